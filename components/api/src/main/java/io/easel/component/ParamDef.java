@@ -1,0 +1,139 @@
+package io.easel.component;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A parameter as data: everything a form, the validator and the docs need. Constraints are declarative so that a UI
+ * can read them; there is no opaque validity check.
+ *
+ * @param defaultValue the value used when the user sets none; null when there is none
+ * @param min inclusive lower bound for numbers, or null
+ * @param max inclusive upper bound for numbers, or null
+ * @param minExclusive whether {@code min} itself is out of range
+ * @param maxExclusive whether {@code max} itself is out of range
+ * @param choices the allowed values of a {@link ParamType#CHOICE} param
+ * @param columns for column params: which input port's columns may be picked, of which types
+ * @param visibleWhen the param is shown, required and checked only when another param has one of some values
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ParamDef(
+        String name,
+        ParamType type,
+        Text title,
+        Text description,
+        boolean required,
+        Object defaultValue,
+        Double min,
+        Double max,
+        boolean minExclusive,
+        boolean maxExclusive,
+        List<Choice> choices,
+        ColumnFilter columns,
+        VisibleWhen visibleWhen) {
+
+    public ParamDef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(title, "title");
+        choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    /** An allowed value of a choice param, with its label. */
+    public record Choice(String value, Text title) {}
+
+    /**
+     * @param port the input port whose columns are offered
+     * @param types the allowed column types; empty means any
+     */
+    public record ColumnFilter(String port, List<DataType> types) {
+        public ColumnFilter {
+            types = types == null ? List.of() : List.copyOf(types);
+        }
+
+        public boolean accepts(DataType type) {
+            return types.isEmpty() || types.contains(type);
+        }
+    }
+
+    /** Shown only when {@code param} has one of {@code values}. */
+    public record VisibleWhen(String param, List<String> values) {
+        public VisibleWhen {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * Checks a value set by a user (a JSON scalar or list) against type and constraints, without looking at columns.
+     *
+     * @return the reason it is not acceptable, or empty
+     */
+    public Optional<String> check(Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return switch (type) {
+            case STRING -> value instanceof String ? Optional.empty() : expected("a text", value);
+            case BOOLEAN -> value instanceof Boolean ? Optional.empty() : expected("true or false", value);
+            case INTEGER -> {
+                if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                    yield expected("a whole number", value);
+                }
+                yield checkRange(n.doubleValue());
+            }
+            case DOUBLE -> value instanceof Number n && Double.isFinite(n.doubleValue())
+                    ? checkRange(n.doubleValue())
+                    : expected("a number", value);
+            case CHOICE -> value instanceof String s && choices.stream().anyMatch(c -> c.value().equals(s))
+                    ? Optional.empty()
+                    : Optional.of("'" + value + "' is not one of " + choices.stream().map(Choice::value).toList());
+            case COLUMN -> value instanceof String ? Optional.empty() : expected("a column name", value);
+            case COLUMNS -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)
+                    ? Optional.empty()
+                    : expected("a list of column names", value);
+            case SCHEMA -> {
+                if (!(value instanceof String s)) {
+                    yield expected("a schema such as 'age:integer,name:string'", value);
+                }
+                try {
+                    TableSpec.parse(s);
+                    yield Optional.empty();
+                } catch (IllegalArgumentException e) {
+                    yield Optional.of(e.getMessage());
+                }
+            }
+        };
+    }
+
+    /** Whether a value counts as "not set" for a required param. */
+    public static boolean isEmpty(Object value) {
+        return value == null
+                || value instanceof String s && s.isBlank()
+                || value instanceof List<?> l && l.isEmpty();
+    }
+
+    private Optional<String> checkRange(double v) {
+        boolean belowMin = min != null && (minExclusive ? v <= min : v < min);
+        boolean aboveMax = max != null && (maxExclusive ? v >= max : v > max);
+        if (belowMin || aboveMax) {
+            return Optional.of(format(v) + " is out of range " + rangeText());
+        }
+        return Optional.empty();
+    }
+
+    /** The range in interval notation, e.g. {@code (0, 1]}. */
+    public String rangeText() {
+        return (min == null ? "(-∞" : (minExclusive ? "(" : "[") + format(min)) + ", "
+                + (max == null ? "∞)" : format(max) + (maxExclusive ? ")" : "]"));
+    }
+
+    private static Optional<String> expected(String what, Object value) {
+        return Optional.of("expected " + what + " but got '" + value + "'");
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

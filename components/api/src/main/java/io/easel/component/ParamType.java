@@ -1,0 +1,31 @@
+package io.easel.component;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The kinds of parameter a form can edit; each maps to one widget. */
+public enum ParamType {
+    STRING,
+    INTEGER,
+    DOUBLE,
+    BOOLEAN,
+    /** One of a fixed list of values. */
+    CHOICE,
+    /** One column of an input table, picked from the inferred upstream schema. */
+    COLUMN,
+    /** Several columns of an input table. */
+    COLUMNS,
+    /** A table schema in the compact {@code name:type,...} form. */
+    SCHEMA;
+
+    @JsonValue
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    public static ParamType fromJson(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,255 @@
+package io.easel.graph;
+
+import io.easel.component.Catalog;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.ParamDef;
+import io.easel.component.ParamType;
+import io.easel.component.ParamValues;
+import io.easel.component.Port;
+import io.easel.component.PortSpec;
+import io.easel.component.SchemaRule;
+import io.easel.component.TableSpec;
+import io.easel.graph.ValidationError.Code;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a graph against the catalog and infers every port spec, without running anything. Inference is a fold over
+ * the nodes in dependency order, each output spec computed by its port's {@link SchemaRule} from the specs flowing in
+ * (as Spark's {@code Pipeline.transformSchema} folds over stages). The server runs this before saving a runnable
+ * experiment; the engine runs it again before executing one.
+ */
+public final class GraphValidator {
+
+    private final Catalog catalog;
+
+    public GraphValidator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ValidationResult validate(ExperimentGraph graph) {
+        List<ValidationError> errors = new ArrayList<>();
+        if (graph.formatVersion() != ExperimentGraph.FORMAT_VERSION) {
+            errors.add(new ValidationError(null, null, null, Code.UNSUPPORTED_FORMAT,
+                    "Experiment format version " + graph.formatVersion() + " is not supported (expected "
+                            + ExperimentGraph.FORMAT_VERSION + ")"));
+            return new ValidationResult(errors, Map.of());
+        }
+        Map<String, ComponentDescriptor> components = checkNodes(graph, errors);
+        Set<Edge> usableEdges = checkEdges(graph, components, errors);
+        List<String> order = TopologicalOrder.of(graph);
+        Set<String> inCycle = new HashSet<>(graph.nodes().stream().map(Node::id).toList());
+        order.forEach(inCycle::remove);
+        if (!inCycle.isEmpty()) {
+            for (String id : inCycle) {
+                errors.add(new ValidationError(id, null, null, Code.CYCLE,
+                        "Node '" + id + "' is part of a cycle (nodes " + inCycle.stream().sorted().toList()
+                                + "); an experiment must flow one way"));
+            }
+        }
+        Map<String, Map<String, PortSpec>> specs = new LinkedHashMap<>();
+        for (String nodeId : order) {
+            Node node = graph.node(nodeId).orElseThrow();
+            ComponentDescriptor component = components.get(nodeId);
+            if (component == null) {
+                continue;
+            }
+            ParamValues params = new ParamValues(component.params(), node.params());
+            Map<String, PortSpec> inputs = inputSpecs(graph, node, component, usableEdges, specs);
+            checkParams(node, component, params, inputs, errors);
+            checkInputsConnected(graph, node, component, errors);
+            specs.put(nodeId, inferOutputs(component, params, inputs));
+        }
+        return new ValidationResult(errors, specs);
+    }
+
+    private Map<String, ComponentDescriptor> checkNodes(ExperimentGraph graph, List<ValidationError> errors) {
+        Map<String, ComponentDescriptor> components = new HashMap<>();
+        Set<String> ids = new HashSet<>();
+        for (Node node : graph.nodes()) {
+            if (!ids.add(node.id())) {
+                errors.add(new ValidationError(node.id(), null, null, Code.DUPLICATE_NODE,
+                        "Two nodes have the id '" + node.id() + "'"));
+                continue;
+            }
+            Optional<ComponentDescriptor> component = catalog.find(node.component());
+            if (component.isEmpty()) {
+                errors.add(new ValidationError(node.id(), null, null, Code.UNKNOWN_COMPONENT,
+                        "Node '" + node.id() + "' uses unknown component '" + node.component() + "'"));
+            } else if (node.version() > component.get().version()) {
+                errors.add(new ValidationError(node.id(), null, null, Code.UNSUPPORTED_VERSION,
+                        "Node '" + node.id() + "' was saved by version " + node.version() + " of '"
+                                + node.component() + "', newer than this Easel's version "
+                                + component.get().version()));
+            } else {
+                components.put(node.id(), component.get());
+            }
+        }
+        return components;
+    }
+
+    /** Checks each edge; returns those that connect existing, compatible ports. */
+    private Set<Edge> checkEdges(ExperimentGraph graph, Map<String, ComponentDescriptor> components,
+            List<ValidationError> errors) {
+        Set<Edge> usable = new HashSet<>();
+        Map<PortRef, Integer> inputsPerPort = new HashMap<>();
+        for (Edge edge : graph.edges()) {
+            inputsPerPort.merge(edge.to(), 1, Integer::sum);
+            if (graph.node(edge.from().node()).isEmpty() || graph.node(edge.to().node()).isEmpty()) {
+                String missing = graph.node(edge.from().node()).isEmpty() ? edge.from().node() : edge.to().node();
+                errors.add(new ValidationError(null, null, null, Code.UNKNOWN_NODE,
+                        "Edge " + edge.from() + " → " + edge.to() + " refers to missing node '" + missing + "'"));
+                continue;
+            }
+            ComponentDescriptor source = components.get(edge.from().node());
+            ComponentDescriptor target = components.get(edge.to().node());
+            if (source == null || target == null) {
+                continue;
+            }
+            Optional<Port> out = source.output(edge.from().port());
+            Optional<Port> in = target.input(edge.to().port());
+            if (out.isEmpty()) {
+                errors.add(new ValidationError(edge.from().node(), null, edge.from().port(), Code.UNKNOWN_PORT,
+                        "Node '" + edge.from().node() + "' (" + source.id() + ") has no output port '"
+                                + edge.from().port() + "'"));
+            }
+            if (in.isEmpty()) {
+                errors.add(new ValidationError(edge.to().node(), null, edge.to().port(), Code.UNKNOWN_PORT,
+                        "Node '" + edge.to().node() + "' (" + target.id() + ") has no input port '"
+                                + edge.to().port() + "'"));
+            }
+            if (out.isEmpty() || in.isEmpty()) {
+                continue;
+            }
+            if (out.get().type() != in.get().type()) {
+                errors.add(new ValidationError(edge.to().node(), null, edge.to().port(), Code.INCOMPATIBLE_PORTS,
+                        "Node '" + edge.to().node() + "': input '" + in.get().name() + "' takes a "
+                                + in.get().type().jsonName() + " but '" + edge.from().node() + "."
+                                + out.get().name() + "' gives a " + out.get().type().jsonName()));
+                continue;
+            }
+            usable.add(edge);
+        }
+        inputsPerPort.forEach((port, count) -> {
+            if (count > 1) {
+                errors.add(new ValidationError(port.node(), null, port.port(), Code.PORT_HAS_TWO_INPUTS,
+                        "Node '" + port.node() + "': input '" + port.port() + "' has " + count
+                                + " incoming edges; an input takes one"));
+            }
+        });
+        return usable;
+    }
+
+    private static Map<String, PortSpec> inputSpecs(ExperimentGraph graph, Node node,
+            ComponentDescriptor component, Set<Edge> usableEdges, Map<String, Map<String, PortSpec>> specs) {
+        Map<String, PortSpec> inputs = new HashMap<>();
+        for (Port port : component.inputs()) {
+            graph.edgeInto(new PortRef(node.id(), port.name()))
+                    .filter(usableEdges::contains)
+                    .map(edge -> specs.getOrDefault(edge.from().node(), Map.of()).get(edge.from().port()))
+                    .ifPresent(spec -> inputs.put(port.name(), spec));
+        }
+        return inputs;
+    }
+
+    private static void checkInputsConnected(ExperimentGraph graph, Node node, ComponentDescriptor component,
+            List<ValidationError> errors) {
+        for (Port port : component.inputs()) {
+            if (!port.optional() && graph.edgeInto(new PortRef(node.id(), port.name())).isEmpty()) {
+                errors.add(new ValidationError(node.id(), null, port.name(), Code.MISSING_INPUT,
+                        "Node '" + node.id() + "' (" + component.id() + "): input '" + port.name()
+                                + "' is not connected"));
+            }
+        }
+    }
+
+    private static void checkParams(Node node, ComponentDescriptor component, ParamValues params,
+            Map<String, PortSpec> inputs, List<ValidationError> errors) {
+        String where = "Node '" + node.id() + "' (" + component.id() + ")";
+        for (String name : node.params().keySet()) {
+            if (component.param(name).isEmpty()) {
+                errors.add(new ValidationError(node.id(), name, null, Code.UNKNOWN_PARAM,
+                        where + " has no param '" + name + "'"));
+            }
+        }
+        for (ParamDef def : component.params()) {
+            if (!params.isVisible(def)) {
+                continue;
+            }
+            Object value = params.raw(def.name());
+            if (ParamDef.isEmpty(value)) {
+                if (def.required()) {
+                    errors.add(new ValidationError(node.id(), def.name(), null, Code.MISSING_PARAM,
+                            where + ": param '" + def.name() + "' is required"));
+                }
+                continue;
+            }
+            Optional<String> problem = def.check(value);
+            if (problem.isPresent()) {
+                errors.add(new ValidationError(node.id(), def.name(), null, Code.INVALID_PARAM,
+                        where + ": param '" + def.name() + "': " + problem.get()));
+                continue;
+            }
+            if (def.type() == ParamType.COLUMN || def.type() == ParamType.COLUMNS) {
+                checkColumns(node, where, def, value, inputs, errors);
+            }
+        }
+    }
+
+    private static void checkColumns(Node node, String where, ParamDef def, Object value,
+            Map<String, PortSpec> inputs, List<ValidationError> errors) {
+        if (!(inputs.get(def.columns().port()) instanceof TableSpec table)) {
+            return; // upstream schema unknown until it runs: nothing to check against yet
+        }
+        List<?> names = value instanceof List<?> list ? list : List.of(value);
+        for (Object name : names) {
+            var column = table.column((String) name);
+            if (column.isEmpty()) {
+                errors.add(new ValidationError(node.id(), def.name(), def.columns().port(), Code.UNKNOWN_COLUMN,
+                        where + ": param '" + def.name() + "' names column '" + name + "', which input '"
+                                + def.columns().port() + "' does not have (it has " + table.columnNames() + ")"));
+            } else if (!def.columns().accepts(column.get().type())) {
+                errors.add(new ValidationError(node.id(), def.name(), def.columns().port(),
+                        Code.WRONG_COLUMN_TYPE,
+                        where + ": param '" + def.name() + "' needs a column of type "
+                                + def.columns().types().stream().map(t -> t.jsonName()).toList() + " but '" + name
+                                + "' is " + column.get().type().jsonName()));
+            }
+        }
+    }
+
+    private static Map<String, PortSpec> inferOutputs(ComponentDescriptor component, ParamValues params,
+            Map<String, PortSpec> inputs) {
+        SchemaRule.Context context = new SchemaRule.Context() {
+            @Override
+            public String componentId() {
+                return component.id();
+            }
+
+            @Override
+            public Optional<PortSpec> input(String port) {
+                return Optional.ofNullable(inputs.get(port));
+            }
+
+            @Override
+            public ParamValues params() {
+                return params;
+            }
+        };
+        Map<String, PortSpec> outputs = new LinkedHashMap<>();
+        for (Port port : component.outputs()) {
+            try {
+                port.schema().infer(context).ifPresent(spec -> outputs.put(port.name(), spec));
+            } catch (RuntimeException e) {
+                // A rule meeting params it cannot read (already reported above) leaves the spec unknown.
+            }
+        }
+        return outputs;
+    }
+}

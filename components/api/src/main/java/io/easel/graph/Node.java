@@ -1,0 +1,42 @@
+package io.easel.graph;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One component placed on the canvas.
+ *
+ * @param component the component id from the catalog
+ * @param version the component version the params were written for
+ * @param label the name the user gave the node, or null to show the component title
+ * @param params only the values the user set; defaults are not copied in
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Node(String id, String component, int version, String label, Map<String, Object> params,
+        Position position) {
+
+    public Node {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(component, "component");
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        position = position == null ? new Position(0, 0) : position;
+        version = version <= 0 ? 1 : version;
+    }
+
+    public static Node of(String id, String component, Map<String, Object> params) {
+        return new Node(id, component, 1, null, params, new Position(0, 0));
+    }
+
+    public Node withParams(Map<String, Object> newParams) {
+        return new Node(id, component, version, label, newParams, position);
+    }
+
+    public Node at(double x, double y) {
+        return new Node(id, component, version, label, params, new Position(x, y));
+    }
+
+    /** Canvas coordinates of the node's top-left corner. */
+    public record Position(double x, double y) {}
+}

@@ -1,0 +1,40 @@
+package io.easel.graph;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One problem with a graph, placed as precisely as possible so the canvas can show it on the node and the form on
+ * the param.
+ *
+ * @param nodeId the node at fault, or null for graph-wide problems
+ * @param param the param at fault, or null
+ * @param port the port at fault, or null
+ * @param code a stable machine-readable code, e.g. {@code MISSING_PARAM}
+ * @param message an English sentence naming node and param
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ValidationError(String nodeId, String param, String port, Code code, String message) {
+
+    public enum Code {
+        UNSUPPORTED_FORMAT,
+        DUPLICATE_NODE,
+        UNKNOWN_COMPONENT,
+        UNSUPPORTED_VERSION,
+        UNKNOWN_NODE,
+        UNKNOWN_PORT,
+        INCOMPATIBLE_PORTS,
+        PORT_HAS_TWO_INPUTS,
+        MISSING_INPUT,
+        CYCLE,
+        UNKNOWN_PARAM,
+        MISSING_PARAM,
+        INVALID_PARAM,
+        UNKNOWN_COLUMN,
+        WRONG_COLUMN_TYPE
+    }
+
+    @Override
+    public String toString() {
+        return message;
+    }
+}

@@ -1,0 +1,48 @@
+package io.easel.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.easel.component.ColumnSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the engine tells the server about a run. These messages and the experiment JSON are the whole contract
+ * between the two; times are epoch milliseconds.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = RunEvent.RunStarted.class, name = "run-started"),
+    @JsonSubTypes.Type(value = RunEvent.NodeStatusChanged.class, name = "node-status"),
+    @JsonSubTypes.Type(value = RunEvent.NodeOutput.class, name = "node-output"),
+    @JsonSubTypes.Type(value = RunEvent.ModelExported.class, name = "model-exported"),
+    @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run-finished")
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface RunEvent {
+
+    long at();
+
+    /** The Spark application is up. */
+    record RunStarted(String sparkAppId, String sparkUiUrl, long at) implements RunEvent {}
+
+    /** @param message why a node failed or was skipped; null otherwise */
+    record NodeStatusChanged(String nodeId, NodeState state, String message, long at) implements RunEvent {}
+
+    /** What one output port of a succeeded node holds. */
+    record NodeOutput(String nodeId, String port, PortResult result, long at) implements RunEvent {}
+
+    /**
+     * A trained scoring pipeline written as PMML to the model store.
+     *
+     * @param uri where the PMML file is, e.g. {@code file:/…/model.pmml} or {@code hdfs://…/model.pmml}
+     * @param inputs the raw columns a scoring request carries
+     * @param label the target column, or null
+     * @param metrics evaluation metrics known for it, by name
+     */
+    record ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
+            Map<String, Object> metrics, long at) implements RunEvent {}
+
+    record RunFinished(RunState state, String message, long at) implements RunEvent {}
+}

@@ -1,0 +1,56 @@
+package io.easel.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
+import io.easel.component.ModelSpec;
+import io.easel.component.TableSpec;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The JSON the server and engine exchange must read back to equal values, in the documented shape. */
+class JsonFormatTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void shouldReadTheDocumentedExperimentFormat() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/credit-scoring-example.json")) {
+            ExperimentGraph graph = json.readValue(in, ExperimentGraph.class);
+
+            assertThat(graph.nodes()).extracting(Node::id).containsExactly("data", "split");
+            Node split = graph.node("split").orElseThrow();
+            assertThat(split.params()).containsEntry("fraction", 0.85).containsEntry("seed", 7);
+            assertThat(split.label()).isEqualTo("85/15 split");
+            assertThat(split.position().y()).isEqualTo(160);
+            assertThat(graph.edgesInto("split")).singleElement()
+                    .satisfies(e -> assertThat(e.from().toString()).isEqualTo("data.out"));
+            assertThat(json.readValue(json.writeValueAsString(graph), ExperimentGraph.class)).isEqualTo(graph);
+        }
+    }
+
+    @Test
+    void shouldRoundTripRunEventsWithTheirSpecs() throws Exception {
+        var table = TableSpec.of(ColumnSpec.of("age", DataType.INTEGER), ColumnSpec.of("p", DataType.VECTOR));
+        var model = new ModelSpec("gbdt-classifier", ColumnSpec.of("class", DataType.STRING),
+                List.of(ColumnSpec.of("age", DataType.INTEGER)), List.of(ColumnSpec.of("score", DataType.DOUBLE)));
+        var batch = new RunEventBatch("r1", 3, List.of(
+                new RunEvent.NodeStatusChanged("n1", NodeState.FAILED, "boom", 5L),
+                new RunEvent.NodeOutput("n1", "out", PortResult.ofTable(table, 10, List.of(List.of(1, "x")), null), 6L),
+                new RunEvent.NodeOutput("n2", "model", new PortResult(model, null, null, Map.of("trees", 20), null,
+                        null), 7L),
+                new RunEvent.RunFinished(RunState.FAILED, "node n1 failed", 8L)));
+
+        String text = json.writeValueAsString(batch);
+
+        assertThat(text).contains("\"type\":\"node-status\"", "\"state\":\"failed\"", "\"kind\":\"table\"",
+                "\"type\":\"vector\"");
+        assertThat(json.readValue(text, RunEventBatch.class)).isEqualTo(batch);
+    }
+}

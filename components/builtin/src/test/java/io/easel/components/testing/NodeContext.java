@@ -1,0 +1,81 @@
+package io.easel.components.testing;
+
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.Param;
+import io.easel.component.ParamValues;
+import io.easel.component.Port;
+import io.easel.components.spi.ExecutionContext;
+import io.easel.components.spi.ModelData;
+import io.easel.components.spi.ReportData;
+import io.easel.components.spi.TableData;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/** What the engine gives a running component, for tests: params as a user set them, inputs, collected outputs. */
+public final class NodeContext implements ExecutionContext {
+
+    private final String nodeId;
+    private final ParamValues params;
+    private final Map<String, Object> inputs;
+    private final Map<String, Object> outputs = new LinkedHashMap<>();
+
+    public NodeContext(String nodeId, ComponentDescriptor component, Map<String, Object> params,
+            Map<String, Object> inputs) {
+        this.nodeId = nodeId;
+        this.params = new ParamValues(component.params(), params);
+        this.inputs = Map.copyOf(inputs);
+    }
+
+    @Override
+    public SparkSession spark() {
+        return TestSpark.session();
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public <T> T param(Param<T> param) {
+        return params.get(param);
+    }
+
+    @Override
+    public TableData table(Port input) {
+        return (TableData) input(input);
+    }
+
+    @Override
+    public ModelData model(Port input) {
+        return (ModelData) input(input);
+    }
+
+    @Override
+    public void output(Port port, TableData table) {
+        outputs.put(port.name(), table);
+    }
+
+    @Override
+    public void output(Port port, ModelData model) {
+        outputs.put(port.name(), model);
+    }
+
+    @Override
+    public void output(Port port, ReportData report) {
+        outputs.put(port.name(), report);
+    }
+
+    public Map<String, Object> outputs() {
+        return outputs;
+    }
+
+    private Object input(Port port) {
+        Object value = inputs.get(port.name());
+        if (value == null) {
+            throw new IllegalStateException("Node '" + nodeId + "': nothing arrived at input '" + port.name() + "'");
+        }
+        return value;
+    }
+}
