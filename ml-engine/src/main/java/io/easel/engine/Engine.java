@@ -1,0 +1,69 @@
+package io.easel.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.components.ComponentRegistry;
+import io.easel.engine.report.CallbackSender;
+import io.easel.engine.report.EngineJson;
+import io.easel.engine.report.EventLog;
+import io.easel.engine.report.RunEventSink;
+import io.easel.engine.report.RunReporter;
+import io.easel.engine.run.ExperimentRun;
+import io.easel.engine.run.RunLayout;
+import io.easel.engine.store.FileStore;
+import io.easel.run.RunState;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole engine short of starting Spark: wires a run's workspace, event log, callback, components and PMML
+ * export around a session it is given. {@link EngineMain} runs it in the driver spark-submit starts; tests run it
+ * in-process.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final SparkSession spark;
+    private final ComponentRegistry components;
+    private final CallbackSender.Settings callback;
+
+    public Engine(SparkSession spark, ComponentRegistry components, CallbackSender.Settings callback) {
+        this.spark = spark;
+        this.components = components;
+        this.callback = callback;
+    }
+
+    /** The built-in components and default callback behaviour. */
+    public static Engine withBuiltins(SparkSession spark) {
+        return new Engine(spark, ComponentRegistry.load(), CallbackSender.Settings.defaults());
+    }
+
+    /**
+     * Runs one experiment and returns how the run ended.
+     *
+     * @throws IllegalArgumentException when the run id or a location is unusable (nothing can be reported then)
+     */
+    public RunState run(EngineArguments arguments) {
+        ObjectMapper json = EngineJson.mapper();
+        FileStore store = new FileStore(spark.sparkContext().hadoopConfiguration());
+        RunLayout layout = new RunLayout(arguments.runId(), FileStore.root(arguments.workspace()),
+                FileStore.root(arguments.modelStore()));
+        List<RunEventSink> sinks = new ArrayList<>();
+        sinks.add(new EventLog(store, layout.events(), json));
+        if (arguments.callbackUrl() != null) {
+            sinks.add(new CallbackSender(arguments.callbackUrl(), arguments.callbackToken(), arguments.runId(), json,
+                    callback));
+        }
+        try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
+            ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
+            ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json);
+            RunState state = run.run(() -> source.read(arguments.experiment()));
+            LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
+                    reporter.finished() == null ? "" : reporter.finished().message());
+            return state;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.easel.engine;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's command line.
+ *
+ * @param experiment where the experiment JSON is: a file path, or a {@code file:}, {@code hdfs:}, {@code http:} or
+ *     {@code https:} URI
+ * @param workspace the root of run workspaces; this run writes under {@code <workspace>/<runId>}
+ * @param modelStore the root of the model store; this run writes under {@code <modelStore>/<runId>}
+ * @param callbackUrl where events are posted, or null to only write them to the workspace
+ * @param callbackToken the bearer token for the callback (and for an http experiment URL), or null
+ */
+public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
+        String callbackToken) {
+
+    /** Read when {@code --callback-token} is absent, so the secret need not appear in a process listing. */
+    public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
+
+    public static final String USAGE = """
+            Usage: EngineMain --experiment <path | file:// | hdfs:// | http(s):// URL> --run-id <id>
+                              --workspace <file:// or hdfs:// URI> --model-store <file:// or hdfs:// URI>
+                              [--callback-url <url> --callback-token <secret>]
+            The callback token may instead be given in the environment variable %s.""".formatted(TOKEN_VARIABLE);
+
+    private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
+            "--callback-url", "--callback-token");
+
+    /** @throws IllegalArgumentException naming the argument that is missing, unknown or malformed */
+    public static EngineArguments parse(String[] args, Map<String, String> environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!KNOWN.contains(name)) {
+                throw new IllegalArgumentException("Unknown argument '" + name + "'");
+            }
+            if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                throw new IllegalArgumentException("Argument " + name + " needs a value");
+            }
+            if (values.put(name, args[++i]) != null) {
+                throw new IllegalArgumentException("Argument " + name + " is given twice");
+            }
+        }
+        for (String required : List.of("--experiment", "--run-id", "--workspace", "--model-store")) {
+            if (!values.containsKey(required) || values.get(required).isBlank()) {
+                throw new IllegalArgumentException("Argument " + required + " is required");
+            }
+        }
+        URI callback = null;
+        String token = values.getOrDefault("--callback-token", environment.get(TOKEN_VARIABLE));
+        if (values.containsKey("--callback-url")) {
+            try {
+                callback = URI.create(values.get("--callback-url"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--callback-url is not a URL: " + e.getMessage());
+            }
+            if (!"http".equals(callback.getScheme()) && !"https".equals(callback.getScheme())) {
+                throw new IllegalArgumentException("--callback-url must be an http or https URL, not '" + callback
+                        + "'");
+            }
+            if (token == null || token.isBlank()) {
+                throw new IllegalArgumentException("--callback-url needs --callback-token (or " + TOKEN_VARIABLE
+                        + ")");
+            }
+        }
+        return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
+                values.get("--model-store"), callback, token);
+    }
+
+    @Override
+    public String toString() {
+        // Never log the token.
+        return "EngineArguments[experiment=" + experiment + ", runId=" + runId + ", workspace=" + workspace
+                + ", modelStore=" + modelStore + ", callbackUrl=" + callbackUrl + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package io.easel.engine;
+
+import io.easel.run.RunState;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spark driver of one run, started the way spark-submit starts one:
+ *
+ * <pre>
+ * java ${spark.jvm.flags} -cp "&lt;engine&gt;/lib/*:&lt;engine&gt;/easel-ml-engine.jar" \
+ *   org.apache.spark.deploy.SparkSubmit --master local[*] --class io.easel.engine.EngineMain \
+ *   &lt;engine&gt;/easel-ml-engine.jar \
+ *   --experiment &lt;file | file:// | hdfs:// | http(s) URL&gt; --run-id &lt;id&gt; \
+ *   --workspace &lt;uri&gt; --model-store &lt;uri&gt; [--callback-url &lt;url&gt; --callback-token &lt;secret&gt;]
+ * </pre>
+ *
+ * Exits 0 when the run succeeded, 1 when it failed, 2 when the command line is wrong.
+ */
+public final class EngineMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineMain.class);
+
+    public static final int SUCCEEDED = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    private EngineMain() {}
+
+    public static void main(String[] args) {
+        System.exit(launch(args));
+    }
+
+    static int launch(String[] args) {
+        EngineArguments arguments;
+        try {
+            arguments = EngineArguments.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(EngineArguments.USAGE);
+            return USAGE;
+        }
+        LOG.info("Starting {}", arguments);
+        SparkSession spark = session(arguments.runId());
+        try {
+            return Engine.withBuiltins(spark).run(arguments) == RunState.SUCCEEDED ? SUCCEEDED : FAILED;
+        } catch (IllegalArgumentException e) {
+            LOG.error("Cannot start run {}: {}", arguments.runId(), e.getMessage());
+            return USAGE;
+        } catch (RuntimeException e) {
+            LOG.error("Run {} failed before it could report", arguments.runId(), e);
+            return FAILED;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private static SparkSession session(String runId) {
+        SparkSession.Builder builder = SparkSession.builder().appName("Easel run " + runId);
+        if (!new SparkConf().contains("spark.master")) {
+            builder.master("local[*]");
+        }
+        return builder.getOrCreate();
+    }
+}

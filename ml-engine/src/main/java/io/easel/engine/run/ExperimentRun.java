@@ -1,0 +1,317 @@
+package io.easel.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.ParamValues;
+import io.easel.component.Port;
+import io.easel.component.PortSpec;
+import io.easel.component.PortType;
+import io.easel.component.ReportSpec;
+import io.easel.component.SchemaRule;
+import io.easel.component.TableSpec;
+import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.SparkComponent;
+import io.easel.components.spi.SparkTypes;
+import io.easel.engine.export.PmmlExporter;
+import io.easel.engine.store.FileStore;
+import io.easel.engine.report.RunReporter;
+import io.easel.graph.Edge;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.GraphValidator;
+import io.easel.graph.Node;
+import io.easel.graph.PortRef;
+import io.easel.graph.TopologicalOrder;
+import io.easel.graph.ValidationError;
+import io.easel.graph.ValidationResult;
+import io.easel.run.NodeState;
+import io.easel.run.PortResult;
+import io.easel.run.RunEvent;
+import io.easel.run.RunState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an experiment on a Spark session: reads the graph, validates it against the catalog, then runs the
+ * nodes in dependency order and reports every step. A node that throws fails alone: what depends on it is skipped,
+ * independent branches still run. After a node succeeds its table outputs are checked against the specs its schema
+ * rules inferred, written to the workspace and summarized; its models are exported to PMML.
+ */
+public final class ExperimentRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRun.class);
+
+    private final SparkSession spark;
+    private final ComponentRegistry registry;
+    private final RunLayout layout;
+    private final RunReporter reporter;
+    private final ObjectMapper json;
+    private final TablePublisher tables;
+    private final PmmlExporter models;
+
+    public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
+            RunReporter reporter, ObjectMapper json) {
+        this.spark = spark;
+        this.registry = registry;
+        this.layout = layout;
+        this.reporter = reporter;
+        this.json = json;
+        this.tables = new TablePublisher(spark, store);
+        this.models = new PmmlExporter(store, json);
+    }
+
+    /** Runs the experiment given as JSON and returns how the run ended; never throws. */
+    public RunState run(String experimentJson) {
+        return run(() -> experimentJson);
+    }
+
+    /**
+     * Reads the experiment JSON (a failure to read fails the run like any other problem), runs it and returns how
+     * the run ended; never throws.
+     */
+    public RunState run(Callable<String> experiment) {
+        try {
+            var ui = spark.sparkContext().uiWebUrl();
+            reporter.started(spark.sparkContext().applicationId(), ui.isDefined() ? ui.get() : null);
+            String text;
+            try {
+                text = experiment.call();
+            } catch (Exception e) {
+                LOG.error("Cannot read the experiment of run {}", layout.runId(), e);
+                reporter.finish(RunState.FAILED, "Cannot read the experiment: " + FailureMessage.of(e));
+                return RunState.FAILED;
+            }
+            ExperimentGraph graph;
+            try {
+                graph = json.readValue(text, ExperimentGraph.class);
+            } catch (JsonProcessingException | RuntimeException e) {
+                reporter.finish(RunState.FAILED, "The experiment is not valid experiment JSON: " + describe(e));
+                return RunState.FAILED;
+            }
+            ValidationResult validation = new GraphValidator(registry.catalog()).validate(graph);
+            if (!validation.isValid()) {
+                reportInvalid(graph, validation);
+            } else {
+                execute(graph, validation);
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("Run {} failed in the engine itself", layout.runId(), e);
+            reporter.finish(RunState.FAILED, "The engine failed: " + FailureMessage.of(e));
+        }
+        RunEvent.RunFinished finished = reporter.finished();
+        return finished == null ? RunState.FAILED : finished.state();
+    }
+
+    private void reportInvalid(ExperimentGraph graph, ValidationResult validation) {
+        for (Node node : graph.nodes()) {
+            List<ValidationError> errors = validation.errorsOf(node.id());
+            if (errors.isEmpty()) {
+                reporter.node(node.id(), NodeState.SKIPPED, "Not run: the experiment has errors");
+            } else {
+                reporter.node(node.id(), NodeState.FAILED,
+                        errors.stream().map(ValidationError::message).collect(Collectors.joining("; ")));
+            }
+        }
+        List<String> messages = validation.errors().stream().map(ValidationError::message).toList();
+        reporter.finish(RunState.FAILED, "The experiment is invalid (" + messages.size() + " problem"
+                + (messages.size() == 1 ? "" : "s") + "): " + String.join("; ", messages));
+    }
+
+    private void execute(ExperimentGraph graph, ValidationResult validation) {
+        List<String> order = TopologicalOrder.of(graph);
+        order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
+        Map<PortRef, PortValue> values = new HashMap<>();
+        Map<String, String> failedRoot = new HashMap<>();
+        for (String id : order) {
+            Node node = graph.node(id).orElseThrow();
+            Optional<String> blocker = graph.edgesInto(id).stream()
+                    .map(e -> e.from().node())
+                    .filter(upstream -> reporter.state(upstream) != NodeState.SUCCEEDED)
+                    .findFirst();
+            if (blocker.isPresent()) {
+                String root = failedRoot.getOrDefault(blocker.get(), blocker.get());
+                failedRoot.put(id, root);
+                reporter.node(id, NodeState.SKIPPED, "Not run: upstream node '" + root + "' failed");
+                continue;
+            }
+            if (!runNode(graph, node, validation, values)) {
+                failedRoot.put(id, id);
+            }
+        }
+        List<String> failed = order.stream().filter(id -> reporter.state(id) == NodeState.FAILED).toList();
+        if (failed.isEmpty()) {
+            reporter.finish(RunState.SUCCEEDED, "All " + order.size() + " nodes succeeded");
+        } else if (failed.size() == 1) {
+            reporter.finish(RunState.FAILED, "Node '" + failed.getFirst() + "' failed: "
+                    + reporter.message(failed.getFirst()));
+        } else {
+            reporter.finish(RunState.FAILED, failed.size() + " nodes failed: "
+                    + failed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** Runs one node and reports it; returns whether it succeeded. */
+    private boolean runNode(ExperimentGraph graph, Node node, ValidationResult validation,
+            Map<PortRef, PortValue> values) {
+        String id = node.id();
+        reporter.node(id, NodeState.RUNNING, null);
+        spark.sparkContext().setJobGroup("easel-node-" + id, "Node " + id + " (" + node.component() + ")", false);
+        try {
+            SparkComponent component = registry.byId(node.component());
+            ComponentDescriptor descriptor = component.descriptor();
+            Map<String, PortValue> inputs = inputs(graph, node, descriptor, values);
+            NodeContext context = new NodeContext(spark, node, descriptor, inputs);
+            long start = System.nanoTime();
+            component.execute(context);
+            Map<String, PortValue> outputs = context.outputs();
+            // Every output is checked before any is written, so a failed node leaves nothing behind.
+            Map<String, Optional<PortSpec>> promised = new LinkedHashMap<>();
+            outputs.forEach((name, value) -> {
+                Port port = descriptor.output(name).orElseThrow();
+                Optional<PortSpec> spec = validation.spec(id, name)
+                        .or(() -> inferAtRunTime(node, descriptor, port, inputs));
+                checkSchema(node, descriptor, port, value, spec);
+                promised.put(name, spec);
+            });
+            List<RunEvent> events = new ArrayList<>();
+            Map<String, PortValue> published = new LinkedHashMap<>();
+            for (Map.Entry<String, PortValue> output : outputs.entrySet()) {
+                Port port = descriptor.output(output.getKey()).orElseThrow();
+                published.put(port.name(), publish(node, descriptor, port, output.getValue(),
+                        promised.get(port.name()), events));
+            }
+            events.forEach(reporter::report);
+            published.forEach((port, value) -> values.put(new PortRef(id, port), value));
+            reporter.node(id, NodeState.SUCCEEDED, null);
+            LOG.info("Node '{}' ({}) succeeded in {} ms", id, node.component(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return true;
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            LOG.error("Node '{}' ({}) failed", id, node.component(), e);
+            reporter.node(id, NodeState.FAILED, FailureMessage.of(e));
+            return false;
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    /** Writes or exports one output and adds what the node reports about it to {@code events}. */
+    private PortValue publish(Node node, ComponentDescriptor descriptor, Port port, PortValue value,
+            Optional<PortSpec> inferred, List<RunEvent> events) throws Exception {
+        long now = System.currentTimeMillis();
+        return switch (value) {
+            case PortValue.Table t -> {
+                TablePublisher.Published published = tables.publish(t.data(), layout.tableOutput(node.id(),
+                        port.name()));
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
+                yield new PortValue.Table(published.table());
+            }
+            case PortValue.Model m -> {
+                boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
+                        .count() == 1;
+                RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
+                        port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort)));
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
+                        null, m.data().metrics(), null, exported.uri()), now));
+                events.add(exported);
+                yield m;
+            }
+            case PortValue.Report r -> {
+                PortSpec spec = inferred.filter(ReportSpec.class::isInstance)
+                        .orElseGet(() -> reportSpec(r));
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(spec, null, null,
+                        r.data().metrics(), r.data().charts(), null), now));
+                yield r;
+            }
+        };
+    }
+
+    /**
+     * A table whose columns differ from what the schema rule promised means the rule is wrong; downstream nodes
+     * were validated against the promise, so the node fails rather than feed them something else.
+     */
+    private static void checkSchema(Node node, ComponentDescriptor descriptor, Port port, PortValue value,
+            Optional<PortSpec> inferred) {
+        if (!(value instanceof PortValue.Table table) || inferred.isEmpty()
+                || !(inferred.get() instanceof TableSpec promised)) {
+            return;
+        }
+        TableSpec actual = SparkTypes.fromSchema(table.data().rows().schema());
+        if (!actual.equals(promised)) {
+            throw new IllegalStateException("Output '" + port.name() + "' of node '" + node.id() + "' ("
+                    + descriptor.id() + ") has columns [" + actual.format() + "] but the component's schema rule "
+                    + "inferred [" + promised.format() + "]; the schema rule is wrong");
+        }
+    }
+
+    /**
+     * Inference again, now from the real input specs, for outputs whose spec was unknown before the run (e.g.
+     * downstream of a CSV read without a declared schema). Empty when the rule still cannot tell.
+     */
+    private static Optional<PortSpec> inferAtRunTime(Node node, ComponentDescriptor descriptor, Port port,
+            Map<String, PortValue> inputs) {
+        ParamValues params = new ParamValues(descriptor.params(), node.params());
+        SchemaRule.Context context = new SchemaRule.Context() {
+            @Override
+            public String componentId() {
+                return descriptor.id();
+            }
+
+            @Override
+            public Optional<PortSpec> input(String name) {
+                return Optional.ofNullable(inputs.get(name)).map(ExperimentRun::specOf);
+            }
+
+            @Override
+            public ParamValues params() {
+                return params;
+            }
+        };
+        try {
+            return port.schema().infer(context);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PortSpec specOf(PortValue value) {
+        return switch (value) {
+            case PortValue.Table t -> SparkTypes.fromSchema(t.data().rows().schema());
+            case PortValue.Model m -> m.data().spec();
+            case PortValue.Report r -> reportSpec(r);
+        };
+    }
+
+    private static ReportSpec reportSpec(PortValue.Report report) {
+        return new ReportSpec(report.data().kind(), List.copyOf(new TreeSet<>(report.data().metrics().keySet())));
+    }
+
+    private static Map<String, PortValue> inputs(ExperimentGraph graph, Node node, ComponentDescriptor descriptor,
+            Map<PortRef, PortValue> values) {
+        Map<String, PortValue> inputs = new HashMap<>();
+        for (Port port : descriptor.inputs()) {
+            graph.edgeInto(new PortRef(node.id(), port.name()))
+                    .map(Edge::from)
+                    .map(values::get)
+                    .ifPresent(value -> inputs.put(port.name(), value));
+        }
+        return inputs;
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof JsonProcessingException j
+                ? j.getOriginalMessage() + (j.getLocation() == null ? ""
+                        : " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")")
+                : FailureMessage.of(e);
+    }
+}

@@ -1,0 +1,66 @@
+package io.easel.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EngineArgumentsTest {
+
+    private static final String[] REQUIRED = {"--experiment", "/tmp/e.json", "--run-id", "r1", "--workspace",
+            "file:///tmp/ws", "--model-store", "hdfs://nn:8020/models"};
+
+    @Test
+    void shouldReadTheRequiredArguments() {
+        EngineArguments arguments = EngineArguments.parse(REQUIRED, Map.of());
+
+        assertThat(arguments.experiment()).isEqualTo("/tmp/e.json");
+        assertThat(arguments.runId()).isEqualTo("r1");
+        assertThat(arguments.workspace()).isEqualTo("file:///tmp/ws");
+        assertThat(arguments.modelStore()).isEqualTo("hdfs://nn:8020/models");
+        assertThat(arguments.callbackUrl()).isNull();
+    }
+
+    @Test
+    void shouldReadTheCallbackAndKeepTheTokenOutOfToString() {
+        EngineArguments arguments = EngineArguments.parse(with("--callback-url", "http://127.0.0.1:8080/cb",
+                "--callback-token", "t0ps3cret"), Map.of());
+
+        assertThat(arguments.callbackUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/cb"));
+        assertThat(arguments.callbackToken()).isEqualTo("t0ps3cret");
+        assertThat(arguments.toString()).doesNotContain("t0ps3cret");
+    }
+
+    @Test
+    void shouldTakeTheTokenFromTheEnvironmentWhenNotGiven() {
+        EngineArguments arguments = EngineArguments.parse(with("--callback-url", "https://easel/cb"),
+                Map.of(EngineArguments.TOKEN_VARIABLE, "from-env"));
+
+        assertThat(arguments.callbackToken()).isEqualTo("from-env");
+    }
+
+    @Test
+    void shouldRejectACallbackWithoutToken() {
+        assertThatThrownBy(() -> EngineArguments.parse(with("--callback-url", "http://x/cb"), Map.of()))
+                .hasMessageContaining("--callback-token");
+    }
+
+    @Test
+    void shouldNameAMissingOrUnknownArgument() {
+        assertThatThrownBy(() -> EngineArguments.parse(new String[] {"--run-id", "r1"}, Map.of()))
+                .hasMessage("Argument --experiment is required");
+        assertThatThrownBy(() -> EngineArguments.parse(with("--master", "yarn"), Map.of()))
+                .hasMessage("Unknown argument '--master'");
+        assertThatThrownBy(() -> EngineArguments.parse(new String[] {"--experiment"}, Map.of()))
+                .hasMessage("Argument --experiment needs a value");
+    }
+
+    private static String[] with(String... more) {
+        String[] all = new String[REQUIRED.length + more.length];
+        System.arraycopy(REQUIRED, 0, all, 0, REQUIRED.length);
+        System.arraycopy(more, 0, all, REQUIRED.length, more.length);
+        return all;
+    }
+}
