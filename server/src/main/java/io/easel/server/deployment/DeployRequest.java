@@ -1,0 +1,13 @@
+package io.easel.server.deployment;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.UUID;
+
+/**
+ * @param version the model version to serve; absent for the latest
+ * @param name the endpoint name (lowercase letters, digits, '-'); absent to derive one from the model's name
+ */
+record DeployRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID modelId,
+        @Schema(description = "Model version; absent = latest") Integer version,
+        @Schema(description = "Endpoint name (slug); absent = derived from the model name", example = "credit-risk")
+        String name) {}

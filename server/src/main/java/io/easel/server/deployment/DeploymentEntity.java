@@ -1,0 +1,68 @@
+package io.easel.server.deployment;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "deployments")
+class DeploymentEntity {
+
+    @Id
+    private UUID id;
+
+    private String name;
+
+    private UUID modelId;
+
+    private int modelVersion;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Version
+    private Long version;
+
+    private UUID ownerId;
+
+    protected DeploymentEntity() {}
+
+    DeploymentEntity(String name, UUID modelId, int modelVersion, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.modelId = modelId;
+        this.modelVersion = modelVersion;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Serves another version of the same model from now on; the endpoint stays where it is. */
+    void switchTo(int modelVersion, Instant now) {
+        this.modelVersion = modelVersion;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    UUID modelId() {
+        return modelId;
+    }
+
+    int modelVersion() {
+        return modelVersion;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+}

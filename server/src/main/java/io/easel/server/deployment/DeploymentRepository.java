@@ -1,0 +1,10 @@
+package io.easel.server.deployment;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DeploymentRepository extends JpaRepository<DeploymentEntity, UUID> {
+
+    Optional<DeploymentEntity> findByName(String name);
+}

@@ -1,0 +1,66 @@
+package io.easel.server.deployment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Scoring", description = "Predictions from deployed models, for raw records")
+class ScoringController {
+
+    private static final String ONE_RECORD = """
+            {"checking_status": "<0", "duration": 6, "credit_history": "critical/other existing credit",
+             "purpose": "radio/tv", "credit_amount": 1169, "savings_status": "no known savings", "employment": ">=7",
+             "installment_commitment": 4, "personal_status": "male single", "other_parties": "none",
+             "residence_since": 4, "property_magnitude": "real estate", "age": 67, "other_payment_plans": "none",
+             "housing": "own", "existing_credits": 2, "job": "skilled", "num_dependents": 1, "own_telephone": "yes",
+             "foreign_worker": "yes"}""";
+
+    private static final String RESPONSE = """
+            {"deployment": "credit-scoring-gbdt", "modelId": "0b7e4c1e-8d0c-4f5e-9a55-2d0c1f6f7a10", "modelVersion": 2,
+             "predictions": [{"prediction": "good", "probabilities": {"good": 0.9047, "bad": 0.0953}, "score": 0.0953}],
+             "warnings": []}""";
+
+    private final ScoringService scoring;
+
+    ScoringController(ScoringService scoring) {
+        this.scoring = scoring;
+    }
+
+    @PostMapping(value = "/api/score/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Score raw records with a deployed model",
+            description = """
+                    The body is one JSON object of input fields (the raw columns the experiment read; see the \
+                    deployment's `inputs`) or a JSON array of such objects. Every record is checked before any is \
+                    scored: a missing field or a value of the wrong JSON type is a 400 naming the field; a value the \
+                    model rejects (e.g. a category it never saw) is a 422 naming the field. Fields that are not model \
+                    inputs are ignored and listed in `warnings`. An explicit null is a missing value, which the model \
+                    may or may not be able to score (422 if not).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(description = "One record (object of field → value) or a list of them",
+                    oneOf = {Object.class, Object[].class}),
+            examples = {@ExampleObject(name = "one record", value = ONE_RECORD),
+                @ExampleObject(name = "several records", value = "[" + ONE_RECORD + ", " + ONE_RECORD + "]")}))
+    @ApiResponse(responseCode = "200", description = "One prediction per record, in request order",
+            content = @Content(schema = @Schema(implementation = ScoreResponse.class),
+                    examples = @ExampleObject(value = RESPONSE)))
+    @ApiResponse(responseCode = "400", description = "Empty body or list, malformed JSON, a record that is not an "
+            + "object, a missing field or a value of the wrong type; the detail and `errors` name the field",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "No deployment of that name",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "422", description = "A value the model rejects, or a missing value it cannot score",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ScoreResponse score(@PathVariable String name, @RequestBody(required = false) String body) {
+        return scoring.scoreJson(name, body);
+    }
+}

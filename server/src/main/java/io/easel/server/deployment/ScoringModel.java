@@ -1,0 +1,208 @@
+package io.easel.server.deployment;
+
+import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
+import io.easel.server.deployment.ScoreResponse.Prediction;
+import io.easel.server.deployment.ScoringRequestException.Problem;
+import io.easel.server.model.ModelVersionView;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jpmml.evaluator.Evaluator;
+import org.jpmml.evaluator.EvaluatorUtil;
+import org.jpmml.evaluator.FieldValue;
+import org.jpmml.evaluator.HasProbability;
+import org.jpmml.evaluator.InputField;
+import org.jpmml.evaluator.TargetField;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A model version ready to score: its evaluator and the fields a record must carry. Immutable and thread-safe, so one
+ * instance per version serves every request.
+ */
+final class ScoringModel {
+
+    /** Problems reported per request at most; the rest are summarised. */
+    private static final int MAX_PROBLEMS = 20;
+
+    private final Evaluator evaluator;
+    private final Map<String, RequestField> fields;
+    private final TargetField target;
+
+    ScoringModel(ModelVersionView version, Evaluator evaluator) {
+        this.evaluator = evaluator;
+        this.fields = requestFields(version.inputs(), evaluator.getInputFields());
+        this.target = evaluator.getTargetFields().isEmpty() ? null : evaluator.getTargetFields().getFirst();
+    }
+
+    Collection<RequestField> fields() {
+        return fields.values();
+    }
+
+    /**
+     * Checks every record before any is scored and turns them into evaluator arguments.
+     *
+     * @param warnings receives what is accepted but ignored (fields the model does not take)
+     * @throws ScoringRequestException 400 for missing fields and wrong JSON types, 422 for values the model rejects
+     */
+    List<Map<String, FieldValue>> prepare(List<Map<String, Object>> records, List<String> warnings) {
+        boolean numbered = records.size() > 1;
+        List<Problem> malformed = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = records.get(i);
+            Integer position = numbered ? i + 1 : null;
+            for (RequestField field : fields.values()) {
+                if (!record.containsKey(field.name())) {
+                    malformed.add(problem(position, field.name(), "field '" + field.name() + "' is missing"));
+                } else {
+                    field.typeProblem(record.get(field.name()))
+                            .ifPresent(message -> malformed.add(problem(position, field.name(), message)));
+                }
+            }
+            for (String key : record.keySet()) {
+                if (!fields.containsKey(key)) {
+                    warnings.add(prefix(position) + "field '" + key + "' is not a model input and was ignored");
+                }
+            }
+        }
+        failIfAny(HttpStatus.BAD_REQUEST, malformed);
+
+        List<Problem> rejected = new ArrayList<>();
+        List<Map<String, FieldValue>> arguments = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            Map<String, Object> record = records.get(i);
+            Integer position = numbered ? i + 1 : null;
+            Map<String, FieldValue> prepared = new LinkedHashMap<>();
+            for (RequestField field : fields.values()) {
+                if (field.pmml() == null) {
+                    continue;
+                }
+                Object value = record.get(field.name());
+                try {
+                    prepared.put(field.name(), field.pmml().prepare(field.toPmml(value)));
+                } catch (RuntimeException e) {
+                    rejected.add(problem(position, field.name(), rejection(field, value)));
+                }
+            }
+            arguments.add(prepared);
+        }
+        failIfAny(HttpStatus.UNPROCESSABLE_CONTENT, rejected);
+        return arguments;
+    }
+
+    /**
+     * Scores one prepared record.
+     *
+     * @param position 1-based position for messages, or null for a single record
+     * @throws ScoringRequestException (422) when the model cannot score it, e.g. for a missing value it cannot handle
+     */
+    Prediction predict(Map<String, FieldValue> arguments, Integer position) {
+        Map<String, ?> results;
+        try {
+            results = evaluator.evaluate(arguments);
+        } catch (RuntimeException e) {
+            throw cannotScore(arguments, position, e.getMessage());
+        }
+        Object raw = target == null ? null : results.get(target.getName());
+        Object prediction = EvaluatorUtil.decode(raw);
+        if (prediction == null) {
+            throw cannotScore(arguments, position, "the model returned no prediction");
+        }
+        if (!(raw instanceof HasProbability probable)) {
+            return new Prediction(prediction, null, null);
+        }
+        List<?> categories = target.getCategories() != null ? target.getCategories()
+                : List.copyOf(probable.getCategories());
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (Object category : categories) {
+            probabilities.put(String.valueOf(category), probable.getProbability(category));
+        }
+        Double score = categories.size() == 2 ? probable.getProbability(categories.get(1)) : null;
+        return new Prediction(prediction, probabilities, score);
+    }
+
+    private ScoringRequestException cannotScore(Map<String, FieldValue> arguments, Integer position, String reason) {
+        List<String> missing = arguments.entrySet().stream().filter(e -> isMissing(e.getValue()))
+                .map(Map.Entry::getKey).toList();
+        // With missing values sent, they are the cause; the evaluator's own words would name its internal fields.
+        String message = prefix(position) + switch (missing.size()) {
+            case 0 -> "the model cannot score this record: " + reason;
+            case 1 -> "field '" + missing.getFirst() + "' is null, and the model cannot score a missing value for it";
+            default -> "fields " + missing.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
+                    + " are null, and the model cannot score missing values for them";
+        };
+        String field = missing.size() == 1 ? missing.getFirst() : null;
+        return new ScoringRequestException(HttpStatus.UNPROCESSABLE_CONTENT,
+                List.of(new Problem(position, field, message)));
+    }
+
+    /** JPMML represents a missing value as a null FieldValue. */
+    private static boolean isMissing(FieldValue value) {
+        return value == null || value.getValue() == null;
+    }
+
+    private static String rejection(RequestField field, Object value) {
+        String shown = value instanceof String text ? RequestField.quote(text) : String.valueOf(value);
+        StringBuilder message = new StringBuilder("field '").append(field.name()).append("' has value ").append(shown)
+                .append(value == null ? ", but the model needs a value" : ", which the model does not accept");
+        List<?> known = field.pmml().getDiscreteDomain();
+        if (value != null && known != null && !known.isEmpty()) {
+            message.append(" (known values: ").append(known.stream().limit(30)
+                    .map(v -> v instanceof String s ? RequestField.quote(s) : String.valueOf(v))
+                    .collect(Collectors.joining(", "))).append(known.size() > 30 ? ", …)" : ")");
+        }
+        return message.toString();
+    }
+
+    private static Problem problem(Integer position, String field, String message) {
+        return new Problem(position, field, prefix(position) + message);
+    }
+
+    private static String prefix(Integer position) {
+        return position == null ? "" : "record " + position + ": ";
+    }
+
+    private static void failIfAny(HttpStatus status, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        List<Problem> shown = new ArrayList<>(problems.subList(0, Math.min(problems.size(), MAX_PROBLEMS)));
+        if (problems.size() > MAX_PROBLEMS) {
+            shown.add(new Problem(null, null, "… and " + (problems.size() - MAX_PROBLEMS) + " more problems"));
+        }
+        throw new ScoringRequestException(status, shown);
+    }
+
+    /**
+     * The fields a record must carry: the raw columns the version declares, in their order, plus any field the PMML
+     * needs that the declaration lacks (older exports may declare none).
+     */
+    private static Map<String, RequestField> requestFields(List<ColumnSpec> declared, List<InputField> pmmlFields) {
+        Map<String, InputField> byName = pmmlFields.stream()
+                .collect(Collectors.toMap(InputField::getName, f -> f, (a, b) -> a, LinkedHashMap::new));
+        Map<String, RequestField> fields = new LinkedHashMap<>();
+        for (ColumnSpec column : Objects.requireNonNullElse(declared, List.<ColumnSpec>of())) {
+            fields.put(column.name(), new RequestField(column.name(), column.type(), byName.get(column.name())));
+        }
+        for (InputField pmml : pmmlFields) {
+            fields.computeIfAbsent(pmml.getName(), name -> new RequestField(name, typeOf(pmml), pmml));
+        }
+        return fields;
+    }
+
+    private static DataType typeOf(InputField field) {
+        return Optional.ofNullable(field.getDataType()).map(type -> switch (type) {
+            case INTEGER -> DataType.INTEGER;
+            case FLOAT, DOUBLE -> DataType.DOUBLE;
+            case BOOLEAN -> DataType.BOOLEAN;
+            case DATE -> DataType.DATE;
+            case DATE_TIME -> DataType.TIMESTAMP;
+            default -> DataType.STRING;
+        }).orElse(DataType.STRING);
+    }
+}

@@ -1,0 +1,72 @@
+package io.easel.server.deployment;
+
+import io.easel.server.deployment.ScoreResponse.Prediction;
+import io.easel.server.model.ModelVersionView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jpmml.evaluator.FieldValue;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scores raw records (the columns the experiment read) with a deployed model version. Every record is checked
+ * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field.
+ */
+@Service
+public class ScoringService {
+
+    private final DeploymentService deployments;
+    private final ScoringModels scoringModels;
+    private final JsonMapper json;
+    private final int maxRecords;
+
+    ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json,
+            @Value("${easel.scoring.max-records:10000}") int maxRecords) {
+        this.deployments = deployments;
+        this.scoringModels = scoringModels;
+        this.json = json;
+        this.maxRecords = maxRecords;
+    }
+
+    /**
+     * @param records one map per record, field name to value as Jackson reads JSON (String, Number, Boolean, null)
+     * @throws DeploymentNotFoundException (404)
+     * @throws ScoringRequestException 400 for no records, missing fields and wrong types; 422 for values the model
+     *     rejects or missing values it cannot score
+     */
+    public ScoreResponse score(String deploymentName, List<Map<String, Object>> records) {
+        return score(deployments.served(deploymentName), records);
+    }
+
+    /**
+     * Scores a request body as it arrived: one JSON object or a list of them. An unknown deployment is a 404 whatever
+     * the body holds.
+     */
+    ScoreResponse scoreJson(String deploymentName, String body) {
+        DeploymentService.Served served = deployments.served(deploymentName);
+        return score(served, ScoringRequestBody.records(json, body));
+    }
+
+    private ScoreResponse score(DeploymentService.Served served, List<Map<String, Object>> records) {
+        if (records.isEmpty()) {
+            throw ScoringRequestException.badRequest(
+                    "The list of records is empty: send one JSON object of input fields, or a non-empty list of them");
+        }
+        if (records.size() > maxRecords) {
+            throw ScoringRequestException.badRequest("Too many records: " + records.size() + " sent, at most "
+                    + maxRecords + " per request");
+        }
+        ModelVersionView version = served.version();
+        ScoringModel model = scoringModels.forVersion(version);
+        List<String> warnings = new ArrayList<>();
+        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings);
+        List<Prediction> predictions = new ArrayList<>(arguments.size());
+        for (int i = 0; i < arguments.size(); i++) {
+            predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));
+        }
+        return new ScoreResponse(served.deployment().name(), version.modelId(), version.version(), predictions,
+                warnings);
+    }
+}

@@ -1,0 +1,98 @@
+package io.easel.server.experiment;
+
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.ValidationResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/experiments")
+@Tag(name = "Experiments", description = "Saved experiment graphs: create, edit (with optimistic locking), clone, "
+        + "delete and validate")
+class ExperimentController {
+
+    private final ExperimentService experiments;
+
+    ExperimentController(ExperimentService experiments) {
+        this.experiments = experiments;
+    }
+
+    /** @param graph null for an empty canvas */
+    record NewExperiment(@NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name, String description,
+            ExperimentGraph graph) {}
+
+    /** @param version the version the changes were made to (from the last GET or save) */
+    record ExperimentChanges(@NotNull Long version, @NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name,
+            String description, @NotNull ExperimentGraph graph) {}
+
+    /** @param name null for "{name} (copy)" */
+    record CloneRequest(@Size(max = ExperimentService.MAX_NAME_LENGTH) String name) {}
+
+    @GetMapping
+    @Operation(summary = "All experiments, most recently changed first")
+    List<ExperimentSummary> list() {
+        return experiments.list();
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an experiment", description = "The graph may be incomplete; the answer carries "
+            + "its validation errors.")
+    ResponseEntity<ExperimentView> create(@Valid @RequestBody NewExperiment request) {
+        ExperimentView created = experiments.create(request.name(), request.description(), request.graph());
+        return ResponseEntity.created(URI.create("/api/experiments/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One experiment with its graph and current validation")
+    ExperimentView get(@PathVariable UUID id) {
+        return experiments.get(id);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Save changes", description = "Always stores the graph, valid or not, and answers with "
+            + "the new version and validation. 409 when the experiment was saved by someone else since `version`.")
+    ExperimentView save(@PathVariable UUID id, @Valid @RequestBody ExperimentChanges changes) {
+        return experiments.save(id, changes.version(), changes.name(), changes.description(), changes.graph());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete an experiment and its runs")
+    void delete(@PathVariable UUID id) {
+        experiments.delete(id);
+    }
+
+    @PostMapping("/{id}/clone")
+    @Operation(summary = "Copy an experiment", description = "A deep, independent copy with a new id, named "
+            + "\"{name} (copy)\" unless a name is given.")
+    ResponseEntity<ExperimentView> copy(@PathVariable UUID id,
+            @Valid @RequestBody(required = false) CloneRequest request) {
+        ExperimentView copy = experiments.copy(id, request == null ? null : request.name());
+        return ResponseEntity.created(URI.create("/api/experiments/" + copy.id())).body(copy);
+    }
+
+    @PostMapping("/validate")
+    @Operation(summary = "Validate a graph without saving it", description = "Answers the errors (by node, param "
+            + "and port) and every port spec inference could work out, which is what column pickers offer.")
+    ValidationResult validate(@RequestBody ExperimentGraph graph) {
+        return experiments.validate(graph);
+    }
+}

@@ -1,0 +1,136 @@
+package io.easel.server.experiment;
+
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.GraphValidator;
+import io.easel.graph.ValidationResult;
+import io.easel.server.catalog.CatalogService;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saved experiments. Saving always keeps the graph, even one that does not validate yet (a draft), and answers with
+ * what validation says; only running needs a valid graph. Concurrent editors are kept apart by the version each
+ * save names.
+ */
+@Service
+@Transactional
+public class ExperimentService {
+
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final ExperimentRepository experiments;
+    private final GraphValidator validator;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ExperimentService(ExperimentRepository experiments, CatalogService catalog,
+            ApplicationEventPublisher events) {
+        this.experiments = experiments;
+        this.validator = new GraphValidator(catalog.catalog());
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ExperimentSummary> list() {
+        return experiments.findAllByOrderByUpdatedAtDesc().stream()
+                .map(e -> new ExperimentSummary(e.id(), e.name(), e.description(), e.graph().nodes().size(),
+                        e.version(), e.createdAt(), e.updatedAt()))
+                .toList();
+    }
+
+    public ExperimentView create(String name, String description, ExperimentGraph graph) {
+        ExperimentEntity entity = new ExperimentEntity(UUID.randomUUID(), checkName(name), description,
+                graph == null ? ExperimentGraph.empty() : graph, now());
+        return view(experiments.saveAndFlush(entity));
+    }
+
+    @Transactional(readOnly = true)
+    public ExperimentView get(UUID id) {
+        return view(find(id));
+    }
+
+    /**
+     * Replaces name, description and graph (a null leaves that one as it is).
+     *
+     * @param expectedVersion the version the caller's copy was read at
+     * @throws StaleExperimentException when the experiment has been saved since that version
+     */
+    public ExperimentView save(UUID id, long expectedVersion, String name, String description,
+            ExperimentGraph graph) {
+        ExperimentEntity entity = find(id);
+        if (entity.version() != expectedVersion) {
+            throw new StaleExperimentException(id, expectedVersion, entity.version());
+        }
+        entity.change(name == null ? entity.name() : checkName(name),
+                description == null ? entity.description() : description,
+                graph == null ? entity.graph() : graph, now());
+        try {
+            return view(experiments.saveAndFlush(entity));
+        } catch (ObjectOptimisticLockingFailureException raced) {
+            // Another save committed between our read and our update.
+            throw new StaleExperimentException(id, expectedVersion, expectedVersion + 1);
+        }
+    }
+
+    /** A deep, independent copy under a new id; {@code newName} null or blank means "{name} (copy)". */
+    public ExperimentView copy(UUID id, String newName) {
+        ExperimentEntity source = find(id);
+        String name = newName == null || newName.isBlank() ? copyName(source.name()) : newName;
+        ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), checkName(name), source.description(),
+                source.graph(), now());
+        return view(experiments.saveAndFlush(copy));
+    }
+
+    /** Deletes the experiment and its runs; active runs are cancelled first. */
+    public void delete(UUID id) {
+        ExperimentEntity entity = find(id);
+        events.publishEvent(new ExperimentDeleting(id));
+        experiments.delete(entity);
+        experiments.flush();
+    }
+
+    @Transactional(readOnly = true)
+    public ValidationResult validate(ExperimentGraph graph) {
+        return validator.validate(graph == null ? ExperimentGraph.empty() : graph);
+    }
+
+    private ExperimentEntity find(UUID id) {
+        return experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+    }
+
+    private ExperimentView view(ExperimentEntity e) {
+        return new ExperimentView(e.id(), e.name(), e.description(), e.graph(), e.version(), e.createdAt(),
+                e.updatedAt(), validator.validate(e.graph()));
+    }
+
+    private static String copyName(String name) {
+        String suffix = " (copy)";
+        return name.length() + suffix.length() <= MAX_NAME_LENGTH ? name + suffix
+                : name.substring(0, MAX_NAME_LENGTH - suffix.length()) + suffix;
+    }
+
+    private static String checkName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidExperimentException("name", "must not be blank");
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH) {
+            throw new InvalidExperimentException("name", "is " + trimmed.length() + " characters long; at most "
+                    + MAX_NAME_LENGTH + " are allowed");
+        }
+        return trimmed;
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes what we answer equal what we read back later. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

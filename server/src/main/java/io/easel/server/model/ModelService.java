@@ -1,0 +1,154 @@
+package io.easel.server.model;
+
+import io.easel.component.ColumnSpec;
+import io.easel.run.RunEvent;
+import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.settings.StoredJson;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The model registry. A model is one model-producing node of one experiment; every run exporting it adds version n+1.
+ * Versions are immutable: what they point to in the model store is never rewritten.
+ */
+@Service
+public class ModelService {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelService.class);
+
+    private final ModelRepository models;
+    private final ModelVersionRepository versions;
+    private final ModelStore store;
+
+    ModelService(ModelRepository models, ModelVersionRepository versions, ModelStore store) {
+        this.models = models;
+        this.versions = versions;
+        this.store = store;
+    }
+
+    /** All models, newest first, each with its versions. */
+    @Transactional(readOnly = true)
+    public List<ModelView> list() {
+        List<ModelEntity> all = models.findAll(Sort.by(Sort.Direction.DESC, "createdAt"));
+        Map<UUID, List<ModelVersionEntity>> versionsByModel = versions
+                .findByModelIdInOrderByVersion(all.stream().map(ModelEntity::id).toList()).stream()
+                .collect(Collectors.groupingBy(ModelVersionEntity::modelId));
+        return all.stream().map(m -> view(m, versionsByModel.getOrDefault(m.id(), List.of()))).toList();
+    }
+
+    /** @throws ModelNotFoundException (404) */
+    @Transactional(readOnly = true)
+    public ModelView get(UUID modelId) {
+        ModelEntity model = model(modelId);
+        return view(model, versions.findByModelIdOrderByVersion(modelId));
+    }
+
+    /** @throws ModelNotFoundException (404) for an unknown model or version */
+    @Transactional(readOnly = true)
+    public ModelVersionView version(UUID modelId, int version) {
+        ModelEntity model = model(modelId);
+        return versions.findByModelIdAndVersion(modelId, version)
+                .orElseThrow(() -> ModelNotFoundException.version(modelId, version))
+                .view(model.name());
+    }
+
+    /** @throws ModelNotFoundException (404) for an unknown model or one without versions */
+    @Transactional(readOnly = true)
+    public ModelVersionView latestVersion(UUID modelId) {
+        ModelEntity model = model(modelId);
+        return versions.findFirstByModelIdOrderByVersionDesc(modelId)
+                .orElseThrow(() -> ModelNotFoundException.model(modelId))
+                .view(model.name());
+    }
+
+    /** The version that node {@code nodeId} of run {@code runId} exported, if it exported one. */
+    @Transactional(readOnly = true)
+    public Optional<ModelVersionView> producedBy(UUID runId, String nodeId) {
+        return versions.findByRunIdAndNodeId(runId, nodeId)
+                .map(v -> v.view(model(v.modelId()).name()));
+    }
+
+    /**
+     * The PMML document of a version, read from the model store.
+     *
+     * @throws ModelNotFoundException (404)
+     * @throws ModelStoreException (503) when the store cannot deliver it
+     */
+    public byte[] pmml(UUID modelId, int version) {
+        return store.read(version(modelId, version).pmmlUri());
+    }
+
+    /**
+     * Registers what a run exported as the next version of its model (creating the model on its first export). An
+     * export reported twice (same run and node) registers once.
+     */
+    @Transactional
+    ModelVersionView register(ModelExportedNotice notice) {
+        RunEvent.ModelExported exported = notice.model();
+        Optional<ModelVersionEntity> known = versions.findByRunIdAndNodeId(notice.runId(), exported.nodeId());
+        if (known.isPresent()) {
+            return known.get().view(model(known.get().modelId()).name());
+        }
+        String name = notice.experimentName() + " / " + exported.nodeId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        models.insertIfAbsent(UUID.randomUUID(), name, notice.experimentId(), exported.nodeId(), now);
+        ModelEntity model = models.findForUpdateByExperimentIdAndNodeId(notice.experimentId(), exported.nodeId())
+                .orElseThrow();
+        model.rename(name);
+        ExportedSignature signature = signature(exported);
+        ModelVersionEntity version = versions.save(new ModelVersionEntity(model.id(),
+                versions.latestVersion(model.id()) + 1, notice.runId(), exported.nodeId(), exported.uri(),
+                signature.inputs(), signature.label(), signature.metrics(), now));
+        log.info("Registered model '{}' version {} from run {} ({})", name, version.version(), notice.runId(),
+                exported.uri());
+        return version.view(name);
+    }
+
+    /**
+     * What a scoring request carries and what the model predicts. The event normally says; an engine that left the
+     * inputs out still wrote them to model.json beside the PMML.
+     */
+    private ExportedSignature signature(RunEvent.ModelExported exported) {
+        Map<String, Object> metrics = exported.metrics() == null ? Map.of() : exported.metrics();
+        if (exported.inputs() != null && !exported.inputs().isEmpty()) {
+            return new ExportedSignature(exported.inputs(), exported.label(), metrics);
+        }
+        String descriptorUri = ModelStore.sibling(exported.uri(), "model.json");
+        try {
+            ExportedSignature described = StoredJson.MAPPER.readValue(store.read(descriptorUri),
+                    ExportedSignature.class);
+            return new ExportedSignature(described.inputs() == null ? List.of() : described.inputs(),
+                    exported.label() != null ? exported.label() : described.label(),
+                    metrics.isEmpty() && described.metrics() != null ? described.metrics() : metrics);
+        } catch (RuntimeException e) {
+            // Scoring then takes the inputs from the PMML itself.
+            log.warn("Model export of node {} names no inputs and {} is unreadable: {}", exported.nodeId(),
+                    descriptorUri, e.getMessage());
+            return new ExportedSignature(List.of(), exported.label(), metrics);
+        }
+    }
+
+    private ModelEntity model(UUID modelId) {
+        return models.findById(modelId).orElseThrow(() -> ModelNotFoundException.model(modelId));
+    }
+
+    private static ModelView view(ModelEntity model, List<ModelVersionEntity> versions) {
+        List<ModelVersionView> views = versions.stream().map(v -> v.view(model.name())).toList();
+        int latest = views.isEmpty() ? 0 : views.getLast().version();
+        return new ModelView(model.id(), model.name(), model.experimentId(), model.nodeId(), model.createdAt(), latest,
+                views);
+    }
+
+    /** The part of model.json (and of the export event) that registration keeps. */
+    record ExportedSignature(List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics) {}
+}

@@ -1,0 +1,80 @@
+package io.easel.server.model;
+
+import io.easel.server.settings.EaselProperties;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where trained models live: a directory reached through the Hadoop FileSystem API, so the same code reads
+ * {@code file:} (the default, {@code <easel.data-dir>/models}) and {@code hdfs://} stores, as
+ * {@code easel.model-store} says. The engine writes
+ * {@code <root>/<runId>/<nodeId>/model.pmml} and {@code model.json}; the server only reads, by the URI the engine
+ * reported.
+ */
+@Component
+public class ModelStore {
+
+    private final URI root;
+    private final Configuration hadoop = new Configuration();
+
+    ModelStore(EaselProperties easel) {
+        this.root = rootUri(easel.modelStoreUri().trim());
+    }
+
+    /** The store's root, as handed to the engine (e.g. {@code file:/srv/easel/data/models/}). */
+    public URI root() {
+        return root;
+    }
+
+    /** Where the engine writes the PMML of {@code nodeId} in run {@code runId}. */
+    public URI pmmlLocation(UUID runId, String nodeId) {
+        return root.resolve(runId + "/" + nodeId + "/model.pmml");
+    }
+
+    /**
+     * The whole file at {@code uri}.
+     *
+     * @throws ModelStoreException naming the URI when it cannot be read
+     */
+    public byte[] read(String uri) {
+        org.apache.hadoop.fs.Path path;
+        try {
+            path = new org.apache.hadoop.fs.Path(URI.create(uri));
+        } catch (IllegalArgumentException e) {
+            throw new ModelStoreException("'" + uri + "' is not a model store URI", e);
+        }
+        try {
+            FileSystem fileSystem = path.getFileSystem(hadoop);
+            try (InputStream in = fileSystem.open(path)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ModelStoreException("Cannot read " + uri + " from the model store: " + e.getMessage(), e);
+        }
+    }
+
+    /** The URI of {@code fileName} in the same directory as {@code uri}. */
+    public static String sibling(String uri, String fileName) {
+        return URI.create(uri).resolve(fileName).toString();
+    }
+
+    private static URI rootUri(String configured) {
+        URI uri = URI.create(configured);
+        if (uri.getScheme() == null) {
+            return directoryUri(Path.of(configured));
+        }
+        return configured.endsWith("/") ? uri : URI.create(configured + "/");
+    }
+
+    private static URI directoryUri(Path directory) {
+        // Path.toUri ends a directory URI with '/' only if the directory exists; resolve() needs it always.
+        String uri = directory.toAbsolutePath().normalize().toUri().toString();
+        return URI.create(uri.endsWith("/") ? uri : uri + "/");
+    }
+}

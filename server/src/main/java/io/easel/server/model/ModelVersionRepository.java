@@ -1,0 +1,24 @@
+package io.easel.server.model;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, UUID> {
+
+    Optional<ModelVersionEntity> findByModelIdAndVersion(UUID modelId, int version);
+
+    Optional<ModelVersionEntity> findByRunIdAndNodeId(UUID runId, String nodeId);
+
+    List<ModelVersionEntity> findByModelIdOrderByVersion(UUID modelId);
+
+    List<ModelVersionEntity> findByModelIdInOrderByVersion(Collection<UUID> modelIds);
+
+    Optional<ModelVersionEntity> findFirstByModelIdOrderByVersionDesc(UUID modelId);
+
+    @Query("select coalesce(max(v.version), 0) from ModelVersionEntity v where v.modelId = :modelId")
+    int latestVersion(UUID modelId);
+}

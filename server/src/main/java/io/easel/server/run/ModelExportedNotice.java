@@ -1,0 +1,11 @@
+package io.easel.server.run;
+
+import io.easel.run.RunEvent;
+import java.util.UUID;
+
+/**
+ * Published synchronously (Spring application event) when the engine of a run reports a model written to the model
+ * store; the model feature turns it into a model version.
+ */
+public record ModelExportedNotice(UUID experimentId, String experimentName, UUID runId,
+        RunEvent.ModelExported model) {}

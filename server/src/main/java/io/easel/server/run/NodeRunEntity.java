@@ -1,0 +1,99 @@
+package io.easel.server.run;
+
+import io.easel.run.NodeState;
+import io.easel.run.PortResult;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "node_runs")
+class NodeRunEntity {
+
+    @EmbeddedId
+    private NodeRunKey key;
+
+    /** The node's place in the graph, so views list nodes as the graph does. */
+    private int position;
+
+    @Enumerated(EnumType.STRING)
+    private NodeState state;
+
+    private String message;
+
+    private Instant startedAt;
+
+    private Instant finishedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private NodeOutputs outputs;
+
+    private UUID ownerId;
+
+    protected NodeRunEntity() {}
+
+    NodeRunEntity(UUID runId, String nodeId, int position) {
+        this.key = new NodeRunKey(runId, nodeId);
+        this.position = position;
+        this.state = NodeState.QUEUED;
+        this.outputs = NodeOutputs.none();
+    }
+
+    String nodeId() {
+        return key.nodeId();
+    }
+
+    int position() {
+        return position;
+    }
+
+    NodeState state() {
+        return state;
+    }
+
+    String message() {
+        return message;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    NodeOutputs outputs() {
+        return outputs;
+    }
+
+    void changeState(NodeState newState, String why, Instant at) {
+        if (state.isFinal() && newState != state) {
+            return; // a finished node stays finished (events may arrive after a cancel)
+        }
+        state = newState;
+        message = why;
+        if (newState == NodeState.RUNNING && startedAt == null) {
+            startedAt = at;
+        }
+        if (newState.isFinal()) {
+            finishedAt = at;
+        }
+    }
+
+    void output(String port, PortResult result) {
+        outputs = outputs.with(port, result);
+    }
+
+    NodeRunView view() {
+        return new NodeRunView(key.nodeId(), state, message, startedAt, finishedAt);
+    }
+}

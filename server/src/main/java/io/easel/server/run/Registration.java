@@ -1,0 +1,8 @@
+package io.easel.server.run;
+
+/** A subscription to run changes; {@link #remove()} ends it. */
+@FunctionalInterface
+public interface Registration {
+
+    void remove();
+}

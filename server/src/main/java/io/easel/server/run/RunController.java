@@ -1,0 +1,61 @@
+package io.easel.server.run;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Runs", description = "Running experiments on the Spark engine, following and cancelling runs, and "
+        + "reading what each node produced")
+class RunController {
+
+    private final RunService runs;
+
+    RunController(RunService runs) {
+        this.runs = runs;
+    }
+
+    @PostMapping("/experiments/{experimentId}/runs")
+    @Operation(summary = "Run an experiment", description = "Validates the saved experiment (422 with the errors by "
+            + "node, param and port when it is not runnable), snapshots its graph and starts the engine. Answers "
+            + "202 at once; poll the run or its node results.")
+    ResponseEntity<RunView> start(@PathVariable UUID experimentId) {
+        RunView run = runs.start(experimentId);
+        return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
+    }
+
+    @GetMapping("/experiments/{experimentId}/runs")
+    @Operation(summary = "The runs of an experiment, newest first")
+    List<RunView> runsOf(@PathVariable UUID experimentId) {
+        return runs.runsOf(experimentId);
+    }
+
+    @GetMapping("/runs/{runId}")
+    @Operation(summary = "A run with the state of each node")
+    RunView get(@PathVariable UUID runId) {
+        return runs.get(runId);
+    }
+
+    @PostMapping("/runs/{runId}/cancel")
+    @Operation(summary = "Cancel a run", description = "Stops its engine; unfinished nodes are skipped. A run that "
+            + "has already ended is answered unchanged.")
+    RunView cancel(@PathVariable UUID runId) {
+        return runs.cancel(runId);
+    }
+
+    @GetMapping("/runs/{runId}/nodes/{nodeId}")
+    @Operation(summary = "What one node of a run produced", description = "Per output port: its spec, and for "
+            + "tables the row count and first rows, for models and reports the metrics and charts.")
+    NodeResultView nodeResult(@PathVariable UUID runId, @PathVariable String nodeId) {
+        return runs.nodeResult(runId, nodeId);
+    }
+}

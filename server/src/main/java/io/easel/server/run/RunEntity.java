@@ -1,0 +1,145 @@
+package io.easel.server.run;
+
+import io.easel.graph.ExperimentGraph;
+import io.easel.run.RunState;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "runs")
+class RunEntity {
+
+    @Id
+    private UUID id;
+
+    private UUID experimentId;
+
+    private String experimentName;
+
+    @Enumerated(EnumType.STRING)
+    private RunState state;
+
+    private String message;
+
+    private String sparkAppId;
+
+    private String sparkUiUrl;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private ExperimentGraph graph;
+
+    private String callbackTokenHash;
+
+    private long lastSequence;
+
+    private Instant createdAt;
+
+    private Instant startedAt;
+
+    private Instant finishedAt;
+
+    private UUID ownerId;
+
+    protected RunEntity() {}
+
+    RunEntity(UUID id, UUID experimentId, String experimentName, ExperimentGraph graph, String callbackTokenHash,
+            Instant now) {
+        this.id = id;
+        this.experimentId = experimentId;
+        this.experimentName = experimentName;
+        this.graph = graph;
+        this.callbackTokenHash = callbackTokenHash;
+        this.state = RunState.QUEUED;
+        this.lastSequence = 0;
+        this.createdAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID experimentId() {
+        return experimentId;
+    }
+
+    String experimentName() {
+        return experimentName;
+    }
+
+    RunState state() {
+        return state;
+    }
+
+    String message() {
+        return message;
+    }
+
+    String sparkAppId() {
+        return sparkAppId;
+    }
+
+    String sparkUiUrl() {
+        return sparkUiUrl;
+    }
+
+    ExperimentGraph graph() {
+        return graph;
+    }
+
+    String callbackTokenHash() {
+        return callbackTokenHash;
+    }
+
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Instant finishedAt() {
+        return finishedAt;
+    }
+
+    boolean isFinal() {
+        return state.isFinal();
+    }
+
+    void starting(Instant now) {
+        state = RunState.STARTING;
+        startedAt = now;
+    }
+
+    void sparkStarted(String appId, String uiUrl) {
+        sparkAppId = appId;
+        sparkUiUrl = uiUrl;
+        if (!state.isFinal()) {
+            state = RunState.RUNNING;
+        }
+    }
+
+    void finish(RunState finalState, String why, Instant now) {
+        state = finalState;
+        message = why;
+        finishedAt = now;
+        sparkUiUrl = null; // the driver and its UI are gone
+    }
+
+    void sequenceApplied(long sequence) {
+        lastSequence = sequence;
+    }
+}

@@ -1,0 +1,234 @@
+package io.easel.server.run;
+
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.run.NodeState;
+import io.easel.run.RunEvent;
+import io.easel.run.RunEventBatch;
+import io.easel.run.RunState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The stored state of runs and their nodes, and every change to it. Each method is one transaction and answers the
+ * run as it is after the change, for the caller to pass on once committed.
+ */
+@Component
+@Transactional
+class RunLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(RunLedger.class);
+    static final List<RunState> UNFINISHED = List.of(RunState.QUEUED, RunState.STARTING, RunState.RUNNING);
+
+    private final RunRepository runs;
+    private final NodeRunRepository nodeRuns;
+    private final Clock clock = Clock.systemUTC();
+
+    RunLedger(RunRepository runs, NodeRunRepository nodeRuns) {
+        this.runs = runs;
+        this.nodeRuns = nodeRuns;
+    }
+
+    /** What applying one event batch did. */
+    record Applied(RunView run, String experimentName, List<RunEvent.ModelExported> models, boolean finished) {}
+
+    RunView create(UUID experimentId, String experimentName, ExperimentGraph graph, String tokenHash) {
+        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), experimentId, experimentName, graph, tokenHash,
+                now()));
+        List<Node> nodes = graph.nodes();
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));
+        }
+        runs.flush();
+        return view(run);
+    }
+
+    @Transactional(readOnly = true)
+    RunView view(UUID runId) {
+        return view(find(runId));
+    }
+
+    @Transactional(readOnly = true)
+    List<RunView> runsOf(UUID experimentId) {
+        return runs.findByExperimentIdOrderByCreatedAtDesc(experimentId).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<RunView> latest(UUID experimentId) {
+        return runs.findFirstByExperimentIdOrderByCreatedAtDesc(experimentId).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    NodeResultView nodeResult(UUID runId, String nodeId) {
+        find(runId);
+        NodeRunEntity node = nodeRuns.findById(new NodeRunKey(runId, nodeId))
+                .orElseThrow(() -> new NodeRunNotFoundException(runId, nodeId));
+        return new NodeResultView(node.nodeId(), node.state(), node.message(), node.outputs().ports());
+    }
+
+    @Transactional(readOnly = true)
+    List<UUID> unfinished() {
+        return runs.findByStateIn(UNFINISHED).stream().map(RunEntity::id).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<UUID> unfinishedOf(UUID experimentId) {
+        return runs.findByExperimentIdAndStateIn(experimentId, UNFINISHED).stream().map(RunEntity::id).toList();
+    }
+
+    /** QUEUED → STARTING; empty when the run is no longer queued (cancelled meanwhile). */
+    Optional<RunView> starting(UUID runId) {
+        RunEntity run = runs.lockById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+        if (run.state() != RunState.QUEUED) {
+            return Optional.empty();
+        }
+        run.starting(now());
+        return Optional.of(view(run));
+    }
+
+    /**
+     * Ends a run that has not ended yet; its unfinished nodes are skipped. Empty when it had already ended, so the
+     * first of (engine report, cancel, timeout, process exit) decides.
+     */
+    Optional<RunView> finish(UUID runId, RunState state, String message) {
+        return runs.lockById(runId).filter(run -> !run.isFinal()).map(run -> {
+            endRun(run, state, message, nodesOf(run));
+            return view(run);
+        });
+    }
+
+    /**
+     * Applies the engine's events in order; a batch already applied (same or lower sequence) changes nothing.
+     *
+     * @throws EngineCallbackRefusedException when the run is unknown or the token is not this run's
+     */
+    Applied apply(UUID runId, String token, RunEventBatch batch) {
+        RunEntity run = runs.lockById(runId).orElseThrow(EngineCallbackRefusedException::new);
+        if (!CallbackTokens.matches(token, run.callbackTokenHash())) {
+            throw new EngineCallbackRefusedException();
+        }
+        if (batch.sequence() <= run.lastSequence()) {
+            log.debug("Run {}: event batch {} was already applied", runId, batch.sequence());
+            return new Applied(view(run), run.experimentName(), List.of(), false);
+        }
+        run.sequenceApplied(batch.sequence());
+        if (run.isFinal()) {
+            // Cancelled or timed out: whatever the engine still says no longer changes the run.
+            return new Applied(view(run), run.experimentName(), List.of(), false);
+        }
+        Map<String, NodeRunEntity> nodes = nodesOf(run);
+        List<RunEvent.ModelExported> models = new ArrayList<>();
+        boolean finished = false;
+        for (RunEvent event : batch.events()) {
+            if (finished) {
+                break;
+            }
+            switch (event) {
+                case RunEvent.RunStarted started -> run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
+                case RunEvent.NodeStatusChanged status -> node(nodes, runId, status.nodeId()).ifPresent(
+                        n -> n.changeState(status.state(), status.message(), instant(status.at())));
+                case RunEvent.NodeOutput output -> node(nodes, runId, output.nodeId()).ifPresent(
+                        n -> n.output(output.port(), output.result()));
+                case RunEvent.ModelExported model -> models.add(model);
+                case RunEvent.RunFinished end -> {
+                    RunState state = end.state() != null && end.state().isFinal() ? end.state() : RunState.FAILED;
+                    endRun(run, state, end.message(), nodes);
+                    finished = true;
+                }
+            }
+        }
+        return new Applied(view(run, nodes), run.experimentName(), models, finished);
+    }
+
+    /**
+     * Ends a run left unfinished by an earlier server process, from what the engine wrote to {@code status.json}
+     * when it has one.
+     */
+    Optional<RunView> recover(UUID runId, Optional<EngineStatusFile> status, String lostMessage) {
+        return runs.lockById(runId).filter(run -> !run.isFinal()).map(run -> {
+            Map<String, NodeRunEntity> nodes = nodesOf(run);
+            Optional<RunEvent.RunFinished> finished = status.map(EngineStatusFile::finished)
+                    .filter(f -> f.state() != null && f.state().isFinal());
+            if (finished.isPresent()) {
+                RunEvent.RunStarted started = status.get().started();
+                if (started != null) {
+                    run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
+                }
+                for (RunEvent.NodeStatusChanged node : status.get().nodes()) {
+                    node(nodes, runId, node.nodeId()).ifPresent(
+                            n -> n.changeState(node.state(), node.message(), instant(node.at())));
+                }
+                endRun(run, finished.get().state(), finished.get().message(), nodes);
+            } else {
+                endRun(run, RunState.FAILED, lostMessage, nodes);
+            }
+            return view(run, nodes);
+        });
+    }
+
+    private void endRun(RunEntity run, RunState state, String message, Map<String, NodeRunEntity> nodes) {
+        Instant now = now();
+        run.finish(state, message, now);
+        String skipped = switch (state) {
+            case CANCELLED -> "Not run: the run was cancelled";
+            case SUCCEEDED -> "Not run";
+            default -> "Not run: the run failed";
+        };
+        for (NodeRunEntity node : nodes.values()) {
+            if (!node.state().isFinal()) {
+                node.changeState(NodeState.SKIPPED, skipped, now);
+            }
+        }
+    }
+
+    private static Optional<NodeRunEntity> node(Map<String, NodeRunEntity> nodes, UUID runId, String nodeId) {
+        NodeRunEntity node = nodes.get(nodeId);
+        if (node == null) {
+            log.warn("Run {}: the engine reported node '{}', which the run's graph does not have", runId, nodeId);
+        }
+        return Optional.ofNullable(node);
+    }
+
+    private RunEntity find(UUID runId) {
+        return runs.findById(runId).orElseThrow(() -> new RunNotFoundException(runId));
+    }
+
+    private Map<String, NodeRunEntity> nodesOf(RunEntity run) {
+        return nodeRuns.findByKeyRunIdOrderByPosition(run.id()).stream()
+                .collect(Collectors.toMap(NodeRunEntity::nodeId, Function.identity(), (a, b) -> a,
+                        LinkedHashMap::new));
+    }
+
+    private RunView view(RunEntity run) {
+        return view(run, nodesOf(run));
+    }
+
+    private static RunView view(RunEntity run, Map<String, NodeRunEntity> nodes) {
+        Map<String, NodeRunView> nodeViews = new LinkedHashMap<>();
+        nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view()));
+        return new RunView(run.id(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
+                run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant instant(long epochMillis) {
+        return epochMillis > 0 ? Instant.ofEpochMilli(epochMillis) : Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

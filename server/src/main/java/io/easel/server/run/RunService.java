@@ -1,0 +1,142 @@
+package io.easel.server.run;
+
+import io.easel.graph.ValidationResult;
+import io.easel.run.RunEvent;
+import io.easel.run.RunEventBatch;
+import io.easel.run.RunState;
+import io.easel.server.experiment.ExperimentDeleting;
+import io.easel.server.experiment.ExperimentService;
+import io.easel.server.experiment.ExperimentView;
+import io.easel.server.settings.StoredJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs of experiments: starting one (validate, snapshot the graph, hand it to an engine), following it through the
+ * engine's callbacks, cancelling it, and reading its results.
+ */
+@Service
+public class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+    private final ExperimentService experiments;
+    private final RunLedger ledger;
+    private final EngineSupervisor supervisor;
+    private final RunChanges changes;
+    private final LaunchPlanner planner;
+    private final ApplicationEventPublisher events;
+
+    RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
+            LaunchPlanner planner, ApplicationEventPublisher events) {
+        this.experiments = experiments;
+        this.ledger = ledger;
+        this.supervisor = supervisor;
+        this.changes = changes;
+        this.planner = planner;
+        this.events = events;
+    }
+
+    /**
+     * Starts a run of the experiment as it is saved now. The run waits, queued, while the maximum number of engines
+     * is running.
+     *
+     * @throws InvalidGraphException when the experiment does not validate
+     */
+    public RunView start(UUID experimentId) {
+        ExperimentView experiment = experiments.get(experimentId);
+        ValidationResult validation = experiment.validation();
+        if (!validation.isValid()) {
+            throw new InvalidGraphException(validation.errors());
+        }
+        String token = CallbackTokens.newToken();
+        RunView run = ledger.create(experiment.id(), experiment.name(), experiment.graph(),
+                CallbackTokens.hash(token));
+        try {
+            Path file = planner.experimentFile(run.id());
+            Files.createDirectories(file.getParent());
+            StoredJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), experiment.graph());
+        } catch (IOException | RuntimeException e) {
+            log.error("Run {}: the experiment could not be written for the engine", run.id(), e);
+            return ledger.finish(run.id(), RunState.FAILED, "The experiment could not be written for the engine: "
+                    + e.getMessage()).orElseGet(() -> ledger.view(run.id()));
+        }
+        supervisor.submit(run.id(), token);
+        return ledger.view(run.id());
+    }
+
+    public RunView get(UUID runId) {
+        return ledger.view(runId);
+    }
+
+    /** The experiment's runs, newest first. */
+    public List<RunView> runsOf(UUID experimentId) {
+        experiments.get(experimentId); // 404 for an unknown experiment rather than an empty list
+        return ledger.runsOf(experimentId);
+    }
+
+    public Optional<RunView> latest(UUID experimentId) {
+        return ledger.latest(experimentId);
+    }
+
+    /**
+     * Cancels a queued or running run; a run that has already ended keeps its state (its engine is stopped if it is
+     * still shutting down).
+     */
+    public RunView cancel(UUID runId) {
+        ledger.view(runId); // 404 for an unknown run
+        return supervisor.cancel(runId);
+    }
+
+    public NodeResultView nodeResult(UUID runId, String nodeId) {
+        return ledger.nodeResult(runId, nodeId);
+    }
+
+    /** Calls {@code listener} with the run after every change, from any thread, until the registration is removed. */
+    public Registration subscribe(UUID runId, Consumer<RunView> listener) {
+        return changes.subscribe(runId, listener);
+    }
+
+    /**
+     * Applies a batch of events posted by the engine of a run.
+     *
+     * @param token the bearer token presented
+     * @throws EngineCallbackRefusedException when it is not the run's token
+     */
+    RunView applyEngineEvents(UUID runId, String token, RunEventBatch batch) {
+        RunLedger.Applied applied = ledger.apply(runId, token, batch);
+        RunView run = applied.run();
+        for (RunEvent.ModelExported model : applied.models()) {
+            // After our commit, so a failing listener cannot undo the run's progress; logged, not retried.
+            try {
+                events.publishEvent(new ModelExportedNotice(run.experimentId(), applied.experimentName(), runId,
+                        model));
+            } catch (RuntimeException e) {
+                log.error("Run {}: the model exported by node '{}' could not be registered", runId, model.nodeId(),
+                        e);
+            }
+        }
+        if (applied.finished()) {
+            supervisor.endReported(runId);
+        }
+        changes.publish(run);
+        return run;
+    }
+
+    @EventListener
+    void experimentDeleting(ExperimentDeleting deleting) {
+        for (UUID runId : ledger.unfinishedOf(deleting.experimentId())) {
+            supervisor.cancel(runId);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.easel.server.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The server's boundaries: Spark-free, and feature packages that do not depend on each other in circles. */
+class ServerArchitectureTest {
+
+    static JavaClasses server;
+
+    @BeforeAll
+    static void importServer() {
+        server = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.easel.server");
+    }
+
+    @Test
+    void shouldNotDependOnSparkOrScala() {
+        noClasses().that().resideInAPackage("io.easel.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(server);
+    }
+
+    @Test
+    void shouldNotHaveSparkOnTheClasspath() {
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.sql.SparkSession"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("scala.Option")).isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("io.easel.components.spi.SparkComponent"))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void shouldKeepFeaturePackagesFreeOfCycles() {
+        slices().matching("io.easel.server.(*)..").should().beFreeOfCycles().check(server);
+    }
+
+    @Test
+    void shouldUseOnlyItsOwnFeaturesEntitiesAndRepositories() {
+        ArchCondition<JavaClass> ownPersistenceOnly = new ArchCondition<>(
+                "use the entities and repositories of their own package only") {
+            @Override
+            public void check(JavaClass source, ConditionEvents events) {
+                for (Dependency dependency : source.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    boolean persistence = target.getSimpleName().endsWith("Entity")
+                            || target.getSimpleName().endsWith("Repository");
+                    if (persistence && target.getPackageName().startsWith("io.easel.server")
+                            && !target.getPackageName().equals(source.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                }
+            }
+        };
+        classes().that().resideInAPackage("io.easel.server..").should(ownPersistenceOnly).check(server);
+    }
+}

@@ -1,0 +1,371 @@
+package io.easel.server.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.easel.server.ServerTest;
+import io.easel.server.model.ModelFixture;
+import io.easel.server.model.ModelService;
+import io.easel.server.model.ModelStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The scoring endpoint over real HTTP, with the credit_g GBT pipeline Spark trained and JPMML-SparkML exported. */
+@ServerTest
+class ScoringApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final double TOLERANCE = 1e-9;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    ModelService models;
+
+    @Autowired
+    ModelStore store;
+
+    @Autowired
+    DeploymentService deployments;
+
+    @Autowired
+    ScoringService scoring;
+
+    @Value("${local.server.port}")
+    int port;
+
+    UUID modelId;
+    String endpoint;
+    List<Map<String, Object>> expectedRows;
+
+    @BeforeEach
+    void deployTheEngineExportedCreditModel() {
+        DeploymentView deployment = deploy(ModelFixture.CREDIT_GBDT);
+        modelId = deployment.modelId();
+        endpoint = deployment.endpointPath();
+        expectedRows = ModelFixture.CREDIT_GBDT.expectedRows();
+    }
+
+    /** Registers {@code fixture} as exported by a new run and deploys it under a fresh name. */
+    private DeploymentView deploy(ModelFixture fixture) {
+        var notice = fixture.export(store, UUID.randomUUID(), "Scoring");
+        events.publishEvent(notice);
+        UUID model = models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        return deployments.deploy(model, null, "scoring-" + notice.runId().toString().substring(0, 8));
+    }
+
+    @Test
+    void shouldScoreOneRawRecordAsSparkDid() throws Exception {
+        Map<String, Object> row = expectedRows.getFirst();
+
+        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(row.get("record")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("deployment").asString()).isEqualTo(endpoint.substring("/api/score/".length()));
+        assertThat(body.path("modelId").asString()).isEqualTo(modelId.toString());
+        assertThat(body.path("modelVersion").asInt()).isEqualTo(1);
+        assertThat(body.path("warnings").isEmpty()).isTrue();
+        assertThat(body.path("predictions")).hasSize(1);
+        assertMatchesSpark(body.path("predictions").get(0), row);
+    }
+
+    @Test
+    void shouldScoreABatchOfRawRecordsInOrderAsSparkDid() throws Exception {
+        List<Object> records = expectedRows.stream().map(r -> r.get("record")).toList();
+
+        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(records));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode predictions = JSON.readTree(response.body()).path("predictions");
+        assertThat(predictions).hasSize(expectedRows.size());
+        for (int i = 0; i < expectedRows.size(); i++) {
+            assertMatchesSpark(predictions.get(i), expectedRows.get(i));
+        }
+        assertThat(expectedRows).extracting(r -> r.get("prediction")).contains("good", "bad");
+    }
+
+    @Test
+    void shouldScoreRecordsHandedToTheServiceAsTheRestApiDoes() {
+        String name = endpoint.substring("/api/score/".length());
+
+        ScoreResponse response = scoring.score(name, List.of(record(0), record(1)));
+
+        assertThat(response.deployment()).isEqualTo(name);
+        assertThat(response.predictions()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> expected = expectedRows.get(i);
+            @SuppressWarnings("unchecked")
+            Map<String, Double> probabilities = (Map<String, Double>) expected.get("probabilities");
+            assertThat(response.predictions().get(i).prediction()).isEqualTo(expected.get("prediction"));
+            assertThat(response.predictions().get(i).score()).isCloseTo(probabilities.get("bad"), within(TOLERANCE));
+        }
+    }
+
+    @Test
+    void shouldNameAMissingField() throws Exception {
+        Map<String, Object> record = record(0);
+        record.remove("duration");
+
+        JsonNode problem = problem(post(endpoint, JSON.writeValueAsString(record)), 400);
+
+        assertThat(problem.path("detail").asString()).isEqualTo("field 'duration' is missing");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("duration");
+    }
+
+    @Test
+    void shouldNameTheFieldTheExpectedTypeAndTheValueOfAWrongType() throws Exception {
+        Map<String, Object> textForNumber = record(0);
+        textForNumber.put("duration", "six");
+        Map<String, Object> fraction = record(0);
+        fraction.put("duration", 6.5);
+        Map<String, Object> numberForText = record(0);
+        numberForText.put("purpose", 5);
+
+        JsonNode text = problem(post(endpoint, JSON.writeValueAsString(textForNumber)), 400);
+        JsonNode decimal = problem(post(endpoint, JSON.writeValueAsString(fraction)), 400);
+        JsonNode number = problem(post(endpoint, JSON.writeValueAsString(numberForText)), 400);
+
+        assertThat(text.path("detail").asString())
+                .isEqualTo("field 'duration' expects an integer (a JSON number without fraction), "
+                        + "got \"six\" (a JSON string)");
+        assertThat(decimal.path("detail").asString()).startsWith("field 'duration' expects an integer")
+                .endsWith("got 6.5 (a JSON number)");
+        assertThat(number.path("detail").asString())
+                .isEqualTo("field 'purpose' expects a string (a JSON string), got 5 (a JSON number)");
+    }
+
+    @Test
+    void shouldAcceptAnIntegerWrittenWithAZeroFraction() throws Exception {
+        Map<String, Object> record = record(0);
+        record.put("duration", 6.0);
+
+        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(record));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertMatchesSpark(JSON.readTree(response.body()).path("predictions").get(0), expectedRows.getFirst());
+    }
+
+    @Test
+    void shouldNumberTheRecordsOfABatchInItsProblems() throws Exception {
+        Map<String, Object> second = record(1);
+        second.remove("age");
+        Map<String, Object> third = record(2);
+        third.put("housing", true);
+
+        JsonNode problem = problem(post(endpoint, JSON.writeValueAsString(List.of(record(0), second, third))), 400);
+
+        assertThat(problem.path("detail").asString()).isEqualTo("record 2: field 'age' is missing; "
+                + "record 3: field 'housing' expects a string (a JSON string), got true (a JSON boolean)");
+        assertThat(problem.path("errors").get(0).path("record").asInt()).isEqualTo(2);
+        assertThat(problem.path("errors").get(1).path("field").asString()).isEqualTo("housing");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNameAFieldWhoseCategoryAStrictModelNeverSaw() throws Exception {
+        DeploymentView strict = deploy(ModelFixture.CREDIT_GBDT_STRICT);
+        Map<String, Object> record = new LinkedHashMap<>(
+                (Map<String, Object>) ModelFixture.CREDIT_GBDT_STRICT.expectedRows().getFirst().get("record"));
+        record.put("purpose", "spaceship");
+
+        JsonNode problem = problem(post(strict.endpointPath(), JSON.writeValueAsString(record)), 422);
+
+        assertThat(problem.path("detail").asString())
+                .startsWith("field 'purpose' has value \"spaceship\", which the model does not accept")
+                .contains("\"radio/tv\"");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("purpose");
+    }
+
+    @Test
+    void shouldScoreAStrictModelAsSparkDid() throws Exception {
+        DeploymentView strict = deploy(ModelFixture.CREDIT_GBDT_STRICT);
+        List<Map<String, Object>> rows = ModelFixture.CREDIT_GBDT_STRICT.expectedRows();
+
+        HttpResponse<String> response = post(strict.endpointPath(),
+                JSON.writeValueAsString(rows.stream().map(r -> r.get("record")).toList()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode predictions = JSON.readTree(response.body()).path("predictions");
+        for (int i = 0; i < rows.size(); i++) {
+            assertMatchesSpark(predictions.get(i), rows.get(i));
+        }
+    }
+
+    @Test
+    void shouldScoreAnUnseenCategoryAsUnknownWhenTheEngineKeptInvalidValues() throws Exception {
+        Map<String, Object> record = record(0);
+        record.put("purpose", "spaceship");
+
+        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(record));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("predictions").get(0).path("prediction").asString())
+                .isIn("good", "bad");
+    }
+
+    @Test
+    void shouldIgnoreButReportFieldsThatAreNotModelInputs() throws Exception {
+        Map<String, Object> record = record(0);
+        record.put("colour", "red");
+        record.put("class", "good");
+
+        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(record));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.path("warnings").values()).extracting(JsonNode::asString).containsExactly(
+                "field 'colour' is not a model input and was ignored",
+                "field 'class' is not a model input and was ignored");
+        assertMatchesSpark(body.path("predictions").get(0), expectedRows.getFirst());
+    }
+
+    @Test
+    void shouldRejectEmptyMalformedAndNonObjectBodies() throws Exception {
+        assertThat(problem(post(endpoint, ""), 400).path("detail").asString())
+                .startsWith("The request body is empty");
+        assertThat(problem(post(endpoint, "[]"), 400).path("detail").asString())
+                .startsWith("The list of records is empty");
+        assertThat(problem(post(endpoint, "{\"duration\": 6,"), 400).path("detail").asString())
+                .startsWith("Malformed JSON at line 1");
+        assertThat(problem(post(endpoint, "42"), 400).path("detail").asString())
+                .isEqualTo("Expected one JSON object of input fields, or a list of them; got a JSON number");
+        assertThat(problem(post(endpoint, "[{}, \"x\"]"), 400).path("detail").asString())
+                .isEqualTo("Record 2 is not a JSON object of input fields but a JSON string");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownDeploymentWhateverTheBody() throws Exception {
+        JsonNode problem = problem(post("/api/score/no-such-deployment", "not json"), 404);
+
+        assertThat(problem.path("detail").asString()).isEqualTo("There is no deployment named 'no-such-deployment'");
+    }
+
+    @Test
+    void shouldStopScoringOnceTheDeploymentIsDeleted() throws Exception {
+        String name = endpoint.substring("/api/score/".length());
+
+        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(uri("/api/deployments/" + name)).DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> scored = post(endpoint, JSON.writeValueAsString(record(0)));
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(scored.statusCode()).isEqualTo(404);
+        assertThat(get("/api/deployments/" + name).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldDeployOverRestAndDescribeTheEndpoint() throws Exception {
+        String name = "rest-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> created = post("/api/deployments",
+                "{\"modelId\": \"" + modelId + "\", \"name\": \"" + name + "\"}");
+        HttpResponse<String> oneClick = post("/api/models/" + modelId + "/versions/1/deploy", "");
+        HttpResponse<String> listed = get("/api/deployments");
+        HttpResponse<String> noModelId = post("/api/deployments", "{\"name\": \"x\"}");
+        HttpResponse<String> badName = post("/api/deployments",
+                "{\"modelId\": \"" + modelId + "\", \"name\": \"A B\"}");
+        HttpResponse<String> noVersion = post("/api/models/" + modelId + "/versions/5/deploy", "");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/deployments/" + name);
+        JsonNode deployment = JSON.readTree(created.body());
+        assertThat(deployment.path("name").asString()).isEqualTo(name);
+        assertThat(deployment.path("modelVersion").asInt()).isEqualTo(1);
+        assertThat(deployment.path("endpointPath").asString()).isEqualTo("/api/score/" + name);
+        assertThat(deployment.path("inputs")).hasSize(20);
+        assertThat(deployment.path("inputs").get(0).path("name").asString()).isEqualTo("checking_status");
+        assertThat(oneClick.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(get("/api/deployments/" + name).body()).path("id").asString())
+                .isEqualTo(deployment.path("id").asString());
+        assertThat(JSON.readTree(listed.body()).values()).extracting(d -> d.path("name").asString()).contains(name);
+        assertThat(problem(noModelId, 400).path("detail").asString()).startsWith("field 'modelId' is missing");
+        assertThat(problem(badName, 400).path("detail").asString()).startsWith("Deployment name 'A B' is not allowed");
+        assertThat(problem(noVersion, 404).path("detail").asString()).endsWith("has no version 5");
+        assertThat(post("/api/score/" + name, JSON.writeValueAsString(record(0))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldDocumentTheEndpointsInOpenApi() throws Exception {
+        JsonNode paths = JSON.readTree(get("/v3/api-docs").body()).path("paths");
+
+        assertThat(paths.has("/api/score/{name}")).isTrue();
+        assertThat(paths.path("/api/score/{name}").path("post").path("responses").has("422")).isTrue();
+        assertThat(paths.has("/api/deployments")).isTrue();
+        assertThat(paths.has("/api/deployments/{name}")).isTrue();
+        assertThat(paths.has("/api/models/{id}/versions/{version}/deploy")).isTrue();
+        assertThat(paths.has("/api/models/{id}/versions/{version}/pmml")).isTrue();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldNameANullFieldTheModelCannotScoreAndPassNullsItDoesNotUse() throws Exception {
+        Map<String, Object> usedNull = record(1);
+        usedNull.put("checking_status", null);
+        DeploymentView strict = deploy(ModelFixture.CREDIT_GBDT_STRICT);
+        Map<String, Object> strictRow = ModelFixture.CREDIT_GBDT_STRICT.expectedRows().getFirst();
+        Map<String, Object> unusedNull = new LinkedHashMap<>((Map<String, Object>) strictRow.get("record"));
+        unusedNull.put("job", null); // a raw column of that model, but none of its trees splits on it
+
+        JsonNode problem = problem(post(endpoint, JSON.writeValueAsString(List.of(record(0), usedNull))), 422);
+        HttpResponse<String> scored = post(strict.endpointPath(), JSON.writeValueAsString(unusedNull));
+
+        assertThat(problem.path("detail").asString()).isEqualTo(
+                "record 2: field 'checking_status' is null, and the model cannot score a missing value for it");
+        assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("checking_status");
+        assertThat(scored.statusCode()).isEqualTo(200);
+        assertMatchesSpark(JSON.readTree(scored.body()).path("predictions").get(0), strictRow);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> record(int row) {
+        return new LinkedHashMap<>((Map<String, Object>) expectedRows.get(row).get("record"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void assertMatchesSpark(JsonNode prediction, Map<String, Object> expected) {
+        Map<String, Double> probabilities = (Map<String, Double>) expected.get("probabilities");
+        assertThat(prediction.path("prediction").asString()).isEqualTo(expected.get("prediction"));
+        assertThat(prediction.path("probabilities").propertyNames()).containsExactly("good", "bad");
+        assertThat(prediction.path("probabilities").path("good").asDouble())
+                .isCloseTo(probabilities.get("good"), within(TOLERANCE));
+        assertThat(prediction.path("probabilities").path("bad").asDouble())
+                .isCloseTo(probabilities.get("bad"), within(TOLERANCE));
+        assertThat(prediction.path("score").asDouble()).isCloseTo(probabilities.get("bad"), within(TOLERANCE));
+    }
+
+    private JsonNode problem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+}

@@ -1,0 +1,95 @@
+package io.easel.server.model;
+
+import io.easel.component.ColumnSpec;
+import io.easel.run.RunEvent;
+import io.easel.server.run.ModelExportedNotice;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real exported model under {@code src/test/resources/models/<name>} (see the README there): written into a model
+ * store the way the engine writes it, and announced the way the run feature announces it.
+ */
+public record ModelFixture(String name) {
+
+    /** The credit_g GBDT the engine exported; maps unseen categories to "unknown". */
+    public static final ModelFixture CREDIT_GBDT = new ModelFixture("credit-gbdt");
+
+    /** A credit_g GBT pipeline whose PMML rejects unseen categories. */
+    public static final ModelFixture CREDIT_GBDT_STRICT = new ModelFixture("credit-gbdt-strict");
+
+    public static final String NODE_ID = "gbdt";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Writes model.pmml and model.json to {@code <store>/<runId>/gbdt/}; returns the PMML URI. */
+    public String writeToStore(ModelStore store, UUID runId) {
+        URI pmml = store.pmmlLocation(runId, NODE_ID);
+        Path directory = Path.of(pmml).getParent();
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve("model.pmml"), resource("model.pmml"));
+            Files.write(directory.resolve("model.json"), resource("model.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pmml.toString();
+    }
+
+    /**
+     * The notice a run of {@code experimentId} publishes after the engine exported this model to {@code uri}, with the
+     * inputs, label and metrics of model.json; {@code withInputs = false} leaves the inputs out, as an engine may.
+     */
+    public ModelExportedNotice notice(UUID experimentId, String experimentName, UUID runId, String uri,
+            boolean withInputs) {
+        Map<String, Object> descriptor = descriptor();
+        List<ColumnSpec> inputs = withInputs
+                ? JSON.convertValue(descriptor.get("inputs"), new TypeReference<List<ColumnSpec>>() {})
+                : null;
+        ColumnSpec label = JSON.convertValue(descriptor.get("label"), ColumnSpec.class);
+        Map<String, Object> metrics = JSON.convertValue(descriptor.get("metrics"),
+                new TypeReference<Map<String, Object>>() {});
+        return new ModelExportedNotice(experimentId, experimentName, runId,
+                new RunEvent.ModelExported(NODE_ID, "model", uri, inputs, label, metrics, System.currentTimeMillis()));
+    }
+
+    /** Exports this model from a new run of {@code experimentId} into {@code store} and announces it. */
+    public ModelExportedNotice export(ModelStore store, UUID experimentId, String experimentName) {
+        UUID runId = UUID.randomUUID();
+        return notice(experimentId, experimentName, runId, writeToStore(store, runId), true);
+    }
+
+    /** model.json as a map. */
+    public Map<String, Object> descriptor() {
+        return JSON.readValue(resource("model.json"), new TypeReference<Map<String, Object>>() {});
+    }
+
+    /** expected.json's rows: each raw {@code record} with Spark's {@code prediction} and {@code probabilities}. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> expectedRows() {
+        Map<String, Object> expected = JSON.readValue(resource("expected.json"),
+                new TypeReference<Map<String, Object>>() {});
+        return (List<Map<String, Object>>) expected.get("rows");
+    }
+
+    public byte[] resource(String file) {
+        String path = "/models/" + name + "/" + file;
+        try (InputStream in = ModelFixture.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing test resource " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package io.easel.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
+import io.easel.component.TableSpec;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.run.NodeState;
+import io.easel.run.PortResult;
+import io.easel.run.RunEvent;
+import io.easel.run.RunEventBatch;
+import io.easel.run.RunState;
+import io.easel.server.Api;
+import io.easel.server.EaselServerApplication;
+import io.easel.server.FreshDataDirectory;
+import io.easel.server.Graphs;
+import io.easel.server.experiment.ExperimentService;
+import io.easel.server.settings.EaselProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Runs whose "engine" is a real child process that never reports back ({@link FakeSparkSubmit}): the watchdog,
+ * cancelling, queueing, the timeout and the engine callback, without the cost of Spark.
+ */
+@SpringBootTest(classes = EaselServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"easel.engine.max-concurrent-runs=1", "easel.engine.timeout=10s"})
+@ContextConfiguration(initializers = {FreshDataDirectory.class, FakeSparkSubmit.class})
+class RunLifecycleTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(40);
+
+    @Autowired
+    ExperimentService experiments;
+
+    @Autowired
+    RunService runs;
+
+    @Autowired
+    EaselProperties easel;
+
+    @Autowired
+    RunLedger ledger;
+
+    @Autowired
+    EngineSupervisor supervisor;
+
+    @LocalServerPort
+    int port;
+
+    private UUID experiment(String dataLabel) {
+        ExperimentGraph graph = Graphs.creditSplit(0.8);
+        Node data = graph.nodes().get(0);
+        Node labelled = new Node(data.id(), data.component(), data.version(), dataLabel, data.params(),
+                data.position());
+        ExperimentGraph withLabel = new ExperimentGraph(graph.formatVersion(), List.of(labelled, graph.nodes().get(1)),
+                graph.edges());
+        return experiments.create("Lifecycle " + dataLabel, null, withLabel).id();
+    }
+
+    private Path runDir(UUID runId) {
+        return easel.absoluteDataDir().resolve("runs").resolve(runId.toString());
+    }
+
+    private RunView awaitState(UUID runId, RunState... states) {
+        return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> runs.get(runId), run -> List.of(states).contains(run.state()));
+    }
+
+    private long pid(UUID runId, String file) throws IOException {
+        Path pidFile = runDir(runId).resolve(file);
+        await().atMost(PATIENCE).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        return Long.parseLong(Files.readString(pidFile).strip());
+    }
+
+    @Test
+    void shouldFailRunWhoseEngineExitsWithoutReportingTheEnd() {
+        RunView started = runs.start(experiment("crash"));
+
+        RunView failed = awaitState(started.id(), RunState.FAILED);
+
+        assertThat(failed.message()).contains("exited with code 1")
+                .contains("boom, the fake engine died");
+        assertThat(failed.finishedAt()).isNotNull();
+        assertThat(failed.nodes().values()).extracting(NodeRunView::state).containsOnly(NodeState.SKIPPED);
+        assertThat(runDir(started.id()).resolve("experiment.json")).exists();
+    }
+
+    @Test
+    void shouldCancelRunAndStopTheEngineProcessTree() throws IOException {
+        List<RunState> seen = new CopyOnWriteArrayList<>();
+        RunView started = runs.start(experiment("hang"));
+        Registration subscription = runs.subscribe(started.id(), run -> seen.add(run.state()));
+        long engine = pid(started.id(), "engine.pid");
+        long child = pid(started.id(), "child.pid");
+        assertThat(ProcessHandle.of(child)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+
+        RunView cancelled = runs.cancel(started.id());
+
+        assertThat(cancelled.state()).isEqualTo(RunState.CANCELLED);
+        assertThat(cancelled.nodes().values()).extracting(NodeRunView::state).containsOnly(NodeState.SKIPPED);
+        await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true)
+                && ProcessHandle.of(child).map(p -> !p.isAlive()).orElse(true));
+        assertThat(seen).contains(RunState.CANCELLED);
+        // The engine's exit after the cancel does not turn the run into a failure.
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> runs.get(started.id()).state() == RunState.CANCELLED);
+        subscription.remove();
+    }
+
+    @Test
+    void shouldQueueRunsBeyondTheConcurrencyLimit() {
+        RunView first = runs.start(experiment("hang"));
+        awaitState(first.id(), RunState.STARTING);
+        RunView second = runs.start(experiment("hang"));
+
+        assertThat(second.state()).isEqualTo(RunState.QUEUED);
+        assertThat(second.startedAt()).isNull();
+
+        runs.cancel(first.id());
+        awaitState(second.id(), RunState.STARTING);
+        assertThat(runs.cancel(second.id()).state()).isEqualTo(RunState.CANCELLED);
+    }
+
+    @Test
+    void shouldFailRunThatExceedsTheTimeout() throws IOException {
+        RunView started = runs.start(experiment("hang"));
+        long engine = pid(started.id(), "engine.pid");
+
+        RunView failed = awaitState(started.id(), RunState.FAILED);
+
+        assertThat(failed.message()).contains("longer than").contains("easel.engine.timeout");
+        await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
+    void shouldApplyEngineEventsCarryingTheRunsTokenOnce() throws IOException {
+        RunView started = runs.start(experiment("hang"));
+        pid(started.id(), "engine.pid");
+        List<String> args = Files.readAllLines(runDir(started.id()).resolve("engine.args"));
+        String token = args.get(args.indexOf("--callback-token") + 1);
+        String callbackUrl = args.get(args.indexOf("--callback-url") + 1);
+        assertThat(callbackUrl).isEqualTo("http://127.0.0.1:" + port + "/api/engine/runs/" + started.id() + "/events");
+        String path = "/api/engine/runs/" + started.id() + "/events";
+        Api api = new Api(port);
+        long now = System.currentTimeMillis();
+        RunEventBatch first = new RunEventBatch(started.id().toString(), 1, List.of(
+                new RunEvent.RunStarted("local-123", "http://127.0.0.1:4040", now),
+                new RunEvent.NodeStatusChanged("data", NodeState.RUNNING, null, now)));
+
+        assertThat(api.post(path, first).status()).isEqualTo(401);
+        assertThat(api.post(path, first, Map.of("Authorization", "Bearer wrong")).status()).isEqualTo(401);
+        assertThat(runs.get(started.id()).state()).isEqualTo(RunState.STARTING);
+
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+        Api.Response accepted = api.post(path, first, auth);
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+        RunView running = runs.get(started.id());
+        assertThat(running.state()).isEqualTo(RunState.RUNNING);
+        assertThat(running.sparkAppId()).isEqualTo("local-123");
+        assertThat(running.nodes().get("data").state()).isEqualTo(NodeState.RUNNING);
+
+        RunEventBatch replayedWithOtherContent = new RunEventBatch(started.id().toString(), 1, List.of(
+                new RunEvent.RunFinished(RunState.FAILED, "must be ignored", now)));
+        assertThat(api.post(path, replayedWithOtherContent, auth).status()).isEqualTo(200);
+        assertThat(runs.get(started.id()).state()).isEqualTo(RunState.RUNNING);
+
+        List<RunEvent> rest = new ArrayList<>();
+        rest.add(new RunEvent.NodeStatusChanged("data", NodeState.SUCCEEDED, null, now + 10));
+        rest.add(new RunEvent.NodeOutput("data", "out", PortResult.ofTable(
+                TableSpec.of(ColumnSpec.of("age", DataType.INTEGER)), 1000, List.of(List.of(67), List.of(22)), null),
+                now + 11));
+        rest.add(new RunEvent.NodeStatusChanged("split", NodeState.FAILED, "Fraction broke", now + 12));
+        rest.add(new RunEvent.RunFinished(RunState.FAILED, "Node 'split' failed", now + 13));
+        assertThat(api.post(path, new RunEventBatch(started.id().toString(), 2, rest), auth).status())
+                .isEqualTo(200);
+
+        RunView finished = runs.get(started.id());
+        assertThat(finished.state()).isEqualTo(RunState.FAILED);
+        assertThat(finished.message()).isEqualTo("Node 'split' failed");
+        assertThat(finished.nodes().get("data").state()).isEqualTo(NodeState.SUCCEEDED);
+        assertThat(finished.nodes().get("split").message()).isEqualTo("Fraction broke");
+        NodeResultView data = runs.nodeResult(started.id(), "data");
+        assertThat(data.outputs().get("out").rowCount()).isEqualTo(1000);
+        assertThat(data.outputs().get("out").sampleRows()).hasSize(2);
+        assertThat(data.outputs().get("out").spec()).isInstanceOf(TableSpec.class);
+
+        Api.Response overHttp = api.get("/api/runs/" + started.id() + "/nodes/data");
+        assertThat(overHttp.body().at("/outputs/out/rowCount").asLong()).isEqualTo(1000);
+        assertThat(api.get("/api/runs/" + started.id() + "/nodes/nope").status()).isEqualTo(404);
+        runs.cancel(started.id()); // already over: answered unchanged
+        assertThat(runs.get(started.id()).state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void shouldCancelActiveRunsWhenTheirExperimentIsDeleted() throws IOException {
+        UUID experimentId = experiment("hang");
+        RunView started = runs.start(experimentId);
+        long engine = pid(started.id(), "engine.pid");
+
+        experiments.delete(experimentId);
+
+        await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true));
+        assertThat(new Api(port).get("/api/runs/" + started.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldEndRunsLeftOverByAnEarlierServerProcess() throws IOException {
+        UUID experimentId = experiment("left over");
+        ExperimentGraph graph = experiments.get(experimentId).graph();
+        RunView lost = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t1"));
+        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t2"));
+        ledger.starting(lost.id());
+        ledger.starting(finishedMeanwhile.id());
+        // What the engine leaves in its workspace when it ends (see the engine's RunStatus).
+        Files.createDirectories(runDir(finishedMeanwhile.id()));
+        Files.writeString(runDir(finishedMeanwhile.id()).resolve("status.json"), """
+                {"runId": "%s",
+                 "started": {"type": "run-started", "sparkAppId": "local-7", "sparkUiUrl": "http://localhost:4041",
+                             "at": 1795464813568},
+                 "finished": {"type": "run-finished", "state": "succeeded", "message": "All 2 nodes succeeded",
+                              "at": 1795464972403},
+                 "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 1795464851651},
+                           {"type": "node-status", "nodeId": "split", "state": "succeeded", "at": 1795464863936}],
+                 "models": []}
+                """.formatted(finishedMeanwhile.id()));
+
+        supervisor.recoverUnfinishedRuns();
+
+        RunView failed = runs.get(lost.id());
+        assertThat(failed.state()).isEqualTo(RunState.FAILED);
+        assertThat(failed.message()).contains("server restarted");
+        assertThat(failed.nodes().values()).extracting(NodeRunView::state).containsOnly(NodeState.SKIPPED);
+        RunView succeeded = runs.get(finishedMeanwhile.id());
+        assertThat(succeeded.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(succeeded.message()).isEqualTo("All 2 nodes succeeded");
+        assertThat(succeeded.sparkAppId()).isEqualTo("local-7");
+        assertThat(succeeded.nodes().values()).extracting(NodeRunView::state).containsOnly(NodeState.SUCCEEDED);
+    }
+}

@@ -1,0 +1,86 @@
+package io.easel.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkDriverLauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private EngineLaunch launch() {
+        UUID runId = UUID.fromString("00000000-0000-0000-0000-000000000001");
+        return new EngineLaunch(runId, dir.resolve("experiment.json"), dir, dir.resolve("engine.log"),
+                "file:/data/runs", "file:/data/models", "http://127.0.0.1:8080/api/engine/runs/" + runId + "/events",
+                "secret");
+    }
+
+    private Path engineHome() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("engine"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.write(home.resolve("easel-ml-engine.jar"), new byte[0]);
+        return home;
+    }
+
+    private static EngineProperties settings(Path home, Path sparkSubmit) {
+        return new EngineProperties(home, "local[2]", "3g", Map.of("spark.ui.enabled", "false"), sparkSubmit, null,
+                Duration.ofHours(2), 2, null, null);
+    }
+
+    @Test
+    void shouldStartSparkSubmitMainFromTheEngineJarsWithSparkJvmFlags() throws IOException {
+        Path home = engineHome();
+        List<String> command = new SparkDriverLauncher(settings(home, null)).command(launch());
+
+        assertThat(command.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        assertThat(command).containsSubsequence("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx3g", "-cp",
+                home.toAbsolutePath() + "/lib/*:" + home.toAbsolutePath() + "/easel-ml-engine.jar",
+                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--conf", "spark.ui.enabled=false",
+                "--class", "io.easel.engine.EngineMain", home.toAbsolutePath() + "/easel-ml-engine.jar",
+                "--experiment", dir.resolve("experiment.json").toString(),
+                "--run-id", "00000000-0000-0000-0000-000000000001",
+                "--workspace", "file:/data/runs", "--model-store", "file:/data/models",
+                "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events",
+                "--callback-token", "secret");
+        assertThat(command).containsAll(SparkJvmFlags.FLAGS);
+    }
+
+    @Test
+    void shouldUseAConfiguredSparkSubmitInsteadOfTheClasspathLaunch() throws IOException {
+        Path home = engineHome();
+        Path sparkSubmit = Path.of("/opt/spark/bin/spark-submit");
+        List<String> command = new SparkDriverLauncher(settings(home, sparkSubmit)).command(launch());
+
+        assertThat(command).startsWith(sparkSubmit.toString(), "--driver-memory", "3g", "--master", "local[2]");
+        assertThat(command).doesNotContain("org.apache.spark.deploy.SparkSubmit", "-cp");
+        assertThat(command).containsSubsequence("--class", "io.easel.engine.EngineMain");
+    }
+
+    @Test
+    void shouldNameTheDirectoryThatLacksTheEngine() {
+        Path nowhere = dir.resolve("nowhere");
+        assertThatThrownBy(() -> new SparkDriverLauncher(settings(nowhere, null)).command(launch()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(nowhere.toString())
+                .hasMessageContaining("easel-ml-engine.jar");
+    }
+
+    @Test
+    void shouldKeepTheSparkJvmFlagsEqualToTheRootPomProperty() throws IOException {
+        Path rootPom = Path.of("..", "pom.xml");
+        String pom = Files.readString(rootPom);
+        String property = pom.substring(pom.indexOf("<spark.jvm.flags>") + "<spark.jvm.flags>".length(),
+                pom.indexOf("</spark.jvm.flags>"));
+        assertThat(SparkJvmFlags.FLAGS).containsExactly(property.strip().split("\\s+"));
+    }
+}
