@@ -1,0 +1,222 @@
+package io.easel.studio.canvas;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.shared.Registration;
+import io.easel.component.Catalog;
+import io.easel.component.ComponentDescriptor;
+import io.easel.graph.Edge;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
+import io.easel.run.NodeState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The experiment canvas: a palette of the catalog's components beside an AntV X6 graph where the user places nodes
+ * and wires ports. The canvas refuses edges between different port types, a second edge into an input and cycles.
+ *
+ * <p>The graph handed to {@link #addGraphChangeListener} listeners is the last one given to {@link #setGraph} with the
+ * user's canvas edits applied: nodes added (id {@code <componentId>-<n>}, the catalog's current component version, no
+ * params), moved or deleted, edges added or removed. Params and labels are never changed by the canvas, so call
+ * {@link #setGraph} whenever they change elsewhere (a settings form). A graph with the nodes and edges already drawn
+ * only updates the labels: the user's undo history and the positions on the canvas stay (if those differ from the
+ * graph's, the listeners get the graph with the canvas's positions).
+ *
+ * <p>All setters may be called before the component is attached; the state is sent when it is.
+ */
+@Tag("easel-canvas")
+@JsModule("./easel/easel-canvas.ts")
+@NpmPackage(value = "@antv/x6", version = "3.1.8")
+public class ExperimentCanvas extends Component implements HasSize {
+
+    private static final Logger log = LoggerFactory.getLogger(ExperimentCanvas.class);
+
+    static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private Catalog catalog;
+    private Locale locale = Locale.ENGLISH;
+    private ExperimentGraph graph = ExperimentGraph.empty();
+    /** Every node seen, by id, so an undo on the client that restores a deleted node also restores its params. */
+    private final Map<String, Node> knownNodes = new HashMap<>();
+    private final Map<String, NodeStatus> states = new LinkedHashMap<>();
+    private List<ValidationError> errors = List.of();
+    private String selectedNodeId;
+    private final List<Consumer<ExperimentGraph>> graphListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<String>>> selectionListeners = new CopyOnWriteArrayList<>();
+
+    private record NodeStatus(String state, String message) {}
+
+    public ExperimentCanvas() {
+        addAttachListener(event -> sendAll());
+    }
+
+    /** The components offered, with titles, descriptions and port names in {@code locale}. */
+    public void setPalette(Catalog catalog, Locale locale) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.locale = locale == null ? Locale.ENGLISH : locale;
+        call("setPalette", paletteJson());
+    }
+
+    /** Draws {@code graph}; does not notify graph change listeners. */
+    public void setGraph(ExperimentGraph graph) {
+        this.graph = graph == null ? ExperimentGraph.empty() : graph;
+        this.graph.nodes().forEach(n -> knownNodes.put(n.id(), n));
+        call("setGraph", write(CanvasGraph.of(this.graph)));
+    }
+
+    /** The graph as last set or edited. */
+    public ExperimentGraph getGraph() {
+        return graph;
+    }
+
+    /**
+     * Shows a node's run state (colour, icon and {@code data-state} attribute); {@code message} appears as its
+     * tooltip. A null state removes it.
+     */
+    public void setNodeState(String nodeId, NodeState state, String message) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (state == null) {
+            states.remove(nodeId);
+        } else {
+            states.put(nodeId, new NodeStatus(state.jsonName(), message));
+        }
+        call("setNodeState", nodeId, state == null ? null : state.jsonName(), message);
+    }
+
+    public void clearNodeStates() {
+        states.clear();
+        call("clearNodeStates");
+    }
+
+    /**
+     * Marks the nodes named by {@code errors} with a red outline and lists the messages in their tooltip; errors of
+     * no node (or of a node not drawn) appear in a banner over the canvas. An empty list clears all marks.
+     */
+    public void setValidationErrors(List<ValidationError> errors) {
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+        call("setValidationErrors", write(this.errors));
+    }
+
+    /** Selects one node (null: none); does not notify selection listeners. */
+    public void selectNode(String nodeId) {
+        this.selectedNodeId = nodeId;
+        call("selectNode", nodeId);
+    }
+
+    public Optional<String> getSelectedNodeId() {
+        return Optional.ofNullable(selectedNodeId);
+    }
+
+    /** Called after each user edit of the graph (debounced in the browser), with the whole edited graph. */
+    public Registration addGraphChangeListener(Consumer<ExperimentGraph> listener) {
+        graphListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> graphListeners.remove(listener);
+    }
+
+    /** Called when the user selects exactly one node (its id) or anything else (empty). */
+    public Registration addNodeSelectionListener(Consumer<Optional<String>> listener) {
+        selectionListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> selectionListeners.remove(listener);
+    }
+
+    @ClientCallable
+    private void graphChanged(String json) {
+        CanvasGraph edited;
+        try {
+            edited = JSON.readValue(json, CanvasGraph.class);
+        } catch (JacksonException e) {
+            log.warn("Ignoring a graph the canvas sent that is not readable: {}", e.getOriginalMessage());
+            return;
+        }
+        graph = merge(edited);
+        graphListeners.forEach(listener -> listener.accept(graph));
+    }
+
+    @ClientCallable
+    private void nodeSelected(String nodeId) {
+        selectedNodeId = nodeId == null || nodeId.isBlank() ? null : nodeId;
+        Optional<String> selected = Optional.ofNullable(selectedNodeId);
+        selectionListeners.forEach(listener -> listener.accept(selected));
+    }
+
+    /** The edited structure with the params, labels and versions this side knows. */
+    private ExperimentGraph merge(CanvasGraph edited) {
+        List<Node> nodes = new ArrayList<>();
+        for (CanvasGraph.CanvasNode n : edited.nodes()) {
+            if (n.id() == null || n.component() == null) {
+                continue;
+            }
+            Node.Position at = n.position() == null ? new Node.Position(0, 0) : n.position();
+            Node known = knownNodes.get(n.id());
+            Node node = known != null && known.component().equals(n.component())
+                    ? known.at(at.x(), at.y())
+                    : new Node(n.id(), n.component(), currentVersion(n.component()), null, Map.of(), at);
+            knownNodes.put(node.id(), node);
+            nodes.add(node);
+        }
+        Set<String> ids = nodes.stream().map(Node::id).collect(Collectors.toSet());
+        List<Edge> edges = edited.edges().stream()
+                .filter(e -> ids.contains(e.from().node()) && ids.contains(e.to().node()))
+                .toList();
+        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges);
+    }
+
+    private int currentVersion(String componentId) {
+        return catalog == null ? 1 : catalog.find(componentId).map(ComponentDescriptor::version).orElse(1);
+    }
+
+    private String paletteJson() {
+        return catalog == null ? null : write(CanvasPalette.of(catalog, locale));
+    }
+
+    /** The client element is created afresh on every attach, so it gets the whole state each time. */
+    private void sendAll() {
+        if (catalog != null) {
+            js("setPalette", paletteJson());
+        }
+        js("setGraph", write(CanvasGraph.of(graph)));
+        Map<String, NodeStatus> copy = new LinkedHashMap<>(states);
+        js("setNodeStates", write(copy));
+        js("setValidationErrors", write(errors));
+        if (selectedNodeId != null) {
+            js("selectNode", selectedNodeId);
+        }
+    }
+
+    private void call(String function, Object... args) {
+        if (isAttached()) {
+            js(function, args);
+        }
+    }
+
+    private void js(String function, Object... args) {
+        getElement().callJsFunction(function, args);
+    }
+
+    static String write(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+}

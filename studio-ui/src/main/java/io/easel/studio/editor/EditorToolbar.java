@@ -1,0 +1,116 @@
+package io.easel.studio.editor;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.RouterLink;
+import io.easel.run.RunState;
+import io.easel.studio.experiments.ExperimentListView;
+import io.easel.studio.layout.StateBadge;
+import java.util.function.Consumer;
+
+/** The editor's header: the way back, the experiment's name, save status, run state, and Save / Run / Cancel. */
+class EditorToolbar extends Div {
+
+    private final TextField name = new TextField();
+    private final Span saveState = new Span();
+    private final Span issues = new Span();
+    private final StateBadge runState = new StateBadge();
+    private final Button save = new Button();
+    private final Button run = new Button();
+    private final Button cancel = new Button();
+
+    /**
+     * @param onIssues shows the list of issues (the experiment panel)
+     */
+    EditorToolbar(Consumer<String> nameChanged, Runnable onSave, Runnable onRun, Runnable onCancel,
+            Runnable onIssues) {
+        addClassName("editor-toolbar");
+
+        RouterLink back = new RouterLink("", ExperimentListView.class);
+        back.add(VaadinIcon.ANGLE_LEFT.create());
+        back.addClassName("back-link");
+        back.getElement().setAttribute("title", getTranslation("nav.experiments"));
+        back.getElement().setAttribute("aria-label", getTranslation("nav.experiments"));
+
+        name.addClassName("name-field");
+        name.setId("experiment-name-field");
+        name.setMaxLength(200);
+        name.setAriaLabel(getTranslation("experiment.name"));
+        name.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                nameChanged.accept(e.getValue());
+            }
+        });
+        saveState.addClassName("save-state");
+        saveState.setId("save-state");
+        issues.addClassName("issues-count");
+        issues.setId("issues-count");
+        issues.addClickListener(e -> onIssues.run());
+        issues.getElement().setAttribute("role", "button");
+        runState.setId("run-state");
+
+        save.setText(getTranslation("editor.save"));
+        save.setId("save-experiment");
+        save.setTooltipText(getTranslation("editor.save.tooltip"));
+        save.addClickListener(e -> onSave.run());
+
+        run.setText(getTranslation("editor.run"));
+        run.setIcon(VaadinIcon.PLAY.create());
+        run.addThemeVariants(ButtonVariant.PRIMARY);
+        run.setId("run-experiment");
+        run.addClickListener(e -> onRun.run());
+
+        cancel.setText(getTranslation("editor.cancel"));
+        cancel.setIcon(VaadinIcon.STOP.create());
+        cancel.addThemeVariants(ButtonVariant.ERROR);
+        cancel.setId("cancel-run");
+        cancel.addClickListener(e -> onCancel.run());
+        cancel.setEnabled(false);
+
+        Div title = new Div(back, name, saveState);
+        title.addClassName("toolbar-title");
+        Div spacer = new Div();
+        spacer.addClassName("spacer");
+        Div actions = new Div(issues, runState, save, run, cancel);
+        actions.addClassName("toolbar-actions");
+        add(title, spacer, actions);
+    }
+
+    void setName(String value) {
+        name.setValue(value == null ? "" : value);
+    }
+
+    String name() {
+        return name.getValue();
+    }
+
+    void showNameProblem(String problem) {
+        name.setErrorMessage(problem);
+        name.setInvalid(problem != null);
+    }
+
+    void showDirty(boolean dirty) {
+        saveState.setText(getTranslation(dirty ? "editor.unsaved" : "editor.saved"));
+        saveState.getElement().setAttribute("data-dirty", Boolean.toString(dirty));
+    }
+
+    void showIssues(int count) {
+        issues.setText(count == 0 ? "" : getTranslation("editor.issues", count));
+        issues.setVisible(count > 0);
+    }
+
+    void showRun(RunState state) {
+        runState.show(state);
+        boolean active = state != null && !state.isFinal();
+        run.setEnabled(!active);
+        cancel.setEnabled(active);
+    }
+
+    void setBusy(boolean busy) {
+        save.setEnabled(!busy);
+    }
+}

@@ -1,0 +1,595 @@
+package io.easel.studio.editor;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Aside;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.PortSpec;
+import io.easel.component.TableSpec;
+import io.easel.graph.Edge;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
+import io.easel.graph.ValidationResult;
+import io.easel.run.PortResult;
+import io.easel.run.RunState;
+import io.easel.server.catalog.CatalogService;
+import io.easel.server.deployment.DeploymentService;
+import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.ScoringService;
+import io.easel.server.experiment.ExperimentNotFoundException;
+import io.easel.server.experiment.ExperimentService;
+import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.InvalidExperimentException;
+import io.easel.server.experiment.StaleExperimentException;
+import io.easel.server.model.ModelService;
+import io.easel.server.model.ModelVersionView;
+import io.easel.server.run.InvalidGraphException;
+import io.easel.server.run.NodeResultView;
+import io.easel.server.run.NodeRunView;
+import io.easel.server.run.Registration;
+import io.easel.server.run.RunService;
+import io.easel.server.run.RunView;
+import io.easel.studio.canvas.ExperimentCanvas;
+import io.easel.studio.experiments.ExperimentListView;
+import io.easel.studio.layout.StudioLayout;
+import io.easel.studio.layout.Toasts;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The experiment editor: canvas with palette in the middle, the selected node's settings and results on the right,
+ * Save / Run / Cancel on top. Edits stay in this view until saved; run progress arrives by server push.
+ */
+@Route(value = "experiments/:id", layout = StudioLayout.class)
+public class ExperimentEditorView extends Div
+        implements BeforeEnterObserver, BeforeLeaveObserver, LocaleChangeObserver, HasDynamicTitle {
+
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final CatalogService catalog;
+    private final ExperimentService experiments;
+    private final RunService runs;
+    private final ModelService models;
+    private final DeploymentService deployments;
+    private final ScoringService scoring;
+
+    private final ExperimentCanvas canvas = new ExperimentCanvas();
+    private final Aside side = new Aside();
+    private final Div toolbarSlot = new Div();
+    private EditorToolbar toolbar;
+    private NodePanel nodePanel;
+    private ExperimentPanel experimentPanel;
+
+    // What is being edited; the canvas shows the same graph.
+    private UUID id;
+    private long version;
+    private String name;
+    private String description;
+    private Instant savedAt;
+    private ExperimentGraph graph = ExperimentGraph.empty();
+    private ValidationResult validation;
+    private boolean dirty;
+    private String selected;
+    private RunView run;
+    private Registration runSubscription;
+    private java.util.Locale renderedIn;
+
+    public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
+            ModelService models, DeploymentService deployments, ScoringService scoring) {
+        this.catalog = catalog;
+        this.experiments = experiments;
+        this.runs = runs;
+        this.models = models;
+        this.deployments = deployments;
+        this.scoring = scoring;
+        addClassName("editor");
+
+        canvas.addClassName("editor-canvas");
+        canvas.addGraphChangeListener(this::graphEdited);
+        canvas.addNodeSelectionListener(node -> select(node.orElse(null)));
+        side.addClassName("editor-side");
+        side.setId("side-panel");
+        toolbarSlot.addClassName("toolbar-slot");
+        Div body = new Div(canvas, side);
+        body.addClassName("editor-body");
+        add(toolbarSlot, body);
+
+        Shortcuts.addShortcutListener(this, this::saveClicked, Key.KEY_S, KeyModifier.CONTROL);
+    }
+
+    // ---- loading
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<UUID> requested = event.getRouteParameters().get("id").flatMap(ExperimentEditorView::uuid);
+        try {
+            ExperimentView loaded = experiments.get(requested.orElseThrow(() -> new ExperimentNotFoundException(null)));
+            load(loaded);
+        } catch (ExperimentNotFoundException e) {
+            Toasts.error(getTranslation("editor.not-found"));
+            event.forwardTo(ExperimentListView.class);
+        }
+    }
+
+    private void load(ExperimentView loaded) {
+        unsubscribe();
+        id = loaded.id();
+        version = loaded.version();
+        name = loaded.name();
+        description = loaded.description();
+        savedAt = loaded.updatedAt();
+        graph = loaded.graph();
+        validation = loaded.validation();
+        dirty = false;
+        selected = null;
+        canvas.setPalette(catalog.catalog(), getLocale());
+        canvas.setGraph(graph);
+        canvas.clearNodeStates();
+        render();
+        pushValidation();
+        runs.latest(id).ifPresent(latest -> {
+            showRun(latest);
+            if (!latest.state().isFinal()) {
+                follow(latest.id());
+            }
+        });
+    }
+
+    /** Builds the toolbar and side panel from the state (also after a language switch). */
+    private void render() {
+        renderedIn = getLocale();
+        toolbar = new EditorToolbar(this::nameEdited, this::saveClicked, this::run, this::cancel,
+                () -> selectFromPanel(null));
+        toolbar.setName(name);
+        toolbar.showDirty(dirty);
+        toolbar.showRun(run == null ? null : run.state());
+        toolbarSlot.removeAll();
+        toolbarSlot.add(toolbar);
+        showSide();
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        // Also called once after navigation, in the language the view was just built in.
+        if (id == null || event.getLocale().equals(renderedIn)) {
+            return;
+        }
+        canvas.setPalette(catalog.catalog(), event.getLocale());
+        render();
+        pushValidation();
+    }
+
+    // ---- editing
+
+    private void graphEdited(ExperimentGraph edited) {
+        if (edited.equals(graph)) {
+            return;
+        }
+        Map<String, Optional<PortSpec>> inputsBefore = selectedInputs();
+        graph = edited;
+        markDirty();
+        revalidate();
+        if (selected != null && graph.node(selected).isEmpty()) {
+            select(null);
+        } else if (selected != null && !inputsBefore.equals(selectedInputs())) {
+            showSide(); // new upstream columns: rebuild the form's pickers
+        }
+    }
+
+    private void paramsEdited(String nodeId, Map<String, Object> params) {
+        replaceNode(nodeId, node -> node.withParams(params));
+    }
+
+    private void labelEdited(String nodeId, String label) {
+        replaceNode(nodeId, node -> new Node(node.id(), node.component(), node.version(), label, node.params(),
+                node.position()));
+    }
+
+    private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
+        List<Node> nodes = graph.nodes().stream().map(n -> n.id().equals(nodeId) ? change.apply(n) : n).toList();
+        graph = new ExperimentGraph(graph.formatVersion(), nodes, graph.edges());
+        canvas.setGraph(graph);
+        markDirty();
+        revalidate();
+    }
+
+    private void nameEdited(String value) {
+        name = value;
+        markDirty();
+    }
+
+    private void descriptionEdited(String value) {
+        description = value;
+        markDirty();
+    }
+
+    private void markDirty() {
+        dirty = true;
+        toolbar.showDirty(true);
+    }
+
+    private void revalidate() {
+        validation = experiments.validate(graph);
+        pushValidation();
+    }
+
+    private void pushValidation() {
+        List<ValidationError> errors = validation == null ? List.of() : validation.errors();
+        canvas.setValidationErrors(errors);
+        toolbar.showIssues(errors.size());
+        if (nodePanel != null) {
+            graph.node(nodePanel.nodeId()).ifPresent(node ->
+                    nodePanel.showValidation(node, upstream(), validation.errorsOf(node.id())));
+        }
+        if (experimentPanel != null) {
+            experimentPanel.update(name, description, graph, validation, run, savedAt);
+        }
+    }
+
+    private UpstreamColumns upstream() {
+        return new UpstreamColumns(graph, validation == null ? new ValidationResult(List.of(), Map.of()) : validation);
+    }
+
+    /** What arrives at each input of the selected node; when it changes, the node's column pickers must too. */
+    private Map<String, Optional<PortSpec>> selectedInputs() {
+        Map<String, Optional<PortSpec>> inputs = new LinkedHashMap<>();
+        if (selected == null) {
+            return inputs;
+        }
+        graph.node(selected).flatMap(n -> catalog.find(n.component())).ifPresent(component ->
+                component.inputs().forEach(p -> inputs.put(p.name(), upstream().input(selected, p.name()))));
+        return inputs;
+    }
+
+    // ---- side panel
+
+    private void select(String nodeId) {
+        String next = nodeId != null && graph.node(nodeId).isPresent() ? nodeId : null;
+        if (Objects.equals(next, selected) && (next == null ? experimentPanel != null : nodePanel != null)) {
+            return;
+        }
+        selected = next;
+        showSide();
+    }
+
+    private void selectFromPanel(String nodeId) {
+        canvas.selectNode(nodeId);
+        select(nodeId);
+    }
+
+    private void showSide() {
+        side.removeAll();
+        nodePanel = null;
+        experimentPanel = null;
+        Optional<Node> node = selected == null ? Optional.empty() : graph.node(selected);
+        Optional<ComponentDescriptor> component = node.flatMap(n -> catalog.find(n.component()));
+        if (node.isPresent() && component.isPresent()) {
+            NodeRunView nodeRun = run == null ? null : run.nodes().get(node.get().id());
+            nodePanel = new NodePanel(catalog.catalog(), panelActions(), getLocale(), node.get(), component.get(),
+                    upstream(), validation == null ? List.of() : validation.errorsOf(node.get().id()), nodeRun);
+            side.add(nodePanel);
+        } else {
+            experimentPanel = new ExperimentPanel(catalog.catalog(), getLocale(), this::descriptionEdited,
+                    this::selectFromPanel);
+            experimentPanel.update(name, description, graph, validation, run, savedAt);
+            side.add(experimentPanel);
+        }
+    }
+
+    private NodePanel.Actions panelActions() {
+        return new NodePanel.Actions() {
+            @Override
+            public void paramsChanged(String nodeId, Map<String, Object> params) {
+                paramsEdited(nodeId, params);
+            }
+
+            @Override
+            public void labelChanged(String nodeId, String label) {
+                labelEdited(nodeId, label);
+            }
+
+            @Override
+            public NodeResultView result(String nodeId) {
+                return runs.nodeResult(run.id(), nodeId);
+            }
+
+            @Override
+            public void deploy(String nodeId) {
+                deployModel(nodeId);
+            }
+        };
+    }
+
+    // ---- saving
+
+    /** Saves the current edits; false when they could not be saved (the edits stay in the editor). */
+    private boolean save() {
+        try {
+            ExperimentView saved = experiments.save(id, version, name, description, graph);
+            version = saved.version();
+            savedAt = saved.updatedAt();
+            name = saved.name();
+            dirty = false;
+            toolbar.showNameProblem(null);
+            toolbar.showDirty(false);
+            if (experimentPanel != null) {
+                experimentPanel.update(name, description, graph, validation, run, savedAt);
+            }
+            return true;
+        } catch (StaleExperimentException e) {
+            offerReload(e);
+        } catch (InvalidExperimentException e) {
+            toolbar.showNameProblem(e.getMessage());
+            Toasts.error(getTranslation("editor.save.invalid", e.getMessage()));
+        } catch (ExperimentNotFoundException e) {
+            Toasts.error(getTranslation("editor.deleted"));
+        }
+        return false;
+    }
+
+    private void saveClicked() {
+        if (save()) {
+            Toasts.success(getTranslation("editor.save.done"));
+        }
+    }
+
+    private void offerReload(StaleExperimentException e) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("stale-dialog");
+        dialog.setHeader(getTranslation("editor.stale.title"));
+        dialog.setText(getTranslation("editor.stale.text", e.expectedVersion(), e.currentVersion()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("editor.stale.keep"));
+        dialog.setRejectable(true);
+        dialog.setRejectText(getTranslation("editor.stale.overwrite"));
+        dialog.addRejectListener(event -> {
+            version = e.currentVersion();
+            if (save()) {
+                Toasts.success(getTranslation("editor.save.done"));
+            }
+        });
+        dialog.setConfirmText(getTranslation("editor.stale.reload"));
+        dialog.addConfirmListener(event -> load(experiments.get(id)));
+        dialog.open();
+    }
+
+    // ---- running
+
+    private void run() {
+        if (run != null && !run.state().isFinal()) {
+            return;
+        }
+        if (!save()) {
+            return;
+        }
+        try {
+            RunView started = runs.start(id);
+            canvas.clearNodeStates();
+            run = null;
+            showRun(started);
+            follow(started.id());
+        } catch (InvalidGraphException e) {
+            canvas.setValidationErrors(e.errors());
+            toolbar.showIssues(e.errors().size());
+            Toasts.error(getTranslation("editor.run.invalid", e.errors().size()));
+            e.errors().stream().map(ValidationError::nodeId).filter(Objects::nonNull).findFirst()
+                    .ifPresent(this::selectFromPanel);
+        }
+    }
+
+    private void cancel() {
+        if (run != null && !run.state().isFinal()) {
+            showRun(runs.cancel(run.id()));
+        }
+    }
+
+    /** Follows a run by push: every change the server reports is applied in this UI's session lock. */
+    private void follow(UUID runId) {
+        unsubscribe();
+        UI ui = UI.getCurrent();
+        Registration[] holder = new Registration[1];
+        holder[0] = runs.subscribe(runId, update -> {
+            try {
+                ui.access(() -> {
+                    if (run != null && run.id().equals(update.id())) {
+                        showRun(update);
+                    }
+                });
+            } catch (UIDetachedException closed) {
+                if (holder[0] != null) {
+                    holder[0].remove();
+                }
+            }
+        });
+        runSubscription = holder[0];
+        // Changes before the subscription existed would otherwise be missed.
+        showRun(runs.get(runId));
+    }
+
+    private void unsubscribe() {
+        if (runSubscription != null) {
+            runSubscription.remove();
+            runSubscription = null;
+        }
+    }
+
+    private void showRun(RunView update) {
+        RunState before = run == null || !run.id().equals(update.id()) ? null : run.state();
+        run = update;
+        toolbar.showRun(update.state());
+        for (NodeRunView node : update.nodes().values()) {
+            if (graph.node(node.nodeId()).isPresent()) {
+                canvas.setNodeState(node.nodeId(), node.state(), node.message());
+            }
+        }
+        if (nodePanel != null) {
+            nodePanel.showRun(update.nodes().get(nodePanel.nodeId()));
+        }
+        if (experimentPanel != null) {
+            experimentPanel.update(name, description, graph, validation, run, savedAt);
+        }
+        if (update.state().isFinal()) {
+            unsubscribe();
+            if (before != null && !before.isFinal()) {
+                announce(update);
+            }
+        }
+    }
+
+    private void announce(RunView finished) {
+        switch (finished.state()) {
+            case SUCCEEDED -> Toasts.success(getTranslation("editor.run.succeeded"));
+            case CANCELLED -> Toasts.info(getTranslation("editor.run.cancelled"));
+            default -> Toasts.error(getTranslation("editor.run.failed",
+                    finished.message() == null ? "" : finished.message()));
+        }
+    }
+
+    // ---- deploying
+
+    private void deployModel(String nodeId) {
+        if (run == null) {
+            return;
+        }
+        Optional<ModelVersionView> model = models.producedBy(run.id(), nodeId);
+        if (model.isEmpty()) {
+            Toasts.error(getTranslation("deploy.no-model"));
+            return;
+        }
+        ModelVersionView version = model.get();
+        DeploymentView deployment;
+        try {
+            deployment = deployments.deploy(version.modelId(), version.version(), null);
+        } catch (ErrorResponseException e) {
+            Toasts.error(getTranslation("deploy.failed", e.getBody().getDetail()));
+            return;
+        }
+        String url = ServletUriComponentsBuilder
+                .fromContextPath(VaadinServletRequest.getCurrent().getHttpServletRequest())
+                .path(deployment.endpointPath()).build().toUriString();
+        var record = ScoringExample.sampleRecord(deployment.inputs(), sampleRows(nodeId));
+        new DeployDialog(new DeployDialog.Deployed(deployment.name(), version.modelName(), version.version(),
+                deployment.inputs(), new ScoringExample(url, record)), () -> tryScoring(deployment.name(), record))
+                .open();
+    }
+
+    /** What the endpoint answers for the example record, as the JSON a client would receive (or the problem). */
+    private String tryScoring(String deployment, Map<String, Object> record) {
+        try {
+            return PRETTY.writeValueAsString(scoring.score(deployment, List.of(record)));
+        } catch (ErrorResponseException e) {
+            return e.getStatusCode().value() + " " + e.getBody().getDetail();
+        }
+    }
+
+    /** First rows of the tables upstream of a node in the run shown, nearest first. */
+    private List<ScoringExample.SampleRow> sampleRows(String nodeId) {
+        List<ScoringExample.SampleRow> rows = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        graph.edgesInto(nodeId).forEach(e -> queue.add(e.from().node()));
+        while (!queue.isEmpty()) {
+            String upstream = queue.poll();
+            if (!seen.add(upstream)) {
+                continue;
+            }
+            try {
+                NodeResultView result = runs.nodeResult(run.id(), upstream);
+                for (PortResult output : result.outputs().values()) {
+                    if (output.spec() instanceof TableSpec table && output.sampleRows() != null
+                            && !output.sampleRows().isEmpty()) {
+                        rows.add(new ScoringExample.SampleRow(table, output.sampleRows().get(0)));
+                    }
+                }
+            } catch (RuntimeException e) {
+                // A node without results (not run, or results gone) just offers no sample.
+            }
+            graph.edgesInto(upstream).stream().map(Edge::from).map(p -> p.node()).forEach(queue::add);
+        }
+        return rows;
+    }
+
+    // ---- leaving
+
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (!dirty) {
+            return;
+        }
+        BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("editor.leave.title"));
+        dialog.setText(getTranslation("editor.leave.text"));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("editor.leave.stay"));
+        dialog.setRejectable(true);
+        dialog.setRejectText(getTranslation("editor.leave.discard"));
+        dialog.addRejectListener(e -> {
+            dirty = false;
+            action.proceed();
+        });
+        dialog.setConfirmText(getTranslation("editor.leave.save"));
+        dialog.addConfirmListener(e -> {
+            if (save()) {
+                action.proceed();
+            }
+        });
+        dialog.open();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        unsubscribe();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        if (run != null && !run.state().isFinal() && runSubscription == null) {
+            follow(run.id());
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (name == null ? "" : name + " · ") + "Easel";
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.easel.studio.editor;
+
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.DataType;
+import io.easel.component.ParamDef;
+import io.easel.component.ParamType;
+import io.easel.component.ParamValues;
+import io.easel.component.Port;
+import io.easel.component.TableSpec;
+import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Short, localized wording of validation errors for the place they are shown: "Required" under a field rather than
+ * the validator's full English sentence, which names node and param because it has no field to sit under.
+ */
+final class ValidationMessages {
+
+    /** Looks up studio message keys. */
+    @FunctionalInterface
+    interface Translator {
+        String get(String key, Object... args);
+    }
+
+    private final Translator t;
+    private final Locale locale;
+
+    ValidationMessages(Translator translator, Locale locale) {
+        this.t = translator;
+        this.locale = locale;
+    }
+
+    /** The text under a param's field. */
+    String forField(ValidationError error, ParamDef def, Node node, Optional<TableSpec> input) {
+        return switch (error.code()) {
+            case MISSING_PARAM -> t.get("validation.missing-param");
+            case INVALID_PARAM -> invalidValue(def, node);
+            case UNKNOWN_COLUMN -> t.get("validation.unknown-column", String.join(", ", missingColumns(def, node, input)));
+            case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type",
+                    def.columns().types().stream().map(DataType::jsonName).collect(Collectors.joining(", ")));
+            default -> forNode(error, null);
+        };
+    }
+
+    /** A problem of the node as a whole (or one whose param has no field), for the list above the form. */
+    String forNode(ValidationError error, ComponentDescriptor component) {
+        String port = portTitle(component, error.port());
+        return switch (error.code()) {
+            case MISSING_INPUT -> t.get("validation.missing-input", port);
+            case CYCLE -> t.get("validation.cycle");
+            case INCOMPATIBLE_PORTS -> t.get("validation.incompatible-ports", port);
+            case PORT_HAS_TWO_INPUTS -> t.get("validation.two-inputs", port);
+            case UNKNOWN_PORT -> t.get("validation.unknown-port", port);
+            case UNKNOWN_COMPONENT -> t.get("validation.unknown-component");
+            case UNSUPPORTED_VERSION -> t.get("validation.unsupported-version");
+            case UNKNOWN_PARAM -> t.get("validation.unknown-param", error.param());
+            case DUPLICATE_NODE -> t.get("validation.duplicate-node");
+            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE -> paramProblem(error, component);
+            default -> error.message();
+        };
+    }
+
+    private String paramProblem(ValidationError error, ComponentDescriptor component) {
+        String title = component == null ? error.param()
+                : component.param(error.param()).map(d -> d.title().in(locale)).orElse(error.param());
+        String what = switch (error.code()) {
+            case MISSING_PARAM -> t.get("validation.missing-param");
+            case UNKNOWN_COLUMN -> t.get("validation.unknown-column.short");
+            case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type.short");
+            default -> t.get("validation.invalid-param.short");
+        };
+        return title + ": " + what;
+    }
+
+    private String invalidValue(ParamDef def, Node node) {
+        Object value = new ParamValues(List.of(def), node.params()).raw(def.name());
+        return switch (def.type()) {
+            case INTEGER, DOUBLE -> def.min() != null || def.max() != null
+                    ? t.get(def.type() == ParamType.INTEGER ? "validation.range.integer" : "validation.range",
+                            def.rangeText())
+                    : t.get("validation.number");
+            case CHOICE -> t.get("validation.choice");
+            case SCHEMA -> t.get("validation.schema", def.check(value).orElse(""));
+            default -> t.get("validation.invalid-param", def.check(value).orElse(String.valueOf(value)));
+        };
+    }
+
+    private static List<String> missingColumns(ParamDef def, Node node, Optional<TableSpec> input) {
+        Object value = node.params().get(def.name());
+        List<?> names = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+        return names.stream().map(String::valueOf)
+                .filter(n -> input.map(table -> table.column(n).isEmpty()).orElse(true))
+                .toList();
+    }
+
+    private String portTitle(ComponentDescriptor component, String port) {
+        if (port == null) {
+            return "";
+        }
+        if (component == null) {
+            return port;
+        }
+        return component.input(port).or(() -> component.output(port)).map(Port::title).map(x -> x.in(locale))
+                .orElse(port);
+    }
+}

@@ -1,0 +1,271 @@
+package io.easel.studio.experiments;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.i18n.LocaleChangeEvent;
+import com.vaadin.flow.i18n.LocaleChangeObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import io.easel.graph.ExperimentGraph;
+import io.easel.run.RunState;
+import io.easel.server.experiment.ExperimentNotFoundException;
+import io.easel.server.experiment.ExperimentService;
+import io.easel.server.experiment.ExperimentSummary;
+import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.InvalidExperimentException;
+import io.easel.server.run.RunService;
+import io.easel.server.run.RunView;
+import io.easel.studio.editor.ExperimentEditorView;
+import io.easel.studio.layout.RelativeTime;
+import io.easel.studio.layout.StateBadge;
+import io.easel.studio.layout.StudioLayout;
+import io.easel.studio.layout.Toasts;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The start screen: every saved experiment, with New, Open, Clone and Delete. */
+@Route(value = "", layout = StudioLayout.class)
+public class ExperimentListView extends Div implements LocaleChangeObserver, HasDynamicTitle {
+
+    /** One grid line: the saved experiment plus the state of its latest run. */
+    record Row(ExperimentSummary experiment, RunState lastRun) {}
+
+    private final ExperimentService experiments;
+    private final RunService runs;
+
+    private final H1 title = new H1();
+    private final Paragraph subtitle = new Paragraph();
+    private final Button create = new Button();
+    private final TextField search = new TextField();
+    private final Grid<Row> grid = new Grid<>();
+    private final Div empty = new Div();
+    private List<Row> rows = List.of();
+    private Locale renderedIn;
+
+    public ExperimentListView(ExperimentService experiments, RunService runs) {
+        this.experiments = experiments;
+        this.runs = runs;
+        addClassName("experiment-list");
+
+        create.setIcon(VaadinIcon.PLUS.create());
+        create.addThemeVariants(ButtonVariant.PRIMARY);
+        create.setId("new-experiment");
+        create.addClickListener(e -> openNewDialog());
+
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> applyFilter());
+        search.addClassName("list-search");
+
+        Div titles = new Div(title, subtitle);
+        titles.addClassName("page-titles");
+        Div toolbar = new Div(search, create);
+        toolbar.addClassName("page-actions");
+        Div pageHeader = new Div(titles, toolbar);
+        pageHeader.addClassName("page-header");
+
+        grid.addClassName("experiment-grid");
+        grid.addThemeVariants(GridVariant.NO_BORDER);
+        grid.setAllRowsVisible(false);
+        grid.addItemDoubleClickListener(e -> open(e.getItem().experiment().id()));
+        grid.setPartNameGenerator(row -> "experiment-row");
+
+        empty.addClassName("empty-state");
+
+        Div card = new Div(grid, empty);
+        card.addClassName("card");
+        card.addClassName("list-card");
+        add(pageHeader, card);
+
+        renderedIn = getLocale();
+        buildColumns();
+        relabel();
+        refresh();
+    }
+
+    private void buildColumns() {
+        grid.removeAllColumns();
+        grid.addComponentColumn(this::nameCell).setKey("name").setHeader(getTranslation("experiment.name"))
+                .setFlexGrow(3).setSortable(true)
+                .setComparator(r -> r.experiment().name().toLowerCase(Locale.ROOT));
+        grid.addColumn(r -> r.experiment().description() == null ? "" : r.experiment().description())
+                .setKey("description").setHeader(getTranslation("experiment.description")).setFlexGrow(4);
+        grid.addColumn(r -> r.experiment().nodeCount()).setKey("nodes").setHeader(getTranslation("list.nodes"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::modifiedCell).setKey("updated").setHeader(getTranslation("list.modified"))
+                .setSortable(true).setComparator(r -> r.experiment().updatedAt()).setWidth("170px").setFlexGrow(0);
+        grid.addComponentColumn(r -> {
+            StateBadge badge = new StateBadge();
+            badge.show(r.lastRun());
+            return badge;
+        }).setKey("lastRun").setHeader(getTranslation("list.last-run")).setWidth("140px").setFlexGrow(0);
+        grid.addComponentColumn(this::actionsCell).setKey("actions").setHeader("")
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+    }
+
+    private Component nameCell(Row row) {
+        Span name = new Span(row.experiment().name());
+        name.addClassName("experiment-name");
+        name.getElement().setAttribute("data-experiment-id", row.experiment().id().toString());
+        name.addClickListener(e -> open(row.experiment().id()));
+        return name;
+    }
+
+    private Component modifiedCell(Row row) {
+        Instant updated = row.experiment().updatedAt();
+        Span text = new Span(RelativeTime.format(updated, Instant.now(), getLocale(), this::translate));
+        text.getElement().setAttribute("title", RelativeTime.absolute(updated, getLocale()));
+        text.addClassName("muted");
+        return text;
+    }
+
+    private Component actionsCell(Row row) {
+        Button open = iconButton(VaadinIcon.EDIT, "action.open", "open", () -> open(row.experiment().id()));
+        Button clone = iconButton(VaadinIcon.COPY_O, "action.clone", "clone", () -> openCloneDialog(row));
+        Button delete = iconButton(VaadinIcon.TRASH, "action.delete", "delete", () -> confirmDelete(row));
+        delete.addThemeVariants(ButtonVariant.ERROR);
+        Div actions = new Div(open, clone, delete);
+        actions.addClassName("row-actions");
+        return actions;
+    }
+
+    private Button iconButton(VaadinIcon icon, String key, String action, Runnable onClick) {
+        Button button = new Button(icon.create(), e -> onClick.run());
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        button.setTooltipText(getTranslation(key));
+        button.setAriaLabel(getTranslation(key));
+        button.getElement().setAttribute("data-action", action);
+        return button;
+    }
+
+    private void refresh() {
+        rows = experiments.list().stream()
+                .map(e -> new Row(e, runs.latest(e.id()).map(RunView::state).orElse(null)))
+                .toList();
+        applyFilter();
+    }
+
+    private void applyFilter() {
+        String needle = search.getValue().strip().toLowerCase(Locale.ROOT);
+        List<Row> shown = needle.isEmpty() ? rows : rows.stream()
+                .filter(r -> r.experiment().name().toLowerCase(Locale.ROOT).contains(needle)
+                        || (r.experiment().description() != null
+                                && r.experiment().description().toLowerCase(Locale.ROOT).contains(needle)))
+                .toList();
+        grid.setItems(shown);
+        boolean none = rows.isEmpty();
+        grid.setVisible(!none);
+        empty.setVisible(none);
+    }
+
+    private void open(UUID id) {
+        getUI().ifPresent(ui -> ui.navigate(ExperimentEditorView.class, new RouteParameters("id", id.toString())));
+    }
+
+    private void openNewDialog() {
+        new ExperimentNameDialog(getTranslation("list.new.title"), getTranslation("action.create"), "", true,
+                (name, description) -> {
+                    try {
+                        ExperimentView created = experiments.create(name, description, ExperimentGraph.empty());
+                        open(created.id());
+                        return Optional.empty();
+                    } catch (InvalidExperimentException e) {
+                        return Optional.of(e.getMessage());
+                    }
+                }).open();
+    }
+
+    private void openCloneDialog(Row row) {
+        String suggested = getTranslation("list.clone.default-name", row.experiment().name());
+        new ExperimentNameDialog(getTranslation("list.clone.title", row.experiment().name()),
+                getTranslation("action.clone"), suggested, false, (name, description) -> {
+                    try {
+                        ExperimentView copy = experiments.copy(row.experiment().id(), name);
+                        refresh();
+                        rows.stream().filter(r -> r.experiment().id().equals(copy.id())).findFirst()
+                                .ifPresent(grid::select);
+                        Toasts.success(getTranslation("list.clone.done", copy.name()));
+                        return Optional.empty();
+                    } catch (InvalidExperimentException e) {
+                        return Optional.of(e.getMessage());
+                    } catch (ExperimentNotFoundException e) {
+                        refresh();
+                        Toasts.error(getTranslation("list.gone", row.experiment().name()));
+                        return Optional.empty();
+                    }
+                }).open();
+    }
+
+    private void confirmDelete(Row row) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("list.delete.title", row.experiment().name()));
+        confirm.setText(getTranslation("list.delete.text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("action.delete"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                experiments.delete(row.experiment().id());
+                Toasts.success(getTranslation("list.delete.done", row.experiment().name()));
+            } catch (ExperimentNotFoundException gone) {
+                // Someone else deleted it first: the outcome the user wanted.
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private String translate(String key, Object argument) {
+        return argument == null ? getTranslation(key) : getTranslation(key, argument);
+    }
+
+    private void relabel() {
+        title.setText(getTranslation("list.title"));
+        subtitle.setText(getTranslation("list.subtitle"));
+        create.setText(getTranslation("list.new"));
+        search.setPlaceholder(getTranslation("list.search"));
+        empty.removeAll();
+        Div icon = new Div();
+        icon.addClassName("empty-illustration");
+        Span heading = new Span(getTranslation("list.empty.title"));
+        heading.addClassName("empty-title");
+        Paragraph text = new Paragraph(getTranslation("list.empty.text"));
+        Button first = new Button(getTranslation("list.new"), VaadinIcon.PLUS.create(), e -> openNewDialog());
+        first.addThemeVariants(ButtonVariant.PRIMARY);
+        empty.add(icon, heading, text, first);
+    }
+
+    @Override
+    public void localeChange(LocaleChangeEvent event) {
+        if (event.getLocale().equals(renderedIn)) {
+            return; // the call after navigation, in the language the view was built in
+        }
+        renderedIn = event.getLocale();
+        relabel();
+        buildColumns();
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("list.title") + " · Easel";
+    }
+}

@@ -1,0 +1,216 @@
+package io.easel.studio.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.easel.graph.Edge;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
+import io.easel.run.NodeState;
+import io.easel.studio.EaselStudioApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The canvas in a real Chromium against the real studio app (production bundle, real catalog): components dragged
+ * from the palette, ports wired with the mouse, and the graph arriving on the server.
+ */
+@SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = ExperimentCanvasBrowserTest.FreshDataDirectory.class)
+class ExperimentCanvasBrowserTest {
+
+    private static ChromeDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CanvasProbe probe;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        driver = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void openCanvasPage() {
+        probe.reset();
+        driver.get("http://localhost:" + port + "/test/canvas");
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(paletteItem("sample-dataset")));
+    }
+
+    @Test
+    void shouldSendTheServerTheNodesAndEdgeTheUserDrewWithTheMouse() throws Exception {
+        dropOnCanvas("sample-dataset", -250, -200);
+        dropOnCanvas("random-split", -250, 0);
+        connect("sample-dataset-1", "out", "random-split-1", "in");
+
+        ExperimentGraph graph = probe.awaitGraph(g -> g.edges().size() == 1, "one edge");
+
+        assertThat(graph.nodes()).extracting(Node::id, Node::component).containsExactlyInAnyOrder(
+                tuple("sample-dataset-1", "sample-dataset"),
+                tuple("random-split-1", "random-split"));
+        assertThat(graph.edges()).containsExactly(Edge.of("sample-dataset-1", "out", "random-split-1", "in"));
+        assertThat(graph.node("random-split-1").orElseThrow().position().y())
+                .isGreaterThan(graph.node("sample-dataset-1").orElseThrow().position().y());
+
+        showRunStateAndErrors();
+        new Actions(driver).moveToElement(driver.findElement(By.cssSelector("easel-canvas .easel-graph")), 300, 200)
+                .perform();
+        HeadlessChromium.screenshot(driver, "canvas-wired");
+    }
+
+    @Test
+    void shouldRefuseToConnectATableOutputToAModelInput() throws Exception {
+        dropOnCanvas("sample-dataset", -250, -200);
+        dropOnCanvas("predict", -250, 0);
+        probe.awaitGraph(g -> g.nodes().size() == 2, "two nodes");
+
+        connect("sample-dataset-1", "out", "predict-1", "model");
+        // A compatible connection made afterwards: once it arrives, the refused one would have arrived before it.
+        connect("sample-dataset-1", "out", "predict-1", "in");
+        ExperimentGraph graph = probe.awaitGraph(g -> !g.edges().isEmpty(), "an edge");
+
+        assertThat(graph.edges()).containsExactly(Edge.of("sample-dataset-1", "out", "predict-1", "in"));
+        assertThat(driver.findElements(By.cssSelector("g.x6-edge"))).hasSize(1);
+    }
+
+    @Test
+    void shouldDeleteTheSelectedNodeWithTheDeleteKeyAndRestoreItsParamsOnUndo() throws Exception {
+        ExperimentGraph saved = new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, List.of(
+                new Node("sample-dataset-1", "sample-dataset", 1, "credit", Map.of("dataset", "credit_g"),
+                        new Node.Position(100, 60)),
+                new Node("random-split-1", "random-split", 1, null, Map.of("fraction", 0.7),
+                        new Node.Position(100, 200))),
+                List.of(Edge.of("sample-dataset-1", "out", "random-split-1", "in")));
+        probe.onCanvas(canvas -> canvas.setGraph(saved));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+
+        driver.findElement(node("random-split-1")).click();
+        waitFor().until(d -> probe.selections().contains(Optional.of("random-split-1")));
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        probe.awaitGraph(g -> g.nodes().size() == 1 && g.edges().isEmpty(), "the split node deleted");
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+        ExperimentGraph restored = probe.awaitGraph(g -> g.nodes().size() == 2, "the split node back");
+
+        assertThat(restored.edges()).containsExactly(Edge.of("sample-dataset-1", "out", "random-split-1", "in"));
+        assertThat(restored.node("random-split-1").orElseThrow().params()).isEqualTo(Map.of("fraction", 0.7));
+        assertThat(restored.node("sample-dataset-1").orElseThrow().label()).isEqualTo("credit");
+    }
+
+    @Test
+    void shouldFilterThePaletteBySearchInEnglishOrChineseTitleOrKeyword() {
+        WebElement search = driver.findElement(By.cssSelector("easel-canvas .easel-palette-search"));
+        search.sendKeys("拆分");
+
+        waitFor().until(d -> d.findElements(By.cssSelector("[data-component-id]")).size() == 1);
+        assertThat(driver.findElement(By.cssSelector("[data-component-id]")).getAttribute("data-component-id"))
+                .isEqualTo("random-split");
+    }
+
+    /** Marks the nodes as a run and a validation would, and checks the DOM hooks other tests rely on. */
+    private void showRunStateAndErrors() throws Exception {
+        probe.onCanvas(canvas -> {
+            canvas.setNodeState("sample-dataset-1", NodeState.SUCCEEDED, "1000 rows");
+            canvas.setNodeState("random-split-1", NodeState.RUNNING, null);
+        });
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("g[data-cell-id='sample-dataset-1'] [data-state='succeeded']")));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("g[data-cell-id='random-split-1'] [data-state='running']")));
+
+        probe.onCanvas(canvas -> canvas.setValidationErrors(List.of(new ValidationError("random-split-1", "fraction",
+                null, ValidationError.Code.INVALID_PARAM, "Node 'random-split-1': fraction 1.5 is out of range (0, 1)"))));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("g[data-cell-id='random-split-1'] [data-invalid='true']")));
+    }
+
+    private void dropOnCanvas(String componentId, int dx, int dy) {
+        WebElement item = driver.findElement(paletteItem(componentId));
+        WebElement graph = driver.findElement(By.cssSelector("easel-canvas .easel-graph"));
+        new Actions(driver)
+                .clickAndHold(item)
+                .moveByOffset(40, 0)
+                .moveToElement(graph, dx / 2, dy / 2)
+                .moveToElement(graph, dx, dy)
+                .release()
+                .perform();
+        String nodeId = componentId + "-1";
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node(nodeId)));
+    }
+
+    private void connect(String fromNode, String fromPort, String toNode, String toPort) {
+        WebElement source = driver.findElement(port(fromNode, fromPort));
+        WebElement target = driver.findElement(port(toNode, toPort));
+        new Actions(driver)
+                .clickAndHold(source)
+                .moveByOffset(0, 20)
+                .moveToElement(target, 0, -8)
+                .moveToElement(target)
+                .release()
+                .perform();
+    }
+
+    private static By paletteItem(String componentId) {
+        return By.cssSelector("[data-component-id='" + componentId + "']");
+    }
+
+    private static By node(String nodeId) {
+        return By.cssSelector("g[data-cell-id='" + nodeId + "']");
+    }
+
+    private static By port(String nodeId, String port) {
+        return By.cssSelector("g[data-cell-id='" + nodeId + "'] [port='" + port + "']");
+    }
+
+    private static WebDriverWait waitFor() {
+        return new WebDriverWait(driver, Duration.ofSeconds(15));
+    }
+
+    /** An own data directory (and so embedded PostgreSQL) under target/test-data for this test's context. */
+    static final class FreshDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString()));
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("canvas-test-data",
+                        Map.of("easel.data-dir", dir.toAbsolutePath().toString())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

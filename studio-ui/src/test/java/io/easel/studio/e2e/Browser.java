@@ -1,0 +1,222 @@
+package io.easel.studio.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium driven by Debian's chromedriver (no Selenium Manager download), headless, in a fresh profile, plus
+ * the few gestures the studio's tests need.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Browser(int width, int height) {
+        try {
+            profile = Files.createTempDirectory("easel-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=en-US", "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    void open(String url) {
+        driver.get(url);
+        waitForVaadin();
+    }
+
+    /** Until the Vaadin client has no request in flight (so server-side state has reached the page). */
+    void waitForVaadin() {
+        until(Duration.ofSeconds(30), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const c = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;"
+                        + " if (!c) return false;"
+                        + " return Object.values(c).every(x => !x.isActive || !x.isActive());"));
+    }
+
+    WebElement find(String css) {
+        return until(Duration.ofSeconds(30), d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void click(String css) {
+        retrying(() -> find(css).click());
+        waitForVaadin();
+    }
+
+    /** Types into a Vaadin field (its light-DOM input/textarea), then commits with Enter or Tab. */
+    void type(String fieldCss, String text, boolean enter) {
+        WebElement input = find(fieldCss + " input, " + fieldCss + " textarea");
+        input.click();
+        input.sendKeys(text);
+        waitForVaadin();
+        input.sendKeys(enter ? "\n" : "\t");
+        waitForVaadin();
+    }
+
+    /**
+     * Picks items of a (multi-select) combo box by typing each name; Enter commits the item whose label matches the
+     * typed text exactly.
+     */
+    void pick(String fieldCss, String... names) {
+        WebElement input = find(fieldCss + " input");
+        for (String name : names) {
+            input.click();
+            input.sendKeys(name);
+            until(Duration.ofSeconds(10), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "const f = document.querySelector(arguments[0]); return f && f.opened === true"
+                            + " && !f.loading;", fieldCss));
+            input.sendKeys("\n");
+            waitForVaadin();
+        }
+        // The first Escape clears the typed filter, the next closes the overlay; an open overlay would swallow the
+        // next click elsewhere.
+        for (int i = 0; i < 3 && isOpened(fieldCss); i++) {
+            input.sendKeys("\u001b");
+        }
+        waitForVaadin();
+    }
+
+    private boolean isOpened(String fieldCss) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const f = document.querySelector(arguments[0]); return !!(f && f.opened);", fieldCss));
+    }
+
+    /** Drags a palette item onto the canvas, dropping its centre at ({@code x}, {@code y}) of the graph area. */
+    void dropComponent(String componentId, int x, int y) {
+        WebElement item = find("[data-component-id='" + componentId + "']");
+        WebElement stage = find("easel-canvas .easel-graph");
+        int dx = x - stage.getRect().getWidth() / 2;
+        int dy = y - stage.getRect().getHeight() / 2;
+        new Actions(driver)
+                .moveToElement(item)
+                .clickAndHold()
+                .moveByOffset(12, 6)
+                .moveToElement(stage, dx - 20, dy - 10)
+                .moveToElement(stage, dx, dy)
+                .pause(Duration.ofMillis(150))
+                .release()
+                .perform();
+    }
+
+    /** Draws an edge from an output port to an input port, as a user drags between the two circles. */
+    void connect(String fromNode, String fromPort, String toNode, String toPort) {
+        WebElement out = find("g[data-cell-id='" + fromNode + "'] [port='" + fromPort + "']");
+        WebElement in = find("g[data-cell-id='" + toNode + "'] [port='" + toPort + "']");
+        new Actions(driver)
+                .moveToElement(out)
+                .clickAndHold()
+                .moveByOffset(0, 24)
+                .moveToElement(in, 0, -6)
+                .moveToElement(in)
+                .pause(Duration.ofMillis(150))
+                .release()
+                .perform();
+    }
+
+    /** Selects a node by clicking it (the node's group, not its rect: the label lies over the rect). */
+    void selectNode(String nodeId) {
+        WebElement node = find("g[data-cell-id='" + nodeId + "']");
+        new Actions(driver).moveToElement(node).click().perform();
+        waitForVaadin();
+    }
+
+    /** Clicks an empty spot of the canvas, which clears the selection. */
+    void clickCanvas(int x, int y) {
+        WebElement stage = find("easel-canvas .easel-graph");
+        new Actions(driver).moveToElement(stage, x - stage.getRect().getWidth() / 2,
+                y - stage.getRect().getHeight() / 2).click().perform();
+        waitForVaadin();
+    }
+
+    String nodeState(String nodeId) {
+        List<WebElement> marked = findAll("g[data-cell-id='" + nodeId + "'] [data-state]");
+        return marked.isEmpty() ? null : marked.get(0).getAttribute("data-state");
+    }
+
+    /** A screenshot without the passing notifications over it. */
+    void cleanScreenshot(Path file) {
+        until(Duration.ofSeconds(15), d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .noneMatch(WebElement::isDisplayed));
+        screenshot(file);
+    }
+
+    void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition::apply);
+    }
+
+    private static void retrying(Runnable action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                action.run();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.easel.studio.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.easel.studio.EaselStudioApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The studio as a user meets it: real Chromium, the whole app on a random port with its embedded PostgreSQL, and the
+ * real engine as a child Spark driver (local mode). Builds the credit-scoring experiment by dragging components and
+ * wiring ports, sets params in the generated forms, runs it, reads the AUC, deploys the model and scores the sample
+ * record the deploy dialog offers.
+ */
+@SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CreditScoringBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
+    private static final List<String> NODES = List.of("sample-dataset-1", "type-conversion-1", "random-split-1",
+            "gbdt-classifier-1", "predict-1", "binary-classification-evaluation-1", "feature-importance-1");
+
+    private static Browser browser;
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createDirectories(Path.of("target", "e2e-data")).toAbsolutePath();
+        Path fresh = Files.createTempDirectory(data, "run-");
+        registry.add("easel.data-dir", fresh::toString);
+        registry.add("easel.engine.master", () -> "local[2]");
+        registry.add("easel.engine.driver-memory", () -> "1g");
+        // What SPARK_LOCAL_IP=127.0.0.1 does, for the driver child process.
+        registry.add("easel.engine.spark-conf[spark.driver.host]", () -> "127.0.0.1");
+        registry.add("easel.engine.spark-conf[spark.driver.bindAddress]", () -> "127.0.0.1");
+        registry.add("easel.engine.spark-conf[spark.ui.enabled]", () -> "false");
+        registry.add("easel.engine.spark-conf[spark.sql.shuffle.partitions]", () -> "2");
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+        browser = new Browser(1600, 1000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** What the browser showed when a step failed, for the person reading the failure. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestWatcher SCREENSHOT_ON_FAILURE =
+            new org.junit.jupiter.api.extension.TestWatcher() {
+                @Override
+                public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                    if (browser != null) {
+                        browser.screenshot(Path.of("target", "e2e-failure-"
+                                + context.getRequiredTestMethod().getName() + ".png").toAbsolutePath());
+                    }
+                }
+            };
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    @Order(1)
+    void shouldBuildRunAndDeployTheCreditScoringExperiment() throws Exception {
+        browser.open(url("/"));
+        browser.click("#new-experiment");
+        browser.type("#experiment-name", "Credit scoring", false);
+        browser.type("#experiment-description", "German credit: GBDT with evaluation and feature importance",
+                false);
+        browser.click("#experiment-dialog-confirm");
+        browser.until(Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/experiments/"));
+        browser.find("[data-component-id='sample-dataset']");
+
+        // Drag the components from the palette (node ids are <componentId>-<n>).
+        browser.dropComponent("sample-dataset", 330, 60);
+        browser.dropComponent("type-conversion", 330, 160);
+        browser.dropComponent("random-split", 330, 260);
+        browser.dropComponent("gbdt-classifier", 170, 380);
+        browser.dropComponent("predict", 450, 500);
+        browser.dropComponent("feature-importance", 110, 500);
+        browser.dropComponent("binary-classification-evaluation", 450, 620);
+        for (String node : NODES) {
+            browser.find("g[data-cell-id='" + node + "']");
+        }
+
+        browser.connect("sample-dataset-1", "out", "type-conversion-1", "in");
+        browser.connect("type-conversion-1", "out", "random-split-1", "in");
+        browser.connect("random-split-1", "train", "gbdt-classifier-1", "in");
+        browser.connect("gbdt-classifier-1", "model", "predict-1", "model");
+        browser.connect("random-split-1", "test", "predict-1", "in");
+        browser.connect("predict-1", "out", "binary-classification-evaluation-1", "in");
+        browser.connect("gbdt-classifier-1", "model", "feature-importance-1", "model");
+        browser.waitForVaadin();
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("easel-canvas .x6-edge").size() == 7);
+
+        // Params through the generated forms; column pickers list the inferred upstream columns.
+        browser.selectNode("type-conversion-1");
+        browser.pick("[data-param='columns']", "duration", "credit_amount", "age");
+        browser.selectNode("gbdt-classifier-1");
+        assertThat(browser.find("[data-param='labelColumn']").getAttribute("required")).isNotNull();
+        browser.pick("[data-param='labelColumn']", "class");
+        browser.selectNode("binary-classification-evaluation-1");
+        browser.pick("[data-param='labelColumn']", "class");
+        browser.selectNode("binary-classification-evaluation-1");
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("#issues-count").stream()
+                .noneMatch(WebElement::isDisplayed));
+
+        browser.click("#save-experiment");
+        browser.until(Duration.ofSeconds(10),
+                d -> "false".equals(browser.find("#save-state").getAttribute("data-dirty")));
+
+        // Run: node states arrive by push, no reload.
+        browser.click("#run-experiment");
+        browser.until(RUN_TIMEOUT, d -> {
+            if (browser.findAll("g[data-cell-id] [data-state='failed']").size() > 0) {
+                throw new AssertionError("A node failed: " + browser.find("easel-canvas").getText());
+            }
+            return NODES.stream().allMatch(n -> "succeeded".equals(browser.nodeState(n)));
+        });
+        browser.until(Duration.ofSeconds(30),
+                d -> "succeeded".equals(browser.find("#run-state").getAttribute("data-state")));
+        browser.clickCanvas(820, 420);
+        browser.find(".experiment-panel .run-box .state-badge[data-state='succeeded']");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("editor.png"));
+
+        // The evaluation report: AUC as a number between chance and perfect, and the ROC curve.
+        browser.selectNode("binary-classification-evaluation-1");
+        browser.click("vaadin-tab[data-tab='results']");
+        String auc = browser.find("[data-metric='auc'] .metric-value").getText();
+        assertThat(Double.parseDouble(auc.replace(",", ""))).isBetween(0.6, 1.0);
+        browser.find("[data-chart='roc'] easel-chart canvas");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("results.png"));
+
+        // Deploy the GBDT model and call the endpoint with the example the dialog shows.
+        browser.selectNode("gbdt-classifier-1");
+        browser.click("vaadin-tab[data-tab='results']");
+        browser.click("#deploy-model");
+        String endpoint = browser.find("#deploy-endpoint").getText();
+        String curl = browser.find("#deploy-curl").getText();
+        assertThat(endpoint).startsWith(url("/api/score/"));
+        assertThat(curl).startsWith("curl -X POST '" + endpoint + "'").contains("\"checking_status\"");
+        browser.screenshot(SCREENSHOTS.resolve("deploy.png"));
+
+        String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\'')).replace("'\\''", "'");
+        HttpResponse<String> scored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
+        assertThat(scored.body()).containsPattern("\"prediction\"\\s*:\\s*\"(good|bad)\"");
+        browser.click("#deploy-close");
+    }
+
+    @Test
+    @Order(2)
+    void shouldListCloneAndDeleteExperimentsInEitherLanguage() {
+        browser.open(url("/"));
+        browser.find("[data-experiment-id]");
+        assertThat(browser.find(".experiment-grid").getText()).contains("Credit scoring");
+        browser.find("vaadin-grid-cell-content .state-badge[data-state='succeeded']");
+
+        browser.click(".language-option[data-lang='zh']");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("#new-experiment").getText().equals("新建实验"));
+        browser.cleanScreenshot(SCREENSHOTS.resolve("experiments-zh.png"));
+        browser.click(".language-option[data-lang='en']");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("#new-experiment").getText().equals("New experiment"));
+
+        browser.click("vaadin-button[data-action='clone']");
+        browser.find("#experiment-name input").clear();
+        browser.type("#experiment-name", "Credit scoring v2", false);
+        browser.click("#experiment-dialog-confirm");
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").size() == 2);
+        browser.cleanScreenshot(SCREENSHOTS.resolve("experiments.png"));
+
+        WebElement copy = browser.findAll("[data-experiment-id]").stream()
+                .filter(e -> e.getText().equals("Credit scoring v2")).findFirst().orElseThrow();
+        String copyId = copy.getAttribute("data-experiment-id");
+        int copyRow = browser.findAll("[data-experiment-id]").indexOf(copy);
+        browser.findAll("vaadin-button[data-action='delete']").get(copyRow).click();
+        browser.waitForVaadin();
+        browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
+        browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.waitForVaadin();
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id='" + copyId + "']").isEmpty());
+        assertThat(browser.find(".experiment-grid").getText().toLowerCase(Locale.ROOT)).contains("credit scoring");
+    }
+}

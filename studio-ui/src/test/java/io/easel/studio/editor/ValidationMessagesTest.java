@@ -1,0 +1,67 @@
+package io.easel.studio.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easel.component.Catalog;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.ParamDef;
+import io.easel.component.TableSpec;
+import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
+import io.easel.graph.ValidationError.Code;
+import io.easel.server.catalog.CatalogService;
+import io.easel.studio.i18n.Languages;
+import io.easel.studio.i18n.StudioTranslations;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Field and panel wording of validation errors, with the real translations and catalog. */
+class ValidationMessagesTest {
+
+    private static final Catalog CATALOG = new CatalogService().catalog();
+    private final StudioTranslations translations = new StudioTranslations();
+    private final ValidationMessages english = new ValidationMessages(
+            (key, args) -> translations.getTranslation(key, Languages.ENGLISH, args), Languages.ENGLISH);
+    private final ValidationMessages chinese = new ValidationMessages(
+            (key, args) -> translations.getTranslation(key, Languages.CHINESE, args), Languages.CHINESE);
+    private final ComponentDescriptor split = CATALOG.find("random-split").orElseThrow();
+    private final ComponentDescriptor gbdt = CATALOG.find("gbdt-classifier").orElseThrow();
+
+    @Test
+    void shouldStateTheRangeUnderAnOutOfRangeNumber() {
+        ParamDef fraction = split.param("fraction").orElseThrow();
+        Node node = Node.of("split", "random-split", Map.of("fraction", 1.5));
+        ValidationError error = new ValidationError("split", "fraction", null, Code.INVALID_PARAM, "…");
+
+        assertThat(english.forField(error, fraction, node, Optional.empty())).isEqualTo("Must be in (0, 1)");
+        assertThat(chinese.forField(error, fraction, node, Optional.empty())).isEqualTo("取值须在 (0, 1) 之内");
+    }
+
+    @Test
+    void shouldNameTheColumnsTheInputLacks() {
+        ParamDef label = gbdt.param("labelColumn").orElseThrow();
+        Node node = Node.of("gbdt", "gbdt-classifier", Map.of("labelColumn", "klass"));
+        ValidationError error = new ValidationError("gbdt", "labelColumn", "in", Code.UNKNOWN_COLUMN, "…");
+
+        assertThat(english.forField(error, label, node, Optional.of(TableSpec.parse("class:string,age:integer"))))
+                .isEqualTo("Not a column of the input: klass");
+    }
+
+    @Test
+    void shouldNameTheUnconnectedInputByItsTitle() {
+        ValidationError error = new ValidationError("gbdt", null, "in", Code.MISSING_INPUT, "…");
+
+        assertThat(english.forNode(error, gbdt)).isEqualTo("Input “Training data” is not connected");
+        assertThat(chinese.forNode(error, gbdt)).isEqualTo("输入“训练数据”未连接");
+    }
+
+    @Test
+    void shouldPrefixParamProblemsListedOutsideTheFormWithTheParamTitle() {
+        ValidationError error = new ValidationError("gbdt", "labelColumn", null, Code.MISSING_PARAM, "…");
+
+        assertThat(english.forNode(error, gbdt)).isEqualTo("Label column: Required");
+        assertThat(List.of(chinese.forNode(error, gbdt))).containsExactly("标签列: 必填项");
+    }
+}
