@@ -129,11 +129,7 @@ class ParamsForm extends Div {
         if (value instanceof Number n) {
             field.setValue(n.intValue());
         }
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         return new Field(def, field, errors(field));
     }
 
@@ -151,12 +147,17 @@ class ParamsForm extends Div {
         if (value instanceof Number n) {
             field.setValue(n.doubleValue());
         }
+        setWhenUserChanges(field, def);
+        return new Field(def, field, errors(field));
+    }
+
+    /** Only the user's edits become param values: values the form sets itself must not mark the node as changed. */
+    private <V> void setWhenUserChanges(HasValue<? extends HasValue.ValueChangeEvent<V>, V> field, ParamDef def) {
         field.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 set(def.name(), e.getValue());
             }
         });
-        return new Field(def, field, errors(field));
     }
 
     private Field checkbox(ParamDef def, Object value) {
@@ -166,11 +167,7 @@ class ParamsForm extends Div {
         }
         Object shown = value != null ? value : def.defaultValue();
         field.setValue(Boolean.TRUE.equals(shown));
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         Div wrapper = new Div(field);
         wrapper.addClassName("checkbox-param");
         Div error = new Div();
@@ -197,11 +194,7 @@ class ParamsForm extends Div {
         if (value instanceof String s) {
             field.setValue(s);
         }
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         return new Field(def, field, errors(field));
     }
 
@@ -213,11 +206,7 @@ class ParamsForm extends Div {
         if (value != null) {
             field.setValue(value.toString());
         }
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         return new Field(def, field, errors(field));
     }
 
@@ -229,11 +218,7 @@ class ParamsForm extends Div {
         if (value != null) {
             field.setValue(value.toString());
         }
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         return new Field(def, field, errors(field));
     }
 
@@ -254,11 +239,7 @@ class ParamsForm extends Div {
             field.setValue(e.getDetail());
             set(def.name(), e.getDetail());
         });
-        field.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                set(def.name(), e.getValue());
-            }
-        });
+        setWhenUserChanges(field, def);
         return new Field(def, field, errors(field));
     }
 
