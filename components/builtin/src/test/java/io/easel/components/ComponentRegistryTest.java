@@ -18,7 +18,8 @@ class ComponentRegistryTest {
 
     private static final Path CLASSES = Path.of("target/classes");
     private static final List<String> SHIPPED = List.of("binary-classification-evaluation", "feature-importance",
-            "gbdt-classifier", "predict", "random-split", "read-csv", "sample-dataset", "type-conversion");
+            "gbdt-classifier", "predict", "random-split", "read-csv", "read-json-lines", "read-parquet", "sample-dataset",
+            "type-conversion");
 
     @Test
     void shouldLoadEveryBuiltInComponentFromTheIndex() throws Exception {

@@ -81,8 +81,7 @@ public final class ExperimentRun {
      */
     public RunState run(Callable<String> experiment) {
         try {
-            var ui = spark.sparkContext().uiWebUrl();
-            reporter.started(spark.sparkContext().applicationId(), ui.isDefined() ? ui.get() : null);
+            reporter.started(spark.sparkContext().applicationId(), SparkUiAddress.of(spark.sparkContext()));
             String text;
             try {
                 text = experiment.call();

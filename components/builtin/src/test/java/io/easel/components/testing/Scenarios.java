@@ -45,7 +45,10 @@ public final class Scenarios {
         return credit;
     }
 
-    /** Every sample dataset, and read-csv on the bundled iris file with a declared schema. */
+    /**
+     * Every sample dataset; read-csv on the bundled iris file, read-parquet and read-json-lines on credit_g written
+     * in those formats, each with a declared schema.
+     */
     public static synchronized TestRun sources() {
         if (sources == null) {
             sources = TestRun.of(TestRun.newGraph()
@@ -57,6 +60,10 @@ public final class Scenarios {
                     .node("csv", "read-csv", Map.of("path", DATASETS.resolve("iris.csv").toUri().toString(),
                             "schema", "sepal_length_cm:double,sepal_width_cm:double,petal_length_cm:double,"
                                     + "petal_width_cm:double,species:string"))
+                    .node("parquet", "read-parquet", Map.of("path", SampleFiles.creditParquet().toUri().toString(),
+                            "schema", "class:string,age:double,credit_amount:long"))
+                    .node("json", "read-json-lines", Map.of("path", SampleFiles.creditJsonLines().toString(),
+                            "schema", "class:string,age:integer,duration:double"))
                     .build());
         }
         return sources;
