@@ -223,8 +223,8 @@ class RunLifecycleTest {
     void shouldEndRunsLeftOverByAnEarlierServerProcess() throws IOException {
         UUID experimentId = experiment("left over");
         ExperimentGraph graph = experiments.get(experimentId).graph();
-        RunView lost = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t1"));
-        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t2"));
+        RunView lost = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t1"));
+        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t2"));
         ledger.starting(lost.id());
         ledger.starting(finishedMeanwhile.id());
         // What the engine leaves in its workspace when it ends (see the engine's RunStatus).
