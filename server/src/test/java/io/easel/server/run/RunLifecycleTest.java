@@ -18,6 +18,8 @@ import io.easel.server.EaselServerApplication;
 import io.easel.server.FreshDataDirectory;
 import io.easel.server.Graphs;
 import io.easel.server.experiment.ExperimentService;
+import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.RunSettings;
 import io.easel.server.settings.EaselProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -217,6 +219,51 @@ class RunLifecycleTest {
 
         await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true));
         assertThat(new Api(port).get("/api/runs/" + started.id()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldFailAClusterModeRunClearlyWithoutACallbackUrlTheClusterCanReach() {
+        UUID experimentId = experiment("hang");
+        ExperimentView experiment = experiments.get(experimentId);
+        experiments.save(experimentId, experiment.version(), null, null, null,
+                new RunSettings("cluster", null, null, null, null, null, null));
+
+        RunView failed = awaitState(runs.start(experimentId).id(), RunState.FAILED);
+
+        assertThat(failed.message()).contains("could not be started")
+                .contains("Cluster deploy mode needs easel.engine.callback-url");
+        assertThat(failed.settings().deployMode()).isEqualTo("cluster");
+    }
+
+    @Test
+    void shouldFollowAClusterModeRunLeftOverByAnEarlierServerProcessUntilItsStatusJsonTellsTheEnd()
+            throws IOException {
+        UUID experimentId = experiment("handed over");
+        ExperimentGraph graph = experiments.get(experimentId).graph();
+        LaunchSettings cluster = new LaunchSettings("spark://cluster:7077", "cluster", "2g", null, null, null, null,
+                Map.of());
+        RunView handedOver = ledger.create(experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
+        ledger.starting(handedOver.id());
+
+        supervisor.recoverUnfinishedRuns();
+
+        // Still on the cluster as far as anyone knows: followed, not failed.
+        assertThat(runs.get(handedOver.id()).state()).isEqualTo(RunState.STARTING);
+        Files.createDirectories(runDir(handedOver.id()));
+        Files.writeString(runDir(handedOver.id()).resolve("status.json"), """
+                {"runId": "%s",
+                 "started": {"type": "run-started", "sparkAppId": "driver-42", "at": 1795464813568},
+                 "finished": {"type": "run-finished", "state": "failed", "message": "Node 'split' failed",
+                              "at": 1795464972403},
+                 "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 1795464851651},
+                           {"type": "node-status", "nodeId": "split", "state": "failed", "message": "No rows",
+                            "at": 1795464863936}]}
+                """.formatted(handedOver.id()));
+
+        RunView ended = awaitState(handedOver.id(), RunState.FAILED);
+        assertThat(ended.message()).isEqualTo("Node 'split' failed");
+        assertThat(ended.sparkAppId()).isEqualTo("driver-42");
+        assertThat(ended.nodes().get("split").message()).isEqualTo("No rows");
     }
 
     @Test
