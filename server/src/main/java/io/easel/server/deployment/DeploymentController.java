@@ -4,20 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Reading deployments: on every replica, the serving ones included. */
 @RestController
 @Tag(name = "Deployments", description = "Model versions served as REST scoring endpoints (/api/score/{name})")
 class DeploymentController {
@@ -34,36 +26,6 @@ class DeploymentController {
         return deployments.list();
     }
 
-    @PostMapping("/api/deployments")
-    @Operation(summary = "Deploy a model version",
-            description = "Serves the version (latest when absent) at /api/score/{name}. A name that already serves "
-                    + "this model is re-pointed to the version, so clients keep their URL.")
-    @ApiResponse(responseCode = "201", description = "The deployment")
-    @ApiResponse(responseCode = "400", description = "No modelId, or a name that is not a slug", content = @Content)
-    @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
-    @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
-    ResponseEntity<DeploymentView> deploy(@RequestBody(required = false) DeployRequest request) {
-        if (request == null || request.modelId() == null) {
-            ErrorResponseException missing = new ErrorResponseException(HttpStatus.BAD_REQUEST);
-            missing.getBody().setTitle("Invalid deployment request");
-            missing.getBody().setDetail("field 'modelId' is missing: send {\"modelId\": \"<uuid>\", \"version\": "
-                    + "<optional int>, \"name\": \"<optional slug>\"}");
-            throw missing;
-        }
-        return created(deployments.deploy(request.modelId(), request.version(), request.name()));
-    }
-
-    @PostMapping("/api/models/{id}/versions/{version}/deploy")
-    @Operation(summary = "One-click deploy of a model version",
-            description = "Like POST /api/deployments; the optional body {\"name\": …} picks the endpoint name.")
-    @ApiResponse(responseCode = "201", description = "The deployment")
-    @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
-    @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
-    ResponseEntity<DeploymentView> deployVersion(@PathVariable UUID id, @PathVariable int version,
-            @RequestBody(required = false) NameRequest request) {
-        return created(deployments.deploy(id, version, request == null ? null : request.name()));
-    }
-
     @GetMapping("/api/deployments/{name}")
     @Operation(summary = "One deployment: its model version, endpoint path and input fields")
     @ApiResponse(responseCode = "200", description = "The deployment")
@@ -71,20 +33,4 @@ class DeploymentController {
     DeploymentView get(@PathVariable String name) {
         return deployments.get(name);
     }
-
-    @DeleteMapping("/api/deployments/{name}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Stop serving a deployment; its endpoint then answers 404")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
-    void delete(@PathVariable String name) {
-        deployments.delete(name);
-    }
-
-    private static ResponseEntity<DeploymentView> created(DeploymentView deployment) {
-        return ResponseEntity.created(URI.create("/api/deployments/" + deployment.name())).body(deployment);
-    }
-
-    /** @param name the endpoint name; absent to derive one */
-    record NameRequest(String name) {}
 }

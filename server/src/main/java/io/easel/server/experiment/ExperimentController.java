@@ -2,6 +2,7 @@ package io.easel.server.experiment;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.ValidationResult;
+import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@StudioOnly
 @RequestMapping("/api/experiments")
 @Tag(name = "Experiments", description = "Saved experiment graphs: create, edit (with optimistic locking), clone, "
         + "delete and validate")
@@ -35,13 +37,19 @@ class ExperimentController {
         this.experiments = experiments;
     }
 
-    /** @param graph null for an empty canvas */
+    /**
+     * @param graph null for an empty canvas
+     * @param runSettings null to use the server's engine settings as they are
+     */
     record NewExperiment(@NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name, String description,
-            ExperimentGraph graph) {}
+            ExperimentGraph graph, RunSettings runSettings) {}
 
-    /** @param version the version the changes were made to (from the last GET or save) */
+    /**
+     * @param version the version the changes were made to (from the last GET or save)
+     * @param runSettings null to keep them as they are
+     */
     record ExperimentChanges(@NotNull Long version, @NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name,
-            String description, @NotNull ExperimentGraph graph) {}
+            String description, @NotNull ExperimentGraph graph, RunSettings runSettings) {}
 
     /** @param name null for "{name} (copy)" */
     record CloneRequest(@Size(max = ExperimentService.MAX_NAME_LENGTH) String name) {}
@@ -56,7 +64,8 @@ class ExperimentController {
     @Operation(summary = "Create an experiment", description = "The graph may be incomplete; the answer carries "
             + "its validation errors.")
     ResponseEntity<ExperimentView> create(@Valid @RequestBody NewExperiment request) {
-        ExperimentView created = experiments.create(request.name(), request.description(), request.graph());
+        ExperimentView created = experiments.create(request.name(), request.description(), request.graph(),
+                request.runSettings());
         return ResponseEntity.created(URI.create("/api/experiments/" + created.id())).body(created);
     }
 
@@ -68,9 +77,12 @@ class ExperimentController {
 
     @PutMapping("/{id}")
     @Operation(summary = "Save changes", description = "Always stores the graph, valid or not, and answers with "
-            + "the new version and validation. 409 when the experiment was saved by someone else since `version`.")
+            + "the new version and validation. 409 when the experiment was saved by someone else since `version`; "
+            + "400 naming the field for invalid run settings (sizes like 512m or 4g, counts of at least 1, conf "
+            + "keys starting with spark.).")
     ExperimentView save(@PathVariable UUID id, @Valid @RequestBody ExperimentChanges changes) {
-        return experiments.save(id, changes.version(), changes.name(), changes.description(), changes.graph());
+        return experiments.save(id, changes.version(), changes.name(), changes.description(), changes.graph(),
+                changes.runSettings());
     }
 
     @DeleteMapping("/{id}")

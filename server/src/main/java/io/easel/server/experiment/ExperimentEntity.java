@@ -26,6 +26,10 @@ class ExperimentEntity {
     @Column(columnDefinition = "jsonb")
     private ExperimentGraph graph;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private RunSettings runSettings;
+
     /** Bumped by Hibernate on every update; a save naming an older version is refused. */
     @Version
     private Long version;
@@ -38,19 +42,22 @@ class ExperimentEntity {
 
     protected ExperimentEntity() {}
 
-    ExperimentEntity(UUID id, String name, String description, ExperimentGraph graph, Instant now) {
+    ExperimentEntity(UUID id, String name, String description, ExperimentGraph graph, RunSettings runSettings,
+            Instant now) {
         this.id = id;
         this.name = name;
         this.description = description;
         this.graph = graph;
+        this.runSettings = runSettings;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    void change(String name, String description, ExperimentGraph graph, Instant now) {
+    void change(String name, String description, ExperimentGraph graph, RunSettings runSettings, Instant now) {
         this.name = name;
         this.description = description;
         this.graph = graph;
+        this.runSettings = runSettings;
         this.updatedAt = now;
     }
 
@@ -68,6 +75,10 @@ class ExperimentEntity {
 
     ExperimentGraph graph() {
         return graph;
+    }
+
+    RunSettings runSettings() {
+        return runSettings == null ? RunSettings.NONE : runSettings;
     }
 
     long version() {

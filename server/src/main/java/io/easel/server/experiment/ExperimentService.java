@@ -4,6 +4,7 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.settings.StudioOnly;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@StudioOnly
 public class ExperimentService {
 
     static final int MAX_NAME_LENGTH = 200;
@@ -47,8 +49,16 @@ public class ExperimentService {
     }
 
     public ExperimentView create(String name, String description, ExperimentGraph graph) {
+        return create(name, description, graph, null);
+    }
+
+    /**
+     * @param runSettings null for none
+     * @throws InvalidExperimentException (400) naming the first invalid run setting
+     */
+    public ExperimentView create(String name, String description, ExperimentGraph graph, RunSettings runSettings) {
         ExperimentEntity entity = new ExperimentEntity(UUID.randomUUID(), checkName(name), description,
-                graph == null ? ExperimentGraph.empty() : graph, now());
+                graph == null ? ExperimentGraph.empty() : graph, checkRunSettings(runSettings), now());
         return view(experiments.saveAndFlush(entity));
     }
 
@@ -65,13 +75,25 @@ public class ExperimentService {
      */
     public ExperimentView save(UUID id, long expectedVersion, String name, String description,
             ExperimentGraph graph) {
+        return save(id, expectedVersion, name, description, graph, null);
+    }
+
+    /**
+     * Replaces name, description, graph and run settings (a null leaves that one as it is).
+     *
+     * @throws StaleExperimentException when the experiment has been saved since {@code expectedVersion}
+     * @throws InvalidExperimentException (400) naming the first invalid run setting
+     */
+    public ExperimentView save(UUID id, long expectedVersion, String name, String description,
+            ExperimentGraph graph, RunSettings runSettings) {
         ExperimentEntity entity = find(id);
         if (entity.version() != expectedVersion) {
             throw new StaleExperimentException(id, expectedVersion, entity.version());
         }
         entity.change(name == null ? entity.name() : checkName(name),
                 description == null ? entity.description() : description,
-                graph == null ? entity.graph() : graph, now());
+                graph == null ? entity.graph() : graph,
+                runSettings == null ? entity.runSettings() : checkRunSettings(runSettings), now());
         try {
             return view(experiments.saveAndFlush(entity));
         } catch (ObjectOptimisticLockingFailureException raced) {
@@ -85,7 +107,7 @@ public class ExperimentService {
         ExperimentEntity source = find(id);
         String name = newName == null || newName.isBlank() ? copyName(source.name()) : newName;
         ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), checkName(name), source.description(),
-                source.graph(), now());
+                source.graph(), source.runSettings(), now());
         return view(experiments.saveAndFlush(copy));
     }
 
@@ -108,13 +130,25 @@ public class ExperimentService {
 
     private ExperimentView view(ExperimentEntity e) {
         return new ExperimentView(e.id(), e.name(), e.description(), e.graph(), e.version(), e.createdAt(),
-                e.updatedAt(), validator.validate(e.graph()));
+                e.updatedAt(), validator.validate(e.graph()), e.runSettings());
     }
 
     private static String copyName(String name) {
         String suffix = " (copy)";
         return name.length() + suffix.length() <= MAX_NAME_LENGTH ? name + suffix
                 : name.substring(0, MAX_NAME_LENGTH - suffix.length()) + suffix;
+    }
+
+    private static RunSettings checkRunSettings(RunSettings runSettings) {
+        if (runSettings == null) {
+            return RunSettings.NONE;
+        }
+        List<RunSettings.Problem> problems = runSettings.problems();
+        if (!problems.isEmpty()) {
+            RunSettings.Problem first = problems.get(0);
+            throw new InvalidExperimentException("runSettings." + first.field(), first.message());
+        }
+        return runSettings;
     }
 
     private static String checkName(String name) {

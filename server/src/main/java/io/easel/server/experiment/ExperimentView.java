@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param version the version to name when saving changes to it
  * @param validation errors (a draft may have some) and every port spec inference could work out
+ * @param runSettings how its runs are launched, over the server's defaults ({@link RunSettings#NONE} for none)
  */
 public record ExperimentView(UUID id, String name, String description, ExperimentGraph graph, long version,
-        Instant createdAt, Instant updatedAt, ValidationResult validation) {}
+        Instant createdAt, Instant updatedAt, ValidationResult validation, RunSettings runSettings) {}

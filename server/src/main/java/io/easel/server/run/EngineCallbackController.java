@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.server.settings.StudioOnly;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunState;
 import io.swagger.v3.oas.annotations.Operation;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@StudioOnly
 @Tag(name = "Engine callback", description = "Where the engine of a run reports its progress; not for other "
         + "clients")
 class EngineCallbackController {

@@ -3,11 +3,13 @@ package io.easel.server.run;
 import java.io.IOException;
 
 /**
- * Starts the engine (a Spark driver) for one run. The default starts it as a child process of the server; another
- * bean of this type replaces it (for a cluster manager, say). The returned process is watched: when it exits without
- * having reported the end of the run, the run fails, and cancelling or timing out destroys it and its descendants.
+ * Starts the engine (a Spark driver) for one run. Without {@code easel.engine.spark-home} it is started as a child
+ * process of the server ({@link SparkDriverLauncher}); with it, submitted through Spark's launcher API
+ * ({@link SparkAppLauncher}); another bean of this type replaces both. The supervisor treats every
+ * {@link RunningEngine} alike: when it ends without the run having ended, the run is reconciled from its
+ * {@code status.json} or fails; cancelling, timing out and stopping the server stop it.
  */
 public interface EngineLauncher {
 
-    Process launch(EngineLaunch launch) throws IOException;
+    RunningEngine launch(EngineLaunch launch) throws IOException;
 }

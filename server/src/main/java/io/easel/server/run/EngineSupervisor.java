@@ -1,14 +1,13 @@
 package io.easel.server.run;
 
 import io.easel.run.RunState;
-import io.easel.server.settings.StoredJson;
+import io.easel.server.settings.StudioOnly;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,56 +26,84 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs engines, at most {@code easel.engine.max-concurrent-runs} at once (the others wait, queued), and makes sure
- * every run ends: when an engine exits without having reported the end, when it exceeds {@code easel.engine.timeout},
- * when it is cancelled, and when the server stops or restarts. The server never waits on an engine forever.
+ * every run ends: from the engine's callbacks; from its {@code status.json} when the engine ends or goes silent
+ * without the callbacks having reported the end (a callback URL the driver cannot reach, a driver on a cluster node
+ * after spark-submit handed it over); as failed when the engine is gone without either, when it exceeds
+ * {@code easel.engine.timeout}, when it is cancelled, and when the server stops or restarts. The server never waits
+ * on an engine forever.
  */
 @Component
+@StudioOnly
 class EngineSupervisor {
 
     private static final Logger log = LoggerFactory.getLogger(EngineSupervisor.class);
     /** How long an engine that reported the end of its run may take to exit before it is stopped. */
     private static final Duration EXIT_GRACE = Duration.ofMinutes(2);
-    /** How long a stopped engine gets for its shutdown hooks before it is killed. */
-    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
     private static final int LOG_LINES_ON_FAILURE = 20;
 
     private final RunLedger ledger;
-    private final RunChanges changes;
+    private final RunAnnouncer announcer;
     private final EngineLauncher launcher;
     private final LaunchPlanner planner;
+    private final RunWorkspace workspace;
     private final EngineProperties settings;
     private final ScheduledExecutorService timers;
 
     private final Deque<QueuedRun> waiting = new ArrayDeque<>();
-    private final Map<UUID, Engine> active = new HashMap<>();
+    private final Map<UUID, Watch> active = new HashMap<>();
     private boolean stopping;
 
     private record QueuedRun(UUID runId, String token) {}
 
-    private record Engine(Process process, ScheduledFuture<?> timeout) {}
+    /** One active run: its engine (null while being launched), its timeout and when it was last heard of. */
+    private static final class Watch {
+        private RunningEngine engine;
+        private ScheduledFuture<?> timeout;
+        private volatile long lastHeardNanos = System.nanoTime();
+        /** The launcher side is gone but the driver lives on (cluster deploy mode). */
+        private volatile boolean handedOver;
+    }
 
-    EngineSupervisor(RunLedger ledger, RunChanges changes, EngineLauncher launcher, LaunchPlanner planner,
-            EngineProperties settings) {
+    EngineSupervisor(RunLedger ledger, RunAnnouncer announcer, EngineLauncher launcher, LaunchPlanner planner,
+            RunWorkspace workspace, EngineProperties settings) {
         this.ledger = ledger;
-        this.changes = changes;
+        this.announcer = announcer;
         this.launcher = launcher;
         this.planner = planner;
+        this.workspace = workspace;
         this.settings = settings;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("easel-engine-supervisor").factory());
+        long poll = settings.statusPollInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::pollSilentRuns, poll, poll, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs left unfinished by an earlier server process have no engine watched by this one: end them now. */
+    /**
+     * Runs left unfinished by an earlier server process have no engine watched by this one. Those whose
+     * {@code status.json} tells the end are ended from it; a cluster-mode run still within its timeout may still be
+     * running on the cluster, so it is followed again (callbacks and status.json); the others failed with the server.
+     */
     @PostConstruct
     void recoverUnfinishedRuns() {
         for (UUID runId : ledger.unfinished()) {
             if (isTracked(runId)) {
                 continue;
             }
-            Optional<EngineStatusFile> status = statusFile(runId);
-            ledger.recover(runId, status, "The server restarted while this run was active; its engine was lost")
-                    .ifPresent(run -> log.info("Run {} left over from an earlier server process is now {}", runId,
-                            run.state()));
+            if (reconcileFromStatus(runId)) {
+                log.info("Run {} left over from an earlier server process ended as its status.json says", runId);
+                continue;
+            }
+            RunView run = ledger.view(runId);
+            Duration left = run.startedAt() == null ? Duration.ZERO
+                    : settings.timeout().minus(Duration.between(run.startedAt(), Instant.now()));
+            if (run.settings() != null && "cluster".equals(run.settings().deployMode()) && left.isPositive()) {
+                log.info("Run {} was handed to the cluster by an earlier server process; following it again", runId);
+                adopt(runId, left);
+                continue;
+            }
+            ledger.finish(runId, RunState.FAILED, "The server restarted while this run was active; its engine was "
+                    + "lost").ifPresent(lost -> log.info("Run {} left over from an earlier server process failed",
+                    runId));
         }
     }
 
@@ -88,39 +116,56 @@ class EngineSupervisor {
     }
 
     /**
-     * Cancels a queued or running run; its engine process and all its descendants are stopped. A run that has
-     * already ended keeps its state.
+     * Cancels a queued or running run; its engine is stopped (a child process with all its descendants, a Spark
+     * application through its handle). A run that has already ended keeps its state.
      */
     RunView cancel(UUID runId) {
-        Engine engine;
+        Watch watch;
         boolean wasQueued;
         synchronized (this) {
             wasQueued = waiting.removeIf(q -> q.runId().equals(runId));
-            engine = active.get(runId);
+            watch = active.get(runId);
         }
         String message = wasQueued ? "Cancelled before it started" : "Cancelled";
-        ledger.finish(runId, RunState.CANCELLED, message).ifPresent(changes::publish);
-        if (engine != null) {
-            stop(engine.process());
+        ledger.finish(runId, RunState.CANCELLED, message).ifPresent(announcer::announce);
+        if (watch != null) {
+            stopOrRelease(runId, watch);
         }
         return ledger.view(runId);
     }
 
-    /** The engine reported the end of its run; it should exit on its own shortly, and is stopped if it does not. */
-    void endReported(UUID runId) {
-        Engine engine;
+    /** The engine's callback got through: the run is alive, no need to read its status.json yet. */
+    void heardFrom(UUID runId) {
+        Watch watch;
         synchronized (this) {
-            engine = active.get(runId);
+            watch = active.get(runId);
         }
-        if (engine != null) {
-            timers.schedule(() -> {
-                if (engine.process().isAlive()) {
-                    log.warn("The engine of run {} reported the end but did not exit within {}; stopping it", runId,
-                            EXIT_GRACE);
-                    stop(engine.process());
-                }
-            }, EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        if (watch != null) {
+            watch.lastHeardNanos = System.nanoTime();
         }
+    }
+
+    /** The run ended (reported by the engine or read from status.json); its engine should exit on its own shortly. */
+    void endReported(UUID runId) {
+        Watch watch;
+        synchronized (this) {
+            watch = active.get(runId);
+        }
+        if (watch == null || watch.engine == null) {
+            return;
+        }
+        if (watch.engine.ended().isDone()) {
+            release(runId);
+            return;
+        }
+        RunningEngine engine = watch.engine;
+        timers.schedule(() -> {
+            if (!engine.ended().isDone()) {
+                log.warn("The engine of run {} reported the end but did not exit within {}; stopping it", runId,
+                        EXIT_GRACE);
+                engine.stop();
+            }
+        }, EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private synchronized boolean isTracked(UUID runId) {
@@ -136,14 +181,14 @@ class EngineSupervisor {
                 }
                 next = waiting.poll();
                 // Reserve the slot before launching, outside the lock, so concurrent submits respect the limit.
-                active.put(next.runId(), new Engine(null, null));
+                active.put(next.runId(), new Watch());
             }
             launch(next);
         }
     }
 
-    private void launch(QueuedRun run) {
-        UUID runId = run.runId();
+    private void launch(QueuedRun queued) {
+        UUID runId = queued.runId();
         Optional<RunView> starting;
         try {
             starting = ledger.starting(runId);
@@ -155,79 +200,156 @@ class EngineSupervisor {
             release(runId);
             return;
         }
-        changes.publish(starting.get());
-        Process process;
+        announcer.announce(starting.get());
+        RunningEngine engine;
         try {
-            process = launcher.launch(planner.plan(runId, run.token()));
+            engine = launcher.launch(planner.plan(starting.get(), queued.token()));
         } catch (IOException | RuntimeException e) {
             log.warn("The engine of run {} could not be started", runId, e);
             ledger.finish(runId, RunState.FAILED, "The engine could not be started: " + e.getMessage())
-                    .ifPresent(changes::publish);
+                    .ifPresent(announcer::announce);
             release(runId);
             return;
         }
-        log.info("Run {}: engine started as process {}", runId, process.pid());
-        ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(runId, process), settings.timeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-        synchronized (this) {
-            active.put(runId, new Engine(process, timeout));
-        }
-        process.onExit().thenRunAsync(() -> exited(runId, process), timers);
+        log.info("Run {}: engine started ({})", runId, engine.describe());
+        watch(runId, engine, settings.timeout());
+        engine.onSparkApplication(appId -> {
+            log.info("Run {}: Spark application {}", runId, appId);
+            try {
+                ledger.sparkApplication(runId, appId).ifPresent(announcer::announce);
+            } catch (RuntimeException e) {
+                log.warn("Run {}: could not record its Spark application id {}", runId, appId, e);
+            }
+        });
         if (ledger.view(runId).state().isFinal()) {
-            stop(process); // cancelled while it was being launched
+            engine.stop(); // cancelled while it was being launched
         }
     }
 
-    private void exited(UUID runId, Process process) {
-        int exitCode = process.exitValue();
-        log.info("Run {}: engine process {} exited with code {}", runId, process.pid(), exitCode);
+    /** Follows a run handed to the cluster by an earlier server process: callbacks, status.json, timeout. */
+    private void adopt(UUID runId, Duration timeLeft) {
+        synchronized (this) {
+            active.put(runId, new Watch());
+        }
+        watch(runId, new HandedOver(), timeLeft);
+    }
+
+    private void watch(UUID runId, RunningEngine engine, Duration timeLimit) {
+        ScheduledFuture<?> timeout = timers.schedule(() -> timedOut(runId), timeLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            Watch watch = active.computeIfAbsent(runId, id -> new Watch());
+            watch.engine = engine;
+            watch.timeout = timeout;
+        }
+        engine.ended().thenAcceptAsync(end -> engineEnded(runId, engine, end), timers);
+    }
+
+    /** The launched process or application handle is gone; the driver may or may not be. */
+    private void engineEnded(UUID runId, RunningEngine engine, RunningEngine.EngineEnd end) {
+        log.info("Run {}: engine {} {}", runId, engine.describe(), end.description());
         try {
-            ledger.finish(runId, RunState.FAILED, "The engine exited with code " + exitCode
-                    + " without reporting the end of the run." + lastLines(runId)).ifPresent(changes::publish);
+            if (ledger.view(runId).state().isFinal() || reconcileFromStatus(runId)) {
+                release(runId);
+                return;
+            }
+            if (end.driverMayLiveOn()) {
+                Watch watch;
+                synchronized (this) {
+                    watch = active.get(runId);
+                }
+                if (watch != null) {
+                    watch.handedOver = true;
+                }
+                log.info("Run {}: the driver was handed to the cluster; following it through its callbacks and "
+                        + "status.json", runId);
+                return;
+            }
+            ledger.finish(runId, RunState.FAILED, "The engine (" + engine.describe() + ") " + end.description()
+                    + " without reporting the end of the run." + lastLines(runId)).ifPresent(announcer::announce);
         } catch (RuntimeException e) {
             log.error("Run {}: could not record the end of its engine", runId, e);
         }
         release(runId);
     }
 
-    private void timedOut(UUID runId, Process process) {
+    /** Reads status.json of active runs that have been silent for a poll interval, or whose driver is elsewhere. */
+    private void pollSilentRuns() {
+        long silence = settings.statusPollInterval().toNanos();
+        List<UUID> silent;
+        synchronized (this) {
+            long now = System.nanoTime();
+            silent = active.entrySet().stream()
+                    .filter(e -> e.getValue().engine != null)
+                    .filter(e -> e.getValue().handedOver || now - e.getValue().lastHeardNanos >= silence)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        }
+        for (UUID runId : silent) {
+            try {
+                if (reconcileFromStatus(runId)) {
+                    log.info("Run {} ended as its status.json says (its callbacks did not report the end)", runId);
+                    endReported(runId);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Run {}: reconciling from status.json failed", runId, e);
+            }
+        }
+    }
+
+    /** Ends the run from its status.json when that tells the end; true when it did. */
+    private boolean reconcileFromStatus(UUID runId) {
+        Optional<RunLedger.Applied> applied = workspace.status(runId).flatMap(status -> ledger.reconcile(runId,
+                status));
+        applied.ifPresent(announcer::announce);
+        return applied.isPresent();
+    }
+
+    private void timedOut(UUID runId) {
         log.warn("Run {} exceeded easel.engine.timeout ({}); stopping its engine", runId, settings.timeout());
         ledger.finish(runId, RunState.FAILED, "The run took longer than the limit of " + settings.timeout()
-                + " (easel.engine.timeout) and was stopped").ifPresent(changes::publish);
-        stop(process);
+                + " (easel.engine.timeout) and was stopped").ifPresent(announcer::announce);
+        Watch watch;
+        synchronized (this) {
+            watch = active.get(runId);
+        }
+        if (watch != null) {
+            stopOrRelease(runId, watch);
+        }
+    }
+
+    /** Stops a running engine (it is released when it ends), or releases the slot of one that already ended. */
+    private void stopOrRelease(UUID runId, Watch watch) {
+        RunningEngine engine = watch.engine;
+        if (engine == null) {
+            return; // being launched: launch() stops it once it sees the run ended
+        }
+        if (engine.ended().isDone()) {
+            release(runId);
+        } else {
+            engine.stop();
+        }
     }
 
     private void release(UUID runId) {
         synchronized (this) {
-            Engine engine = active.remove(runId);
-            if (engine != null && engine.timeout() != null) {
-                engine.timeout().cancel(false);
+            Watch watch = active.remove(runId);
+            if (watch != null && watch.timeout != null) {
+                watch.timeout.cancel(false);
             }
         }
         startWaiting();
     }
 
-    /** Asks the engine and everything it started to stop, and kills what is still alive after a grace period. */
-    private void stop(Process process) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
-        timers.schedule(() -> {
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        }, KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** The server is stopping: no engine may outlive it, and no run may stay "running" forever in the database. */
+    /**
+     * The server is stopping: no engine may outlive it, and no run may stay "running" forever in the database. A run
+     * whose driver was handed to the cluster is the exception: it keeps running there, and the next server process
+     * follows it again.
+     */
     @PreDestroy
     void stopAll() {
         List<UUID> queued;
-        Map<UUID, Engine> running;
+        Map<UUID, Watch> running;
         synchronized (this) {
             stopping = true;
             queued = waiting.stream().map(QueuedRun::runId).toList();
@@ -238,11 +360,13 @@ class EngineSupervisor {
         for (UUID runId : queued) {
             finishQuietly(runId, message);
         }
-        running.forEach((runId, engine) -> {
+        running.forEach((runId, watch) -> {
+            if (watch.handedOver) {
+                return;
+            }
             finishQuietly(runId, message);
-            if (engine.process() != null) {
-                engine.process().descendants().forEach(ProcessHandle::destroyForcibly);
-                engine.process().destroyForcibly();
+            if (watch.engine != null) {
+                watch.engine.kill();
             }
         });
         timers.shutdownNow();
@@ -250,7 +374,7 @@ class EngineSupervisor {
 
     private void finishQuietly(UUID runId, String message) {
         try {
-            ledger.finish(runId, RunState.FAILED, message).ifPresent(changes::publish);
+            ledger.finish(runId, RunState.FAILED, message).ifPresent(announcer::announce);
         } catch (RuntimeException e) {
             log.warn("Run {}: could not record that the server stopped", runId, e);
         }
@@ -267,20 +391,26 @@ class EngineSupervisor {
         }
     }
 
-    private Optional<EngineStatusFile> statusFile(UUID runId) {
-        try {
-            URI workspace = URI.create(planner.workspace());
-            if (!"file".equals(workspace.getScheme())) {
-                return Optional.empty(); // only local workspaces are read back; elsewhere the run just fails
-            }
-            Path file = Path.of(workspace).resolve(runId.toString()).resolve("status.json");
-            if (!Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            return Optional.of(StoredJson.MAPPER.readValue(file.toFile(), EngineStatusFile.class));
-        } catch (RuntimeException e) {
-            log.warn("Run {}: its status.json could not be read", runId, e);
-            return Optional.empty();
+    /** The driver of a run an earlier server process handed to the cluster: nothing here to stop. */
+    private static final class HandedOver implements RunningEngine {
+
+        private final CompletableFuture<EngineEnd> ended = CompletableFuture.completedFuture(
+                new EngineEnd(false, true, "was handed to the cluster by an earlier server process"));
+
+        @Override
+        public String describe() {
+            return "driver on the cluster";
         }
+
+        @Override
+        public CompletableFuture<EngineEnd> ended() {
+            return ended;
+        }
+
+        @Override
+        public void stop() {}
+
+        @Override
+        public void kill() {}
     }
 }

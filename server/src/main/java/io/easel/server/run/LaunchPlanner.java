@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.server.settings.EaselProperties;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -52,20 +53,71 @@ class LaunchPlanner {
         return configured;
     }
 
-    EngineLaunch plan(UUID runId, String token) {
-        return new EngineLaunch(runId, experimentFile(runId), runDirectory(runId), logFile(runId), workspace(),
-                easel.modelStoreUri(), callbackBase() + "/api/engine/runs/" + runId + "/events", token);
+    /** {@code <workspace>/<runId>/<file>} as a URI (a plain workspace path is a local directory). */
+    String workspaceFile(UUID runId, String file) {
+        String configured = workspace().trim();
+        URI uri = URI.create(configured);
+        URI root;
+        if (uri.getScheme() == null) {
+            String local = Path.of(configured).toAbsolutePath().normalize().toUri().toString();
+            root = URI.create(local.endsWith("/") ? local : local + "/");
+        } else {
+            root = configured.endsWith("/") ? uri : URI.create(configured + "/");
+        }
+        return root.resolve(runId + "/" + file).toString();
     }
 
-    private String callbackBase() {
+    /**
+     * How the engine of {@code run} is started. In cluster deploy mode the driver runs on a cluster node: it reads the
+     * experiment from the workspace and reports to {@code easel.engine.callback-url}, which must name this server as
+     * the cluster reaches it.
+     *
+     * @throws IllegalStateException when cluster deploy mode has no usable callback URL
+     */
+    EngineLaunch plan(RunView run, String token) {
+        UUID runId = run.id();
+        LaunchSettings settings = run.settings() != null ? run.settings()
+                : LaunchSettings.effective(engine, null);
+        boolean cluster = settings.clusterDeployMode();
+        String experiment = cluster ? workspaceFile(runId, "experiment.json") : experimentFile(runId).toString();
+        return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
+                easel.modelStoreUri(), callbackBase(cluster) + "/api/engine/runs/" + runId + "/events", token,
+                settings);
+    }
+
+    private String callbackBase(boolean clusterDeployMode) {
         String configured = engine.callbackUrl();
         if (configured != null && !configured.isBlank()) {
+            if (clusterDeployMode && isLoopback(configured)) {
+                throw new IllegalStateException("easel.engine.callback-url=" + configured + " is a loopback address, "
+                        + "which a driver on a cluster node cannot reach (cluster deploy mode); set it to this "
+                        + "server's URL as the cluster sees it");
+            }
             return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        if (clusterDeployMode) {
+            throw new IllegalStateException("Cluster deploy mode needs easel.engine.callback-url (this server's URL "
+                    + "as the cluster nodes reach it): the driver does not run on this machine");
         }
         if (port <= 0) {
             throw new IllegalStateException("The server's HTTP port is not known yet (no web server started), so "
                     + "the engine could not report back; set easel.engine.callback-url");
         }
         return "http://127.0.0.1:" + port + contextPath;
+    }
+
+    private static boolean isLoopback(String url) {
+        String host;
+        try {
+            host = URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return false; // not ours to judge; the engine reports a bad URL
+        }
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(java.util.Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1")
+                || host.equals("0.0.0.0");
     }
 }

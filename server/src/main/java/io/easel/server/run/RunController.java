@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@StudioOnly
 @RequestMapping("/api")
 @Tag(name = "Runs", description = "Running experiments on the Spark engine, following and cancelling runs, and "
         + "reading what each node produced")

@@ -39,6 +39,11 @@ class RunEntity {
 
     private String callbackTokenHash;
 
+    /** What the run was launched with; null for runs from before run settings existed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private LaunchSettings launchSettings;
+
     private long lastSequence;
 
     private Instant createdAt;
@@ -51,9 +56,10 @@ class RunEntity {
 
     protected RunEntity() {}
 
-    RunEntity(UUID id, UUID experimentId, String experimentName, ExperimentGraph graph, String callbackTokenHash,
-            Instant now) {
+    RunEntity(UUID id, UUID experimentId, String experimentName, ExperimentGraph graph, LaunchSettings launchSettings,
+            String callbackTokenHash, Instant now) {
         this.id = id;
+        this.launchSettings = launchSettings;
         this.experimentId = experimentId;
         this.experimentName = experimentName;
         this.graph = graph;
@@ -95,6 +101,10 @@ class RunEntity {
         return graph;
     }
 
+    LaunchSettings launchSettings() {
+        return launchSettings;
+    }
+
     String callbackTokenHash() {
         return callbackTokenHash;
     }
@@ -129,6 +139,13 @@ class RunEntity {
         sparkUiUrl = uiUrl;
         if (!state.isFinal()) {
             state = RunState.RUNNING;
+        }
+    }
+
+    /** The launcher learnt the Spark application id (before, or instead of, the engine's run-started event). */
+    void sparkApplication(String appId) {
+        if (!state.isFinal() && appId != null) {
+            sparkAppId = appId;
         }
     }
 

@@ -46,9 +46,10 @@ class RunLedger {
     /** What applying one event batch did. */
     record Applied(RunView run, String experimentName, List<RunEvent.ModelExported> models, boolean finished) {}
 
-    RunView create(UUID experimentId, String experimentName, ExperimentGraph graph, String tokenHash) {
-        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), experimentId, experimentName, graph, tokenHash,
-                now()));
+    RunView create(UUID experimentId, String experimentName, ExperimentGraph graph, LaunchSettings settings,
+            String tokenHash) {
+        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), experimentId, experimentName, graph, settings,
+                tokenHash, now()));
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));
@@ -155,28 +156,34 @@ class RunLedger {
     }
 
     /**
-     * Ends a run left unfinished by an earlier server process, from what the engine wrote to {@code status.json}
-     * when it has one.
+     * Ends a run from what its engine wrote to {@code status.json}, when that tells the end: the same node states
+     * and models the callbacks would have brought. Empty when the run had already ended or the file does not tell
+     * the end yet.
      */
-    Optional<RunView> recover(UUID runId, Optional<EngineStatusFile> status, String lostMessage) {
+    Optional<Applied> reconcile(UUID runId, EngineStatusFile status) {
+        if (!status.tellsTheEnd()) {
+            return Optional.empty();
+        }
         return runs.lockById(runId).filter(run -> !run.isFinal()).map(run -> {
             Map<String, NodeRunEntity> nodes = nodesOf(run);
-            Optional<RunEvent.RunFinished> finished = status.map(EngineStatusFile::finished)
-                    .filter(f -> f.state() != null && f.state().isFinal());
-            if (finished.isPresent()) {
-                RunEvent.RunStarted started = status.get().started();
-                if (started != null) {
-                    run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
-                }
-                for (RunEvent.NodeStatusChanged node : status.get().nodes()) {
-                    node(nodes, runId, node.nodeId()).ifPresent(
-                            n -> n.changeState(node.state(), node.message(), instant(node.at())));
-                }
-                endRun(run, finished.get().state(), finished.get().message(), nodes);
-            } else {
-                endRun(run, RunState.FAILED, lostMessage, nodes);
+            RunEvent.RunStarted started = status.started();
+            if (started != null) {
+                run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
             }
-            return view(run, nodes);
+            for (RunEvent.NodeStatusChanged node : status.nodes()) {
+                node(nodes, runId, node.nodeId()).ifPresent(
+                        n -> n.changeState(node.state(), node.message(), instant(node.at())));
+            }
+            endRun(run, status.finished().state(), status.finished().message(), nodes);
+            return new Applied(view(run, nodes), run.experimentName(), status.models(), true);
+        });
+    }
+
+    /** Records the Spark application id as the launcher learnt it; empty when the run has ended. */
+    Optional<RunView> sparkApplication(UUID runId, String appId) {
+        return runs.lockById(runId).filter(run -> !run.isFinal() && !appId.equals(run.sparkAppId())).map(run -> {
+            run.sparkApplication(appId);
+            return view(run);
         });
     }
 
@@ -221,7 +228,8 @@ class RunLedger {
         Map<String, NodeRunView> nodeViews = new LinkedHashMap<>();
         nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view()));
         return new RunView(run.id(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
-                run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews));
+                run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews),
+                run.launchSettings());
     }
 
     private Instant now() {

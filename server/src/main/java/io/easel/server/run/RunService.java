@@ -1,12 +1,12 @@
 package io.easel.server.run;
 
 import io.easel.graph.ValidationResult;
-import io.easel.run.RunEvent;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunState;
 import io.easel.server.experiment.ExperimentDeleting;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
+import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.StoredJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Service;
  * engine's callbacks, cancelling it, and reading its results.
  */
 @Service
+@StudioOnly
 public class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
@@ -34,22 +34,27 @@ public class RunService {
     private final RunLedger ledger;
     private final EngineSupervisor supervisor;
     private final RunChanges changes;
+    private final RunAnnouncer announcer;
     private final LaunchPlanner planner;
-    private final ApplicationEventPublisher events;
+    private final RunWorkspace workspace;
+    private final EngineProperties engine;
 
     RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
-            LaunchPlanner planner, ApplicationEventPublisher events) {
+            RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine) {
         this.experiments = experiments;
         this.ledger = ledger;
         this.supervisor = supervisor;
         this.changes = changes;
+        this.announcer = announcer;
         this.planner = planner;
-        this.events = events;
+        this.workspace = workspace;
+        this.engine = engine;
     }
 
     /**
-     * Starts a run of the experiment as it is saved now. The run waits, queued, while the maximum number of engines
-     * is running.
+     * Starts a run of the experiment as it is saved now, with the server's engine settings and the experiment's run
+     * settings on top (recorded on the run). The run waits, queued, while the maximum number of engines is running.
+     * In cluster deploy mode the graph snapshot is also written to the workspace, where the driver reads it.
      *
      * @throws InvalidGraphException when the experiment does not validate
      */
@@ -60,12 +65,17 @@ public class RunService {
             throw new InvalidGraphException(validation.errors());
         }
         String token = CallbackTokens.newToken();
-        RunView run = ledger.create(experiment.id(), experiment.name(), experiment.graph(),
+        LaunchSettings settings = LaunchSettings.effective(engine, experiment.runSettings());
+        RunView run = ledger.create(experiment.id(), experiment.name(), experiment.graph(), settings,
                 CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());
-            StoredJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), experiment.graph());
+            byte[] snapshot = StoredJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(experiment.graph());
+            Files.write(file, snapshot);
+            if (settings.clusterDeployMode()) {
+                workspace.writeExperiment(run.id(), snapshot);
+            }
         } catch (IOException | RuntimeException e) {
             log.error("Run {}: the experiment could not be written for the engine", run.id(), e);
             return ledger.finish(run.id(), RunState.FAILED, "The experiment could not be written for the engine: "
@@ -115,22 +125,12 @@ public class RunService {
      */
     RunView applyEngineEvents(UUID runId, String token, RunEventBatch batch) {
         RunLedger.Applied applied = ledger.apply(runId, token, batch);
-        RunView run = applied.run();
-        for (RunEvent.ModelExported model : applied.models()) {
-            // After our commit, so a failing listener cannot undo the run's progress; logged, not retried.
-            try {
-                events.publishEvent(new ModelExportedNotice(run.experimentId(), applied.experimentName(), runId,
-                        model));
-            } catch (RuntimeException e) {
-                log.error("Run {}: the model exported by node '{}' could not be registered", runId, model.nodeId(),
-                        e);
-            }
-        }
+        supervisor.heardFrom(runId);
+        announcer.announce(applied);
         if (applied.finished()) {
             supervisor.endReported(runId);
         }
-        changes.publish(run);
-        return run;
+        return applied.run();
     }
 
     @EventListener

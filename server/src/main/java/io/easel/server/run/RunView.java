@@ -9,9 +9,13 @@ import java.util.UUID;
  * A run as the UI shows it.
  *
  * @param message why the run failed or was cancelled; null otherwise
+ * @param sparkAppId the Spark application id, from the launcher or the engine, as soon as known; kept after the end
  * @param sparkUiUrl the Spark UI of the driver while it runs, or null
  * @param startedAt when the engine process was started, null while queued
  * @param nodes every node of the graph that was run, in graph order
+ * @param settings the master, deploy mode, resources and Spark settings the run was launched with (null for runs
+ *     older than run settings)
  */
 public record RunView(UUID id, UUID experimentId, RunState state, String message, String sparkAppId,
-        String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes) {}
+        String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
+        LaunchSettings settings) {}

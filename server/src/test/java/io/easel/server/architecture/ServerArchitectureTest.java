@@ -3,6 +3,10 @@ package io.easel.server.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.Dependency;
@@ -28,16 +32,30 @@ class ServerArchitectureTest {
     }
 
     @Test
-    void shouldNotDependOnSparkOrScala() {
+    void shouldNotDependOnSparkOrScalaBeyondTheLauncherApi() {
         noClasses().that().resideInAPackage("io.easel.server..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .should().dependOnClassesThat(resideInAnyPackage("org.apache.spark..", "scala..")
+                        .and(not(resideInAPackage("org.apache.spark.launcher"))))
                 .check(server);
     }
 
     @Test
-    void shouldNotHaveSparkOnTheClasspath() {
+    void shouldUseSparksLauncherApiOnlyInTheRunFeature() {
+        noClasses().that().resideOutsideOfPackage("io.easel.server.run")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.spark.launcher")
+                .check(server);
+    }
+
+    @Test
+    void shouldNotHaveSparkOnTheClasspath() throws ClassNotFoundException {
+        // Spark's launcher API (plain Java, org.apache.spark.launcher) is there; nothing else of Spark or Scala is.
+        assertThat(Class.forName("org.apache.spark.launcher.SparkLauncher")).isNotNull();
         assertThatThrownBy(() -> Class.forName("org.apache.spark.sql.SparkSession"))
                 .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.SparkContext"))
+                .isInstanceOf(ClassNotFoundException.class);
+        assertThatThrownBy(() -> Class.forName("org.apache.spark.annotation.Stable"))
+                .isInstanceOf(ClassNotFoundException.class); // spark-tags, which the launcher would bring
         assertThatThrownBy(() -> Class.forName("scala.Option")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("io.easel.components.spi.SparkComponent"))
                 .isInstanceOf(ClassNotFoundException.class);

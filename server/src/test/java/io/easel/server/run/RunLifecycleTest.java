@@ -18,6 +18,8 @@ import io.easel.server.EaselServerApplication;
 import io.easel.server.FreshDataDirectory;
 import io.easel.server.Graphs;
 import io.easel.server.experiment.ExperimentService;
+import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.RunSettings;
 import io.easel.server.settings.EaselProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -220,11 +222,56 @@ class RunLifecycleTest {
     }
 
     @Test
+    void shouldFailAClusterModeRunClearlyWithoutACallbackUrlTheClusterCanReach() {
+        UUID experimentId = experiment("hang");
+        ExperimentView experiment = experiments.get(experimentId);
+        experiments.save(experimentId, experiment.version(), null, null, null,
+                new RunSettings("cluster", null, null, null, null, null, null));
+
+        RunView failed = awaitState(runs.start(experimentId).id(), RunState.FAILED);
+
+        assertThat(failed.message()).contains("could not be started")
+                .contains("Cluster deploy mode needs easel.engine.callback-url");
+        assertThat(failed.settings().deployMode()).isEqualTo("cluster");
+    }
+
+    @Test
+    void shouldFollowAClusterModeRunLeftOverByAnEarlierServerProcessUntilItsStatusJsonTellsTheEnd()
+            throws IOException {
+        UUID experimentId = experiment("handed over");
+        ExperimentGraph graph = experiments.get(experimentId).graph();
+        LaunchSettings cluster = new LaunchSettings("spark://cluster:7077", "cluster", "2g", null, null, null, null,
+                Map.of());
+        RunView handedOver = ledger.create(experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
+        ledger.starting(handedOver.id());
+
+        supervisor.recoverUnfinishedRuns();
+
+        // Still on the cluster as far as anyone knows: followed, not failed.
+        assertThat(runs.get(handedOver.id()).state()).isEqualTo(RunState.STARTING);
+        Files.createDirectories(runDir(handedOver.id()));
+        Files.writeString(runDir(handedOver.id()).resolve("status.json"), """
+                {"runId": "%s",
+                 "started": {"type": "run-started", "sparkAppId": "driver-42", "at": 1795464813568},
+                 "finished": {"type": "run-finished", "state": "failed", "message": "Node 'split' failed",
+                              "at": 1795464972403},
+                 "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 1795464851651},
+                           {"type": "node-status", "nodeId": "split", "state": "failed", "message": "No rows",
+                            "at": 1795464863936}]}
+                """.formatted(handedOver.id()));
+
+        RunView ended = awaitState(handedOver.id(), RunState.FAILED);
+        assertThat(ended.message()).isEqualTo("Node 'split' failed");
+        assertThat(ended.sparkAppId()).isEqualTo("driver-42");
+        assertThat(ended.nodes().get("split").message()).isEqualTo("No rows");
+    }
+
+    @Test
     void shouldEndRunsLeftOverByAnEarlierServerProcess() throws IOException {
         UUID experimentId = experiment("left over");
         ExperimentGraph graph = experiments.get(experimentId).graph();
-        RunView lost = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t1"));
-        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, CallbackTokens.hash("t2"));
+        RunView lost = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t1"));
+        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t2"));
         ledger.starting(lost.id());
         ledger.starting(finishedMeanwhile.id());
         // What the engine leaves in its workspace when it ends (see the engine's RunStatus).

@@ -3,6 +3,7 @@ package io.easel.server.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easel.server.experiment.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,14 @@ class SparkDriverLauncherTest {
     Path dir;
 
     private EngineLaunch launch() {
+        return launch(LaunchSettings.effective(settings(dir, null), null));
+    }
+
+    private EngineLaunch launch(LaunchSettings settings) {
         UUID runId = UUID.fromString("00000000-0000-0000-0000-000000000001");
-        return new EngineLaunch(runId, dir.resolve("experiment.json"), dir, dir.resolve("engine.log"),
+        return new EngineLaunch(runId, dir.resolve("experiment.json").toString(), dir, dir.resolve("engine.log"),
                 "file:/data/runs", "file:/data/models", "http://127.0.0.1:8080/api/engine/runs/" + runId + "/events",
-                "secret");
+                "secret", settings);
     }
 
     private Path engineHome() throws IOException {
@@ -33,8 +38,9 @@ class SparkDriverLauncherTest {
     }
 
     private static EngineProperties settings(Path home, Path sparkSubmit) {
-        return new EngineProperties(home, "local[2]", "3g", Map.of("spark.ui.enabled", "false"), sparkSubmit, null,
-                Duration.ofHours(2), 2, null, null);
+        return new EngineProperties(home, "local[2]", "client", "3g", null, null, null, null,
+                Map.of("spark.ui.enabled", "false"), sparkSubmit, null, null, null, Duration.ofHours(2),
+                Duration.ofSeconds(5), 2, null, null);
     }
 
     @Test
@@ -64,6 +70,33 @@ class SparkDriverLauncherTest {
         assertThat(command).startsWith(sparkSubmit.toString(), "--driver-memory", "3g", "--master", "local[2]");
         assertThat(command).doesNotContain("org.apache.spark.deploy.SparkSubmit", "-cp");
         assertThat(command).containsSubsequence("--class", "io.easel.engine.EngineMain");
+    }
+
+    @Test
+    void shouldPassTheExperimentsRunSettingsOverTheServerDefaults() throws IOException {
+        Path home = engineHome();
+        EngineProperties server = settings(home, null);
+        RunSettings experiment = new RunSettings("cluster", "6g", 2, "4g", 3, 5,
+                Map.of("spark.ui.enabled", "true", "spark.sql.shuffle.partitions", "8"));
+        List<String> command = new SparkDriverLauncher(server).command(launch(LaunchSettings.effective(server,
+                experiment)));
+
+        assertThat(command).containsSubsequence("-Xmx6g", "org.apache.spark.deploy.SparkSubmit", "--master",
+                "local[2]", "--deploy-mode", "cluster", "--driver-memory", "6g", "--class");
+        assertThat(command).containsSubsequence("--conf", "spark.driver.cores=2", "--conf", "spark.executor.cores=3",
+                "--conf", "spark.executor.instances=5", "--conf", "spark.executor.memory=4g", "--conf",
+                "spark.sql.shuffle.partitions=8", "--conf", "spark.ui.enabled=true");
+        assertThat(command).doesNotContain("spark.ui.enabled=false");
+    }
+
+    @Test
+    void shouldRefuseInvalidEngineSettingsNamingTheProperty() {
+        assertThatThrownBy(() -> new EngineProperties(null, "local[2]", "both", "3g", null, null, null, null, null,
+                null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null))
+                .hasMessageContaining("easel.engine.deploy-mode").hasMessageContaining("'both'");
+        assertThatThrownBy(() -> new EngineProperties(null, "local[2]", "client", "3g", null, "lots", null, null,
+                null, null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null))
+                .hasMessageContaining("easel.engine.executor-memory");
     }
 
     @Test

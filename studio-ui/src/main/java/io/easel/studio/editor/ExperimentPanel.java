@@ -107,10 +107,22 @@ class ExperimentPanel extends Div {
             Instant end = run.finishedAt() == null ? Instant.now() : run.finishedAt();
             details.add(fact("panel.run.duration", duration(Duration.between(run.startedAt(), end))));
         }
+        boolean uiReachable = run.sparkUiUrl() != null && !run.state().isFinal();
         if (run.sparkAppId() != null) {
-            details.add(fact("panel.run.spark-app", run.sparkAppId()));
-        }
-        if (run.sparkUiUrl() != null && !run.state().isFinal()) {
+            // "Spark application <id>", the id linking to the driver's UI while there is one (the launcher may know
+            // the id before the engine reports its UI, and the UI goes with the driver).
+            Div fact = fact("panel.run.spark-app", run.sparkAppId());
+            fact.setId("run-spark-app");
+            if (uiReachable) {
+                Anchor link = new Anchor(run.sparkUiUrl(), run.sparkAppId());
+                link.setTarget("_blank");
+                link.setTitle(getTranslation("panel.run.spark-ui"));
+                link.addClassName("fact-value");
+                fact.getChildren().filter(c -> c instanceof Span span && span.hasClassName("fact-value"))
+                        .findFirst().ifPresent(value -> fact.replace(value, link));
+            }
+            details.add(fact);
+        } else if (uiReachable) {
             Anchor ui = new Anchor(run.sparkUiUrl(), getTranslation("panel.run.spark-ui"));
             ui.setTarget("_blank");
             details.add(ui);

@@ -1,0 +1,60 @@
+package io.easel.server.run;
+
+import io.easel.server.experiment.RunSettings;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The Spark settings a run was launched with: the server's {@code easel.engine.*} values with the experiment's
+ * {@link RunSettings} applied on top. Recorded on the run, so what ran stays known when either changes later.
+ *
+ * @param driverCores null (like the other optional resources) for Spark's default
+ * @param conf every extra Spark setting passed as {@code --conf}
+ */
+public record LaunchSettings(String master, String deployMode, String driverMemory, Integer driverCores,
+        String executorMemory, Integer executorCores, Integer numExecutors, Map<String, String> conf) {
+
+    public LaunchSettings {
+        conf = conf == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conf));
+    }
+
+    static LaunchSettings effective(EngineProperties engine, RunSettings experiment) {
+        RunSettings own = experiment == null ? RunSettings.NONE : experiment;
+        Map<String, String> conf = new TreeMap<>(engine.sparkConf());
+        conf.putAll(own.conf());
+        return new LaunchSettings(engine.master(),
+                or(own.deployMode(), engine.deployMode()),
+                or(own.driverMemory(), engine.driverMemory()),
+                or(own.driverCores(), engine.driverCores()),
+                or(own.executorMemory(), engine.executorMemory()),
+                or(own.executorCores(), engine.executorCores()),
+                or(own.numExecutors(), engine.numExecutors()),
+                conf);
+    }
+
+    boolean clusterDeployMode() {
+        return "cluster".equals(deployMode);
+    }
+
+    /** The resources as Spark settings (only those set), followed by {@link #conf()}. */
+    Map<String, String> sparkSettings() {
+        Map<String, String> settings = new TreeMap<>();
+        put(settings, "spark.driver.cores", driverCores);
+        put(settings, "spark.executor.memory", executorMemory);
+        put(settings, "spark.executor.cores", executorCores);
+        put(settings, "spark.executor.instances", numExecutors);
+        settings.putAll(conf);
+        return settings;
+    }
+
+    private static void put(Map<String, String> settings, String key, Object value) {
+        if (value != null) {
+            settings.put(key, value.toString());
+        }
+    }
+
+    private static <T> T or(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+}

@@ -1,0 +1,68 @@
+package io.easel.server.run;
+
+import io.easel.server.settings.StoredJson;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The server's side of the run workspace ({@code easel.engine.workspace}), reached through the Hadoop FileSystem API
+ * so {@code file:} and {@code hdfs://} (or any scheme with a Hadoop client) work alike: the experiment snapshot a
+ * driver on a cluster node reads, and the {@code status.json} the engine leaves at the end of a run.
+ */
+@Component
+class RunWorkspace {
+
+    private static final Logger log = LoggerFactory.getLogger(RunWorkspace.class);
+
+    private final LaunchPlanner planner;
+    private final Configuration hadoop = new Configuration();
+
+    RunWorkspace(LaunchPlanner planner) {
+        this.planner = planner;
+    }
+
+    String location(UUID runId, String file) {
+        return planner.workspaceFile(runId, file);
+    }
+
+    /** Writes the experiment snapshot to {@code <workspace>/<runId>/experiment.json}; answers its URI. */
+    String writeExperiment(UUID runId, byte[] json) throws IOException {
+        String uri = location(runId, "experiment.json");
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+        FileSystem fileSystem = path.getFileSystem(hadoop);
+        try (OutputStream out = fileSystem.create(path, true)) {
+            out.write(json);
+        }
+        return uri;
+    }
+
+    /**
+     * What the engine of the run wrote to its {@code status.json}; empty while there is none (the engine writes it at
+     * the end) and when it cannot be read (logged: the run then ends another way, at the latest by its timeout).
+     */
+    Optional<EngineStatusFile> status(UUID runId) {
+        String uri = location(runId, "status.json");
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+            FileSystem fileSystem = path.getFileSystem(hadoop);
+            try (InputStream in = fileSystem.open(path)) {
+                return Optional.of(StoredJson.MAPPER.readValue(in.readAllBytes(), EngineStatusFile.class));
+            }
+        } catch (FileNotFoundException notYet) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Run {}: {} could not be read: {}", runId, uri, e.toString());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.easel.server.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.easel.server.Api;
+import io.easel.server.EaselServerApplication;
+import io.easel.server.model.ModelFixture;
+import io.easel.server.model.ModelService;
+import io.easel.server.model.ModelStore;
+import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.run.RunService;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two server processes' worth of application contexts on one PostgreSQL and one model store: a studio and a serving
+ * replica ({@code easel.mode=serving}). What the studio deploys, the replica serves identically; what the studio
+ * re-points or undeploys, the replica follows within seconds; the replica itself changes nothing and runs nothing.
+ */
+class ServingReplicasTest {
+
+    private static final Duration WITHIN_SECONDS = Duration.ofSeconds(5);
+
+    static EmbeddedPostgres postgres;
+    static ConfigurableApplicationContext studio;
+    static ConfigurableApplicationContext serving;
+
+    @BeforeAll
+    static void startReplicas() throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "test-data", "replicas-" + UUID.randomUUID()))
+                .toAbsolutePath();
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
+                .start();
+        String store = dir.resolve("models").toUri().toString();
+        studio = replica("studio", dir.resolve("studio"), store);
+        serving = replica("serving", dir.resolve("serving"), store);
+    }
+
+    private static ConfigurableApplicationContext replica(String mode, Path dataDir, String store) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", "0");
+        properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("easel.data-dir", dataDir.toString());
+        properties.put("easel.model-store", store);
+        properties.put("easel.mode", mode);
+        return new SpringApplicationBuilder(EaselServerApplication.class).properties(properties).run();
+    }
+
+    @AfterAll
+    static void stopReplicas() throws IOException {
+        if (serving != null) {
+            serving.close();
+        }
+        if (studio != null) {
+            studio.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Api api(ConfigurableApplicationContext replica) {
+        return new Api(((WebServerApplicationContext) replica).getWebServer().getPort());
+    }
+
+    /** The credit GBDT exported by a new run of {@code experimentId}, registered by the studio; its version. */
+    private static int export(UUID experimentId) {
+        ModelExportedNotice notice = ModelFixture.CREDIT_GBDT.export(studio.getBean(ModelStore.class), experimentId,
+                "Credit");
+        studio.publishEvent(notice);
+        return studio.getBean(ModelService.class).producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow()
+                .version();
+    }
+
+    private static List<Object> records() {
+        return ModelFixture.CREDIT_GBDT.expectedRows().stream().limit(5).map(row -> row.get("record")).toList();
+    }
+
+    @Test
+    void shouldServeWhatTheStudioDeploysAndFollowItsChanges() {
+        UUID experimentId = UUID.randomUUID();
+        int first = export(experimentId);
+        Api studioApi = api(studio);
+        Api servingApi = api(serving);
+        String modelId = studio.getBean(ModelService.class).list().stream()
+                .filter(m -> m.experimentId().equals(experimentId)).findFirst().orElseThrow().id().toString();
+
+        Api.Response deployed = studioApi.post("/api/models/" + modelId + "/versions/" + first + "/deploy",
+                Map.of("name", "credit-replicated"));
+        assertThat(deployed.status()).as(deployed.text()).isEqualTo(201);
+
+        Api.Response fromStudio = studioApi.post("/api/score/credit-replicated", records());
+        Api.Response fromReplica = servingApi.post("/api/score/credit-replicated", records());
+        assertThat(fromStudio.status()).as(fromStudio.text()).isEqualTo(200);
+        assertThat(fromReplica.status()).as(fromReplica.text()).isEqualTo(200);
+        assertThat(fromReplica.body()).isEqualTo(fromStudio.body());
+        assertThat(fromReplica.body().get("modelVersion").asInt()).isEqualTo(first);
+        assertThat(servingApi.get("/api/deployments/credit-replicated").body().get("modelVersion").asInt())
+                .isEqualTo(first);
+        assertThat(servingApi.get("/api/models/" + modelId).status()).isEqualTo(200);
+
+        // The studio re-points the deployment to a new version: the replica serves it on its next requests.
+        int second = export(experimentId);
+        assertThat(studioApi.post("/api/models/" + modelId + "/versions/" + second + "/deploy",
+                Map.of("name", "credit-replicated")).status()).isEqualTo(201);
+        JsonNode switched = await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> servingApi.post("/api/score/credit-replicated", records()).body(),
+                        body -> body.path("modelVersion").asInt() == second);
+        assertThat(switched.get("predictions")).isEqualTo(fromStudio.body().get("predictions"));
+
+        // Undeployed by the studio: gone from the replica too.
+        assertThat(studioApi.delete("/api/deployments/credit-replicated").status()).isEqualTo(204);
+        await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> servingApi.post("/api/score/credit-replicated", records()).status() == 404);
+    }
+
+    @Test
+    void shouldNeitherEditNorRunNorChangeDeploymentsOnAServingReplica() {
+        Api servingApi = api(serving);
+
+        assertThat(serving.getBeanNamesForType(RunService.class)).isEmpty();
+        assertThat(servingApi.get("/api/experiments").status()).isEqualTo(404);
+        assertThat(servingApi.post("/api/experiments", Map.of("name", "x")).status()).isEqualTo(404);
+        assertThat(servingApi.get("/api/runs/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(servingApi.post("/api/engine/runs/" + UUID.randomUUID() + "/events", Map.of()).status())
+                .isEqualTo(404);
+        assertThat(servingApi.post("/api/deployments", Map.of("modelId", UUID.randomUUID())).status())
+                .isIn(404, 405);
+        assertThat(servingApi.delete("/api/deployments/anything").status()).isIn(404, 405);
+        assertThat(servingApi.get("/api/deployments").status()).isEqualTo(200);
+        assertThat(servingApi.get("/api/models").status()).isEqualTo(200);
+        assertThat(servingApi.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
+        assertThat(api(studio).get("/api/experiments").status()).isEqualTo(200);
+    }
+}

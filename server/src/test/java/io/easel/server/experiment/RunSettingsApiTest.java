@@ -1,0 +1,96 @@
+package io.easel.server.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easel.server.Api;
+import io.easel.server.Graphs;
+import io.easel.server.ServerTest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** An engineer's run settings on an experiment: stored, versioned with it, copied with it, and checked field by field. */
+@ServerTest
+class RunSettingsApiTest {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(port);
+    }
+
+    private static Map<String, Object> tuned() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("deployMode", "cluster");
+        settings.put("driverMemory", "4g");
+        settings.put("executorMemory", "512m");
+        settings.put("executorCores", 2);
+        settings.put("numExecutors", 4);
+        settings.put("conf", Map.of("spark.sql.shuffle.partitions", "16"));
+        return settings;
+    }
+
+    private Api.Response create(Object runSettings) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Tuned");
+        body.put("graph", Graphs.creditSplit(0.8));
+        body.put("runSettings", runSettings);
+        return api.post("/api/experiments", body);
+    }
+
+    @Test
+    void shouldStoreSaveAndCopyRunSettings() {
+        Api.Response created = create(tuned());
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode experiment = created.body();
+        String id = experiment.get("id").asString();
+        assertThat(experiment.at("/runSettings/deployMode").asString()).isEqualTo("cluster");
+        assertThat(experiment.at("/runSettings/conf/spark.sql.shuffle.partitions").asString()).isEqualTo("16");
+
+        // Saving without runSettings keeps them; saving with them replaces them and bumps the version.
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("version", experiment.get("version").asLong());
+        changes.put("name", "Tuned");
+        changes.put("graph", Graphs.creditSplit(0.7));
+        JsonNode kept = api.put("/api/experiments/" + id, changes).body();
+        assertThat(kept.at("/runSettings/executorMemory").asString()).isEqualTo("512m");
+        changes.put("version", kept.get("version").asLong());
+        changes.put("runSettings", Map.of("executorMemory", "2g"));
+        JsonNode replaced = api.put("/api/experiments/" + id, changes).body();
+        assertThat(replaced.at("/runSettings/executorMemory").asString()).isEqualTo("2g");
+        assertThat(replaced.at("/runSettings/deployMode").asString(null)).isNull();
+        assertThat(replaced.get("version").asLong()).isEqualTo(kept.get("version").asLong() + 1);
+        changes.put("runSettings", Map.of("executorMemory", "3g")); // from the version before: stale
+        assertThat(api.put("/api/experiments/" + id, changes).status()).isEqualTo(409);
+
+        JsonNode copy = api.post("/api/experiments/" + id + "/clone", null).body();
+        assertThat(copy.at("/runSettings/executorMemory").asString()).isEqualTo("2g");
+        assertThat(api.get("/api/experiments/" + id).body().at("/runSettings/executorMemory").asString())
+                .isEqualTo("2g");
+    }
+
+    @Test
+    void shouldRefuseInvalidRunSettingsNamingTheField() {
+        Map<String, Map<String, Object>> invalid = new LinkedHashMap<>();
+        invalid.put("runSettings.deployMode", Map.of("deployMode", "yarn"));
+        invalid.put("runSettings.driverMemory", Map.of("driverMemory", "4"));
+        invalid.put("runSettings.executorMemory", Map.of("executorMemory", "lots"));
+        invalid.put("runSettings.executorCores", Map.of("executorCores", 0));
+        invalid.put("runSettings.numExecutors", Map.of("numExecutors", -2));
+        invalid.put("runSettings.conf.shuffle.partitions", Map.of("conf", Map.of("shuffle.partitions", "4")));
+        invalid.put("runSettings.conf.spark.master", Map.of("conf", Map.of("spark.master", "yarn")));
+        invalid.forEach((field, settings) -> {
+            Api.Response refused = create(settings);
+            assertThat(refused.status()).as(field + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.body().get("field").asString()).isEqualTo(field);
+            assertThat(refused.problemDetail()).contains(field);
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.easel.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easel.run.RunState;
+import io.easel.server.settings.EaselProperties;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/**
+ * The run workspace on a real (in-process) HDFS, configured as {@code easel.engine.workspace=hdfs://…}: the server
+ * writes the experiment snapshot a cluster-mode driver reads, and reads back the status.json an engine wrote there.
+ */
+class HdfsRunWorkspaceTest {
+
+    static MiniDFSCluster hdfs;
+
+    @BeforeAll
+    static void startHdfs() throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hadoop"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Path base = Files.createDirectories(Path.of("target", "hdfs-run-workspace")).toAbsolutePath();
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Files.createTempDirectory(base, "dfs").toString());
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        hdfs.waitActive();
+    }
+
+    @AfterAll
+    static void stopHdfs() {
+        if (hdfs != null) {
+            hdfs.shutdown();
+        }
+    }
+
+    private RunWorkspace workspace(String uri) {
+        EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
+                null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
+        return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
+                new MockEnvironment()));
+    }
+
+    @Test
+    void shouldReadTheStatusAnEngineWroteToAnHdfsWorkspace() throws Exception {
+        String root = hdfs.getURI() + "/easel/runs";
+        RunWorkspace workspace = workspace(root);
+        UUID runId = UUID.randomUUID();
+        FileSystem fileSystem = hdfs.getFileSystem();
+
+        assertThat(workspace.status(runId)).isEmpty(); // not written yet: the engine writes it at the end
+
+        String statusUri = root + "/" + runId + "/status.json";
+        try (OutputStream out = fileSystem.create(new org.apache.hadoop.fs.Path(statusUri))) {
+            out.write("""
+                    {"runId": "%s",
+                     "started": {"type": "run-started", "sparkAppId": "app-20260101-0007", "at": 1},
+                     "finished": {"type": "run-finished", "state": "succeeded", "message": "All 1 nodes succeeded",
+                                  "at": 3},
+                     "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 2}],
+                     "models": [{"type": "model-exported", "nodeId": "gbdt", "port": "model",
+                                 "uri": "hdfs://x/models/m.pmml", "at": 3}]}
+                    """.formatted(runId).getBytes(StandardCharsets.UTF_8));
+        }
+
+        EngineStatusFile status = workspace.status(runId).orElseThrow();
+        assertThat(status.tellsTheEnd()).isTrue();
+        assertThat(status.finished().state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(status.started().sparkAppId()).isEqualTo("app-20260101-0007");
+        assertThat(status.nodes()).singleElement().satisfies(n -> assertThat(n.nodeId()).isEqualTo("data"));
+        assertThat(status.models()).singleElement().satisfies(m -> assertThat(m.uri()).isEqualTo(
+                "hdfs://x/models/m.pmml"));
+    }
+
+    @Test
+    void shouldWriteTheExperimentSnapshotForAClusterDriverToTheHdfsWorkspace() throws Exception {
+        RunWorkspace workspace = workspace(hdfs.getURI() + "/easel/runs/");
+        UUID runId = UUID.randomUUID();
+
+        String uri = workspace.writeExperiment(runId, "{\"nodes\": []}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(uri).isEqualTo(hdfs.getURI() + "/easel/runs/" + runId + "/experiment.json");
+        try (InputStream in = hdfs.getFileSystem().open(new org.apache.hadoop.fs.Path(uri))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"nodes\": []}");
+        }
+    }
+}
