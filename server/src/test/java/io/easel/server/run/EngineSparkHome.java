@@ -1,21 +1,17 @@
 package io.easel.server.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A minimal Spark distribution built from the engine's own jars (the layout of a real one: {@code jars/} and
- * {@code bin/spark-submit}, which runs {@code SparkSubmit} from them), configured as {@code easel.engine.spark-home}
- * with the engine jar as {@code easel.engine.app-jar}: runs then go through Spark's launcher API to a real driver.
+ * Configures the stand-in Spark distribution the engine build lays out ({@code ml-engine/target/spark-home}: Spark,
+ * Scala and Hadoop jars and a {@code bin/spark-submit} running {@code SparkSubmit} from them) as
+ * {@code easel.engine.spark-home}, with the cluster application jar as {@code easel.engine.app-jar}: runs then go
+ * through Spark's launcher API to a real driver, exactly as they would with a downloaded distribution.
  */
 public final class EngineSparkHome implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,27 +19,14 @@ public final class EngineSparkHome implements ApplicationContextInitializer<Conf
     public void initialize(ConfigurableApplicationContext context) {
         Path engine = Path.of(System.getProperty("easel.test.engine-home", "../ml-engine/target/engine"))
                 .toAbsolutePath().normalize();
-        try {
-            Path home = Files.createDirectories(Path.of("target", "test-data", "spark-home-" + UUID.randomUUID()))
-                    .toAbsolutePath();
-            Path jars = Files.createDirectories(home.resolve("jars"));
-            try (Stream<Path> libs = Files.list(engine.resolve("lib"))) {
-                for (Path lib : libs.toList()) {
-                    Files.createSymbolicLink(jars.resolve(lib.getFileName()), lib);
-                }
-            }
-            Path script = Files.createDirectories(home.resolve("bin")).resolve("spark-submit");
-            Files.writeString(script, """
-                    #!/bin/sh
-                    home="$(cd "$(dirname "$0")/.." && pwd)"
-                    exec "$JAVA_HOME/bin/java" %s -Xmx1g -cp "$home/jars/*" org.apache.spark.deploy.SparkSubmit "$@"
-                    """.formatted(String.join(" ", SparkJvmFlags.FLAGS)));
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("engine-spark-home", Map.of(
-                    "easel.engine.spark-home", home.toString(),
-                    "easel.engine.app-jar", engine.resolve(SparkDriverLauncher.ENGINE_JAR).toString())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path sparkHome = engine.resolveSibling("spark-home");
+        Path appJar = engine.resolve(SparkAppLauncher.APP_JAR);
+        if (!Files.isExecutable(sparkHome.resolve("bin").resolve("spark-submit")) || !Files.isRegularFile(appJar)) {
+            throw new IllegalStateException("The engine build's " + sparkHome + " and " + appJar
+                    + " are missing: run `mvn package` in ml-engine first");
         }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("engine-spark-home", Map.of(
+                "easel.engine.spark-home", sparkHome.toString(),
+                "easel.engine.app-jar", appJar.toString())));
     }
 }
