@@ -1,0 +1,264 @@
+package io.easel.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.easel.graph.ExperimentGraph;
+import io.easel.server.Api;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Easel outgrowing one machine, on real things the test starts itself: an HDFS (in process), a Spark standalone
+ * cluster (a master and two workers, child JVMs) and the server launching the engine as a client-mode driver on that
+ * cluster. The credit-scoring experiment reads its CSV from HDFS, keeps its workspace and model on HDFS, and must
+ * give the AUC a local run gives; a worker killed mid-run must not leave the run hanging.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterCreditScoringIT {
+
+    private static final Path CREDIT_CSV = Path.of("..", "components", "builtin", "src", "main", "resources", "io",
+            "easel", "components", "datasets", "credit_g.csv");
+    private static final List<String> NODES = List.of("data", "convert", "split", "gbdt", "predict", "evaluate");
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
+    /** Spring resets log levels when a server starts, and the HDFS in this JVM logs thousands of lines at INFO. */
+    private static final Map<String, String> QUIET_HDFS = Map.of("logging.level.org.apache.hadoop", "WARN");
+
+    private static final List<AutoCloseable> started = new ArrayList<>();
+    private static InProcessHdfs hdfs;
+    private static StandaloneSparkCluster spark;
+    private static EaselServer clusterServer;
+    private static String csvUri;
+    /** The engine logs of this class's runs, printed when a test fails. */
+    private static final Map<String, Path> engineLogs = new LinkedHashMap<>();
+
+    @RegisterExtension
+    static final TestWatcher PRINT_LOGS_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (spark != null) {
+                System.err.println(spark.logTails());
+            }
+            engineLogs.forEach((run, log) -> System.err.println("---- engine log of run " + run + " (" + log
+                    + ") ----\n" + StandaloneSparkCluster.tail(log, 60)));
+        }
+    };
+
+    @BeforeAll
+    static void startHdfsSparkAndServer() throws IOException {
+        Path scratch = Files.createTempDirectory(Files.createDirectories(Path.of("target", "cluster-it")
+                .toAbsolutePath()), "run");
+        hdfs = timed("in-process HDFS", () -> InProcessHdfs.start(scratch.resolve("dfs")));
+        started.add(hdfs);
+        csvUri = hdfs.upload(CREDIT_CSV, "/data/credit_g.csv");
+
+        SparkHome home = SparkHome.locate(engineHome(), scratch);
+        System.out.println("Spark home for the cluster: " + home.path() + (home.standIn() ? " (stand-in)" : ""));
+        spark = timed("Spark master + 2 workers", () -> StandaloneSparkCluster.start(home, scratch));
+        started.add(spark);
+
+        Map<String, String> settings = new LinkedHashMap<>(QUIET_HDFS);
+        settings.put("easel.engine.master", spark.masterUrl());
+        settings.put("easel.engine.workspace", hdfs.uri() + "/easel/runs");
+        settings.put("easel.model-store", hdfs.uri() + "/easel/models");
+        settings.put("easel.engine.driver-memory", "768m");
+        settings.put("easel.engine.spark-conf[spark.executor.memory]", "512m");
+        settings.put("easel.engine.spark-conf[spark.cores.max]", "2");
+        settings.put("easel.engine.timeout", "6m"); // the server's own guard; the tests wait less
+        clusterServer = timed("server for the cluster", () -> EaselServer.start(settings));
+        started.add(clusterServer);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        // In reverse: the server stops its engines (the drivers) before the cluster and HDFS go away.
+        for (AutoCloseable resource : started.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + resource + ": " + e);
+            }
+        }
+        started.clear();
+    }
+
+    @Test
+    @Order(1)
+    void shouldTrainOnTheClusterFromHdfsScoreFromHdfsAndMatchALocalRun() throws IOException {
+        Api api = clusterServer.api();
+        String experimentId = createExperiment(api);
+        String runId = startRun(api, experimentId, clusterServer);
+        JsonNode run = timed("credit scoring on the cluster", () -> awaitEnd(api, runId));
+
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        for (String node : NODES) {
+            assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
+        }
+        // A standalone application id (app-…), not a local one (local-…).
+        assertThat(run.get("sparkAppId").asString()).startsWith("app-");
+        assertThat(hdfs.exists(hdfs.uri() + "/easel/runs/" + runId + "/status.json"))
+                .as("the run's workspace is on HDFS").isTrue();
+        String pmml = hdfs.uri() + "/easel/models/" + runId + "/gbdt/model.pmml";
+        assertThat(hdfs.exists(pmml)).as(pmml).isTrue();
+        assertThat(hdfs.length(pmml)).isPositive();
+
+        // Deployed and scored from the PMML on HDFS: exactly Spark's predictions.
+        JsonNode model = api.get("/api/models").body().valueStream()
+                .filter(m -> m.get("experimentId").asString().equals(experimentId)
+                        && m.get("nodeId").asString().equals("gbdt"))
+                .findFirst().orElseThrow(() -> new AssertionError("the run's model was not registered"));
+        JsonNode version = model.get("versions").get(0);
+        assertThat(version.get("runId").asString()).isEqualTo(runId);
+        assertThat(version.get("pmmlUri").asString()).isEqualTo(pmml);
+        Api.Response deployed = api.post("/api/models/" + model.get("id").asString() + "/versions/"
+                + version.get("version").asInt() + "/deploy", Map.of("name", "credit-cluster"));
+        assertThat(deployed.status()).as(deployed.text()).isEqualTo(201);
+        SparkScoredSample sample = SparkScoredSample.of(api, runId, "predict");
+        assertThat(sample.rows()).hasSizeGreaterThanOrEqualTo(10);
+        Api.Response answer = api.post("/api/score/credit-cluster", sample.records(deployed.body().get("inputs")));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        JsonNode labels = api.get("/api/runs/" + runId + "/nodes/gbdt").body().at("/outputs/model/metrics");
+        sample.assertScoredAsSparkDid(answer.body().get("predictions"), labels.get("negativeLabel").asString(),
+                labels.get("positiveLabel").asString());
+
+        // The same experiment, same seeds, same HDFS file, on a local[2] driver.
+        double clusterAuc = auc(api, runId);
+        double localAuc;
+        Map<String, String> localSettings = new LinkedHashMap<>(QUIET_HDFS);
+        localSettings.put("easel.engine.master", "local[2]");
+        localSettings.put("easel.engine.driver-memory", "1g");
+        try (EaselServer local = timed("server for local mode", () -> EaselServer.start(localSettings))) {
+            String localRunId = startRun(local.api(), createExperiment(local.api()), local);
+            JsonNode localRun = timed("credit scoring in local mode", () -> awaitEnd(local.api(), localRunId));
+            assertThat(localRun.get("state").asString()).as(localRun.toString()).isEqualTo("succeeded");
+            assertThat(localRun.get("sparkAppId").asString()).startsWith("local-");
+            localAuc = auc(local.api(), localRunId);
+        }
+        System.out.printf("AUC on the cluster %.17g, locally %.17g%n", clusterAuc, localAuc);
+        // Both read the same 140 KB file as one partition (below Spark's 4 MB split floor), so the seeded split
+        // and the GBT's aggregations see the same rows in the same order: the AUC must not differ at all.
+        assertThat(clusterAuc).isCloseTo(localAuc, within(1e-9));
+        assertThat(clusterAuc).isGreaterThan(0.7);
+    }
+
+    @Test
+    @Order(2)
+    void shouldFinishARunWhoseWorkerIsKilledMidway() throws IOException {
+        Api api = clusterServer.api();
+        String runId = startRun(api, createExperiment(api), clusterServer);
+        long start = System.nanoTime();
+        JsonNode running = awaitRun(api, runId, Duration.ofMinutes(2),
+                r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || isFinal(r));
+        assertThat(running.get("state").asString()).as("the run ended before training started: " + running)
+                .isEqualTo("running");
+        // Into the boosting iterations, so tasks are in flight on both executors when one goes away.
+        sleep(Duration.ofSeconds(3));
+
+        int killed = spark.killWorker(1);
+        System.out.printf("Killed worker 1 and its executors (%d processes) %.1f s into the run%n", killed,
+                (System.nanoTime() - start) / 1e9);
+        assertThat(killed).as("the worker and at least one executor it ran").isGreaterThanOrEqualTo(2);
+
+        JsonNode run = timed("the run after losing a worker", () -> awaitEnd(api, runId));
+        String state = run.get("state").asString();
+        System.out.println("Run after the worker was killed: " + state
+                + (run.hasNonNull("message") ? " — " + run.get("message").asString() : ""));
+        if (state.equals("succeeded")) {
+            for (String node : NODES) {
+                assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
+            }
+        } else {
+            assertThat(state).as(run.toString()).isEqualTo("failed");
+            // The reason a user reads must say what happened, on the run or on the failed node.
+            assertThat(run.toString()).containsIgnoringCase("executor");
+        }
+    }
+
+    private static String createExperiment(Api api) throws IOException {
+        String json;
+        try (InputStream in = ClusterCreditScoringIT.class.getResourceAsStream("/cluster/credit-scoring-hdfs.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${csv}", csvUri);
+        }
+        ExperimentGraph graph = Api.JSON.readValue(json, ExperimentGraph.class);
+        Api.Response created = api.post("/api/experiments", Map.of("name", "Credit scoring on HDFS", "graph", graph));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.body().at("/validation/errors")).as(created.text()).isEmpty();
+        return created.body().get("id").asString();
+    }
+
+    private static String startRun(Api api, String experimentId, EaselServer server) {
+        Api.Response started = api.post("/api/experiments/" + experimentId + "/runs", null);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String runId = started.body().get("id").asString();
+        engineLogs.put(runId, server.engineLog(runId));
+        return runId;
+    }
+
+    private static double auc(Api api, String runId) {
+        return api.get("/api/runs/" + runId + "/nodes/evaluate").body().at("/outputs/report/metrics/auc").asDouble();
+    }
+
+    private static JsonNode awaitEnd(Api api, String runId) {
+        JsonNode run = awaitRun(api, runId, RUN_TIMEOUT, ClusterCreditScoringIT::isFinal);
+        assertThat(isFinal(run)).as("run %s did not end within %s: %s", runId, RUN_TIMEOUT, run).isTrue();
+        return run;
+    }
+
+    /** Polls the run until {@code done} holds or the time is up; returns its last state either way. */
+    private static JsonNode awaitRun(Api api, String runId, Duration timeout,
+            Predicate<JsonNode> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode run = api.get("/api/runs/" + runId).body();
+        while (!done.test(run) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(250));
+            run = api.get("/api/runs/" + runId).body();
+        }
+        return run;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isFinal(JsonNode run) {
+        return List.of("succeeded", "failed", "cancelled").contains(run.path("state").asString());
+    }
+
+    private static <T> T timed(String what, Supplier<T> action) {
+        long start = System.nanoTime();
+        T result = action.get();
+        System.out.printf("[timing] %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    private static Path engineHome() {
+        String configured = System.getProperty(EaselServer.ENGINE_HOME_PROPERTY);
+        return (configured != null ? Path.of(configured) : Path.of("..", "ml-engine", "target", "engine"))
+                .toAbsolutePath().normalize();
+    }
+}
