@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,18 +172,24 @@ class ClusterCreditScoringIT {
                 r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || isFinal(r));
         assertThat(running.get("state").asString()).as("the run ended before training started: " + running)
                 .isEqualTo("running");
-        // Into the boosting iterations, so tasks are in flight on both executors when one goes away.
-        sleep(Duration.ofSeconds(3));
-
-        int killed = spark.killWorker(1);
-        System.out.printf("Killed worker 1 and its executors (%d processes) %.1f s into the run%n", killed,
-                (System.nanoTime() - start) / 1e9);
-        assertThat(killed).as("the worker and at least one executor it ran").isGreaterThanOrEqualTo(2);
+        // The data is one partition, so one executor does (nearly) all the work and holds the cached blocks:
+        // that one must die, mid-task if possible, for the loss to matter.
+        JsonNode busiest = busiestExecutor(running, Duration.ofSeconds(20));
+        int worker = spark.workerOf(busiest.get("id").asString());
+        int killed = spark.killWorker(worker);
+        System.out.printf("Killed worker %d with executor %s (%d active, %d completed tasks), %d processes, "
+                + "%.1f s into the run%n", worker, busiest.get("id").asString(), busiest.get("activeTasks").asInt(),
+                busiest.get("completedTasks").asInt(), killed, (System.nanoTime() - start) / 1e9);
+        assertThat(killed).as("the worker and the executor it ran").isGreaterThanOrEqualTo(2);
 
         JsonNode run = timed("the run after losing a worker", () -> awaitEnd(api, runId));
         String state = run.get("state").asString();
         System.out.println("Run after the worker was killed: " + state
                 + (run.hasNonNull("message") ? " — " + run.get("message").asString() : ""));
+        List<String> sparkSaw = Files.readAllLines(clusterServer.engineLog(runId)).stream()
+                .filter(line -> line.contains("Lost executor") || line.contains("Lost task")).toList();
+        sparkSaw.forEach(line -> System.out.println("  driver: " + line));
+        assertThat(sparkSaw).as("the driver noticed its executor was lost").isNotEmpty();
         if (state.equals("succeeded")) {
             for (String node : NODES) {
                 assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
@@ -191,6 +198,31 @@ class ClusterCreditScoringIT {
             assertThat(state).as(run.toString()).isEqualTo("failed");
             // The reason a user reads must say what happened, on the run or on the failed node.
             assertThat(run.toString()).containsIgnoringCase("executor");
+        }
+    }
+
+    /**
+     * From the run's driver (its Spark UI's REST API): an executor running a task, as soon as one is seen within
+     * {@code patience}; failing that, the executor that ran the most tasks.
+     */
+    private static JsonNode busiestExecutor(JsonNode run, Duration patience) {
+        assertThat(run.hasNonNull("sparkUiUrl")).as("the running run shows its Spark UI: " + run).isTrue();
+        String url = run.get("sparkUiUrl").asString() + "/api/v1/applications/" + run.get("sparkAppId").asString()
+                + "/executors";
+        Comparator<JsonNode> byWork = Comparator
+                .comparingInt((JsonNode e) -> e.get("activeTasks").asInt())
+                .thenComparingInt(e -> e.get("completedTasks").asInt());
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            JsonNode executors = StandaloneSparkCluster.getJson(url);
+            JsonNode busiest = executors.valueStream()
+                    .filter(e -> !"driver".equals(e.get("id").asString()))
+                    .max(byWork)
+                    .orElseThrow(() -> new AssertionError("the driver lists no executors: " + executors));
+            if (busiest.get("activeTasks").asInt() > 0 || System.nanoTime() > deadline) {
+                return busiest;
+            }
+            sleep(Duration.ofMillis(100));
         }
     }
 

@@ -32,6 +32,7 @@ final class StandaloneSparkCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final int WORKERS = 2;
     private static final int LOG_TAIL_LINES = 40;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SparkHome home;
     private final Path scratch;
@@ -39,7 +40,6 @@ final class StandaloneSparkCluster implements AutoCloseable {
     private final int masterUiPort;
     private final List<Daemon> daemons = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::stopAll, "spark-cluster-cleanup");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One master or worker JVM and the file its output goes to. */
     private record Daemon(String name, Process process, Path log) {}
@@ -75,11 +75,18 @@ final class StandaloneSparkCluster implements AutoCloseable {
 
     /** The master's own view of the cluster ({@code /json/}: workers, applications, their states). */
     JsonNode masterStatus() {
+        return getJson("http://127.0.0.1:" + masterUiPort + "/json/");
+    }
+
+    /** A GET of one of Spark's JSON pages (the master's status, a driver's REST API). */
+    static JsonNode getJson(String url) {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
-                            .timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
             return Api.JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -103,6 +110,26 @@ final class StandaloneSparkCluster implements AutoCloseable {
         Daemon worker = daemons.stream().filter(d -> d.name().equals("worker-" + number)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no worker " + number));
         return killTree(worker.process().toHandle());
+    }
+
+    /**
+     * The worker (1 or 2) that started the executor with this id, found by the {@code --executor-id} argument of the
+     * worker's child processes.
+     */
+    int workerOf(String executorId) {
+        for (Daemon daemon : daemons) {
+            if (daemon.name().startsWith("worker-") && daemon.process().descendants()
+                    .anyMatch(child -> isExecutor(child, executorId))) {
+                return Integer.parseInt(daemon.name().substring("worker-".length()));
+            }
+        }
+        throw new IllegalStateException("No worker runs executor " + executorId);
+    }
+
+    private static boolean isExecutor(ProcessHandle process, String executorId) {
+        List<String> arguments = process.info().arguments().map(Arrays::asList).orElse(List.of());
+        int flag = arguments.indexOf("--executor-id");
+        return flag >= 0 && flag + 1 < arguments.size() && arguments.get(flag + 1).equals(executorId);
     }
 
     /** The last lines of every daemon's log, for failure messages. */
