@@ -50,6 +50,7 @@ class ClusterCreditScoringIT {
     private static StandaloneSparkCluster spark;
     private static EaselServer clusterServer;
     private static String csvUri;
+    private static SparkHome home;
     /** The engine logs of this class's runs, printed when a test fails. */
     private static final Map<String, Path> engineLogs = new LinkedHashMap<>();
 
@@ -73,7 +74,7 @@ class ClusterCreditScoringIT {
         started.add(hdfs);
         csvUri = hdfs.upload(CREDIT_CSV, "/data/credit_g.csv");
 
-        SparkHome home = SparkHome.locate(engineHome(), scratch);
+        home = SparkHome.locate(engineHome(), scratch);
         System.out.println("Spark home for the cluster: " + home.path() + (home.standIn() ? " (stand-in)" : ""));
         spark = timed("Spark master + 2 workers", () -> StandaloneSparkCluster.start(home, scratch));
         started.add(spark);
@@ -86,6 +87,8 @@ class ClusterCreditScoringIT {
         settings.put("easel.engine.spark-conf[spark.executor.memory]", "512m");
         settings.put("easel.engine.spark-conf[spark.cores.max]", "2");
         settings.put("easel.engine.timeout", "6m"); // the server's own guard; the tests wait less
+        settings.putAll(executorClasspath());
+        System.out.println("Cluster server settings: " + settings);
         clusterServer = timed("server for the cluster", () -> EaselServer.start(settings));
         started.add(clusterServer);
     }
@@ -286,6 +289,28 @@ class ClusterCreditScoringIT {
         T result = action.get();
         System.out.printf("[timing] %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
         return result;
+    }
+
+    /**
+     * How the executors get the engine's classes (components, JPMML). With the stand-in Spark home they are on the
+     * workers' own classpath already. With a real one (Spark, Scala and Hadoop only) they must come with the
+     * application: through Spark's launcher and the engine's application jar when the server has
+     * {@code easel.engine.spark-home}; otherwise, with the child-process launcher that ships only
+     * easel-ml-engine.jar, as {@code spark.jars}.
+     */
+    private static Map<String, String> executorClasspath() {
+        if (home.standIn()) {
+            return Map.of();
+        }
+        boolean serverHasSparkLauncher = java.util.Arrays.stream(
+                        io.easel.server.run.EngineProperties.class.getRecordComponents())
+                .anyMatch(component -> component.getName().equals("sparkHome"));
+        if (serverHasSparkLauncher) {
+            return Map.of("easel.engine.spark-home", home.path().toString());
+        }
+        List<Path> missing = home.missing(engineHome());
+        return missing.isEmpty() ? Map.of() : Map.of("easel.engine.spark-conf[spark.jars]",
+                String.join(",", missing.stream().map(Path::toString).toList()));
     }
 
     private static Path engineHome() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +34,19 @@ record SparkHome(Path path, boolean standIn) {
 
     Path jars() {
         return path.resolve("jars");
+    }
+
+    /** The jars of the engine's {@code lib/} this Spark home lacks (none for the stand-in, which links them all). */
+    List<Path> missing(Path engineHome) {
+        try (Stream<Path> lib = Files.list(engineHome.resolve("lib"))) {
+            return lib.filter(jar -> jar.toString().endsWith(".jar"))
+                    .filter(jar -> !Files.exists(jars().resolve(jar.getFileName())))
+                    .map(jar -> jar.toAbsolutePath().normalize())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + engineHome.resolve("lib"), e);
+        }
     }
 
     private static SparkHome standIn(Path engineHome, Path scratch) {
