@@ -31,9 +31,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Easel outgrowing one machine, on real things the test starts itself: an HDFS (in process), a Spark standalone
- * cluster (a master and two workers, child JVMs) and the server launching the engine as a client-mode driver on that
- * cluster. The credit-scoring experiment reads its CSV from HDFS, keeps its workspace and model on HDFS, and must
- * give the AUC a local run gives; a worker killed mid-run must not leave the run hanging.
+ * cluster (a master and two workers, child JVMs running only Spark, Scala and Hadoop) and the server submitting the
+ * engine's application jar through Spark's launcher, the driver in client mode. The credit-scoring experiment reads
+ * its CSV from HDFS, keeps its workspace and model on HDFS, and must give the AUC a local run gives; a worker killed
+ * mid-run must not leave the run hanging.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCreditScoringIT {
@@ -43,14 +44,14 @@ class ClusterCreditScoringIT {
     private static final List<String> NODES = List.of("data", "convert", "split", "gbdt", "predict", "evaluate");
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
     /** Spring resets log levels when a server starts, and the HDFS in this JVM logs thousands of lines at INFO. */
-    private static final Map<String, String> QUIET_HDFS = Map.of("logging.level.org.apache.hadoop", "WARN");
+    private static final Map<String, String> QUIET_HDFS = Map.of("logging.level.org.apache.hadoop", "WARN",
+            "logging.level.BlockStateChange", "WARN");
 
     private static final List<AutoCloseable> started = new ArrayList<>();
     private static InProcessHdfs hdfs;
     private static StandaloneSparkCluster spark;
     private static EaselServer clusterServer;
     private static String csvUri;
-    private static SparkHome home;
     /** The engine logs of this class's runs, printed when a test fails. */
     private static final Map<String, Path> engineLogs = new LinkedHashMap<>();
 
@@ -74,8 +75,7 @@ class ClusterCreditScoringIT {
         started.add(hdfs);
         csvUri = hdfs.upload(CREDIT_CSV, "/data/credit_g.csv");
 
-        home = SparkHome.locate(engineHome(), scratch);
-        System.out.println("Spark home for the cluster: " + home.path() + (home.standIn() ? " (stand-in)" : ""));
+        SparkHome home = SparkHome.locate();
         spark = timed("Spark master + 2 workers", () -> StandaloneSparkCluster.start(home, scratch));
         started.add(spark);
 
@@ -83,11 +83,13 @@ class ClusterCreditScoringIT {
         settings.put("easel.engine.master", spark.masterUrl());
         settings.put("easel.engine.workspace", hdfs.uri() + "/easel/runs");
         settings.put("easel.model-store", hdfs.uri() + "/easel/models");
+        // Submitted through Spark's launcher with the engine's application jar (<engine home>/easel-ml-engine-app.jar).
+        settings.put("easel.engine.spark-home", home.path().toString());
         settings.put("easel.engine.driver-memory", "768m");
-        settings.put("easel.engine.spark-conf[spark.executor.memory]", "512m");
+        settings.put("easel.engine.executor-memory", "512m");
+        settings.put("easel.engine.executor-cores", "1");
         settings.put("easel.engine.spark-conf[spark.cores.max]", "2");
         settings.put("easel.engine.timeout", "6m"); // the server's own guard; the tests wait less
-        settings.putAll(executorClasspath());
         System.out.println("Cluster server settings: " + settings);
         clusterServer = timed("server for the cluster", () -> EaselServer.start(settings));
         started.add(clusterServer);
@@ -289,33 +291,5 @@ class ClusterCreditScoringIT {
         T result = action.get();
         System.out.printf("[timing] %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
         return result;
-    }
-
-    /**
-     * How the executors get the engine's classes (components, JPMML). With the stand-in Spark home they are on the
-     * workers' own classpath already. With a real one (Spark, Scala and Hadoop only) they must come with the
-     * application: through Spark's launcher and the engine's application jar when the server has
-     * {@code easel.engine.spark-home}; otherwise, with the child-process launcher that ships only
-     * easel-ml-engine.jar, as {@code spark.jars}.
-     */
-    private static Map<String, String> executorClasspath() {
-        if (home.standIn()) {
-            return Map.of();
-        }
-        boolean serverHasSparkLauncher = java.util.Arrays.stream(
-                        io.easel.server.run.EngineProperties.class.getRecordComponents())
-                .anyMatch(component -> component.getName().equals("sparkHome"));
-        if (serverHasSparkLauncher) {
-            return Map.of("easel.engine.spark-home", home.path().toString());
-        }
-        List<Path> missing = home.missing(engineHome());
-        return missing.isEmpty() ? Map.of() : Map.of("easel.engine.spark-conf[spark.jars]",
-                String.join(",", missing.stream().map(Path::toString).toList()));
-    }
-
-    private static Path engineHome() {
-        String configured = System.getProperty(EaselServer.ENGINE_HOME_PROPERTY);
-        return (configured != null ? Path.of(configured) : Path.of("..", "ml-engine", "target", "engine"))
-                .toAbsolutePath().normalize();
     }
 }
