@@ -81,14 +81,16 @@ class LaunchPlanner {
         boolean cluster = settings.clusterDeployMode();
         String experiment = cluster ? workspaceFile(runId, "experiment.json") : experimentFile(runId).toString();
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
-                easel.modelStoreUri(), callbackBase(cluster) + "/api/engine/runs/" + runId + "/events", token,
+                easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
+                token,
                 settings);
     }
 
-    private String callbackBase(boolean clusterDeployMode) {
+    private String callbackBase(boolean clusterDeployMode, String master) {
         String configured = engine.callbackUrl();
         if (configured != null && !configured.isBlank()) {
-            if (clusterDeployMode && isLoopback(configured)) {
+            // A cluster whose master listens on this machine's loopback runs its drivers here too.
+            if (clusterDeployMode && isLoopback(configured) && !isLoopback(master)) {
                 throw new IllegalStateException("easel.engine.callback-url=" + configured + " is a loopback address, "
                         + "which a driver on a cluster node cannot reach (cluster deploy mode); set it to this "
                         + "server's URL as the cluster sees it");
@@ -109,7 +111,7 @@ class LaunchPlanner {
     private static boolean isLoopback(String url) {
         String host;
         try {
-            host = URI.create(url).getHost();
+            host = URI.create(url.replaceFirst("^[a-z0-9]+://", "http://")).getHost();
         } catch (IllegalArgumentException e) {
             return false; // not ours to judge; the engine reports a bad URL
         }

@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Easel outgrowing one machine, on real things the test starts itself: an HDFS (in process), a Spark standalone
  * cluster (a master and two workers, child JVMs running only Spark, Scala and Hadoop) and the server submitting the
- * engine's application jar through Spark's launcher, the driver in client mode. The credit-scoring experiment reads
- * its CSV from HDFS, keeps its workspace and model on HDFS, and must give the AUC a local run gives; a worker killed
- * mid-run must not leave the run hanging.
+ * engine's application jar through Spark's launcher, the driver beside the server or on a worker. The credit-scoring
+ * experiment reads its CSV from HDFS, keeps its workspace and model on HDFS, and must give the AUC a local run gives;
+ * a worker killed mid-run must not leave the run hanging.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCreditScoringIT {
@@ -52,6 +52,8 @@ class ClusterCreditScoringIT {
     private static StandaloneSparkCluster spark;
     private static EaselServer clusterServer;
     private static String csvUri;
+    /** The AUC of the client-mode run on the cluster, which every other run of the same experiment must give. */
+    private static double clusterAuc = Double.NaN;
     /** The engine logs of this class's runs, printed when a test fails. */
     private static final Map<String, Path> engineLogs = new LinkedHashMap<>();
 
@@ -80,6 +82,10 @@ class ClusterCreditScoringIT {
         started.add(spark);
 
         Map<String, String> settings = new LinkedHashMap<>(QUIET_HDFS);
+        // A known port, so that drivers the cluster starts itself (cluster deploy mode) can be told where to report.
+        int port = StandaloneSparkCluster.freePort();
+        settings.put("server.port", Integer.toString(port));
+        settings.put("easel.engine.callback-url", "http://127.0.0.1:" + port);
         settings.put("easel.engine.master", spark.masterUrl());
         settings.put("easel.engine.workspace", hdfs.uri() + "/easel/runs");
         settings.put("easel.model-store", hdfs.uri() + "/easel/models");
@@ -148,7 +154,7 @@ class ClusterCreditScoringIT {
                 labels.get("positiveLabel").asString());
 
         // The same experiment, same seeds, same HDFS file, on a local[2] driver.
-        double clusterAuc = auc(api, runId);
+        clusterAuc = auc(api, runId);
         double localAuc;
         Map<String, String> localSettings = new LinkedHashMap<>(QUIET_HDFS);
         localSettings.put("easel.engine.master", "local[2]");
@@ -169,6 +175,28 @@ class ClusterCreditScoringIT {
 
     @Test
     @Order(2)
+    void shouldRunTheDriverOnAWorkerInClusterDeployMode() throws IOException {
+        Api api = clusterServer.api();
+        // An engineer's per-experiment override: this experiment's driver runs inside the cluster. spark-submit
+        // returns once the master accepted the driver; the run is followed through the driver's callbacks.
+        String experimentId = createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "512m"));
+        String runId = startRun(api, experimentId, clusterServer);
+        JsonNode run = timed("credit scoring with the driver on a worker", () -> awaitEnd(api, runId));
+
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        for (String node : NODES) {
+            assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
+        }
+        assertThat(run.at("/settings/deployMode").asString()).isEqualTo("cluster");
+        assertThat(hdfs.exists(hdfs.uri() + "/easel/runs/" + runId + "/experiment.json"))
+                .as("the driver read the experiment from the shared workspace").isTrue();
+        assertThat(hdfs.exists(hdfs.uri() + "/easel/models/" + runId + "/gbdt/model.pmml")).isTrue();
+        assertThat(Double.isNaN(clusterAuc)).as("the client-mode run ran first").isFalse();
+        assertThat(auc(api, runId)).isCloseTo(clusterAuc, within(1e-9));
+    }
+
+    @Test
+    @Order(3)
     void shouldFinishARunWhoseWorkerIsKilledMidway() throws IOException {
         Api api = clusterServer.api();
         String runId = startRun(api, createExperiment(api), clusterServer);
@@ -232,12 +260,17 @@ class ClusterCreditScoringIT {
     }
 
     private static String createExperiment(Api api) throws IOException {
+        return createExperiment(api, Map.of());
+    }
+
+    private static String createExperiment(Api api, Map<String, String> runSettings) throws IOException {
         String json;
         try (InputStream in = ClusterCreditScoringIT.class.getResourceAsStream("/cluster/credit-scoring-hdfs.json")) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${csv}", csvUri);
         }
         ExperimentGraph graph = Api.JSON.readValue(json, ExperimentGraph.class);
-        Api.Response created = api.post("/api/experiments", Map.of("name", "Credit scoring on HDFS", "graph", graph));
+        Api.Response created = api.post("/api/experiments", Map.of("name", "Credit scoring on HDFS", "graph", graph,
+                "runSettings", runSettings));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().at("/validation/errors")).as(created.text()).isEmpty();
         return created.body().get("id").asString();

@@ -264,7 +264,7 @@ final class StandaloneSparkCluster implements AutoCloseable {
         return Arrays.asList(flags.trim().split("\\s+"));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

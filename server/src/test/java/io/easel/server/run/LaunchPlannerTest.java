@@ -1,0 +1,50 @@
+package io.easel.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.easel.run.RunState;
+import io.easel.server.settings.EaselProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class LaunchPlannerTest {
+
+    private static LaunchPlanner planner(String master, String callbackUrl) {
+        EngineProperties engine = new EngineProperties(null, master, "cluster", "2g", null, null, null, null, null,
+                null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
+                callbackUrl, null);
+        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, new MockEnvironment());
+    }
+
+    private static RunView clusterRun(String master) {
+        LaunchSettings settings = new LaunchSettings(master, "cluster", "2g", null, null, null, null, Map.of());
+        return new RunView(UUID.randomUUID(), UUID.randomUUID(), RunState.STARTING, null, null, null, null, null,
+                Map.of(), settings);
+    }
+
+    @Test
+    void shouldRefuseALoopbackCallbackForADriverOnAnotherMachine() {
+        String master = "spark://spark-master.example:7077";
+        assertThatThrownBy(() -> planner(master, "http://127.0.0.1:8080").plan(clusterRun(master), "token"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("loopback");
+        assertThatThrownBy(() -> planner("yarn", "http://localhost:8080").plan(clusterRun("yarn"), "token"))
+                .hasMessageContaining("loopback");
+    }
+
+    @Test
+    void shouldAcceptALoopbackCallbackWhenTheClusterRunsOnThisMachine() {
+        String master = "spark://127.0.0.1:7077";
+        EngineLaunch launch = planner(master, "http://127.0.0.1:8080/").plan(clusterRun(master), "token");
+        assertThat(launch.callbackUrl()).isEqualTo("http://127.0.0.1:8080/api/engine/runs/" + launch.runId()
+                + "/events");
+        // The driver runs wherever the cluster puts it: it reads the experiment from the shared workspace.
+        assertThat(launch.experiment()).isEqualTo("hdfs://namenode:8020/easel/runs/" + launch.runId()
+                + "/experiment.json");
+    }
+}
