@@ -54,6 +54,7 @@ class RunSettingsDialog extends Dialog {
         deployMode.setItems("client", "cluster");
         deployMode.setEmptySelectionAllowed(true);
         deployMode.setEmptySelectionCaption(getTranslation("run-settings.deploy-mode.default"));
+        deployMode.setPlaceholder(getTranslation("run-settings.deploy-mode.default"));
         deployMode.setItemLabelGenerator(mode -> mode == null ? getTranslation("run-settings.deploy-mode.default")
                 : getTranslation("run-settings.deploy-mode." + mode));
         deployMode.setHelperText(getTranslation("run-settings.deploy-mode.help"));

@@ -79,14 +79,4 @@ class RunSettingsFormTest {
         assertThat(form.serverProblem("runSettings.conf.spark.gone", "no")).isEmpty();
         assertThat(form.serverProblem("name", "must not be blank")).isEmpty();
     }
-
-    @Test
-    void shouldSummarizeWhereARunRanAsMasterAndDeployMode() {
-        var settings = new io.easel.server.run.LaunchSettings("local[*]", "client", "1g", null, null, null, null,
-                Map.of("spark.hadoop.fs.s3a.secret.key", "hush"));
-
-        assertThat(ExperimentPanel.launchSummary(settings)).isEqualTo("local[*] · client");
-        assertThat(ExperimentPanel.launchDetails(settings)).isEqualTo(
-                "spark.master=local[*]\nspark.submit.deployMode=client\nspark.driver.memory=1g");
-    }
 }
