@@ -12,7 +12,10 @@ import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StateBadge;
 import java.util.function.Consumer;
 
-/** The editor's header: the way back, the experiment's name, save status, run state, and Save / Run / Cancel. */
+/**
+ * The editor's header: the way back, the experiment's name, save status, run state, and Save / Run settings / Run /
+ * Cancel.
+ */
 class EditorToolbar extends Div {
 
     private final TextField name = new TextField();
@@ -20,14 +23,16 @@ class EditorToolbar extends Div {
     private final Span issues = new Span();
     private final StateBadge runState = new StateBadge();
     private final Button save = new Button();
+    private final Button runSettings = new Button();
     private final Button run = new Button();
     private final Button cancel = new Button();
 
     /**
      * @param onIssues shows the list of issues (the experiment panel)
+     * @param onRunSettings opens the run settings of the experiment
      */
     EditorToolbar(Consumer<String> nameChanged, Runnable onSave, Runnable onRun, Runnable onCancel,
-            Runnable onIssues) {
+            Runnable onIssues, Runnable onRunSettings) {
         addClassName("editor-toolbar");
 
         RouterLink back = new RouterLink("", ExperimentListView.class);
@@ -58,6 +63,12 @@ class EditorToolbar extends Div {
         save.setTooltipText(getTranslation("editor.save.tooltip"));
         save.addClickListener(e -> onSave.run());
 
+        runSettings.setText(getTranslation("run-settings.button"));
+        runSettings.setIcon(VaadinIcon.COG_O.create());
+        runSettings.setId("run-settings-button");
+        runSettings.setTooltipText(getTranslation("run-settings.button.tooltip"));
+        runSettings.addClickListener(e -> onRunSettings.run());
+
         run.setText(getTranslation("editor.run"));
         run.setIcon(VaadinIcon.PLAY.create());
         run.addThemeVariants(ButtonVariant.PRIMARY);
@@ -75,7 +86,7 @@ class EditorToolbar extends Div {
         title.addClassName("toolbar-title");
         Div spacer = new Div();
         spacer.addClassName("spacer");
-        Div actions = new Div(issues, runState, save, run, cancel);
+        Div actions = new Div(issues, runState, save, runSettings, run, cancel);
         actions.addClassName("toolbar-actions");
         add(title, spacer, actions);
     }

@@ -37,6 +37,7 @@ import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.InvalidExperimentException;
+import io.easel.server.experiment.RunSettings;
 import io.easel.server.experiment.StaleExperimentException;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
@@ -99,6 +100,8 @@ public class ExperimentEditorView extends Div
     private Instant savedAt;
     private ExperimentGraph graph = ExperimentGraph.empty();
     private ValidationResult validation;
+    private RunSettings runSettings = RunSettings.NONE;
+    private RunSettingsDialog runSettingsDialog;
     private boolean dirty;
     private String selected;
     private RunView run;
@@ -151,6 +154,10 @@ public class ExperimentEditorView extends Div
         savedAt = loaded.updatedAt();
         graph = loaded.graph();
         validation = loaded.validation();
+        runSettings = loaded.runSettings() == null ? RunSettings.NONE : loaded.runSettings();
+        if (runSettingsDialog != null) {
+            runSettingsDialog.close(); // it shows the settings of the copy just replaced
+        }
         dirty = false;
         selected = null;
         canvas.setPalette(catalog.catalog(), getLocale());
@@ -170,7 +177,7 @@ public class ExperimentEditorView extends Div
     private void render() {
         renderedIn = getLocale();
         toolbar = new EditorToolbar(this::nameEdited, this::saveClicked, this::run, this::cancel,
-                () -> selectFromPanel(null));
+                () -> selectFromPanel(null), this::editRunSettings);
         toolbar.setName(name);
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
@@ -348,7 +355,10 @@ public class ExperimentEditorView extends Div
             }
             return true;
         } catch (StaleExperimentException e) {
-            offerReload(e);
+            offerReload(e, () -> {
+                version = e.currentVersion();
+                saveClicked();
+            });
         } catch (InvalidExperimentException e) {
             toolbar.showNameProblem(e.getMessage());
             Toasts.error(getTranslation("editor.save.invalid", e.getMessage()));
@@ -364,7 +374,12 @@ public class ExperimentEditorView extends Div
         }
     }
 
-    private void offerReload(StaleExperimentException e) {
+    /**
+     * Shows the conflict of a save that came too late and what the engineer can do about it.
+     *
+     * @param overwrite saves the same change again over the current version
+     */
+    private void offerReload(StaleExperimentException e, Runnable overwrite) {
         ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("stale-dialog");
         dialog.setHeader(getTranslation("editor.stale.title"));
@@ -373,15 +388,56 @@ public class ExperimentEditorView extends Div
         dialog.setCancelText(getTranslation("editor.stale.keep"));
         dialog.setRejectable(true);
         dialog.setRejectText(getTranslation("editor.stale.overwrite"));
-        dialog.addRejectListener(event -> {
-            version = e.currentVersion();
-            if (save()) {
-                Toasts.success(getTranslation("editor.save.done"));
-            }
-        });
+        dialog.addRejectListener(event -> overwrite.run());
         dialog.setConfirmText(getTranslation("editor.stale.reload"));
         dialog.addConfirmListener(event -> load(experiments.get(id)));
         dialog.open();
+    }
+
+    // ---- run settings
+
+    private void editRunSettings() {
+        runSettingsDialog = new RunSettingsDialog(runSettings, settings -> saveRunSettings(settings, version));
+        runSettingsDialog.addOpenedChangeListener(e -> {
+            if (!e.isOpened() && runSettingsDialog == e.getSource()) {
+                runSettingsDialog = null;
+            }
+        });
+        runSettingsDialog.open();
+    }
+
+    /**
+     * Stores run settings alone: edits to the graph, name or description stay in the editor, unsaved.
+     *
+     * @param basedOn the version the settings are saved over
+     */
+    private void saveRunSettings(RunSettings settings, long basedOn) {
+        try {
+            ExperimentView saved = experiments.save(id, basedOn, null, null, null, settings);
+            runSettings = saved.runSettings();
+            if (basedOn == version) {
+                // Otherwise the editor's graph is still behind the other person's save: its next save must say so.
+                version = saved.version();
+            }
+            savedAt = saved.updatedAt();
+            if (runSettingsDialog != null) {
+                runSettingsDialog.close();
+            }
+            Toasts.success(getTranslation("run-settings.saved"));
+            if (experimentPanel != null) {
+                experimentPanel.update(name, description, graph, validation, run, savedAt);
+            }
+        } catch (StaleExperimentException e) {
+            offerReload(e, () -> saveRunSettings(settings, e.currentVersion()));
+        } catch (InvalidExperimentException e) {
+            Object field = e.getBody().getProperties() == null ? null : e.getBody().getProperties().get("field");
+            if (runSettingsDialog == null || !runSettingsDialog.showServerProblem(String.valueOf(field),
+                    e.getMessage())) {
+                Toasts.error(getTranslation("editor.save.invalid", e.getMessage()));
+            }
+        } catch (ExperimentNotFoundException e) {
+            Toasts.error(getTranslation("editor.deleted"));
+        }
     }
 
     // ---- running

@@ -11,13 +11,17 @@ import io.easel.component.Catalog;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
+import io.easel.server.run.LaunchSettings;
 import io.easel.server.run.RunView;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StateBadge;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The side panel when no node is selected: the experiment's description, its size, its latest run and every problem
@@ -107,6 +111,12 @@ class ExperimentPanel extends Div {
             Instant end = run.finishedAt() == null ? Instant.now() : run.finishedAt();
             details.add(fact("panel.run.duration", duration(Duration.between(run.startedAt(), end))));
         }
+        if (run.settings() != null) {
+            Div launch = fact("panel.run.launch", launchSummary(run.settings()));
+            launch.setId("run-launch");
+            launch.getElement().setAttribute("title", launchDetails(run.settings()));
+            details.add(launch);
+        }
         boolean uiReachable = run.sparkUiUrl() != null && !run.state().isFinal();
         if (run.sparkAppId() != null) {
             // "Spark application <id>", the id linking to the driver's UI while there is one (the launcher may know
@@ -167,6 +177,28 @@ class ExperimentPanel extends Div {
             }
             issues.add(line);
         }
+    }
+
+    /** Where a run ran, in Spark's words: {@code local[*] · client}. */
+    static String launchSummary(LaunchSettings settings) {
+        return settings.deployMode() == null ? settings.master() : settings.master() + " · " + settings.deployMode();
+    }
+
+    /**
+     * The resources a run had, one {@code key=value} per line (Spark's names need no translation). Not its extra Spark
+     * settings: the server's may hold credentials (an S3 secret key), which a tooltip should not show.
+     */
+    static String launchDetails(LaunchSettings settings) {
+        Map<String, Object> lines = new LinkedHashMap<>();
+        lines.put("spark.master", settings.master());
+        lines.put("spark.submit.deployMode", settings.deployMode());
+        lines.put("spark.driver.memory", settings.driverMemory());
+        lines.put("spark.driver.cores", settings.driverCores());
+        lines.put("spark.executor.memory", settings.executorMemory());
+        lines.put("spark.executor.cores", settings.executorCores());
+        lines.put("spark.executor.instances", settings.numExecutors());
+        return lines.entrySet().stream().filter(e -> e.getValue() != null)
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
     }
 
     private Div fact(String key, String value) {

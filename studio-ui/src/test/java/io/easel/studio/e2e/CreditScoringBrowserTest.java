@@ -31,7 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The studio as a user meets it: real Chromium, the whole app on a random port with its embedded PostgreSQL, and the
  * real engine as a child Spark driver (local mode). Builds the credit-scoring experiment by dragging components and
  * wiring ports, sets params in the generated forms, runs it, reads the AUC, deploys the model and scores the sample
- * record the deploy dialog offers.
+ * record the deploy dialog offers. Then stores run settings with another experiment.
  */
 @SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -153,6 +153,7 @@ class CreditScoringBrowserTest {
                 d -> "succeeded".equals(browser.find("#run-state").getAttribute("data-state")));
         browser.clickCanvas(820, 420);
         browser.find(".experiment-panel .run-box .state-badge[data-state='succeeded']");
+        assertThat(browser.find("#run-launch .fact-value").getText()).isEqualTo("local[2] · client");
         browser.cleanScreenshot(SCREENSHOTS.resolve("editor.png"));
 
         // The evaluation report: AUC as a number between chance and perfect, and the ROC curve.
@@ -215,5 +216,36 @@ class CreditScoringBrowserTest {
         browser.waitForVaadin();
         browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id='" + copyId + "']").isEmpty());
         assertThat(browser.find(".experiment-grid").getText().toLowerCase(Locale.ROOT)).contains("credit scoring");
+    }
+
+    /** Run settings are stored with the experiment; a memory the server would refuse is marked on its own field. */
+    @Test
+    @Order(3)
+    void shouldKeepTheRunSettingsAndMarkAMemoryWithoutUnitOnItsField() {
+        browser.open(url("/"));
+        browser.click("#new-experiment");
+        browser.type("#experiment-name", "Tuned resources", false);
+        browser.click("#experiment-dialog-confirm");
+        browser.until(Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/experiments/"));
+        String editor = browser.driver.getCurrentUrl();
+
+        browser.click("#run-settings-button");
+        browser.type("#run-settings-executor-memory", "3 gigs", false);
+        browser.click("#run-settings-save");
+        WebElement memory = browser.find("#run-settings-executor-memory");
+        assertThat(memory.getDomProperty("invalid")).isEqualTo("true");
+        assertThat(memory.getDomProperty("errorMessage")).isEqualTo("A size with a unit, such as 512m or 4g");
+
+        browser.find("#run-settings-executor-memory input").clear();
+        browser.type("#run-settings-executor-memory", "3g", false);
+        browser.click("#run-settings-save");
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("#run-settings-executor-memory").stream()
+                .noneMatch(WebElement::isDisplayed));
+
+        browser.open(editor);
+        browser.click("#run-settings-button");
+        assertThat(browser.find("#run-settings-executor-memory input").getDomProperty("value")).isEqualTo("3g");
+        assertThat(browser.find("#run-settings-executor-memory").getDomProperty("invalid")).isEqualTo("false");
+        browser.click("#run-settings-cancel");
     }
 }
