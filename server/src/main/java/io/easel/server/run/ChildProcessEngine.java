@@ -17,12 +17,12 @@ final class ChildProcessEngine implements RunningEngine {
     private final Process process;
     private final CompletableFuture<EngineEnd> ended;
 
-    /** @param clusterDeployMode the process only submits the driver, which may live on after it exits */
-    ChildProcessEngine(Process process, boolean clusterDeployMode) {
+    /** @param driverMayOutliveProcess the process only submits the driver, which may live on after it exits */
+    ChildProcessEngine(Process process, boolean driverMayOutliveProcess) {
         this.process = process;
         this.ended = process.onExit().thenApply(p -> {
             int code = p.exitValue();
-            return new EngineEnd(code != 0, clusterDeployMode && code == 0, "exited with code " + code);
+            return new EngineEnd(code != 0, driverMayOutliveProcess && code == 0, "exited with code " + code);
         });
     }
 

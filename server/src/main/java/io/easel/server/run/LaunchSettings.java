@@ -3,6 +3,7 @@ package io.easel.server.run;
 import io.easel.server.experiment.RunSettings;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,31 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
         return "cluster".equals(deployMode);
     }
 
+    /**
+     * Whether spark-submit, in cluster deploy mode, stays until the driver ends, so that its end is the driver's:
+     * YARN and Kubernetes do by default, a standalone master does because {@link #sparkSettings()} asks it to.
+     * Otherwise the driver may outlive the submission and is only known to have died when the run times out.
+     */
+    boolean submitterFollowsDriver() {
+        return clusterDeployMode() && waitForDriverSetting()
+                .map(key -> !"false".equalsIgnoreCase(conf.get(key)))
+                .orElse(false);
+    }
+
+    /** The setting by which this master's submission client waits for the driver (each cluster manager has one). */
+    private Optional<String> waitForDriverSetting() {
+        if (master.startsWith("spark://")) {
+            return Optional.of("spark.standalone.submit.waitAppCompletion");
+        }
+        if (master.equals("yarn")) {
+            return Optional.of("spark.yarn.submit.waitAppCompletion");
+        }
+        if (master.startsWith("k8s://")) {
+            return Optional.of("spark.kubernetes.submission.waitAppCompletion");
+        }
+        return Optional.empty();
+    }
+
     /** The resources as Spark settings (only those set), followed by {@link #conf()}. */
     Map<String, String> sparkSettings() {
         Map<String, String> settings = new TreeMap<>();
@@ -44,6 +70,10 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
         put(settings, "spark.executor.memory", executorMemory);
         put(settings, "spark.executor.cores", executorCores);
         put(settings, "spark.executor.instances", numExecutors);
+        if (clusterDeployMode() && master.startsWith("spark://")) {
+            // Standalone submission returns at once by default; waiting lets the run see its driver end.
+            settings.put("spark.standalone.submit.waitAppCompletion", "true");
+        }
         settings.putAll(conf);
         return settings;
     }

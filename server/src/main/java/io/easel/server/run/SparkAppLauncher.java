@@ -35,7 +35,8 @@ final class SparkAppLauncher implements EngineLauncher {
 
     @Override
     public RunningEngine launch(EngineLaunch launch) throws IOException {
-        SparkApplication application = new SparkApplication(launch.settings().clusterDeployMode());
+        SparkApplication application = new SparkApplication(launch.settings().clusterDeployMode(),
+                launch.settings().submitterFollowsDriver());
         SparkAppHandle handle = launcher(launch).startApplication(application);
         application.handle = handle;
         application.stateChanged(handle); // it may have changed before the field was set
@@ -95,20 +96,27 @@ final class SparkAppLauncher implements EngineLauncher {
     static final class SparkApplication implements RunningEngine, SparkAppHandle.Listener {
 
         private final boolean clusterDeployMode;
+        /** In cluster deploy mode: spark-submit stays until the driver ends, so the handle's end is the driver's. */
+        private final boolean submitterFollowsDriver;
         private final CompletableFuture<EngineEnd> ended = new CompletableFuture<>();
         private final List<Consumer<String>> appIdListeners = new CopyOnWriteArrayList<>();
         private volatile SparkAppHandle handle;
         private String announcedAppId;
 
-        SparkApplication(boolean clusterDeployMode) {
+        SparkApplication(boolean clusterDeployMode, boolean submitterFollowsDriver) {
             this.clusterDeployMode = clusterDeployMode;
+            this.submitterFollowsDriver = submitterFollowsDriver;
         }
 
         @Override
         public String describe() {
             SparkAppHandle current = handle;
             String appId = current == null ? null : current.getAppId();
-            return appId == null ? "Spark application (id not known yet)" : "Spark application " + appId;
+            if (appId != null) {
+                return "Spark application " + appId;
+            }
+            // A cluster-mode submission client never learns the application id; the driver reports it itself.
+            return clusterDeployMode ? "spark-submit" : "Spark application (id not known yet)";
         }
 
         @Override
@@ -167,9 +175,12 @@ final class SparkAppLauncher implements EngineLauncher {
             boolean failed = state == SparkAppHandle.State.FAILED || state == SparkAppHandle.State.KILLED;
             String error = changed.getError().map(e -> ": " + e.getMessage()).orElse("");
             // LOST: spark-submit exited without the application reporting its end, which in cluster deploy mode
-            // is what a submission client does once the driver is handed over.
-            boolean handedOver = clusterDeployMode && state == SparkAppHandle.State.LOST;
-            ended.complete(new EngineEnd(failed, handedOver, "ended as " + state + error));
+            // is what a submission client that does not wait for the driver does once the driver is handed over.
+            boolean handedOver = clusterDeployMode && !submitterFollowsDriver && state == SparkAppHandle.State.LOST;
+            String description = clusterDeployMode && submitterFollowsDriver && !failed
+                    ? "saw its driver on the cluster end (the driver's own log is kept by the cluster manager)"
+                    : "ended as " + state + error;
+            ended.complete(new EngineEnd(failed, handedOver, description));
         }
 
         @Override

@@ -34,7 +34,8 @@ final class SparkDriverLauncher implements EngineLauncher {
                 .directory(launch.runDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-        return new ChildProcessEngine(builder.start(), launch.settings().clusterDeployMode());
+        return new ChildProcessEngine(builder.start(),
+                launch.settings().clusterDeployMode() && !launch.settings().submitterFollowsDriver());
     }
 
     List<String> command(EngineLaunch launch) throws IOException {

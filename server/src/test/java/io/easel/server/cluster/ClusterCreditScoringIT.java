@@ -197,6 +197,26 @@ class ClusterCreditScoringIT {
 
     @Test
     @Order(3)
+    void shouldFailARunAtOnceWhenItsDriverDiesOnTheCluster() throws IOException {
+        Api api = clusterServer.api();
+        // A driver JVM that cannot even start (1 MB of heap) dies on its worker without a word to the server:
+        // spark-submit, waiting for the driver, ends with it, and the run must fail then, not at its timeout.
+        String runId = startRun(api, createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "1m")),
+                clusterServer);
+        long start = System.nanoTime();
+        JsonNode run = awaitRun(api, runId, Duration.ofMinutes(2), ClusterCreditScoringIT::isFinal);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("Run whose driver died: %s after %.1f s — %s%n", run.get("state").asString(), seconds,
+                run.path("message").asString());
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("failed");
+        assertThat(run.get("message").asString()).contains("saw its driver on the cluster end")
+                .contains("without reporting the end of the run")
+                .as("the submission log's last lines say what became of the driver").contains("is FAILED");
+        assertThat(seconds).as("failed when the driver died, long before the run's timeout").isLessThan(90);
+    }
+
+    @Test
+    @Order(4)
     void shouldFinishARunWhoseWorkerIsKilledMidway() throws IOException {
         Api api = clusterServer.api();
         String runId = startRun(api, createExperiment(api), clusterServer);

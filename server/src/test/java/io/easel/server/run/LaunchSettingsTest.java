@@ -1,0 +1,46 @@
+package io.easel.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchSettingsTest {
+
+    private static LaunchSettings settings(String master, String deployMode, Map<String, String> conf) {
+        return new LaunchSettings(master, deployMode, "2g", null, null, null, null, conf);
+    }
+
+    @Test
+    void shouldKeepStandaloneSubmissionUntilTheDriverEnds() {
+        LaunchSettings standalone = settings("spark://master:7077", "cluster", Map.of());
+        assertThat(standalone.sparkSettings()).containsEntry("spark.standalone.submit.waitAppCompletion", "true");
+        assertThat(standalone.submitterFollowsDriver()).isTrue();
+    }
+
+    @Test
+    void shouldLetAnOperatorSubmitToStandaloneWithoutWaiting() {
+        LaunchSettings standalone = settings("spark://master:7077", "cluster",
+                Map.of("spark.standalone.submit.waitAppCompletion", "false"));
+        assertThat(standalone.sparkSettings()).containsEntry("spark.standalone.submit.waitAppCompletion", "false");
+        assertThat(standalone.submitterFollowsDriver()).isFalse();
+    }
+
+    @Test
+    void shouldRelyOnYarnAndKubernetesWaitingByDefault() {
+        assertThat(settings("yarn", "cluster", Map.of()).submitterFollowsDriver()).isTrue();
+        assertThat(settings("k8s://https://kube:6443", "cluster", Map.of()).submitterFollowsDriver()).isTrue();
+        assertThat(settings("yarn", "cluster", Map.of("spark.yarn.submit.waitAppCompletion", "false"))
+                .submitterFollowsDriver()).isFalse();
+        assertThat(settings("yarn", "cluster", Map.of()).sparkSettings())
+                .doesNotContainKey("spark.standalone.submit.waitAppCompletion");
+    }
+
+    @Test
+    void shouldNotSpeakOfFollowingADriverThatRunsBesideTheServer() {
+        assertThat(settings("spark://master:7077", "client", Map.of()).submitterFollowsDriver()).isFalse();
+        assertThat(settings("spark://master:7077", "client", Map.of()).sparkSettings())
+                .doesNotContainKey("spark.standalone.submit.waitAppCompletion");
+        assertThat(settings("local[*]", "cluster", Map.of()).submitterFollowsDriver()).isFalse();
+    }
+}
