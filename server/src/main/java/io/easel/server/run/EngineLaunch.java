@@ -1,7 +1,9 @@
 package io.easel.server.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -21,14 +23,29 @@ import java.util.UUID;
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings) {
 
-    /** The engine's own arguments, after its main class. */
+    /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
+    public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
+
+    /**
+     * The engine's own arguments, after its main class. The callback token is among them only when the driver
+     * cannot inherit the submitting process's environment (cluster deploy mode on YARN or Kubernetes); otherwise it
+     * travels in {@link #TOKEN_VARIABLE}, out of process listings and the Spark UI.
+     */
     public List<String> engineArguments() {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--experiment", experiment,
                 "--run-id", runId.toString(),
                 "--workspace", workspace,
                 "--model-store", modelStore,
-                "--callback-url", callbackUrl,
-                "--callback-token", callbackToken);
+                "--callback-url", callbackUrl));
+        if (!settings.driverInheritsSubmitterEnvironment()) {
+            arguments.addAll(List.of("--callback-token", callbackToken));
+        }
+        return List.copyOf(arguments);
+    }
+
+    /** What the submitting process's environment must hold for the driver. */
+    public Map<String, String> engineEnvironment() {
+        return Map.of(TOKEN_VARIABLE, callbackToken);
     }
 }

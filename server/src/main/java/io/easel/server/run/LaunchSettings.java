@@ -39,6 +39,14 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
     }
 
     /**
+     * Whether the driver gets the environment of the process that submits it: always beside the server (client
+     * mode), and on a standalone cluster, whose master hands the submitter's environment to the driver.
+     */
+    boolean driverInheritsSubmitterEnvironment() {
+        return !clusterDeployMode() || master.startsWith("spark://");
+    }
+
+    /**
      * Whether spark-submit, in cluster deploy mode, stays until the driver ends, so that its end is the driver's:
      * YARN and Kubernetes do by default, a standalone master does because {@link #sparkSettings()} asks it to.
      * Otherwise the driver may outlive the submission and is only known to have died when the run times out.

@@ -21,7 +21,9 @@ import org.apache.spark.launcher.SparkLauncher;
  *
  * <pre>{spark-home}/bin/spark-submit --master {master} --deploy-mode {mode} --conf spark.driver.memory=…
  *     [--conf k=v…] --class io.easel.engine.EngineMain {app-jar} --experiment … --run-id … --workspace …
- *     --model-store … --callback-url … --callback-token …</pre>
+ *     --model-store … --callback-url …</pre>
+ *
+ * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
  */
 final class SparkAppLauncher implements EngineLauncher {
 
@@ -51,6 +53,7 @@ final class SparkAppLauncher implements EngineLauncher {
         }
         Map<String, String> environment = new HashMap<>();
         environment.put("JAVA_HOME", javaHome());
+        environment.putAll(launch.engineEnvironment());
         LaunchSettings run = launch.settings();
         SparkLauncher launcher = new SparkLauncher(environment)
                 .setSparkHome(sparkHome.toString())

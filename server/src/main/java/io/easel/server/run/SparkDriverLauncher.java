@@ -14,8 +14,9 @@ import java.util.Map;
  * <pre>java {spark flags} -Xmx{driver-memory} -cp "{home}/lib/*:{home}/easel-ml-engine.jar"
  *     org.apache.spark.deploy.SparkSubmit --master {master} [--deploy-mode cluster] [--conf k=v…]
  *     --class io.easel.engine.EngineMain
- *     {home}/easel-ml-engine.jar --experiment … --run-id … --workspace … --model-store … --callback-url …
- *     --callback-token …</pre>
+ *     {home}/easel-ml-engine.jar --experiment … --run-id … --workspace … --model-store … --callback-url …</pre>
+ *
+ * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
  */
 final class SparkDriverLauncher implements EngineLauncher {
 
@@ -34,6 +35,7 @@ final class SparkDriverLauncher implements EngineLauncher {
                 .directory(launch.runDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
+        builder.environment().putAll(launch.engineEnvironment());
         return new ChildProcessEngine(builder.start(),
                 launch.settings().clusterDeployMode() && !launch.settings().submitterFollowsDriver());
     }

@@ -23,6 +23,7 @@ public final class FakeSparkSubmit implements ApplicationContextInitializer<Conf
             #!/bin/sh
             echo "$$" > engine.pid
             printf '%s\\n' "$@" > engine.args
+            printf '%s\\n' "$EASEL_CALLBACK_TOKEN" > engine.token
             experiment=""
             while [ $# -gt 0 ]; do
               if [ "$1" = "--experiment" ]; then experiment="$2"; fi

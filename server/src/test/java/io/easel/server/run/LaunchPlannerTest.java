@@ -47,4 +47,16 @@ class LaunchPlannerTest {
         assertThat(launch.experiment()).isEqualTo("hdfs://namenode:8020/easel/runs/" + launch.runId()
                 + "/experiment.json");
     }
+
+    @Test
+    void shouldPassTheTokenAsAnArgumentOnlyToADriverThatCannotInheritTheEnvironment() {
+        String standalone = "spark://127.0.0.1:7077";
+        EngineLaunch onStandalone = planner(standalone, "http://127.0.0.1:8080").plan(clusterRun(standalone), "s3cret");
+        assertThat(onStandalone.engineArguments()).doesNotContain("--callback-token", "s3cret");
+        assertThat(onStandalone.engineEnvironment()).containsEntry(EngineLaunch.TOKEN_VARIABLE, "s3cret");
+
+        // On YARN and Kubernetes the driver starts far from spark-submit's environment.
+        EngineLaunch onYarn = planner("yarn", "http://easel.example:8080").plan(clusterRun("yarn"), "s3cret");
+        assertThat(onYarn.engineArguments()).containsSubsequence("--callback-token", "s3cret");
+    }
 }

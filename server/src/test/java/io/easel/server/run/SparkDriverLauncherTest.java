@@ -56,8 +56,9 @@ class SparkDriverLauncherTest {
                 "--experiment", dir.resolve("experiment.json").toString(),
                 "--run-id", "00000000-0000-0000-0000-000000000001",
                 "--workspace", "file:/data/runs", "--model-store", "file:/data/models",
-                "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events",
-                "--callback-token", "secret");
+                "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events");
+        assertThat(command).as("the token travels in the environment, out of process listings")
+                .doesNotContain("--callback-token", "secret");
         assertThat(command).containsAll(SparkJvmFlags.FLAGS);
     }
 
