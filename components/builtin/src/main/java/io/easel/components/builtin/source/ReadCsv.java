@@ -1,9 +1,7 @@
 package io.easel.components.builtin.source;
 
 import io.easel.component.Category;
-import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.DataType;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
@@ -12,11 +10,8 @@ import io.easel.component.TableSpec;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
-import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
 import org.apache.spark.sql.DataFrameReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -27,10 +22,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ReadCsv implements SparkComponent {
 
-    public static final Param<String> PATH = Param.string("path", Text.of("Path", "路径"))
-            .description(Text.of("File or directory to read: a local path, file:///… or hdfs://host:port/….",
-                    "要读取的文件或目录：本地路径、file:///… 或 hdfs://主机:端口/…。"))
-            .required();
+    public static final Param<String> PATH = FileSource.pathParam();
 
     public static final Param<Boolean> HEADER = Param.bool("header", Text.of("First line is a header", "首行为表头"))
             .description(Text.of("Whether the first line names the columns.", "首行是否为列名。"))
@@ -48,7 +40,9 @@ public final class ReadCsv implements SparkComponent {
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
             new SchemaRule.FromSchemaParam(SCHEMA.name()));
 
-    private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("read-csv")
+    private static final FileSource FILE = new FileSource("read-csv", "a CSV file");
+
+    private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(FILE.componentId())
             .category(Category.DATA_SOURCES)
             .title("Read CSV", "读取 CSV")
             .description("Reads a CSV file from the local file system or HDFS, with a declared schema or with types "
@@ -66,44 +60,13 @@ public final class ReadCsv implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String path = ctx.param(PATH);
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException("read-csv: param 'path' is required");
-        }
+        String path = FILE.requiredPath(ctx, PATH);
         TableSpec declared = ctx.param(SCHEMA);
         DataFrameReader reader = ctx.spark().read()
                 .option("header", Boolean.TRUE.equals(ctx.param(HEADER)))
                 .option("sep", ctx.param(DELIMITER) == null ? "," : ctx.param(DELIMITER));
-        StructType schema = declared != null ? schemaOf(declared) : inferredSchema(reader, path);
-        ctx.output(OUT, TableData.source(read(reader.schema(schema), path)));
-    }
-
-    private static StructType schemaOf(TableSpec declared) {
-        for (ColumnSpec column : declared.columns()) {
-            if (column.type() == DataType.VECTOR) {
-                throw new IllegalArgumentException("read-csv: param 'schema': column '" + column.name()
-                        + "' is declared as vector, which a CSV file cannot hold");
-            }
-        }
-        return SparkTypes.toSchema(declared);
-    }
-
-    /** Spark's inference, brought into Easel's types (decimals become doubles, and so on). */
-    private static StructType inferredSchema(DataFrameReader reader, String path) {
-        StructType inferred = read(reader.option("inferSchema", true), path).schema();
-        try {
-            return SparkTypes.toNearestEasel(inferred);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("read-csv: '" + path + "': " + e.getMessage(), e);
-        }
-    }
-
-    private static Dataset<Row> read(DataFrameReader reader, String path) {
-        try {
-            return reader.csv(path);
-        } catch (Exception e) {
-            // Spark resolves the path here (AnalysisException, undeclared in Java): name it for the user
-            throw new IllegalArgumentException("read-csv: cannot read '" + path + "': " + e.getMessage(), e);
-        }
+        StructType schema = declared != null ? FILE.scalarSchema(declared, SCHEMA)
+                : FILE.nearestEasel(FILE.read(path, reader.option("inferSchema", true)::csv).schema(), path);
+        ctx.output(OUT, TableData.source(FILE.read(path, reader.schema(schema)::csv)));
     }
 }

@@ -33,10 +33,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ReadParquet implements SparkComponent {
 
-    public static final Param<String> PATH = Param.string("path", Text.of("Path", "路径"))
-            .description(Text.of("Parquet file or directory to read: a local path, file:///… or hdfs://host:port/….",
-                    "要读取的 Parquet 文件或目录：本地路径、file:///… 或 hdfs://主机:端口/…。"))
-            .required();
+    public static final Param<String> PATH = FileSource.pathParam();
 
     public static final Param<TableSpec> SCHEMA = Param.schema("schema", Text.of("Schema", "表结构"))
             .description(Text.of("Columns to take, as name:type, e.g. age:integer,job:string; they are picked by "
@@ -48,7 +45,8 @@ public final class ReadParquet implements SparkComponent {
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
             new SchemaRule.FromSchemaParam(SCHEMA.name()));
 
-    private static final String ID = "read-parquet";
+    private static final FileSource FILE = new FileSource("read-parquet", "a Parquet file");
+    private static final String ID = FILE.componentId();
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.DATA_SOURCES)
@@ -68,11 +66,9 @@ public final class ReadParquet implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String path = ctx.param(PATH);
-        if (path == null || path.isBlank()) {
-            throw new IllegalArgumentException(ID + ": param 'path' is required");
-        }
-        Dataset<Row> file = read(ctx, path);
+        String path = FILE.requiredPath(ctx, PATH);
+        // Spark reads the footers here.
+        Dataset<Row> file = FILE.read(path, ctx.spark().read()::parquet);
         TableSpec declared = ctx.param(SCHEMA);
         Dataset<Row> rows = declared != null ? declaredColumns(file, declared, path) : ownColumns(file, path);
         ctx.output(OUT, TableData.source(rows));
@@ -80,12 +76,7 @@ public final class ReadParquet implements SparkComponent {
 
     /** Every column of the file, each converted to its nearest Easel type (a widening; nothing is lost). */
     private static Dataset<Row> ownColumns(Dataset<Row> file, String path) {
-        StructType target;
-        try {
-            target = SparkTypes.toNearestEasel(file.schema());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ID + ": '" + path + "': " + e.getMessage(), e);
-        }
+        StructType target = FILE.nearestEasel(file.schema(), path);
         List<Column> columns = new ArrayList<>();
         StructField[] own = file.schema().fields();
         for (int i = 0; i < own.length; i++) {
@@ -131,14 +122,5 @@ public final class ReadParquet implements SparkComponent {
     /** A column name as Spark's resolver takes it literally (dots and backticks included). */
     private static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
-    }
-
-    private static Dataset<Row> read(ExecutionContext ctx, String path) {
-        try {
-            return ctx.spark().read().parquet(path);
-        } catch (Exception e) {
-            // Spark resolves the path and reads the footers here (AnalysisException, undeclared in Java)
-            throw new IllegalArgumentException(ID + ": cannot read '" + path + "': " + e.getMessage(), e);
-        }
     }
 }

@@ -1,0 +1,68 @@
+package io.easel.components.builtin.source;
+
+import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
+import io.easel.component.Param;
+import io.easel.component.TableSpec;
+import io.easel.component.Text;
+import io.easel.components.spi.ExecutionContext;
+import io.easel.components.spi.SparkTypes;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * What the file-reading components share: the path param, and turning Spark's failures and types into messages and
+ * columns that name the component, its param and the file.
+ *
+ * @param componentId the reading component's id, which starts every message
+ * @param format what the file holds, as a user calls it ("a CSV file")
+ */
+record FileSource(String componentId, String format) {
+
+    /** The path of the file or directory to read, in any Hadoop file system. */
+    static Param<String> pathParam() {
+        return Param.string("path", Text.of("Path", "路径"))
+                .description(Text.of("File or directory to read: a local path, file:///… or hdfs://host:port/….",
+                        "要读取的文件或目录：本地路径、file:///… 或 hdfs://主机:端口/…。"))
+                .required();
+    }
+
+    String requiredPath(ExecutionContext ctx, Param<String> path) {
+        String value = ctx.param(path);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(componentId + ": param '" + path.name() + "' is required");
+        }
+        return value;
+    }
+
+    /** Reads {@code path}; Spark resolves it here (AnalysisException, undeclared in Java): name it for the user. */
+    Dataset<Row> read(String path, Function<String, Dataset<Row>> reading) {
+        try {
+            return reading.apply(path);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(componentId + ": cannot read '" + path + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** A declared schema as Spark's, for formats that hold only scalar cells. */
+    StructType scalarSchema(TableSpec declared, Param<TableSpec> schemaParam) {
+        for (ColumnSpec column : declared.columns()) {
+            if (column.type() == DataType.VECTOR) {
+                throw new IllegalArgumentException(componentId + ": param '" + schemaParam.name() + "': column '"
+                        + column.name() + "' is declared as vector, which " + format + " cannot hold");
+            }
+        }
+        return SparkTypes.toSchema(declared);
+    }
+
+    /** The types Spark found in {@code path}, brought into Easel's (decimals become doubles, and so on). */
+    StructType nearestEasel(StructType found, String path) {
+        try {
+            return SparkTypes.toNearestEasel(found);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(componentId + ": '" + path + "': " + e.getMessage(), e);
+        }
+    }
+}
