@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.server.Api;
+import io.easel.server.InProcessHdfs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package io.easel.server.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.run.RunState;
+import io.easel.server.InProcessHdfs;
 import io.easel.server.settings.EaselProperties;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,23 +24,18 @@ import org.springframework.mock.env.MockEnvironment;
  */
 class HdfsRunWorkspaceTest {
 
-    static MiniDFSCluster hdfs;
+    static InProcessHdfs hdfs;
 
     @BeforeAll
     static void startHdfs() throws Exception {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hadoop"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path base = Files.createDirectories(Path.of("target", "hdfs-run-workspace")).toAbsolutePath();
-        Configuration conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, Files.createTempDirectory(base, "dfs").toString());
-        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
-        hdfs.waitActive();
+        hdfs = InProcessHdfs.start(Files.createTempDirectory(base, "dfs"));
     }
 
     @AfterAll
     static void stopHdfs() {
         if (hdfs != null) {
-            hdfs.shutdown();
+            hdfs.close();
         }
     }
 
@@ -54,10 +48,10 @@ class HdfsRunWorkspaceTest {
 
     @Test
     void shouldReadTheStatusAnEngineWroteToAnHdfsWorkspace() throws Exception {
-        String root = hdfs.getURI() + "/easel/runs";
+        String root = hdfs.uri() + "/easel/runs";
         RunWorkspace workspace = workspace(root);
         UUID runId = UUID.randomUUID();
-        FileSystem fileSystem = hdfs.getFileSystem();
+        FileSystem fileSystem = hdfs.fileSystem();
 
         assertThat(workspace.status(runId)).isEmpty(); // not written yet: the engine writes it at the end
 
@@ -85,13 +79,13 @@ class HdfsRunWorkspaceTest {
 
     @Test
     void shouldWriteTheExperimentSnapshotForAClusterDriverToTheHdfsWorkspace() throws Exception {
-        RunWorkspace workspace = workspace(hdfs.getURI() + "/easel/runs/");
+        RunWorkspace workspace = workspace(hdfs.uri() + "/easel/runs/");
         UUID runId = UUID.randomUUID();
 
         String uri = workspace.writeExperiment(runId, "{\"nodes\": []}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(uri).isEqualTo(hdfs.getURI() + "/easel/runs/" + runId + "/experiment.json");
-        try (InputStream in = hdfs.getFileSystem().open(new org.apache.hadoop.fs.Path(uri))) {
+        assertThat(uri).isEqualTo(hdfs.uri() + "/easel/runs/" + runId + "/experiment.json");
+        try (InputStream in = hdfs.fileSystem().open(new org.apache.hadoop.fs.Path(uri))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"nodes\": []}");
         }
     }

@@ -1,4 +1,4 @@
-package io.easel.server.cluster;
+package io.easel.server;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,9 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
  * A real HDFS (one name node, one data node) inside the test JVM, reached by every Spark JVM of the test through
- * {@code hdfs://127.0.0.1:<port>}.
+ * {@code hdfs://127.0.0.1:<port>}. Starting it takes seconds (its web UIs): one per test class.
  */
-final class InProcessHdfs implements AutoCloseable {
+public final class InProcessHdfs implements AutoCloseable {
 
     private final MiniDFSCluster cluster;
 
@@ -22,7 +22,7 @@ final class InProcessHdfs implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static InProcessHdfs start(Path baseDir) {
+    public static InProcessHdfs start(Path baseDir) {
         // Outside Spring nothing sets log levels, and the mini cluster logs thousands of lines at INFO.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.hadoop"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
@@ -39,12 +39,12 @@ final class InProcessHdfs implements AutoCloseable {
     }
 
     /** {@code hdfs://127.0.0.1:<port>}, with no trailing slash. */
-    String uri() {
+    public String uri() {
         return "hdfs://127.0.0.1:" + cluster.getNameNodePort();
     }
 
     /** Copies a local file to {@code path} (absolute, e.g. {@code /data/credit_g.csv}) and returns its URI. */
-    String upload(Path local, String path) {
+    public String upload(Path local, String path) {
         try (InputStream in = Files.newInputStream(local);
                 OutputStream out = fileSystem().create(new org.apache.hadoop.fs.Path(path))) {
             in.transferTo(out);
@@ -54,7 +54,7 @@ final class InProcessHdfs implements AutoCloseable {
         }
     }
 
-    boolean exists(String uri) {
+    public boolean exists(String uri) {
         try {
             return fileSystem().exists(new org.apache.hadoop.fs.Path(uri));
         } catch (IOException e) {
@@ -62,7 +62,7 @@ final class InProcessHdfs implements AutoCloseable {
         }
     }
 
-    long length(String uri) {
+    public long length(String uri) {
         try {
             return fileSystem().getFileStatus(new org.apache.hadoop.fs.Path(uri)).getLen();
         } catch (IOException e) {
@@ -70,7 +70,7 @@ final class InProcessHdfs implements AutoCloseable {
         }
     }
 
-    private FileSystem fileSystem() throws IOException {
+    public FileSystem fileSystem() throws IOException {
         return cluster.getFileSystem();
     }
 
