@@ -3,6 +3,9 @@ package io.easel.components.builtin.source;
 import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
 import io.easel.component.Param;
+import io.easel.component.Port;
+import io.easel.component.PortType;
+import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
@@ -27,6 +30,11 @@ record FileSource(String componentId, String format) {
                 .description(Text.of("File or directory to read: a local path, file:///… or hdfs://host:port/….",
                         "要读取的文件或目录：本地路径、file:///… 或 hdfs://主机:端口/…。"))
                 .required();
+    }
+
+    /** The table read, its columns those of the schema param when it is set (unknown until the run otherwise). */
+    static Port output(Param<TableSpec> schema) {
+        return Port.output("out", PortType.TABLE, Text.of("Data", "数据"), new SchemaRule.FromSchemaParam(schema.name()));
     }
 
     String requiredPath(ExecutionContext ctx, Param<String> path) {

@@ -4,8 +4,6 @@ import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
@@ -37,8 +35,7 @@ public final class ReadCsv implements SparkComponent {
                             + "let Spark infer the types when the node runs.",
                     "按文件中的顺序写出列，格式为 名称:类型，例如 age:integer,job:string。留空则在运行时由 Spark 推断类型。"));
 
-    public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
-            new SchemaRule.FromSchemaParam(SCHEMA.name()));
+    public static final Port OUT = FileSource.output(SCHEMA);
 
     private static final FileSource FILE = new FileSource("read-csv", "a CSV file");
 

@@ -6,8 +6,6 @@ import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
@@ -42,8 +40,7 @@ public final class ReadParquet implements SparkComponent {
                     "要读取的列，格式为 名称:类型，例如 age:integer,job:string；按列名选取并转换为声明的类型。"
                             + "留空则在运行时按文件自带的类型读取所有列。"));
 
-    public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
-            new SchemaRule.FromSchemaParam(SCHEMA.name()));
+    public static final Port OUT = FileSource.output(SCHEMA);
 
     private static final FileSource FILE = new FileSource("read-parquet", "a Parquet file");
     private static final String ID = FILE.componentId();
