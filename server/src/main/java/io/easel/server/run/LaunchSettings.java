@@ -16,6 +16,8 @@ import java.util.TreeMap;
 public record LaunchSettings(String master, String deployMode, String driverMemory, Integer driverCores,
         String executorMemory, Integer executorCores, Integer numExecutors, Map<String, String> conf) {
 
+    private static final String STANDALONE_WAITS_FOR_DRIVER = "spark.standalone.submit.waitAppCompletion";
+
     public LaunchSettings {
         conf = conf == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conf));
     }
@@ -60,7 +62,7 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
     /** The setting by which this master's submission client waits for the driver (each cluster manager has one). */
     private Optional<String> waitForDriverSetting() {
         if (master.startsWith("spark://")) {
-            return Optional.of("spark.standalone.submit.waitAppCompletion");
+            return Optional.of(STANDALONE_WAITS_FOR_DRIVER);
         }
         if (master.equals("yarn")) {
             return Optional.of("spark.yarn.submit.waitAppCompletion");
@@ -80,7 +82,7 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
         put(settings, "spark.executor.instances", numExecutors);
         if (clusterDeployMode() && master.startsWith("spark://")) {
             // Standalone submission returns at once by default; waiting lets the run see its driver end.
-            settings.put("spark.standalone.submit.waitAppCompletion", "true");
+            settings.put(STANDALONE_WAITS_FOR_DRIVER, "true"); // an operator's conf below may turn it off
         }
         settings.putAll(conf);
         return settings;

@@ -121,7 +121,8 @@ public class Chart extends Component implements HasSize {
         }
     }
 
-    private static Map<String, Object> unitAxis(String name, int nameGap) {
+    /** A value axis from 0 to 1 (rates, probabilities), named in the middle, {@code nameGap} pixels off. */
+    public static Map<String, Object> unitAxis(String name, int nameGap) {
         Map<String, Object> axis = new LinkedHashMap<>();
         axis.put("type", "value");
         axis.put("min", 0);

@@ -1,5 +1,6 @@
 package io.easel.studio.editor;
 
+import io.easel.studio.canvas.Chart;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ final class CurveOption {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("grid", Map.of("left", 56, "right", 20, "top", 20, "bottom", 48));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("xAxis", axis(xName, 30));
-        option.put("yAxis", axis(yName, 38));
+        option.put("xAxis", Chart.unitAxis(xName, 30));
+        option.put("yAxis", Chart.unitAxis(yName, 38));
         Map<String, Object> curve = new LinkedHashMap<>();
         curve.put("type", "line");
         curve.put("data", points);
@@ -28,17 +29,5 @@ final class CurveOption {
         curve.put("areaStyle", Map.of("opacity", 0.08, "color", COLOR));
         option.put("series", List.of(curve));
         return JSON.writeValueAsString(option);
-    }
-
-    private static Map<String, Object> axis(String name, int gap) {
-        Map<String, Object> axis = new LinkedHashMap<>();
-        axis.put("type", "value");
-        axis.put("min", 0);
-        axis.put("max", 1);
-        axis.put("name", name);
-        axis.put("nameLocation", "middle");
-        axis.put("nameGap", gap);
-        axis.put("splitLine", Map.of("lineStyle", Map.of("color", "#eef1f5")));
-        return axis;
     }
 }
