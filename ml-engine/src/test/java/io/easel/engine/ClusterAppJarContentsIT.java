@@ -41,7 +41,7 @@ class ClusterAppJarContentsIT {
         assertThat(appEntries).filteredOn(e -> e.startsWith("org/apache/spark/") || e.startsWith("scala/")
                 || e.startsWith("org/apache/hadoop/")).isEmpty();
         assertThat(appEntries).contains("io/easel/engine/EngineMain.class",
-                "io/easel/components/builtin/preprocessing/ColumnTypeCast.class",
+                "io/easel/components/transform/ColumnTypeCast.class",
                 "org/jpmml/sparkml/PMMLBuilder.class", "META-INF/easel/catalog.json",
                 "META-INF/easel/components.index");
     }
@@ -92,7 +92,7 @@ class ClusterAppJarContentsIT {
 
         assertThat(jpmml).hasSizeGreaterThan(20).containsKey("org.apache.spark.ml.feature.VectorAssembler");
         assertThat(merged).containsAllEntriesOf(jpmml).containsEntry(
-                "io.easel.components.builtin.preprocessing.ColumnTypeCast",
+                "io.easel.components.transform.ColumnTypeCast",
                 "io.easel.components.pmml.ColumnTypeCastConverter");
     }
 

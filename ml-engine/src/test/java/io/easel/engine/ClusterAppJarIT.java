@@ -3,7 +3,7 @@ package io.easel.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.engine.report.EngineJson;
-import io.easel.engine.report.RunStatus;
+import io.easel.run.RunStatus;
 import io.easel.run.NodeState;
 import io.easel.run.RunEvent;
 import io.easel.run.RunState;

@@ -8,9 +8,9 @@ import io.easel.component.DataType;
 import io.easel.component.ModelSpec;
 import io.easel.component.ReportSpec;
 import io.easel.component.TableSpec;
-import io.easel.engine.export.ModelDescription;
+import io.easel.run.ModelDescription;
 import io.easel.engine.report.EngineJson;
-import io.easel.engine.report.RunStatus;
+import io.easel.run.RunStatus;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
@@ -91,7 +91,7 @@ class CreditScoringExperimentTest {
         PortResult report = run.output("evaluate", "report");
 
         assertThat(report.spec()).isInstanceOfSatisfying(ReportSpec.class,
-                spec -> assertThat(spec.metrics()).contains("auc"));
+                spec -> assertThat(spec.metricNames()).contains("auc"));
         assertThat(((Number) report.metrics().get("auc")).doubleValue()).isGreaterThan(0.7);
         assertThat(report.charts()).containsKey("roc");
     }

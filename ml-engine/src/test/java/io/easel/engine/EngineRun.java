@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.engine.report.EngineJson;
-import io.easel.engine.report.RunStatus;
+import io.easel.run.RunStatus;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;

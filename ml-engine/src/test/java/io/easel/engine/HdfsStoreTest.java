@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easel.component.TableSpec;
 import io.easel.components.builtin.source.SampleDataset;
 import io.easel.engine.report.EngineJson;
-import io.easel.engine.report.RunStatus;
+import io.easel.run.RunStatus;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;

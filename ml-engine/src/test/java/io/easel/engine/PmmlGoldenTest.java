@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ColumnSpec;
-import io.easel.engine.export.ModelDescription;
+import io.easel.run.ModelDescription;
 import io.easel.engine.report.EngineJson;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -91,7 +91,7 @@ public class CreditGbdtFixture {
         Files.write(out.resolve("model.pmml"), pmml);
 
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        // The same fields as the engine's model.json (io.easel.engine.export.ModelDescription).
+        // The same fields as the engine's model.json (io.easel.run.ModelDescription).
         Map<String, Object> descriptor = new LinkedHashMap<>();
         descriptor.put("formatVersion", 1);
         descriptor.put("runId", "fixture");

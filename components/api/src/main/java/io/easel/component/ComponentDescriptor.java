@@ -2,7 +2,9 @@ package io.easel.component;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +15,7 @@ import java.util.Optional;
  * @param id stable identifier saved in experiments, e.g. {@code random-split}; never a class name
  * @param version bumped when saved params need a migration
  * @param keywords extra words the palette search matches
+ * @param examples worked uses, run by the contract test and shown in the docs
  */
 public record ComponentDescriptor(
         String id,
@@ -23,7 +26,8 @@ public record ComponentDescriptor(
         List<String> keywords,
         List<Port> inputs,
         List<Port> outputs,
-        List<ParamDef> params) {
+        List<ParamDef> params,
+        List<Example> examples) {
 
     public ComponentDescriptor {
         Objects.requireNonNull(id, "id");
@@ -34,6 +38,7 @@ public record ComponentDescriptor(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         params = List.copyOf(params);
+        examples = examples == null ? List.of() : List.copyOf(examples);
     }
 
     public static Builder builder(String id) {
@@ -52,6 +57,51 @@ public record ComponentDescriptor(
         return params.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
+    /**
+     * Binds params as a user set them against the specs arriving at the inputs (by port name; absent: unknown).
+     */
+    public ParamBinder.Binding bind(Map<String, Object> userSet, Map<String, PortSpec> inputs) {
+        return ParamBinder.bind(this, userSet, port -> Optional.ofNullable(inputs.get(port)));
+    }
+
+    /**
+     * What each output port's schema rule infers from bound params and input specs; a port whose spec is not known
+     * (or whose rule meets params it cannot read) is absent.
+     */
+    public Map<String, PortSpec> inferOutputs(BoundParams params, Map<String, PortSpec> inputs) {
+        SchemaRule.Context context = new SchemaRule.Context() {
+            @Override
+            public String componentId() {
+                return id;
+            }
+
+            @Override
+            public Optional<PortSpec> input(String port) {
+                return Optional.ofNullable(inputs.get(port));
+            }
+
+            @Override
+            public BoundParams params() {
+                return params;
+            }
+        };
+        Map<String, PortSpec> specs = new LinkedHashMap<>();
+        for (Port port : outputs) {
+            try {
+                port.schema().infer(context).ifPresent(spec -> specs.put(port.name(), spec));
+            } catch (RuntimeException e) {
+                // a rule meeting params it cannot read (reported by binding) leaves the spec unknown
+            }
+        }
+        return specs;
+    }
+
+    /** The model output ports whose models are exported to PMML. */
+    @JsonIgnore
+    public List<Port> pmmlPorts() {
+        return outputs.stream().filter(Port::exportsPmml).toList();
+    }
+
     @JsonIgnore
     public boolean isSource() {
         return inputs.isEmpty();
@@ -68,6 +118,7 @@ public record ComponentDescriptor(
         private final List<Port> inputs = new ArrayList<>();
         private final List<Port> outputs = new ArrayList<>();
         private final List<ParamDef> params = new ArrayList<>();
+        private final List<Example> examples = new ArrayList<>();
 
         private Builder(String id) {
             this.id = id;
@@ -115,9 +166,18 @@ public record ComponentDescriptor(
             return this;
         }
 
+        public Builder params(List<Param<?>> declared) {
+            return params(declared.toArray(Param<?>[]::new));
+        }
+
+        public Builder examples(Example... worked) {
+            examples.addAll(List.of(worked));
+            return this;
+        }
+
         public ComponentDescriptor build() {
             var d = new ComponentDescriptor(id, version, category, title, description, keywords, inputs, outputs,
-                    params);
+                    params, examples);
             DescriptorCheck.check(d);
             return d;
         }

@@ -44,6 +44,38 @@ final class DescriptorCheck {
             if (p.type() == ParamType.CHOICE && p.choices().isEmpty()) {
                 fail(d, "choice param '" + p.name() + "' has no choices");
             }
+            if (p.columns() != null) {
+                for (String other : p.columns().exclude()) {
+                    if (d.param(other).isEmpty()) {
+                        fail(d, "param '" + p.name() + "' excludes the columns of unknown param '" + other + "'");
+                    }
+                }
+                if (p.columns().allWhenEmpty() && p.type() != ParamType.COLUMNS) {
+                    fail(d, "param '" + p.name() + "': only a columns param can mean all columns when empty");
+                }
+            }
+            if (p.visibleWhen() != null && d.param(p.visibleWhen().param()).isEmpty()) {
+                fail(d, "param '" + p.name() + "' is visible depending on unknown param '"
+                        + p.visibleWhen().param() + "'");
+            }
+        }
+        for (Example example : d.examples()) {
+            String where = "example '" + example.title().en() + "'";
+            example.params().forEach((name, value) -> {
+                ParamDef def = d.param(name).orElse(null);
+                if (def == null) {
+                    fail(d, where + " sets unknown param '" + name + "'");
+                } else if (!(value instanceof String s && s.contains(Example.SAMPLES))) {
+                    def.check(value).ifPresent(problem -> fail(d, where + ": param '" + name + "': " + problem));
+                }
+            });
+            example.inputs().keySet().forEach(port -> {
+                if (d.input(port).isEmpty()) {
+                    fail(d, where + " feeds unknown input '" + port + "'");
+                }
+            });
+            d.inputs().stream().filter(p -> !p.optional() && !example.inputs().containsKey(p.name()))
+                    .forEach(p -> fail(d, where + " leaves input '" + p.name() + "' unconnected"));
         }
     }
 

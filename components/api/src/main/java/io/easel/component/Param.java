@@ -2,11 +2,12 @@ package io.easel.component;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A typed handle on a parameter, declared once as a constant of its component and used both to describe the param
- * ({@link #def()}) and to read its value ({@code ctx.param(MAX_DEPTH)}). Each method returns a new handle.
+ * ({@link #def()}) and to read its bound value ({@code ctx.param(MAX_DEPTH)}). Each method returns a new handle.
  *
  * @param <T> the Java type the value is read as
  */
@@ -37,8 +38,8 @@ public final class Param<T> {
     }
 
     public static Param<String> choice(String name, Text title, ParamDef.Choice... choices) {
-        ParamDef d = base(name, ParamType.CHOICE, title);
-        return new Param<>(with(d, Arrays.asList(choices), d.columns(), d.visibleWhen()), v -> (String) v);
+        return new Param<String>(base(name, ParamType.CHOICE, title), v -> (String) v)
+                .edit(d -> d.choices = Arrays.asList(choices));
     }
 
     public static ParamDef.Choice option(String value, Text title) {
@@ -47,16 +48,14 @@ public final class Param<T> {
 
     /** One column of the table on {@code port}, restricted to {@code types} (none: any type). */
     public static Param<String> column(String name, Text title, Port port, DataType... types) {
-        ParamDef d = base(name, ParamType.COLUMN, title);
-        return new Param<>(with(d, d.choices(), new ParamDef.ColumnFilter(port.name(), List.of(types)),
-                d.visibleWhen()), v -> (String) v);
+        return new Param<String>(base(name, ParamType.COLUMN, title), v -> (String) v)
+                .edit(d -> d.columns = new ParamDef.ColumnFilter(port.name(), List.of(types)));
     }
 
     @SuppressWarnings("unchecked")
     public static Param<List<String>> columns(String name, Text title, Port port, DataType... types) {
-        ParamDef d = base(name, ParamType.COLUMNS, title);
-        return new Param<>(with(d, d.choices(), new ParamDef.ColumnFilter(port.name(), List.of(types)),
-                d.visibleWhen()), v -> List.copyOf((List<String>) v));
+        return new Param<List<String>>(base(name, ParamType.COLUMNS, title), v -> List.copyOf((List<String>) v))
+                .edit(d -> d.columns = new ParamDef.ColumnFilter(port.name(), List.of(types)));
     }
 
     public static Param<TableSpec> schema(String name, Text title) {
@@ -65,22 +64,21 @@ public final class Param<T> {
     }
 
     public Param<T> description(Text description) {
-        return new Param<>(new ParamDef(def.name(), def.type(), def.title(), description, def.required(),
-                def.defaultValue(), def.min(), def.max(), def.minExclusive(), def.maxExclusive(), def.choices(),
-                def.columns(), def.visibleWhen()), reader);
+        return edit(d -> d.description = description);
     }
 
     public Param<T> defaultValue(T value) {
         Object json = value instanceof List<?> l ? List.copyOf(l) : value;
-        return new Param<>(new ParamDef(def.name(), def.type(), def.title(), def.description(), def.required(),
-                json, def.min(), def.max(), def.minExclusive(), def.maxExclusive(), def.choices(), def.columns(),
-                def.visibleWhen()), reader);
+        return edit(d -> d.defaultValue = json);
     }
 
     public Param<T> required() {
-        return new Param<>(new ParamDef(def.name(), def.type(), def.title(), def.description(), true,
-                def.defaultValue(), def.min(), def.max(), def.minExclusive(), def.maxExclusive(), def.choices(),
-                def.columns(), def.visibleWhen()), reader);
+        return edit(d -> d.required = true);
+    }
+
+    /** Folded away in forms: a tuning knob most users leave at its default. */
+    public Param<T> advanced() {
+        return edit(d -> d.advanced = true);
     }
 
     /** Inclusive range {@code [min, max]}; null leaves a side open. */
@@ -89,14 +87,32 @@ public final class Param<T> {
     }
 
     public Param<T> range(Number min, boolean minExclusive, Number max, boolean maxExclusive) {
-        return new Param<>(new ParamDef(def.name(), def.type(), def.title(), def.description(), def.required(),
-                def.defaultValue(), min == null ? null : min.doubleValue(), max == null ? null : max.doubleValue(),
-                minExclusive, maxExclusive, def.choices(), def.columns(), def.visibleWhen()), reader);
+        return edit(d -> {
+            d.min = min == null ? null : min.doubleValue();
+            d.max = max == null ? null : max.doubleValue();
+            d.minExclusive = minExclusive;
+            d.maxExclusive = maxExclusive;
+        });
     }
 
     public Param<T> visibleWhen(Param<?> other, String... values) {
-        return new Param<>(with(def, def.choices(), def.columns(),
-                new ParamDef.VisibleWhen(other.name(), List.of(values))), reader);
+        return edit(d -> d.visibleWhen = new ParamDef.VisibleWhen(other.name(), List.of(values)));
+    }
+
+    /** For column params: the columns that {@code others} name cannot be picked here too. */
+    public Param<T> excluding(Param<?>... others) {
+        return editColumns(c -> new ParamDef.ColumnFilter(c.port(), c.types(),
+                Arrays.stream(others).map(Param::name).toList(), c.allWhenEmpty(), c.hint()));
+    }
+
+    /** For columns params: left empty, every column of an allowed type that no excluded param names. */
+    public Param<T> allWhenEmpty() {
+        return editColumns(c -> new ParamDef.ColumnFilter(c.port(), c.types(), c.exclude(), true, c.hint()));
+    }
+
+    /** For column params: what to tell a user who picks a column of another type. */
+    public Param<T> typeHint(Text hint) {
+        return editColumns(c -> new ParamDef.ColumnFilter(c.port(), c.types(), c.exclude(), c.allWhenEmpty(), hint));
     }
 
     public String name() {
@@ -112,14 +128,62 @@ public final class Param<T> {
         return jsonValue == null ? null : reader.apply(jsonValue);
     }
 
-    private static ParamDef base(String name, ParamType type, Text title) {
-        return new ParamDef(name, type, title, null, false, null, null, null, false, false, List.of(), null, null);
+    private Param<T> editColumns(java.util.function.UnaryOperator<ParamDef.ColumnFilter> change) {
+        if (def.columns() == null) {
+            throw new IllegalStateException("Param '" + def.name() + "' is not a column param");
+        }
+        return edit(d -> d.columns = change.apply(d.columns));
     }
 
-    private static ParamDef with(ParamDef d, List<ParamDef.Choice> choices, ParamDef.ColumnFilter columns,
-            ParamDef.VisibleWhen visibleWhen) {
-        return new ParamDef(d.name(), d.type(), d.title(), d.description(), d.required(), d.defaultValue(), d.min(),
-                d.max(), d.minExclusive(), d.maxExclusive(), choices, columns, visibleWhen);
+    private Param<T> edit(Consumer<Draft> change) {
+        Draft draft = new Draft(def);
+        change.accept(draft);
+        return new Param<>(draft.build(), reader);
+    }
+
+    private static ParamDef base(String name, ParamType type, Text title) {
+        return new ParamDef(name, type, title, null, false, null, null, null, false, false, List.of(), null, null,
+                false);
+    }
+
+    /** The fields of a {@link ParamDef} being changed; keeps the copy in one place. */
+    private static final class Draft {
+        private final String name;
+        private final ParamType type;
+        private final Text title;
+        private Text description;
+        private boolean required;
+        private Object defaultValue;
+        private Double min;
+        private Double max;
+        private boolean minExclusive;
+        private boolean maxExclusive;
+        private List<ParamDef.Choice> choices;
+        private ParamDef.ColumnFilter columns;
+        private ParamDef.VisibleWhen visibleWhen;
+        private boolean advanced;
+
+        Draft(ParamDef d) {
+            name = d.name();
+            type = d.type();
+            title = d.title();
+            description = d.description();
+            required = d.required();
+            defaultValue = d.defaultValue();
+            min = d.min();
+            max = d.max();
+            minExclusive = d.minExclusive();
+            maxExclusive = d.maxExclusive();
+            choices = d.choices();
+            columns = d.columns();
+            visibleWhen = d.visibleWhen();
+            advanced = d.advanced();
+        }
+
+        ParamDef build() {
+            return new ParamDef(name, type, title, description, required, defaultValue, min, max, minExclusive,
+                    maxExclusive, choices, columns, visibleWhen, advanced);
+        }
     }
 
     @Override

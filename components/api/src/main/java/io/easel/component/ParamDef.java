@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param choices the allowed values of a {@link ParamType#CHOICE} param
  * @param columns for column params: which input port's columns may be picked, of which types
  * @param visibleWhen the param is shown, required and checked only when another param has one of some values
+ * @param advanced whether forms fold it away by default (tuning knobs most users leave alone)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParamDef(
@@ -32,7 +33,8 @@ public record ParamDef(
         boolean maxExclusive,
         List<Choice> choices,
         ColumnFilter columns,
-        VisibleWhen visibleWhen) {
+        VisibleWhen visibleWhen,
+        boolean advanced) {
 
     public ParamDef {
         Objects.requireNonNull(name, "name");
@@ -45,12 +47,26 @@ public record ParamDef(
     public record Choice(String value, Text title) {}
 
     /**
+     * Which columns a column param may name.
+     *
      * @param port the input port whose columns are offered
      * @param types the allowed column types; empty means any
+     * @param exclude params whose columns may not be picked here as well (the label is not also a feature)
+     * @param allWhenEmpty for a columns param: left empty, it means every column of an allowed type on the port
+     *     that no {@code exclude} param names
+     * @param hint said when a column of another type is picked: what to do instead
      */
-    public record ColumnFilter(String port, List<DataType> types) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record ColumnFilter(String port, List<DataType> types, List<String> exclude, boolean allWhenEmpty,
+            Text hint) {
         public ColumnFilter {
+            Objects.requireNonNull(port, "port");
             types = types == null ? List.of() : List.copyOf(types);
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        }
+
+        public ColumnFilter(String port, List<DataType> types) {
+            this(port, types, List.of(), false, null);
         }
 
         public boolean accepts(DataType type) {
@@ -80,6 +96,9 @@ public record ParamDef(
             case INTEGER -> {
                 if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
                     yield expected("a whole number", value);
+                }
+                if (Math.abs(n.doubleValue()) > Integer.MAX_VALUE) {
+                    yield Optional.of(value + " is too large for a whole-number param");
                 }
                 yield checkRange(n.doubleValue());
             }

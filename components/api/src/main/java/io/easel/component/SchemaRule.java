@@ -6,22 +6,22 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How an output port's spec follows from the node's input specs and params, declared as data. Being data, a rule is
  * part of the catalog: the server validates graphs and fills column pickers with it without loading a component
  * class, and the engine checks at run time that real outputs match it. Empty means "not known before running".
+ *
+ * <p>Tables are described by a {@link Table} rule: start from an input (or from nothing) and apply a few
+ * {@link ColumnOp column operations}. New output shapes are new combinations of these, not new rule types.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "rule")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SchemaRule.Fixed.class, name = "fixed"),
-    @JsonSubTypes.Type(value = SchemaRule.SameAs.class, name = "same-as"),
-    @JsonSubTypes.Type(value = SchemaRule.FromSchemaParam.class, name = "from-schema-param"),
-    @JsonSubTypes.Type(value = SchemaRule.ByChoice.class, name = "by-choice"),
-    @JsonSubTypes.Type(value = SchemaRule.CastColumns.class, name = "cast-columns"),
-    @JsonSubTypes.Type(value = SchemaRule.TrainedModel.class, name = "trained-model"),
-    @JsonSubTypes.Type(value = SchemaRule.AppendModelOutputs.class, name = "append-model-outputs")
+    @JsonSubTypes.Type(value = SchemaRule.Table.class, name = "table"),
+    @JsonSubTypes.Type(value = SchemaRule.TrainedModel.class, name = "trained-model")
 })
 public sealed interface SchemaRule {
 
@@ -34,111 +34,145 @@ public sealed interface SchemaRule {
         /** The spec arriving at an input port; empty when unconnected or unknown. */
         Optional<PortSpec> input(String port);
 
-        ParamValues params();
+        BoundParams params();
+    }
+
+    /** Always the same spec, e.g. a metrics report. */
+    static SchemaRule fixed(PortSpec spec) {
+        return new Fixed(spec);
+    }
+
+    /** Whatever arrives at {@code port}, unchanged (split, sample, filter). */
+    static Table sameAs(String port) {
+        return new Table(port, List.of());
+    }
+
+    /** A table built from nothing by the operations that follow (sources). */
+    static Table newTable() {
+        return new Table(null, List.of());
     }
 
     /** Always the same spec, e.g. a metrics report. */
     record Fixed(PortSpec spec) implements SchemaRule {
+        public Fixed {
+            Objects.requireNonNull(spec, "spec");
+        }
+
         @Override
         public Optional<PortSpec> infer(Context context) {
             return Optional.of(spec);
         }
     }
 
-    /** Whatever arrives at {@code port}, unchanged (split, sample, filter). */
-    record SameAs(String port) implements SchemaRule {
-        @Override
-        public Optional<PortSpec> infer(Context context) {
-            return context.input(port);
-        }
-    }
+    /**
+     * The table on input {@code from} (none: an empty table) with {@code ops} applied in order.
+     *
+     * @param from an input port name, or null for sources
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Table(String from, List<ColumnOp> ops) implements SchemaRule {
 
-    /** The schema the user declared in a {@link ParamType#SCHEMA} param; unknown while it is blank. */
-    record FromSchemaParam(String param) implements SchemaRule {
-        @Override
-        public Optional<PortSpec> infer(Context context) {
-            String text = context.params().text(param);
-            if (text == null || text.isBlank()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(TableSpec.parse(text));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+        public Table {
+            ops = ops == null ? List.of() : List.copyOf(ops);
         }
-    }
 
-    /** One known table per value of a choice param (the bundled sample datasets). */
-    record ByChoice(String param, Map<String, TableSpec> specs) implements SchemaRule {
         @Override
         public Optional<PortSpec> infer(Context context) {
-            return Optional.ofNullable(specs.get(context.params().text(param)));
-        }
-    }
-
-    /** The table on {@code port} with the columns listed in {@code columnsParam} changed to {@code typeParam}. */
-    record CastColumns(String port, String columnsParam, String typeParam) implements SchemaRule {
-        @Override
-        public Optional<PortSpec> infer(Context context) {
-            String typeName = context.params().text(typeParam);
-            if (typeName == null) {
-                return Optional.empty();
+            Optional<TableSpec> table;
+            if (from == null) {
+                table = Optional.of(TableSpec.of());
+            } else {
+                table = context.input(from).filter(TableSpec.class::isInstance).map(TableSpec.class::cast);
             }
-            DataType target = DataType.fromJson(typeName);
-            List<String> cast = context.params().list(columnsParam);
-            return context.input(port).filter(TableSpec.class::isInstance).map(spec -> new TableSpec(
-                    ((TableSpec) spec).columns().stream()
-                            .map(c -> cast.contains(c.name()) ? ColumnSpec.of(c.name(), target) : c)
-                            .toList()));
+            for (ColumnOp op : ops) {
+                if (table.isEmpty()) {
+                    return Optional.empty();
+                }
+                table = op.apply(table.get(), context);
+            }
+            return table.map(PortSpec.class::cast);
+        }
+
+        public Table then(ColumnOp op) {
+            List<ColumnOp> next = new ArrayList<>(ops);
+            next.add(op);
+            return new Table(from, next);
+        }
+
+        /** The schema the user wrote in a {@link ParamType#SCHEMA} param; unknown while it is blank. */
+        public Table schemaParam(String param) {
+            return then(new ColumnOp.SchemaParam(param));
+        }
+
+        /** One known table per value of a choice param (the bundled sample datasets). */
+        public Table byChoice(String param, Map<String, TableSpec> specs) {
+            return then(new ColumnOp.ByChoice(param, specs));
+        }
+
+        public Table keep(ColumnOp.Cols columns) {
+            return then(new ColumnOp.Keep(columns));
+        }
+
+        public Table drop(ColumnOp.Cols columns) {
+            return then(new ColumnOp.Drop(columns));
+        }
+
+        public Table add(ColumnOp.Name name, ColumnOp.Type type) {
+            return then(new ColumnOp.Add(name, type));
+        }
+
+        public Table retype(ColumnOp.Cols columns, ColumnOp.Type type) {
+            return then(new ColumnOp.Retype(columns, type));
+        }
+
+        public Table appendModelOutputs(String modelPort) {
+            return then(new ColumnOp.AppendModelOutputs(modelPort));
         }
     }
 
     /**
-     * A model trained on the table at {@code port}: label from {@code labelParam}, features from
-     * {@code featuresParam} or, when that is empty, every other column.
+     * A model trained on the table at {@code port}: label from {@code labelParam} (none for unsupervised models),
+     * features from {@code featuresParam} as bound (an empty "all" param stands for the columns it resolves to).
      *
      * @param outputs what applying the model appends; an output without a type takes the label's type
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TrainedModel(String port, String labelParam, String featuresParam, List<ModelOutput> outputs)
             implements SchemaRule {
+
+        public TrainedModel {
+            outputs = List.copyOf(outputs);
+        }
 
         @JsonInclude(JsonInclude.Include.NON_NULL)
         public record ModelOutput(String name, DataType type) {}
 
         @Override
         public Optional<PortSpec> infer(Context context) {
-            Optional<TableSpec> table = context.input(port).filter(TableSpec.class::isInstance).map(TableSpec.class::cast);
-            if (table.isEmpty()) {
+            if (!(context.input(port).orElse(null) instanceof TableSpec)) {
                 return Optional.empty();
             }
-            String labelName = labelParam == null ? null : context.params().text(labelParam);
-            ColumnSpec label = labelName == null ? null : table.get().column(labelName).orElse(null);
-            if (labelParam != null && label == null) {
+            ColumnSpec label = null;
+            if (labelParam != null) {
+                Optional<List<ColumnSpec>> labelColumns = context.params().columnSpecs(labelParam);
+                if (labelColumns.isEmpty() || labelColumns.get().isEmpty()) {
+                    return Optional.empty();
+                }
+                label = labelColumns.get().getFirst();
+            }
+            Optional<List<ColumnSpec>> features = context.params().columnSpecs(featuresParam);
+            if (features.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> chosen = context.params().list(featuresParam);
-            List<ColumnSpec> features = table.get().columns().stream()
-                    .filter(c -> chosen.isEmpty() ? !c.name().equals(labelName) : chosen.contains(c.name()))
-                    .toList();
             List<ColumnSpec> appended = new ArrayList<>();
             for (ModelOutput output : outputs) {
-                appended.add(ColumnSpec.of(output.name(), output.type() == null ? label.type() : output.type()));
+                DataType type = output.type() != null ? output.type() : label == null ? null : label.type();
+                if (type == null) {
+                    return Optional.empty();
+                }
+                appended.add(ColumnSpec.of(output.name(), type));
             }
-            return Optional.of(new ModelSpec(context.componentId(), label, features, appended));
-        }
-    }
-
-    /** The table on {@code tablePort} with the outputs of the model on {@code modelPort} appended. */
-    record AppendModelOutputs(String tablePort, String modelPort) implements SchemaRule {
-        @Override
-        public Optional<PortSpec> infer(Context context) {
-            Optional<PortSpec> table = context.input(tablePort).filter(TableSpec.class::isInstance);
-            Optional<PortSpec> model = context.input(modelPort).filter(ModelSpec.class::isInstance);
-            if (table.isEmpty() || model.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(((TableSpec) table.get()).withColumns(((ModelSpec) model.get()).outputs()));
+            return Optional.of(new ModelSpec(context.componentId(), label, features.get(), appended));
         }
     }
 }

@@ -2,13 +2,10 @@ package io.easel.graph;
 
 import io.easel.component.Catalog;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.ParamDef;
-import io.easel.component.ParamType;
-import io.easel.component.ParamValues;
+import io.easel.component.ParamBinder;
+import io.easel.component.ParamProblem;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
-import io.easel.component.SchemaRule;
-import io.easel.component.TableSpec;
 import io.easel.graph.ValidationError.Code;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,11 +57,15 @@ public final class GraphValidator {
             if (component == null) {
                 continue;
             }
-            ParamValues params = new ParamValues(component.params(), node.params());
             Map<String, PortSpec> inputs = inputSpecs(graph, node, component, usableEdges, specs);
-            checkParams(node, component, params, inputs, errors);
+            ParamBinder.Binding binding = component.bind(node.params(), inputs);
+            String where = "Node '" + node.id() + "' (" + component.id() + ")";
+            for (ParamProblem problem : binding.problems()) {
+                errors.add(new ValidationError(node.id(), problem.param(), problem.port(),
+                        Code.valueOf(problem.kind().name()), where + ": " + problem.message()));
+            }
             checkInputsConnected(graph, node, component, errors);
-            specs.put(nodeId, inferOutputs(component, params, inputs));
+            specs.put(nodeId, component.inferOutputs(binding.params(), inputs));
         }
         return new ValidationResult(errors, specs);
     }
@@ -167,89 +168,5 @@ public final class GraphValidator {
                                 + "' is not connected"));
             }
         }
-    }
-
-    private static void checkParams(Node node, ComponentDescriptor component, ParamValues params,
-            Map<String, PortSpec> inputs, List<ValidationError> errors) {
-        String where = "Node '" + node.id() + "' (" + component.id() + ")";
-        for (String name : node.params().keySet()) {
-            if (component.param(name).isEmpty()) {
-                errors.add(new ValidationError(node.id(), name, null, Code.UNKNOWN_PARAM,
-                        where + " has no param '" + name + "'"));
-            }
-        }
-        for (ParamDef def : component.params()) {
-            if (!params.isVisible(def)) {
-                continue;
-            }
-            Object value = params.raw(def.name());
-            if (ParamDef.isEmpty(value)) {
-                if (def.required()) {
-                    errors.add(new ValidationError(node.id(), def.name(), null, Code.MISSING_PARAM,
-                            where + ": param '" + def.name() + "' is required"));
-                }
-                continue;
-            }
-            Optional<String> problem = def.check(value);
-            if (problem.isPresent()) {
-                errors.add(new ValidationError(node.id(), def.name(), null, Code.INVALID_PARAM,
-                        where + ": param '" + def.name() + "': " + problem.get()));
-                continue;
-            }
-            if (def.type() == ParamType.COLUMN || def.type() == ParamType.COLUMNS) {
-                checkColumns(node, where, def, value, inputs, errors);
-            }
-        }
-    }
-
-    private static void checkColumns(Node node, String where, ParamDef def, Object value,
-            Map<String, PortSpec> inputs, List<ValidationError> errors) {
-        if (!(inputs.get(def.columns().port()) instanceof TableSpec table)) {
-            return; // upstream schema unknown until it runs: nothing to check against yet
-        }
-        List<?> names = value instanceof List<?> list ? list : List.of(value);
-        for (Object name : names) {
-            var column = table.column((String) name);
-            if (column.isEmpty()) {
-                errors.add(new ValidationError(node.id(), def.name(), def.columns().port(), Code.UNKNOWN_COLUMN,
-                        where + ": param '" + def.name() + "' names column '" + name + "', which input '"
-                                + def.columns().port() + "' does not have (it has " + table.columnNames() + ")"));
-            } else if (!def.columns().accepts(column.get().type())) {
-                errors.add(new ValidationError(node.id(), def.name(), def.columns().port(),
-                        Code.WRONG_COLUMN_TYPE,
-                        where + ": param '" + def.name() + "' needs a column of type "
-                                + def.columns().types().stream().map(t -> t.jsonName()).toList() + " but '" + name
-                                + "' is " + column.get().type().jsonName()));
-            }
-        }
-    }
-
-    private static Map<String, PortSpec> inferOutputs(ComponentDescriptor component, ParamValues params,
-            Map<String, PortSpec> inputs) {
-        SchemaRule.Context context = new SchemaRule.Context() {
-            @Override
-            public String componentId() {
-                return component.id();
-            }
-
-            @Override
-            public Optional<PortSpec> input(String port) {
-                return Optional.ofNullable(inputs.get(port));
-            }
-
-            @Override
-            public ParamValues params() {
-                return params;
-            }
-        };
-        Map<String, PortSpec> outputs = new LinkedHashMap<>();
-        for (Port port : component.outputs()) {
-            try {
-                port.schema().infer(context).ifPresent(spec -> outputs.put(port.name(), spec));
-            } catch (RuntimeException e) {
-                // A rule meeting params it cannot read (already reported above) leaves the spec unknown.
-            }
-        }
-        return outputs;
     }
 }

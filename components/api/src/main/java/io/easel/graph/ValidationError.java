@@ -30,7 +30,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         MISSING_PARAM,
         INVALID_PARAM,
         UNKNOWN_COLUMN,
-        WRONG_COLUMN_TYPE
+        WRONG_COLUMN_TYPE,
+        COLUMN_CONFLICT,
+        NO_COLUMNS
     }
 
     @Override

@@ -18,7 +18,7 @@ class CatalogJsonTest {
         Catalog read = json.readValue(text, Catalog.class);
 
         assertThat(read.components()).isEqualTo(catalog.components());
-        assertThat(text).contains("\"rule\":\"cast-columns\"", "\"formatVersion\":1");
+        assertThat(text).contains("\"op\":\"retype\"", "\"formatVersion\":1");
         assertThat(new GraphValidator(read).validate(GraphValidatorTest.pipeline()).specs())
                 .isEqualTo(new GraphValidator(catalog).validate(GraphValidatorTest.pipeline()).specs());
     }

@@ -2,6 +2,7 @@ package io.easel.graph;
 
 import io.easel.component.Catalog;
 import io.easel.component.Category;
+import io.easel.component.ColumnOp;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
@@ -35,14 +36,15 @@ final class TestCatalog {
         ComponentDescriptor source = ComponentDescriptor.builder("source").category(Category.DATA_SOURCES)
                 .title("Source", "源").description("d", "d")
                 .outputs(Port.output("out", PortType.TABLE, T,
-                        new SchemaRule.ByChoice("dataset", Map.of("people", PEOPLE, "empty", TableSpec.of()))))
+                        SchemaRule.newTable().byChoice("dataset", Map.of("people", PEOPLE, "empty", TableSpec.of()))))
                 .params(dataset).build();
 
         Port castIn = Port.input("in", PortType.TABLE, T);
         ComponentDescriptor cast = ComponentDescriptor.builder("cast").category(Category.PREPROCESSING)
                 .title("Cast", "转换").description("d", "d")
                 .inputs(castIn)
-                .outputs(Port.output("out", PortType.TABLE, T, new SchemaRule.CastColumns("in", "columns", "to")))
+                .outputs(Port.output("out", PortType.TABLE, T, SchemaRule.sameAs("in").retype(new ColumnOp.Cols(null, "columns"),
+                        new ColumnOp.Type(null, "to", null))))
                 .params(Param.columns("columns", T, castIn).required(),
                         Param.choice("to", T, Param.option("double", T), Param.option("string", T))
                                 .defaultValue("double"))
@@ -52,21 +54,23 @@ final class TestCatalog {
         ComponentDescriptor split = ComponentDescriptor.builder("split").category(Category.PREPROCESSING)
                 .title("Split", "拆分").description("d", "d")
                 .inputs(splitIn)
-                .outputs(Port.output("train", PortType.TABLE, T, new SchemaRule.SameAs("in")),
-                        Port.output("test", PortType.TABLE, T, new SchemaRule.SameAs("in")))
+                .outputs(Port.output("train", PortType.TABLE, T, SchemaRule.sameAs("in")),
+                        Port.output("test", PortType.TABLE, T, SchemaRule.sameAs("in")))
                 .params(Param.decimal("fraction", T).defaultValue(0.8).range(0, true, 1, true),
                         Param.integer("seed", T).defaultValue(42))
                 .build();
 
         Port trainIn = Port.input("in", PortType.TABLE, T);
+        Param<String> label = Param.column("label", T, trainIn).required();
         ComponentDescriptor train = ComponentDescriptor.builder("train").category(Category.CLASSIFICATION)
                 .title("Train", "训练").description("d", "d")
                 .inputs(trainIn)
                 .outputs(Port.output("model", PortType.MODEL, T, new SchemaRule.TrainedModel("in", "label",
                         "features", List.of(new SchemaRule.TrainedModel.ModelOutput("prediction", null),
                                 new SchemaRule.TrainedModel.ModelOutput("score", DataType.DOUBLE)))))
-                .params(Param.column("label", T, trainIn).required(),
-                        Param.columns("features", T, trainIn, DataType.INTEGER, DataType.DOUBLE, DataType.STRING),
+                .params(label,
+                        Param.columns("features", T, trainIn, DataType.INTEGER, DataType.DOUBLE, DataType.STRING)
+                                .excluding(label).allWhenEmpty(),
                         Param.integer("depth", T).defaultValue(5).range(1, 30))
                 .build();
 
@@ -75,7 +79,7 @@ final class TestCatalog {
         ComponentDescriptor predict = ComponentDescriptor.builder("predict").category(Category.PREDICTION)
                 .title("Predict", "预测").description("d", "d")
                 .inputs(model, table)
-                .outputs(Port.output("out", PortType.TABLE, T, new SchemaRule.AppendModelOutputs("in", "model")))
+                .outputs(Port.output("out", PortType.TABLE, T, SchemaRule.sameAs("in").appendModelOutputs("model")))
                 .build();
 
         Port evalIn = Port.input("in", PortType.TABLE, T);
@@ -83,7 +87,7 @@ final class TestCatalog {
                 .title("Evaluate", "评估").description("d", "d")
                 .inputs(evalIn)
                 .outputs(Port.output("report", PortType.REPORT, T,
-                        new SchemaRule.Fixed(new ReportSpec("binary-classification", List.of("auc")))))
+                        SchemaRule.fixed(ReportSpec.builder("binary-classification").headline("auc", "AUC", "AUC").build())))
                 .params(Param.column("score", T, evalIn, DataType.DOUBLE).defaultValue("score"))
                 .build();
         return new Catalog(List.of(source, cast, split, train, predict, evaluate));

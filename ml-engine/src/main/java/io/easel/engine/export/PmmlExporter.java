@@ -5,7 +5,9 @@ import io.easel.component.ColumnSpec;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkTypes;
 import io.easel.engine.store.FileStore;
+import io.easel.run.ModelDescription;
 import io.easel.run.RunEvent;
+import io.easel.run.WorkspaceLayout;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
@@ -19,8 +21,6 @@ import org.jpmml.sparkml.PMMLBuilder;
  * stages) as PMML with JPMML-SparkML, plus its {@link ModelDescription}, into the model store.
  */
 public final class PmmlExporter {
-
-    public static final String PMML_FILE = "model.pmml";
 
     private final FileStore store;
     private final ObjectMapper json;
@@ -49,12 +49,12 @@ public final class PmmlExporter {
         List<ColumnSpec> inputs = SparkTypes.fromSchema(model.lineage().rawSchema()).columns().stream()
                 .filter(c -> label == null || !c.name().equals(label.name()))
                 .toList();
-        Path pmmlFile = new Path(request.directory(), PMML_FILE);
-        Path descriptionFile = new Path(request.directory(), ModelDescription.FILE);
+        Path pmmlFile = new Path(request.directory(), WorkspaceLayout.MODEL_PMML);
+        Path descriptionFile = new Path(request.directory(), WorkspaceLayout.MODEL_DESCRIPTION);
         long now = System.currentTimeMillis();
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT_VERSION, request.runId(),
                 request.nodeId(), request.port(), model.spec().algorithm(), inputs, label, model.labels(),
-                model.spec().outputs(), model.metrics(), PMML_FILE, now);
+                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now);
         try {
             store.write(pmmlFile, pmml);
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.engine.store.FileStore;
 import io.easel.run.NodeState;
 import io.easel.run.RunEvent;
+import io.easel.run.RunStatus;
 import io.easel.run.RunState;
 import java.io.IOException;
 import java.util.ArrayList;

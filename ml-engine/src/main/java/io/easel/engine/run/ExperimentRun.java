@@ -2,15 +2,15 @@ package io.easel.engine.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.component.BoundParams;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.ParamValues;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
-import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import io.easel.engine.export.PmmlExporter;
@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -169,7 +168,11 @@ public final class ExperimentRun {
             SparkComponent component = registry.byId(node.component());
             ComponentDescriptor descriptor = component.descriptor();
             Map<String, PortValue> inputs = inputs(graph, node, descriptor, values);
-            NodeContext context = new NodeContext(spark, node, descriptor, inputs);
+            Map<String, Object> inputData = new LinkedHashMap<>();
+            inputs.forEach((port, value) -> inputData.put(port, value.data()));
+            // Bound against the real inputs: execute gets present, in-range values naming existing columns.
+            BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
+            NodeContext context = new NodeContext(spark, node, descriptor, params, inputs);
             long start = System.nanoTime();
             component.execute(context);
             Map<String, PortValue> outputs = context.outputs();
@@ -178,7 +181,7 @@ public final class ExperimentRun {
             outputs.forEach((name, value) -> {
                 Port port = descriptor.output(name).orElseThrow();
                 Optional<PortSpec> spec = validation.spec(id, name)
-                        .or(() -> inferAtRunTime(node, descriptor, port, inputs));
+                        .or(() -> Optional.ofNullable(descriptor.inferOutputs(params, specs(inputData)).get(name)));
                 checkSchema(node, descriptor, port, value, spec);
                 promised.put(name, spec);
             });
@@ -215,9 +218,14 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
+            case PortValue.Model m when !port.exportsPmml() -> {
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
+                        null, m.data().metrics(), null, null), now));
+                yield m;
+            }
             case PortValue.Model m -> {
                 boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
-                        .count() == 1;
+                        .filter(Port::exportsPmml).count() == 1;
                 RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
                         port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort)));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
@@ -227,7 +235,7 @@ public final class ExperimentRun {
             }
             case PortValue.Report r -> {
                 PortSpec spec = inferred.filter(ReportSpec.class::isInstance)
-                        .orElseGet(() -> reportSpec(r));
+                        .orElseGet(() -> InputSpecs.of(r.data()));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(spec, null, null,
                         r.data().metrics(), r.data().charts(), null), now));
                 yield r;
@@ -253,46 +261,10 @@ public final class ExperimentRun {
         }
     }
 
-    /**
-     * Inference again, now from the real input specs, for outputs whose spec was unknown before the run (e.g.
-     * downstream of a CSV read without a declared schema). Empty when the rule still cannot tell.
-     */
-    private static Optional<PortSpec> inferAtRunTime(Node node, ComponentDescriptor descriptor, Port port,
-            Map<String, PortValue> inputs) {
-        ParamValues params = new ParamValues(descriptor.params(), node.params());
-        SchemaRule.Context context = new SchemaRule.Context() {
-            @Override
-            public String componentId() {
-                return descriptor.id();
-            }
-
-            @Override
-            public Optional<PortSpec> input(String name) {
-                return Optional.ofNullable(inputs.get(name)).map(ExperimentRun::specOf);
-            }
-
-            @Override
-            public ParamValues params() {
-                return params;
-            }
-        };
-        try {
-            return port.schema().infer(context);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static PortSpec specOf(PortValue value) {
-        return switch (value) {
-            case PortValue.Table t -> SparkTypes.fromSchema(t.data().rows().schema());
-            case PortValue.Model m -> m.data().spec();
-            case PortValue.Report r -> reportSpec(r);
-        };
-    }
-
-    private static ReportSpec reportSpec(PortValue.Report report) {
-        return new ReportSpec(report.data().kind(), List.copyOf(new TreeSet<>(report.data().metrics().keySet())));
+    private static Map<String, PortSpec> specs(Map<String, Object> inputs) {
+        Map<String, PortSpec> specs = new LinkedHashMap<>();
+        inputs.forEach((port, value) -> specs.put(port, InputSpecs.of(value)));
+        return specs;
     }
 
     private static Map<String, PortValue> inputs(ExperimentGraph graph, Node node, ComponentDescriptor descriptor,

@@ -1,8 +1,7 @@
 package io.easel.engine.run;
 
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.Param;
-import io.easel.component.ParamValues;
+import io.easel.component.BoundParams;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.components.spi.ExecutionContext;
@@ -14,22 +13,26 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** What one node sees while it runs: the values on its connected inputs, its params, and a place for its outputs. */
+/**
+ * What one node sees while it runs: the values on its connected inputs, its params bound against them, and a place
+ * for its outputs.
+ */
 final class NodeContext implements ExecutionContext {
 
     private final SparkSession spark;
     private final Node node;
     private final ComponentDescriptor component;
-    private final ParamValues params;
+    private final BoundParams params;
     private final Map<String, PortValue> inputs;
     private final Map<String, PortValue> outputs = new LinkedHashMap<>();
 
     /** @param inputs by input port name; unconnected ports are absent */
-    NodeContext(SparkSession spark, Node node, ComponentDescriptor component, Map<String, PortValue> inputs) {
+    NodeContext(SparkSession spark, Node node, ComponentDescriptor component, BoundParams params,
+            Map<String, PortValue> inputs) {
         this.spark = spark;
         this.node = node;
         this.component = component;
-        this.params = new ParamValues(component.params(), node.params());
+        this.params = params;
         this.inputs = Map.copyOf(inputs);
     }
 
@@ -44,11 +47,8 @@ final class NodeContext implements ExecutionContext {
     }
 
     @Override
-    public <T> T param(Param<T> param) {
-        if (component.param(param.name()).isEmpty()) {
-            throw new IllegalArgumentException(where() + " has no param '" + param.name() + "'");
-        }
-        return params.get(param);
+    public BoundParams params() {
+        return params;
     }
 
     @Override

@@ -10,6 +10,9 @@ sealed interface PortValue {
 
     PortType type();
 
+    /** The table, model or report itself. */
+    Object data();
+
     record Table(TableData data) implements PortValue {
         @Override
         public PortType type() {

@@ -1,7 +1,9 @@
 package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
+import io.easel.run.ModelDescription;
 import io.easel.run.RunEvent;
+import io.easel.run.WorkspaceLayout;
 import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.settings.StoredJson;
 import java.time.Instant;
@@ -123,10 +125,10 @@ public class ModelService {
         if (exported.inputs() != null && !exported.inputs().isEmpty()) {
             return new ExportedSignature(exported.inputs(), exported.label(), metrics);
         }
-        String descriptorUri = ModelStore.sibling(exported.uri(), "model.json");
+        String descriptorUri = ModelStore.sibling(exported.uri(), WorkspaceLayout.MODEL_DESCRIPTION);
         try {
-            ExportedSignature described = StoredJson.MAPPER.readValue(store.read(descriptorUri),
-                    ExportedSignature.class);
+            ModelDescription described = StoredJson.MAPPER.readValue(store.read(descriptorUri),
+                    ModelDescription.class);
             return new ExportedSignature(described.inputs() == null ? List.of() : described.inputs(),
                     exported.label() != null ? exported.label() : described.label(),
                     metrics.isEmpty() && described.metrics() != null ? described.metrics() : metrics);
@@ -149,6 +151,6 @@ public class ModelService {
                 views);
     }
 
-    /** The part of model.json (and of the export event) that registration keeps. */
+    /** The part of the export event (and of model.json) that registration keeps. */
     record ExportedSignature(List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics) {}
 }

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.WorkspaceLayout;
 import io.easel.server.settings.EaselProperties;
 import java.net.URI;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class LaunchPlanner {
     }
 
     Path experimentFile(UUID runId) {
-        return runDirectory(runId).resolve("experiment.json");
+        return runDirectory(runId).resolve(WorkspaceLayout.EXPERIMENT);
     }
 
     Path logFile(UUID runId) {
@@ -79,7 +80,7 @@ class LaunchPlanner {
         LaunchSettings settings = run.settings() != null ? run.settings()
                 : LaunchSettings.effective(engine, null);
         boolean cluster = settings.clusterDeployMode();
-        String experiment = cluster ? workspaceFile(runId, "experiment.json") : experimentFile(runId).toString();
+        String experiment = cluster ? workspaceFile(runId, WorkspaceLayout.EXPERIMENT) : experimentFile(runId).toString();
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.RunStatus;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.run.NodeState;
@@ -160,7 +161,7 @@ class RunLedger {
      * and models the callbacks would have brought. Empty when the run had already ended or the file does not tell
      * the end yet.
      */
-    Optional<Applied> reconcile(UUID runId, EngineStatusFile status) {
+    Optional<Applied> reconcile(UUID runId, RunStatus status) {
         if (!status.tellsTheEnd()) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+import io.easel.run.RunStatus;
+import io.easel.run.WorkspaceLayout;
 import io.easel.server.settings.StoredJson;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -37,7 +39,7 @@ class RunWorkspace {
 
     /** Writes the experiment snapshot to {@code <workspace>/<runId>/experiment.json}; answers its URI. */
     String writeExperiment(UUID runId, byte[] json) throws IOException {
-        String uri = location(runId, "experiment.json");
+        String uri = location(runId, WorkspaceLayout.EXPERIMENT);
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
         FileSystem fileSystem = path.getFileSystem(hadoop);
         try (OutputStream out = fileSystem.create(path, true)) {
@@ -50,13 +52,13 @@ class RunWorkspace {
      * What the engine of the run wrote to its {@code status.json}; empty while there is none (the engine writes it at
      * the end) and when it cannot be read (logged: the run then ends another way, at the latest by its timeout).
      */
-    Optional<EngineStatusFile> status(UUID runId) {
-        String uri = location(runId, "status.json");
+    Optional<RunStatus> status(UUID runId) {
+        String uri = location(runId, WorkspaceLayout.STATUS);
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
             FileSystem fileSystem = path.getFileSystem(hadoop);
             try (InputStream in = fileSystem.open(path)) {
-                return Optional.of(StoredJson.MAPPER.readValue(in.readAllBytes(), EngineStatusFile.class));
+                return Optional.of(StoredJson.MAPPER.readValue(in.readAllBytes(), RunStatus.class));
             }
         } catch (FileNotFoundException notYet) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.run.RunState;
@@ -68,7 +69,7 @@ class HdfsRunWorkspaceTest {
                     """.formatted(runId).getBytes(StandardCharsets.UTF_8));
         }
 
-        EngineStatusFile status = workspace.status(runId).orElseThrow();
+        RunStatus status = workspace.status(runId).orElseThrow();
         assertThat(status.tellsTheEnd()).isTrue();
         assertThat(status.finished().state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(status.started().sparkAppId()).isEqualTo("app-20260101-0007");

@@ -98,7 +98,7 @@ class NodeResultsView extends Div {
         PortSpec spec = output.spec();
         switch (spec) {
             case TableSpec table -> section.add(table(port, table, output));
-            case ReportSpec report -> section.add(report(port, report, output));
+            case ReportSpec report -> section.add(report(report, output));
             case ModelSpec model -> section.add(model(model, output));
             case null -> section.add(muted(getTranslation("results.no-output")));
         }
@@ -129,7 +129,8 @@ class NodeResultsView extends Div {
         tabs.add(getTranslation("results.table.preview"), sampleGrid(table, output, "260px"));
         tabs.add(getTranslation("results.table.schema"), schemaGrid(table));
         box.add(line, tabs);
-        barsOf(table, output).ifPresent(chart -> box.add(chartFrame(table.columns().get(1).name(), chart)));
+        barsOf(table, output).ifPresent(chart -> box.add(chartFrame(table.columns().get(1).name(),
+                table.columns().get(1).name(), chart)));
         return box;
     }
 
@@ -231,23 +232,22 @@ class NodeResultsView extends Div {
 
     // ---- reports
 
-    private Component report(Port port, ReportSpec spec, PortResult output) {
+    private Component report(ReportSpec spec, PortResult output) {
         Div box = new Div();
         box.addClassName("report-result");
         box.getElement().setAttribute("data-report-kind", spec.kind());
-        Map<String, Object> metrics = inDeclaredOrder(port, output.metrics() == null ? Map.of() : output.metrics());
+        Map<String, Object> metrics = inDeclaredOrder(spec, output.metrics() == null ? Map.of() : output.metrics());
         Map<String, Object> charts = output.charts() == null ? Map.of() : output.charts();
         if (!metrics.isEmpty()) {
-            box.add(metricTiles(headline(metrics)));
+            box.add(metricTiles(spec, headline(spec, metrics)));
         }
-        // The ROC curve first: it is what people look for in a classifier's report.
-        charts.entrySet().stream()
-                .sorted(java.util.Comparator.comparing((Map.Entry<String, Object> e) -> !"roc".equals(e.getKey()))
-                        .thenComparing(Map.Entry::getKey))
-                .forEach(e -> chart(e.getKey(), e.getValue()).ifPresent(chart -> box.add(chartFrame(e.getKey(),
-                        chart))));
+        for (String name : inDeclaredOrder(spec.chartNames(), charts.keySet())) {
+            ReportSpec.Chart declared = spec.chart(name).orElse(null);
+            chart(declared, charts.get(name)).ifPresent(chart -> box.add(chartFrame(name,
+                    declared == null ? name : declared.title().in(locale), chart)));
+        }
         if (!metrics.isEmpty()) {
-            box.add(metricsTable(metrics));
+            box.add(metricsTable(spec, metrics));
         }
         if (metrics.isEmpty() && charts.isEmpty()) {
             box.add(muted(getTranslation("results.no-output")));
@@ -255,26 +255,25 @@ class NodeResultsView extends Div {
         return box;
     }
 
-    /**
-     * Metrics in the order the component declares them (stored results keep no order), unknown ones after, by name.
-     */
-    private static Map<String, Object> inDeclaredOrder(Port port, Map<String, Object> metrics) {
-        List<String> declared = port.schema() instanceof io.easel.component.SchemaRule.Fixed fixed
-                && fixed.spec() instanceof ReportSpec report ? report.metrics() : List.of();
+    /** Metrics in the order the component declares them (stored results keep no order), unknown ones after. */
+    private static Map<String, Object> inDeclaredOrder(ReportSpec spec, Map<String, Object> metrics) {
         Map<String, Object> ordered = new java.util.LinkedHashMap<>();
-        declared.stream().filter(metrics::containsKey).forEach(name -> ordered.put(name, metrics.get(name)));
-        metrics.keySet().stream().sorted().forEach(name -> ordered.putIfAbsent(name, metrics.get(name)));
+        inDeclaredOrder(spec.metricNames(), metrics.keySet()).forEach(name -> ordered.put(name, metrics.get(name)));
         return ordered;
     }
 
-    /** The few metrics worth a tile: the well-known headline ones present, else the first numeric ones. */
-    private static Map<String, Object> headline(Map<String, Object> metrics) {
+    private static List<String> inDeclaredOrder(List<String> declared, java.util.Set<String> present) {
+        List<String> ordered = new ArrayList<>(declared.stream().filter(present::contains).toList());
+        present.stream().filter(n -> !ordered.contains(n)).sorted().forEach(ordered::add);
+        return ordered;
+    }
+
+    /** The metrics the report declares as headline, else its first numeric ones. */
+    private static Map<String, Object> headline(ReportSpec spec, Map<String, Object> metrics) {
         Map<String, Object> chosen = new java.util.LinkedHashMap<>();
-        for (String name : HEADLINE_METRICS) {
-            if (metrics.get(name) instanceof Number n) {
-                chosen.put(name, n);
-            }
-        }
+        spec.metrics().stream().filter(ReportSpec.Metric::headline)
+                .filter(m -> metrics.get(m.name()) instanceof Number)
+                .forEach(m -> chosen.put(m.name(), metrics.get(m.name())));
         if (chosen.isEmpty()) {
             metrics.entrySet().stream().filter(e -> e.getValue() instanceof Number).limit(4)
                     .forEach(e -> chosen.put(e.getKey(), e.getValue()));
@@ -282,39 +281,36 @@ class NodeResultsView extends Div {
         return chosen;
     }
 
-    private static final List<String> HEADLINE_METRICS = List.of("auc", "ks", "accuracy", "f1", "r2", "rmse",
-            "silhouette");
-
-    private Component metricsTable(Map<String, Object> metrics) {
+    private Component metricsTable(ReportSpec spec, Map<String, Object> metrics) {
         Grid<Map.Entry<String, Object>> grid = new Grid<>();
         grid.addClassName("metrics-table");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> metricTitle(e.getKey())).setHeader(getTranslation("results.metric"));
+        grid.addColumn(e -> metricTitle(spec, e.getKey())).setHeader(getTranslation("results.metric"));
         grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
                 .setTextAlign(ColumnTextAlign.END);
         grid.setItems(List.copyOf(metrics.entrySet()));
         return grid;
     }
 
-    private Component chartFrame(String name, Component chart) {
+    private Component chartFrame(String name, String title, Component chart) {
         Div frame = new Div();
         frame.addClassName("chart-frame");
         frame.getElement().setAttribute("data-chart", name);
-        Span title = new Span(chartTitle(name));
-        title.addClassName("chart-title");
-        frame.add(title, chart);
+        Span heading = new Span(title);
+        heading.addClassName("chart-title");
+        frame.add(heading, chart);
         return frame;
     }
 
-    private Component metricTiles(Map<String, Object> metrics) {
+    private Component metricTiles(ReportSpec spec, Map<String, Object> metrics) {
         Div tiles = new Div();
         tiles.addClassName("metric-tiles");
         metrics.forEach((name, value) -> {
             Div tile = new Div();
             tile.addClassName("metric-tile");
             tile.getElement().setAttribute("data-metric", name);
-            Span label = new Span(metricTitle(name));
+            Span label = new Span(metricTitle(spec, name));
             label.addClassName("metric-name");
             Span number = new Span(MetricFormat.format(value, locale));
             number.addClassName("metric-value");
@@ -324,55 +320,81 @@ class NodeResultsView extends Div {
         return tiles;
     }
 
-    private String metricTitle(String name) {
-        String key = "metric." + name;
-        String text = getTranslation(key);
+    private String metricTitle(ReportSpec spec, String name) {
+        return spec.metric(name).map(m -> m.title().in(locale)).orElse(name);
+    }
+
+    /** A model's training facts, which no report declares: the studio's own words for the common ones. */
+    private String factTitle(String name) {
+        String text = getTranslation("metric." + name);
         return text.startsWith("!") ? name : text;
     }
 
-    private String chartTitle(String name) {
-        String text = getTranslation("chart." + name);
-        return text.startsWith("!") ? name : text;
+    /**
+     * A chart drawn as its report declares it: curves (with the chance diagonal where declared) and bars; data the
+     * studio cannot draw is left out rather than shown raw.
+     */
+    private java.util.Optional<Component> chart(ReportSpec.Chart declared, Object data) {
+        ReportSpec.ChartKind kind = declared == null ? guessKind(data) : declared.kind();
+        Chart chart = switch (kind) {
+            case CURVE, CURVE_WITH_DIAGONAL, SCATTER -> {
+                List<List<Double>> xy = points(data);
+                if (xy.isEmpty()) {
+                    yield null;
+                }
+                yield kind == ReportSpec.ChartKind.CURVE_WITH_DIAGONAL ? Chart.roc(xy)
+                        : new Chart(CurveOption.of(xy, axis(declared, true), axis(declared, false)));
+            }
+            case BARS -> {
+                if (!(data instanceof Map<?, ?> bars) || bars.isEmpty()
+                        || !bars.values().stream().allMatch(Number.class::isInstance)) {
+                    yield null;
+                }
+                List<String> names = new ArrayList<>();
+                List<Double> values = new ArrayList<>();
+                bars.forEach((k, v) -> {
+                    names.add(String.valueOf(k));
+                    values.add(((Number) v).doubleValue());
+                });
+                Chart bar = Chart.bars(names, values, null);
+                bar.setHeight(barsHeight(names.size()));
+                yield bar;
+            }
+            default -> null;
+        };
+        if (chart == null) {
+            return java.util.Optional.empty();
+        }
+        if (chart.getHeight() == null || "320px".equals(chart.getHeight())) {
+            chart.setHeight("260px");
+        }
+        chart.addClassName("result-chart");
+        return java.util.Optional.of(chart);
     }
 
-    /** The charts the studio knows how to draw; others are left out rather than shown as raw data. */
-    private java.util.Optional<Component> chart(String name, Object data) {
+    private static ReportSpec.ChartKind guessKind(Object data) {
+        return data instanceof Map<?, ?> ? ReportSpec.ChartKind.BARS : ReportSpec.ChartKind.CURVE;
+    }
+
+    private static List<List<Double>> points(Object data) {
+        List<List<Double>> xy = new ArrayList<>();
         if (data instanceof List<?> points) {
-            List<List<Double>> xy = new ArrayList<>();
             for (Object point : points) {
                 if (point instanceof List<?> p && p.size() >= 2 && p.get(0) instanceof Number x
                         && p.get(1) instanceof Number y) {
                     xy.add(List.of(x.doubleValue(), y.doubleValue()));
                 }
             }
-            if (xy.isEmpty()) {
-                return java.util.Optional.empty();
-            }
-            Chart chart = "roc".equals(name) ? Chart.roc(xy) : new Chart(CurveOption.of(xy,
-                    axisName(name, "x"), axisName(name, "y")));
-            chart.setHeight("260px");
-            chart.addClassName("result-chart");
-            return java.util.Optional.of(chart);
         }
-        if (data instanceof Map<?, ?> bars && !bars.isEmpty()
-                && bars.values().stream().allMatch(Number.class::isInstance)) {
-            List<String> names = new ArrayList<>();
-            List<Double> values = new ArrayList<>();
-            bars.forEach((k, v) -> {
-                names.add(String.valueOf(k));
-                values.add(((Number) v).doubleValue());
-            });
-            Chart chart = Chart.bars(names, values, null);
-            chart.setHeight(barsHeight(names.size()));
-            chart.addClassName("result-chart");
-            return java.util.Optional.of(chart);
-        }
-        return java.util.Optional.empty();
+        return xy;
     }
 
-    private String axisName(String chart, String axis) {
-        String text = getTranslation("chart." + chart + "." + axis);
-        return text.startsWith("!") ? "" : text;
+    private String axis(ReportSpec.Chart declared, boolean x) {
+        if (declared == null) {
+            return "";
+        }
+        io.easel.component.Text title = x ? declared.x() : declared.y();
+        return title == null ? "" : title.in(locale);
     }
 
     private static String barsHeight(int bars) {
@@ -408,9 +430,21 @@ class NodeResultsView extends Div {
             card.add(fact(getTranslation("results.model.outputs"), chips(spec.outputs())));
         }
         if (output.metrics() != null && !output.metrics().isEmpty()) {
-            card.add(metricsTable(new java.util.TreeMap<>(output.metrics())));
+            card.add(factsTable(new java.util.TreeMap<>(output.metrics())));
         }
         return card;
+    }
+
+    private Component factsTable(Map<String, Object> facts) {
+        Grid<Map.Entry<String, Object>> grid = new Grid<>();
+        grid.addClassName("metrics-table");
+        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(e -> factTitle(e.getKey())).setHeader(getTranslation("results.metric"));
+        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(List.copyOf(facts.entrySet()));
+        return grid;
     }
 
     private Div chips(List<ColumnSpec> columns) {

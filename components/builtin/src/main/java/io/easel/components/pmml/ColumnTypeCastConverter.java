@@ -1,6 +1,6 @@
 package io.easel.components.pmml;
 
-import io.easel.components.builtin.preprocessing.ColumnTypeCast;
+import io.easel.components.transform.ColumnTypeCast;
 import io.easel.components.spi.SparkTypes;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,15 @@
 package io.easel.components.spi;
 
+import static org.apache.spark.sql.functions.array_max;
+
 import io.easel.component.ColumnSpec;
 import io.easel.component.ModelSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.Transformer;
@@ -19,68 +23,90 @@ import org.apache.spark.sql.types.MetadataBuilder;
 /**
  * A trained model flowing between nodes.
  *
- * <p>{@code pipeline} holds the fitted stages the trainer built on its input table (feature indexers, assembler,
- * the model, label decoding), every one convertible to PMML. Applied to a table with the training columns it adds
- * the {@link ModelSpec#outputs()} plus helper columns whose names start with {@value #INTERNAL_PREFIX}. Together
- * with {@code lineage} it is the whole scoring pipeline from raw records, which is what gets exported.
+ * <p>{@code pipeline} holds the fitted stages the trainer built on its input table (feature encoding, assembly, the
+ * model, label decoding). Applied to a table with the training columns it adds the {@link ModelSpec#outputs()} plus
+ * helper columns whose names start with {@value #INTERNAL_PREFIX}. Together with {@code lineage} it is the whole
+ * scoring pipeline from raw records, which is what gets exported.
  *
- * <p>Trainers that assemble one vector slot per feature keep {@link ModelSpec#features()} in slot order, so slot
- * {@code i} of the model's feature vector (and of its feature importances) is {@code spec.features().get(i)}.
- *
- * @param labels the class labels in the order of the model's probability vector; empty for regression
+ * @param labels the class labels in the order of the model's probability vector; empty for other models
  * @param metrics training-time facts worth showing (tree count, rows seen …)
+ * @param slots the name of each slot of the model's feature vector, in order ({@code purpose=radio/tv} for a
+ *     one-hot slot), which is what feature importances and coefficients are reported by
+ * @param trainer how to train the same learner again (cross-validation, tuning); null when it cannot be
  */
 public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pipeline, List<String> labels,
-        Map<String, Object> metrics) {
+        Map<String, Object> metrics, List<String> slots, Trainer trainer) {
 
     public static final String INTERNAL_PREFIX = "__easel_";
-    /** An output column holding the probability of the positive class, the second label. */
+    public static final String PREDICTION = "prediction";
+    /**
+     * An output column of classifiers: for two classes the probability of the positive (second) class, for more the
+     * probability of the predicted class; for a classifier without probabilities, its margin for the positive class.
+     */
     public static final String SCORE = "score";
     public static final String PROBABILITY = "probability";
+    /** The internal column of a classifier's raw prediction (margins), from which a margin score is taken. */
+    public static final String RAW_PREDICTION = INTERNAL_PREFIX + "raw_prediction";
     /**
      * Metadata key on the {@value #SCORE} column of a scored table: the label value the score is the probability
-     * of, so that an evaluation downstream knows the positive class without being told.
+     * (or margin) of, so that an evaluation downstream knows the positive class without being told. Only for two
+     * classes.
      */
     public static final String POSITIVE_LABEL_METADATA = "easel.positiveLabel";
     /** Metadata key on the {@value #SCORE} column: the label column the model was trained on. */
     public static final String LABEL_COLUMN_METADATA = "easel.labelColumn";
+    /** Metadata key on the {@value #SCORE} column: whether scores are probabilities (else margins). */
+    public static final String SCORE_IS_PROBABILITY_METADATA = "easel.scoreIsProbability";
 
     public ModelData {
         labels = List.copyOf(labels);
         metrics = Map.copyOf(metrics);
+        slots = slots == null ? List.of() : List.copyOf(slots);
+    }
+
+    /** A model that cannot be trained again and names no feature slots. */
+    public ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pipeline, List<String> labels,
+            Map<String, Object> metrics) {
+        this(spec, lineage, pipeline, labels, metrics, List.of(), null);
     }
 
     /**
      * The input table with exactly the model's outputs appended (an input column of the same name is replaced), in
-     * the order of {@link ModelSpec#outputs()}. The {@value #SCORE} column carries the positive label in its metadata
-     * ({@value #POSITIVE_LABEL_METADATA}).
+     * the order of {@link ModelSpec#outputs()}. The {@value #SCORE} column carries its meaning in its metadata.
      */
     public Dataset<Row> score(Dataset<Row> table) {
         List<String> outputNames = spec.outputs().stream().map(ColumnSpec::name).toList();
-        Dataset<Row> input = table.drop(outputNames.stream().filter(n -> !n.equals(SCORE)).toArray(String[]::new));
+        Dataset<Row> input = table.drop(outputNames.toArray(String[]::new));
         Dataset<Row> transformed = pipeline.transform(input);
         Dataset<Row> scored = outputNames.contains(SCORE)
-                ? transformed.withColumn(SCORE, functions.vector_to_array(transformed.col(PROBABILITY), "float64")
-                        .getItem(labels.size() - 1).as(SCORE, scoreMetadata()))
+                ? transformed.withColumn(SCORE, scoreColumn(transformed, outputNames).as(SCORE, scoreMetadata(
+                        outputNames.contains(PROBABILITY))))
                 : transformed;
         List<Column> selected = new ArrayList<>();
         for (String name : input.columns()) {
-            if (!outputNames.contains(name)) {
-                selected.add(scored.col(name));
-            }
+            selected.add(scored.col(quoted(name)));
         }
         outputNames.forEach(n -> selected.add(scored.col(n)));
         return scored.select(selected.toArray(Column[]::new));
     }
 
-    private Metadata scoreMetadata() {
+    private Column scoreColumn(Dataset<Row> transformed, List<String> outputNames) {
+        if (outputNames.contains(PROBABILITY)) {
+            Column probabilities = functions.vector_to_array(transformed.col(PROBABILITY), "float64");
+            return labels.size() == 2 ? probabilities.getItem(1) : array_max(probabilities);
+        }
+        return functions.vector_to_array(transformed.col(RAW_PREDICTION), "float64").getItem(labels.size() - 1);
+    }
+
+    private Metadata scoreMetadata(boolean probability) {
         MetadataBuilder metadata = new MetadataBuilder();
-        if (!labels.isEmpty()) {
-            metadata.putString(POSITIVE_LABEL_METADATA, labels.get(labels.size() - 1));
+        if (labels.size() == 2) {
+            metadata.putString(POSITIVE_LABEL_METADATA, labels.get(1));
         }
         if (spec.label() != null) {
             metadata.putString(LABEL_COLUMN_METADATA, spec.label().name());
         }
+        metadata.putBoolean(SCORE_IS_PROBABILITY_METADATA, probability);
         return metadata.build();
     }
 
@@ -88,11 +114,20 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     public PipelineModel scoringPipelineFromRaw() {
         List<Transformer> stages = new ArrayList<>(lineage.steps());
         stages.addAll(Arrays.asList(pipeline.stages()));
-        return new PipelineModel(java.util.UUID.randomUUID().toString(), stages.toArray(Transformer[]::new));
+        return new PipelineModel(UUID.randomUUID().toString(), stages.toArray(Transformer[]::new));
     }
 
     /** The stage of a given class, e.g. the fitted estimator, if the pipeline has one. */
-    public <T extends PipelineStage> java.util.Optional<T> stage(Class<T> type) {
+    public <T extends PipelineStage> Optional<T> stage(Class<T> type) {
         return Arrays.stream(pipeline.stages()).filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /** This model with other training facts. */
+    public ModelData withMetrics(Map<String, Object> newMetrics) {
+        return new ModelData(spec, lineage, pipeline, labels, newMetrics, slots, trainer);
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 }

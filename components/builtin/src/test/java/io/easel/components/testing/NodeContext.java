@@ -1,8 +1,6 @@
 package io.easel.components.testing;
 
-import io.easel.component.ComponentDescriptor;
-import io.easel.component.Param;
-import io.easel.component.ParamValues;
+import io.easel.component.BoundParams;
 import io.easel.component.Port;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
@@ -12,18 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
-/** What the engine gives a running component, for tests: params as a user set them, inputs, collected outputs. */
+/** What the engine gives a running component, for tests: params bound as the engine binds them, inputs, outputs. */
 public final class NodeContext implements ExecutionContext {
 
     private final String nodeId;
-    private final ParamValues params;
+    private final BoundParams params;
     private final Map<String, Object> inputs;
     private final Map<String, Object> outputs = new LinkedHashMap<>();
 
-    public NodeContext(String nodeId, ComponentDescriptor component, Map<String, Object> params,
-            Map<String, Object> inputs) {
+    public NodeContext(String nodeId, BoundParams params, Map<String, Object> inputs) {
         this.nodeId = nodeId;
-        this.params = new ParamValues(component.params(), params);
+        this.params = params;
         this.inputs = Map.copyOf(inputs);
     }
 
@@ -38,8 +35,8 @@ public final class NodeContext implements ExecutionContext {
     }
 
     @Override
-    public <T> T param(Param<T> param) {
-        return params.get(param);
+    public BoundParams params() {
+        return params;
     }
 
     @Override
@@ -72,10 +69,6 @@ public final class NodeContext implements ExecutionContext {
     }
 
     private Object input(Port port) {
-        Object value = inputs.get(port.name());
-        if (value == null) {
-            throw new IllegalStateException("Node '" + nodeId + "': nothing arrived at input '" + port.name() + "'");
-        }
-        return value;
+        return inputs.get(port.name());
     }
 }

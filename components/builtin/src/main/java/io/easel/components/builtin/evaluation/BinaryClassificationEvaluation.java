@@ -14,19 +14,19 @@ import static org.apache.spark.sql.functions.when;
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
+import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.SparkComponent;
-import io.easel.components.spi.SparkTypes;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +50,26 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
     static final int MAX_CURVE_POINTS = 101;
     private static final double LOG_LOSS_EPSILON = 1e-15;
 
-    /** The metric names, in the order a report shows them. */
-    public static final List<String> METRICS = List.of("auc", "prAuc", "ks", "logLoss", "accuracy", "precision",
-            "recall", "f1", "positives", "negatives", "rows", "threshold", "positiveLabel");
+    /** What the report holds, in the order it shows it. */
+    public static final ReportSpec SPEC = ReportSpec.builder(KIND)
+            .headline("auc", "AUC", "AUC")
+            .headline("ks", "KS", "KS")
+            .headline("accuracy", "Accuracy", "准确率")
+            .headline("f1", "F1 score", "F1 值")
+            .metric("prAuc", "PR AUC", "PR AUC")
+            .metric("logLoss", "Log loss", "对数损失")
+            .metric("precision", "Precision", "精确率")
+            .metric("recall", "Recall", "召回率")
+            .metric("positives", "Positives", "正例数")
+            .metric("negatives", "Negatives", "负例数")
+            .metric("rows", "Rows", "行数")
+            .metric("threshold", "Threshold", "阈值")
+            .metric("positiveLabel", "Positive label", "正类标签")
+            .chart("roc", ReportSpec.ChartKind.CURVE_WITH_DIAGONAL, Text.of("ROC curve", "ROC 曲线"),
+                    Text.of("False positive rate", "假正率"), Text.of("True positive rate", "真正率"))
+            .chart("pr", ReportSpec.ChartKind.CURVE, Text.of("Precision–recall curve", "精确率-召回率曲线"),
+                    Text.of("Recall", "召回率"), Text.of("Precision", "精确率"))
+            .build();
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Scored data", "预测结果"));
 
@@ -80,7 +97,7 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
             .range(0, 1);
 
     public static final Port REPORT = Port.output("report", PortType.REPORT,
-            Text.of("Evaluation report", "评估报告"), new SchemaRule.Fixed(new ReportSpec(KIND, METRICS)));
+            Text.of("Evaluation report", "评估报告"), SchemaRule.fixed(SPEC));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.EVALUATION)
@@ -93,6 +110,10 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
             .inputs(IN)
             .outputs(REPORT)
             .params(LABEL_COLUMN, SCORE_COLUMN, POSITIVE_LABEL, THRESHOLD)
+            .examples(Example.of("A GBDT on credit_g's test part", "GBDT 在 credit_g 测试集上的表现",
+                            Map.of("labelColumn", "class"))
+                    .input(IN, ExampleData.scored(ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class"),
+                            ExampleData.train("credit_g")), ExampleData.test("credit_g"))))
             .build();
 
     @Override
@@ -104,15 +125,12 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         Dataset<Row> rows = ctx.table(IN).rows();
         String label = ctx.param(LABEL_COLUMN);
-        String score = ctx.param(SCORE_COLUMN) == null ? ModelData.SCORE : ctx.param(SCORE_COLUMN);
-        column(rows, label, "labelColumn");
-        StructField scoreField = column(rows, score, "scoreColumn");
-        if (SparkTypes.toEasel(scoreField.dataType()).orElse(null) != DataType.DOUBLE) {
-            throw new IllegalArgumentException(ID + ": param 'scoreColumn': column '" + score + "' is "
-                    + scoreField.dataType().simpleString() + "; it must hold probabilities (double)");
-        }
+        String score = ctx.param(SCORE_COLUMN);
+        StructField scoreField = rows.schema().apply(score);
         String positive = positiveLabel(ctx.param(POSITIVE_LABEL), scoreField);
-        double threshold = ctx.param(THRESHOLD) == null ? 0.5 : ctx.param(THRESHOLD);
+        boolean probabilities = !scoreField.metadata().contains(ModelData.SCORE_IS_PROBABILITY_METADATA)
+                || scoreField.metadata().getBoolean(ModelData.SCORE_IS_PROBABILITY_METADATA);
+        double threshold = ctx.param(THRESHOLD);
 
         Dataset<Row> pairs = rows
                 .filter(col(label).isNotNull().and(col(score).isNotNull()).and(isnan(col(score)).unary_$bang()))
@@ -120,13 +138,15 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
                         when(col(label).cast("string").equalTo(positive), 1.0).otherwise(0.0).as("y"))
                 .persist();
         try {
-            ctx.output(REPORT, report(pairs, label, positive, threshold));
+            ctx.output(REPORT, report(pairs, label, positive, threshold, probabilities));
         } finally {
             pairs.unpersist();
         }
     }
 
-    private static ReportData report(Dataset<Row> pairs, String label, String positive, double threshold) {
+    /** @param probabilities whether scores are probabilities; log loss means nothing for margins */
+    private static ReportData report(Dataset<Row> pairs, String label, String positive, double threshold,
+            boolean probabilities) {
         Column s = col("s");
         Column y = col("y");
         Column p = least(greatest(s, lit(LOG_LOSS_EPSILON)), lit(1 - LOG_LOSS_EPSILON));
@@ -170,7 +190,9 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
             exact.unpersist();
             binned.unpersist();
         }
-        metrics.put("logLoss", totals.getDouble(5));
+        if (probabilities) {
+            metrics.put("logLoss", totals.getDouble(5));
+        }
         metrics.put("accuracy", ratio(truePositives + trueNegatives, rows));
         metrics.put("precision", precision);
         metrics.put("recall", recall);
@@ -181,15 +203,6 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
         metrics.put("threshold", threshold);
         metrics.put("positiveLabel", positive);
         return new ReportData(KIND, metrics, charts);
-    }
-
-    private static StructField column(Dataset<Row> rows, String name, String param) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException(ID + ": param '" + param + "' is required");
-        }
-        return Arrays.stream(rows.schema().fields()).filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(ID + ": param '" + param + "' names column '" + name
-                        + "', which the input does not have (it has " + Arrays.asList(rows.columns()) + ")"));
     }
 
     private static String positiveLabel(String requested, StructField scoreField) {

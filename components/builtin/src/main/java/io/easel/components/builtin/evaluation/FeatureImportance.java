@@ -4,11 +4,13 @@ import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
+import io.easel.component.Example;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkComponent;
@@ -17,6 +19,7 @@ import io.easel.components.spi.TableData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.classification.DecisionTreeClassificationModel;
@@ -41,7 +44,7 @@ public final class FeatureImportance implements SparkComponent {
             ColumnSpec.of("importance", DataType.DOUBLE));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Importances", "特征重要性"),
-            new SchemaRule.Fixed(SPEC));
+            SchemaRule.fixed(SPEC));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("feature-importance")
             .category(Category.EVALUATION)
@@ -52,6 +55,9 @@ public final class FeatureImportance implements SparkComponent {
             .keywords("importance", "feature", "explain", "gbdt", "trees", "重要性", "特征", "解释")
             .inputs(MODEL)
             .outputs(OUT)
+            .examples(new Example(Text.of("What drives a GBDT's credit decisions", "GBDT 信用模型的特征重要性"), Map.of(),
+                    Map.of(MODEL.name(), ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class"),
+                            ExampleData.dataset("credit_g")))))
             .build();
 
     @Override
@@ -65,18 +71,21 @@ public final class FeatureImportance implements SparkComponent {
         Vector importances = importancesOf(model).orElseThrow(() -> new IllegalArgumentException(
                 "feature-importance: a model trained by '" + model.spec().algorithm()
                         + "' has no feature importances; connect a tree model such as gbdt-classifier"));
-        List<ColumnSpec> features = model.spec().features();
-        if (importances.size() != features.size()) {
+        List<String> slots = model.slots().isEmpty()
+                ? model.spec().features().stream().map(ColumnSpec::name).toList()
+                : model.slots();
+        if (importances.size() != slots.size()) {
             throw new IllegalStateException("feature-importance: the model has " + importances.size()
-                    + " feature slots for " + features.size() + " features; cannot name them");
+                    + " feature slots for " + slots.size() + " named features; cannot name them");
         }
         List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < features.size(); i++) {
-            rows.add(RowFactory.create(features.get(i).name(), importances.apply(i)));
+        for (int i = 0; i < slots.size(); i++) {
+            rows.add(RowFactory.create(slots.get(i), importances.apply(i)));
         }
         rows.sort(Comparator.<Row>comparingDouble(r -> r.getDouble(1)).reversed()
                 .thenComparing(r -> r.getString(0)));
-        ctx.output(OUT, TableData.source(ctx.spark().createDataFrame(rows, SparkTypes.toSchema(SPEC))));
+        // one partition, so that the order survives being written and read back
+        ctx.output(OUT, TableData.source(ctx.spark().createDataFrame(rows, SparkTypes.toSchema(SPEC)).coalesce(1)));
     }
 
     private static Optional<Vector> importancesOf(ModelData model) {

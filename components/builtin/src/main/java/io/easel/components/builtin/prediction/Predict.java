@@ -3,16 +3,19 @@ package io.easel.components.builtin.prediction;
 import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.Example;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies a trained model to a table: the table comes out with the model's outputs appended (e.g. prediction,
@@ -24,7 +27,8 @@ public final class Predict implements SparkComponent {
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Scored data", "预测结果"),
-            new SchemaRule.AppendModelOutputs(IN.name(), MODEL.name()));
+            SchemaRule.sameAs(IN.name())
+                    .appendModelOutputs(MODEL.name()));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("predict")
             .category(Category.PREDICTION)
@@ -35,6 +39,10 @@ public final class Predict implements SparkComponent {
             .keywords("predict", "score", "apply", "inference", "预测", "打分", "评分")
             .inputs(MODEL, IN)
             .outputs(OUT)
+            .examples(new Example(Text.of("A GBDT scores credit_g's test part", "GBDT 对 credit_g 测试集打分"), Map.of(),
+                    Map.of(MODEL.name(), ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class"),
+                                    ExampleData.train("credit_g")),
+                            IN.name(), ExampleData.test("credit_g"))))
             .build();
 
     @Override

@@ -1,15 +1,18 @@
 package io.easel.components.builtin.preprocessing;
 
 import io.easel.component.Category;
+import io.easel.component.Example;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -35,9 +38,9 @@ public final class RandomSplit implements SparkComponent {
             .defaultValue(42);
 
     public static final Port TRAIN = Port.output("train", PortType.TABLE, Text.of("Train", "训练集"),
-            new SchemaRule.SameAs(IN.name()));
+            SchemaRule.sameAs(IN.name()));
     public static final Port TEST = Port.output("test", PortType.TABLE, Text.of("Test", "测试集"),
-            new SchemaRule.SameAs(IN.name()));
+            SchemaRule.sameAs(IN.name()));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("random-split")
             .category(Category.PREPROCESSING)
@@ -49,6 +52,8 @@ public final class RandomSplit implements SparkComponent {
             .inputs(IN)
             .outputs(TRAIN, TEST)
             .params(FRACTION, SEED)
+            .examples(Example.of("Iris, 80% to train", "鸢尾花，80% 用于训练", Map.of("fraction", 0.8))
+                    .input(IN, ExampleData.dataset("iris")))
             .build();
 
     @Override
@@ -60,13 +65,7 @@ public final class RandomSplit implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         TableData in = ctx.table(IN);
         double fraction = ctx.param(FRACTION);
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("random-split: param 'fraction' must be between 0 and 1 (exclusive), "
-                    + "not " + fraction);
-        }
-        Integer seed = ctx.param(SEED);
-        Dataset<Row>[] parts = in.rows().randomSplit(new double[] {fraction, 1 - fraction},
-                seed == null ? 42 : seed);
+        Dataset<Row>[] parts = in.rows().randomSplit(new double[] {fraction, 1 - fraction}, ctx.param(SEED));
         ctx.output(TRAIN, in.withRows(parts[0]));
         ctx.output(TEST, in.withRows(parts[1]));
     }

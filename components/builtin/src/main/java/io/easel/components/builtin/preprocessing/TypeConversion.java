@@ -1,6 +1,8 @@
 package io.easel.components.builtin.preprocessing;
 
 import io.easel.component.Category;
+import io.easel.component.ColumnOp;
+import io.easel.component.Example;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Param;
@@ -8,11 +10,13 @@ import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import java.util.Arrays;
+import io.easel.components.transform.ColumnTypeCast;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts chosen columns to one type, in place. The conversion is recorded in the table's lineage, so a model
@@ -40,7 +44,8 @@ public final class TypeConversion implements SparkComponent {
             .required();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Converted data", "转换后的数据"),
-            new SchemaRule.CastColumns(IN.name(), COLUMNS.name(), TARGET_TYPE.name()));
+            SchemaRule.sameAs(IN.name())
+                    .retype(ColumnOp.Cols.param(COLUMNS), ColumnOp.Type.param(TARGET_TYPE)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("type-conversion")
             .category(Category.PREPROCESSING)
@@ -52,6 +57,9 @@ public final class TypeConversion implements SparkComponent {
             .inputs(IN)
             .outputs(OUT)
             .params(COLUMNS, TARGET_TYPE)
+            .examples(Example.of("credit_g's whole numbers as decimals", "将 credit_g 的整数列转为小数",
+                            Map.of("columns", List.of("duration", "credit_amount", "age"), "targetType", "double"))
+                    .input(IN, ExampleData.dataset("credit_g")))
             .build();
 
     @Override
@@ -63,16 +71,6 @@ public final class TypeConversion implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         TableData in = ctx.table(IN);
         List<String> columns = ctx.param(COLUMNS);
-        if (columns == null || columns.isEmpty()) {
-            throw new IllegalArgumentException("type-conversion: param 'columns' is required");
-        }
-        List<String> existing = Arrays.asList(in.rows().columns());
-        for (String column : columns) {
-            if (!existing.contains(column)) {
-                throw new IllegalArgumentException("type-conversion: param 'columns' names column '" + column
-                        + "', which the input does not have (it has " + existing + ")");
-            }
-        }
         DataType target = DataType.fromJson(ctx.param(TARGET_TYPE));
         ctx.output(OUT, in.transform(new ColumnTypeCast().setInputCols(columns).setTargetType(target)));
     }

@@ -8,7 +8,6 @@ import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
-import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkTypes;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -34,15 +33,7 @@ record FileSource(String componentId, String format) {
 
     /** The table read, its columns those of the schema param when it is set (unknown until the run otherwise). */
     static Port output(Param<TableSpec> schema) {
-        return Port.output("out", PortType.TABLE, Text.of("Data", "数据"), new SchemaRule.FromSchemaParam(schema.name()));
-    }
-
-    String requiredPath(ExecutionContext ctx, Param<String> path) {
-        String value = ctx.param(path);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(componentId + ": param '" + path.name() + "' is required");
-        }
-        return value;
+        return Port.output("out", PortType.TABLE, Text.of("Data", "数据"), SchemaRule.newTable().schemaParam(schema.name()));
     }
 
     /** Reads {@code path}; Spark resolves it here (AnalysisException, undeclared in Java): name it for the user. */

@@ -2,6 +2,7 @@ package io.easel.components.builtin.source;
 
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.TableSpec;
@@ -9,6 +10,7 @@ import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
+import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.types.StructType;
 
@@ -48,6 +50,11 @@ public final class ReadCsv implements SparkComponent {
             .keywords("csv", "file", "read", "import", "hdfs", "load", "文件", "读取", "导入")
             .outputs(OUT)
             .params(PATH, HEADER, DELIMITER, SCHEMA)
+            .examples(Example.of("The bundled iris file, with its schema", "内置的鸢尾花文件（声明表结构）",
+                            Map.of("path", Example.SAMPLES + "/iris.csv", "schema", "sepal_length_cm:double,"
+                                    + "sepal_width_cm:double,petal_length_cm:double,petal_width_cm:double,species:string")),
+                    Example.of("The bundled iris file, types inferred", "内置的鸢尾花文件（推断类型）",
+                            Map.of("path", Example.SAMPLES + "/iris.csv")))
             .build();
 
     @Override
@@ -57,11 +64,11 @@ public final class ReadCsv implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String path = FILE.requiredPath(ctx, PATH);
+        String path = ctx.param(PATH);
         TableSpec declared = ctx.param(SCHEMA);
         DataFrameReader reader = ctx.spark().read()
-                .option("header", Boolean.TRUE.equals(ctx.param(HEADER)))
-                .option("sep", ctx.param(DELIMITER) == null ? "," : ctx.param(DELIMITER));
+                .option("header", ctx.param(HEADER))
+                .option("sep", ctx.param(DELIMITER));
         StructType schema = declared != null ? FILE.scalarSchema(declared, SCHEMA)
                 : FILE.nearestEasel(FILE.read(path, reader.option("inferSchema", true)::csv).schema(), path);
         ctx.output(OUT, TableData.source(FILE.read(path, reader.schema(schema)::csv)));

@@ -3,6 +3,7 @@ package io.easel.components.builtin.source;
 import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.Example;
 import io.easel.component.DataType;
 import io.easel.component.Param;
 import io.easel.component.Port;
@@ -12,6 +13,7 @@ import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +56,11 @@ public final class ReadParquet implements SparkComponent {
             .keywords("parquet", "file", "read", "import", "hdfs", "load", "columnar", "文件", "读取", "导入", "列式")
             .outputs(OUT)
             .params(PATH, SCHEMA)
+            .examples(Example.of("credit_g as Parquet, three columns as declared", "Parquet 格式的 credit_g（声明三列）",
+                            Map.of("path", Example.SAMPLES + "/credit_g.parquet",
+                                    "schema", "class:string,age:double,credit_amount:long")),
+                    Example.of("credit_g as Parquet, the file's own types", "Parquet 格式的 credit_g（文件自带类型）",
+                            Map.of("path", Example.SAMPLES + "/credit_g.parquet")))
             .build();
 
     @Override
@@ -63,7 +70,7 @@ public final class ReadParquet implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String path = FILE.requiredPath(ctx, PATH);
+        String path = ctx.param(PATH);
         // Spark reads the footers here.
         Dataset<Row> file = FILE.read(path, ctx.spark().read()::parquet);
         TableSpec declared = ctx.param(SCHEMA);

@@ -2,6 +2,7 @@ package io.easel.components.builtin.source;
 
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.ParamDef;
 import io.easel.component.Port;
@@ -57,7 +58,7 @@ public final class SampleDataset implements SparkComponent {
     private static final Map<String, TableSpec> SPECS = sniffAll();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
-            new SchemaRule.ByChoice(DATASET.name(), SPECS));
+            SchemaRule.newTable().byChoice(DATASET.name(), SPECS));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("sample-dataset")
             .category(Category.DATA_SOURCES)
@@ -68,6 +69,9 @@ public final class SampleDataset implements SparkComponent {
             .keywords("sample", "example", "demo", "dataset", "credit", "iris", "示例", "样例", "数据集")
             .outputs(OUT)
             .params(DATASET)
+            .examples(Example.of("German credit", "德国信用数据", Map.of("dataset", "credit_g")),
+                    Example.of("Congressional votes, with missing values", "美国国会投票（含缺失值）",
+                            Map.of("dataset", "vote")))
             .build();
 
     @Override
@@ -78,11 +82,7 @@ public final class SampleDataset implements SparkComponent {
     @Override
     public void execute(ExecutionContext ctx) {
         String name = ctx.param(DATASET);
-        TableSpec spec = SPECS.get(name);
-        if (spec == null) {
-            throw new IllegalArgumentException("sample-dataset: param 'dataset': unknown dataset '" + name
-                    + "' (one of " + SPECS.keySet() + ")");
-        }
+        TableSpec spec = SPECS.get(name); // the param's choices are exactly the bundled datasets
         Dataset<String> lines = ctx.spark().createDataset(readLines(name), Encoders.STRING());
         Dataset<Row> rows = ctx.spark().read()
                 .schema(SparkTypes.toSchema(spec))

@@ -59,7 +59,7 @@ class GbdtClassifierTest {
 
     @Test
     void shouldPredictANumericLabelWithTheLabelsOwnTypeAndStillExportToPmml() throws Exception {
-        TableData cancer = Scenarios.sources().table("breast_cancer", "out");
+        TableData cancer = TestRun.dataset("breast_cancer");
 
         ModelData model = train(cancer, Map.of("labelColumn", "malignant", "maxIter", 5, "maxDepth", 3,
                 "featureColumns", List.of("mean_radius", "mean_texture", "worst_area", "worst_concave_points")));
@@ -93,12 +93,13 @@ class GbdtClassifierTest {
 
     @Test
     void shouldRefuseALabelWithMoreThanTwoValuesNamingIt() {
-        TableData iris = Scenarios.sources().table("iris", "out");
+        TableData iris = TestRun.dataset("iris");
 
         assertThatThrownBy(() -> train(iris, Map.of("labelColumn", "species")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("gbdt-classifier").hasMessageContaining("'species'")
-                .hasMessageContaining("3 distinct values").hasMessageContaining("setosa");
+                .hasMessageContaining("3 classes").hasMessageContaining("setosa")
+                .hasMessageContaining("use a multiclass classifier");
     }
 
     @Test
@@ -106,7 +107,8 @@ class GbdtClassifierTest {
         TableData table = Tables.of("x:double,city:string,y:string",
                 new Object[] {1.0, "a", "yes"}, new Object[] {null, "b", "no"}, new Object[] {2.0, "c", "no"});
 
-        assertThatThrownBy(() -> train(table, Map.of("labelColumn", "y", "featureColumns", List.of("x"))))
+        assertThatThrownBy(() -> train(table, Map.of("labelColumn", "y", "featureColumns", List.of("x"),
+                "missingValues", "fail")))
                 .hasMessageContaining("'x' has 1 missing values");
         assertThatThrownBy(() -> train(table, Map.of("labelColumn", "y", "featureColumns", List.of("city"),
                 "maxBins", 3)))

@@ -58,7 +58,7 @@ class BinaryClassificationEvaluationTest {
         assertThat((Long) report.metrics().get("rows")).isEqualTo(Scenarios.credit().table("split", "test").rows()
                 .count());
         assertThat(report.metrics().keySet()).containsExactlyInAnyOrderElementsOf(
-                BinaryClassificationEvaluation.METRICS);
+                BinaryClassificationEvaluation.SPEC.metricNames());
     }
 
     @Test

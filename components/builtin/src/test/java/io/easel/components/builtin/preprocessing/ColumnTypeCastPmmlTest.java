@@ -1,5 +1,6 @@
 package io.easel.components.builtin.preprocessing;
 
+import io.easel.components.transform.ColumnTypeCast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,5 +1,6 @@
 package io.easel.components.builtin.preprocessing;
 
+import io.easel.components.transform.ColumnTypeCast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class TypeConversionTest {
 
     @Test
     void shouldReadYesNoVotesAsBooleansKeepingMissingVotesMissing() {
-        TableData vote = Scenarios.sources().table("vote", "out");
+        TableData vote = TestRun.dataset("vote");
 
         TableData converted = convert(vote, List.of("crime", "synfuels_corporation_cutback"), "boolean");
 

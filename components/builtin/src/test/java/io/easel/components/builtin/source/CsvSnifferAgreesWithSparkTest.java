@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easel.component.TableSpec;
 import io.easel.component.csv.CsvSchemaSniffer;
 import io.easel.components.spi.SparkTypes;
-import io.easel.components.testing.Scenarios;
+import io.easel.components.testing.SampleFiles;
 import io.easel.components.testing.TestSpark;
 import java.nio.file.Files;
 import java.util.List;
@@ -20,7 +20,7 @@ class CsvSnifferAgreesWithSparkTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"credit_g", "iris", "breast_cancer", "diabetes", "vote"})
     void shouldInferWhatSparkInfersForTheSampleDatasets(String dataset) throws Exception {
-        List<String> lines = Files.readAllLines(Scenarios.DATASETS.resolve(dataset + ".csv"));
+        List<String> lines = Files.readAllLines(SampleFiles.DATASETS.resolve(dataset + ".csv"));
 
         assertThat(CsvSchemaSniffer.sniff(lines, CsvSchemaSniffer.Options.defaults()))
                 .isEqualTo(sparkInfers(lines, true, ","));

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easel.component.TableSpec;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
-import io.easel.components.testing.Scenarios;
+import io.easel.graph.ExampleGraph;
+import io.easel.components.testing.SampleFiles;
 import io.easel.components.testing.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class ReadCsvTest {
 
     @Test
     void shouldReadWithExactlyTheDeclaredSchema() {
-        TableData iris = Scenarios.sources().table("csv", "out");
+        TableData iris = TestRun.example("read-csv", 0).table(ExampleGraph.NODE, "out");
 
         assertThat(SparkTypes.fromSchema(iris.rows().schema())).isEqualTo(TableSpec.parse(
                 "sepal_length_cm:double,sepal_width_cm:double,petal_length_cm:double,petal_width_cm:double,"
@@ -29,7 +30,7 @@ class ReadCsvTest {
 
     @Test
     void shouldLetSparkInferTheTypesWhenNoSchemaIsDeclared() {
-        TableData credit = read(Map.of("path", Scenarios.DATASETS.resolve("credit_g.csv").toString()));
+        TableData credit = read(Map.of("path", SampleFiles.DATASETS.resolve("credit_g.csv").toString()));
 
         assertThat(SparkTypes.fromSchema(credit.rows().schema()))
                 .isEqualTo(SampleDataset.spec("credit_g"));

@@ -9,7 +9,7 @@ import io.easel.component.TableSpec;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.SampleFiles;
-import io.easel.components.testing.Scenarios;
+import io.easel.graph.ExampleGraph;
 import io.easel.components.testing.TestRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ReadJsonLinesTest {
 
     @Test
     void shouldReadTheDeclaredColumnsByName() {
-        TableData credit = Scenarios.sources().table("json", "out");
+        TableData credit = TestRun.example("read-json-lines", 0).table(ExampleGraph.NODE, "out");
 
         assertThat(SparkTypes.fromSchema(credit.rows().schema()))
                 .isEqualTo(TableSpec.parse("class:string,age:integer,duration:double"));

@@ -7,7 +7,7 @@ import io.easel.component.TableSpec;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.SampleFiles;
-import io.easel.components.testing.Scenarios;
+import io.easel.graph.ExampleGraph;
 import io.easel.components.testing.TestRun;
 import io.easel.components.testing.TestSpark;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class ReadParquetTest {
 
     @Test
     void shouldPickTheDeclaredColumnsByNameAndConvertThem() {
-        TableData credit = Scenarios.sources().table("parquet", "out");
+        TableData credit = TestRun.example("read-parquet", 0).table(ExampleGraph.NODE, "out");
 
         assertThat(SparkTypes.fromSchema(credit.rows().schema()))
                 .isEqualTo(TableSpec.parse("class:string,age:double,credit_amount:long"));

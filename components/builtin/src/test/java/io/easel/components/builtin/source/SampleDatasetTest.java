@@ -6,7 +6,6 @@ import io.easel.component.DataType;
 import io.easel.component.TableSpec;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
-import io.easel.components.testing.Scenarios;
 import io.easel.components.testing.TestRun;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -16,17 +15,15 @@ class SampleDatasetTest {
 
     @Test
     void shouldReadEveryRowOfEachBundledDataset() {
-        TestRun run = Scenarios.sources();
-
         Map<String, Long> rows = Map.of("credit_g", 1000L, "iris", 150L, "breast_cancer", 569L, "diabetes", 442L,
                 "vote", 435L);
-        rows.forEach((dataset, count) -> assertThat(run.table(dataset, "out").rows().count()).as(dataset)
+        rows.forEach((dataset, count) -> assertThat(TestRun.dataset(dataset).rows().count()).as(dataset)
                 .isEqualTo(count));
     }
 
     @Test
     void shouldGiveCreditGItsThirteenTextAndSevenIntegerFeaturesAndTheClassLabel() {
-        TableData credit = Scenarios.sources().table("credit_g", "out");
+        TableData credit = TestRun.dataset("credit_g");
 
         TableSpec spec = SparkTypes.fromSchema(credit.rows().schema());
         assertThat(spec.columns()).filteredOn(c -> c.type() == DataType.INTEGER).hasSize(7);
@@ -41,7 +38,7 @@ class SampleDatasetTest {
 
     @Test
     void shouldReadEmptyVoteCellsAsMissingValues() {
-        TableData vote = Scenarios.sources().table("vote", "out");
+        TableData vote = TestRun.dataset("vote");
 
         Row first = vote.rows().first();
         assertThat(first.isNullAt(first.fieldIndex("synfuels_corporation_cutback"))).isTrue();
@@ -53,8 +50,10 @@ class SampleDatasetTest {
         SampleDataset component = new SampleDataset();
         var rule = component.descriptor().output("out").orElseThrow().schema();
 
-        assertThat(rule).isInstanceOf(io.easel.component.SchemaRule.ByChoice.class);
-        assertThat(((io.easel.component.SchemaRule.ByChoice) rule).specs())
+        assertThat(rule).isInstanceOf(io.easel.component.SchemaRule.Table.class);
+        var byChoice = (io.easel.component.ColumnOp.ByChoice) ((io.easel.component.SchemaRule.Table) rule).ops()
+                .getFirst();
+        assertThat(byChoice.specs())
                 .containsOnlyKeys("credit_g", "iris", "breast_cancer", "diabetes", "vote");
         assertThat(SampleDataset.spec("iris").columnNames()).containsExactly("sepal_length_cm", "sepal_width_cm",
                 "petal_length_cm", "petal_width_cm", "species");

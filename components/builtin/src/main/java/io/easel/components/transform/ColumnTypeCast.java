@@ -1,4 +1,4 @@
-package io.easel.components.builtin.preprocessing;
+package io.easel.components.transform;
 
 import io.easel.component.DataType;
 import io.easel.components.spi.SparkTypes;

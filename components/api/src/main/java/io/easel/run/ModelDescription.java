@@ -1,12 +1,14 @@
-package io.easel.engine.export;
+package io.easel.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.easel.component.ColumnSpec;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code model.json} written beside every {@code model.pmml}: what a scoring request must carry and what comes
- * back, readable without parsing the PMML.
+ * The {@code model.json} written beside every {@code model.pmml} ({@link WorkspaceLayout#MODEL_DESCRIPTION}): what a
+ * scoring request must carry and what comes back, readable without parsing the PMML. The engine writes it; the
+ * server reads it when registering a model whose export event did not say.
  *
  * @param inputs the raw columns a scoring request carries (the columns the experiment read, less the label)
  * @param label the target column as read, or null for unsupervised models
@@ -14,10 +16,10 @@ import java.util.Map;
  * @param outputs the columns the model adds when applied in the experiment
  * @param pmml the PMML file's name, relative to this file
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
         List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
         Map<String, Object> metrics, String pmml, long exportedAt) {
 
     public static final int FORMAT_VERSION = 1;
-    public static final String FILE = "model.json";
 }

@@ -1,0 +1,90 @@
+package io.easel.run;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Where everything of one run goes, as paths relative to the workspace and the model store roots (both any Hadoop
+ * file system URI). The engine writes by it, the server reads by it.
+ *
+ * <pre>
+ * workspace/&lt;runId&gt;/experiment.json                 the experiment as submitted (for drivers on a cluster)
+ * workspace/&lt;runId&gt;/events.jsonl                    every event, one JSON object a line, as it happens
+ * workspace/&lt;runId&gt;/status.json                     final state of the run and of each node ({@link RunStatus})
+ * workspace/&lt;runId&gt;/nodes/&lt;nodeId&gt;/&lt;port&gt;/         a table output, as Parquet
+ * modelStore/&lt;runId&gt;/&lt;nodeId&gt;[/&lt;port&gt;]/model.pmml    a trained scoring pipeline, and model.json ({@link ModelDescription})
+ * </pre>
+ *
+ * Node ids and port names come from the experiment; characters a path cannot hold are escaped as {@code _xx}.
+ */
+public final class WorkspaceLayout {
+
+    public static final String EXPERIMENT = "experiment.json";
+    public static final String EVENTS = "events.jsonl";
+    public static final String STATUS = "status.json";
+    public static final String MODEL_PMML = "model.pmml";
+    public static final String MODEL_DESCRIPTION = "model.json";
+
+    private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]");
+
+    private WorkspaceLayout() {}
+
+    /**
+     * @throws IllegalArgumentException unless the run id is a plain name (it becomes a directory)
+     */
+    public static String checkRunId(String runId) {
+        if (runId == null || !RUN_ID.matcher(runId).matches()) {
+            throw new IllegalArgumentException("Run id '" + runId
+                    + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        return runId;
+    }
+
+    /** A file directly in the run's directory of the workspace, e.g. {@link #STATUS}. */
+    public static String runFile(String runId, String file) {
+        return checkRunId(runId) + "/" + file;
+    }
+
+    public static String status(String runId) {
+        return runFile(runId, STATUS);
+    }
+
+    public static String events(String runId) {
+        return runFile(runId, EVENTS);
+    }
+
+    public static String experiment(String runId) {
+        return runFile(runId, EXPERIMENT);
+    }
+
+    /** The directory of one table output in the workspace. */
+    public static String tableOutput(String runId, String nodeId, String port) {
+        return checkRunId(runId) + "/nodes/" + segment(nodeId) + "/" + segment(port);
+    }
+
+    /**
+     * The model directory of a node in the model store; a node with more than one model port gets one
+     * sub-directory per port so the common case keeps the short layout.
+     */
+    public static String modelDirectory(String runId, String nodeId, String port, boolean nodeHasOneModelPort) {
+        String node = checkRunId(runId) + "/" + segment(nodeId);
+        return nodeHasOneModelPort ? node : node + "/" + segment(port);
+    }
+
+    /** A name as one path segment: safe characters kept, others (and a leading dot) escaped as {@code _xx}. */
+    public static String segment(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            if (SAFE.matcher(ch).matches() && !(out.isEmpty() && ch.equals("."))) {
+                out.append(ch);
+            } else {
+                for (byte b : ch.getBytes(StandardCharsets.UTF_8)) {
+                    out.append('_').append(String.format("%02x", b & 0xff));
+                }
+            }
+        });
+        return out.isEmpty() ? "_" : out.toString();
+    }
+}

@@ -1,0 +1,459 @@
+package io.easel.components.learn;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.isnan;
+
+import io.easel.component.BoundParams;
+import io.easel.component.Category;
+import io.easel.component.ColumnSpec;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.DataType;
+import io.easel.component.Example;
+import io.easel.component.ModelSpec;
+import io.easel.component.Param;
+import io.easel.component.Port;
+import io.easel.component.PortType;
+import io.easel.component.SchemaRule;
+import io.easel.component.Text;
+import io.easel.components.spi.ExecutionContext;
+import io.easel.components.spi.InputSpecs;
+import io.easel.components.spi.ModelData;
+import io.easel.components.spi.SparkComponent;
+import io.easel.components.spi.TableData;
+import io.easel.components.spi.Trainer;
+import io.easel.components.transform.ColumnTypeCast;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.feature.IndexToString;
+import org.apache.spark.ml.feature.StringIndexerModel;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The scaffold of every supervised learner, as Spark's {@code Predictor} and KNIME's learner nodes are: a learner
+ * declares its Spark estimator, its own params and what it supports; this class does the rest the same way for all
+ * of them. That is the label, feature and weight params (bound and checked before training), the label's classes
+ * and whether they suit the learner, feature encoding ({@link FeatureEncoding}: text, booleans, missing values,
+ * assembly), decoding the prediction back to the label's type, the model's output columns, training facts and
+ * training again for cross-validation and tuning.
+ *
+ * <p>A learner is one final class with a public no-argument constructor that passes its {@link Declaration}:
+ *
+ * <pre>{@code
+ * public final class RandomForestClassifier extends SupervisedLearner {
+ *     static final Param<Integer> TREES = Param.integer("numTrees", ...).defaultValue(20).range(1, 1000);
+ *     public RandomForestClassifier() {
+ *         super(classifier("random-forest-classifier").title(...).description(...).keywords(...)
+ *                 .tasks(Task.BINARY, Task.MULTICLASS).weighted().textFeatures(TextFeatures.INDEXED)
+ *                 .params(TREES)
+ *                 .estimator(p -> new org.apache.spark.ml.classification.RandomForestClassifier()
+ *                         .setNumTrees(p.get(TREES))));
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Classifiers' models add {@code prediction} (of the label's type), {@code probability} (a vector in the order of
+ * {@link ModelData#labels()}) and {@code score}; classifiers without probabilities add {@code prediction} and a
+ * margin {@code score}; regressors add {@code prediction} (double).
+ */
+public abstract class SupervisedLearner implements SparkComponent {
+
+    public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Training data", "训练数据"));
+
+    private static final String LABEL_INDEX = ModelData.INTERNAL_PREFIX + "label";
+    private static final String PREDICTION_INDEX = ModelData.INTERNAL_PREFIX + "prediction";
+    private static final String PREDICTED_LABEL_TEXT = ModelData.INTERNAL_PREFIX + "predicted_label";
+    private static final DataType[] CLASS_LABEL_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
+        DataType.DOUBLE, DataType.BOOLEAN};
+    private static final DataType[] NUMBER_TYPES = {DataType.INTEGER, DataType.LONG, DataType.DOUBLE};
+    private static final DataType[] FEATURE_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
+        DataType.DOUBLE, DataType.BOOLEAN, DataType.VECTOR};
+    private static final List<String> OUTPUT_NAMES = List.of(ModelData.PREDICTION, ModelData.PROBABILITY,
+            ModelData.SCORE);
+
+    private final Declaration declared;
+    private final ComponentDescriptor descriptor;
+    private final Port model;
+
+    protected SupervisedLearner(Declaration declaration) {
+        this.declared = declaration;
+        List<Param<?>> params = declaration.allParams();
+        this.model = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
+                new SchemaRule.TrainedModel(IN.name(), declaration.label.name(), declaration.features.name(),
+                        declaration.outputs()));
+        ComponentDescriptor.Builder builder = ComponentDescriptor.builder(declaration.id)
+                .category(declaration.regression() ? Category.REGRESSION : Category.CLASSIFICATION)
+                .title(declaration.title.en(), declaration.title.zh())
+                .description(declaration.description.en(), declaration.description.zh())
+                .keywords(declaration.keywords.toArray(String[]::new))
+                .inputs(IN)
+                .outputs(model)
+                .params(params)
+                .examples(declaration.examples().toArray(Example[]::new));
+        this.descriptor = builder.build();
+    }
+
+    public static Declaration classifier(String id) {
+        return new Declaration(id, false);
+    }
+
+    public static Declaration regressor(String id) {
+        return new Declaration(id, true);
+    }
+
+    @Override
+    public final ComponentDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** The model output port. */
+    public final Port modelPort() {
+        return model;
+    }
+
+    @Override
+    public final void execute(ExecutionContext ctx) {
+        ctx.output(model, train(ctx.spark(), ctx.table(IN), ctx.params()));
+    }
+
+    private ModelData train(SparkSession spark, TableData in, BoundParams params) {
+        String id = declared.id;
+        ColumnSpec label = params.column(declared.label);
+        List<ColumnSpec> features = params.columns(declared.features);
+        ColumnSpec weight = declared.weight == null ? null : params.column(declared.weight);
+        for (ColumnSpec feature : features) {
+            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || OUTPUT_NAMES.contains(feature.name())) {
+                throw new IllegalArgumentException(id + ": feature column '" + feature.name() + "' has a name the "
+                        + "model's outputs use; rename it, or leave it out of 'featureColumns'");
+            }
+        }
+        Dataset<Row> labelled = in.rows().filter(col(ClassLabels.quoted(label.name())).isNotNull());
+        if (label.type() == DataType.DOUBLE) {
+            labelled = labelled.filter(isnan(col(ClassLabels.quoted(label.name()))).unary_$bang());
+        }
+        Dataset<Row> training = labelled.persist();
+        try {
+            ClassLabels classes = declared.regression() ? null
+                    : ClassLabels.of(id, training, label, declared.tasks.contains(Task.MULTICLASS),
+                            declared.positive == null ? null : params.get(declared.positive));
+            FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
+                    MissingValues.of(params.get(MissingValues.PARAM)));
+            declared.checkBeforeFit.check(new Fitting(id, params, encoding.categories(),
+                    classes == null ? 0 : classes.values().size(), encoding.slots().size()));
+            List<Transformer> stages = new ArrayList<>();
+            String labelColumn = label.name();
+            if (classes != null) {
+                stages.add(new StringIndexerModel(Identifiable.randomUID("labelIndex"),
+                        classes.values().toArray(String[]::new))
+                        .setInputCol(label.name()).setOutputCol(LABEL_INDEX).setHandleInvalid("keep"));
+                labelColumn = LABEL_INDEX;
+            }
+            stages.addAll(encoding.stages());
+            Dataset<Row> prepared = new PipelineModel(Identifiable.randomUID("prepare"),
+                    stages.toArray(Transformer[]::new)).transform(training);
+            Estimator<?> estimator = declared.estimator.apply(params);
+            Model<?> fitted = (Model<?>) configure(estimator, labelColumn, weight).fit(prepared);
+            stages.add(fitted);
+            if (classes != null) {
+                stages.addAll(decodePrediction(label, classes));
+            }
+            PipelineModel pipeline = new PipelineModel(UUID.randomUUID().toString(),
+                    stages.toArray(Transformer[]::new));
+            ModelSpec spec = new ModelSpec(id, label, features, outputs(label));
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("trainingRows", classes == null ? training.count() : classes.rows());
+            metrics.put("features", features.size());
+            if (classes != null) {
+                metrics.put("classes", classes.values().size());
+                if (classes.values().size() == 2) {
+                    metrics.put("positiveLabel", classes.positive());
+                    metrics.put("negativeLabel", classes.values().getFirst());
+                }
+            }
+            metrics.putAll(declared.facts.apply(fitted));
+            return new ModelData(spec, in.lineage(), pipeline, classes == null ? List.of() : classes.values(),
+                    metrics, encoding.slots(), new Retraining(params.userSet()));
+        } finally {
+            training.unpersist();
+        }
+    }
+
+    /** Sets the columns the scaffold decides on every param of the estimator that has them. */
+    private Estimator<?> configure(Estimator<?> estimator, String labelColumn, ColumnSpec weight) {
+        ParamMap columns = new ParamMap();
+        set(estimator, columns, "labelCol", labelColumn);
+        set(estimator, columns, "featuresCol", FeatureEncoding.FEATURES);
+        if (declared.regression()) {
+            set(estimator, columns, "predictionCol", ModelData.PREDICTION);
+        } else {
+            set(estimator, columns, "predictionCol", PREDICTION_INDEX);
+            set(estimator, columns, "rawPredictionCol", ModelData.RAW_PREDICTION);
+            set(estimator, columns, "probabilityCol", ModelData.PROBABILITY);
+        }
+        if (weight != null) {
+            set(estimator, columns, "weightCol", weight.name());
+        }
+        return (Estimator<?>) estimator.copy(columns);
+    }
+
+    private static void set(Estimator<?> estimator, ParamMap map, String name, String value) {
+        if (estimator.hasParam(name)) {
+            map.put(estimator.getParam(name), value);
+        }
+    }
+
+    private List<ColumnSpec> outputs(ColumnSpec label) {
+        return declared.outputs().stream()
+                .map(o -> ColumnSpec.of(o.name(), o.type() == null ? label.type() : o.type()))
+                .toList();
+    }
+
+    /** Index back to the label's value, of the label's own type. */
+    private static List<Transformer> decodePrediction(ColumnSpec label, ClassLabels classes) {
+        IndexToString toText = new IndexToString().setInputCol(PREDICTION_INDEX)
+                .setLabels(classes.values().toArray(String[]::new));
+        if (label.type() == DataType.STRING) {
+            return List.of(toText.setOutputCol(ModelData.PREDICTION));
+        }
+        return List.of(toText.setOutputCol(PREDICTED_LABEL_TEXT),
+                new ColumnTypeCast().setInputCols(List.of(PREDICTED_LABEL_TEXT))
+                        .setOutputCols(List.of(ModelData.PREDICTION)).setTargetType(label.type()));
+    }
+
+    /** Trains this learner again with other params or rows (cross-validation, tuning). */
+    private final class Retraining implements Trainer {
+        private final Map<String, Object> params;
+
+        Retraining(Map<String, Object> params) {
+            this.params = Map.copyOf(params);
+        }
+
+        @Override
+        public String componentId() {
+            return declared.id;
+        }
+
+        @Override
+        public Map<String, Object> params() {
+            return params;
+        }
+
+        @Override
+        public ModelData train(SparkSession spark, TableData data, Map<String, Object> newParams) {
+            BoundParams bound = InputSpecs.bind(descriptor, newParams, Map.of(IN.name(), data));
+            return SupervisedLearner.this.train(spark, data, bound);
+        }
+    }
+
+    /**
+     * What a learner may check once the label's classes and the feature encoding are known, before fitting.
+     *
+     * @param textCategories the number of categories seen in training of each text feature
+     * @param classCount the number of classes; 0 for regression
+     * @param slotCount the number of slots of the assembled feature vector
+     */
+    public record Fitting(String componentId, BoundParams params, Map<String, Integer> textCategories,
+            int classCount, int slotCount) {}
+
+    /** A check before fitting; throws IllegalArgumentException naming the param to change. */
+    @FunctionalInterface
+    public interface FitCheck {
+        void check(Fitting fitting);
+    }
+
+    /** Everything a learner declares; see {@link SupervisedLearner}. */
+    public static final class Declaration {
+        private final String id;
+        private final boolean regression;
+        private Text title;
+        private Text description;
+        private final List<String> keywords = new ArrayList<>();
+        private Set<Task> tasks;
+        private boolean weighted;
+        private boolean probabilistic = true;
+        private TextFeatures text = TextFeatures.ONE_HOT;
+        private final List<Param<?>> own = new ArrayList<>();
+        private Function<BoundParams, Estimator<?>> estimator;
+        private Function<Model<?>, Map<String, Object>> facts = m -> Map.of();
+        private FitCheck checkBeforeFit = f -> {};
+        private final List<Example> examples = new ArrayList<>();
+        private boolean defaultExamples = true;
+
+        private Param<String> label;
+        private Param<List<String>> features;
+        private Param<String> weight;
+        private Param<String> positive;
+
+        private Declaration(String id, boolean regression) {
+            this.id = id;
+            this.regression = regression;
+            this.tasks = regression ? EnumSet.of(Task.REGRESSION) : EnumSet.of(Task.BINARY, Task.MULTICLASS);
+        }
+
+        public Declaration title(String en, String zh) {
+            title = Text.of(en, zh);
+            return this;
+        }
+
+        public Declaration description(String en, String zh) {
+            description = Text.of(en, zh);
+            return this;
+        }
+
+        public Declaration keywords(String... words) {
+            keywords.addAll(List.of(words));
+            return this;
+        }
+
+        /** For classifiers: binary only, or binary and multiclass (the default). */
+        public Declaration tasks(Task... supported) {
+            tasks = EnumSet.copyOf(List.of(supported));
+            return this;
+        }
+
+        /** The estimator takes a weight per row. */
+        public Declaration weighted() {
+            weighted = true;
+            return this;
+        }
+
+        /** For classifiers without class probabilities (linear SVM): the score is a margin. */
+        public Declaration withoutProbabilities() {
+            probabilistic = false;
+            return this;
+        }
+
+        /** How text features are encoded; one-hot unless said. */
+        public Declaration textFeatures(TextFeatures encoding) {
+            text = encoding;
+            return this;
+        }
+
+        /** The learner's own params, in form order, after label, features and weight. */
+        public Declaration params(Param<?>... declared) {
+            own.addAll(List.of(declared));
+            return this;
+        }
+
+        /** The Spark estimator with the learner's own params set; the scaffold sets the columns. */
+        public Declaration estimator(Function<BoundParams, Estimator<?>> configured) {
+            estimator = configured;
+            return this;
+        }
+
+        /** Training facts shown with the model, from the fitted Spark model. */
+        @SuppressWarnings("unchecked")
+        public <M extends Model<?>> Declaration facts(Function<M, Map<String, Object>> fromModel) {
+            facts = m -> fromModel.apply((M) m);
+            return this;
+        }
+
+        public Declaration checkBeforeFit(FitCheck check) {
+            checkBeforeFit = check;
+            return this;
+        }
+
+        /** Examples besides (or, after {@link #onlyTheseExamples()}, instead of) the ones derived from its tasks. */
+        public Declaration examples(Example... worked) {
+            examples.addAll(List.of(worked));
+            return this;
+        }
+
+        public Declaration onlyTheseExamples() {
+            defaultExamples = false;
+            return this;
+        }
+
+        boolean regression() {
+            return regression;
+        }
+
+        List<SchemaRule.TrainedModel.ModelOutput> outputs() {
+            if (regression) {
+                return List.of(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, DataType.DOUBLE));
+            }
+            List<SchemaRule.TrainedModel.ModelOutput> outputs = new ArrayList<>();
+            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, null));
+            if (probabilistic) {
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PROBABILITY, DataType.VECTOR));
+            }
+            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.SCORE, DataType.DOUBLE));
+            return outputs;
+        }
+
+        List<Param<?>> allParams() {
+            label = regression
+                    ? Param.column("labelColumn", Text.of("Label column", "标签列"), IN, NUMBER_TYPES)
+                            .description(Text.of("The number to predict.", "要预测的数值列。"))
+                            .typeHint(Text.of("a regressor predicts numbers: to predict classes use a classifier",
+                                    "回归模型预测数值：要预测类别请使用分类模型"))
+                            .required()
+                    : Param.column("labelColumn", Text.of("Label column", "标签列"), IN, CLASS_LABEL_TYPES)
+                            .description(tasks.contains(Task.MULTICLASS)
+                                    ? Text.of("The class to predict: two or more values.", "要预测的类别列：两个或更多取值。")
+                                    : Text.of("The class to predict: exactly two values.", "要预测的类别列：恰好两个取值。"))
+                            .required();
+            List<Param<?>> params = new ArrayList<>();
+            params.add(label);
+            if (weighted) {
+                weight = Param.column("weightColumn", Text.of("Weight column", "权重列"), IN, NUMBER_TYPES)
+                        .description(Text.of("How much each row counts in training; leave blank to count every "
+                                        + "row once.",
+                                "每行在训练中的权重；留空则每行权重相同。"))
+                        .excluding(label)
+                        .advanced();
+            }
+            features = Param.columns("featureColumns", Text.of("Feature columns", "特征列"), IN, FEATURE_TYPES)
+                    .description(Text.of("Columns the model learns from; leave empty to use every other column. "
+                                    + "Text columns are encoded, booleans become 0/1.",
+                            "模型学习所用的列；留空则使用除标签列以外的所有列。文本列会被编码，布尔列转为 0/1。"))
+                    .excluding(weighted ? new Param<?>[] {label, weight} : new Param<?>[] {label})
+                    .allWhenEmpty();
+            params.add(features);
+            if (weighted) {
+                params.add(weight);
+            }
+            if (tasks.contains(Task.BINARY)) {
+                positive = Param.string("positiveLabel", Text.of("Positive label", "正类标签"))
+                        .description(Text.of("For two classes: the label value whose probability is the score; "
+                                        + "leave blank to take the less frequent value.",
+                                "两个类别时：其概率作为得分的标签取值；留空则取出现次数较少的取值。"))
+                        .advanced();
+                params.add(positive);
+            }
+            params.addAll(own);
+            params.add(MissingValues.PARAM);
+            return params;
+        }
+
+        List<Example> examples() {
+            List<Example> all = new ArrayList<>();
+            if (defaultExamples) {
+                if (tasks.contains(Task.BINARY)) {
+                    all.add(LearnerExamples.binary());
+                }
+                if (tasks.contains(Task.MULTICLASS)) {
+                    all.add(LearnerExamples.multiclass());
+                }
+                if (tasks.contains(Task.REGRESSION)) {
+                    all.add(LearnerExamples.regression());
+                }
+            }
+            all.addAll(examples);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.easel.components.transform;
+
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.StringArrayParam;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Replaces missing values with a fixed value per column, into new columns: missing numbers (null or NaN) become a
+ * double (the fitted form of mean or median imputation), missing text a text (a category of its own).
+ *
+ * <p>Spark's {@code ImputerModel} does the same, but JPMML-SparkML converts it only for raw input columns (it marks
+ * the input field's missing-value replacement), so a column converted or derived by an earlier step could not be
+ * exported. This transformer has its own converter ({@code io.easel.components.pmml.FillMissingConverter},
+ * registered in {@code META-INF/sparkml2pmml.properties}) which writes {@code if isMissing(x) then v else x} as a
+ * derived field, wherever {@code x} comes from.
+ */
+public final class FillMissing extends Transformer implements DefaultParamsWritable {
+
+    private final String uid;
+    private final StringArrayParam inputCols;
+    private final StringArrayParam outputCols;
+    private final StringArrayParam values;
+
+    public FillMissing() {
+        this(Identifiable.randomUID("easelFillMissing"));
+    }
+
+    public FillMissing(String uid) {
+        this.uid = uid;
+        this.inputCols = new StringArrayParam(this, "inputCols", "numeric or text columns to fill");
+        this.outputCols = new StringArrayParam(this, "outputCols", "where the filled values go, one per input");
+        this.values = new StringArrayParam(this, "values",
+                "the value that replaces a missing one, per input (a number as text for numeric inputs)");
+    }
+
+    public static MLReader<FillMissing> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    public static FillMissing load(String path) {
+        return read().load(path);
+    }
+
+    @Override
+    public String uid() {
+        return uid;
+    }
+
+    public StringArrayParam inputCols() {
+        return inputCols;
+    }
+
+    public StringArrayParam outputCols() {
+        return outputCols;
+    }
+
+    public StringArrayParam values() {
+        return values;
+    }
+
+    public FillMissing setInputCols(List<String> columns) {
+        set(inputCols, columns.toArray(String[]::new));
+        return this;
+    }
+
+    public FillMissing setOutputCols(List<String> columns) {
+        set(outputCols, columns.toArray(String[]::new));
+        return this;
+    }
+
+    /** @param replacements a {@link Double} per numeric input, a {@link String} per text input */
+    public FillMissing setValues(List<?> replacements) {
+        set(values, replacements.stream().map(String::valueOf).toArray(String[]::new));
+        return this;
+    }
+
+    public List<String> getInputCols() {
+        return Arrays.asList($(inputCols));
+    }
+
+    public List<String> getOutputCols() {
+        return Arrays.asList($(outputCols));
+    }
+
+    public List<String> getValues() {
+        return Arrays.asList($(values));
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        List<String> inputs = getInputCols();
+        if (inputs.size() != getOutputCols().size() || inputs.size() != getValues().size()) {
+            throw new IllegalArgumentException("FillMissing: " + inputs.size() + " input columns, "
+                    + getOutputCols().size() + " output columns and " + getValues().size() + " values");
+        }
+        StructType result = schema;
+        for (int i = 0; i < inputs.size(); i++) {
+            StructField input = schema.apply(inputs.get(i));
+            boolean text = input.dataType() instanceof StringType;
+            if (!text && !(input.dataType() instanceof NumericType)) {
+                throw new IllegalArgumentException("FillMissing: column '" + inputs.get(i) + "' is "
+                        + input.dataType().simpleString() + ", not a number or text");
+            }
+            result = result.add(getOutputCols().get(i), text ? DataTypes.StringType : DataTypes.DoubleType, false);
+        }
+        return result;
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        Map<String, Column> filled = new LinkedHashMap<>();
+        List<String> replacements = getValues();
+        for (int i = 0; i < replacements.size(); i++) {
+            String input = getInputCols().get(i);
+            Column value;
+            if (dataset.schema().apply(input).dataType() instanceof StringType) {
+                value = dataset.col(input);
+                filled.put(getOutputCols().get(i), when(value.isNull(), lit(replacements.get(i))).otherwise(value));
+            } else {
+                value = dataset.col(input).cast(DataTypes.DoubleType);
+                filled.put(getOutputCols().get(i), when(value.isNull().or(isnan(value)),
+                        lit(Double.parseDouble(replacements.get(i)))).otherwise(value));
+            }
+        }
+        return dataset.withColumns(filled);
+    }
+
+    @Override
+    public FillMissing copy(ParamMap extra) {
+        return (FillMissing) defaultCopy(extra);
+    }
+}
