@@ -30,10 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.param.ParamMap;
@@ -41,6 +43,7 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.Metadata;
 
 /**
  * The scaffold of every supervised learner, as Spark's {@code Predictor} and KNIME's learner nodes are: a learner
@@ -91,9 +94,10 @@ public abstract class SupervisedLearner implements SparkComponent {
     protected SupervisedLearner(Declaration declaration) {
         this.declared = declaration;
         List<Param<?>> params = declaration.allParams();
-        this.model = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
+        Port trained = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
                 new SchemaRule.TrainedModel(IN.name(), declaration.label.name(), declaration.features.name(),
                         declaration.outputs()));
+        this.model = declaration.pmml ? trained : trained.withoutPmml();
         ComponentDescriptor.Builder builder = ComponentDescriptor.builder(declaration.id)
                 .category(declaration.regression() ? Category.REGRESSION : Category.CLASSIFICATION)
                 .title(declaration.title.en(), declaration.title.zh())
@@ -151,8 +155,6 @@ public abstract class SupervisedLearner implements SparkComponent {
                             declared.positive == null ? null : params.get(declared.positive));
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
                     MissingValues.of(params.get(MissingValues.PARAM)));
-            declared.checkBeforeFit.check(new Fitting(id, params, encoding.categories(),
-                    classes == null ? 0 : classes.values().size(), encoding.slots().size()));
             List<Transformer> stages = new ArrayList<>();
             String labelColumn = label.name();
             if (classes != null) {
@@ -164,9 +166,16 @@ public abstract class SupervisedLearner implements SparkComponent {
             stages.addAll(encoding.stages());
             Dataset<Row> prepared = new PipelineModel(Identifiable.randomUID("prepare"),
                     stages.toArray(Transformer[]::new)).transform(training);
-            Estimator<?> estimator = declared.estimator.apply(params);
+            if (classes != null) {
+                prepared = withExactlyTheClasses(prepared, classes);
+            }
+            Fitting fitting = new Fitting(id, params, encoding.categories(),
+                    classes == null ? 0 : classes.values().size(), encoding.slots(),
+                    prepared.select(FeatureEncoding.FEATURES));
+            declared.checkBeforeFit.check(fitting);
+            Estimator<?> estimator = declared.estimator.apply(fitting);
             Model<?> fitted = (Model<?>) configure(estimator, labelColumn, weight).fit(prepared);
-            stages.add(fitted);
+            stages.add(declared.kept.apply(fitted));
             if (classes != null) {
                 stages.addAll(decodePrediction(label, classes));
             }
@@ -189,6 +198,17 @@ public abstract class SupervisedLearner implements SparkComponent {
         } finally {
             training.unpersist();
         }
+    }
+
+    /**
+     * The label index as learners should see it: the label indexer keeps an index for values not seen in training
+     * (so that scoring never fails on them), and says so in the column's metadata, which learners read as one class
+     * more than there are (a binary-only learner then refuses two classes, one-vs-rest trains a model too many).
+     */
+    private static Dataset<Row> withExactlyTheClasses(Dataset<Row> prepared, ClassLabels classes) {
+        Metadata metadata = NominalAttribute.defaultAttr().withName(LABEL_INDEX)
+                .withValues(classes.values().toArray(String[]::new)).toMetadata();
+        return prepared.withColumn(LABEL_INDEX, col(LABEL_INDEX).as(LABEL_INDEX, metadata));
     }
 
     /** Sets the columns the scaffold decides on every param of the estimator that has them. */
@@ -259,14 +279,23 @@ public abstract class SupervisedLearner implements SparkComponent {
     }
 
     /**
-     * What a learner may check once the label's classes and the feature encoding are known, before fitting.
+     * What a learner may check, and size its estimator by, once the label's classes and the feature encoding are
+     * known, before fitting.
      *
      * @param textCategories the number of categories seen in training of each text feature
      * @param classCount the number of classes; 0 for regression
-     * @param slotCount the number of slots of the assembled feature vector
+     * @param slots the name of each slot of the assembled feature vector ({@code purpose=radio/tv} for a one-hot
+     *     slot), in order
+     * @param featureVectors the training rows' assembled feature vectors (one vector column), as the estimator will
+     *     see them: missing numbers filled, text encoded
      */
     public record Fitting(String componentId, BoundParams params, Map<String, Integer> textCategories,
-            int classCount, int slotCount) {}
+            int classCount, List<String> slots, Dataset<Row> featureVectors) {
+
+        public int slotCount() {
+            return slots.size();
+        }
+    }
 
     /** A check before fitting; throws IllegalArgumentException naming the param to change. */
     @FunctionalInterface
@@ -286,7 +315,9 @@ public abstract class SupervisedLearner implements SparkComponent {
         private boolean probabilistic = true;
         private TextFeatures text = TextFeatures.ONE_HOT;
         private final List<Param<?>> own = new ArrayList<>();
-        private Function<BoundParams, Estimator<?>> estimator;
+        private Function<Fitting, Estimator<?>> estimator;
+        private UnaryOperator<Model<?>> kept = UnaryOperator.identity();
+        private boolean pmml = true;
         private Function<Model<?>, Map<String, Object>> facts = m -> Map.of();
         private FitCheck checkBeforeFit = f -> {};
         private final List<Example> examples = new ArrayList<>();
@@ -350,7 +381,32 @@ public abstract class SupervisedLearner implements SparkComponent {
 
         /** The Spark estimator with the learner's own params set; the scaffold sets the columns. */
         public Declaration estimator(Function<BoundParams, Estimator<?>> configured) {
+            estimator = fitting -> configured.apply(fitting.params());
+            return this;
+        }
+
+        /**
+         * The Spark estimator for what training found, where its settings depend on the data (e.g. a network's
+         * input and output layers are the feature slots and the classes); the scaffold sets the columns.
+         */
+        public Declaration estimatorFor(Function<Fitting, Estimator<?>> configured) {
             estimator = configured;
+            return this;
+        }
+
+        /**
+         * The model to keep in place of the fitted one: an equivalent form that scores the same and converts to
+         * PMML where the fitted form does not. Training facts still come from the fitted model.
+         */
+        @SuppressWarnings("unchecked")
+        public <M extends Model<?>> Declaration keep(Function<M, Model<?>> equivalent) {
+            kept = m -> equivalent.apply((M) m);
+            return this;
+        }
+
+        /** The model has no PMML form (factorization machines, one-vs-rest): its port is not deployable. */
+        public Declaration withoutPmml() {
+            pmml = false;
             return this;
         }
 

@@ -41,7 +41,8 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     public static final String PREDICTION = "prediction";
     /**
      * An output column of classifiers: for two classes the probability of the positive (second) class, for more the
-     * probability of the predicted class; for a classifier without probabilities, its margin for the positive class.
+     * probability of the predicted class; for a classifier without probabilities, its margin for the positive class
+     * (for more classes, the margin of the predicted class).
      */
     public static final String SCORE = "score";
     public static final String PROBABILITY = "probability";
@@ -95,7 +96,8 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
             Column probabilities = functions.vector_to_array(transformed.col(PROBABILITY), "float64");
             return labels.size() == 2 ? probabilities.getItem(1) : array_max(probabilities);
         }
-        return functions.vector_to_array(transformed.col(RAW_PREDICTION), "float64").getItem(labels.size() - 1);
+        Column margins = functions.vector_to_array(transformed.col(RAW_PREDICTION), "float64");
+        return labels.size() == 2 ? margins.getItem(1) : array_max(margins);
     }
 
     private Metadata scoreMetadata(boolean probability) {
