@@ -49,7 +49,7 @@ public final class FmClassifier extends SupervisedLearner {
             .advanced();
 
     public static final Param<String> SOLVER = Param.choice("solver", Text.of("Solver", "优化算法"),
-                    Param.option("adamW", Text.of("AdamW", "AdamW")),
+                    Param.option("adamW", Text.of("AdamW", "AdamW 自适应优化")),
                     Param.option("gd", Text.of("Mini-batch gradient descent", "小批量梯度下降")))
             .defaultValue("adamW")
             .advanced();

@@ -21,17 +21,16 @@ public final class MultilayerPerceptronClassifier extends SupervisedLearner {
 
     public static final Param<String> HIDDEN_LAYERS = Param.string("hiddenLayers",
                     Text.of("Hidden layer sizes", "隐藏层大小"))
-            .description(Text.of("Neurons in each hidden layer, separated by commas, e.g. 10,5 for two layers; blank "
-                            + "for none (softmax regression). The input and output layers follow from the features "
-                            + "and the classes.",
-                    "各隐藏层的神经元个数，用逗号分隔，例如 10,5 表示两层；留空表示没有隐藏层（softmax 回归）。"
-                            + "输入层和输出层由特征和类别自动确定。"))
-            .defaultValue("10");
+            .description(Text.of("Neurons in each hidden layer, separated by commas, e.g. 10,5 for two layers. The "
+                            + "input and output layers follow from the features and the classes.",
+                    "各隐藏层的神经元个数，用逗号分隔，例如 10,5 表示两层。输入层和输出层由特征和类别自动确定。"))
+            .defaultValue("10")
+            .required();
 
     public static final Param<Integer> MAX_ITER = LinearParams.MAX_ITER;
 
     public static final Param<String> SOLVER = Param.choice("solver", Text.of("Solver", "优化算法"),
-                    Param.option("l-bfgs", Text.of("L-BFGS", "L-BFGS")),
+                    Param.option("l-bfgs", Text.of("L-BFGS", "L-BFGS 拟牛顿法")),
                     Param.option("gd", Text.of("Gradient descent", "梯度下降")))
             .description(Text.of("L-BFGS usually converges in fewer iterations; gradient descent uses the step "
                             + "size.",
@@ -86,9 +85,6 @@ public final class MultilayerPerceptronClassifier extends SupervisedLearner {
      *     numbers separated by commas
      */
     static int[] hiddenLayers(String componentId, String written) {
-        if (written == null || written.isBlank()) {
-            return new int[0];
-        }
         try {
             int[] sizes = Arrays.stream(written.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
             if (Arrays.stream(sizes).allMatch(size -> size > 0)) {
