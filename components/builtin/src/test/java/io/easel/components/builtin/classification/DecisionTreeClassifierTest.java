@@ -16,7 +16,7 @@ class DecisionTreeClassifierTest {
         HeldOut iris = HeldOut.of("iris", "decision-tree-classifier", Map.of("labelColumn", "species",
                 "impurity", "entropy", "maxDepth", 3));
 
-        assertThat(iris.accuracy()).isGreaterThanOrEqualTo(0.9); // reached 0.98 with gini, depth 5
+        assertThat(iris.accuracy()).isGreaterThanOrEqualTo(0.9); // reached 0.94
         DecisionTreeClassificationModel tree = iris.model().stage(DecisionTreeClassificationModel.class).orElseThrow();
         assertThat(tree.getImpurity()).isEqualTo("entropy");
         assertThat(tree.depth()).isLessThanOrEqualTo(3);
@@ -29,7 +29,7 @@ class DecisionTreeClassifierTest {
         HeldOut credit = HeldOut.of("credit_g", "decision-tree-classifier", Map.of("labelColumn", "class",
                 "minInstancesPerNode", 5));
 
-        assertThat(credit.accuracy()).isGreaterThanOrEqualTo(0.65); // reached 0.71 with one row per leaf
+        assertThat(credit.accuracy()).isGreaterThanOrEqualTo(0.65); // reached 0.69
         // one slot per column: text is indexed, not one-hot
         assertThat(credit.model().slots()).hasSize(20).contains("checking_status", "purpose");
     }

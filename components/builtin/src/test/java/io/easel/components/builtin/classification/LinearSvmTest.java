@@ -21,8 +21,8 @@ class LinearSvmTest {
     void shouldSeparateHeldBackTumoursWithAMarginScoreAndNoProbabilities() {
         HeldOut cancer = HeldOut.of("breast_cancer", "linear-svm", CANCER);
 
-        assertThat(cancer.accuracy()).isGreaterThanOrEqualTo(0.92); // reached 0.97
-        assertThat(cancer.auc()).isGreaterThanOrEqualTo(0.95); // reached 0.99
+        assertThat(cancer.accuracy()).isGreaterThanOrEqualTo(0.92); // reached 0.98
+        assertThat(cancer.auc()).isGreaterThanOrEqualTo(0.95); // reached 0.997
         assertThat(cancer.model().spec().outputs()).extracting(ColumnSpec::name)
                 .containsExactly(ModelData.PREDICTION, ModelData.SCORE);
         assertThat(cancer.model().metrics()).containsKeys("iterations", "objective");

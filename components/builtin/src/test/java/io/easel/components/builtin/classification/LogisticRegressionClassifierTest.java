@@ -31,7 +31,7 @@ class LogisticRegressionClassifierTest {
         HeldOut credit = HeldOut.of("credit_g", "logistic-regression", Map.of("labelColumn", "class",
                 "regParam", 0.02, "elasticNetParam", 1.0, "maxIter", 50));
 
-        assertThat(credit.auc()).isGreaterThanOrEqualTo(0.72); // reached 0.77 with regParam 0.01, L1 share 0.5
+        assertThat(credit.auc()).isGreaterThanOrEqualTo(0.72); // reached 0.765
         Vector coefficients = credit.model().stage(LogisticRegressionModel.class).orElseThrow().coefficients();
         assertThat(coefficients.size()).isEqualTo(credit.model().slots().size());
         assertThat(coefficients.numNonzeros()).isLessThan(coefficients.size());

@@ -15,7 +15,7 @@ class MultilayerPerceptronClassifierTest {
         HeldOut iris = HeldOut.of("iris", "multilayer-perceptron", Map.of("labelColumn", "species",
                 "hiddenLayers", "8, 4"));
 
-        assertThat(iris.accuracy()).isGreaterThanOrEqualTo(0.9); // reached 1.0 with one layer of 10
+        assertThat(iris.accuracy()).isGreaterThanOrEqualTo(0.9); // reached 1.0
         MultilayerPerceptronClassificationModel network = iris.model()
                 .stage(MultilayerPerceptronClassificationModel.class).orElseThrow();
         assertThat(network.getLayers()).containsExactly(4, 8, 4, 3); // 4 measurements in, 3 species out
