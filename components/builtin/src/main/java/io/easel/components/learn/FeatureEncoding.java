@@ -222,7 +222,7 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
     }
 
     /** Missing values per column, then the number of rows: one Spark aggregation. */
-    private static long[] missingCounts(Dataset<Row> data, List<String> columns) {
+    static long[] missingCounts(Dataset<Row> data, List<String> columns) {
         List<Column> counts = new ArrayList<>();
         for (String c : columns) {
             Column value = col(ClassLabels.quoted(c));

@@ -81,8 +81,6 @@ public abstract class SupervisedLearner implements SparkComponent {
     private static final DataType[] NUMBER_TYPES = {DataType.INTEGER, DataType.LONG, DataType.DOUBLE};
     private static final DataType[] FEATURE_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
         DataType.DOUBLE, DataType.BOOLEAN, DataType.VECTOR};
-    private static final List<String> OUTPUT_NAMES = List.of(ModelData.PREDICTION, ModelData.PROBABILITY,
-            ModelData.SCORE);
 
     private final Declaration declared;
     private final ComponentDescriptor descriptor;
@@ -91,9 +89,10 @@ public abstract class SupervisedLearner implements SparkComponent {
     protected SupervisedLearner(Declaration declaration) {
         this.declared = declaration;
         List<Param<?>> params = declaration.allParams();
-        this.model = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
+        Port port = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
                 new SchemaRule.TrainedModel(IN.name(), declaration.label.name(), declaration.features.name(),
                         declaration.outputs()));
+        this.model = declaration.pmml ? port : port.withoutPmml();
         ComponentDescriptor.Builder builder = ComponentDescriptor.builder(declaration.id)
                 .category(declaration.regression() ? Category.REGRESSION : Category.CLASSIFICATION)
                 .title(declaration.title.en(), declaration.title.zh())
@@ -134,8 +133,10 @@ public abstract class SupervisedLearner implements SparkComponent {
         ColumnSpec label = params.column(declared.label);
         List<ColumnSpec> features = params.columns(declared.features);
         ColumnSpec weight = declared.weight == null ? null : params.column(declared.weight);
+        List<String> outputNames = declared.outputs().stream().map(SchemaRule.TrainedModel.ModelOutput::name)
+                .toList();
         for (ColumnSpec feature : features) {
-            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || OUTPUT_NAMES.contains(feature.name())) {
+            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || outputNames.contains(feature.name())) {
                 throw new IllegalArgumentException(id + ": feature column '" + feature.name() + "' has a name the "
                         + "model's outputs use; rename it, or leave it out of 'featureColumns'");
             }
@@ -144,15 +145,23 @@ public abstract class SupervisedLearner implements SparkComponent {
         if (label.type() == DataType.DOUBLE) {
             labelled = labelled.filter(isnan(col(ClassLabels.quoted(label.name()))).unary_$bang());
         }
+        Map<String, ColumnSpec> others = otherColumns(params);
+        for (ColumnSpec other : others.values()) {
+            if (other.type().isNumeric()) {
+                // Spark reads weights, offsets and censoring as doubles; some estimators refuse other number types
+                labelled = labelled.withColumn(other.name(), col(ClassLabels.quoted(other.name())).cast("double"));
+            }
+        }
         Dataset<Row> training = labelled.persist();
         try {
             ClassLabels classes = declared.regression() ? null
                     : ClassLabels.of(id, training, label, declared.tasks.contains(Task.MULTICLASS),
                             declared.positive == null ? null : params.get(declared.positive));
+            refuseMissing(training, others);
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
                     MissingValues.of(params.get(MissingValues.PARAM)));
             declared.checkBeforeFit.check(new Fitting(id, params, encoding.categories(),
-                    classes == null ? 0 : classes.values().size(), encoding.slots().size()));
+                    classes == null ? 0 : classes.values().size(), encoding.slots().size(), label, training));
             List<Transformer> stages = new ArrayList<>();
             String labelColumn = label.name();
             if (classes != null) {
@@ -172,7 +181,7 @@ public abstract class SupervisedLearner implements SparkComponent {
             }
             PipelineModel pipeline = new PipelineModel(UUID.randomUUID().toString(),
                     stages.toArray(Transformer[]::new));
-            ModelSpec spec = new ModelSpec(id, label, features, outputs(label));
+            ModelSpec spec = new ModelSpec(id, label, features, outputs(label, params));
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("trainingRows", classes == null ? training.count() : classes.rows());
             metrics.put("features", features.size());
@@ -188,6 +197,36 @@ public abstract class SupervisedLearner implements SparkComponent {
                     metrics, encoding.slots(), new Retraining(params.userSet()));
         } finally {
             training.unpersist();
+        }
+    }
+
+    /**
+     * The columns the estimator reads besides label and features, by the param naming each: the weight and the
+     * learner's own (censoring, offset …).
+     */
+    private Map<String, ColumnSpec> otherColumns(BoundParams params) {
+        Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        for (Param<?> param : declared.otherColumnParams()) {
+            params.columnSpecs(param.name()).filter(c -> !c.isEmpty())
+                    .ifPresent(c -> columns.put(param.name(), c.getFirst()));
+        }
+        return columns;
+    }
+
+    /** Spark fails on a missing weight, offset or censoring value deep in a job: say which column has them. */
+    private void refuseMissing(Dataset<Row> training, Map<String, ColumnSpec> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        List<String> params = List.copyOf(others.keySet());
+        long[] missing = FeatureEncoding.missingCounts(training, params.stream().map(p -> others.get(p).name())
+                .toList());
+        for (int i = 0; i < params.size(); i++) {
+            if (missing[i] > 0) {
+                throw new IllegalArgumentException(declared.id + ": column '" + others.get(params.get(i)).name()
+                        + "' (param '" + params.get(i) + "') has " + missing[i] + " missing values among the "
+                        + missing[params.size()] + " rows with a label; fill them, or filter those rows out first");
+            }
         }
     }
 
@@ -215,8 +254,9 @@ public abstract class SupervisedLearner implements SparkComponent {
         }
     }
 
-    private List<ColumnSpec> outputs(ColumnSpec label) {
+    private List<ColumnSpec> outputs(ColumnSpec label, BoundParams params) {
         return declared.outputs().stream()
+                .filter(o -> o.appended(params))
                 .map(o -> ColumnSpec.of(o.name(), o.type() == null ? label.type() : o.type()))
                 .toList();
     }
@@ -264,9 +304,11 @@ public abstract class SupervisedLearner implements SparkComponent {
      * @param textCategories the number of categories seen in training of each text feature
      * @param classCount the number of classes; 0 for regression
      * @param slotCount the number of slots of the assembled feature vector
+     * @param label the label column
+     * @param rows the training rows (those with a label), for checks of the values Spark would refuse mid-job
      */
     public record Fitting(String componentId, BoundParams params, Map<String, Integer> textCategories,
-            int classCount, int slotCount) {}
+            int classCount, int slotCount, ColumnSpec label, Dataset<Row> rows) {}
 
     /** A check before fitting; throws IllegalArgumentException naming the param to change. */
     @FunctionalInterface
@@ -284,6 +326,8 @@ public abstract class SupervisedLearner implements SparkComponent {
         private Set<Task> tasks;
         private boolean weighted;
         private boolean probabilistic = true;
+        private boolean pmml = true;
+        private final List<SchemaRule.TrainedModel.ModelOutput> optionalOutputs = new ArrayList<>();
         private TextFeatures text = TextFeatures.ONE_HOT;
         private final List<Param<?>> own = new ArrayList<>();
         private Function<BoundParams, Estimator<?>> estimator;
@@ -336,6 +380,21 @@ public abstract class SupervisedLearner implements SparkComponent {
             return this;
         }
 
+        /** The model has no PMML form (JPMML-SparkML does not convert it): it is not deployable. */
+        public Declaration withoutPmml() {
+            pmml = false;
+            return this;
+        }
+
+        /**
+         * A column the model appends besides its prediction when the boolean param {@code when} (one of the
+         * learner's own) is on; the estimator sets Spark's column param for it under the same condition.
+         */
+        public Declaration optionalOutput(String name, DataType type, Param<Boolean> when) {
+            optionalOutputs.add(new SchemaRule.TrainedModel.ModelOutput(name, type, when.name()));
+            return this;
+        }
+
         /** How text features are encoded; one-hot unless said. */
         public Declaration textFeatures(TextFeatures encoding) {
             text = encoding;
@@ -382,16 +441,29 @@ public abstract class SupervisedLearner implements SparkComponent {
         }
 
         List<SchemaRule.TrainedModel.ModelOutput> outputs() {
-            if (regression) {
-                return List.of(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, DataType.DOUBLE));
-            }
             List<SchemaRule.TrainedModel.ModelOutput> outputs = new ArrayList<>();
-            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, null));
-            if (probabilistic) {
-                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PROBABILITY, DataType.VECTOR));
+            if (regression) {
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, DataType.DOUBLE));
+            } else {
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, null));
+                if (probabilistic) {
+                    outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PROBABILITY, DataType.VECTOR));
+                }
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.SCORE, DataType.DOUBLE));
             }
-            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.SCORE, DataType.DOUBLE));
+            outputs.addAll(optionalOutputs);
             return outputs;
+        }
+
+        /** Column params the estimator reads besides label and features: the weight and the learner's own. */
+        List<Param<?>> otherColumnParams() {
+            List<Param<?>> columns = new ArrayList<>();
+            if (weight != null) {
+                columns.add(weight);
+            }
+            own.stream().filter(p -> p.def().columns() != null && p.def().columns().port().equals(IN.name()))
+                    .forEach(columns::add);
+            return columns;
         }
 
         List<Param<?>> allParams() {
@@ -416,11 +488,13 @@ public abstract class SupervisedLearner implements SparkComponent {
                         .excluding(label)
                         .advanced();
             }
+            List<Param<?>> notFeatures = new ArrayList<>(List.of(label));
+            notFeatures.addAll(otherColumnParams());
             features = Param.columns("featureColumns", Text.of("Feature columns", "特征列"), IN, FEATURE_TYPES)
                     .description(Text.of("Columns the model learns from; leave empty to use every other column. "
                                     + "Text columns are encoded, booleans become 0/1.",
                             "模型学习所用的列；留空则使用除标签列以外的所有列。文本列会被编码，布尔列转为 0/1。"))
-                    .excluding(weighted ? new Param<?>[] {label, weight} : new Param<?>[] {label})
+                    .excluding(notFeatures.toArray(Param<?>[]::new))
                     .allWhenEmpty();
             params.add(features);
             if (weighted) {
