@@ -67,7 +67,11 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>Classifiers' models add {@code prediction} (of the label's type), {@code probability} (a vector in the order of
  * {@link ModelData#labels()}) and {@code score}; classifiers without probabilities add {@code prediction} and a
- * margin {@code score}; regressors add {@code prediction} (double).
+ * margin {@code score}; regressors add {@code prediction} (double). A learner may add columns the user asks for
+ * ({@link Declaration#optionalOutput}, e.g. survival quantiles).
+ *
+ * <p>Column params a learner declares on the training input (a censoring or offset column) are never features, and
+ * like the weight they are handed to Spark as doubles after refusing missing values with a clear message.
  */
 public abstract class SupervisedLearner implements SparkComponent {
 
@@ -159,7 +163,7 @@ public abstract class SupervisedLearner implements SparkComponent {
                             declared.positive == null ? null : params.get(declared.positive));
             refuseMissing(training, others);
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
-                    MissingValues.of(params.get(MissingValues.PARAM)));
+                    MissingValues.of(params.get(MissingValues.PARAM)), declared.standardized);
             declared.checkBeforeFit.check(new Fitting(id, params, encoding.categories(),
                     classes == null ? 0 : classes.values().size(), encoding.slots().size(), label, training));
             List<Transformer> stages = new ArrayList<>();
@@ -329,6 +333,7 @@ public abstract class SupervisedLearner implements SparkComponent {
         private boolean pmml = true;
         private final List<SchemaRule.TrainedModel.ModelOutput> optionalOutputs = new ArrayList<>();
         private TextFeatures text = TextFeatures.ONE_HOT;
+        private boolean standardized;
         private final List<Param<?>> own = new ArrayList<>();
         private Function<BoundParams, Estimator<?>> estimator;
         private Function<Model<?>, Map<String, Object>> facts = m -> Map.of();
@@ -398,6 +403,16 @@ public abstract class SupervisedLearner implements SparkComponent {
         /** How text features are encoded; one-hot unless said. */
         public Declaration textFeatures(TextFeatures encoding) {
             text = encoding;
+            return this;
+        }
+
+        /**
+         * The features are centred and scaled to unit variance (fitted on the training rows, applied to every row
+         * scored) before the estimator sees them: for learners whose fit depends on the features' scale and that do
+         * not standardize themselves (factorization machines).
+         */
+        public Declaration standardizedFeatures() {
+            standardized = true;
             return this;
         }
 

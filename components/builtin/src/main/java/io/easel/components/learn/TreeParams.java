@@ -80,10 +80,6 @@ public final class TreeParams {
             .range(-1, null)
             .advanced();
 
-    public static final Param<Integer> SEED = Param.integer("seed", Text.of("Random seed", "随机种子"))
-            .defaultValue(42)
-            .advanced();
-
     public static final Param<Double> SUBSAMPLING_RATE = Param.decimal("subsamplingRate",
                     Text.of("Subsampling rate", "子采样比例"))
             .description(Text.of("Share of rows each tree is trained on.", "每棵树训练时使用的行比例。"))
@@ -94,9 +90,9 @@ public final class TreeParams {
     /** Spark's own default for random forests; gradient-boosted trees default to "all". */
     public static final Param<String> FEATURE_SUBSET_STRATEGY = Param.choice("featureSubsetStrategy",
                     Text.of("Features tried per split", "每次切分考虑的特征"),
-                    Param.option("auto", Text.of("Automatic (all for one tree; a third for a regression forest, the "
+                    Param.option("auto", Text.of("Automatic (all when boosting; a third for a regression forest, the "
                             + "square root for a classification forest)",
-                            "自动（单棵树用全部；回归森林用三分之一，分类森林用平方根）")),
+                            "自动（梯度提升用全部；回归森林用三分之一，分类森林用平方根）")),
                     Param.option("all", Text.of("All features", "全部特征")),
                     Param.option("onethird", Text.of("A third of the features", "三分之一的特征")),
                     Param.option("sqrt", Text.of("Square root of the number of features", "特征数的平方根")),
@@ -119,7 +115,7 @@ public final class TreeParams {
     /** The params of a single tree, in form order. */
     public static List<Param<?>> tree() {
         return List.of(MAX_DEPTH, MAX_BINS, MIN_INSTANCES_PER_NODE, MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN,
-                SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS, CHECKPOINT_INTERVAL);
+                SharedParams.SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS, CHECKPOINT_INTERVAL);
     }
 
     /**

@@ -26,6 +26,12 @@ public final class ExportableGlm extends GeneralizedLinearRegression {
         return ExportableGlmModel.of(super.train(dataset));
     }
 
+    /** Spark copies the estimator's params onto the model after {@link #train}, the offset column among them. */
+    @Override
+    public ExportableGlmModel fit(Dataset<?> dataset) {
+        return ((ExportableGlmModel) super.fit(dataset)).withoutOffset();
+    }
+
     @Override
     public ExportableGlm copy(ParamMap extra) {
         return (ExportableGlm) defaultCopy(extra);

@@ -20,20 +20,21 @@ public final class ExportableGlmModel extends GeneralizedLinearRegressionModel {
         super(uid, coefficients, intercept);
     }
 
-    /** The fitted model with its params and training summary, predicting without an offset. */
+    /** The fitted model, with its params and training summary. */
     static ExportableGlmModel of(GeneralizedLinearRegressionModel fitted) {
         ExportableGlmModel model = fitted.copyValues(new ExportableGlmModel(fitted.uid(), fitted.coefficients(),
                 fitted.intercept()), ParamMap.empty());
         model.setParent(fitted.parent());
-        model.withoutOffset();
         if (fitted.hasSummary()) {
             model.setSummary(Option.apply(fitted.summary()));
         }
         return model;
     }
 
-    private void withoutOffset() {
+    /** This model predicting for an offset of 0, so that scoring reads no offset column. */
+    ExportableGlmModel withoutOffset() {
         set(offsetCol(), "");
+        return this;
     }
 
     @Override

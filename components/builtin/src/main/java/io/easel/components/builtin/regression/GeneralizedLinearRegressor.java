@@ -6,6 +6,7 @@ import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.ParamDef;
 import io.easel.component.Text;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.transform.ExportableGlm;
@@ -68,34 +69,11 @@ public final class GeneralizedLinearRegressor extends SupervisedLearner {
                             + "计算（即单位暴露量的比率）。"))
             .advanced();
 
-    static final Param<Double> REG_PARAM = Param.decimal("regParam", Text.of("L2 regularization", "L2 正则化强度"))
-            .description(Text.of("Penalty on large coefficients; 0 fits without a penalty.",
-                    "对过大系数的惩罚；0 表示不加惩罚。"))
-            .defaultValue(0.0)
-            .range(0, null);
+    static final Param<Double> REG_PARAM = SharedParams.REG_PARAM.description(Text.of("L2 penalty on large "
+            + "coefficients; 0 fits without a penalty.", "对过大系数的 L2 惩罚；0 表示不加惩罚。"));
 
-    static final Param<Boolean> FIT_INTERCEPT = Param.bool("fitIntercept", Text.of("Fit intercept", "拟合截距"))
-            .defaultValue(true)
-            .advanced();
-
-    static final Param<Integer> MAX_ITER = Param.integer("maxIter", Text.of("Maximum iterations", "最大迭代次数"))
-            .description(Text.of("Iterations of iteratively reweighted least squares.", "迭代重加权最小二乘的迭代次数。"))
-            .defaultValue(25)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Double> TOL = Param.decimal("tol", Text.of("Convergence tolerance", "收敛容差"))
-            .defaultValue(1e-6)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Integer> AGGREGATION_DEPTH = Param.integer("aggregationDepth",
-                    Text.of("Aggregation depth", "聚合深度"))
-            .description(Text.of("Depth of Spark's tree aggregation; raise it for very many features or partitions.",
-                    "Spark 树形聚合的深度；特征或分区非常多时可调大。"))
-            .defaultValue(2)
-            .range(2, null)
-            .advanced();
+    static final Param<Integer> MAX_ITER = SharedParams.MAX_ITER.defaultValue(25)
+            .description(Text.of("Iterations of iteratively reweighted least squares.", "迭代重加权最小二乘的迭代次数。"));
 
     static final Param<Boolean> LINK_PREDICTION = Param.bool("linkPredictionOutput",
                     Text.of("Output the linear predictor", "输出线性预测值"))
@@ -120,7 +98,8 @@ public final class GeneralizedLinearRegressor extends SupervisedLearner {
                         "regression", "广义线性模型", "泊松回归", "回归")
                 .weighted()
                 .params(FAMILY, GAUSSIAN_LINK, BINOMIAL_LINK, POISSON_LINK, GAMMA_LINK, VARIANCE_POWER, LINK_POWER,
-                        REG_PARAM, OFFSET, FIT_INTERCEPT, MAX_ITER, TOL, AGGREGATION_DEPTH, LINK_PREDICTION)
+                        REG_PARAM, OFFSET, SharedParams.FIT_INTERCEPT, MAX_ITER, SharedParams.TOL,
+                        SharedParams.AGGREGATION_DEPTH, LINK_PREDICTION)
                 .optionalOutput(LINK_PREDICTION_COLUMN, DataType.DOUBLE, LINK_PREDICTION)
                 .checkBeforeFit(f -> Family.of(f.params()).labels(f.params()).check(f,
                         "the " + f.params().get(FAMILY) + " family",
@@ -154,10 +133,10 @@ public final class GeneralizedLinearRegressor extends SupervisedLearner {
         ExportableGlm glm = (ExportableGlm) new ExportableGlm()
                 .setFamily(p.get(FAMILY))
                 .setRegParam(p.get(REG_PARAM))
-                .setFitIntercept(p.get(FIT_INTERCEPT))
+                .setFitIntercept(p.get(SharedParams.FIT_INTERCEPT))
                 .setMaxIter(p.get(MAX_ITER))
-                .setTol(p.get(TOL))
-                .setAggregationDepth(p.get(AGGREGATION_DEPTH));
+                .setTol(p.get(SharedParams.TOL))
+                .setAggregationDepth(p.get(SharedParams.AGGREGATION_DEPTH));
         Family family = Family.of(p);
         if (family == Family.TWEEDIE) {
             glm.setVariancePower(p.get(VARIANCE_POWER));

@@ -52,8 +52,9 @@ record LabelRange(Double lowest, boolean lowestAllowed, Double highest) {
         long outside = found.getLong(0);
         if (outside > 0) {
             throw new IllegalArgumentException(fitting.componentId() + ": " + who + " needs labels " + text()
-                    + ", but " + outside + " values of label column '" + fitting.label().name() + "' are not (they "
-                    + "range from " + found.get(1) + " to " + found.get(2) + "); " + instead);
+                    + ", but label column '" + fitting.label().name() + "' has " + outside + " other value"
+                    + (outside == 1 ? "" : "s") + " (its values range from " + found.get(1) + " to " + found.get(2)
+                    + "); " + instead);
         }
     }
 

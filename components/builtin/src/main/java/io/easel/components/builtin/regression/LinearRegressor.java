@@ -2,6 +2,7 @@ package io.easel.components.builtin.regression;
 
 import io.easel.component.Param;
 import io.easel.component.Text;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
@@ -36,12 +37,9 @@ public final class LinearRegressor extends SupervisedLearner {
             .visibleWhen(LOSS, "huber")
             .advanced();
 
-    static final Param<Double> REG_PARAM = Param.decimal("regParam", Text.of("Regularization strength",
-                    "正则化强度"))
+    static final Param<Double> REG_PARAM = SharedParams.REG_PARAM
             .description(Text.of("Penalty on large coefficients; 0 fits plain least squares.",
-                    "对过大系数的惩罚；0 表示普通最小二乘。"))
-            .defaultValue(0.0)
-            .range(0, null);
+                    "对过大系数的惩罚；0 表示普通最小二乘。"));
 
     static final Param<Double> ELASTIC_NET = Param.decimal("elasticNetParam", Text.of("Elastic-net mixing (L1 share)",
                     "弹性网络混合比例（L1 占比）"))
@@ -51,10 +49,6 @@ public final class LinearRegressor extends SupervisedLearner {
             .defaultValue(0.0)
             .range(0, 1)
             .visibleWhen(LOSS, "squaredError");
-
-    static final Param<Boolean> FIT_INTERCEPT = Param.bool("fitIntercept", Text.of("Fit intercept", "拟合截距"))
-            .defaultValue(true)
-            .advanced();
 
     static final Param<Boolean> STANDARDIZATION = Param.bool("standardization",
                     Text.of("Standardize features", "特征标准化"))
@@ -73,32 +67,6 @@ public final class LinearRegressor extends SupervisedLearner {
             .visibleWhen(LOSS, "squaredError")
             .advanced();
 
-    static final Param<Integer> MAX_ITER = Param.integer("maxIter", Text.of("Maximum iterations", "最大迭代次数"))
-            .defaultValue(100)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Double> TOL = Param.decimal("tol", Text.of("Convergence tolerance", "收敛容差"))
-            .defaultValue(1e-6)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Integer> AGGREGATION_DEPTH = Param.integer("aggregationDepth",
-                    Text.of("Aggregation depth", "聚合深度"))
-            .description(Text.of("Depth of Spark's tree aggregation; raise it for very many features or partitions.",
-                    "Spark 树形聚合的深度；特征或分区非常多时可调大。"))
-            .defaultValue(2)
-            .range(2, null)
-            .advanced();
-
-    static final Param<Double> MAX_BLOCK_SIZE = Param.decimal("maxBlockSizeInMB",
-                    Text.of("Maximum block size (MB)", "最大数据块大小（MB）"))
-            .description(Text.of("Memory for stacking rows into blocks; 0 lets Spark choose.",
-                    "将行堆叠成块时使用的内存；0 表示由 Spark 自动选择。"))
-            .defaultValue(0.0)
-            .range(0, null)
-            .advanced();
-
     public LinearRegressor() {
         super(regressor("linear-regression")
                 .title("Linear regression", "线性回归")
@@ -110,8 +78,9 @@ public final class LinearRegressor extends SupervisedLearner {
                 .keywords("linear regression", "least squares", "ols", "ridge", "lasso", "elastic net", "huber",
                         "regression", "线性回归", "最小二乘", "岭回归", "回归")
                 .weighted()
-                .params(LOSS, EPSILON, REG_PARAM, ELASTIC_NET, FIT_INTERCEPT, STANDARDIZATION, SOLVER, MAX_ITER, TOL,
-                        AGGREGATION_DEPTH, MAX_BLOCK_SIZE)
+                .params(LOSS, EPSILON, REG_PARAM, ELASTIC_NET, SharedParams.FIT_INTERCEPT, STANDARDIZATION, SOLVER,
+                        SharedParams.MAX_ITER, SharedParams.TOL, SharedParams.AGGREGATION_DEPTH,
+                        SharedParams.MAX_BLOCK_SIZE_IN_MB)
                 .checkBeforeFit(f -> {
                     if (f.params().get(SOLVER).equals("normal") && f.slotCount() > NORMAL_SOLVER_MAX_FEATURES) {
                         throw new IllegalArgumentException(f.componentId() + ": the features make "
@@ -125,13 +94,13 @@ public final class LinearRegressor extends SupervisedLearner {
                         .setEpsilon(p.get(EPSILON))
                         .setRegParam(p.get(REG_PARAM))
                         .setElasticNetParam(p.get(ELASTIC_NET))
-                        .setFitIntercept(p.get(FIT_INTERCEPT))
+                        .setFitIntercept(p.get(SharedParams.FIT_INTERCEPT))
                         .setStandardization(p.get(STANDARDIZATION))
                         .setSolver(p.get(SOLVER))
-                        .setMaxIter(p.get(MAX_ITER))
-                        .setTol(p.get(TOL))
-                        .setAggregationDepth(p.get(AGGREGATION_DEPTH))
-                        .setMaxBlockSizeInMB(p.get(MAX_BLOCK_SIZE)))
+                        .setMaxIter(p.get(SharedParams.MAX_ITER))
+                        .setTol(p.get(SharedParams.TOL))
+                        .setAggregationDepth(p.get(SharedParams.AGGREGATION_DEPTH))
+                        .setMaxBlockSizeInMB(p.get(SharedParams.MAX_BLOCK_SIZE_IN_MB)))
                 .facts((LinearRegressionModel m) -> {
                     LinearRegressionTrainingSummary summary = m.summary();
                     double[] objective = summary.objectiveHistory();

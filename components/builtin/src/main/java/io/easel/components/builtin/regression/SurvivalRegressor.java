@@ -8,6 +8,7 @@ import io.easel.component.BoundParams;
 import io.easel.component.DataType;
 import io.easel.component.Param;
 import io.easel.component.Text;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.spi.ModelData;
 import io.easel.components.transform.AftWithOptionalCensor;
@@ -45,36 +46,6 @@ public final class SurvivalRegressor extends SupervisedLearner {
             .defaultValue("0.01,0.05,0.1,0.25,0.5,0.75,0.9,0.95,0.99")
             .visibleWhen(QUANTILES, "true");
 
-    static final Param<Boolean> FIT_INTERCEPT = Param.bool("fitIntercept", Text.of("Fit intercept", "拟合截距"))
-            .defaultValue(true)
-            .advanced();
-
-    static final Param<Integer> MAX_ITER = Param.integer("maxIter", Text.of("Maximum iterations", "最大迭代次数"))
-            .defaultValue(100)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Double> TOL = Param.decimal("tol", Text.of("Convergence tolerance", "收敛容差"))
-            .defaultValue(1e-6)
-            .range(0, null)
-            .advanced();
-
-    static final Param<Integer> AGGREGATION_DEPTH = Param.integer("aggregationDepth",
-                    Text.of("Aggregation depth", "聚合深度"))
-            .description(Text.of("Depth of Spark's tree aggregation; raise it for very many features or partitions.",
-                    "Spark 树形聚合的深度；特征或分区非常多时可调大。"))
-            .defaultValue(2)
-            .range(2, null)
-            .advanced();
-
-    static final Param<Double> MAX_BLOCK_SIZE = Param.decimal("maxBlockSizeInMB",
-                    Text.of("Maximum block size (MB)", "最大数据块大小（MB）"))
-            .description(Text.of("Memory for stacking rows into blocks; 0 lets Spark choose.",
-                    "将行堆叠成块时使用的内存；0 表示由 Spark 自动选择。"))
-            .defaultValue(0.0)
-            .range(0, null)
-            .advanced();
-
     public SurvivalRegressor() {
         super(regressor("survival-regression")
                 .title("Survival regression (AFT)", "生存回归（AFT）")
@@ -87,8 +58,8 @@ public final class SurvivalRegressor extends SupervisedLearner {
                 .keywords("survival", "aft", "accelerated failure time", "weibull", "censored", "time to event",
                         "churn", "生存分析", "删失", "回归")
                 .withoutPmml()
-                .params(CENSOR, QUANTILES, QUANTILE_PROBABILITIES, FIT_INTERCEPT, MAX_ITER, TOL, AGGREGATION_DEPTH,
-                        MAX_BLOCK_SIZE)
+                .params(CENSOR, QUANTILES, QUANTILE_PROBABILITIES, SharedParams.FIT_INTERCEPT, SharedParams.MAX_ITER,
+                        SharedParams.TOL, SharedParams.AGGREGATION_DEPTH, SharedParams.MAX_BLOCK_SIZE_IN_MB)
                 .optionalOutput(QUANTILES_COLUMN, DataType.VECTOR, QUANTILES)
                 .checkBeforeFit(f -> {
                     LabelRange.positive().check(f, "survival regression", "the label is a time until the event: "
@@ -105,11 +76,11 @@ public final class SurvivalRegressor extends SupervisedLearner {
         String censor = p.get(CENSOR);
         AftWithOptionalCensor aft = (AftWithOptionalCensor) new AftWithOptionalCensor()
                 .setCensorCol(censor == null ? NO_CENSOR_COLUMN : censor)
-                .setFitIntercept(p.get(FIT_INTERCEPT))
-                .setMaxIter(p.get(MAX_ITER))
-                .setTol(p.get(TOL))
-                .setAggregationDepth(p.get(AGGREGATION_DEPTH))
-                .setMaxBlockSizeInMB(p.get(MAX_BLOCK_SIZE));
+                .setFitIntercept(p.get(SharedParams.FIT_INTERCEPT))
+                .setMaxIter(p.get(SharedParams.MAX_ITER))
+                .setTol(p.get(SharedParams.TOL))
+                .setAggregationDepth(p.get(SharedParams.AGGREGATION_DEPTH))
+                .setMaxBlockSizeInMB(p.get(SharedParams.MAX_BLOCK_SIZE_IN_MB));
         if (p.get(QUANTILES)) {
             aft.setQuantileProbabilities(probabilities(p.get(QUANTILE_PROBABILITIES)))
                     .setQuantilesCol(QUANTILES_COLUMN);
