@@ -101,9 +101,12 @@ public final class GeneralizedLinearRegressor extends SupervisedLearner {
                         REG_PARAM, OFFSET, SharedParams.FIT_INTERCEPT, MAX_ITER, SharedParams.TOL,
                         SharedParams.AGGREGATION_DEPTH, LINK_PREDICTION)
                 .optionalOutput(LINK_PREDICTION_COLUMN, DataType.DOUBLE, LINK_PREDICTION)
-                .checkBeforeFit(f -> Family.of(f.params()).labels(f.params()).check(f,
-                        "the " + f.params().get(FAMILY) + " family",
-                        "choose another family, or transform the label"))
+                .checkBeforeFit(f -> {
+                    NormalEquations.check(f, "leave out text columns with many values, or use linear regression "
+                            + "with the l-bfgs solver");
+                    Family.of(f.params()).labels(f.params()).check(f, "the " + f.params().get(FAMILY) + " family",
+                            "choose another family, or transform the label");
+                })
                 .estimator(GeneralizedLinearRegressor::estimator)
                 .facts((GeneralizedLinearRegressionModel m) -> {
                     GeneralizedLinearRegressionTrainingSummary summary = m.summary();

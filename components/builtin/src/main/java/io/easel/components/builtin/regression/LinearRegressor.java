@@ -17,9 +17,6 @@ import org.apache.spark.ml.regression.LinearRegressionTrainingSummary;
  */
 public final class LinearRegressor extends SupervisedLearner {
 
-    /** More features than the normal equations take (Spark's {@code WeightedLeastSquares.MAX_NUM_FEATURES}). */
-    static final int NORMAL_SOLVER_MAX_FEATURES = 4096;
-
     static final Param<String> LOSS = Param.choice("loss", Text.of("Loss", "损失函数"),
                     Param.option("squaredError", Text.of("Squared error (least squares)", "平方误差（最小二乘）")),
                     Param.option("huber", Text.of("Huber (robust to outliers)", "Huber（对异常值稳健）")))
@@ -82,11 +79,9 @@ public final class LinearRegressor extends SupervisedLearner {
                         SharedParams.MAX_ITER, SharedParams.TOL, SharedParams.AGGREGATION_DEPTH,
                         SharedParams.MAX_BLOCK_SIZE_IN_MB)
                 .checkBeforeFit(f -> {
-                    if (f.params().get(SOLVER).equals("normal") && f.slotCount() > NORMAL_SOLVER_MAX_FEATURES) {
-                        throw new IllegalArgumentException(f.componentId() + ": the features make "
-                                + f.slotCount() + " slots (one per category of a text feature), more than the "
-                                + NORMAL_SOLVER_MAX_FEATURES + " the normal solver takes; set param 'solver' to "
-                                + "l-bfgs or auto");
+                    if (f.params().get(SOLVER).equals("normal")) {
+                        NormalEquations.check(f, "set param 'solver' to l-bfgs or auto, or leave out text columns "
+                                + "with many values");
                     }
                 })
                 .estimator(p -> new LinearRegression()

@@ -118,6 +118,19 @@ class GeneralizedLinearRegressorTest {
                         + "with a label");
     }
 
+    @Test
+    void shouldRefuseMoreFeatureSlotsThanSparkSolvesExactly() {
+        Object[][] rows = new Object[4200][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new Object[] {"customer " + i, (double) i};
+        }
+        TableData customers = Tables.of("customer:string,spend:double", rows);
+
+        assertThatThrownBy(() -> train(customers, Map.of("labelColumn", "spend")))
+                .hasMessageMatching("generalized-linear-regression: the features make 42\\d\\d slots .*, more than "
+                        + "the 4096 Spark solves exactly; leave out text columns with many values.*");
+    }
+
     private static ModelData train(TableData in, Map<String, Object> params) {
         return (ModelData) TestRun.execute("generalized-linear-regression", params, Map.of("in", in)).get("model");
     }
