@@ -128,7 +128,8 @@ public final class GeneralizedLinearRegressor extends SupervisedLearner {
                         example("Malignancy as a 0/1 outcome: binomial, probit link",
                                 "是否恶性（0/1 结果）：二项分布、probit 连接", "breast_cancer",
                                 Map.of("labelColumn", "malignant", "family", "binomial", "binomialLink", "probit",
-                                        "featureColumns", List.of("mean_radius", "mean_texture", "worst_concave_points"),
+                                        "featureColumns",
+                                        List.of("mean_radius", "mean_texture", "worst_concave_points"),
                                         "linkPredictionOutput", true))));
     }
 

@@ -116,8 +116,8 @@ public final class SurvivalRegressor extends SupervisedLearner {
         long others = f.rows().agg(count(when(value.notEqual(0).and(value.notEqual(1)), 1))).first().getLong(0);
         if (others > 0) {
             throw new IllegalArgumentException(f.componentId() + ": event column '" + censor + "' (param '"
-                    + CENSOR.name() + "') holds " + others + " values other than 1 (event happened) and 0 "
-                    + "(censored); recode it to 1 and 0");
+                    + CENSOR.name() + "') holds " + others + (others == 1 ? " value" : " values") + " other than 1 "
+                    + "(event happened) and 0 (censored); recode it to 1 and 0");
         }
     }
 }

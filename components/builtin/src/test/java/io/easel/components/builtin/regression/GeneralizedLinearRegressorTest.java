@@ -84,7 +84,8 @@ class GeneralizedLinearRegressorTest {
                         + "has 1 other value (its values range from -1.0 to 4.0); choose another family, or "
                         + "transform the label");
         assertThatThrownBy(() -> train(table, Map.of("labelColumn", "y", "family", "binomial")))
-                .hasMessageContaining("binomial family needs labels from 0 to 1").hasMessageContaining("3 other values");
+                .hasMessageContaining("binomial family needs labels from 0 to 1")
+                .hasMessageContaining("3 other values");
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Survival data from diabetes: progression read as the time until an event, observed in a study that stopped
  * following patients at time {@value #FOLLOW_UP}. Patients whose progression exceeds it are censored there: their
  * time is {@value #FOLLOW_UP} and their event column 0, i.e. "no event yet by the end of follow-up" (administrative,
- * type I censoring). A quarter of the training rows are censored so.
+ * type I censoring): about a quarter of the patients.
  */
 class SurvivalRegressorTest {
 
@@ -88,7 +88,7 @@ class SurvivalRegressorTest {
                 new Object[] {2.0, 4.0, 2}, new Object[] {3.0, 5.0, 0});
 
         assertThatThrownBy(() -> survival(table, Map.of("censorColumn", "event")))
-                .hasMessage("survival-regression: event column 'event' (param 'censorColumn') holds 1 values other "
+                .hasMessage("survival-regression: event column 'event' (param 'censorColumn') holds 1 value other "
                         + "than 1 (event happened) and 0 (censored); recode it to 1 and 0");
     }
 
