@@ -27,11 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.functions;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -162,8 +165,8 @@ public abstract class ClusteringLearner implements SparkComponent {
             if (weight != null) {
                 columns.put("weightCol", weight.name());
             }
-            Model<?> fitted = (Model<?>) LearnerColumns.withColumns(declared.estimator.apply(params), columns)
-                    .fit(prepared);
+            Model<?> fitted = fitBest(LearnerColumns.withColumns(declared.estimator.apply(params), columns),
+                    prepared, params);
             stages.add(fitted);
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("trainingRows", rows);
@@ -176,6 +179,28 @@ public abstract class ClusteringLearner implements SparkComponent {
         } finally {
             training.unpersist();
         }
+    }
+
+    /**
+     * Fits the estimator once, or for a learner with {@link Declaration#bestOfRuns runs} that many times from the
+     * seeds {@code seed, seed + 1, …}, keeping the best model.
+     */
+    private Model<?> fitBest(Estimator<?> estimator, Dataset<Row> prepared, BoundParams params) {
+        int runs = declared.runs == null ? 1 : params.get(declared.runs);
+        var seed = estimator.getParam("seed");
+        long first = (Long) estimator.getOrDefault(seed);
+        Model<?> best = null;
+        double bestGoodness = Double.NEGATIVE_INFINITY;
+        for (int run = 0; run < runs; run++) {
+            Estimator<?> seeded = (Estimator<?>) estimator.copy(new ParamMap().put(seed, first + run));
+            Model<?> model = (Model<?>) seeded.fit(prepared);
+            double goodness = runs == 1 ? 0 : declared.goodness.applyAsDouble(model);
+            if (best == null || goodness > bestGoodness) {
+                best = model;
+                bestGoodness = goodness;
+            }
+        }
+        return best;
     }
 
     private void checkEnoughRows(BoundParams params, long rows) {
@@ -207,6 +232,8 @@ public abstract class ClusteringLearner implements SparkComponent {
         private boolean pmml = true;
         private Param<Integer> clusterCount;
         private Predicate<BoundParams> unitLength = p -> false;
+        private Param<Integer> runs;
+        private ToDoubleFunction<Model<?>> goodness;
 
         private Param<List<String>> features;
         private Param<String> weight;
@@ -234,9 +261,21 @@ public abstract class ClusteringLearner implements SparkComponent {
         }
 
         /**
+         * The param with how many times to train from different random starts (the estimator's seed, then the next
+         * ones), keeping the model of highest {@code goodness}: the remedy for a poor local optimum.
+         */
+        @SuppressWarnings("unchecked")
+        public <M extends Model<?>> Declaration bestOfRuns(Param<Integer> count, ToDoubleFunction<M> ofModel) {
+            runs = count;
+            goodness = m -> ofModel.applyAsDouble((M) m);
+            return this;
+        }
+
+        /**
          * When to scale each row's feature vector to length 1 before fitting and applying the model: for cosine
-         * distance, which ignores length, this changes no assignment yet lets the PMML model compare squared
-         * euclidean distances to the (unit-length) centres, which PMML can express.
+         * distance, which ignores length. No assignment changes, a row of zeros (which has no direction) is refused
+         * with a message rather than by Spark's assertion, and the PMML form of a centre-based model may compare
+         * squared euclidean distances to the (unit-length) centres, which PMML can express.
          */
         public Declaration unitLengthWhen(Predicate<BoundParams> when) {
             unitLength = when;

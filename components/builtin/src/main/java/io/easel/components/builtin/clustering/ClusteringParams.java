@@ -47,6 +47,18 @@ final class ClusteringParams {
                 .range(1, null);
     }
 
+    /** How many times to train from different random starts, keeping the best clustering. */
+    static Param<Integer> runs(int byDefault, Text best) {
+        return Param.integer("runs", Text.of("Runs", "运行次数"))
+                .description(Text.of("Trains this many times, from the seed and the seeds after it, and keeps the "
+                                + "best clustering (" + best.en() + "): more runs take longer but avoid a poor "
+                                + "start.",
+                        "从该种子及其后续种子开始训练多次，保留最好的聚类结果（" + best.zh() + "）：次数越多耗时越长，但可避免糟糕的初始状态。"))
+                .defaultValue(byDefault)
+                .range(1, 100)
+                .advanced();
+    }
+
     static Param<Double> tolerance(double byDefault) {
         return Param.decimal("tol", Text.of("Convergence tolerance", "收敛阈值"))
                 .description(Text.of("Training stops early once an iteration improves less than this.",

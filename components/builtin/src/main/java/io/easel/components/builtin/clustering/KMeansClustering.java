@@ -50,6 +50,9 @@ public final class KMeansClustering extends ClusteringLearner {
             .visibleWhen(ClusteringParams.DISTANCE_MEASURE, "euclidean")
             .advanced();
 
+    public static final Param<Integer> RUNS = ClusteringParams.runs(1,
+            Text.of("the lowest within-cluster sum of squared distances", "簇内距离平方和最小"));
+
     public KMeansClustering() {
         super(clustering("k-means")
                 .title("K-means clustering", "K 均值聚类")
@@ -62,8 +65,9 @@ public final class KMeansClustering extends ClusteringLearner {
                 .weighted()
                 .clusterCount(K)
                 .unitLengthWhen(ClusteringParams.COSINE)
+                .bestOfRuns(RUNS, (KMeansModel m) -> -m.summary().trainingCost())
                 .params(K, ClusteringParams.DISTANCE_MEASURE, MAX_ITER, TOL, INIT_MODE, INIT_STEPS, SOLVER,
-                        ClusteringParams.SEED)
+                        ClusteringParams.SEED, RUNS)
                 .estimator(p -> new KMeans()
                         .setK(p.get(K))
                         .setDistanceMeasure(p.get(ClusteringParams.DISTANCE_MEASURE))

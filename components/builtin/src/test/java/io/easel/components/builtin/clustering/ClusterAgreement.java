@@ -18,6 +18,18 @@ final class ClusterAgreement {
 
     private ClusterAgreement() {}
 
+    /**
+     * Trains a clustering component on a bundled dataset, as a node of a graph: a model trained with the same params
+     * earlier in this JVM (by another test or an example) is reused.
+     */
+    static ModelData trainOn(String dataset, String componentId, Map<String, Object> params) {
+        return TestRun.of(TestRun.newGraph()
+                .node("data", "sample-dataset", Map.of("dataset", dataset))
+                .node("learner", componentId, params)
+                .edge("data.out", "learner.in")
+                .build()).model("learner", "model");
+    }
+
     /** Trains a clustering component on {@code data}. */
     static ModelData train(String componentId, TableData data, Map<String, Object> params) {
         return (ModelData) TestRun.execute(componentId, params, Map.of("in", data)).get("model");
