@@ -121,6 +121,18 @@ public abstract class ClusteringLearner implements SparkComponent {
         return model.pipeline().transform(table.drop(OUTPUT_NAMES.toArray(String[]::new)));
     }
 
+    /**
+     * The rows with {@value #FEATURES} added: the feature columns encoded as this scaffold encodes them (text one-hot,
+     * booleans 0/1, missing numbers filled with the mean of these rows), for components that compare rows without
+     * training a model.
+     *
+     * @throws IllegalArgumentException naming a column that has no number at all
+     */
+    public static Dataset<Row> withFeatureVectors(String componentId, Dataset<Row> rows, List<ColumnSpec> features) {
+        return FeatureEncoding.fit(componentId, rows, features, TextFeatures.ONE_HOT, MissingValues.MEAN).pipeline()
+                .transform(rows);
+    }
+
     @Override
     public final ComponentDescriptor descriptor() {
         return descriptor;
