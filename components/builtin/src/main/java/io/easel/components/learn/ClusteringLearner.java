@@ -35,7 +35,6 @@ import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -154,6 +153,7 @@ public abstract class ClusteringLearner implements SparkComponent {
         ColumnSpec weight = declared.weight == null ? null : params.column(declared.weight);
         LearnerColumns.refuseReservedNames(id, features, OUTPUT_NAMES);
         Dataset<Row> training = in.rows().persist();
+        Dataset<Row> prepared = null;
         try {
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
                     MissingValues.of(params.get(MissingValues.PARAM)));
@@ -164,8 +164,8 @@ public abstract class ClusteringLearner implements SparkComponent {
                 stages.add(new Normalizer().setP(2).setInputCol(featuresColumn).setOutputCol(UNIT_FEATURES));
                 featuresColumn = UNIT_FEATURES;
             }
-            Dataset<Row> prepared = pipeline(stages).transform(training);
-            long rows = training.count();
+            prepared = pipeline(stages).transform(training).persist();
+            long rows = prepared.count();
             checkEnoughRows(params, rows);
             if (unitLength) {
                 refuseZeroLength(prepared, featuresColumn);
@@ -190,6 +190,9 @@ public abstract class ClusteringLearner implements SparkComponent {
                     new LearnerRetraining(descriptor, IN, params.userSet(), this::train));
         } finally {
             training.unpersist();
+            if (prepared != null) {
+                prepared.unpersist();
+            }
         }
     }
 
@@ -199,14 +202,17 @@ public abstract class ClusteringLearner implements SparkComponent {
      */
     private Model<?> fitBest(Estimator<?> estimator, Dataset<Row> prepared, BoundParams params) {
         int runs = declared.runs == null ? 1 : params.get(declared.runs);
+        if (runs == 1) {
+            return (Model<?>) estimator.fit(prepared);
+        }
         var seed = estimator.getParam("seed");
         long first = (Long) estimator.getOrDefault(seed);
         Model<?> best = null;
         double bestGoodness = Double.NEGATIVE_INFINITY;
         for (int run = 0; run < runs; run++) {
-            Estimator<?> seeded = (Estimator<?>) estimator.copy(new ParamMap().put(seed, first + run));
-            Model<?> model = (Model<?>) seeded.fit(prepared);
-            double goodness = runs == 1 ? 0 : declared.goodness.applyAsDouble(model);
+            Model<?> model = (Model<?>) ((Estimator<?>) estimator.copy(new ParamMap().put(seed, first + run)))
+                    .fit(prepared);
+            double goodness = declared.goodness.applyAsDouble(model);
             if (best == null || goodness > bestGoodness) {
                 best = model;
                 bestGoodness = goodness;

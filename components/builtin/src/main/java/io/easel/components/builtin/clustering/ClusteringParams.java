@@ -22,8 +22,8 @@ final class ClusteringParams {
     static final Predicate<BoundParams> COSINE = p -> "cosine".equals(p.get(DISTANCE_MEASURE));
 
     static final Param<Integer> SEED = Param.integer("seed", Text.of("Random seed", "随机种子"))
-            .description(Text.of("The same seed gives the same clusters on the same data.",
-                    "相同的种子在相同的数据上给出相同的聚类结果。"))
+            .description(Text.of("The same seed gives the same result on the same data.",
+                    "相同的种子在相同的数据上给出相同的结果。"))
             .defaultValue(42)
             .advanced();
 

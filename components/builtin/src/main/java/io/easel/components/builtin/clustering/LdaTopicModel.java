@@ -134,6 +134,8 @@ public final class LdaTopicModel implements SparkComponent {
 
     public static final Param<String> STOP_WORDS_LANGUAGE = Param.choice("stopWordsLanguage",
                     Text.of("Stop word language", "停用词语言"), stopWordLanguages())
+            .description(Text.of("Whose list of common words to drop (Spark's lists).",
+                    "使用哪种语言的常用词表（Spark 自带的词表）。"))
             .defaultValue("english")
             .visibleWhen(REMOVE_STOP_WORDS, "true");
 
