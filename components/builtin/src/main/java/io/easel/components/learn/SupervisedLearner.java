@@ -16,11 +16,9 @@ import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
-import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import io.easel.components.spi.Trainer;
 import io.easel.components.transform.ColumnTypeCast;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -38,7 +36,6 @@ import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.feature.IndexToString;
 import org.apache.spark.ml.feature.StringIndexerModel;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,9 +82,6 @@ public abstract class SupervisedLearner implements SparkComponent {
     private static final String PREDICTED_LABEL_TEXT = ModelData.INTERNAL_PREFIX + "predicted_label";
     private static final DataType[] CLASS_LABEL_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
         DataType.DOUBLE, DataType.BOOLEAN};
-    private static final DataType[] NUMBER_TYPES = {DataType.INTEGER, DataType.LONG, DataType.DOUBLE};
-    private static final DataType[] FEATURE_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
-        DataType.DOUBLE, DataType.BOOLEAN, DataType.VECTOR};
 
     private final Declaration declared;
     private final ComponentDescriptor descriptor;
@@ -100,16 +94,8 @@ public abstract class SupervisedLearner implements SparkComponent {
                 new SchemaRule.TrainedModel(IN.name(), declaration.label.name(), declaration.features.name(),
                         declaration.outputs()));
         this.model = declaration.pmml ? trained : trained.withoutPmml();
-        ComponentDescriptor.Builder builder = ComponentDescriptor.builder(declaration.id)
-                .category(declaration.regression() ? Category.REGRESSION : Category.CLASSIFICATION)
-                .title(declaration.title.en(), declaration.title.zh())
-                .description(declaration.description.en(), declaration.description.zh())
-                .keywords(declaration.keywords.toArray(String[]::new))
-                .inputs(IN)
-                .outputs(model)
-                .params(params)
-                .examples(declaration.examples().toArray(Example[]::new));
-        this.descriptor = builder.build();
+        this.descriptor = declaration.describe(declaration.regression() ? Category.REGRESSION
+                : Category.CLASSIFICATION, IN, model, params, declaration.examples());
     }
 
     public static Declaration classifier(String id) {
@@ -140,14 +126,8 @@ public abstract class SupervisedLearner implements SparkComponent {
         ColumnSpec label = params.column(declared.label);
         List<ColumnSpec> features = params.columns(declared.features);
         ColumnSpec weight = declared.weight == null ? null : params.column(declared.weight);
-        List<String> outputNames = declared.outputs().stream().map(SchemaRule.TrainedModel.ModelOutput::name)
-                .toList();
-        for (ColumnSpec feature : features) {
-            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || outputNames.contains(feature.name())) {
-                throw new IllegalArgumentException(id + ": feature column '" + feature.name() + "' has a name the "
-                        + "model's outputs use; rename it, or leave it out of 'featureColumns'");
-            }
-        }
+        LearnerColumns.refuseReservedNames(id, features, declared.outputs().stream()
+                .map(SchemaRule.TrainedModel.ModelOutput::name).toList());
         Dataset<Row> labelled = in.rows().filter(col(ClassLabels.quoted(label.name())).isNotNull());
         if (label.type() == DataType.DOUBLE) {
             labelled = labelled.filter(isnan(col(ClassLabels.quoted(label.name()))).unary_$bang());
@@ -185,7 +165,8 @@ public abstract class SupervisedLearner implements SparkComponent {
                     classes == null ? 0 : classes.values().size(), encoding.slots(),
                     prepared.select(FeatureEncoding.FEATURES), label, training);
             declared.checkBeforeFit.check(fitting);
-            Estimator<?> estimator = declared.estimator.apply(fitting);
+            Estimator<?> estimator = declared.estimatorFor != null ? declared.estimatorFor.apply(fitting)
+                    : declared.estimator.apply(params);
             Model<?> fitted = (Model<?>) configure(estimator, labelColumn, weight).fit(prepared);
             stages.add(declared.kept.apply(fitted));
             if (classes != null) {
@@ -206,7 +187,7 @@ public abstract class SupervisedLearner implements SparkComponent {
             }
             metrics.putAll(declared.facts.apply(fitted));
             return new ModelData(spec, in.lineage(), pipeline, classes == null ? List.of() : classes.values(),
-                    metrics, encoding.slots(), new Retraining(params.userSet()));
+                    metrics, encoding.slots(), new LearnerRetraining(descriptor, IN, params.userSet(), this::train));
         } finally {
             training.unpersist();
         }
@@ -255,26 +236,20 @@ public abstract class SupervisedLearner implements SparkComponent {
 
     /** Sets the columns the scaffold decides on every param of the estimator that has them. */
     private Estimator<?> configure(Estimator<?> estimator, String labelColumn, ColumnSpec weight) {
-        ParamMap columns = new ParamMap();
-        set(estimator, columns, "labelCol", labelColumn);
-        set(estimator, columns, "featuresCol", FeatureEncoding.FEATURES);
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("labelCol", labelColumn);
+        columns.put("featuresCol", FeatureEncoding.FEATURES);
         if (declared.regression()) {
-            set(estimator, columns, "predictionCol", ModelData.PREDICTION);
+            columns.put("predictionCol", ModelData.PREDICTION);
         } else {
-            set(estimator, columns, "predictionCol", PREDICTION_INDEX);
-            set(estimator, columns, "rawPredictionCol", ModelData.RAW_PREDICTION);
-            set(estimator, columns, "probabilityCol", ModelData.PROBABILITY);
+            columns.put("predictionCol", PREDICTION_INDEX);
+            columns.put("rawPredictionCol", ModelData.RAW_PREDICTION);
+            columns.put("probabilityCol", ModelData.PROBABILITY);
         }
         if (weight != null) {
-            set(estimator, columns, "weightCol", weight.name());
+            columns.put("weightCol", weight.name());
         }
-        return (Estimator<?>) estimator.copy(columns);
-    }
-
-    private static void set(Estimator<?> estimator, ParamMap map, String name, String value) {
-        if (estimator.hasParam(name)) {
-            map.put(estimator.getParam(name), value);
-        }
+        return LearnerColumns.withColumns(estimator, columns);
     }
 
     private List<ColumnSpec> outputs(ColumnSpec label, BoundParams params) {
@@ -294,31 +269,6 @@ public abstract class SupervisedLearner implements SparkComponent {
         return List.of(toText.setOutputCol(PREDICTED_LABEL_TEXT),
                 new ColumnTypeCast().setInputCols(List.of(PREDICTED_LABEL_TEXT))
                         .setOutputCols(List.of(ModelData.PREDICTION)).setTargetType(label.type()));
-    }
-
-    /** Trains this learner again with other params or rows (cross-validation, tuning). */
-    private final class Retraining implements Trainer {
-        private final Map<String, Object> params;
-
-        Retraining(Map<String, Object> params) {
-            this.params = Map.copyOf(params);
-        }
-
-        @Override
-        public String componentId() {
-            return declared.id;
-        }
-
-        @Override
-        public Map<String, Object> params() {
-            return params;
-        }
-
-        @Override
-        public ModelData train(SparkSession spark, TableData data, Map<String, Object> newParams) {
-            BoundParams bound = InputSpecs.bind(descriptor, newParams, Map.of(IN.name(), data));
-            return SupervisedLearner.this.train(spark, data, bound);
-        }
     }
 
     /**
@@ -348,27 +298,16 @@ public abstract class SupervisedLearner implements SparkComponent {
         void check(Fitting fitting);
     }
 
-    /** Everything a learner declares; see {@link SupervisedLearner}. */
-    public static final class Declaration {
-        private final String id;
+    /** Everything a supervised learner declares; see {@link SupervisedLearner} and {@link LearnerDeclaration}. */
+    public static final class Declaration extends LearnerDeclaration<Declaration> {
         private final boolean regression;
-        private Text title;
-        private Text description;
-        private final List<String> keywords = new ArrayList<>();
         private Set<Task> tasks;
-        private boolean weighted;
         private boolean probabilistic = true;
-        private boolean pmml = true;
         private final List<SchemaRule.TrainedModel.ModelOutput> optionalOutputs = new ArrayList<>();
-        private TextFeatures text = TextFeatures.ONE_HOT;
         private boolean standardized;
-        private final List<Param<?>> own = new ArrayList<>();
-        private Function<Fitting, Estimator<?>> estimator;
+        private Function<Fitting, Estimator<?>> estimatorFor;
         private UnaryOperator<Model<?>> kept = UnaryOperator.identity();
-        private Function<Model<?>, Map<String, Object>> facts = m -> Map.of();
         private FitCheck checkBeforeFit = f -> {};
-        private final List<Example> examples = new ArrayList<>();
-        private boolean defaultExamples = true;
 
         private Param<String> label;
         private Param<List<String>> features;
@@ -376,35 +315,14 @@ public abstract class SupervisedLearner implements SparkComponent {
         private Param<String> positive;
 
         private Declaration(String id, boolean regression) {
-            this.id = id;
+            super(id);
             this.regression = regression;
             this.tasks = regression ? EnumSet.of(Task.REGRESSION) : EnumSet.of(Task.BINARY, Task.MULTICLASS);
-        }
-
-        public Declaration title(String en, String zh) {
-            title = Text.of(en, zh);
-            return this;
-        }
-
-        public Declaration description(String en, String zh) {
-            description = Text.of(en, zh);
-            return this;
-        }
-
-        public Declaration keywords(String... words) {
-            keywords.addAll(List.of(words));
-            return this;
         }
 
         /** For classifiers: binary only, or binary and multiclass (the default). */
         public Declaration tasks(Task... supported) {
             tasks = EnumSet.copyOf(List.of(supported));
-            return this;
-        }
-
-        /** The estimator takes a weight per row. */
-        public Declaration weighted() {
-            weighted = true;
             return this;
         }
 
@@ -414,24 +332,12 @@ public abstract class SupervisedLearner implements SparkComponent {
             return this;
         }
 
-        /** The model has no PMML form (JPMML-SparkML does not convert it): it is not deployable. */
-        public Declaration withoutPmml() {
-            pmml = false;
-            return this;
-        }
-
         /**
          * A column the model appends besides its prediction when the boolean param {@code when} (one of the
          * learner's own) is on; the estimator sets Spark's column param for it under the same condition.
          */
         public Declaration optionalOutput(String name, DataType type, Param<Boolean> when) {
             optionalOutputs.add(new SchemaRule.TrainedModel.ModelOutput(name, type, when.name()));
-            return this;
-        }
-
-        /** How text features are encoded; one-hot unless said. */
-        public Declaration textFeatures(TextFeatures encoding) {
-            text = encoding;
             return this;
         }
 
@@ -445,29 +351,13 @@ public abstract class SupervisedLearner implements SparkComponent {
             return this;
         }
 
-        /** The learner's own params, in form order, after label, features and weight. */
-        public Declaration params(Param<?>... declared) {
-            own.addAll(List.of(declared));
-            return this;
-        }
-
-        public Declaration params(List<Param<?>> declared) {
-            own.addAll(declared);
-            return this;
-        }
-
-        /** The Spark estimator with the learner's own params set; the scaffold sets the columns. */
-        public Declaration estimator(Function<BoundParams, Estimator<?>> configured) {
-            estimator = fitting -> configured.apply(fitting.params());
-            return this;
-        }
-
         /**
          * The Spark estimator for what training found, where its settings depend on the data (e.g. a network's
-         * input and output layers are the feature slots and the classes); the scaffold sets the columns.
+         * input and output layers are the feature slots and the classes); the scaffold sets the columns. Takes the
+         * place of {@link #estimator}.
          */
         public Declaration estimatorFor(Function<Fitting, Estimator<?>> configured) {
-            estimator = configured;
+            estimatorFor = configured;
             return this;
         }
 
@@ -481,26 +371,8 @@ public abstract class SupervisedLearner implements SparkComponent {
             return this;
         }
 
-        /** Training facts shown with the model, from the fitted Spark model. */
-        @SuppressWarnings("unchecked")
-        public <M extends Model<?>> Declaration facts(Function<M, Map<String, Object>> fromModel) {
-            facts = m -> fromModel.apply((M) m);
-            return this;
-        }
-
         public Declaration checkBeforeFit(FitCheck check) {
             checkBeforeFit = check;
-            return this;
-        }
-
-        /** Examples besides (or, after {@link #onlyTheseExamples()}, instead of) the ones derived from its tasks. */
-        public Declaration examples(Example... worked) {
-            examples.addAll(List.of(worked));
-            return this;
-        }
-
-        public Declaration onlyTheseExamples() {
-            defaultExamples = false;
             return this;
         }
 
@@ -536,7 +408,7 @@ public abstract class SupervisedLearner implements SparkComponent {
 
         List<Param<?>> allParams() {
             label = regression
-                    ? Param.column("labelColumn", Text.of("Label column", "标签列"), IN, NUMBER_TYPES)
+                    ? Param.column("labelColumn", Text.of("Label column", "标签列"), IN, LearnerColumns.NUMBER_TYPES)
                             .description(Text.of("The number to predict.", "要预测的数值列。"))
                             .typeHint(Text.of("a regressor predicts numbers: to predict classes use a classifier",
                                     "回归模型预测数值：要预测类别请使用分类模型"))
@@ -549,21 +421,14 @@ public abstract class SupervisedLearner implements SparkComponent {
             List<Param<?>> params = new ArrayList<>();
             params.add(label);
             if (weighted) {
-                weight = Param.column("weightColumn", Text.of("Weight column", "权重列"), IN, NUMBER_TYPES)
-                        .description(Text.of("How much each row counts in training; leave blank to count every "
-                                        + "row once.",
-                                "每行在训练中的权重；留空则每行权重相同。"))
-                        .excluding(label)
-                        .advanced();
+                weight = LearnerColumns.weight(IN).excluding(label);
             }
             List<Param<?>> notFeatures = new ArrayList<>(List.of(label));
             notFeatures.addAll(otherColumnParams());
-            features = Param.columns("featureColumns", Text.of("Feature columns", "特征列"), IN, FEATURE_TYPES)
-                    .description(Text.of("Columns the model learns from; leave empty to use every other column. "
-                                    + "Text columns are encoded, booleans become 0/1.",
+            features = LearnerColumns.features(IN, Text.of("Columns the model learns from; leave empty to use every "
+                                    + "other column. Text columns are encoded, booleans become 0/1.",
                             "模型学习所用的列；留空则使用除标签列以外的所有列。文本列会被编码，布尔列转为 0/1。"))
-                    .excluding(notFeatures.toArray(Param<?>[]::new))
-                    .allWhenEmpty();
+                    .excluding(notFeatures.toArray(Param<?>[]::new));
             params.add(features);
             if (weighted) {
                 params.add(weight);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
+import io.easel.components.learn.ClusteringLearner;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkTypes;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The check every exportable model passes (JPMML-SparkML's algorithm × dataset golden tests, as Easel runs them):
  * its whole scoring pipeline, converted to PMML and scored by JPMML-Evaluator on raw records, predicts what Spark
- * predicts, within 1e-9, on real rows and on copies of them with one feature missing or one text feature holding a
- * value never seen in training.
+ * predicts (the class or number, the probabilities, the cluster), within 1e-9, on real rows and on copies of them
+ * with one feature missing or one text feature holding a value never seen in training.
  */
 public final class PmmlParity {
 
@@ -60,6 +61,9 @@ public final class PmmlParity {
                 Object value = spark.getAs(output.name());
                 switch (output.name()) {
                     case ModelData.PREDICTION -> assertPrediction(value, result.get(target(model, label, result)),
+                            row);
+                    // a clustering model has no target: PMML names its output field after Spark's column
+                    case ClusteringLearner.CLUSTER -> assertPrediction(value, result.get(ClusteringLearner.CLUSTER),
                             row);
                     case ModelData.PROBABILITY -> {
                         Vector probabilities = (Vector) value;

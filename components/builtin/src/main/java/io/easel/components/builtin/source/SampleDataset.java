@@ -47,7 +47,9 @@ public final class SampleDataset implements SparkComponent {
             Param.option("diabetes", Text.of("Diabetes progression (442 rows, regression)",
                     "糖尿病病情进展（diabetes，442 行，回归）")),
             Param.option("vote", Text.of("Congressional votes (435 rows, binary, missing values)",
-                    "美国国会投票（vote，435 行，二分类，含缺失值）")));
+                    "美国国会投票（vote，435 行，二分类，含缺失值）")),
+            Param.option("wordnet_glosses", Text.of("WordNet glosses (2400 short texts, 6 categories)",
+                    "WordNet 释义（wordnet_glosses，2400 条短文本，6 个类别）")));
 
     public static final Param<String> DATASET = Param.choice("dataset", Text.of("Dataset", "数据集"),
                     DATASETS.toArray(ParamDef.Choice[]::new))
@@ -64,14 +66,17 @@ public final class SampleDataset implements SparkComponent {
             .category(Category.DATA_SOURCES)
             .title("Sample dataset", "示例数据集")
             .description("Reads one of the small public datasets bundled with Easel, with known columns: German "
-                            + "credit, iris, breast cancer, diabetes and congressional votes.",
-                    "读取 Easel 自带的小型公开数据集（德国信用、鸢尾花、乳腺癌、糖尿病、国会投票），列结构预先已知。")
-            .keywords("sample", "example", "demo", "dataset", "credit", "iris", "示例", "样例", "数据集")
+                            + "credit, iris, breast cancer, diabetes, congressional votes and WordNet glosses (text).",
+                    "读取 Easel 自带的小型公开数据集（德国信用、鸢尾花、乳腺癌、糖尿病、国会投票、WordNet 释义文本），列结构预先已知。")
+            .keywords("sample", "example", "demo", "dataset", "credit", "iris", "text", "wordnet", "示例", "样例",
+                    "数据集", "文本")
             .outputs(OUT)
             .params(DATASET)
             .examples(Example.of("German credit", "德国信用数据", Map.of("dataset", "credit_g")),
                     Example.of("Congressional votes, with missing values", "美国国会投票（含缺失值）",
-                            Map.of("dataset", "vote")))
+                            Map.of("dataset", "vote")),
+                    Example.of("WordNet glosses, short texts in six categories", "WordNet 释义（六个类别的短文本）",
+                            Map.of("dataset", "wordnet_glosses")))
             .build();
 
     @Override

@@ -16,7 +16,7 @@ class SampleDatasetTest {
     @Test
     void shouldReadEveryRowOfEachBundledDataset() {
         Map<String, Long> rows = Map.of("credit_g", 1000L, "iris", 150L, "breast_cancer", 569L, "diabetes", 442L,
-                "vote", 435L);
+                "vote", 435L, "wordnet_glosses", 2400L);
         rows.forEach((dataset, count) -> assertThat(TestRun.dataset(dataset).rows().count()).as(dataset)
                 .isEqualTo(count));
     }
@@ -46,6 +46,23 @@ class SampleDatasetTest {
     }
 
     @Test
+    void shouldGiveWordNetGlossesFourHundredTextsInEachOfSixCategories() {
+        TableData glosses = TestRun.dataset("wordnet_glosses");
+
+        assertThat(SparkTypes.fromSchema(glosses.rows().schema())).isEqualTo(TableSpec.parse(
+                "word:string,category:string,gloss:string"));
+        assertThat(glosses.rows().groupBy("category").count().collectAsList())
+                .extracting(r -> r.getString(0) + "=" + r.getLong(1))
+                .containsExactlyInAnyOrder("noun.animal=400", "noun.artifact=400", "noun.body=400",
+                        "noun.food=400", "noun.location=400", "noun.plant=400");
+        // a quoted gloss with commas is one cell
+        Row commas = glosses.rows().filter("word = 'class Cyanobacteria'").first();
+        assertThat(commas.<String>getAs("gloss")).startsWith("photosynthetic bacteria found in fresh and salt "
+                + "water, having chlorophyll a and phycobilins;");
+        assertThat(glosses.rows().filter("gloss is null or word is null").count()).isZero();
+    }
+
+    @Test
     void shouldDeclareTheSchemaItsBundledFileHasForEveryChoice() {
         SampleDataset component = new SampleDataset();
         var rule = component.descriptor().output("out").orElseThrow().schema();
@@ -54,7 +71,7 @@ class SampleDatasetTest {
         var byChoice = (io.easel.component.ColumnOp.ByChoice) ((io.easel.component.SchemaRule.Table) rule).ops()
                 .getFirst();
         assertThat(byChoice.specs())
-                .containsOnlyKeys("credit_g", "iris", "breast_cancer", "diabetes", "vote");
+                .containsOnlyKeys("credit_g", "iris", "breast_cancer", "diabetes", "vote", "wordnet_glosses");
         assertThat(SampleDataset.spec("iris").columnNames()).containsExactly("sepal_length_cm", "sepal_width_cm",
                 "petal_length_cm", "petal_width_cm", "species");
     }
