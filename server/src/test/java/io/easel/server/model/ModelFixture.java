@@ -3,6 +3,7 @@ package io.easel.server.model;
 import io.easel.component.ColumnSpec;
 import io.easel.run.RunEvent;
 import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.security.WorkspaceRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public record ModelFixture(String name) {
         ColumnSpec label = JSON.convertValue(descriptor.get("label"), ColumnSpec.class);
         Map<String, Object> metrics = JSON.convertValue(descriptor.get("metrics"),
                 new TypeReference<Map<String, Object>>() {});
-        return new ModelExportedNotice(experimentId, experimentName, runId,
+        return new ModelExportedNotice(WorkspaceRef.DEFAULT_ID, experimentId, experimentName, runId,
                 new RunEvent.ModelExported(NODE_ID, "model", uri, inputs, label, metrics, System.currentTimeMillis()));
     }
 
