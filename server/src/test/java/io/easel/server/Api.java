@@ -99,9 +99,10 @@ public final class Api {
         return send(json(path).PUT(publisher(body)));
     }
 
-    /** Any method, with a JSON body (or none), for calling every endpoint alike. */
+    /** Any method, for calling every endpoint alike: POST and PUT with the JSON body, others without one. */
     public Response send(String method, String path, Object body) {
-        return send(json(path).method(method, publisher(body)));
+        boolean withBody = method.equals("POST") || method.equals("PUT");
+        return send(json(path).method(method, publisher(withBody ? body : null)));
     }
 
     /** Posts text as it is, for bodies that are deliberately not valid JSON. */

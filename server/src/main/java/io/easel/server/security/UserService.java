@@ -44,9 +44,17 @@ public class UserService {
         this.audit = audit;
     }
 
-    /** A user to create: {@code password} null for one who signs in through the identity provider only. */
-    public record NewUser(String username, String displayName, String password, boolean admin,
-            Map<String, WorkspaceRole> workspaces) {}
+    /**
+     * A user to create: {@code password} null for one who signs in through the identity provider only, {@code admin}
+     * null for no.
+     */
+    public record NewUser(String username, String displayName, String password, Boolean admin,
+            Map<String, WorkspaceRole> workspaces) {
+
+        boolean administrator() {
+            return Boolean.TRUE.equals(admin);
+        }
+    }
 
     /** Changes to a user; each null field stays as it is. */
     public record UserChanges(String displayName, String password, Boolean admin, Boolean enabled) {}
@@ -107,7 +115,7 @@ public class UserService {
         }
         String hash = request.password() == null ? null : passwords.encode(checkPassword(request.password()));
         UserEntity user = users.save(UserEntity.withPassword(username, blankToNull(request.displayName()), hash,
-                request.admin(), now()));
+                request.administrator(), now()));
         List<String> granted = new ArrayList<>();
         Objects.requireNonNullElse(request.workspaces(), Map.<String, WorkspaceRole>of()).forEach((slug, role) -> {
             WorkspaceEntity workspace = workspaces.findBySlug(slug)
@@ -118,7 +126,7 @@ public class UserService {
             memberships.save(new MembershipEntity(workspace.id(), user.id(), role));
             granted.add(role.code() + " in " + slug);
         });
-        audit.record(AuditAction.USER_CREATED, null, username, (request.admin() ? "administrator" : "user")
+        audit.record(AuditAction.USER_CREATED, null, username, (request.administrator() ? "administrator" : "user")
                 + (hash == null ? ", identity provider only" : ", with password")
                 + (granted.isEmpty() ? "" : "; " + String.join(", ", granted)));
         return view(user, memberships.findByKeyUserId(user.id()), slugs());
