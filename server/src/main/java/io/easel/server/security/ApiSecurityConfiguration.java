@@ -94,7 +94,7 @@ class ApiSecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(SecurityProperties settings) {
+        return new BCryptPasswordEncoder(settings.bcryptStrength());
     }
 }

@@ -12,12 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and printed to the log, once. There is never a default password. Read at the first start only.
  * @param corsAllowedOrigins browser origins (e.g. {@code https://portal.example.com}) whose pages may call the REST
  *     API with an API key; none by default, so cross-origin requests are refused
+ * @param bcryptStrength the bcrypt work factor of stored passwords (4 to 31; each step doubles the time a password
+ *     check takes, for the server and for anyone guessing)
  * @param oidc how users of the identity provider become Easel users (the provider itself is configured with Spring's
  *     {@code spring.security.oauth2.client.*} settings)
  */
 @ConfigurationProperties("easel.security")
 public record SecurityProperties(@DefaultValue("admin") String adminUsername, String adminPassword,
-        @DefaultValue List<String> corsAllowedOrigins, @DefaultValue Oidc oidc) {
+        @DefaultValue List<String> corsAllowedOrigins, @DefaultValue("10") int bcryptStrength,
+        @DefaultValue Oidc oidc) {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 

@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * And within a workspace a viewer reads but cannot change, run or deploy (403).
  */
 @ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceIsolationApiTest {
 
     private static final String PASSWORD = "a-long-enough-password";
@@ -67,7 +69,8 @@ class WorkspaceIsolationApiTest {
     Api analystOfB;
     Api viewerOfA;
 
-    @BeforeEach
+    /** Once for the class: the tests below leave A's things (and members) as they found them. */
+    @BeforeAll
     void twoTeams() {
         suffix = UUID.randomUUID().toString().substring(0, 8);
         Api admin = Api.asAdmin(port);
@@ -221,29 +224,37 @@ class WorkspaceIsolationApiTest {
     @Test
     void shouldTakeAwayAccessAtOnceWhenAMemberIsRemoved() {
         Api admin = Api.asAdmin(port);
-        assertThat(viewerOfA.get("/api/experiments/" + a.experiment()).status()).isEqualTo(200);
+        String dave = "dave-" + suffix;
+        Api viewer = user(admin, dave, Map.of(a.slug(), "viewer"));
+        assertThat(viewer.get("/api/experiments/" + a.experiment()).status()).isEqualTo(200);
 
-        assertThat(admin.delete("/api/workspaces/" + a.slug() + "/members/carol-" + suffix).status())
-                .isEqualTo(204);
+        assertThat(admin.delete("/api/workspaces/" + a.slug() + "/members/" + dave).status()).isEqualTo(204);
 
-        assertThat(viewerOfA.get("/api/experiments/" + a.experiment()).status()).isEqualTo(404);
+        assertThat(viewer.get("/api/experiments/" + a.experiment()).status()).isEqualTo(404);
         List<String> audited = admin.get("/api/admin/audit?action=member-removed").body().valueStream()
                 .map(e -> e.get("target").asString()).toList();
-        assertThat(audited).contains("carol-" + suffix);
+        assertThat(audited).contains(dave);
     }
 
     @Test
     void shouldAuditDeploysUndeploysAndDeletes() {
         Api alice = analystOfA.inWorkspace(a.slug());
-        assertThat(alice.delete("/api/deployments/" + a.deployment()).status()).isEqualTo(204);
-        assertThat(alice.delete("/api/experiments/" + a.experiment()).status()).isEqualTo(204);
+        String experiment = alice.post("/api/experiments/" + a.experiment() + "/clone", null).body().get("id")
+                .asString();
+        String deployment = "audited-" + suffix;
+        assertThat(alice.post("/api/models/" + a.model() + "/versions/1/deploy", Map.of("name", deployment))
+                .status()).isEqualTo(201);
+        assertThat(alice.delete("/api/deployments/" + deployment).status()).isEqualTo(204);
+        assertThat(alice.delete("/api/experiments/" + experiment).status()).isEqualTo(204);
 
         List<JsonNode> entries = Api.asAdmin(port).get("/api/admin/audit?limit=50").body().valueStream()
                 .filter(e -> e.path("actor").asString().equals("alice-" + suffix)).toList();
         assertThat(entries).extracting(e -> e.get("action").asString())
                 .contains("deployed", "undeployed", "experiment-deleted", "api-key-created");
         assertThat(entries).filteredOn(e -> e.get("action").asString().equals("undeployed"))
-                .singleElement().satisfies(e -> assertThat(e.get("target").asString()).isEqualTo(a.deployment()));
+                .singleElement().satisfies(e -> assertThat(e.get("target").asString()).isEqualTo(deployment));
+        assertThat(entries).filteredOn(e -> e.get("action").asString().equals("experiment-deleted"))
+                .singleElement().satisfies(e -> assertThat(e.get("target").asString()).isEqualTo(experiment));
         assertThat(analystOfA.get("/api/admin/audit").status()).isEqualTo(403);
     }
 }
