@@ -46,13 +46,15 @@ public class WorkspaceService {
     }
 
     /**
-     * One workspace the caller may see, by slug or id, with the caller's role there.
+     * One workspace the caller may see, by slug or id, with the caller's role there; blank for the caller's default
+     * one (see {@link Access#workspace(String)}).
      *
      * @throws NotFoundException (404) for one the caller cannot see
+     * @throws ForbiddenException (403) when the selector is blank and the caller is in no workspace
      */
     @Transactional(readOnly = true)
     public WorkspaceView get(String selector) {
-        WorkspaceRef workspace = access.workspace(selector == null || selector.isBlank() ? "-" : selector);
+        WorkspaceRef workspace = access.workspace(selector);
         return new WorkspaceView(workspace.id(), workspace.slug(), workspace.name(),
                 access.caller().roleIn(workspace.id()).orElseThrow());
     }
