@@ -27,7 +27,6 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyService keys;
     private final AuditLog audit;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     ApiKeyAuthenticationFilter(ApiKeyService keys, AuditLog audit) {
         this.keys = keys;
@@ -41,6 +40,9 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = authorization.substring(BEARER.length()).strip();
             if (ApiKeyService.looksLikeKey(token)) {
+                // Looked up per request: the studio's Vaadin installs its own JVM-wide strategy after this filter is
+                // made, and everything that reads the sign-in later must find it where this puts it.
+                SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
                 Optional<ApiKeyPrincipal> key = keys.authenticate(token);
                 SecurityContext context = contexts.createEmptyContext();
                 if (key.isPresent()) {

@@ -23,6 +23,7 @@ import io.easel.studio.i18n.LanguageSwitch;
 import io.easel.studio.workspace.ApiKeysView;
 import io.easel.studio.workspace.CurrentWorkspace;
 import io.easel.studio.workspace.WorkspaceSwitch;
+import jakarta.annotation.security.PermitAll;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Objects;
  * view below. API keys are offered to those who may manage them (analysts), the audit log and users to administrators.
  */
 @StyleSheet("context://styles/easel-studio.css")
+@PermitAll // Vaadin checks a view's layouts too: the frame is for anyone signed in
 public class StudioLayout extends Div implements RouterLayout, LocaleChangeObserver {
 
     private final Main content = new Main();
