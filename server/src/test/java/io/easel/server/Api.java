@@ -5,25 +5,72 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client for the REST API, as any other client would use it. */
+/**
+ * A plain HTTP client for the REST API, as any other client would use it: signed in as a user (HTTP Basic), with an
+ * API key, or not at all, and optionally working in a chosen workspace.
+ */
 public final class Api {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The first administrator every test server creates (src/test/resources/application.properties). */
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password-42";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> headers;
 
-    public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    private Api(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** Signed in as the test servers' first administrator. */
+    public static Api asAdmin(int port) {
+        return anonymous(port).as(ADMIN, ADMIN_PASSWORD);
+    }
+
+    /** Without any credentials. */
+    public static Api anonymous(int port) {
+        return new Api("http://127.0.0.1:" + port, Map.of());
+    }
+
+    /** The same server, signed in as this user (HTTP Basic). */
+    public Api as(String username, String password) {
+        return withHeader("Authorization", basic(username, password));
+    }
+
+    /** The same server, authenticated by an API key. */
+    public Api withKey(String apiKey) {
+        return withHeader("Authorization", "Bearer " + apiKey);
+    }
+
+    /** The same credentials, working in the workspace of this slug (the Easel-Workspace header). */
+    public Api inWorkspace(String slug) {
+        return withHeader("Easel-Workspace", slug);
+    }
+
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, more);
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** An answer: the status and the body as JSON (a missing node when there is none). */
-    public record Response(int status, JsonNode body, String text) {
+    public record Response(int status, JsonNode body, String text, HttpResponse<String> raw) {
 
         public String problemDetail() {
             return body.path("detail").asString();
@@ -31,35 +78,46 @@ public final class Api {
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(request(path).GET());
     }
 
     public Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(request(path).DELETE());
     }
 
     public Response post(String path, Object body) {
-        return send(json(path, body).POST(publisher(body)));
+        return send(json(path).POST(publisher(body)));
     }
 
-    public Response post(String path, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = json(path, body).POST(publisher(body));
-        headers.forEach(request::header);
+    public Response post(String path, Object body, Map<String, String> extraHeaders) {
+        HttpRequest.Builder request = json(path).POST(publisher(body));
+        extraHeaders.forEach(request::setHeader);
         return send(request);
     }
 
     public Response put(String path, Object body) {
-        return send(json(path, body).PUT(publisher(body)));
+        return send(json(path).PUT(publisher(body)));
+    }
+
+    /** Any method, for calling every endpoint alike: POST and PUT with the JSON body, others without one. */
+    public Response send(String method, String path, Object body) {
+        boolean withBody = method.equals("POST") || method.equals("PUT");
+        return send(json(path).method(method, publisher(withBody ? body : null)));
     }
 
     /** Posts text as it is, for bodies that are deliberately not valid JSON. */
     public Response postRaw(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    private HttpRequest.Builder json(String path, Object body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        headers.forEach(request::header);
+        return request;
+    }
+
+    private HttpRequest.Builder json(String path) {
+        return request(path).header("Content-Type", "application/json");
     }
 
     private static HttpRequest.BodyPublisher publisher(Object body) {
@@ -87,10 +145,10 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Response(response.statusCode(), parse(text), text);
+            return new Response(response.statusCode(), parse(text), text, response);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

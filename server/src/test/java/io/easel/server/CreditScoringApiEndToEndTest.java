@@ -32,7 +32,7 @@ class CreditScoringApiEndToEndTest {
 
     @Test
     void shouldRunDeployAndScoreAsSparkDid() throws IOException {
-        Api api = new Api(port);
+        Api api = Api.asAdmin(port);
         ExperimentGraph graph;
         try (InputStream in = getClass().getResourceAsStream("/experiments/credit-scoring.json")) {
             graph = Api.JSON.readValue(in, ExperimentGraph.class);

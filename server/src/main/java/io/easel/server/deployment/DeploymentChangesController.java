@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,10 +35,11 @@ class DeploymentChangesController {
 
     @PostMapping("/api/deployments")
     @Operation(summary = "Deploy a model version",
-            description = "Serves the version (latest when absent) at /api/score/{name}. A name that already serves "
-                    + "this model is re-pointed to the version, so clients keep their URL.")
+            description = "Serves the version (latest when absent) at /api/score/{name}, in the model's workspace. A "
+                    + "name that already serves this model is re-pointed to the version, so clients keep their URL.")
     @ApiResponse(responseCode = "201", description = "The deployment")
     @ApiResponse(responseCode = "400", description = "No modelId, or a name that is not a slug", content = @Content)
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
     @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
     ResponseEntity<DeploymentView> deploy(@RequestBody(required = false) DeployRequest request) {
@@ -66,9 +68,10 @@ class DeploymentChangesController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop serving a deployment; its endpoint then answers 404")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
-    void delete(@PathVariable String name) {
-        deployments.delete(name);
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace", content = @Content)
+    void delete(WorkspaceRef workspace, @PathVariable String name) {
+        deployments.delete(workspace, name);
     }
 
     private static ResponseEntity<DeploymentView> created(DeploymentView deployment) {

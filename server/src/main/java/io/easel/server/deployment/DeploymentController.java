@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.server.security.WorkspaceRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,16 +22,16 @@ class DeploymentController {
     }
 
     @GetMapping("/api/deployments")
-    @Operation(summary = "All deployments, by name")
-    List<DeploymentView> list() {
-        return deployments.list();
+    @Operation(summary = "The workspace's deployments, by name")
+    List<DeploymentView> list(WorkspaceRef workspace) {
+        return deployments.list(workspace);
     }
 
     @GetMapping("/api/deployments/{name}")
     @Operation(summary = "One deployment: its model version, endpoint path and input fields")
     @ApiResponse(responseCode = "200", description = "The deployment")
     @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
-    DeploymentView get(@PathVariable String name) {
-        return deployments.get(name);
+    DeploymentView get(WorkspaceRef workspace, @PathVariable String name) {
+        return deployments.get(workspace, name);
     }
 }

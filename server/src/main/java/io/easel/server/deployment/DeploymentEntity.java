@@ -27,12 +27,13 @@ class DeploymentEntity {
     @Version
     private Long version;
 
-    private UUID ownerId;
+    private UUID workspaceId;
 
     protected DeploymentEntity() {}
 
-    DeploymentEntity(String name, UUID modelId, int modelVersion, Instant now) {
+    DeploymentEntity(UUID workspaceId, String name, UUID modelId, int modelVersion, Instant now) {
         this.id = UUID.randomUUID();
+        this.workspaceId = workspaceId;
         this.name = name;
         this.modelId = modelId;
         this.modelVersion = modelVersion;
@@ -48,6 +49,10 @@ class DeploymentEntity {
 
     UUID id() {
         return id;
+    }
+
+    UUID workspaceId() {
+        return workspaceId;
     }
 
     String name() {

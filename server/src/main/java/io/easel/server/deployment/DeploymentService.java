@@ -1,81 +1,103 @@
 package io.easel.server.deployment;
 
+import io.easel.server.audit.AuditAction;
+import io.easel.server.audit.AuditLog;
+import io.easel.server.model.ModelNotFoundException;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
+import io.easel.server.security.Access;
+import io.easel.server.security.NotFoundException;
+import io.easel.server.security.WorkspaceRef;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Named scoring endpoints. A deployment points at one model version; deploying another version of the same model
  * under the same name re-points it, so clients keep their URL. Serving reads only the database and the model store,
- * so any server replica can serve any deployment.
+ * so any server replica can serve any deployment. A deployment belongs to its model's workspace, and its name is
+ * unique there: names are looked up in the workspace a request works in. Deploys and undeploys are audited.
  */
 @Service
 public class DeploymentService {
 
     private final DeploymentRepository deployments;
     private final ModelService models;
+    private final Access access;
+    private final AuditLog audit;
 
-    DeploymentService(DeploymentRepository deployments, ModelService models) {
+    DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit) {
         this.deployments = deployments;
         this.models = models;
+        this.access = access;
+        this.audit = audit;
     }
 
     /**
-     * Serves a model version at {@code /api/score/<name>}.
+     * Serves a model version at {@code /api/score/<name>} in the model's workspace.
      *
      * @param version the version to serve, or null for the latest
      * @param name the endpoint name (a slug), or null to derive one from the model's name; a name that already
      *     serves this model is re-pointed to {@code version}
      * @throws io.easel.server.model.ModelNotFoundException (404) for an unknown model or version
      * @throws DeploymentNameException 400 when {@code name} is not a slug, 409 when it serves another model
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
      */
     @Transactional
     public DeploymentView deploy(UUID modelId, Integer version, String name) {
         ModelVersionView target = version == null ? models.latestVersion(modelId) : models.version(modelId, version);
+        UUID workspaceId = target.workspaceId();
+        access.requireEdit(workspaceId, () -> ModelNotFoundException.model(modelId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        if (name != null && !name.isBlank()) {
-            String chosen = name.trim();
-            if (!DeploymentName.isSlug(chosen)) {
-                throw DeploymentNameException.notASlug(chosen);
-            }
-            Optional<DeploymentEntity> existing = deployments.findByName(chosen);
-            if (existing.isPresent() && !existing.get().modelId().equals(modelId)) {
-                throw DeploymentNameException.taken(chosen);
-            }
-            return view(existing.map(d -> switchTo(d, target, now)).orElseGet(() -> create(chosen, target, now)),
-                    target);
+        DeploymentEntity deployed = name != null && !name.isBlank() ? deployNamed(name.trim(), target, now)
+                : deployDerived(target, now);
+        audit.record(AuditAction.DEPLOYED, workspaceId, deployed.name(),
+                "model " + modelId + " version " + target.version());
+        return view(deployed, target);
+    }
+
+    private DeploymentEntity deployNamed(String name, ModelVersionView target, Instant now) {
+        if (!DeploymentName.isSlug(name)) {
+            throw DeploymentNameException.notASlug(name);
         }
-        String base = DeploymentName.derive(target.modelName(), modelId);
+        Optional<DeploymentEntity> existing = deployments.findByWorkspaceIdAndName(target.workspaceId(), name);
+        if (existing.isPresent() && !existing.get().modelId().equals(target.modelId())) {
+            throw DeploymentNameException.taken(name);
+        }
+        return existing.map(d -> switchTo(d, target, now)).orElseGet(() -> create(name, target, now));
+    }
+
+    private DeploymentEntity deployDerived(ModelVersionView target, Instant now) {
+        String base = DeploymentName.derive(target.modelName(), target.modelId());
         for (int suffix = 1; ; suffix++) {
             String candidate = suffix == 1 ? base : base + "-" + suffix;
-            Optional<DeploymentEntity> existing = deployments.findByName(candidate);
+            Optional<DeploymentEntity> existing = deployments.findByWorkspaceIdAndName(target.workspaceId(),
+                    candidate);
             if (existing.isEmpty()) {
-                return view(create(candidate, target, now), target);
+                return create(candidate, target, now);
             }
-            if (existing.get().modelId().equals(modelId)) {
-                return view(switchTo(existing.get(), target, now), target);
+            if (existing.get().modelId().equals(target.modelId())) {
+                return switchTo(existing.get(), target, now);
             }
         }
     }
 
-    /** All deployments by name. */
+    /** The workspace's deployments, by name. */
     @Transactional(readOnly = true)
-    public List<DeploymentView> list() {
-        return deployments.findAll(Sort.by("name")).stream().map(this::view).toList();
+    public List<DeploymentView> list(WorkspaceRef workspace) {
+        access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+        return deployments.findByWorkspaceIdOrderByName(workspace.id()).stream().map(this::view).toList();
     }
 
     /** @throws DeploymentNotFoundException (404) */
     @Transactional(readOnly = true)
-    public DeploymentView get(String name) {
-        return view(entity(name));
+    public DeploymentView get(WorkspaceRef workspace, String name) {
+        return view(readable(workspace, name));
     }
 
     /**
@@ -84,23 +106,33 @@ public class DeploymentService {
      * @throws DeploymentNotFoundException (404)
      */
     @Transactional(readOnly = true)
-    Served served(String name) {
-        DeploymentEntity deployment = entity(name);
+    Served served(WorkspaceRef workspace, String name) {
+        DeploymentEntity deployment = readable(workspace, name);
         ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
         return new Served(view(deployment, version), version);
     }
 
     record Served(DeploymentView deployment, ModelVersionView version) {}
 
-    /** @throws DeploymentNotFoundException (404) */
+    /**
+     * Stops serving; the endpoint then answers 404.
+     *
+     * @throws DeploymentNotFoundException (404)
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
+     */
     @Transactional
-    public void delete(String name) {
-        deployments.delete(entity(name));
+    public void delete(WorkspaceRef workspace, String name) {
+        DeploymentEntity deployment = readable(workspace, name);
+        access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
+        deployments.delete(deployment);
+        audit.record(AuditAction.UNDEPLOYED, workspace.id(), name,
+                "model " + deployment.modelId() + " version " + deployment.modelVersion());
     }
 
     private DeploymentEntity create(String name, ModelVersionView target, Instant now) {
         try {
-            return deployments.saveAndFlush(new DeploymentEntity(name, target.modelId(), target.version(), now));
+            return deployments.saveAndFlush(new DeploymentEntity(target.workspaceId(), name, target.modelId(),
+                    target.version(), now));
         } catch (DataIntegrityViolationException e) {
             // another request took the name between our look-up and insert
             throw DeploymentNameException.taken(name);
@@ -112,8 +144,10 @@ public class DeploymentService {
         return deployment;
     }
 
-    private DeploymentEntity entity(String name) {
-        return deployments.findByName(name).orElseThrow(() -> new DeploymentNotFoundException(name));
+    private DeploymentEntity readable(WorkspaceRef workspace, String name) {
+        access.requireRead(workspace.id(), () -> new DeploymentNotFoundException(name));
+        return deployments.findByWorkspaceIdAndName(workspace.id(), name)
+                .orElseThrow(() -> new DeploymentNotFoundException(name));
     }
 
     private DeploymentView view(DeploymentEntity deployment) {

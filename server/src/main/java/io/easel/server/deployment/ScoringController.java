@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.server.security.WorkspaceRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -43,7 +44,8 @@ class ScoringController {
                     scored: a missing field or a value of the wrong JSON type is a 400 naming the field; a value the \
                     model rejects (e.g. a category it never saw) is a 422 naming the field. Fields that are not model \
                     inputs are ignored and listed in `warnings`. An explicit null is a missing value, which the model \
-                    may or may not be able to score (422 if not).""")
+                    may or may not be able to score (422 if not). Authenticate with an API key of the deployment's \
+                    workspace: `Authorization: Bearer <key>`.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(description = "One record (object of field → value) or a list of them",
@@ -56,11 +58,13 @@ class ScoringController {
     @ApiResponse(responseCode = "400", description = "Empty body or list, malformed JSON, a record that is not an "
             + "object, a missing field or a value of the wrong type; the detail and `errors` name the field",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    @ApiResponse(responseCode = "404", description = "No deployment of that name",
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace (an API key's own, "
+            + "or the one the Easel-Workspace header names)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "422", description = "A value the model rejects, or a missing value it cannot score",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ScoreResponse score(@PathVariable String name, @RequestBody(required = false) String body) {
-        return scoring.scoreJson(name, body);
+    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name,
+            @RequestBody(required = false) String body) {
+        return scoring.scoreJson(workspace, name, body);
     }
 }

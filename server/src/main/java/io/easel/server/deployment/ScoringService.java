@@ -2,6 +2,7 @@ package io.easel.server.deployment;
 
 import io.easel.server.deployment.ScoreResponse.Prediction;
 import io.easel.server.model.ModelVersionView;
+import io.easel.server.security.WorkspaceRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +37,16 @@ public class ScoringService {
      * @throws ScoringRequestException 400 for no records, missing fields and wrong types; 422 for values the model
      *     rejects or missing values it cannot score
      */
-    public ScoreResponse score(String deploymentName, List<Map<String, Object>> records) {
-        return score(deployments.served(deploymentName), records);
+    public ScoreResponse score(WorkspaceRef workspace, String deploymentName, List<Map<String, Object>> records) {
+        return score(deployments.served(workspace, deploymentName), records);
     }
 
     /**
      * Scores a request body as it arrived: one JSON object or a list of them. An unknown deployment is a 404 whatever
      * the body holds.
      */
-    ScoreResponse scoreJson(String deploymentName, String body) {
-        DeploymentService.Served served = deployments.served(deploymentName);
+    ScoreResponse scoreJson(WorkspaceRef workspace, String deploymentName, String body) {
+        DeploymentService.Served served = deployments.served(workspace, deploymentName);
         return score(served, ScoringRequestBody.records(json, body));
     }
 

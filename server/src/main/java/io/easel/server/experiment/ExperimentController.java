@@ -2,6 +2,7 @@ package io.easel.server.experiment;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.ValidationResult;
+import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,17 +56,17 @@ class ExperimentController {
     record CloneRequest(@Size(max = ExperimentService.MAX_NAME_LENGTH) String name) {}
 
     @GetMapping
-    @Operation(summary = "All experiments, most recently changed first")
-    List<ExperimentSummary> list() {
-        return experiments.list();
+    @Operation(summary = "The workspace's experiments, most recently changed first")
+    List<ExperimentSummary> list(WorkspaceRef workspace) {
+        return experiments.list(workspace);
     }
 
     @PostMapping
-    @Operation(summary = "Create an experiment", description = "The graph may be incomplete; the answer carries "
-            + "its validation errors.")
-    ResponseEntity<ExperimentView> create(@Valid @RequestBody NewExperiment request) {
-        ExperimentView created = experiments.create(request.name(), request.description(), request.graph(),
-                request.runSettings());
+    @Operation(summary = "Create an experiment in the workspace", description = "The graph may be incomplete; the "
+            + "answer carries its validation errors.")
+    ResponseEntity<ExperimentView> create(WorkspaceRef workspace, @Valid @RequestBody NewExperiment request) {
+        ExperimentView created = experiments.create(workspace, request.name(),
+                request.description(), request.graph(), request.runSettings());
         return ResponseEntity.created(URI.create("/api/experiments/" + created.id())).body(created);
     }
 

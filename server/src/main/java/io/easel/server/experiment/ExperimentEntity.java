@@ -38,13 +38,14 @@ class ExperimentEntity {
 
     private Instant updatedAt;
 
-    private UUID ownerId;
+    private UUID workspaceId;
 
     protected ExperimentEntity() {}
 
-    ExperimentEntity(UUID id, String name, String description, ExperimentGraph graph, RunSettings runSettings,
-            Instant now) {
+    ExperimentEntity(UUID id, UUID workspaceId, String name, String description, ExperimentGraph graph,
+            RunSettings runSettings, Instant now) {
         this.id = id;
+        this.workspaceId = workspaceId;
         this.name = name;
         this.description = description;
         this.graph = graph;
@@ -63,6 +64,10 @@ class ExperimentEntity {
 
     UUID id() {
         return id;
+    }
+
+    UUID workspaceId() {
+        return workspaceId;
     }
 
     String name() {

@@ -6,5 +6,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ExperimentRepository extends JpaRepository<ExperimentEntity, UUID> {
 
-    List<ExperimentEntity> findAllByOrderByUpdatedAtDesc();
+    List<ExperimentEntity> findByWorkspaceIdOrderByUpdatedAtDesc(UUID workspaceId);
 }

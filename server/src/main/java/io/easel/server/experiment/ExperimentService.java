@@ -3,7 +3,12 @@ package io.easel.server.experiment;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
+import io.easel.server.audit.AuditAction;
+import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.security.Access;
+import io.easel.server.security.NotFoundException;
+import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Saved experiments. Saving always keeps the graph, even one that does not validate yet (a draft), and answers with
  * what validation says; only running needs a valid graph. Concurrent editors are kept apart by the version each
- * save names.
+ * save names. Each experiment belongs to one workspace: its members read it, its analysts change it, and for everyone
+ * else it does not exist (404).
  */
 @Service
 @Transactional
@@ -30,41 +36,49 @@ public class ExperimentService {
     private final ExperimentRepository experiments;
     private final GraphValidator validator;
     private final ApplicationEventPublisher events;
+    private final Access access;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ExperimentService(ExperimentRepository experiments, CatalogService catalog,
-            ApplicationEventPublisher events) {
+    ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
+            Access access, AuditLog audit) {
         this.experiments = experiments;
         this.validator = new GraphValidator(catalog.catalog());
         this.events = events;
+        this.access = access;
+        this.audit = audit;
         this.clock = Clock.systemUTC();
     }
 
+    /** The workspace's experiments, most recently changed first. */
     @Transactional(readOnly = true)
-    public List<ExperimentSummary> list() {
-        return experiments.findAllByOrderByUpdatedAtDesc().stream()
+    public List<ExperimentSummary> list(WorkspaceRef workspace) {
+        access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+        return experiments.findByWorkspaceIdOrderByUpdatedAtDesc(workspace.id()).stream()
                 .map(e -> new ExperimentSummary(e.id(), e.name(), e.description(), e.graph().nodes().size(),
                         e.version(), e.createdAt(), e.updatedAt()))
                 .toList();
     }
 
-    public ExperimentView create(String name, String description, ExperimentGraph graph) {
-        return create(name, description, graph, null);
+    public ExperimentView create(WorkspaceRef workspace, String name, String description, ExperimentGraph graph) {
+        return create(workspace, name, description, graph, null);
     }
 
     /**
      * @param runSettings null for none
      * @throws InvalidExperimentException (400) naming the first invalid run setting
      */
-    public ExperimentView create(String name, String description, ExperimentGraph graph, RunSettings runSettings) {
-        ExperimentEntity entity = new ExperimentEntity(UUID.randomUUID(), checkName(name), description,
-                graph == null ? ExperimentGraph.empty() : graph, checkRunSettings(runSettings), now());
+    public ExperimentView create(WorkspaceRef workspace, String name, String description, ExperimentGraph graph,
+            RunSettings runSettings) {
+        access.requireEdit(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+        ExperimentEntity entity = new ExperimentEntity(UUID.randomUUID(), workspace.id(), checkName(name),
+                description, graph == null ? ExperimentGraph.empty() : graph, checkRunSettings(runSettings), now());
         return view(experiments.saveAndFlush(entity));
     }
 
     @Transactional(readOnly = true)
     public ExperimentView get(UUID id) {
-        return view(find(id));
+        return view(readable(id));
     }
 
     /**
@@ -79,21 +93,26 @@ public class ExperimentService {
     }
 
     /**
-     * Replaces name, description, graph and run settings (a null leaves that one as it is).
+     * Replaces name, description, graph and run settings (a null leaves that one as it is). A change of run settings
+     * is audited: they decide what a run may do on the cluster.
      *
      * @throws StaleExperimentException when the experiment has been saved since {@code expectedVersion}
      * @throws InvalidExperimentException (400) naming the first invalid run setting
      */
     public ExperimentView save(UUID id, long expectedVersion, String name, String description,
             ExperimentGraph graph, RunSettings runSettings) {
-        ExperimentEntity entity = find(id);
+        ExperimentEntity entity = editable(id);
         if (entity.version() != expectedVersion) {
             throw new StaleExperimentException(id, expectedVersion, entity.version());
         }
+        RunSettings newSettings = runSettings == null ? entity.runSettings() : checkRunSettings(runSettings);
+        if (!newSettings.equals(entity.runSettings())) {
+            audit.record(AuditAction.RUN_SETTINGS_CHANGED, entity.workspaceId(), id.toString(),
+                    entity.runSettings() + " -> " + newSettings);
+        }
         entity.change(name == null ? entity.name() : checkName(name),
                 description == null ? entity.description() : description,
-                graph == null ? entity.graph() : graph,
-                runSettings == null ? entity.runSettings() : checkRunSettings(runSettings), now());
+                graph == null ? entity.graph() : graph, newSettings, now());
         try {
             return view(experiments.saveAndFlush(entity));
         } catch (ObjectOptimisticLockingFailureException raced) {
@@ -102,35 +121,49 @@ public class ExperimentService {
         }
     }
 
-    /** A deep, independent copy under a new id; {@code newName} null or blank means "{name} (copy)". */
+    /**
+     * A deep, independent copy under a new id, in the same workspace; {@code newName} null or blank means
+     * "{name} (copy)".
+     */
     public ExperimentView copy(UUID id, String newName) {
-        ExperimentEntity source = find(id);
+        ExperimentEntity source = editable(id);
         String name = newName == null || newName.isBlank() ? copyName(source.name()) : newName;
-        ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), checkName(name), source.description(),
-                source.graph(), source.runSettings(), now());
+        ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), source.workspaceId(), checkName(name),
+                source.description(), source.graph(), source.runSettings(), now());
         return view(experiments.saveAndFlush(copy));
     }
 
     /** Deletes the experiment and its runs; active runs are cancelled first. */
     public void delete(UUID id) {
-        ExperimentEntity entity = find(id);
+        ExperimentEntity entity = editable(id);
         events.publishEvent(new ExperimentDeleting(id));
         experiments.delete(entity);
         experiments.flush();
+        audit.record(AuditAction.EXPERIMENT_DELETED, entity.workspaceId(), id.toString(), "'" + entity.name() + "'");
     }
 
+    /** Validates a graph for anyone signed in: it reads nothing of any workspace. */
     @Transactional(readOnly = true)
     public ValidationResult validate(ExperimentGraph graph) {
+        access.caller();
         return validator.validate(graph == null ? ExperimentGraph.empty() : graph);
     }
 
-    private ExperimentEntity find(UUID id) {
-        return experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+    private ExperimentEntity readable(UUID id) {
+        ExperimentEntity entity = experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        access.requireRead(entity.workspaceId(), () -> new ExperimentNotFoundException(id));
+        return entity;
+    }
+
+    private ExperimentEntity editable(UUID id) {
+        ExperimentEntity entity = experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        access.requireEdit(entity.workspaceId(), () -> new ExperimentNotFoundException(id));
+        return entity;
     }
 
     private ExperimentView view(ExperimentEntity e) {
-        return new ExperimentView(e.id(), e.name(), e.description(), e.graph(), e.version(), e.createdAt(),
-                e.updatedAt(), validator.validate(e.graph()), e.runSettings());
+        return new ExperimentView(e.id(), e.workspaceId(), e.name(), e.description(), e.graph(), e.version(),
+                e.createdAt(), e.updatedAt(), validator.validate(e.graph()), e.runSettings());
     }
 
     private static String copyName(String name) {

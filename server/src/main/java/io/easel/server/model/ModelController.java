@@ -1,5 +1,6 @@
 package io.easel.server.model;
 
+import io.easel.server.security.WorkspaceRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,9 +28,9 @@ class ModelController {
     }
 
     @GetMapping
-    @Operation(summary = "All models, newest first, each with its versions")
-    List<ModelView> list() {
-        return models.list();
+    @Operation(summary = "The workspace's models, newest first, each with its versions")
+    List<ModelView> list(WorkspaceRef workspace) {
+        return models.list(workspace);
     }
 
     @GetMapping("/{id}")

@@ -21,12 +21,16 @@ class ModelEntity {
 
     private Instant createdAt;
 
-    private UUID ownerId;
+    private UUID workspaceId;
 
     protected ModelEntity() {}
 
     UUID id() {
         return id;
+    }
+
+    UUID workspaceId() {
+        return workspaceId;
     }
 
     String name() {

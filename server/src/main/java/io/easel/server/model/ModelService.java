@@ -5,6 +5,9 @@ import io.easel.run.ModelDescription;
 import io.easel.run.RunEvent;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.security.Access;
+import io.easel.server.security.NotFoundException;
+import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StoredJson;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,13 +18,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The model registry. A model is one model-producing node of one experiment; every run exporting it adds version n+1.
- * Versions are immutable: what they point to in the model store is never rewritten.
+ * Versions are immutable: what they point to in the model store is never rewritten. A model belongs to its
+ * experiment's workspace: its members read it, and for everyone else it does not exist (404).
  */
 @Service
 public class ModelService {
@@ -31,17 +34,20 @@ public class ModelService {
     private final ModelRepository models;
     private final ModelVersionRepository versions;
     private final ModelStore store;
+    private final Access access;
 
-    ModelService(ModelRepository models, ModelVersionRepository versions, ModelStore store) {
+    ModelService(ModelRepository models, ModelVersionRepository versions, ModelStore store, Access access) {
         this.models = models;
         this.versions = versions;
         this.store = store;
+        this.access = access;
     }
 
-    /** All models, newest first, each with its versions. */
+    /** The workspace's models, newest first, each with its versions. */
     @Transactional(readOnly = true)
-    public List<ModelView> list() {
-        List<ModelEntity> all = models.findAll(Sort.by(Sort.Direction.DESC, "createdAt"));
+    public List<ModelView> list(WorkspaceRef workspace) {
+        access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+        List<ModelEntity> all = models.findByWorkspaceIdOrderByCreatedAtDesc(workspace.id());
         Map<UUID, List<ModelVersionEntity>> versionsByModel = versions
                 .findByModelIdInOrderByVersion(all.stream().map(ModelEntity::id).toList()).stream()
                 .collect(Collectors.groupingBy(ModelVersionEntity::modelId));
@@ -51,33 +57,34 @@ public class ModelService {
     /** @throws ModelNotFoundException (404) */
     @Transactional(readOnly = true)
     public ModelView get(UUID modelId) {
-        ModelEntity model = model(modelId);
+        ModelEntity model = readable(modelId);
         return view(model, versions.findByModelIdOrderByVersion(modelId));
     }
 
     /** @throws ModelNotFoundException (404) for an unknown model or version */
     @Transactional(readOnly = true)
     public ModelVersionView version(UUID modelId, int version) {
-        ModelEntity model = model(modelId);
+        ModelEntity model = readable(modelId);
         return versions.findByModelIdAndVersion(modelId, version)
                 .orElseThrow(() -> ModelNotFoundException.version(modelId, version))
-                .view(model.name());
+                .view(model);
     }
 
     /** @throws ModelNotFoundException (404) for an unknown model or one without versions */
     @Transactional(readOnly = true)
     public ModelVersionView latestVersion(UUID modelId) {
-        ModelEntity model = model(modelId);
+        ModelEntity model = readable(modelId);
         return versions.findFirstByModelIdOrderByVersionDesc(modelId)
                 .orElseThrow(() -> ModelNotFoundException.model(modelId))
-                .view(model.name());
+                .view(model);
     }
 
-    /** The version that node {@code nodeId} of run {@code runId} exported, if it exported one. */
+    /** The version that node {@code nodeId} of run {@code runId} exported, if it exported one the caller may see. */
     @Transactional(readOnly = true)
     public Optional<ModelVersionView> producedBy(UUID runId, String nodeId) {
         return versions.findByRunIdAndNodeId(runId, nodeId)
-                .map(v -> v.view(model(v.modelId()).name()));
+                .map(v -> v.view(model(v.modelId())))
+                .filter(v -> access.caller().canRead(v.workspaceId()));
     }
 
     /**
@@ -99,11 +106,12 @@ public class ModelService {
         RunEvent.ModelExported exported = notice.model();
         Optional<ModelVersionEntity> known = versions.findByRunIdAndNodeId(notice.runId(), exported.nodeId());
         if (known.isPresent()) {
-            return known.get().view(model(known.get().modelId()).name());
+            return known.get().view(model(known.get().modelId()));
         }
         String name = notice.experimentName() + " / " + exported.nodeId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        models.insertIfAbsent(UUID.randomUUID(), name, notice.experimentId(), exported.nodeId(), now);
+        models.insertIfAbsent(UUID.randomUUID(), notice.workspaceId(), name, notice.experimentId(), exported.nodeId(),
+                now);
         ModelEntity model = models.findForUpdateByExperimentIdAndNodeId(notice.experimentId(), exported.nodeId())
                 .orElseThrow();
         model.rename(name);
@@ -113,7 +121,7 @@ public class ModelService {
                 signature.inputs(), signature.label(), signature.metrics(), now));
         log.info("Registered model '{}' version {} from run {} ({})", name, version.version(), notice.runId(),
                 exported.uri());
-        return version.view(name);
+        return version.view(model);
     }
 
     /**
@@ -144,10 +152,16 @@ public class ModelService {
         return models.findById(modelId).orElseThrow(() -> ModelNotFoundException.model(modelId));
     }
 
+    private ModelEntity readable(UUID modelId) {
+        ModelEntity model = model(modelId);
+        access.requireRead(model.workspaceId(), () -> ModelNotFoundException.model(modelId));
+        return model;
+    }
+
     private static ModelView view(ModelEntity model, List<ModelVersionEntity> versions) {
-        List<ModelVersionView> views = versions.stream().map(v -> v.view(model.name())).toList();
+        List<ModelVersionView> views = versions.stream().map(v -> v.view(model)).toList();
         int latest = views.isEmpty() ? 0 : views.getLast().version();
-        return new ModelView(model.id(), model.name(), model.experimentId(), model.nodeId(), model.createdAt(), latest,
+        return new ModelView(model.id(), model.workspaceId(), model.name(), model.experimentId(), model.nodeId(), model.createdAt(), latest,
                 views);
     }
 

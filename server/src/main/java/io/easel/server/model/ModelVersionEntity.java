@@ -43,8 +43,6 @@ class ModelVersionEntity {
 
     private Instant createdAt;
 
-    private UUID ownerId;
-
     protected ModelVersionEntity() {}
 
     ModelVersionEntity(UUID modelId, int version, UUID runId, String nodeId, String pmmlUri, List<ColumnSpec> inputs,
@@ -61,9 +59,9 @@ class ModelVersionEntity {
         this.createdAt = createdAt;
     }
 
-    ModelVersionView view(String modelName) {
-        return new ModelVersionView(modelId, modelName, version, runId, nodeId, pmmlUri, inputs, label, metrics,
-                createdAt);
+    ModelVersionView view(ModelEntity model) {
+        return new ModelVersionView(modelId, model.workspaceId(), model.name(), version, runId, nodeId, pmmlUri,
+                inputs, label, metrics, createdAt);
     }
 
     UUID modelId() {

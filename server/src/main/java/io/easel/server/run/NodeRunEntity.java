@@ -36,8 +36,6 @@ class NodeRunEntity {
     @Column(columnDefinition = "jsonb")
     private NodeOutputs outputs;
 
-    private UUID ownerId;
-
     protected NodeRunEntity() {}
 
     NodeRunEntity(UUID runId, String nodeId, int position) {

@@ -31,8 +31,8 @@ class RunAnnouncer {
         for (RunEvent.ModelExported model : applied.models()) {
             // After our commit, so a failing listener cannot undo the run's progress; logged, not retried.
             try {
-                events.publishEvent(new ModelExportedNotice(run.experimentId(), applied.experimentName(), runId,
-                        model));
+                events.publishEvent(new ModelExportedNotice(run.workspaceId(), run.experimentId(),
+                        applied.experimentName(), runId, model));
             } catch (RuntimeException e) {
                 log.error("Run {}: the model exported by node '{}' could not be registered", runId, model.nodeId(),
                         e);

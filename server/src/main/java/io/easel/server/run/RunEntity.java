@@ -52,13 +52,14 @@ class RunEntity {
 
     private Instant finishedAt;
 
-    private UUID ownerId;
+    private UUID workspaceId;
 
     protected RunEntity() {}
 
-    RunEntity(UUID id, UUID experimentId, String experimentName, ExperimentGraph graph, LaunchSettings launchSettings,
-            String callbackTokenHash, Instant now) {
+    RunEntity(UUID id, UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            LaunchSettings launchSettings, String callbackTokenHash, Instant now) {
         this.id = id;
+        this.workspaceId = workspaceId;
         this.launchSettings = launchSettings;
         this.experimentId = experimentId;
         this.experimentName = experimentName;
@@ -71,6 +72,10 @@ class RunEntity {
 
     UUID id() {
         return id;
+    }
+
+    UUID workspaceId() {
+        return workspaceId;
     }
 
     UUID experimentId() {

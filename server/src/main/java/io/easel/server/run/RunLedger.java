@@ -47,10 +47,10 @@ class RunLedger {
     /** What applying one event batch did. */
     record Applied(RunView run, String experimentName, List<RunEvent.ModelExported> models, boolean finished) {}
 
-    RunView create(UUID experimentId, String experimentName, ExperimentGraph graph, LaunchSettings settings,
-            String tokenHash) {
-        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), experimentId, experimentName, graph, settings,
-                tokenHash, now()));
+    RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            LaunchSettings settings, String tokenHash) {
+        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), workspaceId, experimentId, experimentName, graph,
+                settings, tokenHash, now()));
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));
@@ -228,7 +228,7 @@ class RunLedger {
     private static RunView view(RunEntity run, Map<String, NodeRunEntity> nodes) {
         Map<String, NodeRunView> nodeViews = new LinkedHashMap<>();
         nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view()));
-        return new RunView(run.id(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
+        return new RunView(run.id(), run.workspaceId(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
                 run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews),
                 run.launchSettings());
     }

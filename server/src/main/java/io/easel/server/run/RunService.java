@@ -4,8 +4,10 @@ import io.easel.graph.ValidationResult;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunState;
 import io.easel.server.experiment.ExperimentDeleting;
+import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
+import io.easel.server.security.Access;
 import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.StoredJson;
 import java.io.IOException;
@@ -22,7 +24,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs of experiments: starting one (validate, snapshot the graph, hand it to an engine), following it through the
- * engine's callbacks, cancelling it, and reading its results.
+ * engine's callbacks, cancelling it, and reading its results. A run belongs to its experiment's workspace: members
+ * read it, analysts start and cancel runs, and for everyone else it does not exist (404).
  */
 @Service
 @StudioOnly
@@ -38,9 +41,11 @@ public class RunService {
     private final LaunchPlanner planner;
     private final RunWorkspace workspace;
     private final EngineProperties engine;
+    private final Access access;
 
     RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
-            RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine) {
+            RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine,
+            Access access) {
         this.experiments = experiments;
         this.ledger = ledger;
         this.supervisor = supervisor;
@@ -49,6 +54,7 @@ public class RunService {
         this.planner = planner;
         this.workspace = workspace;
         this.engine = engine;
+        this.access = access;
     }
 
     /**
@@ -57,17 +63,19 @@ public class RunService {
      * In cluster deploy mode the graph snapshot is also written to the workspace, where the driver reads it.
      *
      * @throws InvalidGraphException when the experiment does not validate
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
      */
     public RunView start(UUID experimentId) {
         ExperimentView experiment = experiments.get(experimentId);
+        access.requireEdit(experiment.workspaceId(), () -> new ExperimentNotFoundException(experimentId));
         ValidationResult validation = experiment.validation();
         if (!validation.isValid()) {
             throw new InvalidGraphException(validation.errors());
         }
         String token = CallbackTokens.newToken();
         LaunchSettings settings = LaunchSettings.effective(engine, experiment.runSettings());
-        RunView run = ledger.create(experiment.id(), experiment.name(), experiment.graph(), settings,
-                CallbackTokens.hash(token));
+        RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
+                settings, CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());
@@ -86,7 +94,7 @@ public class RunService {
     }
 
     public RunView get(UUID runId) {
-        return ledger.view(runId);
+        return readable(runId);
     }
 
     /** The experiment's runs, newest first. */
@@ -95,8 +103,9 @@ public class RunService {
         return ledger.runsOf(experimentId);
     }
 
+    /** The experiment's latest run, if it has one the caller may see. */
     public Optional<RunView> latest(UUID experimentId) {
-        return ledger.latest(experimentId);
+        return ledger.latest(experimentId).filter(run -> access.caller().canRead(run.workspaceId()));
     }
 
     /**
@@ -104,17 +113,26 @@ public class RunService {
      * still shutting down).
      */
     public RunView cancel(UUID runId) {
-        ledger.view(runId); // 404 for an unknown run
+        RunView run = readable(runId);
+        access.requireEdit(run.workspaceId(), () -> new RunNotFoundException(runId));
         return supervisor.cancel(runId);
     }
 
     public NodeResultView nodeResult(UUID runId, String nodeId) {
+        readable(runId);
         return ledger.nodeResult(runId, nodeId);
     }
 
     /** Calls {@code listener} with the run after every change, from any thread, until the registration is removed. */
     public Registration subscribe(UUID runId, Consumer<RunView> listener) {
+        readable(runId);
         return changes.subscribe(runId, listener);
+    }
+
+    private RunView readable(UUID runId) {
+        RunView run = ledger.view(runId);
+        access.requireRead(run.workspaceId(), () -> new RunNotFoundException(runId));
+        return run;
     }
 
     /**

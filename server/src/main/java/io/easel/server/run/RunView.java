@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param sparkUiUrl the Spark UI of the driver while it runs, or null
  * @param startedAt when the engine process was started, null while queued
  * @param nodes every node of the graph that was run, in graph order
+ * @param workspaceId the workspace of the run's experiment, which the run belongs to
  * @param settings the master, deploy mode, resources and Spark settings the run was launched with (null for runs
  *     older than run settings)
  */
-public record RunView(UUID id, UUID experimentId, RunState state, String message, String sparkAppId,
-        String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
+public record RunView(UUID id, UUID workspaceId, UUID experimentId, RunState state, String message,
+        String sparkAppId, String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
         LaunchSettings settings) {}

@@ -16,7 +16,7 @@ class CatalogApiTest {
 
     @Test
     void shouldServeTheBuiltInCatalogReadFromItsJsonResource() {
-        Api api = new Api(port);
+        Api api = Api.asAdmin(port);
         JsonNode catalog = api.get("/api/catalog").body();
 
         assertThat(catalog.get("components").valueStream().map(c -> c.get("id").asString()))
@@ -30,14 +30,14 @@ class CatalogApiTest {
 
     @Test
     void shouldAnswerUnknownComponentWith404Problem() {
-        Api.Response missing = new Api(port).get("/api/catalog/no-such-component");
+        Api.Response missing = Api.asAdmin(port).get("/api/catalog/no-such-component");
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.problemDetail()).contains("no-such-component");
     }
 
     @Test
     void shouldPublishOpenApiDescriptionAndSwaggerUi() {
-        Api api = new Api(port);
+        Api api = Api.asAdmin(port);
         JsonNode openApi = api.get("/v3/api-docs").body();
         assertThat(openApi.at("/paths").propertyNames()).contains("/api/experiments", "/api/experiments/{id}",
                 "/api/experiments/{experimentId}/runs", "/api/runs/{runId}/cancel", "/api/catalog");

@@ -31,7 +31,7 @@ final class EaselServer implements AutoCloseable {
     private EaselServer(ConfigurableApplicationContext context, Path dataDir) {
         this.context = context;
         this.dataDir = dataDir;
-        this.api = new Api(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
+        this.api = Api.asAdmin(Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")));
     }
 
     static EaselServer start(Map<String, String> settings) {

@@ -1,5 +1,8 @@
 package io.easel.server.deployment;
 
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.WorkspaceRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +18,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 
 @ServerTest
+@ExtendWith(AsAdministrator.class)
 class DeploymentServiceTest {
 
     @Autowired
@@ -42,8 +46,8 @@ class DeploymentServiceTest {
         assertThat(deployment.modelVersion()).isEqualTo(2);
         assertThat(deployment.endpointPath()).isEqualTo("/api/score/" + expectedName);
         assertThat(deployment.inputs()).isEqualTo(models.version(modelId, 2).inputs());
-        assertThat(deployments.get(expectedName)).isEqualTo(deployment);
-        assertThat(deployments.list()).contains(deployment);
+        assertThat(deployments.get(WorkspaceRef.DEFAULT, expectedName)).isEqualTo(deployment);
+        assertThat(deployments.list(WorkspaceRef.DEFAULT)).contains(deployment);
     }
 
     @Test
@@ -59,7 +63,7 @@ class DeploymentServiceTest {
         assertThat(first.modelVersion()).isEqualTo(1);
         assertThat(second.modelVersion()).isEqualTo(2);
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(deployments.get(name).modelVersion()).isEqualTo(2);
+        assertThat(deployments.get(WorkspaceRef.DEFAULT, name).modelVersion()).isEqualTo(2);
     }
 
     @Test
@@ -99,11 +103,11 @@ class DeploymentServiceTest {
         UUID modelId = export(UUID.randomUUID(), "Deleted " + UUID.randomUUID().toString().substring(0, 8));
         DeploymentView deployment = deployments.deploy(modelId, null, null);
 
-        deployments.delete(deployment.name());
+        deployments.delete(WorkspaceRef.DEFAULT, deployment.name());
 
-        assertThatThrownBy(() -> deployments.get(deployment.name())).isInstanceOf(DeploymentNotFoundException.class)
+        assertThatThrownBy(() -> deployments.get(WorkspaceRef.DEFAULT, deployment.name())).isInstanceOf(DeploymentNotFoundException.class)
                 .hasMessage("There is no deployment named '" + deployment.name() + "'");
-        assertThatThrownBy(() -> deployments.delete(deployment.name()))
+        assertThatThrownBy(() -> deployments.delete(WorkspaceRef.DEFAULT, deployment.name()))
                 .isInstanceOf(DeploymentNotFoundException.class);
     }
 

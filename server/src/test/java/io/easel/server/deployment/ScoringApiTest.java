@@ -1,5 +1,10 @@
 package io.easel.server.deployment;
 
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.ApiKeyService;
+import io.easel.server.security.WorkspaceRef;
+import io.easel.server.security.WorkspaceRole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The scoring endpoint over real HTTP, with the credit_g GBT pipeline Spark trained and JPMML-SparkML exported. */
 @ServerTest
+@ExtendWith(AsAdministrator.class)
 class ScoringApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -46,6 +52,11 @@ class ScoringApiTest {
     @Autowired
     ScoringService scoring;
 
+    @Autowired
+    ApiKeyService keys;
+
+    String apiKey;
+
     @Value("${local.server.port}")
     int port;
 
@@ -59,6 +70,7 @@ class ScoringApiTest {
         modelId = deployment.modelId();
         endpoint = deployment.endpointPath();
         expectedRows = ModelFixture.CREDIT_GBDT.expectedRows();
+        apiKey = keys.create(WorkspaceRef.DEFAULT, "scoring test", WorkspaceRole.ANALYST).key();
     }
 
     /** Registers {@code fixture} as exported by a new run and deploys it under a fresh name. */
@@ -104,7 +116,7 @@ class ScoringApiTest {
     void shouldScoreRecordsHandedToTheServiceAsTheRestApiDoes() {
         String name = endpoint.substring("/api/score/".length());
 
-        ScoreResponse response = scoring.score(name, List.of(record(0), record(1)));
+        ScoreResponse response = scoring.score(WorkspaceRef.DEFAULT, name, List.of(record(0), record(1)));
 
         assertThat(response.deployment()).isEqualTo(name);
         assertThat(response.predictions()).hasSize(2);
@@ -260,7 +272,7 @@ class ScoringApiTest {
     void shouldStopScoringOnceTheDeploymentIsDeleted() throws Exception {
         String name = endpoint.substring("/api/score/".length());
 
-        HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(uri("/api/deployments/" + name)).DELETE()
+        HttpResponse<String> deleted = HTTP.send(request("/api/deployments/" + name).DELETE()
                 .build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> scored = post(endpoint, JSON.writeValueAsString(record(0)));
 
@@ -357,12 +369,17 @@ class ScoringApiTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Every request authenticates as a client of a deployment would: with an API key of its workspace. */
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + apiKey);
     }
 
     private URI uri(String path) {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.easel.server.Api;
+import io.easel.server.AsAdministrator;
+import io.easel.server.security.WorkspaceRef;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.easel.server.EaselServerApplication;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
@@ -29,19 +36,26 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two server processes' worth of application contexts on one PostgreSQL and one model store: a studio and a serving
- * replica ({@code easel.mode=serving}). What the studio deploys, the replica serves identically; what the studio
- * re-points or undeploys, the replica follows within seconds; the replica itself changes nothing and runs nothing.
+ * replica ({@code easel.mode=serving}). What the studio deploys, the replica serves identically to the workspace's API
+ * keys; what the studio re-points or undeploys, the replica follows within seconds; the replica itself changes nothing
+ * and runs nothing. The studio starts without a configured administrator password, so it generates one and prints it
+ * once: the tests sign in with what the log says.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ServingReplicasTest {
+
+    private static final Pattern GENERATED_PASSWORD = Pattern.compile(
+            "first administrator 'admin' with the generated password:\\s+(\\S+)");
 
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(5);
 
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext studio;
     static ConfigurableApplicationContext serving;
+    static String adminPassword;
 
     @BeforeAll
-    static void startReplicas() throws IOException {
+    static void startReplicas(CapturedOutput output) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "test-data", "replicas-" + UUID.randomUUID()))
                 .toAbsolutePath();
         postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(true)
@@ -49,6 +63,10 @@ class ServingReplicasTest {
         String store = dir.resolve("models").toUri().toString();
         studio = replica("studio", dir.resolve("studio"), store);
         serving = replica("serving", dir.resolve("serving"), store);
+        Matcher generated = GENERATED_PASSWORD.matcher(output.getAll());
+        assertThat(generated.find()).as("the generated password is in the log").isTrue();
+        adminPassword = generated.group(1);
+        assertThat(generated.find()).as("the generated password is printed once").isFalse();
     }
 
     private static ConfigurableApplicationContext replica(String mode, Path dataDir, String store) {
@@ -59,7 +77,9 @@ class ServingReplicasTest {
         properties.put("easel.data-dir", dataDir.toString());
         properties.put("easel.model-store", store);
         properties.put("easel.mode", mode);
-        return new SpringApplicationBuilder(EaselServerApplication.class).properties(properties).run();
+        // Blank, above the tests' application.properties: no configured password, so one is generated.
+        return new SpringApplicationBuilder(EaselServerApplication.class).properties(properties)
+                .run("--easel.security.admin-password=");
     }
 
     @AfterAll
@@ -75,8 +95,20 @@ class ServingReplicasTest {
         }
     }
 
-    private static Api api(ConfigurableApplicationContext replica) {
-        return new Api(((WebServerApplicationContext) replica).getWebServer().getPort());
+    private static Api anonymous(ConfigurableApplicationContext replica) {
+        return Api.anonymous(((WebServerApplicationContext) replica).getWebServer().getPort());
+    }
+
+    private static Api asAdmin(ConfigurableApplicationContext replica) {
+        return anonymous(replica).as("admin", adminPassword);
+    }
+
+    /** A new API key of the default workspace, made in the studio by the administrator. */
+    private static String apiKey(String role) {
+        Api.Response created = asAdmin(studio).post("/api/workspaces/default/api-keys",
+                Map.of("name", "replica " + role, "role", role));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.body().get("key").asString();
     }
 
     /** The credit GBDT exported by a new run of {@code experimentId}, registered by the studio; its version. */
@@ -84,8 +116,8 @@ class ServingReplicasTest {
         ModelExportedNotice notice = ModelFixture.CREDIT_GBDT.export(studio.getBean(ModelStore.class), experimentId,
                 "Credit");
         studio.publishEvent(notice);
-        return studio.getBean(ModelService.class).producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow()
-                .version();
+        return AsAdministrator.as(studio, "admin", () -> studio.getBean(ModelService.class)
+                .producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().version());
     }
 
     private static List<Object> records() {
@@ -96,9 +128,10 @@ class ServingReplicasTest {
     void shouldServeWhatTheStudioDeploysAndFollowItsChanges() {
         UUID experimentId = UUID.randomUUID();
         int first = export(experimentId);
-        Api studioApi = api(studio);
-        Api servingApi = api(serving);
-        String modelId = studio.getBean(ModelService.class).list().stream()
+        Api studioApi = asAdmin(studio);
+        Api servingApi = anonymous(serving).withKey(apiKey("viewer"));
+        String modelId = AsAdministrator.as(studio, "admin", () -> studio.getBean(ModelService.class)
+                .list(WorkspaceRef.DEFAULT)).stream()
                 .filter(m -> m.experimentId().equals(experimentId)).findFirst().orElseThrow().id().toString();
 
         Api.Response deployed = studioApi.post("/api/models/" + modelId + "/versions/" + first + "/deploy",
@@ -131,8 +164,28 @@ class ServingReplicasTest {
     }
 
     @Test
+    void shouldRefuseCallersWithoutCredentialsOrWithARevokedKeyOnAServingReplica() {
+        String key = apiKey("viewer");
+        Api.Response keyId = asAdmin(studio).get("/api/workspaces/default/api-keys");
+        String id = keyId.body().valueStream().filter(k -> k.get("name").asString().equals("replica viewer"))
+                .findFirst().orElseThrow().get("id").asString();
+
+        assertThat(anonymous(serving).get("/api/deployments").status()).isEqualTo(401);
+        assertThat(anonymous(serving).post("/api/score/anything", Map.of()).status()).isEqualTo(401);
+        assertThat(anonymous(serving).withKey(key).get("/api/deployments").status()).isEqualTo(200);
+        assertThat(anonymous(serving).as("admin", adminPassword).get("/api/deployments").status()).isEqualTo(200);
+        assertThat(anonymous(serving).as("admin", "not-the-password").get("/api/deployments").status())
+                .isEqualTo(401);
+
+        assertThat(asAdmin(studio).delete("/api/workspaces/default/api-keys/" + id).status()).isEqualTo(200);
+        Api.Response revoked = anonymous(serving).withKey(key).get("/api/deployments");
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.problemDetail()).contains("revoked");
+    }
+
+    @Test
     void shouldNeitherEditNorRunNorChangeDeploymentsOnAServingReplica() {
-        Api servingApi = api(serving);
+        Api servingApi = asAdmin(serving);
 
         assertThat(serving.getBeanNamesForType(RunService.class)).isEmpty();
         assertThat(servingApi.get("/api/experiments").status()).isEqualTo(404);
@@ -146,6 +199,6 @@ class ServingReplicasTest {
         assertThat(servingApi.get("/api/deployments").status()).isEqualTo(200);
         assertThat(servingApi.get("/api/models").status()).isEqualTo(200);
         assertThat(servingApi.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");
-        assertThat(api(studio).get("/api/experiments").status()).isEqualTo(200);
+        assertThat(asAdmin(studio).get("/api/experiments").status()).isEqualTo(200);
     }
 }

@@ -25,7 +25,7 @@ class ExperimentApiTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = Api.asAdmin(port);
     }
 
     private JsonNode create(String name, ExperimentGraph graph) {

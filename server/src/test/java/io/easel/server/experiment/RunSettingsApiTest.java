@@ -23,7 +23,7 @@ class RunSettingsApiTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = Api.asAdmin(port);
     }
 
     private static Map<String, Object> tuned() {

@@ -3,6 +3,7 @@ package io.easel.server.model;
 import io.easel.component.ColumnSpec;
 import io.easel.run.RunEvent;
 import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.security.WorkspaceRef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,6 +52,12 @@ public record ModelFixture(String name) {
      */
     public ModelExportedNotice notice(UUID experimentId, String experimentName, UUID runId, String uri,
             boolean withInputs) {
+        return notice(WorkspaceRef.DEFAULT_ID, experimentId, experimentName, runId, uri, withInputs);
+    }
+
+    /** The same, for a run in another workspace than the default one. */
+    public ModelExportedNotice notice(UUID workspaceId, UUID experimentId, String experimentName, UUID runId,
+            String uri, boolean withInputs) {
         Map<String, Object> descriptor = descriptor();
         List<ColumnSpec> inputs = withInputs
                 ? JSON.convertValue(descriptor.get("inputs"), new TypeReference<List<ColumnSpec>>() {})
@@ -58,7 +65,7 @@ public record ModelFixture(String name) {
         ColumnSpec label = JSON.convertValue(descriptor.get("label"), ColumnSpec.class);
         Map<String, Object> metrics = JSON.convertValue(descriptor.get("metrics"),
                 new TypeReference<Map<String, Object>>() {});
-        return new ModelExportedNotice(experimentId, experimentName, runId,
+        return new ModelExportedNotice(workspaceId, experimentId, experimentName, runId,
                 new RunEvent.ModelExported(NODE_ID, "model", uri, inputs, label, metrics, System.currentTimeMillis()));
     }
 

@@ -1,5 +1,9 @@
 package io.easel.server.model;
 
+import io.easel.server.Api;
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.WorkspaceRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @ServerTest
+@ExtendWith(AsAdministrator.class)
 class ModelRegistryTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -66,7 +71,7 @@ class ModelRegistryTest {
         assertThat(model.versions()).extracting(ModelVersionView::runId).containsExactly(firstRun, secondRun);
         assertThat(models.latestVersion(first.modelId())).isEqualTo(second);
         assertThat(models.version(first.modelId(), 1)).isEqualTo(first);
-        assertThat(models.list()).extracting(ModelView::id).contains(first.modelId());
+        assertThat(models.list(WorkspaceRef.DEFAULT)).extracting(ModelView::id).contains(first.modelId());
     }
 
     @Test
@@ -124,7 +129,7 @@ class ModelRegistryTest {
         JsonNode model = JSON.readTree(get("/api/models/" + modelId).body());
         JsonNode version = JSON.readTree(get("/api/models/" + modelId + "/versions/1").body());
         HttpResponse<byte[]> pmml = HTTP.send(HttpRequest.newBuilder(uri("/api/models/" + modelId
-                + "/versions/1/pmml")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/versions/1/pmml")).header("Authorization", Api.basic(Api.ADMIN, Api.ADMIN_PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(list.values()).anySatisfy(m -> assertThat(m.path("id").asString()).isEqualTo(modelId.toString()));
         assertThat(model.path("name").asString()).isEqualTo("Rest / gbdt");
@@ -162,7 +167,8 @@ class ModelRegistryTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", Api.basic(Api.ADMIN, Api.ADMIN_PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -23,8 +23,8 @@ class LaunchPlannerTest {
 
     private static RunView clusterRun(String master) {
         LaunchSettings settings = new LaunchSettings(master, "cluster", "2g", null, null, null, null, Map.of());
-        return new RunView(UUID.randomUUID(), UUID.randomUUID(), RunState.STARTING, null, null, null, null, null,
-                Map.of(), settings);
+        return new RunView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), RunState.STARTING, null, null, null,
+                null, null, Map.of(), settings);
     }
 
     @Test

@@ -24,7 +24,7 @@ class RunApiTest {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = Api.asAdmin(port);
     }
 
     @Test

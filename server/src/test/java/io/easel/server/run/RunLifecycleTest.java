@@ -1,5 +1,8 @@
 package io.easel.server.run;
 
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.WorkspaceRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -43,6 +46,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = EaselServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"easel.engine.max-concurrent-runs=1", "easel.engine.timeout=10s"})
 @ContextConfiguration(initializers = {FreshDataDirectory.class, FakeSparkSubmit.class})
+@ExtendWith(AsAdministrator.class)
 class RunLifecycleTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -72,7 +76,7 @@ class RunLifecycleTest {
                 data.position());
         ExperimentGraph withLabel = new ExperimentGraph(graph.formatVersion(), List.of(labelled, graph.nodes().get(1)),
                 graph.edges());
-        return experiments.create("Lifecycle " + dataLabel, null, withLabel).id();
+        return experiments.create(WorkspaceRef.DEFAULT, "Lifecycle " + dataLabel, null, withLabel).id();
     }
 
     private Path runDir(UUID runId) {
@@ -160,7 +164,7 @@ class RunLifecycleTest {
         String callbackUrl = args.get(args.indexOf("--callback-url") + 1);
         assertThat(callbackUrl).isEqualTo("http://127.0.0.1:" + port + "/api/engine/runs/" + started.id() + "/events");
         String path = "/api/engine/runs/" + started.id() + "/events";
-        Api api = new Api(port);
+        Api api = Api.asAdmin(port);
         long now = System.currentTimeMillis();
         RunEventBatch first = new RunEventBatch(started.id().toString(), 1, List.of(
                 new RunEvent.RunStarted("local-123", "http://127.0.0.1:4040", now),
@@ -219,7 +223,7 @@ class RunLifecycleTest {
         experiments.delete(experimentId);
 
         await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true));
-        assertThat(new Api(port).get("/api/runs/" + started.id()).status()).isEqualTo(404);
+        assertThat(Api.asAdmin(port).get("/api/runs/" + started.id()).status()).isEqualTo(404);
     }
 
     @Test
@@ -243,7 +247,7 @@ class RunLifecycleTest {
         ExperimentGraph graph = experiments.get(experimentId).graph();
         LaunchSettings cluster = new LaunchSettings("spark://cluster:7077", "cluster", "2g", null, null, null, null,
                 Map.of());
-        RunView handedOver = ledger.create(experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
+        RunView handedOver = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
         ledger.starting(handedOver.id());
 
         supervisor.recoverUnfinishedRuns();
@@ -271,8 +275,8 @@ class RunLifecycleTest {
     void shouldEndRunsLeftOverByAnEarlierServerProcess() throws IOException {
         UUID experimentId = experiment("left over");
         ExperimentGraph graph = experiments.get(experimentId).graph();
-        RunView lost = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t1"));
-        RunView finishedMeanwhile = ledger.create(experimentId, "left over", graph, null, CallbackTokens.hash("t2"));
+        RunView lost = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "left over", graph, null, CallbackTokens.hash("t1"));
+        RunView finishedMeanwhile = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "left over", graph, null, CallbackTokens.hash("t2"));
         ledger.starting(lost.id());
         ledger.starting(finishedMeanwhile.id());
         // What the engine leaves in its workspace when it ends (see the engine's RunStatus).

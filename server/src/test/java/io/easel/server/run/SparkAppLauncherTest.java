@@ -1,5 +1,8 @@
 package io.easel.server.run;
 
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.WorkspaceRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,6 +41,7 @@ import org.springframework.test.context.ContextConfiguration;
                 "easel.engine.executor-memory=1g", "easel.engine.spark-conf.spark.ui.enabled=false",
                 "easel.engine.callback-url=http://easel-studio.invalid:8080"})
 @ContextConfiguration(initializers = {FreshDataDirectory.class, FakeSparkHome.class})
+@ExtendWith(AsAdministrator.class)
 class SparkAppLauncherTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
@@ -59,7 +63,7 @@ class SparkAppLauncherTest {
         Node data = graph.nodes().get(0);
         Node labelled = new Node(data.id(), data.component(), data.version(), dataLabel, data.params(),
                 data.position());
-        return experiments.create("Launcher " + dataLabel, null, new ExperimentGraph(graph.formatVersion(),
+        return experiments.create(WorkspaceRef.DEFAULT, "Launcher " + dataLabel, null, new ExperimentGraph(graph.formatVersion(),
                 List.of(labelled, graph.nodes().get(1)), graph.edges()), settings).id();
     }
 

@@ -1,5 +1,8 @@
 package io.easel.server.run;
 
+import io.easel.server.AsAdministrator;
+import org.junit.jupiter.api.extension.ExtendWith;
+import io.easel.server.security.WorkspaceRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"easel.engine.master=local[2]", "easel.engine.status-poll-interval=2s",
                 "easel.engine.spark-conf.spark.ui.enabled=false"})
 @ContextConfiguration(initializers = {FreshDataDirectory.class, EngineSparkHome.class})
+@ExtendWith(AsAdministrator.class)
 class UnreachableCallbackEndToEndTest {
 
     @DynamicPropertySource
@@ -61,7 +65,7 @@ class UnreachableCallbackEndToEndTest {
         try (InputStream in = getClass().getResourceAsStream("/experiments/credit-scoring.json")) {
             graph = StoredJson.MAPPER.readValue(in, ExperimentGraph.class);
         }
-        UUID experimentId = experiments.create("Credit scoring, deaf server", null, graph).id();
+        UUID experimentId = experiments.create(WorkspaceRef.DEFAULT, "Credit scoring, deaf server", null, graph).id();
 
         RunView started = runs.start(experimentId);
         RunView ended = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1))

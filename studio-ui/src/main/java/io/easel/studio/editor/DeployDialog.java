@@ -50,7 +50,10 @@ class DeployDialog extends Dialog {
         code.addClassName("code-block");
         Div codeHeader = new Div(label(getTranslation("deploy.curl")), copyButton(deployed.example().curl()));
         codeHeader.addClassName("code-header");
-        curl.add(codeHeader, code);
+        Span keyHint = new Span(getTranslation("deploy.key-hint", ScoringExample.API_KEY_VARIABLE));
+        keyHint.addClassName("muted");
+        keyHint.setId("deploy-key-hint");
+        curl.add(codeHeader, code, keyHint);
 
         Div inputs = new Div();
         inputs.addClassName("deploy-block");

@@ -26,6 +26,7 @@ class EditorToolbar extends Div {
     private final Button runSettings = new Button();
     private final Button run = new Button();
     private final Button cancel = new Button();
+    private final Span readOnlyNote = new Span();
 
     /**
      * @param onIssues shows the list of issues (the experiment panel)
@@ -86,7 +87,11 @@ class EditorToolbar extends Div {
         title.addClassName("toolbar-title");
         Div spacer = new Div();
         spacer.addClassName("spacer");
-        Div actions = new Div(issues, runState, save, runSettings, run, cancel);
+        readOnlyNote.setText(getTranslation("editor.read-only"));
+        readOnlyNote.addClassName("read-only-note");
+        readOnlyNote.setId("read-only-note");
+        readOnlyNote.setVisible(false);
+        Div actions = new Div(issues, runState, readOnlyNote, save, runSettings, run, cancel);
         actions.addClassName("toolbar-actions");
         add(title, spacer, actions);
     }
@@ -123,5 +128,14 @@ class EditorToolbar extends Div {
 
     void setBusy(boolean busy) {
         save.setEnabled(!busy);
+    }
+
+    /** For viewers: nothing they could change is offered, and the header says why. */
+    void setReadOnly(boolean readOnly) {
+        for (var control : java.util.List.of(save, runSettings, run, cancel)) {
+            control.setVisible(!readOnly);
+        }
+        name.setReadOnly(readOnly);
+        readOnlyNote.setVisible(readOnly);
     }
 }

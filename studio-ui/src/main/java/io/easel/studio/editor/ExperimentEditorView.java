@@ -47,6 +47,9 @@ import io.easel.server.run.NodeRunView;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunView;
+import io.easel.server.security.WorkspaceService;
+import io.easel.server.security.WorkspaceView;
+import jakarta.annotation.security.PermitAll;
 import io.easel.studio.canvas.ExperimentCanvas;
 import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StudioLayout;
@@ -73,6 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Save / Run / Cancel on top. Edits stay in this view until saved; run progress arrives by server push.
  */
 @Route(value = "experiments/:id", layout = StudioLayout.class)
+@PermitAll
 public class ExperimentEditorView extends Div
         implements BeforeEnterObserver, BeforeLeaveObserver, LocaleChangeObserver, HasDynamicTitle {
 
@@ -84,6 +88,7 @@ public class ExperimentEditorView extends Div
     private final ModelService models;
     private final DeploymentService deployments;
     private final ScoringService scoring;
+    private final WorkspaceService workspaces;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -106,16 +111,19 @@ public class ExperimentEditorView extends Div
     private String selected;
     private RunView run;
     private Registration runSubscription;
+    /** The experiment's workspace, with the user's role there: viewers see the editor read-only. */
+    private WorkspaceView workspace;
     private java.util.Locale renderedIn;
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
-            ModelService models, DeploymentService deployments, ScoringService scoring) {
+            ModelService models, DeploymentService deployments, ScoringService scoring, WorkspaceService workspaces) {
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
         this.models = models;
         this.deployments = deployments;
         this.scoring = scoring;
+        this.workspaces = workspaces;
         addClassName("editor");
 
         canvas.addClassName("editor-canvas");
@@ -147,6 +155,7 @@ public class ExperimentEditorView extends Div
 
     private void load(ExperimentView loaded) {
         unsubscribe();
+        workspace = workspaces.get(loaded.workspaceId().toString());
         id = loaded.id();
         version = loaded.version();
         name = loaded.name();
@@ -181,6 +190,7 @@ public class ExperimentEditorView extends Div
         toolbar.setName(name);
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
+        toolbar.setReadOnly(!workspace.role().canEdit());
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
         showSide();
@@ -563,7 +573,7 @@ public class ExperimentEditorView extends Div
     /** What the endpoint answers for the example record, as the JSON a client would receive (or the problem). */
     private String tryScoring(String deployment, Map<String, Object> record) {
         try {
-            return PRETTY.writeValueAsString(scoring.score(deployment, List.of(record)));
+            return PRETTY.writeValueAsString(scoring.score(workspace.ref(), deployment, List.of(record)));
         } catch (ErrorResponseException e) {
             return e.getStatusCode().value() + " " + e.getBody().getDetail();
         }

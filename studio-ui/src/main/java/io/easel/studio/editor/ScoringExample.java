@@ -77,9 +77,16 @@ record ScoringExample(String url, Map<String, Object> record) {
         return JSON.writeValueAsString(record);
     }
 
-    /** A curl command for a POSIX shell; the body is single-quoted, so quotes inside it are escaped. */
+    /** The shell variable the example takes the workspace's API key from. */
+    static final String API_KEY_VARIABLE = "EASEL_API_KEY";
+
+    /**
+     * A curl command for a POSIX shell, authenticated by the API key in {@value #API_KEY_VARIABLE}; the body is
+     * single-quoted, so quotes inside it are escaped.
+     */
     String curl() {
         return "curl -X POST '" + shellQuoted(url) + "' \\\n"
+                + "  -H \"Authorization: Bearer $" + API_KEY_VARIABLE + "\" \\\n"
                 + "  -H 'Content-Type: application/json' \\\n"
                 + "  -d '" + shellQuoted(body()) + "'";
     }

@@ -28,6 +28,9 @@ import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.InvalidExperimentException;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunView;
+import io.easel.server.security.WorkspaceView;
+import io.easel.studio.workspace.CurrentWorkspace;
+import jakarta.annotation.security.PermitAll;
 import io.easel.studio.editor.ExperimentEditorView;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StateBadge;
@@ -39,8 +42,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The start screen: every saved experiment, with New, Open, Clone and Delete. */
+/**
+ * The start screen: every saved experiment of the current workspace, with New, Open, Clone and Delete (the changes
+ * for the workspace's analysts only).
+ */
 @Route(value = "", layout = StudioLayout.class)
+@PermitAll
 public class ExperimentListView extends Div implements LocaleChangeObserver, HasDynamicTitle {
 
     /** One grid line: the saved experiment plus the state of its latest run. */
@@ -48,6 +55,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
 
     private final ExperimentService experiments;
     private final RunService runs;
+    private final Optional<WorkspaceView> workspace;
 
     private final H1 title = new H1();
     private final Paragraph subtitle = new Paragraph();
@@ -58,10 +66,12 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     private List<Row> rows = List.of();
     private Locale renderedIn;
 
-    public ExperimentListView(ExperimentService experiments, RunService runs) {
+    public ExperimentListView(ExperimentService experiments, RunService runs, CurrentWorkspace current) {
         this.experiments = experiments;
         this.runs = runs;
+        this.workspace = current.get();
         addClassName("experiment-list");
+        create.setVisible(canEdit());
 
         create.setIcon(VaadinIcon.PLUS.create());
         create.addThemeVariants(ButtonVariant.PRIMARY);
@@ -136,11 +146,17 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         return text;
     }
 
+    private boolean canEdit() {
+        return workspace.map(w -> w.role().canEdit()).orElse(false);
+    }
+
     private Component actionsCell(Row row) {
         Button open = iconButton(VaadinIcon.EDIT, "action.open", "open", () -> open(row.experiment().id()));
         Button clone = iconButton(VaadinIcon.COPY_O, "action.clone", "clone", () -> openCloneDialog(row));
         Button delete = iconButton(VaadinIcon.TRASH, "action.delete", "delete", () -> confirmDelete(row));
         delete.addThemeVariants(ButtonVariant.ERROR);
+        clone.setVisible(canEdit());
+        delete.setVisible(canEdit());
         Div actions = new Div(open, clone, delete);
         actions.addClassName("row-actions");
         return actions;
@@ -156,7 +172,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     }
 
     private void refresh() {
-        rows = experiments.list().stream()
+        rows = workspace.map(w -> experiments.list(w.ref())).orElse(List.of()).stream()
                 .map(e -> new Row(e, runs.latest(e.id()).map(RunView::state).orElse(null)))
                 .toList();
         applyFilter();
@@ -183,7 +199,8 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         new ExperimentNameDialog(getTranslation("list.new.title"), getTranslation("action.create"), "", true,
                 (name, description) -> {
                     try {
-                        ExperimentView created = experiments.create(name, description, ExperimentGraph.empty());
+                        ExperimentView created = experiments.create(workspace.orElseThrow().ref(), name,
+                                description, ExperimentGraph.empty());
                         open(created.id());
                         return Optional.empty();
                     } catch (InvalidExperimentException e) {
@@ -238,7 +255,8 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     }
 
     private void relabel() {
-        title.setText(getTranslation("list.title"));
+        title.setText(workspace.map(w -> getTranslation("list.title.in", w.name()))
+                .orElseGet(() -> getTranslation("list.title")));
         subtitle.setText(getTranslation("list.subtitle"));
         create.setText(getTranslation("list.new"));
         search.setPlaceholder(getTranslation("list.search"));
@@ -247,9 +265,11 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         icon.addClassName("empty-illustration");
         Span heading = new Span(getTranslation("list.empty.title"));
         heading.addClassName("empty-title");
-        Paragraph text = new Paragraph(getTranslation("list.empty.text"));
+        Paragraph text = new Paragraph(getTranslation(workspace.isEmpty() ? "list.no-workspace"
+                : canEdit() ? "list.empty.text" : "list.empty.viewer"));
         Button first = new Button(getTranslation("list.new"), VaadinIcon.PLUS.create(), e -> openNewDialog());
         first.addThemeVariants(ButtonVariant.PRIMARY);
+        first.setVisible(canEdit());
         empty.add(icon, heading, text, first);
     }
 

@@ -4,10 +4,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.Route;
 import io.easel.graph.ExperimentGraph;
 import io.easel.server.catalog.CatalogService;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /** A page holding only the canvas, with the real catalog, reporting what the server receives to {@link CanvasProbe}. */
 @Route("test/canvas")
+@PermitAll
 public class CanvasTestView extends Div {
 
     public CanvasTestView(CatalogService catalog, CanvasProbe probe) {

@@ -69,6 +69,12 @@ class ExperimentCanvasBrowserTest {
     void openCanvasPage() {
         probe.reset();
         driver.get("http://localhost:" + port + "/test/canvas");
+        if (driver.getCurrentUrl().endsWith("/login")) {
+            // Signed in once per browser; Spring Security then brings the browser back to the canvas.
+            waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#vaadinLoginUsername input")))
+                    .sendKeys("admin");
+            driver.findElement(By.cssSelector("#vaadinLoginPassword input")).sendKeys(ADMIN_PASSWORD + "\n");
+        }
         waitFor().until(ExpectedConditions.visibilityOfElementLocated(paletteItem("sample-dataset")));
     }
 
@@ -200,14 +206,20 @@ class ExperimentCanvasBrowserTest {
         return new WebDriverWait(driver, Duration.ofSeconds(15));
     }
 
-    /** An own data directory (and so embedded PostgreSQL) under target/test-data for this test's context. */
+    private static final String ADMIN_PASSWORD = "canvas-admin-password";
+
+    /**
+     * An own data directory (and so embedded PostgreSQL) under target/test-data for this test's context, and the
+     * first administrator's password the test signs in with.
+     */
     static final class FreshDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             try {
                 Path dir = Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString()));
                 context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("canvas-test-data",
-                        Map.of("easel.data-dir", dir.toAbsolutePath().toString())));
+                        Map.of("easel.data-dir", dir.toAbsolutePath().toString(),
+                                "easel.security.admin-password", ADMIN_PASSWORD)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -61,6 +61,16 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Signs in on the studio's login page (where any page sends a visitor who has not signed in yet). */
+    void signIn(String baseUrl, String username, String password) {
+        open(baseUrl + "/login");
+        type("#vaadinLoginUsername", username, false);
+        type("#vaadinLoginPassword", password, true);
+        until(Duration.ofSeconds(30), d -> !d.getCurrentUrl().contains("/login")
+                && !d.findElements(By.cssSelector("#signed-in-user")).isEmpty());
+        waitForVaadin();
+    }
+
     /** Until the Vaadin client has no request in flight (so server-side state has reached the page). */
     void waitForVaadin() {
         until(Duration.ofSeconds(30), d -> (Boolean) ((JavascriptExecutor) d).executeScript(

@@ -29,9 +29,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The studio as a user meets it: real Chromium, the whole app on a random port with its embedded PostgreSQL, and the
- * real engine as a child Spark driver (local mode). Builds the credit-scoring experiment by dragging components and
- * wiring ports, sets params in the generated forms, runs it, reads the AUC, deploys the model and scores the sample
- * record the deploy dialog offers. Then stores run settings with another experiment.
+ * real engine as a child Spark driver (local mode). Signs in, builds the credit-scoring experiment by dragging
+ * components and wiring ports, sets params in the generated forms, runs it, reads the AUC, deploys the model, creates
+ * an API key of the workspace and scores the sample record the deploy dialog offers with it. Then stores run settings
+ * with another experiment.
  */
 @SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +43,7 @@ class CreditScoringBrowserTest {
     private static final List<String> NODES = List.of("sample-dataset-1", "type-conversion-1", "random-split-1",
             "gbdt-classifier-1", "predict-1", "binary-classification-evaluation-1", "feature-importance-1");
 
+    private static final String ADMIN_PASSWORD = "browser-admin-password";
     private static Browser browser;
 
     @LocalServerPort
@@ -52,6 +54,7 @@ class CreditScoringBrowserTest {
         Path data = Files.createDirectories(Path.of("target", "e2e-data")).toAbsolutePath();
         Path fresh = Files.createTempDirectory(data, "run-");
         registry.add("easel.data-dir", fresh::toString);
+        registry.add("easel.security.admin-password", () -> ADMIN_PASSWORD);
         registry.add("easel.engine.master", () -> "local[2]");
         registry.add("easel.engine.driver-memory", () -> "1g");
         // What SPARK_LOCAL_IP=127.0.0.1 does, for the driver child process.
@@ -65,6 +68,17 @@ class CreditScoringBrowserTest {
     static void startBrowser() {
         assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
         browser = new Browser(1600, 1000);
+    }
+
+    /** Signs in once; the session then lasts for all steps. */
+    private void signedIn() {
+        if (browser.findAll("#signed-in-user").isEmpty()) {
+            browser.open(url("/"));
+            if (browser.driver.getCurrentUrl().contains("/login")) {
+                browser.screenshot(SCREENSHOTS.resolve("login.png"));
+                browser.signIn(url(""), "admin", ADMIN_PASSWORD);
+            }
+        }
     }
 
     @AfterAll
@@ -95,6 +109,9 @@ class CreditScoringBrowserTest {
     @Order(1)
     void shouldBuildRunAndDeployTheCreditScoringExperiment() throws Exception {
         browser.open(url("/"));
+        assertThat(browser.driver.getCurrentUrl()).as("a visitor is sent to sign in").endsWith("/login");
+        signedIn();
+        assertThat(browser.find("#signed-in-user").getText()).isEqualTo("admin");
         browser.click("#new-experiment");
         browser.type("#experiment-name", "Credit scoring", false);
         browser.type("#experiment-description", "German credit: GBDT with evaluation and feature importance",
@@ -174,18 +191,37 @@ class CreditScoringBrowserTest {
         assertThat(curl).startsWith("curl -X POST '" + endpoint + "'").contains("\"checking_status\"");
         browser.screenshot(SCREENSHOTS.resolve("deploy.png"));
 
+        assertThat(curl).contains("Authorization: Bearer $EASEL_API_KEY");
         String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\'')).replace("'\\''", "'");
-        HttpResponse<String> scored = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(endpoint))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        browser.click("#deploy-close");
+
+        // The endpoint refuses callers without a key; a key of the workspace, made in the studio, scores.
+        assertThat(score(endpoint, body, null).statusCode()).isEqualTo(401);
+        browser.click("#nav-api-keys");
+        browser.click("#new-api-key");
+        browser.type("#api-key-name", "credit scoring client", false);
+        browser.click("#api-key-create");
+        String key = browser.find("#api-key-secret").getText().strip();
+        assertThat(key).startsWith("easel_");
+        browser.click("#api-key-close");
+        HttpResponse<String> scored = score(endpoint, body, key);
         assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
         assertThat(scored.body()).containsPattern("\"prediction\"\\s*:\\s*\"(good|bad)\"");
-        browser.click("#deploy-close");
+    }
+
+    private static HttpResponse<String> score(String endpoint, String body, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     @Order(2)
     void shouldListCloneAndDeleteExperimentsInEitherLanguage() {
+        signedIn();
         browser.open(url("/"));
         browser.find("[data-experiment-id]");
         assertThat(browser.find(".experiment-grid").getText()).contains("Credit scoring");
@@ -222,6 +258,7 @@ class CreditScoringBrowserTest {
     @Test
     @Order(3)
     void shouldKeepTheRunSettingsAndMarkAMemoryWithoutUnitOnItsField() {
+        signedIn();
         browser.open(url("/"));
         browser.click("#new-experiment");
         browser.type("#experiment-name", "Tuned resources", false);
@@ -247,5 +284,25 @@ class CreditScoringBrowserTest {
         assertThat(browser.find("#run-settings-executor-memory input").getDomProperty("value")).isEqualTo("3g");
         assertThat(browser.find("#run-settings-executor-memory").getDomProperty("invalid")).isEqualTo("false");
         browser.click("#run-settings-cancel");
+    }
+
+    /** The administrator reads what happened; signing out leads back to the login page, in either language. */
+    @Test
+    @Order(4)
+    void shouldShowTheAuditLogAndSignOut() {
+        signedIn();
+        browser.open(url("/"));
+        browser.click("#nav-audit");
+        browser.until(Duration.ofSeconds(10), d -> browser.find(".audit-grid").getText().contains("deployed"));
+        String log = browser.find(".audit-grid").getText();
+        assertThat(log).contains("sign-in", "deployed", "api-key-created", "admin");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("audit.png"));
+
+        browser.click("#sign-out");
+        browser.until(Duration.ofSeconds(20), d -> d.getCurrentUrl().endsWith("/login"));
+        browser.open(url("/"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+        browser.click(".language-option[data-lang='zh']");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("#login-form").getText().contains("登录"));
     }
 }

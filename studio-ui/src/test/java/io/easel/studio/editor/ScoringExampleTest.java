@@ -57,6 +57,7 @@ class ScoringExampleTest {
 
         assertThat(curl).startsWith("curl -X POST 'http://localhost:8080/api/score/credit'")
                 .contains("-H 'Content-Type: application/json'")
+                .contains("-H \"Authorization: Bearer $EASEL_API_KEY\"")
                 .contains("it'\\''s new");
         assertThat(example.body()).contains("\"purpose\" : \"it's new\"");
     }

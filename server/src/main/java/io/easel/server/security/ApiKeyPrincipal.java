@@ -1,0 +1,12 @@
+package io.easel.server.security;
+
+import java.util.UUID;
+
+/** What an API key may do: its role in its one workspace. */
+record ApiKeyPrincipal(UUID keyId, UUID workspaceId, WorkspaceRole role) {
+
+    /** How the audit log names requests made with the key. */
+    String name() {
+        return "api-key:" + keyId;
+    }
+}

@@ -1,0 +1,4 @@
+package io.easel.server.security;
+
+/** A member of a workspace and their role there. */
+public record MemberView(String username, String displayName, WorkspaceRole role) {}

@@ -1,0 +1,57 @@
+package io.easel.server.security;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Every endpoint the running server maps, read from its handler mappings (controllers, the OpenAPI description,
+ * actuator), so a test over "every endpoint" also covers the ones added after it was written.
+ */
+record Endpoint(String method, String pattern, HandlerMethod handler) {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\*?([^}:]+)(:[^}]*)?}|\\*\\*?");
+
+    static List<Endpoint> all(ApplicationContext server) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingInfoHandlerMapping mapping : server.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+                .values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+                Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
+                for (String pattern : entry.getKey().getPatternValues()) {
+                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                        endpoints.add(new Endpoint(method.name(), pattern, entry.getValue()));
+                    }
+                }
+            }
+        }
+        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+
+    /** The path with each {variable} replaced by what {@code values} gives for its name ("*" and "**" by "x"). */
+    String path(java.util.function.Function<String, String> values) {
+        Matcher variables = VARIABLE.matcher(pattern);
+        StringBuilder path = new StringBuilder();
+        while (variables.find()) {
+            String name = variables.group(1);
+            variables.appendReplacement(path, Matcher.quoteReplacement(name == null ? "x" : values.apply(name)));
+        }
+        variables.appendTail(path);
+        return path.toString();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + pattern;
+    }
+}
