@@ -60,7 +60,7 @@ class OutputCheckTest {
         assertThat(run.lastStatus("unexportable").orElseThrow()).satisfies(model -> {
             assertThat(model.state()).isEqualTo(NodeState.FAILED);
             assertThat(model.message()).startsWith("Cannot convert the trained pipeline of port 'model' to PMML; "
-                    + "caused by: ").contains("Normalizer");
+                    + "caused by: ").contains("PolynomialExpansion");
         });
         assertThat(run.exports()).isEmpty();
         // Unknown before the run (CSV types inferred when read), checked against the rule once known: it holds.

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.PolynomialExpansion;
 import org.apache.spark.sql.types.StructType;
 
-/** A "model" whose pipeline holds a stage JPMML-SparkML cannot convert (Normalizer). */
+/** A "model" whose pipeline holds a stage JPMML-SparkML cannot convert (PolynomialExpansion). */
 public final class UnexportableModel implements SparkComponent {
 
     private static final ModelSpec SPEC = new ModelSpec("unexportable-model", null,
@@ -44,8 +44,8 @@ public final class UnexportableModel implements SparkComponent {
     @Override
     public void execute(ExecutionContext ctx) {
         StructType raw = new StructType().add("v", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
-        Transformer normalizer = new Normalizer().setInputCol("v").setOutputCol("normalized");
+        Transformer expansion = new PolynomialExpansion().setInputCol("v").setOutputCol("normalized");
         ctx.output(MODEL, new ModelData(SPEC, FeatureLineage.source(raw),
-                new PipelineModel("unexportable", new Transformer[] {normalizer}), List.of(), Map.of()));
+                new PipelineModel("unexportable", new Transformer[] {expansion}), List.of(), Map.of()));
     }
 }
