@@ -71,12 +71,9 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
                     Text.of("Recall", "召回率"), Text.of("Precision", "精确率"))
             .build();
 
-    public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Scored data", "预测结果"));
+    public static final Port IN = ScoredTable.IN;
 
-    public static final Param<String> LABEL_COLUMN = Param.column("labelColumn", Text.of("Label column", "标签列"),
-                    IN, DataType.STRING, DataType.INTEGER, DataType.LONG, DataType.DOUBLE, DataType.BOOLEAN)
-            .description(Text.of("The column with the true classes.", "包含真实类别的列。"))
-            .required();
+    public static final Param<String> LABEL_COLUMN = ScoredTable.CLASS_LABEL;
 
     public static final Param<String> SCORE_COLUMN = Param.column("scoreColumn", Text.of("Score column", "得分列"),
                     IN, DataType.DOUBLE)
