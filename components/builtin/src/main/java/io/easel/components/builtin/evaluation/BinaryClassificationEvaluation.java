@@ -15,14 +15,10 @@ import static org.apache.spark.sql.functions.when;
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
-import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
@@ -106,8 +102,7 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
                     "得分不低于该值即判为正类，用于计算准确率、精确率、召回率和 F1。若得分为间隔（线性支持向量机），未设置时取 0。"))
             .defaultValue(0.5);
 
-    public static final Port REPORT = Port.output("report", PortType.REPORT,
-            Text.of("Evaluation report", "评估报告"), SchemaRule.fixed(SPEC));
+    public static final Port REPORT = ScoredTable.report(SPEC);
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.EVALUATION)
@@ -122,10 +117,8 @@ public final class BinaryClassificationEvaluation implements SparkComponent {
             .inputs(IN)
             .outputs(REPORT)
             .params(LABEL_COLUMN, SCORE_COLUMN, POSITIVE_LABEL, THRESHOLD)
-            .examples(Example.of("A GBDT on credit_g's test part", "GBDT 在 credit_g 测试集上的表现",
-                            Map.of("labelColumn", "class"))
-                    .input(IN, ExampleData.scored(ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class"),
-                            ExampleData.train("credit_g")), ExampleData.test("credit_g"))))
+            .examples(ScoredTable.example("A GBDT on credit_g's test part", "GBDT 在 credit_g 测试集上的表现",
+                    "gbdt-classifier", "class", "credit_g"))
             .build();
 
     @Override

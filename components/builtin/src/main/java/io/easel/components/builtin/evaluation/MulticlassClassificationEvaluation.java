@@ -15,14 +15,10 @@ import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
-import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
@@ -77,12 +73,8 @@ public final class MulticlassClassificationEvaluation implements SparkComponent 
 
     public static final Param<String> LABEL_COLUMN = ScoredTable.CLASS_LABEL;
 
-    public static final Param<String> PREDICTION_COLUMN = Param.column("predictionColumn",
-                    Text.of("Prediction column", "预测列"), IN, ScoredTable.CLASS_TYPES)
-            .description(Text.of("The column with the predicted classes.", "包含预测类别的列。"))
-            .defaultValue(ModelData.PREDICTION)
-            .excluding(LABEL_COLUMN)
-            .required();
+    public static final Param<String> PREDICTION_COLUMN = ScoredTable.predictionColumn(LABEL_COLUMN,
+            Text.of("The column with the predicted classes.", "包含预测类别的列。"), ScoredTable.CLASS_TYPES);
 
     public static final Param<String> PROBABILITY_COLUMN = Param.column("probabilityColumn",
                     Text.of("Probability column", "概率列"), IN, DataType.VECTOR)
@@ -91,8 +83,7 @@ public final class MulticlassClassificationEvaluation implements SparkComponent 
                     "预测节点追加的各类别概率，用于计算对数损失；留空则在存在 probability 列时使用该列。"))
             .advanced();
 
-    public static final Port REPORT = Port.output("report", PortType.REPORT,
-            Text.of("Evaluation report", "评估报告"), SchemaRule.fixed(SPEC));
+    public static final Port REPORT = ScoredTable.report(SPEC);
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.EVALUATION)
@@ -108,16 +99,10 @@ public final class MulticlassClassificationEvaluation implements SparkComponent 
             .outputs(REPORT)
             .params(LABEL_COLUMN, PREDICTION_COLUMN, PROBABILITY_COLUMN)
             .examples(
-                    Example.of("Logistic regression on iris's test part", "逻辑回归在鸢尾花测试集上的表现",
-                                    Map.of("labelColumn", "species"))
-                            .input(IN, ExampleData.scored(ExampleData.model("logistic-regression",
-                                    Map.of("labelColumn", "species"), ExampleData.train("iris")),
-                                    ExampleData.test("iris"))),
-                    Example.of("Two classes: a GBDT on credit_g's test part", "两个类别：GBDT 在 credit_g 测试集上的表现",
-                                    Map.of("labelColumn", "class"))
-                            .input(IN, ExampleData.scored(ExampleData.model("gbdt-classifier",
-                                    Map.of("labelColumn", "class"), ExampleData.train("credit_g")),
-                                    ExampleData.test("credit_g"))))
+                    ScoredTable.example("Logistic regression on iris's test part", "逻辑回归在鸢尾花测试集上的表现",
+                            "logistic-regression", "species", "iris"),
+                    ScoredTable.example("Two classes: a GBDT on credit_g's test part",
+                            "两个类别：GBDT 在 credit_g 测试集上的表现", "gbdt-classifier", "class", "credit_g"))
             .build();
 
     @Override

@@ -18,16 +18,11 @@ import static org.apache.spark.sql.functions.when;
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
-import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
-import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.SparkComponent;
 import java.util.ArrayList;
@@ -70,22 +65,17 @@ public final class RegressionEvaluation implements SparkComponent {
                     "预测值与实际值"), Text.of("Actual", "实际值"), Text.of("Predicted", "预测值"))
             .build();
 
-    public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Scored data", "预测结果"));
+    public static final Port IN = ScoredTable.IN;
 
     public static final Param<String> LABEL_COLUMN = Param.column("labelColumn", Text.of("Label column", "标签列"),
                     IN, NUMBER_TYPES)
             .description(Text.of("The column with the actual values.", "包含实际值的列。"))
             .required();
 
-    public static final Param<String> PREDICTION_COLUMN = Param.column("predictionColumn",
-                    Text.of("Prediction column", "预测列"), IN, NUMBER_TYPES)
-            .description(Text.of("The column with the predicted values.", "包含预测值的列。"))
-            .defaultValue(ModelData.PREDICTION)
-            .excluding(LABEL_COLUMN)
-            .required();
+    public static final Param<String> PREDICTION_COLUMN = ScoredTable.predictionColumn(LABEL_COLUMN,
+            Text.of("The column with the predicted values.", "包含预测值的列。"), NUMBER_TYPES);
 
-    public static final Port REPORT = Port.output("report", PortType.REPORT,
-            Text.of("Evaluation report", "评估报告"), SchemaRule.fixed(SPEC));
+    public static final Port REPORT = ScoredTable.report(SPEC);
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.EVALUATION)
@@ -100,11 +90,8 @@ public final class RegressionEvaluation implements SparkComponent {
             .inputs(IN)
             .outputs(REPORT)
             .params(LABEL_COLUMN, PREDICTION_COLUMN)
-            .examples(Example.of("Linear regression on diabetes's test part", "线性回归在糖尿病数据测试集上的表现",
-                            Map.of("labelColumn", "progression"))
-                    .input(IN, ExampleData.scored(ExampleData.model("linear-regression",
-                            Map.of("labelColumn", "progression"), ExampleData.train("diabetes")),
-                            ExampleData.test("diabetes"))))
+            .examples(ScoredTable.example("Linear regression on diabetes's test part", "线性回归在糖尿病数据测试集上的表现",
+                    "linear-regression", "progression", "diabetes"))
             .build();
 
     @Override
