@@ -85,11 +85,11 @@ public final class FeatureImportance implements SparkComponent {
         ModelData model = ctx.model(MODEL);
         FeatureWeights weights = FeatureWeights.of(model.pipeline().stages()).orElseThrow(() ->
                 new IllegalArgumentException(ID + ": a model trained by '" + model.spec().algorithm()
-                        + "' has neither feature importances nor coefficients (it does not weigh features one "
-                        + "number each, as naive Bayes, neural networks and factorization machines do not); to see "
-                        + "which features matter, train a tree model (decision tree, random forest, GBDT) or a "
-                        + "linear model (logistic regression, linear SVM, linear regression) on the same columns "
-                        + "and connect it here"));
+                        + "' has neither feature importances nor coefficients: it does not weigh each feature with "
+                        + "one number (naive Bayes, neural networks, factorization machines and isotonic regression "
+                        + "do not); to see which features matter, train a tree model (decision tree, random forest, "
+                        + "GBDT) or a linear model (logistic regression, linear SVM, linear regression) on the same "
+                        + "columns and connect it here"));
         List<String> slots = model.slots().isEmpty()
                 ? model.spec().features().stream().map(ColumnSpec::name).toList()
                 : model.slots();

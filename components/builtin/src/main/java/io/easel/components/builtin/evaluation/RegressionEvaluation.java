@@ -135,6 +135,8 @@ public final class RegressionEvaluation implements SparkComponent {
         metrics.put("mae", totals.getDouble(2));
         if (labelVariance > 0) {
             metrics.put("r2", 1 - meanSquaredError / labelVariance);
+            // the share of the actual values' variance left out of the residuals (scikit-learn's score; equal to R²
+            // for unbiased predictions), not Spark's "var", which is the predictions' variance in squared units
             metrics.put("explainedVariance", 1 - totals.getDouble(5) / labelVariance);
         }
         long zeros = totals.getLong(7);

@@ -84,7 +84,8 @@ record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
             double chosen) {
         TreeSet<Double> thresholds = new TreeSet<>();
         for (int i = 0; i <= STEPS; i++) {
-            thresholds.add(probabilities ? (double) i / STEPS : minScore + (maxScore - minScore) * i / STEPS);
+            thresholds.add(probabilities ? (double) i / STEPS
+                    : i == STEPS ? maxScore : minScore + (maxScore - minScore) * i / STEPS);
         }
         thresholds.add(chosen);
         List<Double> ordered = List.copyOf(thresholds);
