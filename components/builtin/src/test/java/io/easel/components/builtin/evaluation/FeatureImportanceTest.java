@@ -77,6 +77,34 @@ class FeatureImportanceTest {
     }
 
     @Test
+    void shouldRankTheFeaturesOfRegressorsByTheirCoefficientsOrTheirGain() {
+        ModelData linear = train("linear-regression", Map.of("labelColumn", "progression"), "diabetes");
+        ModelData glm = train("generalized-linear-regression", Map.of("labelColumn", "progression",
+                "family", "poisson"), "diabetes");
+        ModelData tree = train("decision-tree-regressor", Map.of("labelColumn", "progression"), "diabetes");
+
+        for (ModelData model : List.of(linear, glm)) {
+            Vector coefficients = model.stage(org.apache.spark.ml.regression.LinearRegressionModel.class)
+                    .map(m -> m.coefficients())
+                    .orElseGet(() -> model.stage(org.apache.spark.ml.regression.GeneralizedLinearRegressionModel.class)
+                            .orElseThrow().coefficients());
+            List<Row> rows = importances(model);
+            assertThat(rows).as(model.spec().algorithm()).hasSize(10)
+                    .extracting(r -> r.getDouble(1)).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            for (Row row : rows) {
+                double coefficient = coefficients.apply(model.slots().indexOf(row.getString(0)));
+                assertThat(row.getDouble(2)).as(row.getString(0)).isEqualTo(coefficient);
+                assertThat(row.getDouble(1)).isEqualTo(Math.abs(coefficient));
+            }
+        }
+        List<Row> gains = importances(tree);
+        assertThat(gains).hasSize(10).allMatch(r -> r.isNullAt(2));
+        assertThat(gains.stream().mapToDouble(r -> r.getDouble(1)).sum()).isCloseTo(1.0, within(1e-9));
+        // the body mass index is one of the strongest signs of diabetes progression
+        assertThat(gains.subList(0, 3)).extracting(r -> r.getString(0)).contains("bmi");
+    }
+
+    @Test
     void shouldKeepTheMostImportantFirstWhenStoredAsSeveralFilesAndReadBack(@TempDir Path dir) throws IOException {
         TableData importances = TestRun.example(FeatureImportance.ID, 1).table(ExampleGraph.NODE, "out");
         String stored = dir.resolve("importances").toString();

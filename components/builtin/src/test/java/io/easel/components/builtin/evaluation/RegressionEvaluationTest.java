@@ -8,8 +8,12 @@ import io.easel.components.spi.TableData;
 import io.easel.components.testing.Tables;
 import io.easel.components.testing.TestRun;
 import io.easel.components.testing.TestSpark;
+import io.easel.graph.ExampleGraph;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class RegressionEvaluationTest {
@@ -73,6 +77,22 @@ class RegressionEvaluationTest {
         List<Long> counts = (List<Long>) ((Map<String, Object>) report.charts().get("residuals")).get("counts");
         assertThat(counts.stream().mapToLong(Long::longValue).sum()).isEqualTo(5000);
         assertThat(report.metrics()).containsEntry("rows", 5000L);
+    }
+
+    @Test
+    void shouldAgreeWithSparksRegressionEvaluatorOnALinearRegressionOfDiabetesHeldBack() {
+        TestRun run = TestRun.example(RegressionEvaluation.ID, 0);
+        Map<String, Object> m = run.report(ExampleGraph.NODE, "report").metrics();
+        Dataset<Row> scored = run.table(run.graph().edgesInto(ExampleGraph.NODE).getFirst().from().node(), "out")
+                .rows();
+        RegressionEvaluator spark = new RegressionEvaluator().setLabelCol("progression")
+                .setPredictionCol("prediction");
+
+        assertThat((Double) m.get("rmse")).isCloseTo(spark.setMetricName("rmse").evaluate(scored), within(1e-9));
+        assertThat((Double) m.get("mae")).isCloseTo(spark.setMetricName("mae").evaluate(scored), within(1e-9));
+        assertThat((Double) m.get("r2")).isCloseTo(spark.setMetricName("r2").evaluate(scored), within(1e-9))
+                .isGreaterThan(0.35);
+        assertThat(m).containsEntry("rows", scored.count()).containsKey("mape");
     }
 
     private static ReportData evaluate(TableData in, Map<String, Object> params) {
