@@ -31,6 +31,14 @@ final class DescriptorCheck {
             if (p.schema() == null) {
                 fail(d, "output port '" + p.name() + "' needs a schema rule");
             }
+            if (p.schema() instanceof SchemaRule.TrainedModel model) {
+                model.outputs().stream().filter(o -> o.whenParam() != null).forEach(o -> {
+                    if (d.param(o.whenParam()).filter(w -> w.type() == ParamType.BOOLEAN).isEmpty()) {
+                        fail(d, "model output '" + o.name() + "' depends on '" + o.whenParam()
+                                + "', which is not a boolean param");
+                    }
+                });
+            }
         });
         Set<String> paramNames = new HashSet<>();
         for (ParamDef p : d.params()) {

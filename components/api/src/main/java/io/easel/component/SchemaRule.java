@@ -144,8 +144,24 @@ public sealed interface SchemaRule {
             outputs = List.copyOf(outputs);
         }
 
+        /**
+         * A column applying the model appends.
+         *
+         * @param type null: the label's type
+         * @param whenParam a boolean param of the trainer that must be true for the model to append it (an optional
+         *     output the user asks for, such as survival quantiles); null: always appended
+         */
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        public record ModelOutput(String name, DataType type) {}
+        public record ModelOutput(String name, DataType type, String whenParam) {
+            public ModelOutput(String name, DataType type) {
+                this(name, type, null);
+            }
+
+            /** Whether the model appends this column, given the trainer's params. */
+            public boolean appended(BoundParams params) {
+                return whenParam == null || Boolean.TRUE.equals(params.raw(whenParam));
+            }
+        }
 
         @Override
         public Optional<PortSpec> infer(Context context) {
@@ -166,6 +182,9 @@ public sealed interface SchemaRule {
             }
             List<ColumnSpec> appended = new ArrayList<>();
             for (ModelOutput output : outputs) {
+                if (!output.appended(context.params())) {
+                    continue;
+                }
                 DataType type = output.type() != null ? output.type() : label == null ? null : label.type();
                 if (type == null) {
                     return Optional.empty();

@@ -19,6 +19,7 @@ import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.Imputer;
 import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
@@ -26,6 +27,7 @@ import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
 import scala.Option;
 
 /**
@@ -41,6 +43,7 @@ import scala.Option;
 record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.Map<String, Integer> categories) {
 
     static final String FEATURES = ModelData.INTERNAL_PREFIX + "features";
+    private static final String ASSEMBLED = ModelData.INTERNAL_PREFIX + "assembled";
     private static final String AS_DOUBLE = ModelData.INTERNAL_PREFIX + "double_";
     private static final String FILLED = ModelData.INTERNAL_PREFIX + "filled_";
     private static final String INDEXED = ModelData.INTERNAL_PREFIX + "indexed_";
@@ -56,6 +59,16 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
      */
     static FeatureEncoding fit(String componentId, Dataset<Row> training, List<ColumnSpec> features,
             TextFeatures text, MissingValues missing) {
+        return fit(componentId, training, features, text, missing, false);
+    }
+
+    /**
+     * As {@link #fit(String, Dataset, List, TextFeatures, MissingValues)}, and with {@code standardize} every slot
+     * is then centred and scaled to unit variance on the training rows (for learners that are sensitive to scale and
+     * do not standardize themselves); a slot without variance becomes 0.
+     */
+    static FeatureEncoding fit(String componentId, Dataset<Row> training, List<ColumnSpec> features,
+            TextFeatures text, MissingValues missing, boolean standardize) {
         List<Transformer> stages = new ArrayList<>();
         Dataset<Row> data = training;
         List<String> assembled = new ArrayList<>();
@@ -146,10 +159,15 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
 
         VectorAssembler assembler = new VectorAssembler()
                 .setInputCols(assembled.toArray(String[]::new))
-                .setOutputCol(FEATURES);
+                .setOutputCol(standardize ? ASSEMBLED : FEATURES);
         stages.add(assembler);
         data = assembler.transform(data);
-        return new FeatureEncoding(List.copyOf(stages), slotNames(data, features, assembled), categories);
+        List<String> slots = slotNames(data.schema().apply(assembler.getOutputCol()), features, assembled);
+        if (standardize) {
+            stages.add(new StandardScaler().setInputCol(ASSEMBLED).setOutputCol(FEATURES).setWithMean(true)
+                    .setWithStd(true).fit(data));
+        }
+        return new FeatureEncoding(List.copyOf(stages), slots, categories);
     }
 
     PipelineModel pipeline() {
@@ -157,8 +175,9 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
     }
 
     /** Names of the assembled vector's slots: the feature's name, or {@code feature=category} for one-hot slots. */
-    private static List<String> slotNames(Dataset<Row> data, List<ColumnSpec> features, List<String> assembled) {
-        AttributeGroup group = AttributeGroup.fromStructField(data.schema().apply(FEATURES));
+    private static List<String> slotNames(StructField vector, List<ColumnSpec> features,
+            List<String> assembled) {
+        AttributeGroup group = AttributeGroup.fromStructField(vector);
         Option<Attribute[]> attributes = group.attributes();
         List<String> names = new ArrayList<>();
         if (attributes.isEmpty()) {
@@ -222,7 +241,7 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
     }
 
     /** Missing values per column, then the number of rows: one Spark aggregation. */
-    private static long[] missingCounts(Dataset<Row> data, List<String> columns) {
+    static long[] missingCounts(Dataset<Row> data, List<String> columns) {
         List<Column> counts = new ArrayList<>();
         for (String c : columns) {
             Column value = col(ClassLabels.quoted(c));

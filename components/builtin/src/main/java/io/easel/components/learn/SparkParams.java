@@ -40,6 +40,13 @@ public final class SparkParams {
         return (E) estimator.copy(values);
     }
 
+    /** A copy of {@code estimator} with Spark's param {@code name} set to {@code value}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <E extends Estimator<?>> E set(E estimator, String name, Object value) {
+        org.apache.spark.ml.param.Param spark = estimator.getParam(name);
+        return (E) estimator.copy(new ParamMap().put(spark, sparkValue(spark, value)));
+    }
+
     private static Object sparkValue(org.apache.spark.ml.param.Param<?> spark, Object value) {
         if (value instanceof Number number) {
             return switch (spark) {

@@ -70,7 +70,11 @@ import org.apache.spark.sql.types.Metadata;
  *
  * <p>Classifiers' models add {@code prediction} (of the label's type), {@code probability} (a vector in the order of
  * {@link ModelData#labels()}) and {@code score}; classifiers without probabilities add {@code prediction} and a
- * margin {@code score}; regressors add {@code prediction} (double).
+ * margin {@code score}; regressors add {@code prediction} (double). A learner may add columns the user asks for
+ * ({@link Declaration#optionalOutput}, e.g. survival quantiles).
+ *
+ * <p>Column params a learner declares on the training input (a censoring or offset column) are never features, and
+ * like the weight they are handed to Spark as doubles after refusing missing values with a clear message.
  */
 public abstract class SupervisedLearner implements SparkComponent {
 
@@ -84,8 +88,6 @@ public abstract class SupervisedLearner implements SparkComponent {
     private static final DataType[] NUMBER_TYPES = {DataType.INTEGER, DataType.LONG, DataType.DOUBLE};
     private static final DataType[] FEATURE_TYPES = {DataType.STRING, DataType.INTEGER, DataType.LONG,
         DataType.DOUBLE, DataType.BOOLEAN, DataType.VECTOR};
-    private static final List<String> OUTPUT_NAMES = List.of(ModelData.PREDICTION, ModelData.PROBABILITY,
-            ModelData.SCORE);
 
     private final Declaration declared;
     private final ComponentDescriptor descriptor;
@@ -138,8 +140,10 @@ public abstract class SupervisedLearner implements SparkComponent {
         ColumnSpec label = params.column(declared.label);
         List<ColumnSpec> features = params.columns(declared.features);
         ColumnSpec weight = declared.weight == null ? null : params.column(declared.weight);
+        List<String> outputNames = declared.outputs().stream().map(SchemaRule.TrainedModel.ModelOutput::name)
+                .toList();
         for (ColumnSpec feature : features) {
-            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || OUTPUT_NAMES.contains(feature.name())) {
+            if (feature.name().startsWith(ModelData.INTERNAL_PREFIX) || outputNames.contains(feature.name())) {
                 throw new IllegalArgumentException(id + ": feature column '" + feature.name() + "' has a name the "
                         + "model's outputs use; rename it, or leave it out of 'featureColumns'");
             }
@@ -148,13 +152,21 @@ public abstract class SupervisedLearner implements SparkComponent {
         if (label.type() == DataType.DOUBLE) {
             labelled = labelled.filter(isnan(col(ClassLabels.quoted(label.name()))).unary_$bang());
         }
+        Map<String, ColumnSpec> others = otherColumns(params);
+        for (ColumnSpec other : others.values()) {
+            if (other.type().isNumeric()) {
+                // Spark reads weights, offsets and censoring as doubles; some estimators refuse other number types
+                labelled = labelled.withColumn(other.name(), col(ClassLabels.quoted(other.name())).cast("double"));
+            }
+        }
         Dataset<Row> training = labelled.persist();
         try {
             ClassLabels classes = declared.regression() ? null
                     : ClassLabels.of(id, training, label, declared.tasks.contains(Task.MULTICLASS),
                             declared.positive == null ? null : params.get(declared.positive));
+            refuseMissing(training, others);
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
-                    MissingValues.of(params.get(MissingValues.PARAM)));
+                    MissingValues.of(params.get(MissingValues.PARAM)), declared.standardized);
             List<Transformer> stages = new ArrayList<>();
             String labelColumn = label.name();
             if (classes != null) {
@@ -171,7 +183,7 @@ public abstract class SupervisedLearner implements SparkComponent {
             }
             Fitting fitting = new Fitting(id, params, encoding.categories(),
                     classes == null ? 0 : classes.values().size(), encoding.slots(),
-                    prepared.select(FeatureEncoding.FEATURES));
+                    prepared.select(FeatureEncoding.FEATURES), label, training);
             declared.checkBeforeFit.check(fitting);
             Estimator<?> estimator = declared.estimator.apply(fitting);
             Model<?> fitted = (Model<?>) configure(estimator, labelColumn, weight).fit(prepared);
@@ -181,7 +193,7 @@ public abstract class SupervisedLearner implements SparkComponent {
             }
             PipelineModel pipeline = new PipelineModel(UUID.randomUUID().toString(),
                     stages.toArray(Transformer[]::new));
-            ModelSpec spec = new ModelSpec(id, label, features, outputs(label));
+            ModelSpec spec = new ModelSpec(id, label, features, outputs(label, params));
             Map<String, Object> metrics = new LinkedHashMap<>();
             metrics.put("trainingRows", classes == null ? training.count() : classes.rows());
             metrics.put("features", features.size());
@@ -211,6 +223,36 @@ public abstract class SupervisedLearner implements SparkComponent {
         return prepared.withColumn(LABEL_INDEX, col(LABEL_INDEX).as(LABEL_INDEX, metadata));
     }
 
+    /**
+     * The columns the estimator reads besides label and features, by the param naming each: the weight and the
+     * learner's own (censoring, offset …).
+     */
+    private Map<String, ColumnSpec> otherColumns(BoundParams params) {
+        Map<String, ColumnSpec> columns = new LinkedHashMap<>();
+        for (Param<?> param : declared.otherColumnParams()) {
+            params.columnSpecs(param.name()).filter(c -> !c.isEmpty())
+                    .ifPresent(c -> columns.put(param.name(), c.getFirst()));
+        }
+        return columns;
+    }
+
+    /** Spark fails on a missing weight, offset or censoring value deep in a job: say which column has them. */
+    private void refuseMissing(Dataset<Row> training, Map<String, ColumnSpec> others) {
+        if (others.isEmpty()) {
+            return;
+        }
+        List<String> params = List.copyOf(others.keySet());
+        long[] missing = FeatureEncoding.missingCounts(training, params.stream().map(p -> others.get(p).name())
+                .toList());
+        for (int i = 0; i < params.size(); i++) {
+            if (missing[i] > 0) {
+                throw new IllegalArgumentException(declared.id + ": column '" + others.get(params.get(i)).name()
+                        + "' (param '" + params.get(i) + "') has " + missing[i] + " missing values among the "
+                        + missing[params.size()] + " rows with a label; fill them, or filter those rows out first");
+            }
+        }
+    }
+
     /** Sets the columns the scaffold decides on every param of the estimator that has them. */
     private Estimator<?> configure(Estimator<?> estimator, String labelColumn, ColumnSpec weight) {
         ParamMap columns = new ParamMap();
@@ -235,8 +277,9 @@ public abstract class SupervisedLearner implements SparkComponent {
         }
     }
 
-    private List<ColumnSpec> outputs(ColumnSpec label) {
+    private List<ColumnSpec> outputs(ColumnSpec label, BoundParams params) {
         return declared.outputs().stream()
+                .filter(o -> o.appended(params))
                 .map(o -> ColumnSpec.of(o.name(), o.type() == null ? label.type() : o.type()))
                 .toList();
     }
@@ -288,9 +331,11 @@ public abstract class SupervisedLearner implements SparkComponent {
      *     slot), in order
      * @param featureVectors the training rows' assembled feature vectors (one vector column), as the estimator will
      *     see them: missing numbers filled, text encoded
+     * @param label the label column
+     * @param rows the training rows (those with a label), for checks of the values Spark would refuse mid-job
      */
     public record Fitting(String componentId, BoundParams params, Map<String, Integer> textCategories,
-            int classCount, List<String> slots, Dataset<Row> featureVectors) {
+            int classCount, List<String> slots, Dataset<Row> featureVectors, ColumnSpec label, Dataset<Row> rows) {
 
         public int slotCount() {
             return slots.size();
@@ -313,11 +358,13 @@ public abstract class SupervisedLearner implements SparkComponent {
         private Set<Task> tasks;
         private boolean weighted;
         private boolean probabilistic = true;
+        private boolean pmml = true;
+        private final List<SchemaRule.TrainedModel.ModelOutput> optionalOutputs = new ArrayList<>();
         private TextFeatures text = TextFeatures.ONE_HOT;
+        private boolean standardized;
         private final List<Param<?>> own = new ArrayList<>();
         private Function<Fitting, Estimator<?>> estimator;
         private UnaryOperator<Model<?>> kept = UnaryOperator.identity();
-        private boolean pmml = true;
         private Function<Model<?>, Map<String, Object>> facts = m -> Map.of();
         private FitCheck checkBeforeFit = f -> {};
         private final List<Example> examples = new ArrayList<>();
@@ -367,15 +414,45 @@ public abstract class SupervisedLearner implements SparkComponent {
             return this;
         }
 
+        /** The model has no PMML form (JPMML-SparkML does not convert it): it is not deployable. */
+        public Declaration withoutPmml() {
+            pmml = false;
+            return this;
+        }
+
+        /**
+         * A column the model appends besides its prediction when the boolean param {@code when} (one of the
+         * learner's own) is on; the estimator sets Spark's column param for it under the same condition.
+         */
+        public Declaration optionalOutput(String name, DataType type, Param<Boolean> when) {
+            optionalOutputs.add(new SchemaRule.TrainedModel.ModelOutput(name, type, when.name()));
+            return this;
+        }
+
         /** How text features are encoded; one-hot unless said. */
         public Declaration textFeatures(TextFeatures encoding) {
             text = encoding;
             return this;
         }
 
+        /**
+         * The features are centred and scaled to unit variance (fitted on the training rows, applied to every row
+         * scored) before the estimator sees them: for learners whose fit depends on the features' scale and that do
+         * not standardize themselves (factorization machines).
+         */
+        public Declaration standardizedFeatures() {
+            standardized = true;
+            return this;
+        }
+
         /** The learner's own params, in form order, after label, features and weight. */
         public Declaration params(Param<?>... declared) {
             own.addAll(List.of(declared));
+            return this;
+        }
+
+        public Declaration params(List<Param<?>> declared) {
+            own.addAll(declared);
             return this;
         }
 
@@ -401,12 +478,6 @@ public abstract class SupervisedLearner implements SparkComponent {
         @SuppressWarnings("unchecked")
         public <M extends Model<?>> Declaration keep(Function<M, Model<?>> equivalent) {
             kept = m -> equivalent.apply((M) m);
-            return this;
-        }
-
-        /** The model has no PMML form (factorization machines, one-vs-rest): its port is not deployable. */
-        public Declaration withoutPmml() {
-            pmml = false;
             return this;
         }
 
@@ -438,16 +509,29 @@ public abstract class SupervisedLearner implements SparkComponent {
         }
 
         List<SchemaRule.TrainedModel.ModelOutput> outputs() {
-            if (regression) {
-                return List.of(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, DataType.DOUBLE));
-            }
             List<SchemaRule.TrainedModel.ModelOutput> outputs = new ArrayList<>();
-            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, null));
-            if (probabilistic) {
-                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PROBABILITY, DataType.VECTOR));
+            if (regression) {
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, DataType.DOUBLE));
+            } else {
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PREDICTION, null));
+                if (probabilistic) {
+                    outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.PROBABILITY, DataType.VECTOR));
+                }
+                outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.SCORE, DataType.DOUBLE));
             }
-            outputs.add(new SchemaRule.TrainedModel.ModelOutput(ModelData.SCORE, DataType.DOUBLE));
+            outputs.addAll(optionalOutputs);
             return outputs;
+        }
+
+        /** Column params the estimator reads besides label and features: the weight and the learner's own. */
+        List<Param<?>> otherColumnParams() {
+            List<Param<?>> columns = new ArrayList<>();
+            if (weight != null) {
+                columns.add(weight);
+            }
+            own.stream().filter(p -> p.def().columns() != null && p.def().columns().port().equals(IN.name()))
+                    .forEach(columns::add);
+            return columns;
         }
 
         List<Param<?>> allParams() {
@@ -472,11 +556,13 @@ public abstract class SupervisedLearner implements SparkComponent {
                         .excluding(label)
                         .advanced();
             }
+            List<Param<?>> notFeatures = new ArrayList<>(List.of(label));
+            notFeatures.addAll(otherColumnParams());
             features = Param.columns("featureColumns", Text.of("Feature columns", "特征列"), IN, FEATURE_TYPES)
                     .description(Text.of("Columns the model learns from; leave empty to use every other column. "
                                     + "Text columns are encoded, booleans become 0/1.",
                             "模型学习所用的列；留空则使用除标签列以外的所有列。文本列会被编码，布尔列转为 0/1。"))
-                    .excluding(weighted ? new Param<?>[] {label, weight} : new Param<?>[] {label})
+                    .excluding(notFeatures.toArray(Param<?>[]::new))
                     .allWhenEmpty();
             params.add(features);
             if (weighted) {

@@ -1,20 +1,21 @@
 package io.easel.components.builtin.classification;
 
-import static io.easel.components.builtin.classification.TreeParams.CACHE_NODE_IDS;
-import static io.easel.components.builtin.classification.TreeParams.IMPURITY;
-import static io.easel.components.builtin.classification.TreeParams.MAX_BINS;
-import static io.easel.components.builtin.classification.TreeParams.MAX_DEPTH;
-import static io.easel.components.builtin.classification.TreeParams.MAX_MEMORY_IN_MB;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INFO_GAIN;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INSTANCES_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.SEED;
+import static io.easel.components.learn.TreeParams.CACHE_NODE_IDS;
+import static io.easel.components.learn.TreeParams.CLASSIFICATION_IMPURITY;
+import static io.easel.components.learn.TreeParams.MAX_BINS;
+import static io.easel.components.learn.TreeParams.MAX_DEPTH;
+import static io.easel.components.learn.TreeParams.MAX_MEMORY_IN_MB;
+import static io.easel.components.learn.TreeParams.MIN_INFO_GAIN;
+import static io.easel.components.learn.TreeParams.MIN_INSTANCES_PER_NODE;
+import static io.easel.components.learn.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
+import static io.easel.components.learn.SharedParams.SEED;
 
 import io.easel.component.Param;
-import io.easel.components.learn.SparkParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.TextFeatures;
 import io.easel.components.learn.TreeBins;
+import io.easel.components.learn.TreeParams;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.DecisionTreeClassificationModel;
 
@@ -25,8 +26,9 @@ import org.apache.spark.ml.classification.DecisionTreeClassificationModel;
 public final class DecisionTreeClassifier extends SupervisedLearner {
 
     /** Spark's params, in form order. */
-    private static final Param<?>[] PARAMS = {MAX_DEPTH, IMPURITY, MAX_BINS, MIN_INSTANCES_PER_NODE,
-        MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN, SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS};
+    private static final List<Param<?>> PARAMS = List.of(MAX_DEPTH, CLASSIFICATION_IMPURITY, MAX_BINS,
+            MIN_INSTANCES_PER_NODE,
+        MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN, SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS);
 
     public DecisionTreeClassifier() {
         super(classifier("decision-tree-classifier")
@@ -41,8 +43,8 @@ public final class DecisionTreeClassifier extends SupervisedLearner {
                 .textFeatures(TextFeatures.INDEXED)
                 .params(PARAMS)
                 .checkBeforeFit(TreeBins.atLeastCategories(MAX_BINS))
-                .estimator(p -> SparkParams.set(new org.apache.spark.ml.classification.DecisionTreeClassifier(), p,
-                        PARAMS))
+                .estimator(p -> TreeParams.configure(
+                        new org.apache.spark.ml.classification.DecisionTreeClassifier(), p, PARAMS))
                 .facts((DecisionTreeClassificationModel m) -> Map.of("depth", m.depth(), "nodes", m.numNodes())));
     }
 }

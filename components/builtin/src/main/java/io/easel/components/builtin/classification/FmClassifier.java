@@ -3,6 +3,7 @@ package io.easel.components.builtin.classification;
 import io.easel.component.Param;
 import io.easel.component.Text;
 import io.easel.components.learn.SparkParams;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.Task;
 import java.util.LinkedHashMap;
@@ -55,9 +56,9 @@ public final class FmClassifier extends SupervisedLearner {
             .advanced();
 
     /** Spark's params, in form order. */
-    private static final Param<?>[] PARAMS = {FACTOR_SIZE, LinearParams.REG_PARAM, LinearParams.MAX_ITER,
-        LinearParams.FIT_INTERCEPT, FIT_LINEAR, STEP_SIZE, MINI_BATCH_FRACTION, INIT_STD, LinearParams.TOL, SOLVER,
-        TreeParams.SEED};
+    private static final Param<?>[] PARAMS = {FACTOR_SIZE, SharedParams.REG_PARAM, SharedParams.MAX_ITER,
+        SharedParams.FIT_INTERCEPT, FIT_LINEAR, STEP_SIZE, MINI_BATCH_FRACTION, INIT_STD, SharedParams.TOL, SOLVER,
+        SharedParams.SEED};
 
     public FmClassifier() {
         super(classifier("fm-classifier")

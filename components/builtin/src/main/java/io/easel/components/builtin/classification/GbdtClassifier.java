@@ -1,23 +1,25 @@
 package io.easel.components.builtin.classification;
 
-import static io.easel.components.builtin.classification.TreeParams.CACHE_NODE_IDS;
-import static io.easel.components.builtin.classification.TreeParams.FEATURE_SUBSET_STRATEGY;
-import static io.easel.components.builtin.classification.TreeParams.MAX_BINS;
-import static io.easel.components.builtin.classification.TreeParams.MAX_DEPTH;
-import static io.easel.components.builtin.classification.TreeParams.MAX_MEMORY_IN_MB;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INFO_GAIN;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INSTANCES_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.SEED;
-import static io.easel.components.builtin.classification.TreeParams.SUBSAMPLING_RATE;
+import static io.easel.components.learn.TreeParams.CACHE_NODE_IDS;
+import static io.easel.components.learn.TreeParams.FEATURE_FRACTION;
+import static io.easel.components.learn.TreeParams.FEATURE_SUBSET_STRATEGY;
+import static io.easel.components.learn.TreeParams.MAX_BINS;
+import static io.easel.components.learn.TreeParams.MAX_DEPTH;
+import static io.easel.components.learn.TreeParams.MAX_MEMORY_IN_MB;
+import static io.easel.components.learn.TreeParams.MIN_INFO_GAIN;
+import static io.easel.components.learn.TreeParams.MIN_INSTANCES_PER_NODE;
+import static io.easel.components.learn.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
+import static io.easel.components.learn.SharedParams.SEED;
+import static io.easel.components.learn.TreeParams.SUBSAMPLING_RATE;
 
 import io.easel.component.Param;
 import io.easel.component.Text;
-import io.easel.components.learn.SparkParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.Task;
 import io.easel.components.learn.TextFeatures;
 import io.easel.components.learn.TreeBins;
+import io.easel.components.learn.TreeParams;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
@@ -40,9 +42,9 @@ public final class GbdtClassifier extends SupervisedLearner {
             .range(0, true, 1, false);
 
     /** Spark's params, in form order. */
-    private static final Param<?>[] PARAMS = {MAX_ITER, MAX_DEPTH, STEP_SIZE, SUBSAMPLING_RATE,
-        FEATURE_SUBSET_STRATEGY, MAX_BINS, MIN_INSTANCES_PER_NODE, MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN, SEED,
-        MAX_MEMORY_IN_MB, CACHE_NODE_IDS};
+    private static final List<Param<?>> PARAMS = List.of(MAX_ITER, MAX_DEPTH, STEP_SIZE, SUBSAMPLING_RATE,
+        FEATURE_SUBSET_STRATEGY, FEATURE_FRACTION, MAX_BINS, MIN_INSTANCES_PER_NODE, MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN, SEED,
+        MAX_MEMORY_IN_MB, CACHE_NODE_IDS);
 
     public GbdtClassifier() {
         super(classifier("gbdt-classifier")
@@ -60,7 +62,8 @@ public final class GbdtClassifier extends SupervisedLearner {
                 .textFeatures(TextFeatures.INDEXED)
                 .params(PARAMS)
                 .checkBeforeFit(TreeBins.atLeastCategories(MAX_BINS))
-                .estimator(p -> SparkParams.set(new GBTClassifier(), p, PARAMS))
+                .estimator(p -> TreeParams.configure(
+                        new GBTClassifier(), p, PARAMS))
                 .facts((GBTClassificationModel m) -> Map.of("trees", m.getNumTrees(), "nodes", m.totalNumNodes())));
     }
 }

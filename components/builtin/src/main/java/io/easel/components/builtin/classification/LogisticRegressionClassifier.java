@@ -1,12 +1,12 @@
 package io.easel.components.builtin.classification;
 
-import static io.easel.components.builtin.classification.LinearParams.AGGREGATION_DEPTH;
-import static io.easel.components.builtin.classification.LinearParams.FIT_INTERCEPT;
-import static io.easel.components.builtin.classification.LinearParams.MAX_BLOCK_SIZE_IN_MB;
-import static io.easel.components.builtin.classification.LinearParams.MAX_ITER;
-import static io.easel.components.builtin.classification.LinearParams.REG_PARAM;
-import static io.easel.components.builtin.classification.LinearParams.STANDARDIZATION;
-import static io.easel.components.builtin.classification.LinearParams.TOL;
+import static io.easel.components.learn.SharedParams.AGGREGATION_DEPTH;
+import static io.easel.components.learn.SharedParams.FIT_INTERCEPT;
+import static io.easel.components.learn.SharedParams.MAX_BLOCK_SIZE_IN_MB;
+import static io.easel.components.learn.SharedParams.MAX_ITER;
+import static io.easel.components.learn.SharedParams.REG_PARAM;
+import static io.easel.components.learn.SharedParams.STANDARDIZATION;
+import static io.easel.components.learn.SharedParams.TOL;
 
 import io.easel.component.Param;
 import io.easel.component.Text;

@@ -3,6 +3,7 @@ package io.easel.components.builtin.classification;
 import io.easel.component.Param;
 import io.easel.component.Text;
 import io.easel.components.learn.SparkParams;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.SupervisedLearner.Fitting;
 import java.util.Arrays;
@@ -27,7 +28,7 @@ public final class MultilayerPerceptronClassifier extends SupervisedLearner {
             .defaultValue("10")
             .required();
 
-    public static final Param<Integer> MAX_ITER = LinearParams.MAX_ITER;
+    public static final Param<Integer> MAX_ITER = SharedParams.MAX_ITER;
 
     public static final Param<String> SOLVER = Param.choice("solver", Text.of("Solver", "优化算法"),
                     Param.option("l-bfgs", Text.of("L-BFGS", "L-BFGS 拟牛顿法")),
@@ -52,9 +53,9 @@ public final class MultilayerPerceptronClassifier extends SupervisedLearner {
             .range(1, null)
             .advanced();
 
-    public static final Param<Double> TOL = LinearParams.TOL;
+    public static final Param<Double> TOL = SharedParams.TOL;
 
-    public static final Param<Integer> SEED = TreeParams.SEED;
+    public static final Param<Integer> SEED = SharedParams.SEED;
 
     /** The params Spark takes as they are, in form order. */
     private static final Param<?>[] PARAMS = {MAX_ITER, SOLVER, STEP_SIZE, BLOCK_SIZE, TOL, SEED};

@@ -4,6 +4,8 @@ import io.easel.component.BoundParams;
 import io.easel.component.Param;
 import io.easel.component.Text;
 import io.easel.components.learn.SparkParams;
+import io.easel.components.learn.TreeParams;
+import io.easel.components.learn.SharedParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.Task;
 import java.util.Map;
@@ -34,13 +36,13 @@ public final class OneVsRestClassifier extends SupervisedLearner {
             .description(Text.of("The binary classifier trained once per class.", "为每个类别各训练一次的二分类器。"))
             .defaultValue(LOGISTIC_REGRESSION);
 
-    public static final Param<Double> REG_PARAM = LinearParams.REG_PARAM
+    public static final Param<Double> REG_PARAM = SharedParams.REG_PARAM
             .visibleWhen(CLASSIFIER, LOGISTIC_REGRESSION, LINEAR_SVM);
 
     public static final Param<Double> ELASTIC_NET_PARAM = LogisticRegressionClassifier.ELASTIC_NET_PARAM
             .visibleWhen(CLASSIFIER, LOGISTIC_REGRESSION);
 
-    public static final Param<Integer> MAX_ITER = LinearParams.MAX_ITER
+    public static final Param<Integer> MAX_ITER = SharedParams.MAX_ITER
             .visibleWhen(CLASSIFIER, LOGISTIC_REGRESSION, LINEAR_SVM);
 
     public static final Param<Integer> TREES = Param.integer("trees", Text.of("Number of trees", "树的数量"))
@@ -54,7 +56,7 @@ public final class OneVsRestClassifier extends SupervisedLearner {
 
     public static final Param<Double> STEP_SIZE = GbdtClassifier.STEP_SIZE.visibleWhen(CLASSIFIER, GBDT);
 
-    public static final Param<Integer> SEED = TreeParams.SEED.visibleWhen(CLASSIFIER, GBDT);
+    public static final Param<Integer> SEED = SharedParams.SEED.visibleWhen(CLASSIFIER, GBDT);
 
     public static final Param<Integer> PARALLELISM = Param.integer("parallelism",
                     Text.of("Models trained at once", "并行训练的模型数"))

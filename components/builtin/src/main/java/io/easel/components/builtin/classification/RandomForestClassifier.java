@@ -1,25 +1,27 @@
 package io.easel.components.builtin.classification;
 
-import static io.easel.components.builtin.classification.TreeParams.BOOTSTRAP;
-import static io.easel.components.builtin.classification.TreeParams.CACHE_NODE_IDS;
-import static io.easel.components.builtin.classification.TreeParams.FEATURE_SUBSET_STRATEGY;
-import static io.easel.components.builtin.classification.TreeParams.IMPURITY;
-import static io.easel.components.builtin.classification.TreeParams.MAX_BINS;
-import static io.easel.components.builtin.classification.TreeParams.MAX_DEPTH;
-import static io.easel.components.builtin.classification.TreeParams.MAX_MEMORY_IN_MB;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INFO_GAIN;
-import static io.easel.components.builtin.classification.TreeParams.MIN_INSTANCES_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
-import static io.easel.components.builtin.classification.TreeParams.NUM_TREES;
-import static io.easel.components.builtin.classification.TreeParams.SEED;
-import static io.easel.components.builtin.classification.TreeParams.SUBSAMPLING_RATE;
+import static io.easel.components.learn.TreeParams.BOOTSTRAP;
+import static io.easel.components.learn.TreeParams.CACHE_NODE_IDS;
+import static io.easel.components.learn.TreeParams.FEATURE_FRACTION;
+import static io.easel.components.learn.TreeParams.FEATURE_SUBSET_STRATEGY;
+import static io.easel.components.learn.TreeParams.CLASSIFICATION_IMPURITY;
+import static io.easel.components.learn.TreeParams.MAX_BINS;
+import static io.easel.components.learn.TreeParams.MAX_DEPTH;
+import static io.easel.components.learn.TreeParams.MAX_MEMORY_IN_MB;
+import static io.easel.components.learn.TreeParams.MIN_INFO_GAIN;
+import static io.easel.components.learn.TreeParams.MIN_INSTANCES_PER_NODE;
+import static io.easel.components.learn.TreeParams.MIN_WEIGHT_FRACTION_PER_NODE;
+import static io.easel.components.learn.TreeParams.NUM_TREES;
+import static io.easel.components.learn.SharedParams.SEED;
+import static io.easel.components.learn.TreeParams.SUBSAMPLING_RATE;
 
 import io.easel.component.Param;
-import io.easel.components.learn.SparkParams;
 import io.easel.components.learn.SupervisedLearner;
 import io.easel.components.learn.TextFeatures;
 import io.easel.components.learn.TreeBins;
+import io.easel.components.learn.TreeParams;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
 import org.apache.spark.ml.tree.DecisionTreeModel;
@@ -32,9 +34,10 @@ import org.apache.spark.ml.tree.DecisionTreeModel;
 public final class RandomForestClassifier extends SupervisedLearner {
 
     /** Spark's params, in form order. */
-    private static final Param<?>[] PARAMS = {NUM_TREES, MAX_DEPTH, IMPURITY, FEATURE_SUBSET_STRATEGY,
+    private static final List<Param<?>> PARAMS = List.of(NUM_TREES, MAX_DEPTH, CLASSIFICATION_IMPURITY,
+            FEATURE_SUBSET_STRATEGY, FEATURE_FRACTION,
         SUBSAMPLING_RATE, BOOTSTRAP, MAX_BINS, MIN_INSTANCES_PER_NODE, MIN_WEIGHT_FRACTION_PER_NODE, MIN_INFO_GAIN,
-        SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS};
+        SEED, MAX_MEMORY_IN_MB, CACHE_NODE_IDS);
 
     public RandomForestClassifier() {
         super(classifier("random-forest-classifier")
@@ -50,8 +53,8 @@ public final class RandomForestClassifier extends SupervisedLearner {
                 .textFeatures(TextFeatures.INDEXED)
                 .params(PARAMS)
                 .checkBeforeFit(TreeBins.atLeastCategories(MAX_BINS))
-                .estimator(p -> SparkParams.set(new org.apache.spark.ml.classification.RandomForestClassifier(), p,
-                        PARAMS))
+                .estimator(p -> TreeParams.configure(
+                        new org.apache.spark.ml.classification.RandomForestClassifier(), p, PARAMS))
                 .facts((RandomForestClassificationModel m) -> Map.of(
                         "trees", m.getNumTrees(),
                         "nodes", m.totalNumNodes(),
