@@ -28,25 +28,26 @@ record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
     static final List<String> COLUMNS = List.of("threshold", "tpr", "fpr", "precision", "recall", "f1", "accuracy",
             "predictedPositiveShare", "truePositives", "falsePositives", "trueNegatives", "falseNegatives");
 
-    /** The two-class confusion at one threshold: class 0 the negative one, class 1 the positive one. */
+    /** The two-class confusion at one threshold. */
     record Cut(double threshold, Confusion confusion) {
 
+        static final int NEGATIVE = 0;
         static final int POSITIVE = 1;
 
         long truePositives() {
-            return confusion.counts()[1][1];
+            return confusion.counts()[POSITIVE][POSITIVE];
         }
 
         long falsePositives() {
-            return confusion.counts()[0][1];
+            return confusion.counts()[NEGATIVE][POSITIVE];
         }
 
         long trueNegatives() {
-            return confusion.counts()[0][0];
+            return confusion.counts()[NEGATIVE][NEGATIVE];
         }
 
         long falseNegatives() {
-            return confusion.counts()[1][0];
+            return confusion.counts()[POSITIVE][NEGATIVE];
         }
 
         double precision() {
@@ -58,7 +59,7 @@ record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
         }
 
         double falsePositiveRate() {
-            return 1 - confusion.recall(0);
+            return 1 - confusion.recall(NEGATIVE);
         }
 
         double f1() {
