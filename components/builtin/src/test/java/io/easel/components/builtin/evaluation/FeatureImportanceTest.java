@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.classification.OneVsRestModel;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
@@ -74,6 +75,23 @@ class FeatureImportanceTest {
             assertThat(row.getDouble(1)).as(row.getString(0)).isCloseTo(mean, within(1e-12));
         }
         assertThat(rows).extracting(r -> r.getDouble(1)).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void shouldTakeTheMeanImportanceOverTheModelsOfOneVsRest() {
+        ModelData model = train("one-vs-rest", Map.of("labelColumn", "species"), "iris");
+        OneVsRestModel perClass = model.stage(OneVsRestModel.class).orElseThrow();
+
+        List<Row> rows = importances(model);
+
+        assertThat(rows).hasSize(4).allMatch(r -> r.isNullAt(2));
+        for (Row row : rows) {
+            int slot = model.slots().indexOf(row.getString(0));
+            double mean = java.util.Arrays.stream(perClass.models())
+                    .mapToDouble(m -> Math.abs(((LogisticRegressionModel) m).coefficients().apply(slot)))
+                    .average().orElseThrow();
+            assertThat(row.getDouble(1)).as(row.getString(0)).isCloseTo(mean, within(1e-12));
+        }
     }
 
     @Test
