@@ -125,6 +125,9 @@ class CreditScoringExperimentTest {
         });
         PortResult importances = run.output("importance", "out");
         assertThat(importances.rowCount()).isEqualTo(20);
+        assertThat(importances.sampleRows()).hasSize(20).extracting(row -> ((Number) row.get(1)).doubleValue())
+                .as("most important first, as stored and read back")
+                .isSortedAccordingTo((a, b) -> Double.compare(b, a));
     }
 
     @Test

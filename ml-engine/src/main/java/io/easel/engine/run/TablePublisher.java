@@ -8,8 +8,6 @@ import io.easel.run.PortResult;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
@@ -17,7 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * Materializes a table output: writes it once as Parquet into the run workspace and hands downstream nodes the
  * written copy. That is the run's caching: each output is computed exactly once (by the write), its row count comes
  * from the Parquet footers, and neither a consumer nor a second consumer recomputes the upstream plan; there is no
- * in-memory cache to size or release. Parquet keeps Spark's schema with its column metadata.
+ * in-memory cache to size or release. Parquet keeps Spark's schema with its column metadata; a table whose row order
+ * is part of its result is sorted again as it is read back ({@link TableData#readBack}), so the sample rows and
+ * downstream nodes see that order.
  */
 final class TablePublisher {
 
@@ -37,12 +37,12 @@ final class TablePublisher {
     Published publish(TableData table, Path location) throws IOException {
         String uri = store.uri(location);
         table.rows().write().mode(SaveMode.Overwrite).parquet(uri);
-        Dataset<Row> written = spark.read().parquet(uri);
-        TableSpec spec = SparkTypes.fromSchema(written.schema());
-        long count = written.count();
-        List<List<Object>> sample = written.limit(SAMPLE_ROWS).collectAsList().stream()
+        TableData written = table.readBack(spark.read().parquet(uri));
+        TableSpec spec = SparkTypes.fromSchema(written.rows().schema());
+        long count = written.rows().count();
+        List<List<Object>> sample = written.rows().limit(SAMPLE_ROWS).collectAsList().stream()
                 .map(JsonValues::row)
                 .toList();
-        return new Published(table.withRows(written), PortResult.ofTable(spec, count, sample, uri));
+        return new Published(written, PortResult.ofTable(spec, count, sample, uri));
     }
 }

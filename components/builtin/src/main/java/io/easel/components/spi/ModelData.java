@@ -58,6 +58,12 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     public static final String LABEL_COLUMN_METADATA = "easel.labelColumn";
     /** Metadata key on the {@value #SCORE} column: whether scores are probabilities (else margins). */
     public static final String SCORE_IS_PROBABILITY_METADATA = "easel.scoreIsProbability";
+    /**
+     * Metadata key on the {@value #PROBABILITY} column of a scored table: the class label (as text) each slot of the
+     * vector is the probability of, in slot order ({@link #labels()}), so that an evaluation downstream can tell the
+     * probability of the true class. The column also carries {@value #LABEL_COLUMN_METADATA}.
+     */
+    public static final String CLASS_LABELS_METADATA = "easel.classLabels";
 
     public ModelData {
         labels = List.copyOf(labels);
@@ -73,16 +79,21 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
 
     /**
      * The input table with exactly the model's outputs appended (an input column of the same name is replaced), in
-     * the order of {@link ModelSpec#outputs()}. The {@value #SCORE} column carries its meaning in its metadata.
+     * the order of {@link ModelSpec#outputs()}. The {@value #SCORE} and {@value #PROBABILITY} columns carry their
+     * meaning in their metadata.
      */
     public Dataset<Row> score(Dataset<Row> table) {
         List<String> outputNames = spec.outputs().stream().map(ColumnSpec::name).toList();
         Dataset<Row> input = table.drop(outputNames.toArray(String[]::new));
         Dataset<Row> transformed = pipeline.transform(input);
-        Dataset<Row> scored = outputNames.contains(SCORE)
+        Dataset<Row> withScore = outputNames.contains(SCORE)
                 ? transformed.withColumn(SCORE, scoreColumn(transformed, outputNames).as(SCORE, scoreMetadata(
                         outputNames.contains(PROBABILITY))))
                 : transformed;
+        Dataset<Row> scored = outputNames.contains(PROBABILITY)
+                ? withScore.withColumn(PROBABILITY, withScore.col(PROBABILITY).as(PROBABILITY, probabilityMetadata(
+                        withScore.schema().apply(PROBABILITY).metadata())))
+                : withScore;
         List<Column> selected = new ArrayList<>();
         for (String name : input.columns()) {
             selected.add(scored.col(quoted(name)));
@@ -101,15 +112,25 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     }
 
     private Metadata scoreMetadata(boolean probability) {
-        MetadataBuilder metadata = new MetadataBuilder();
+        MetadataBuilder metadata = withLabelColumn(new MetadataBuilder());
         if (labels.size() == 2) {
             metadata.putString(POSITIVE_LABEL_METADATA, labels.get(1));
         }
+        metadata.putBoolean(SCORE_IS_PROBABILITY_METADATA, probability);
+        return metadata.build();
+    }
+
+    private Metadata probabilityMetadata(Metadata sparks) {
+        return withLabelColumn(new MetadataBuilder().withMetadata(sparks))
+                .putStringArray(CLASS_LABELS_METADATA, labels.toArray(String[]::new))
+                .build();
+    }
+
+    private MetadataBuilder withLabelColumn(MetadataBuilder metadata) {
         if (spec.label() != null) {
             metadata.putString(LABEL_COLUMN_METADATA, spec.label().name());
         }
-        metadata.putBoolean(SCORE_IS_PROBABILITY_METADATA, probability);
-        return metadata.build();
+        return metadata;
     }
 
     /** Lineage steps followed by the model's own stages: the scoring pipeline from raw records. */

@@ -1,20 +1,51 @@
 package io.easel.components.spi;
 
+import java.util.List;
 import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** A table flowing between nodes: its rows and how its columns came from raw records. */
-public record TableData(Dataset<Row> rows, FeatureLineage lineage) {
+/**
+ * A table flowing between nodes: its rows and how its columns came from raw records.
+ *
+ * @param order the sort keys when the row order is part of the result (most important feature first), else empty.
+ *     A Spark table has no order of its own once stored: its files are read back in any order (largest first). The
+ *     keys are applied again wherever the rows are read back, so the order holds in the stored result, in what the
+ *     REST API shows and for downstream nodes.
+ */
+public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> order) {
+
+    public TableData {
+        order = order == null ? List.of() : List.copyOf(order);
+    }
+
+    /** A table whose row order means nothing. */
+    public TableData(Dataset<Row> rows, FeatureLineage lineage) {
+        this(rows, lineage, List.of());
+    }
 
     /** A table read by a source: its own columns are the raw ones. */
     public static TableData source(Dataset<Row> rows) {
         return new TableData(rows, FeatureLineage.source(rows.schema()));
     }
 
-    /** Same columns, other rows (split, filter, sample): the lineage carries over. */
+    /**
+     * Same columns, other rows (split, filter, sample): the lineage carries over, a stated order does not (the new
+     * rows may not even have its columns).
+     */
     public TableData withRows(Dataset<Row> newRows) {
         return new TableData(newRows, lineage);
+    }
+
+    /** These rows sorted by {@code keys}, an order that is part of the result and is kept when stored. */
+    public TableData inOrder(Column... keys) {
+        return new TableData(rows.orderBy(keys), lineage, List.of(keys));
+    }
+
+    /** This table's rows as read back from where they were stored, in its stated order if it has one. */
+    public TableData readBack(Dataset<Row> stored) {
+        return new TableData(order.isEmpty() ? stored : stored.orderBy(order.toArray(Column[]::new)), lineage, order);
     }
 
     /** Applies a fitted column-wise transformer and records it, so exported models replay it on raw records. */

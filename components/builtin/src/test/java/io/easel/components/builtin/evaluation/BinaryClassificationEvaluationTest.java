@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.Scenarios;
@@ -11,6 +12,7 @@ import io.easel.components.testing.Tables;
 import io.easel.components.testing.TestRun;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.MetadataBuilder;
 import org.junit.jupiter.api.Test;
 
 class BinaryClassificationEvaluationTest {
@@ -75,6 +77,101 @@ class BinaryClassificationEvaluationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldDrawHandCheckedTargetingCurvesAndFindTheKsThreshold() {
+        ReportData report = evaluate(FOUR_ROWS, Map.of("labelColumn", "label", "scoreColumn", "p",
+                "positiveLabel", "yes"));
+
+        // targeted by score 0.9 (yes), 0.6 (no), 0.4 (yes), 0.1 (no)
+        assertThat(report.charts().get("gain")).isEqualTo(List.of(List.of(0.0, 0.0), List.of(0.25, 0.5),
+                List.of(0.5, 0.5), List.of(0.75, 1.0), List.of(1.0, 1.0)));
+        List<List<Double>> lift = (List<List<Double>>) report.charts().get("lift");
+        assertThat(lift).extracting(p -> p.get(0)).containsExactly(0.25, 0.5, 0.75, 1.0);
+        assertThat(lift).extracting(p -> p.get(1)).usingComparatorForType(closeTo(), Double.class)
+                .containsExactly(2.0, 1.0, 4.0 / 3, 1.0);
+        assertThat(report.charts().get("ks")).isEqualTo(List.of(List.of(0.0, 0.0), List.of(0.25, 0.5),
+                List.of(0.5, 0.0), List.of(0.75, 0.5), List.of(1.0, 0.0)));
+        // the gap of 0.5 is reached at 0.9 and at 0.4: the higher threshold is reported
+        assertThat(report.metrics()).containsEntry("ks", 0.5).containsEntry("ksThreshold", 0.9);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCountTheConfusionAtEveryTwentiethAndAtTheChosenThreshold() {
+        ReportData report = evaluate(FOUR_ROWS, Map.of("labelColumn", "label", "scoreColumn", "p",
+                "positiveLabel", "yes", "threshold", 0.37));
+
+        Map<String, Object> table = (Map<String, Object>) report.charts().get("thresholds");
+        List<String> columns = (List<String>) table.get("columns");
+        List<List<Object>> rows = (List<List<Object>>) table.get("rows");
+        assertThat(columns).containsExactly("threshold", "tpr", "fpr", "precision", "recall", "f1", "accuracy",
+                "predictedPositiveShare", "truePositives", "falsePositives", "trueNegatives", "falseNegatives");
+        assertThat(rows).hasSize(22).extracting(r -> (Double) r.get(0)).isSorted().contains(0.0, 0.05, 0.37, 1.0);
+        // at 0.37: 0.9 and 0.4 (both yes) and 0.6 (no) are positive
+        assertThat(rows).filteredOn(r -> r.get(0).equals(0.37)).singleElement().isEqualTo(List.of(0.37, 1.0, 0.5,
+                2.0 / 3, 1.0, 0.8, 0.75, 0.75, 2L, 1L, 1L, 0L));
+        assertThat(rows.getFirst()).containsSequence(0.0, 1.0, 1.0).endsWith(2L, 2L, 0L, 0L);
+        assertThat(rows.getLast()).endsWith(0.0, 0L, 0L, 2L, 2L);
+        assertThat((Double) report.metrics().get("f1")).isEqualTo(0.8);
+    }
+
+    @Test
+    void shouldCutMarginsAtZeroAndSpreadTheThresholdsOverTheirRange() {
+        TableData margins = FOUR_ROWS.withRows(FOUR_ROWS.rows().selectExpr("label", "(p - 0.5) * 4 AS m")
+                .withColumn("m", org.apache.spark.sql.functions.col("m").as("m", new MetadataBuilder()
+                        .putBoolean(ModelData.SCORE_IS_PROBABILITY_METADATA, false).build())));
+
+        ReportData report = evaluate(margins, Map.of("labelColumn", "label", "scoreColumn", "m",
+                "positiveLabel", "yes"));
+
+        // margins 1.6 (yes), 0.4 (no), -0.4 (yes), -1.6 (no); cut at 0
+        assertThat(report.metrics()).containsEntry("threshold", 0.0).containsEntry("precision", 0.5)
+                .containsEntry("recall", 0.5).doesNotContainKey("logLoss");
+        assertThat((Double) report.metrics().get("auc")).isCloseTo(0.75, within(1e-12));
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) ((Map<String, Object>) report.charts().get("thresholds"))
+                .get("rows");
+        assertThat(rows).extracting(r -> (Double) r.get(0)).contains(0.0).first(org.assertj.core.api
+                .InstanceOfAssertFactories.DOUBLE).isCloseTo(-1.6, within(1e-12));
+        assertThat((Double) rows.getLast().get(0)).isCloseTo(1.6, within(1e-12));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAgreeBetweenTheThresholdTableTheConfusionAndTheCurvesOnCredit() {
+        ReportData report = Scenarios.credit().report("evaluate", "report");
+        Map<String, Object> m = report.metrics();
+
+        List<List<Object>> rows = (List<List<Object>>) ((Map<String, Object>) report.charts().get("thresholds"))
+                .get("rows");
+        assertThat(rows).hasSize(21);
+        List<Object> atHalf = rows.get(10);
+        assertThat(atHalf.get(0)).isEqualTo(0.5);
+        assertThat(atHalf.subList(3, 7)).containsExactly(m.get("precision"), m.get("recall"), m.get("f1"),
+                m.get("accuracy"));
+        for (List<Object> row : rows) {
+            assertThat(row.get(1)).isEqualTo(row.get(4));
+            assertThat((Long) row.get(8) + (Long) row.get(11)).isEqualTo(m.get("positives"));
+            assertThat((Long) row.get(9) + (Long) row.get(10)).isEqualTo(m.get("negatives"));
+        }
+        assertThat(rows).extracting(r -> (Double) r.get(7)).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+
+        List<List<Double>> gain = (List<List<Double>>) report.charts().get("gain");
+        assertThat(gain).hasSizeBetween(10, 101).first().isEqualTo(List.of(0.0, 0.0));
+        assertThat(gain).last().isEqualTo(List.of(1.0, 1.0));
+        assertThat(gain).extracting(p -> p.get(0)).isSorted();
+        assertThat(gain).extracting(p -> p.get(1)).isSorted();
+        List<List<Double>> lift = (List<List<Double>>) report.charts().get("lift");
+        assertThat(lift).extracting(p -> p.get(0)).isSorted().allMatch(x -> x > 0);
+        assertThat(lift.getLast()).isEqualTo(List.of(1.0, 1.0));
+        assertThat(lift.getFirst().get(1)).isGreaterThan(1.0);
+        List<List<Double>> ks = (List<List<Double>>) report.charts().get("ks");
+        assertThat(ks).extracting(p -> p.get(1)).allMatch(gap -> gap <= (Double) m.get("ks") + 1e-12)
+                .anyMatch(gap -> gap > 0.5 * (Double) m.get("ks"));
+        assertThat((Double) m.get("ksThreshold")).isBetween(0.0, 1.0);
+    }
+
+    @Test
     void shouldAskForThePositiveLabelWhenTheScoreDoesNotCarryIt() {
         assertThatThrownBy(() -> evaluate(FOUR_ROWS, Map.of("labelColumn", "label", "scoreColumn", "p")))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -86,6 +183,10 @@ class BinaryClassificationEvaluationTest {
         assertThatThrownBy(() -> evaluate(FOUR_ROWS, Map.of("labelColumn", "label", "scoreColumn", "p",
                 "positiveLabel", "maybe")))
                 .hasMessageContaining("0 rows with the positive label 'maybe'");
+    }
+
+    private static java.util.Comparator<Double> closeTo() {
+        return (a, b) -> Math.abs(a - b) < 1e-12 ? 0 : Double.compare(a, b);
     }
 
     private static ReportData evaluate(TableData in, Map<String, Object> params) {
