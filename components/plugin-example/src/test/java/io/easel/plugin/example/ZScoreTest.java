@@ -11,6 +11,8 @@ import io.easel.components.spi.ModelData;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.PmmlParity;
 import io.easel.components.testing.TestRun;
+import io.easel.plugin.example.transform.FittedZScore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ZScoreTest {
 
@@ -82,6 +85,21 @@ class ZScoreTest {
         assertThatThrownBy(() -> zScores(empty, List.of("age", "bonus")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'bonus'").hasMessageContaining("no values");
+    }
+
+    @Test
+    void shouldSaveAndLoadTheFittedStepTheWaySparkPersistsPipelines(@TempDir Path dir) throws Exception {
+        TableData credit = TestRun.dataset("credit_g");
+        FittedZScore fitted = FittedZScore.learn(credit.rows(), AMOUNTS, List.of("d", "c", "a"));
+
+        fitted.save(dir.resolve("z").toString());
+        FittedZScore loaded = FittedZScore.load(dir.resolve("z").toString());
+
+        assertThat(loaded.uid()).isEqualTo(fitted.uid());
+        assertThat(loaded.getInputCols()).isEqualTo(AMOUNTS);
+        assertThat(loaded.getOutputCols()).containsExactly("d", "c", "a");
+        assertThat(loaded.getMeans()).containsExactly(fitted.getMeans());
+        assertThat(loaded.getStds()).containsExactly(fitted.getStds());
     }
 
     @Test

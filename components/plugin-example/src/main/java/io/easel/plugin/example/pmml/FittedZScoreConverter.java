@@ -1,5 +1,6 @@
 package io.easel.plugin.example.pmml;
 
+import io.easel.components.pmml.ColumnConverter;
 import io.easel.plugin.example.transform.FittedZScore;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,16 +12,15 @@ import org.dmg.pmml.PMMLFunctions;
 import org.jpmml.converter.ContinuousFeature;
 import org.jpmml.converter.ExpressionUtil;
 import org.jpmml.converter.Feature;
-import org.jpmml.converter.FieldNameUtil;
-import org.jpmml.sparkml.FeatureConverter;
 import org.jpmml.sparkml.SparkMLEncoder;
 
 /**
  * PMML for {@link FittedZScore}: each score is the derived field {@code zscore(x)} = {@code (x - mean) / std} (or
  * {@code (x - mean) * 0} for a column without spread), whatever field {@code x} is. A missing {@code x} makes the
- * score missing, as in Spark. Found by JPMML-SparkML through this jar's {@code META-INF/sparkml2pmml.properties}.
+ * score missing, as in Spark. Each score is registered under its output column by Easel's {@link ColumnConverter}.
+ * Found by JPMML-SparkML through this jar's {@code META-INF/sparkml2pmml.properties}.
  */
-public final class FittedZScoreConverter extends FeatureConverter<FittedZScore> {
+public final class FittedZScoreConverter extends ColumnConverter<FittedZScore> {
 
     public FittedZScoreConverter(FittedZScore transformer) {
         super(transformer);
@@ -41,7 +41,7 @@ public final class FittedZScoreConverter extends FeatureConverter<FittedZScore> 
                             ExpressionUtil.createConstant(DataType.DOUBLE, stds[i]))
                     : ExpressionUtil.createApply(PMMLFunctions.MULTIPLY, deviation,
                             ExpressionUtil.createConstant(DataType.DOUBLE, 0.0));
-            DerivedField field = encoder.createDerivedField(uniqueName(encoder, input.getName()),
+            DerivedField field = encoder.createDerivedField(uniqueName(encoder, "zscore", input.getName()),
                     OpType.CONTINUOUS, DataType.DOUBLE, score);
             result.add(new ContinuousFeature(encoder, field));
         }
@@ -49,20 +49,7 @@ public final class FittedZScoreConverter extends FeatureConverter<FittedZScore> 
     }
 
     @Override
-    public void registerFeatures(SparkMLEncoder encoder) {
-        List<Feature> features = encodeFeatures(encoder);
-        List<String> outputs = getTransformer().getOutputCols();
-        for (int i = 0; i < outputs.size(); i++) {
-            encoder.putOnlyFeature(outputs.get(i), features.get(i));
-        }
-    }
-
-    /** {@code zscore(x)}, numbered when the column is scored twice in one pipeline. */
-    private static String uniqueName(SparkMLEncoder encoder, String input) {
-        String name = FieldNameUtil.create("zscore", input);
-        for (int i = 2; encoder.getDerivedField(name) != null || encoder.getDataField(name) != null; i++) {
-            name = FieldNameUtil.create("zscore", input, i);
-        }
-        return name;
+    protected List<String> outputColumns() {
+        return getTransformer().getOutputCols();
     }
 }

@@ -7,17 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
+import io.easel.components.transform.ColumnwiseTransformer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.DoubleArrayParam;
-import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -34,11 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * value stays missing. Its PMML converter is {@code io.easel.plugin.example.pmml.FittedZScoreConverter}, registered
  * in this jar's {@code META-INF/sparkml2pmml.properties}.
  */
-public final class FittedZScore extends Transformer implements DefaultParamsWritable {
+public final class FittedZScore extends ColumnwiseTransformer<FittedZScore> {
 
-    private final String uid;
-    private final StringArrayParam inputCols;
-    private final StringArrayParam outputCols;
     private final DoubleArrayParam means;
     private final DoubleArrayParam stds;
 
@@ -47,9 +41,7 @@ public final class FittedZScore extends Transformer implements DefaultParamsWrit
     }
 
     public FittedZScore(String uid) {
-        this.uid = uid;
-        this.inputCols = new StringArrayParam(this, "inputCols", "numeric columns to score");
-        this.outputCols = new StringArrayParam(this, "outputCols", "where the z-scores go, one per input");
+        super(uid, "numeric columns to score", "where the z-scores go, one per input");
         this.means = new DoubleArrayParam(this, "means", "the mean of each input on the training table");
         this.stds = new DoubleArrayParam(this, "stds",
                 "the sample standard deviation of each input on the training table (0: no spread)");
@@ -95,35 +87,12 @@ public final class FittedZScore extends Transformer implements DefaultParamsWrit
         return read().load(path);
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public StringArrayParam inputCols() {
-        return inputCols;
-    }
-
-    public StringArrayParam outputCols() {
-        return outputCols;
-    }
-
     public DoubleArrayParam means() {
         return means;
     }
 
     public DoubleArrayParam stds() {
         return stds;
-    }
-
-    public FittedZScore setInputCols(List<String> columns) {
-        set(inputCols, columns.toArray(String[]::new));
-        return this;
-    }
-
-    public FittedZScore setOutputCols(List<String> columns) {
-        set(outputCols, columns.toArray(String[]::new));
-        return this;
     }
 
     public FittedZScore setMeans(double[] values) {
@@ -134,14 +103,6 @@ public final class FittedZScore extends Transformer implements DefaultParamsWrit
     public FittedZScore setStds(double[] values) {
         set(stds, values.clone());
         return this;
-    }
-
-    public List<String> getInputCols() {
-        return Arrays.asList($(inputCols));
-    }
-
-    public List<String> getOutputCols() {
-        return Arrays.asList($(outputCols));
     }
 
     public double[] getMeans() {
@@ -190,11 +151,6 @@ public final class FittedZScore extends Transformer implements DefaultParamsWrit
             scores.put(getOutputCols().get(i), std[i] > 0 ? deviation.divide(std[i]) : deviation.multiply(0.0));
         }
         return dataset.withColumns(scores);
-    }
-
-    @Override
-    public FittedZScore copy(ParamMap extra) {
-        return (FittedZScore) defaultCopy(extra);
     }
 
     /** A column name as Spark's column resolution reads it literally (names may hold dots). */
