@@ -1,5 +1,7 @@
 package io.easel.server;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -103,6 +106,21 @@ public final class Api {
     public Response send(String method, String path, Object body) {
         boolean withBody = method.equals("POST") || method.equals("PUT");
         return send(json(path).method(method, publisher(withBody ? body : null)));
+    }
+
+    /**
+     * Starts a run of the experiment and waits for its end (up to 10 minutes: a real engine run on a busy machine);
+     * returns the run as {@code GET /api/runs/{id}} shows it.
+     */
+    public JsonNode runToEnd(String experimentId) {
+        Response started = post("/api/experiments/" + experimentId + "/runs", null);
+        if (started.status() != 202) {
+            throw new AssertionError("The run did not start: " + started.status() + " " + started.text());
+        }
+        String runId = started.body().get("id").asString();
+        return await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> get("/api/runs/" + runId).body(),
+                        run -> List.of("succeeded", "failed", "cancelled").contains(run.get("state").asString()));
     }
 
     /** Posts text as it is, for bodies that are deliberately not valid JSON. */

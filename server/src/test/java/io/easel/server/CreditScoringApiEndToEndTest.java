@@ -2,12 +2,10 @@ package io.easel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import io.easel.graph.ExperimentGraph;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +41,8 @@ class CreditScoringApiEndToEndTest {
         String experimentId = created.body().get("id").asString();
 
         // Run it on the engine and wait for the end.
-        Api.Response started = api.post("/api/experiments/" + experimentId + "/runs", null);
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String runId = started.body().get("id").asString();
-        JsonNode run = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
-                .until(() -> api.get("/api/runs/" + runId).body(),
-                        r -> List.of("succeeded", "failed", "cancelled").contains(r.get("state").asString()));
+        JsonNode run = api.runToEnd(experimentId);
+        String runId = run.get("id").asString();
         assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
         assertThat(run.get("sparkAppId").asString()).isNotBlank();
         for (String node : NODES) {

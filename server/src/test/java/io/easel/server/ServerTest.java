@@ -8,11 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole server on a random port with a real embedded PostgreSQL in a fresh data directory. Test classes with the
- * same annotation (and no other configuration) share one context.
+ * The whole server on a random port with a real embedded PostgreSQL in a fresh data directory, with the example
+ * plugin installed in its plugins directory. Test classes with the same annotation (and no other configuration)
+ * share one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = EaselServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = FreshDataDirectory.class)
+@ContextConfiguration(initializers = {FreshDataDirectory.class, ExamplePlugin.class})
 public @interface ServerTest {}

@@ -19,8 +19,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The components this build has, loaded by class name from the {@value #INDEX} the build writes (or, without it, by
- * scanning the class path the same way the build does). Gives the {@link Catalog} and a component by id.
+ * The components on a class path, loaded by class name from the {@value #INDEX} files that the build of each
+ * component jar writes (the built-in one and every plugin's), merged; without any index, by scanning the class path
+ * for the built-in components the same way the build does. Gives the {@link Catalog} and a component by id; two
+ * components with one id are refused, naming both jars.
  */
 public final class ComponentRegistry {
 
@@ -34,9 +36,10 @@ public final class ComponentRegistry {
         List<ComponentDescriptor> descriptors = new ArrayList<>();
         for (SparkComponent component : components) {
             ComponentDescriptor descriptor = component.descriptor();
-            if (byId.put(descriptor.id(), component) != null) {
+            SparkComponent other = byId.putIfAbsent(descriptor.id(), component);
+            if (other != null) {
                 throw new IllegalStateException("Two component classes have the id '" + descriptor.id() + "': "
-                        + byId.get(descriptor.id()).getClass().getName() + " and " + component.getClass().getName());
+                        + origin(other) + " and " + origin(component) + "; remove one of the jars or rename the id");
             }
             descriptors.add(descriptor);
         }
@@ -84,6 +87,14 @@ public final class ComponentRegistry {
     /** In catalog order. */
     public List<SparkComponent> components() {
         return catalog.components().stream().map(d -> byId.get(d.id())).toList();
+    }
+
+    /** The class and the jar (or directory) it came from, for messages. */
+    private static String origin(SparkComponent component) {
+        Class<?> type = component.getClass();
+        var source = type.getProtectionDomain().getCodeSource();
+        return type.getName() + (source == null || source.getLocation() == null ? ""
+                : " (" + source.getLocation() + ")");
     }
 
     /** Class names from every index on the class path, or empty when there is none. */

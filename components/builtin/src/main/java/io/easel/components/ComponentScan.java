@@ -17,23 +17,28 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Finds the component classes: concrete classes implementing {@link SparkComponent} in {@value #PACKAGE} or below.
- * The build runs it over the compiled classes to write the index; {@link ComponentRegistry} runs it over the class
- * path only when no index is there (an IDE running tests without the Maven build).
+ * Finds the component classes: concrete classes implementing {@link SparkComponent} in given packages or below (the
+ * built-in ones are in {@value #BUILT_IN}). The build of each component jar runs it over its compiled classes to
+ * write that jar's index ({@link CatalogWriter}); {@link ComponentRegistry} runs it over the class path for the
+ * built-in package only when no index is there (an IDE running tests without the Maven build).
  */
 final class ComponentScan {
 
-    static final String PACKAGE = "io.easel.components.builtin";
-    private static final String PACKAGE_PATH = PACKAGE.replace('.', '/');
+    static final String BUILT_IN = "io.easel.components.builtin";
+    private static final String PACKAGE_PATH = path(BUILT_IN);
 
     private ComponentScan() {}
 
-    /** Component class names under a class-output directory, sorted. */
-    static List<String> inDirectory(Path classesRoot, ClassLoader loader) {
-        return components(classNamesUnder(classesRoot), loader);
+    /** Component class names under a class-output directory, in {@code packages} or below, sorted. */
+    static List<String> inDirectory(Path classesRoot, List<String> packages, ClassLoader loader) {
+        List<String> candidates = new ArrayList<>();
+        for (String pkg : packages) {
+            candidates.addAll(classNamesUnder(classesRoot, path(pkg)));
+        }
+        return components(candidates, loader);
     }
 
-    /** Component class names in every directory or jar of the class path that holds the package, sorted. */
+    /** Built-in component class names in every directory or jar of the class path that holds them, sorted. */
     static List<String> onClassPath(ClassLoader loader) {
         List<String> candidates = new ArrayList<>();
         try {
@@ -45,13 +50,13 @@ final class ComponentScan {
                         for (int i = 0; i < PACKAGE_PATH.split("/").length; i++) {
                             root = root.getParent();
                         }
-                        candidates.addAll(classNamesUnder(root));
+                        candidates.addAll(classNamesUnder(root, PACKAGE_PATH));
                     }
                     case "jar" -> {
                         JarURLConnection connection = (JarURLConnection) url.openConnection();
                         connection.setUseCaches(false);
                         try (JarFile jar = connection.getJarFile()) {
-                            jar.stream().map(e -> e.getName()).filter(ComponentScan::isCandidate)
+                            jar.stream().map(e -> e.getName()).filter(e -> isCandidate(e, PACKAGE_PATH))
                                     .map(ComponentScan::className).forEach(candidates::add);
                         }
                     }
@@ -66,14 +71,14 @@ final class ComponentScan {
         return components(candidates, loader);
     }
 
-    private static List<String> classNamesUnder(Path classesRoot) {
-        Path packageDir = classesRoot.resolve(PACKAGE_PATH);
+    private static List<String> classNamesUnder(Path classesRoot, String packagePath) {
+        Path packageDir = classesRoot.resolve(packagePath);
         if (!Files.isDirectory(packageDir)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(packageDir)) {
             return files.map(f -> classesRoot.relativize(f).toString().replace('\\', '/'))
-                    .filter(ComponentScan::isCandidate)
+                    .filter(f -> isCandidate(f, packagePath))
                     .map(ComponentScan::className)
                     .toList();
         } catch (IOException e) {
@@ -81,9 +86,13 @@ final class ComponentScan {
         }
     }
 
-    private static boolean isCandidate(String path) {
+    private static boolean isCandidate(String path, String packagePath) {
         // nested classes cannot be components: each component is one top-level class
-        return path.startsWith(PACKAGE_PATH + "/") && path.endsWith(".class") && !path.contains("$");
+        return path.startsWith(packagePath + "/") && path.endsWith(".class") && !path.contains("$");
+    }
+
+    private static String path(String pkg) {
+        return pkg.replace('.', '/');
     }
 
     private static String className(String path) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.component.Catalog;
 import io.easel.component.ComponentDescriptor;
+import io.easel.components.builtin.source.SampleDataset;
 import io.easel.components.spi.SparkComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ComponentRegistryTest {
 
     private static final Path CLASSES = Path.of("target/classes");
+    private static final List<String> BUILT_IN = List.of(ComponentScan.BUILT_IN);
 
     @Test
     void shouldLoadEveryBuiltInComponentFromTheIndex() throws Exception {
         ComponentRegistry registry = ComponentRegistry.load();
 
-        List<String> scanned = ComponentScan.inDirectory(CLASSES, getClass().getClassLoader());
+        List<String> scanned = ComponentScan.inDirectory(CLASSES, BUILT_IN, getClass().getClassLoader());
         assertThat(scanned).isNotEmpty();
         assertThat(registry.components()).hasSameSizeAs(scanned);
         assertThat(Files.readAllLines(CLASSES.resolve(ComponentRegistry.INDEX)))
@@ -36,7 +38,7 @@ class ComponentRegistryTest {
         List<String> scanned = ComponentScan.onClassPath(getClass().getClassLoader());
 
         assertThat(scanned).hasSize(ComponentRegistry.load().components().size())
-                .allMatch(name -> name.startsWith(ComponentScan.PACKAGE + "."))
+                .allMatch(name -> name.startsWith(ComponentScan.BUILT_IN + "."))
                 .doesNotContain("io.easel.components.transform.ColumnTypeCast");
         assertThat(ComponentRegistry.of(scanned, getClass().getClassLoader()).catalog().components())
                 .isEqualTo(ComponentRegistry.load().catalog().components());
@@ -61,13 +63,13 @@ class ComponentRegistryTest {
         try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-                return name.startsWith(ComponentScan.PACKAGE) ? super.loadClass(name, resolve)
+                return name.startsWith(ComponentScan.BUILT_IN) ? super.loadClass(name, resolve)
                         : parent.loadClass(name);
             }
         }) {
             List<String> scanned = ComponentScan.onClassPath(loader);
 
-            assertThat(scanned).containsExactlyElementsOf(ComponentScan.inDirectory(CLASSES, parent));
+            assertThat(scanned).containsExactlyElementsOf(ComponentScan.inDirectory(CLASSES, BUILT_IN, parent));
             assertThat(Class.forName(scanned.get(0), false, loader).getClassLoader()).isSameAs(loader);
         }
     }
@@ -84,7 +86,7 @@ class ComponentRegistryTest {
         Path copy = temp.resolve("classes");
         copyTree(CLASSES.resolve("io"), copy.resolve("io"));
 
-        List<String> written = CatalogWriter.write(copy, getClass().getClassLoader());
+        List<String> written = CatalogWriter.write(copy, BUILT_IN, getClass().getClassLoader());
 
         String json = Files.readString(copy.resolve(Catalog.RESOURCE));
         assertThat(written).hasSize(ComponentRegistry.load().components().size());
@@ -92,6 +94,60 @@ class ComponentRegistryTest {
         assertThat(json).isEqualTo(CatalogWriter.toJson(ComponentRegistry.load().catalog()) + "\n");
         Catalog read = new ObjectMapper().readValue(json, Catalog.class);
         assertThat(read.components()).isEqualTo(ComponentRegistry.load().catalog().components());
+    }
+
+    @Test
+    void shouldWriteOnlyTheComponentsOfTheGivenPackagesLikeAPluginBuildDoes(@TempDir Path temp) throws Exception {
+        Path copy = temp.resolve("classes");
+        copyTree(CLASSES.resolve("io"), copy.resolve("io"));
+
+        List<String> written = CatalogWriter.write(copy, List.of("io.easel.components.builtin.source",
+                "io.easel.components.builtin.prediction"), getClass().getClassLoader());
+
+        Catalog read = new ObjectMapper().readValue(copy.resolve(Catalog.RESOURCE).toFile(), Catalog.class);
+        assertThat(read.components()).extracting(ComponentDescriptor::id)
+                .contains("sample-dataset", "read-csv", "predict").doesNotContain("random-split", "gbdt-classifier");
+        assertThat(written).allMatch(name -> name.startsWith("io.easel.components.builtin.source.")
+                || name.startsWith("io.easel.components.builtin.prediction."));
+        assertThat(Files.readAllLines(copy.resolve(ComponentRegistry.INDEX))).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void shouldRefuseToWriteACatalogWithoutComponents(@TempDir Path temp) throws Exception {
+        Path copy = temp.resolve("classes");
+        copyTree(CLASSES.resolve("io"), copy.resolve("io"));
+
+        assertThatThrownBy(() -> CatalogWriter.write(copy, List.of("com.example.nothing"),
+                getClass().getClassLoader()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No component classes found").hasMessageContaining("com.example.nothing");
+        assertThat(copy.resolve(Catalog.RESOURCE)).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseTwoComponentsWithOneIdNamingWhereEachCameFrom() {
+        List<String> clash = List.of(SampleDataset.class.getName(), SampleDatasetNamesake.class.getName());
+
+        assertThatThrownBy(() -> ComponentRegistry.of(clash, getClass().getClassLoader()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'sample-dataset'")
+                .hasMessageContaining(SampleDataset.class.getName() + " (")
+                .hasMessageContaining("target/classes/")
+                .hasMessageContaining(SampleDatasetNamesake.class.getName() + " (")
+                .hasMessageContaining("target/test-classes/");
+    }
+
+    /** Another component declaring the built-in sample dataset's id, as a careless plugin might. */
+    public static final class SampleDatasetNamesake implements SparkComponent {
+        @Override
+        public ComponentDescriptor descriptor() {
+            return new SampleDataset().descriptor();
+        }
+
+        @Override
+        public void execute(io.easel.components.spi.ExecutionContext ctx) {
+            throw new UnsupportedOperationException("never run: refused for its id");
+        }
     }
 
     @Test

@@ -19,9 +19,14 @@ import java.util.UUID;
  * @param callbackUrl where the engine posts its events
  * @param callbackToken the bearer token those posts must carry
  * @param settings master, deploy mode, resources and Spark settings of this run
+ * @param pluginJars the plugin jars of components the engine loads beside its own (absolute paths on this machine)
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
-        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings) {
+        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars) {
+
+    public EngineLaunch {
+        pluginJars = List.copyOf(pluginJars);
+    }
 
     /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";

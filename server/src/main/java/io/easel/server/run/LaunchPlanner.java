@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.run.WorkspaceLayout;
+import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,12 +17,14 @@ class LaunchPlanner {
 
     private final EaselProperties easel;
     private final EngineProperties engine;
+    private final PluginJars plugins;
     private final String contextPath;
     private volatile int port = -1;
 
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, Environment environment) {
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, Environment environment) {
         this.easel = easel;
         this.engine = engine;
+        this.plugins = plugins;
         this.contextPath = environment.getProperty("server.servlet.context-path", "");
     }
 
@@ -84,7 +87,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings);
+                settings, plugins.jars());
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

@@ -20,8 +20,11 @@ import org.apache.spark.launcher.SparkLauncher;
  * and deploy mode, and its {@link SparkAppHandle} tells the application id and state as Spark learns them:
  *
  * <pre>{spark-home}/bin/spark-submit --master {master} --deploy-mode {mode} --conf spark.driver.memory=…
- *     [--conf k=v…] --class io.easel.engine.EngineMain {app-jar} --experiment … --run-id … --workspace …
- *     --model-store … --callback-url …</pre>
+ *     [--conf k=v…] [--jars {plugin jar},…] --class io.easel.engine.EngineMain {app-jar} --experiment …
+ *     --run-id … --workspace … --model-store … --callback-url …</pre>
+ *
+ * <p>Plugin jars are application jars ({@code --jars}): Spark loads them with the application jar, in the driver
+ * and in every executor, and uploads them where the cluster manager does (YARN, Kubernetes with an upload path).
  *
  * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
  */
@@ -68,6 +71,7 @@ final class SparkAppLauncher implements EngineLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .redirectError();
         run.sparkSettings().forEach(launcher::setConf);
+        launch.pluginJars().forEach(jar -> launcher.addJar(jar.toString()));
         return launcher;
     }
 

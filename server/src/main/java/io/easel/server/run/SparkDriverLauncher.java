@@ -11,10 +11,14 @@ import java.util.Map;
  * {@code easel.engine.spark-submit}, through it; otherwise by running Spark's {@code SparkSubmit} main class from the
  * engine's own jars (no Spark distribution needed):
  *
- * <pre>java {spark flags} -Xmx{driver-memory} -cp "{home}/lib/*:{home}/easel-ml-engine.jar"
+ * <pre>java {spark flags} -Xmx{driver-memory} -cp "{home}/lib/*:{home}/easel-ml-engine.jar[:{plugin jar}…]"
  *     org.apache.spark.deploy.SparkSubmit --master {master} [--deploy-mode cluster] [--conf k=v…]
- *     --class io.easel.engine.EngineMain
+ *     [--jars {plugin jar},…] --class io.easel.engine.EngineMain
  *     {home}/easel-ml-engine.jar --experiment … --run-id … --workspace … --model-store … --callback-url …</pre>
+ *
+ * <p>Plugin jars are on the driver's class path, beside the engine's own jars, so the engine finds their components
+ * and JPMML-SparkML their PMML converters; {@code --jars} ships them to executors (and to a driver in the cluster)
+ * too. Through a configured spark-submit they travel as {@code --jars} only, which puts them beside the engine jar.
  *
  * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
  */
@@ -54,7 +58,9 @@ final class SparkDriverLauncher implements EngineLauncher {
             command.addAll(SparkJvmFlags.FLAGS);
             command.add("-Xmx" + run.driverMemory());
             command.add("-cp");
-            command.add(home.resolve("lib") + "/*" + java.io.File.pathSeparator + engineJar);
+            List<String> classPath = new ArrayList<>(List.of(home.resolve("lib") + "/*", engineJar.toString()));
+            launch.pluginJars().forEach(jar -> classPath.add(jar.toString()));
+            command.add(String.join(java.io.File.pathSeparator, classPath));
             command.add("org.apache.spark.deploy.SparkSubmit");
         }
         command.add("--master");
@@ -70,6 +76,10 @@ final class SparkDriverLauncher implements EngineLauncher {
         for (Map.Entry<String, String> conf : run.sparkSettings().entrySet()) {
             command.add("--conf");
             command.add(conf.getKey() + "=" + conf.getValue());
+        }
+        if (!launch.pluginJars().isEmpty()) {
+            command.add("--jars");
+            command.add(String.join(",", launch.pluginJars().stream().map(Path::toString).toList()));
         }
         command.add("--class");
         command.add(ENGINE_MAIN);

@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     scoring replica: only {@code /api/score/**}, read-only {@code /api/deployments} and {@code /api/models}, and
  *     health; no engine, no UI). Serving replicas share the studio's database ({@code spring.datasource.url}) and
  *     model store, and see its deployment changes on the next request.
+ * @param pluginsDir a directory of plugin jars of components, read at start: their components join the catalog and
+ *     every run's engine gets the jars; null for {@code <data-dir>/plugins} (which need not exist)
  */
 @ConfigurationProperties("easel")
 public record EaselProperties(@DefaultValue("./data") Path dataDir, String modelStore,
-        @DefaultValue("studio") String mode) {
+        @DefaultValue("studio") String mode, Path pluginsDir) {
 
     /** The property that chooses the mode. */
     public static final String MODE = "easel.mode";
@@ -31,7 +33,7 @@ public record EaselProperties(@DefaultValue("./data") Path dataDir, String model
     }
 
     public EaselProperties(Path dataDir, String modelStore) {
-        this(dataDir, modelStore, "studio");
+        this(dataDir, modelStore, "studio", null);
     }
 
     public Path absoluteDataDir() {
@@ -43,6 +45,11 @@ public record EaselProperties(@DefaultValue("./data") Path dataDir, String model
         return modelStore == null || modelStore.isBlank()
                 ? absoluteDataDir().resolve("models").toUri().toString()
                 : modelStore;
+    }
+
+    /** The plugins directory, defaulted, absolute. */
+    public Path absolutePluginsDir() {
+        return pluginsDir == null ? absoluteDataDir().resolve("plugins") : pluginsDir.toAbsolutePath().normalize();
     }
 
     public boolean serving() {

@@ -10,8 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -59,6 +61,17 @@ class ServerArchitectureTest {
         assertThatThrownBy(() -> Class.forName("scala.Option")).isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> Class.forName("io.easel.components.spi.SparkComponent"))
                 .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void shouldNeverMakeAClassLoaderSoNoPluginClassIsLoadedHere() {
+        // Plugin jars are read as files (their catalog.json); only the engine loads their classes.
+        noClasses().that().resideInAPackage("io.easel.server..")
+                .should().callConstructorWhere(JavaCall.Predicates.target(
+                        HasOwner.Predicates.With.<JavaClass>owner(JavaClass.Predicates.assignableTo(ClassLoader.class))))
+                .orShould().callMethod(ClassLoader.class, "loadClass", String.class)
+                .orShould().callMethod(Class.class, "forName", String.class)
+                .check(server);
     }
 
     @Test

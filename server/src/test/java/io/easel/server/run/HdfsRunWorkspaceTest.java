@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.run.RunState;
 import io.easel.server.InProcessHdfs;
+import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ class HdfsRunWorkspaceTest {
         EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                new MockEnvironment()));
+                PluginJars.none(), new MockEnvironment()));
     }
 
     @Test

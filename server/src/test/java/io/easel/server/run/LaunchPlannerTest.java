@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.run.RunState;
+import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ class LaunchPlannerTest {
         EngineProperties engine = new EngineProperties(null, master, "cluster", "2g", null, null, null, null, null,
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
-        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, new MockEnvironment());
+        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(),
+                new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {

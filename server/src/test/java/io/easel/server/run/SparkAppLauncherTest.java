@@ -11,6 +11,7 @@ import io.easel.graph.Node;
 import io.easel.run.NodeState;
 import io.easel.run.RunState;
 import io.easel.server.EaselServerApplication;
+import io.easel.server.ExamplePlugin;
 import io.easel.server.FreshDataDirectory;
 import io.easel.server.Graphs;
 import io.easel.server.experiment.ExperimentService;
@@ -40,7 +41,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"easel.engine.timeout=60s", "easel.engine.status-poll-interval=1s",
                 "easel.engine.executor-memory=1g", "easel.engine.spark-conf.spark.ui.enabled=false",
                 "easel.engine.callback-url=http://easel-studio.invalid:8080"})
-@ContextConfiguration(initializers = {FreshDataDirectory.class, FakeSparkHome.class})
+@ContextConfiguration(initializers = {FreshDataDirectory.class, FakeSparkHome.class, ExamplePlugin.class})
 @ExtendWith(AsAdministrator.class)
 class SparkAppLauncherTest {
 
@@ -91,6 +92,11 @@ class SparkAppLauncherTest {
         assertThat(args).contains("spark.executor.memory=1g", "spark.ui.enabled=false", "spark.driver.memory=2g");
         assertThat(args).containsSubsequence("--class", "io.easel.engine.EngineMain");
         assertThat(args.get(args.indexOf("--experiment") + 1)).endsWith("/experiment.json").doesNotContain(":");
+        // the plugins directory's jar, as an application jar: in the driver and the executors
+        assertThat(args.get(args.indexOf("--jars") + 1)).isEqualTo(easel.absolutePluginsDir()
+                .resolve(ExamplePlugin.builtJar().getFileName()).toString());
+        assertThat(args.indexOf("--jars")).as("a Spark option, before the application jar")
+                .isLessThan(args.indexOf("--experiment") - 1);
     }
 
     @Test

@@ -24,10 +24,14 @@ class SparkDriverLauncherTest {
     }
 
     private EngineLaunch launch(LaunchSettings settings) {
+        return launch(settings, List.of());
+    }
+
+    private EngineLaunch launch(LaunchSettings settings, List<Path> pluginJars) {
         UUID runId = UUID.fromString("00000000-0000-0000-0000-000000000001");
         return new EngineLaunch(runId, dir.resolve("experiment.json").toString(), dir, dir.resolve("engine.log"),
                 "file:/data/runs", "file:/data/models", "http://127.0.0.1:8080/api/engine/runs/" + runId + "/events",
-                "secret", settings);
+                "secret", settings, pluginJars);
     }
 
     private Path engineHome() throws IOException {
@@ -59,7 +63,31 @@ class SparkDriverLauncherTest {
                 "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events");
         assertThat(command).as("the token travels in the environment, out of process listings")
                 .doesNotContain("--callback-token", "secret");
+        assertThat(command).as("no plugins, no jars to ship").doesNotContain("--jars");
         assertThat(command).containsAll(SparkJvmFlags.FLAGS);
+    }
+
+    @Test
+    void shouldPutPluginJarsOnTheDriversClassPathAndShipThemToExecutors() throws IOException {
+        Path home = engineHome();
+        List<Path> plugins = List.of(Path.of("/srv/easel/plugins/acme-features.jar"),
+                Path.of("/srv/easel/plugins/acme-lib.jar"));
+        EngineProperties server = settings(home, null);
+
+        List<String> command = new SparkDriverLauncher(server).command(launch(LaunchSettings.effective(server, null),
+                plugins));
+
+        assertThat(command).containsSubsequence("-cp", home.toAbsolutePath() + "/lib/*:" + home.toAbsolutePath()
+                + "/easel-ml-engine.jar:/srv/easel/plugins/acme-features.jar:/srv/easel/plugins/acme-lib.jar",
+                "org.apache.spark.deploy.SparkSubmit");
+        assertThat(command).containsSubsequence("--jars",
+                "/srv/easel/plugins/acme-features.jar,/srv/easel/plugins/acme-lib.jar", "--class",
+                "io.easel.engine.EngineMain", home.toAbsolutePath() + "/easel-ml-engine.jar");
+
+        List<String> throughSparkSubmit = new SparkDriverLauncher(settings(home, Path.of("/opt/spark/bin/spark-submit")))
+                .command(launch(LaunchSettings.effective(server, null), plugins));
+        assertThat(throughSparkSubmit).containsSubsequence("--jars",
+                "/srv/easel/plugins/acme-features.jar,/srv/easel/plugins/acme-lib.jar", "--class");
     }
 
     @Test

@@ -11,8 +11,6 @@ import org.jpmml.converter.CategoricalFeature;
 import org.jpmml.converter.ContinuousFeature;
 import org.jpmml.converter.ExpressionUtil;
 import org.jpmml.converter.Feature;
-import org.jpmml.converter.FieldNameUtil;
-import org.jpmml.sparkml.FeatureConverter;
 import org.jpmml.sparkml.SparkMLEncoder;
 
 /**
@@ -21,7 +19,7 @@ import org.jpmml.sparkml.SparkMLEncoder;
  * string for text (whose categories, the missing one included, the indexer after it declares). Found by
  * JPMML-SparkML through {@code META-INF/sparkml2pmml.properties}.
  */
-public final class FillMissingConverter extends FeatureConverter<FillMissing> {
+public final class FillMissingConverter extends ColumnConverter<FillMissing> {
 
     public FillMissingConverter(FillMissing transformer) {
         super(transformer);
@@ -40,7 +38,7 @@ public final class FillMissingConverter extends FeatureConverter<FillMissing> {
                     text ? ExpressionUtil.createConstant(DataType.STRING, values.get(i))
                             : ExpressionUtil.createConstant(DataType.DOUBLE, Double.parseDouble(values.get(i))),
                     input.ref());
-            DerivedField field = encoder.createDerivedField(uniqueName(encoder, input.getName()),
+            DerivedField field = encoder.createDerivedField(uniqueName(encoder, "filled", input.getName()),
                     text ? OpType.CATEGORICAL : OpType.CONTINUOUS, text ? DataType.STRING : DataType.DOUBLE, filled);
             result.add(text ? new CategoricalFeature(encoder, field, values(input, values.get(i)))
                     : new ContinuousFeature(encoder, field));
@@ -49,12 +47,8 @@ public final class FillMissingConverter extends FeatureConverter<FillMissing> {
     }
 
     @Override
-    public void registerFeatures(SparkMLEncoder encoder) {
-        List<Feature> features = encodeFeatures(encoder);
-        List<String> outputs = getTransformer().getOutputCols();
-        for (int i = 0; i < outputs.size(); i++) {
-            encoder.putOnlyFeature(outputs.get(i), features.get(i));
-        }
+    protected List<String> outputColumns() {
+        return getTransformer().getOutputCols();
     }
 
     /** The input's categories, when known, and the one that stands for missing. */
@@ -67,13 +61,5 @@ public final class FillMissingConverter extends FeatureConverter<FillMissing> {
             values.add(missing);
         }
         return values;
-    }
-
-    private static String uniqueName(SparkMLEncoder encoder, String column) {
-        String name = FieldNameUtil.create("filled", column);
-        for (int i = 2; encoder.getDerivedField(name) != null || encoder.getDataField(name) != null; i++) {
-            name = FieldNameUtil.create("filled", column, i);
-        }
-        return name;
     }
 }

@@ -6,12 +6,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
-import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -29,11 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * ({@code io.easel.components.pmml.ColumnTypeCastConverter}, registered in {@code META-INF/sparkml2pmml.properties})
  * which gives the converted values a new PMML field and maps the Spark column to it.
  */
-public final class ColumnTypeCast extends Transformer implements DefaultParamsWritable {
+public final class ColumnTypeCast extends ColumnwiseTransformer<ColumnTypeCast> {
 
-    private final String uid;
-    private final StringArrayParam inputCols;
-    private final StringArrayParam outputCols;
     private final Param<String> targetType;
 
     public ColumnTypeCast() {
@@ -41,12 +34,9 @@ public final class ColumnTypeCast extends Transformer implements DefaultParamsWr
     }
 
     public ColumnTypeCast(String uid) {
-        this.uid = uid;
-        this.inputCols = new StringArrayParam(this, "inputCols", "columns to convert");
-        this.outputCols = new StringArrayParam(this, "outputCols",
-                "where the converted values go, one per input column; empty: in place");
+        super(uid, "columns to convert", "where the converted values go, one per input column; empty: in place");
         this.targetType = new Param<>(this, "targetType", "Easel column type to convert to, e.g. double");
-        setDefault(outputCols, new String[0]);
+        setDefault(outputCols(), new String[0]);
     }
 
     public static MLReader<ColumnTypeCast> read() {
@@ -57,31 +47,8 @@ public final class ColumnTypeCast extends Transformer implements DefaultParamsWr
         return read().load(path);
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public StringArrayParam inputCols() {
-        return inputCols;
-    }
-
-    public StringArrayParam outputCols() {
-        return outputCols;
-    }
-
     public Param<String> targetType() {
         return targetType;
-    }
-
-    public ColumnTypeCast setInputCols(List<String> columns) {
-        set(inputCols, columns.toArray(String[]::new));
-        return this;
-    }
-
-    public ColumnTypeCast setOutputCols(List<String> columns) {
-        set(outputCols, columns.toArray(String[]::new));
-        return this;
     }
 
     public ColumnTypeCast setTargetType(DataType type) {
@@ -89,13 +56,10 @@ public final class ColumnTypeCast extends Transformer implements DefaultParamsWr
         return this;
     }
 
-    public List<String> getInputCols() {
-        return Arrays.asList($(inputCols));
-    }
-
     /** Where each input column's converted values go: the output column, or the input column itself. */
+    @Override
     public List<String> getOutputCols() {
-        String[] outputs = $(outputCols);
+        String[] outputs = $(outputCols());
         return outputs.length == 0 ? getInputCols() : Arrays.asList(outputs);
     }
 
@@ -149,10 +113,5 @@ public final class ColumnTypeCast extends Transformer implements DefaultParamsWr
             converted.put(outputs.get(i), alreadyThere ? input : input.try_cast(target));
         }
         return dataset.withColumns(converted);
-    }
-
-    @Override
-    public ColumnTypeCast copy(ParamMap extra) {
-        return (ColumnTypeCast) defaultCopy(extra);
     }
 }

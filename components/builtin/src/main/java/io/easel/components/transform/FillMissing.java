@@ -8,11 +8,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.Transformer;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.StringArrayParam;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -34,11 +31,8 @@ import org.apache.spark.sql.types.StructType;
  * registered in {@code META-INF/sparkml2pmml.properties}) which writes {@code if isMissing(x) then v else x} as a
  * derived field, wherever {@code x} comes from.
  */
-public final class FillMissing extends Transformer implements DefaultParamsWritable {
+public final class FillMissing extends ColumnwiseTransformer<FillMissing> {
 
-    private final String uid;
-    private final StringArrayParam inputCols;
-    private final StringArrayParam outputCols;
     private final StringArrayParam values;
 
     public FillMissing() {
@@ -46,9 +40,7 @@ public final class FillMissing extends Transformer implements DefaultParamsWrita
     }
 
     public FillMissing(String uid) {
-        this.uid = uid;
-        this.inputCols = new StringArrayParam(this, "inputCols", "numeric or text columns to fill");
-        this.outputCols = new StringArrayParam(this, "outputCols", "where the filled values go, one per input");
+        super(uid, "numeric or text columns to fill", "where the filled values go, one per input");
         this.values = new StringArrayParam(this, "values",
                 "the value that replaces a missing one, per input (a number as text for numeric inputs)");
     }
@@ -61,45 +53,14 @@ public final class FillMissing extends Transformer implements DefaultParamsWrita
         return read().load(path);
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public StringArrayParam inputCols() {
-        return inputCols;
-    }
-
-    public StringArrayParam outputCols() {
-        return outputCols;
-    }
-
     public StringArrayParam values() {
         return values;
-    }
-
-    public FillMissing setInputCols(List<String> columns) {
-        set(inputCols, columns.toArray(String[]::new));
-        return this;
-    }
-
-    public FillMissing setOutputCols(List<String> columns) {
-        set(outputCols, columns.toArray(String[]::new));
-        return this;
     }
 
     /** @param replacements a {@link Double} per numeric input, a {@link String} per text input */
     public FillMissing setValues(List<?> replacements) {
         set(values, replacements.stream().map(String::valueOf).toArray(String[]::new));
         return this;
-    }
-
-    public List<String> getInputCols() {
-        return Arrays.asList($(inputCols));
-    }
-
-    public List<String> getOutputCols() {
-        return Arrays.asList($(outputCols));
     }
 
     public List<String> getValues() {
@@ -144,10 +105,5 @@ public final class FillMissing extends Transformer implements DefaultParamsWrita
             }
         }
         return dataset.withColumns(filled);
-    }
-
-    @Override
-    public FillMissing copy(ParamMap extra) {
-        return (FillMissing) defaultCopy(extra);
     }
 }

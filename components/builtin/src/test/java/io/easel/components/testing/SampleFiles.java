@@ -1,20 +1,25 @@
 package io.easel.components.testing;
 
+import io.easel.component.ParamDef;
+import io.easel.components.builtin.source.SampleDataset;
 import io.easel.components.spi.TableData;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The directory examples call {@code {samples}}: the bundled datasets as CSV files, and credit_g also written as
- * Parquet and as JSON Lines (each a directory, as Spark writes them), for the readers to read back. Written once per
- * test JVM.
+ * The directory examples call {@code {samples}}: the bundled datasets as CSV files (copied from the class path, so
+ * plugin modules that test against the built-in jar get them too), and credit_g also written as Parquet and as JSON
+ * Lines (each a directory, as Spark writes them), for the readers to read back. Written once per test JVM.
  */
 public final class SampleFiles {
 
-    /** The bundled CSV files, as the build ships them. */
+    /** The bundled CSV files as this module's sources hold them (only the built-in module's own tests have them). */
     public static final Path DATASETS = Path.of("src/main/resources/io/easel/components/datasets").toAbsolutePath();
+
+    private static final String RESOURCES = "/io/easel/components/datasets/";
 
     private static Path directory;
 
@@ -25,9 +30,14 @@ public final class SampleFiles {
             try {
                 Path root = Files.createDirectories(Path.of("target", "test-files").toAbsolutePath());
                 Path samples = Files.createTempDirectory(root, "samples-");
-                try (var files = Files.list(DATASETS)) {
-                    for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                        Files.copy(csv, samples.resolve(csv.getFileName()));
+                for (ParamDef.Choice dataset : SampleDataset.DATASET.def().choices()) {
+                    String file = dataset.value() + ".csv";
+                    try (InputStream csv = SampleDataset.class.getResourceAsStream(RESOURCES + file)) {
+                        if (csv == null) {
+                            throw new IllegalStateException("The bundled dataset " + RESOURCES + file
+                                    + " is not on the class path");
+                        }
+                        Files.copy(csv, samples.resolve(file));
                     }
                 }
                 TableData credit = TestRun.dataset("credit_g");

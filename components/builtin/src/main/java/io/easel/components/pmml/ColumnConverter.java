@@ -1,0 +1,46 @@
+package io.easel.components.pmml;
+
+import java.util.List;
+import org.apache.spark.ml.Transformer;
+import org.jpmml.converter.Feature;
+import org.jpmml.converter.FieldNameUtil;
+import org.jpmml.sparkml.FeatureConverter;
+import org.jpmml.sparkml.SparkMLEncoder;
+
+/**
+ * Base of the PMML converters of column-wise transformers, which write one output column per input column (e.g.
+ * {@link FillMissingConverter}): a subclass encodes one feature per output column, in order, and this registers each
+ * under its column's name for the stages after it. Public, for the converters of plugin jars too.
+ *
+ * @param <T> the transformer converted
+ */
+public abstract class ColumnConverter<T extends Transformer> extends FeatureConverter<T> {
+
+    protected ColumnConverter(T transformer) {
+        super(transformer);
+    }
+
+    /** The output columns, in the order of the features {@link #encodeFeatures} returns. */
+    protected abstract List<String> outputColumns();
+
+    @Override
+    public void registerFeatures(SparkMLEncoder encoder) {
+        List<Feature> features = encodeFeatures(encoder);
+        List<String> outputs = outputColumns();
+        for (int i = 0; i < outputs.size(); i++) {
+            encoder.putOnlyFeature(outputs.get(i), features.get(i));
+        }
+    }
+
+    /**
+     * A name for a new field, {@code function(column)}, numbered ({@code function(column, 2)}, …) when the pipeline
+     * already has a field of that name (the same step applied twice to one column).
+     */
+    protected static String uniqueName(SparkMLEncoder encoder, String function, String column) {
+        String name = FieldNameUtil.create(function, column);
+        for (int i = 2; encoder.getDerivedField(name) != null || encoder.getDataField(name) != null; i++) {
+            name = FieldNameUtil.create(function, column, i);
+        }
+        return name;
+    }
+}
