@@ -220,7 +220,7 @@ public final class AlsRecommender implements SparkComponent {
             }
             ModelSpec spec = new ModelSpec(ID, null, List.of(user, item), List.of(ColumnSpec.of(ModelData.PREDICTION,
                     DataType.DOUBLE)));
-            RatedPairs rated = new RatedPairs(ratings.select(column(user), column(item)).distinct());
+            RatedPairs rated = new RatedPairs(ratings.select(Columns.named(user), Columns.named(item)).distinct());
             PipelineModel pipeline = new PipelineModel(UUID.randomUUID().toString(),
                     new Transformer[] {users, items, factors, coldStart, rated});
             return new ModelData(spec, in.lineage(), pipeline, List.of(), metrics, List.of(),
@@ -245,12 +245,13 @@ public final class AlsRecommender implements SparkComponent {
 
     /** The usable rows as (user, item, rating); without a rating column, each pair's number of rows. */
     private static Dataset<Row> ratings(Dataset<Row> rows, ColumnSpec user, ColumnSpec item, ColumnSpec rating) {
-        Dataset<Row> keyed = rows.filter(column(user).isNotNull().and(column(item).isNotNull()));
+        Dataset<Row> keyed = rows.filter(Columns.named(user).isNotNull().and(Columns.named(item).isNotNull()));
         if (rating == null) {
-            return keyed.groupBy(column(user), column(item)).agg(count(lit(1)).cast("double").as(RATING));
+            return keyed.groupBy(Columns.named(user), Columns.named(item))
+                    .agg(count(lit(1)).cast("double").as(RATING));
         }
-        Column value = column(rating).cast("double");
-        return keyed.select(column(user), column(item), value.as(RATING))
+        Column value = Columns.named(rating).cast("double");
+        return keyed.select(Columns.named(user), Columns.named(item), value.as(RATING))
                 .filter(col(RATING).isNotNull().and(isnan(col(RATING)).unary_$bang()));
     }
 
@@ -309,9 +310,5 @@ public final class AlsRecommender implements SparkComponent {
 
     private static double trainingRmse(Dataset<Row> predicted) {
         return predicted.agg(sqrt(avg(pow(col(ModelData.PREDICTION).minus(col(RATING)), 2)))).first().getDouble(0);
-    }
-
-    private static Column column(ColumnSpec spec) {
-        return col("`" + spec.name().replace("`", "``") + "`");
     }
 }

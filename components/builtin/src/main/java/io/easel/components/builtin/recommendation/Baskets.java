@@ -48,12 +48,13 @@ record Baskets(String itemsColumn, String transactionColumn, String itemColumn, 
      */
     Dataset<Row> perTransaction(Dataset<Row> rows, String basket) {
         if (isLong()) {
-            return rows.filter(column(transactionColumn).isNotNull().and(column(itemColumn).isNotNull()))
-                    .groupBy(column(transactionColumn))
+            Column transaction = Columns.named(transactionColumn);
+            return rows.filter(transaction.isNotNull().and(Columns.named(itemColumn).isNotNull()))
+                    .groupBy(transaction)
                     .agg(collect_set(item()).as(basket))
                     .select(basket);
         }
-        return rows.select(ItemLists.distinctItems(column(itemsColumn), separator).as(basket))
+        return rows.select(ItemLists.distinctItems(Columns.named(itemsColumn), separator).as(basket))
                 .filter(size(col(basket)).gt(0));
     }
 
@@ -63,19 +64,15 @@ record Baskets(String itemsColumn, String transactionColumn, String itemColumn, 
      */
     Column perRow() {
         if (!isLong()) {
-            return ItemLists.distinctItems(column(itemsColumn), separator);
+            return ItemLists.distinctItems(Columns.named(itemsColumn), separator);
         }
-        Column transaction = column(transactionColumn);
-        Column ownItem = when(column(itemColumn).isNull(), array().cast("array<string>")).otherwise(array(item()));
+        Column transaction = Columns.named(transactionColumn);
+        Column ownItem = when(item().isNull(), array().cast("array<string>")).otherwise(array(item()));
         return when(transaction.isNull(), ownItem)
                 .otherwise(collect_set(item()).over(Window.partitionBy(transaction)));
     }
 
     private Column item() {
-        return column(itemColumn).cast(DataTypes.StringType);
-    }
-
-    private static Column column(String name) {
-        return col("`" + name.replace("`", "``") + "`");
+        return Columns.named(itemColumn).cast(DataTypes.StringType);
     }
 }

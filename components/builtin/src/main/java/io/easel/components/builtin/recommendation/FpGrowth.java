@@ -94,13 +94,10 @@ public final class FpGrowth implements SparkComponent {
                     "分隔商品列中的商品，也用于输出的频繁项集、关联规则和推荐结果。"),
             "comma");
 
-    public static final Param<Double> MIN_SUPPORT = Param.decimal("minSupport", Text.of("Minimum support", "最小支持度"))
-            .description(Text.of("An itemset is frequent when at least this share of the transactions holds it; "
-                            + "lower values find rarer itemsets but take longer.",
-                    "至少出现在这一比例的交易中的项集才算频繁项集；值越低发现的项集越罕见，但耗时越长。"))
-            .defaultValue(0.1)
-            .range(0, true, 1, false)
-            .required();
+    public static final Param<Double> MIN_SUPPORT = ItemLists.minSupport(Text.of("An itemset is frequent when at "
+                    + "least this share of the transactions holds it; lower values find rarer itemsets but take "
+                    + "longer.",
+            "至少出现在这一比例的交易中的项集才算频繁项集；值越低发现的项集越罕见，但耗时越长。"));
 
     public static final Param<Double> MIN_CONFIDENCE = Param.decimal("minConfidence",
                     Text.of("Minimum confidence", "最小置信度"))

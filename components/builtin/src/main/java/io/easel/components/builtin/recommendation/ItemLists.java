@@ -64,6 +64,15 @@ final class ItemLists {
         }
     }
 
+    /** The share of the transactions or sequences a pattern must occur in; {@code description} says what. */
+    static Param<Double> minSupport(Text description) {
+        return Param.decimal("minSupport", Text.of("Minimum support", "最小支持度"))
+                .description(description)
+                .defaultValue(0.1)
+                .range(0, true, 1, false)
+                .required();
+    }
+
     /** The distinct items of a text column as an array of strings; null stays null. */
     static Column distinctItems(Column text, String separator) {
         return array_distinct(items(text, separator));

@@ -65,12 +65,8 @@ public final class PrefixSpanPatterns implements SparkComponent {
                     "分隔同一项集中同时发生的各项；必须与项集分隔符不同。"),
             "comma");
 
-    public static final Param<Double> MIN_SUPPORT = Param.decimal("minSupport", Text.of("Minimum support", "最小支持度"))
-            .description(Text.of("A pattern is frequent when at least this share of the sequences contains it.",
-                    "至少出现在这一比例的序列中的模式才算频繁模式。"))
-            .defaultValue(0.1)
-            .range(0, true, 1, false)
-            .required();
+    public static final Param<Double> MIN_SUPPORT = ItemLists.minSupport(Text.of("A pattern is frequent when at "
+                    + "least this share of the sequences contains it.", "至少出现在这一比例的序列中的模式才算频繁模式。"));
 
     public static final Param<Integer> MAX_PATTERN_LENGTH = Param.integer("maxPatternLength",
                     Text.of("Longest pattern", "最大模式长度"))
@@ -131,7 +127,7 @@ public final class PrefixSpanPatterns implements SparkComponent {
         }
         String column = ctx.column(SEQUENCE_COLUMN).name();
         Dataset<Row> sequences = ctx.table(IN).rows()
-                .select(sequence(col("`" + column.replace("`", "``") + "`"), itemsets, items).as(SEQUENCE))
+                .select(sequence(Columns.named(column), itemsets, items).as(SEQUENCE))
                 .filter(size(col(SEQUENCE)).gt(0))
                 .persist();
         try {

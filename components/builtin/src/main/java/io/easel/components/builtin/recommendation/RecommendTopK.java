@@ -143,7 +143,7 @@ public final class RecommendTopK implements SparkComponent {
                 .withColumn(RANK, row_number().over(Window.partitionBy(by).orderBy(col(SCORE).desc(),
                         other.column())))
                 .filter(col(RANK).leq(k))
-                .select(quoted(als.user()), quoted(als.item()), col(SCORE), col(RANK))
+                .select(Columns.named(als.user()), Columns.named(als.item()), col(SCORE), col(RANK))
                 .orderBy(by, col(RANK));
         ctx.output(OUT, TableData.source(ranked.localCheckpoint()));
     }
@@ -170,19 +170,11 @@ public final class RecommendTopK implements SparkComponent {
             throw new IllegalArgumentException(ID + ": input 'in' has no column '" + ids + "', the model's "
                     + subject.role() + " column; pick the column with the " + subject.role() + "s in 'idColumn'");
         }
-        Dataset<Row> asTrained = in.rows().select(quoted(ids).as(subject.spec().name())).distinct();
+        Dataset<Row> asTrained = in.rows().select(Columns.named(ids).as(subject.spec().name())).distinct();
         int count = AlsParts.ids(subject.index()).length;
         return subject.index().transform(asTrained)
                 .filter(col(subject.indexColumn()).lt(count))
                 .select(col(subject.indexColumn()).cast("int").as(subject.indexColumn()));
-    }
-
-    private static Column quoted(ColumnSpec column) {
-        return quoted(column.name());
-    }
-
-    private static Column quoted(String name) {
-        return col("`" + name.replace("`", "``") + "`");
     }
 
     /**
@@ -201,14 +193,14 @@ public final class RecommendTopK implements SparkComponent {
         }
 
         Column column() {
-            return quoted(spec);
+            return Columns.named(spec);
         }
 
         /** The rows with this side's original ids, in its trained column and type, in place of its index column. */
         Dataset<Row> named(Dataset<Row> rows) {
             Dataset<Row> labelled = new IndexToString().setInputCol(indexColumn).setOutputCol(spec.name())
                     .setLabels(AlsParts.ids(index)).transform(rows);
-            return labelled.withColumn(spec.name(), quoted(spec).cast(SparkTypes.toSpark(spec.type())))
+            return labelled.withColumn(spec.name(), Columns.named(spec).cast(SparkTypes.toSpark(spec.type())))
                     .drop(indexColumn);
         }
     }
