@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -177,7 +178,7 @@ public final class RankingEvaluation implements SparkComponent {
         String truthUser = truthColumn(truth, ctx.column(TRUTH_USER_COLUMN), user, TRUTH_USER_COLUMN);
         String truthItem = truthColumn(truth, ctx.column(TRUTH_ITEM_COLUMN), item, TRUTH_ITEM_COLUMN);
         Column order = "rank".equals(ctx.param(ORDER_BY)) ? quoted(ctx.column(RANK_COLUMN).name())
-                : quoted(ctx.column(SCORE_COLUMN).name()).unary_$minus();
+                : negate(quoted(ctx.column(SCORE_COLUMN).name()));
         Dataset<Row> predicted = rankedLists(ctx.table(RECOMMENDATIONS).rows(), user.name(), item.name(), order);
         Dataset<Row> relevant = truth.filter(quoted(truthUser).isNotNull().and(quoted(truthItem).isNotNull()))
                 .groupBy(quoted(truthUser).cast("string").as(USER))

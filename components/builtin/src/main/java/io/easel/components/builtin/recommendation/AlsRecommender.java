@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sqrt;
 
@@ -252,7 +253,7 @@ public final class AlsRecommender implements SparkComponent {
         }
         Column value = Columns.named(rating).cast("double");
         return keyed.select(Columns.named(user), Columns.named(item), value.as(RATING))
-                .filter(col(RATING).isNotNull().and(isnan(col(RATING)).unary_$bang()));
+                .filter(col(RATING).isNotNull().and(not(isnan(col(RATING)))));
     }
 
     /** Ids to consecutive indices, as ALS needs; ids it has not seen go to an extra index, which has no factors. */

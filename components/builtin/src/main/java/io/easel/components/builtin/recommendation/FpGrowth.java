@@ -134,10 +134,10 @@ public final class FpGrowth implements SparkComponent {
             .title("FP-growth association rules", "FP-growth 关联规则")
             .description("Finds the itemsets that occur together in at least a share of the transactions (frequent "
                             + "itemsets, with their frequency and support) and the association rules between them "
-                            + "(antecedent ⇒ consequent, with confidence, lift and support). Transactions are a text "
-                            + "column of items or a long table of transaction ids and items. Applying the model adds "
-                            + "the items the rules recommend for each basket.",
-                    "找出至少出现在一定比例交易中的商品组合（频繁项集，含频次和支持度），以及它们之间的关联规则（前项 ⇒ 后项，含置信度、"
+                            + "(antecedent ⇒ one consequent item, with confidence, lift and support). Transactions are "
+                            + "a text column of items or a long table of transaction ids and items. Applying the model "
+                            + "adds the items the rules recommend for each basket.",
+                    "找出至少出现在一定比例交易中的商品组合（频繁项集，含频次和支持度），以及它们之间的关联规则（前项 ⇒ 单个后项，含置信度、"
                             + "提升度和支持度）。交易数据可以是商品文本列，也可以是交易编号与商品组成的长表。应用模型会为每个购物篮追加规则推荐的商品。")
             .keywords("fp-growth", "fpgrowth", "association rules", "frequent itemsets", "market basket",
                     "apriori", "cross-sell", "关联规则", "频繁项集", "购物篮分析", "关联分析")

@@ -85,17 +85,16 @@ class RecommendTopKTest {
 
     @Test
     void shouldNameUsersAndItemsByTheirOriginalTextIds() {
-        ModelData tastes = AlsRecommenderTest.train(AlsRecommenderTest.TASTES, Map.of("userColumn", "user",
-                "itemColumn", "item", "ratingColumn", "stars", "rank", 2, "maxIter", 10));
-
-        Dataset<Row> recommended = recommend(tastes, Map.of("k", 1), null);
+        Dataset<Row> recommended = recommend(AlsRecommenderTest.tastes(), Map.of("k", 1), null);
 
         // only c and f have an item they did not rate; the others rated all three
         assertThat(recommended.collectAsList()).extracting(r -> r.getString(0) + " " + r.getString(1) + " "
                 + r.getInt(3)).containsExactly("c y 1", "f x 1");
-        assertThatThrownBy(() -> recommend(TestRun.example("predict", 0).model(TestRun.example("predict", 0)
-                .nodeOf("gbdt-classifier"), "model"), Map.of(), null))
-                .hasMessageContaining("the model from 'gbdt-classifier' is not a recommender");
+        ModelData rules = (ModelData) TestRun.execute("fp-growth", Map.of("itemsColumn", "basket"),
+                Map.of("in", Tables.of("basket:string", new Object[] {"tea, milk"}))).get("model");
+        assertThatThrownBy(() -> recommend(rules, Map.of(), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the model from 'fp-growth' is not a recommender; connect the model of 'als'");
     }
 
     /** The example's model (trained once per test JVM: runs are cached by their upstream). */
