@@ -27,7 +27,8 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = ColumnOp.Retype.class, name = "retype"),
     @JsonSubTypes.Type(value = ColumnOp.Rename.class, name = "rename"),
     @JsonSubTypes.Type(value = ColumnOp.AppendPort.class, name = "append-port"),
-    @JsonSubTypes.Type(value = ColumnOp.AppendModelOutputs.class, name = "append-model-outputs")
+    @JsonSubTypes.Type(value = ColumnOp.AppendModelOutputs.class, name = "append-model-outputs"),
+    @JsonSubTypes.Type(value = ColumnOp.AppendModelFeatures.class, name = "append-model-features")
 })
 public sealed interface ColumnOp {
 
@@ -250,6 +251,18 @@ public sealed interface ColumnOp {
         public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
             return context.input(modelPort).filter(ModelSpec.class::isInstance)
                     .map(m -> table.withColumns(((ModelSpec) m).outputs()));
+        }
+    }
+
+    /**
+     * The columns the model on {@code modelPort} reads appended, with the types it was trained on (a column of the
+     * same name is replaced in place): a table keyed as the model's input is, such as a recommender's users and items.
+     */
+    record AppendModelFeatures(String modelPort) implements ColumnOp {
+        @Override
+        public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
+            return context.input(modelPort).filter(ModelSpec.class::isInstance)
+                    .map(m -> table.withColumns(((ModelSpec) m).features()));
         }
     }
 }

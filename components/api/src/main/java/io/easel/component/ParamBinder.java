@@ -57,6 +57,7 @@ public final class ParamBinder {
         Map<String, List<ColumnSpec>> columns = new LinkedHashMap<>();
         for (ParamDef def : component.params()) {
             if (!raw.isVisible(def)) {
+                namesNoColumn(def, inputs, columns); // hidden, it has no effect
                 continue;
             }
             Object value = values.get(def.name());
@@ -68,9 +69,7 @@ public final class ParamBinder {
                     continue;
                 }
                 if (!allColumns) {
-                    if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec) {
-                        columns.put(def.name(), List.of()); // an optional column param left unset: no column
-                    }
+                    namesNoColumn(def, inputs, columns); // an optional column param left unset
                     continue;
                 }
             }
@@ -91,6 +90,14 @@ public final class ParamBinder {
             }
         }
         return new Binding(new BoundParams(defs, values, columns, set), problems);
+    }
+
+    /** Resolves a column param that names nothing to no column, once its input's columns are known. */
+    private static void namesNoColumn(ParamDef def, Function<String, Optional<PortSpec>> inputs,
+            Map<String, List<ColumnSpec>> columns) {
+        if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec) {
+            columns.put(def.name(), List.of());
+        }
     }
 
     private static Optional<List<ColumnSpec>> bindColumns(ParamDef def, Object value, TableSpec table,

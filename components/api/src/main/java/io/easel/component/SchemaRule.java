@@ -1,5 +1,6 @@
 package io.easel.component;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -128,20 +129,33 @@ public sealed interface SchemaRule {
         public Table appendModelOutputs(String modelPort) {
             return then(new ColumnOp.AppendModelOutputs(modelPort));
         }
+
+        public Table appendModelFeatures(String modelPort) {
+            return then(new ColumnOp.AppendModelFeatures(modelPort));
+        }
     }
 
     /**
      * A model trained on the table at {@code port}: label from {@code labelParam} (none for unsupervised models),
-     * features from {@code featuresParam} as bound (an empty "all" param stands for the columns it resolves to).
+     * features from the column(s) params {@code featureParams} as bound, in order (an empty "all" param stands for
+     * the columns it resolves to; a param hidden by its {@code visibleWhen} adds none). Several params name the
+     * features of a model that reads columns in different roles, such as the user and the item of a recommender.
      *
      * @param outputs what applying the model appends; an output without a type takes the label's type
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TrainedModel(String port, String labelParam, String featuresParam, List<ModelOutput> outputs)
+    record TrainedModel(String port, String labelParam, List<String> featureParams, List<ModelOutput> outputs)
             implements SchemaRule {
 
+        @JsonCreator
         public TrainedModel {
+            featureParams = List.copyOf(featureParams);
             outputs = List.copyOf(outputs);
+        }
+
+        /** A model whose features one column(s) param names. */
+        public TrainedModel(String port, String labelParam, String featuresParam, List<ModelOutput> outputs) {
+            this(port, labelParam, List.of(featuresParam), outputs);
         }
 
         /**
@@ -176,9 +190,13 @@ public sealed interface SchemaRule {
                 }
                 label = labelColumns.get().getFirst();
             }
-            Optional<List<ColumnSpec>> features = context.params().columnSpecs(featuresParam);
-            if (features.isEmpty()) {
-                return Optional.empty();
+            List<ColumnSpec> features = new ArrayList<>();
+            for (String param : featureParams) {
+                Optional<List<ColumnSpec>> named = context.params().columnSpecs(param);
+                if (named.isEmpty()) {
+                    return Optional.empty();
+                }
+                features.addAll(named.get());
             }
             List<ColumnSpec> appended = new ArrayList<>();
             for (ModelOutput output : outputs) {
@@ -191,7 +209,7 @@ public sealed interface SchemaRule {
                 }
                 appended.add(ColumnSpec.of(output.name(), type));
             }
-            return Optional.of(new ModelSpec(context.componentId(), label, features.get(), appended));
+            return Optional.of(new ModelSpec(context.componentId(), label, features, appended));
         }
     }
 }

@@ -50,6 +50,22 @@ class ColumnOpTest {
     }
 
     @Test
+    void shouldAppendTheColumnsAModelReadsWithTheirTrainingTypes() {
+        Port model = Port.input("model", PortType.MODEL, T);
+        ComponentDescriptor component = ComponentDescriptor.builder("keyed").category(Category.RECOMMENDATION)
+                .title("K", "键").description("d", "描").inputs(model)
+                .outputs(Port.output("out", PortType.TABLE, T, SchemaRule.newTable().appendModelFeatures("model")
+                        .add(ColumnOp.Name.of("score"), ColumnOp.Type.of(DataType.DOUBLE))))
+                .build();
+        ModelSpec recommender = new ModelSpec("als", null, List.of(ColumnSpec.of("member", DataType.INTEGER),
+                ColumnSpec.of("bill", DataType.STRING)), List.of(ColumnSpec.of("prediction", DataType.DOUBLE)));
+        Map<String, PortSpec> inputs = Map.of("model", recommender);
+
+        assertThat(component.inferOutputs(component.bind(Map.of(), inputs).params(), inputs))
+                .containsEntry("out", TableSpec.parse("member:integer,bill:string,score:double"));
+    }
+
+    @Test
     void shouldBeUnknownWhileANameParamIsBlank() {
         assertThat(infer(SchemaRule.sameAs("left").add(ColumnOp.Name.param(NAME), ColumnOp.Type.of(DataType.DOUBLE)),
                 Map.of())).isEmpty();
@@ -60,7 +76,8 @@ class ColumnOpTest {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         SchemaRule rule = SchemaRule.sameAs("left").keep(ColumnOp.Cols.param(COLUMNS))
                 .then(new ColumnOp.AddEach(ColumnOp.Cols.of("city"), "{column}_x", null))
-                .then(new ColumnOp.AppendPort("right", "_r"));
+                .then(new ColumnOp.AppendPort("right", "_r"))
+                .then(new ColumnOp.AppendModelFeatures("model"));
 
         assertThat(json.readValue(json.writeValueAsString(rule), SchemaRule.class)).isEqualTo(rule);
     }

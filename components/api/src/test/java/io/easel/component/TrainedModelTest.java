@@ -29,6 +29,29 @@ class TrainedModelTest {
     }
 
     @Test
+    void shouldTakeFeaturesFromSeveralParamsLeavingOutHiddenOnes() {
+        Param<String> form = Param.choice("form", T, Param.option("text", T), Param.option("long", T))
+                .defaultValue("text");
+        Param<String> text = Param.column("text", T, IN).visibleWhen(form, "text").required();
+        Param<String> basket = Param.column("basket", T, IN).visibleWhen(form, "long").required();
+        Param<String> item = Param.column("item", T, IN).visibleWhen(form, "long").excluding(basket).required();
+        ComponentDescriptor miner = ComponentDescriptor.builder("miner")
+                .category(Category.RECOMMENDATION).title("M", "挖").description("d", "描")
+                .inputs(IN)
+                .outputs(Port.output("model", PortType.MODEL, T, new SchemaRule.TrainedModel("in", null,
+                        List.of("text", "basket", "item"), List.of(new SchemaRule.TrainedModel.ModelOutput("items",
+                                DataType.STRING)))))
+                .params(form, text, basket, item)
+                .build();
+        TableSpec sales = TableSpec.parse("order:long,product:string,note:string");
+
+        assertThat(features(miner, Map.of("form", "long", "basket", "order", "item", "product"), sales))
+                .containsExactly(ColumnSpec.of("order", DataType.LONG), ColumnSpec.of("product", DataType.STRING));
+        assertThat(features(miner, Map.of("text", "note", "basket", "order"), sales))
+                .containsExactly(ColumnSpec.of("note", DataType.STRING));
+    }
+
+    @Test
     void shouldRefuseAnOptionalOutputThatNoBooleanParamTurnsOn() {
         assertThatThrownBy(() -> learner(Param.string("quantiles", T)))
                 .isInstanceOf(IllegalStateException.class)
@@ -50,5 +73,11 @@ class TrainedModelTest {
     private static List<ColumnSpec> outputs(ComponentDescriptor learner, Map<String, Object> params) {
         BoundParams bound = learner.bind(params, Map.of("in", TIMES)).params();
         return ((ModelSpec) learner.inferOutputs(bound, Map.of("in", TIMES)).get("model")).outputs();
+    }
+
+    private static List<ColumnSpec> features(ComponentDescriptor learner, Map<String, Object> params,
+            TableSpec table) {
+        BoundParams bound = learner.bind(params, Map.of("in", table)).params();
+        return ((ModelSpec) learner.inferOutputs(bound, Map.of("in", table)).get("model")).features();
     }
 }

@@ -49,7 +49,10 @@ public final class SampleDataset implements SparkComponent {
             Param.option("vote", Text.of("Congressional votes (435 rows, binary, missing values)",
                     "美国国会投票（vote，435 行，二分类，含缺失值）")),
             Param.option("wordnet_glosses", Text.of("WordNet glosses (2400 short texts, 6 categories)",
-                    "WordNet 释义（wordnet_glosses，2400 条短文本，6 个类别）")));
+                    "WordNet 释义（wordnet_glosses，2400 条短文本，6 个类别）")),
+            Param.option("vote_yeas", Text.of("Congressional yea votes (3421 member–bill pairs, recommendation and "
+                            + "baskets)",
+                    "美国国会赞成票（vote_yeas，3421 个议员–议案对，推荐与购物篮分析）")));
 
     public static final Param<String> DATASET = Param.choice("dataset", Text.of("Dataset", "数据集"),
                     DATASETS.toArray(ParamDef.Choice[]::new))
@@ -66,10 +69,12 @@ public final class SampleDataset implements SparkComponent {
             .category(Category.DATA_SOURCES)
             .title("Sample dataset", "示例数据集")
             .description("Reads one of the small public datasets bundled with Easel, with known columns: German "
-                            + "credit, iris, breast cancer, diabetes, congressional votes and WordNet glosses (text).",
-                    "读取 Easel 自带的小型公开数据集（德国信用、鸢尾花、乳腺癌、糖尿病、国会投票、WordNet 释义文本），列结构预先已知。")
-            .keywords("sample", "example", "demo", "dataset", "credit", "iris", "text", "wordnet", "示例", "样例",
-                    "数据集", "文本")
+                            + "credit, iris, breast cancer, diabetes, congressional votes, WordNet glosses (text) and the yea "
+                            + "votes as member–bill pairs (recommendation, baskets).",
+                    "读取 Easel 自带的小型公开数据集（德国信用、鸢尾花、乳腺癌、糖尿病、国会投票、WordNet 释义文本，以及按议员–议案对列出的赞成票"
+                            + "（推荐、购物篮）），列结构预先已知。")
+            .keywords("sample", "example", "demo", "dataset", "credit", "iris", "text", "wordnet", "ratings",
+                    "transactions", "示例", "样例", "数据集", "文本", "评分", "交易")
             .outputs(OUT)
             .params(DATASET)
             .examples(Example.of("German credit", "德国信用数据", Map.of("dataset", "credit_g")),

@@ -1,5 +1,6 @@
 package io.easel.components.builtin.source;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.component.DataType;
@@ -7,7 +8,9 @@ import io.easel.component.TableSpec;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.TestRun;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +19,7 @@ class SampleDatasetTest {
     @Test
     void shouldReadEveryRowOfEachBundledDataset() {
         Map<String, Long> rows = Map.of("credit_g", 1000L, "iris", 150L, "breast_cancer", 569L, "diabetes", 442L,
-                "vote", 435L, "wordnet_glosses", 2400L);
+                "vote", 435L, "wordnet_glosses", 2400L, "vote_yeas", 3421L);
         rows.forEach((dataset, count) -> assertThat(TestRun.dataset(dataset).rows().count()).as(dataset)
                 .isEqualTo(count));
     }
@@ -63,6 +66,28 @@ class SampleDatasetTest {
     }
 
     @Test
+    void shouldListEachYeaOfTheVoteDatasetAsOneMemberBillPair() {
+        Dataset<Row> vote = TestRun.dataset("vote").rows();
+        Dataset<Row> yeas = TestRun.dataset("vote_yeas").rows();
+
+        assertThat(SparkTypes.fromSchema(yeas.schema())).isEqualTo(TableSpec.parse(
+                "member:integer,party:string,bill:string"));
+        for (String bill : List.of("handicapped_infants", "crime", "export_administration_act_south_africa")) {
+            for (String party : List.of("democrat", "republican")) {
+                long inVote = vote.filter(col(bill).equalTo("y").and(col("Class").equalTo(party))).count();
+                assertThat(yeas.filter(col("bill").equalTo(bill).and(col("party").equalTo(party))).count())
+                        .as(bill + " " + party).isEqualTo(inVote).isPositive();
+            }
+        }
+        // member 1 is vote.csv's first row: a republican with 9 yeas, 6 nays and one missing vote
+        assertThat(yeas.filter("member = 1").collectAsList()).extracting(r -> r.getString(2))
+                .containsExactly("water_project_cost_sharing", "physician_fee_freeze", "el_salvador_aid",
+                        "religious_groups_in_schools", "immigration", "education_spending", "superfund_right_to_sue",
+                        "crime", "export_administration_act_south_africa");
+        assertThat(yeas.select("member").distinct().count()).isEqualTo(434);
+    }
+
+    @Test
     void shouldDeclareTheSchemaItsBundledFileHasForEveryChoice() {
         SampleDataset component = new SampleDataset();
         var rule = component.descriptor().output("out").orElseThrow().schema();
@@ -71,7 +96,8 @@ class SampleDatasetTest {
         var byChoice = (io.easel.component.ColumnOp.ByChoice) ((io.easel.component.SchemaRule.Table) rule).ops()
                 .getFirst();
         assertThat(byChoice.specs())
-                .containsOnlyKeys("credit_g", "iris", "breast_cancer", "diabetes", "vote", "wordnet_glosses");
+                .containsOnlyKeys("credit_g", "iris", "breast_cancer", "diabetes", "vote", "wordnet_glosses",
+                        "vote_yeas");
         assertThat(SampleDataset.spec("iris").columnNames()).containsExactly("sepal_length_cm", "sepal_width_cm",
                 "petal_length_cm", "petal_width_cm", "species");
     }
