@@ -91,16 +91,12 @@ public final class ParamBinder {
                 values.put(def.name(), null);
                 continue;
             }
-            if (def.learnerOf() != null) {
-                Optional<ComponentDescriptor> learner = inputs.apply(def.learnerOf()).orElse(null) instanceof ModelSpec m
-                        ? learners.apply(m.algorithm()) : Optional.empty();
-                List<String> unsuitable = learner.map(l -> LearnerParamCheck.problems(def, value, l)).orElse(List.of());
+            List<String> unsuitable = learnerProblems(def, value, inputs, learners);
+            if (!unsuitable.isEmpty()) {
                 unsuitable.forEach(problem -> problems.add(new ParamProblem(def.name(), def.learnerOf(),
                         Kind.INVALID_PARAM, "param '" + def.name() + "': " + problem)));
-                if (!unsuitable.isEmpty()) {
-                    values.put(def.name(), null);
-                    continue;
-                }
+                values.put(def.name(), null);
+                continue;
             }
             if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec table) {
                 bindColumns(def, value, table, values, problems).ifPresent(resolved -> {
@@ -112,6 +108,16 @@ public final class ParamBinder {
             }
         }
         return new Binding(new BoundParams(defs, values, columns, set), problems);
+    }
+
+    /** What is wrong with a param about the learner of a model input, once that learner is known. */
+    private static List<String> learnerProblems(ParamDef def, Object value,
+            Function<String, Optional<PortSpec>> inputs, Function<String, Optional<ComponentDescriptor>> learners) {
+        if (def.learnerOf() == null || !(inputs.apply(def.learnerOf()).orElse(null) instanceof ModelSpec model)) {
+            return List.of();
+        }
+        return learners.apply(model.algorithm()).map(learner -> LearnerParamCheck.problems(def, value, learner))
+                .orElse(List.of());
     }
 
     private static Optional<List<ColumnSpec>> bindColumns(ParamDef def, Object value, TableSpec table,

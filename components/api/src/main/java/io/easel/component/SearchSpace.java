@@ -190,6 +190,36 @@ public record SearchSpace(List<Entry> entries) {
         return new Resolved(axes, problems);
     }
 
+    /**
+     * What is wrong with tuning params that no setting lets take effect: a param used only when another has some
+     * values ({@link ParamDef#visibleWhen()}), which neither the learner's own params nor any setting gives it, would
+     * make every setting train the same model.
+     *
+     * @param base the params set on the learner's node, which each setting overrides
+     * @return one sentence per such param, naming it and what it waits for
+     */
+    public static List<String> withoutEffect(ComponentDescriptor learner, Map<String, Object> base,
+            List<Map<String, Object>> settings) {
+        Set<String> tuned = new LinkedHashSet<>();
+        settings.forEach(s -> tuned.addAll(s.keySet()));
+        List<String> problems = new ArrayList<>();
+        for (String name : tuned) {
+            ParamDef def = learner.param(name).orElseThrow();
+            boolean used = settings.stream().anyMatch(setting -> {
+                Map<String, Object> params = new LinkedHashMap<>(base);
+                params.putAll(setting);
+                return new ParamValues(learner.params(), params).isVisible(def);
+            });
+            if (!used) {
+                problems.add("'" + name + "' of '" + learner.id() + "' is used only when '"
+                        + def.visibleWhen().param() + "' is " + String.join(" or ", def.visibleWhen().values())
+                        + ", which no setting tried has; tune '" + def.visibleWhen().param()
+                        + "' too, or set it on the learner");
+            }
+        }
+        return problems;
+    }
+
     private static boolean tunable(ParamDef def) {
         return switch (def.type()) {
             case INTEGER, DOUBLE, BOOLEAN, CHOICE -> true;

@@ -87,6 +87,26 @@ class SearchSpaceTest {
     }
 
     @Test
+    void shouldNameATunedParamThatNoSettingLetsTakeEffect() {
+        Param<String> kind = Param.choice("kind", T, Param.option("linear", T), Param.option("tree", T))
+                .defaultValue("linear");
+        ComponentDescriptor either = ComponentDescriptor.builder("either").category(Category.REGRESSION)
+                .title("Either", "二选一").description("d", "描").inputs(IN)
+                .outputs(Port.output("model", PortType.MODEL, T,
+                        SchemaRule.fixed(new ModelSpec("either", null, List.of(), List.of()))))
+                .params(kind, Param.integer("depth", T).defaultValue(3).range(1, 9).visibleWhen(kind, "tree"))
+                .build();
+        SearchSpace.Resolved depths = SearchSpace.parse("depth: 2, 4").resolve(either);
+
+        assertThat(SearchSpace.withoutEffect(either, Map.of(), depths.grid(3))).containsExactly(
+                "'depth' of 'either' is used only when 'kind' is tree, which no setting tried has; tune 'kind' too, "
+                        + "or set it on the learner");
+        assertThat(SearchSpace.withoutEffect(either, Map.of("kind", "tree"), depths.grid(3))).isEmpty();
+        assertThat(SearchSpace.withoutEffect(either, Map.of(),
+                SearchSpace.parse("kind: linear, tree; depth: 2, 4").resolve(either).grid(3))).isEmpty();
+    }
+
+    @Test
     void shouldTryEveryCombinationWithRangesAsEvenlySpacedPoints() {
         SearchSpace.Resolved resolved = SearchSpace.parse("maxDepth: 2..8; stepSize: 0.001..0.1 log; "
                 + "impurity: variance, gini").resolve(FOREST);

@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The checks every component passes, run over the whole catalog (Spark ML's {@code ParamsSuite} idea) and over
  * every example each component declares (JPMML-SparkML's algorithm × dataset matrix): its declaration survives JSON,
  * is self-consistent and speaks both languages; on each example, what validation infers before the run is exactly
- * what comes out; and every model the graph exports to PMML scores raw records in PMML as Spark does. Declaring an example is
+ * what comes out; and every model the graph exports scores raw records in PMML as Spark does. Declaring an example is
  * the only way to add a case here.
  */
 class CatalogContractTest {

@@ -23,23 +23,11 @@ public final class LearnerValidation implements AutoCloseable {
     /** The internal column of {@link #heldOut} rows with their part's number, from 0. */
     public static final String PART = Resampling.PART;
 
-    private final String componentId;
-    private final SparkSession spark;
-    private final TableData in;
-    private final Trainer trainer;
-    private final ModelTask task;
-    private final ModelMetric metric;
-    private final List<ModelMetric> measured;
+    private final Setup setup;
     private final Resampling parts;
 
     private LearnerValidation(Setup setup, Resampling parts) {
-        this.componentId = setup.componentId;
-        this.spark = setup.spark;
-        this.in = setup.in;
-        this.trainer = setup.trainer;
-        this.task = setup.task;
-        this.metric = setup.metric;
-        this.measured = setup.measured;
+        this.setup = setup;
         this.parts = parts;
     }
 
@@ -78,17 +66,17 @@ public final class LearnerValidation implements AutoCloseable {
     }
 
     public Trainer trainer() {
-        return trainer;
+        return setup.trainer;
     }
 
     /** The metric settings are judged by. */
     public ModelMetric metric() {
-        return metric;
+        return setup.metric;
     }
 
     /** Every metric measured, the chosen one among them. */
     public List<ModelMetric> measured() {
-        return measured;
+        return setup.measured;
     }
 
     /**
@@ -100,9 +88,9 @@ public final class LearnerValidation implements AutoCloseable {
     public List<Part> judge(Map<String, Object> params) {
         List<Part> judged = new ArrayList<>();
         for (int part : parts.heldOut()) {
-            ModelData model = train(in.withRows(parts.training(part)), params);
-            HeldOutMetrics.Measured measure = HeldOutMetrics.measure(componentId, task, model,
-                    parts.heldOut(part), measured);
+            ModelData model = train(setup.in.withRows(parts.training(part)), params);
+            HeldOutMetrics.Measured measure = HeldOutMetrics.measure(setup.componentId, setup.task, model,
+                    parts.heldOut(part), setup.measured);
             judged.add(new Part(part, measure.rows(), measure.values(), model));
         }
         return judged;
@@ -115,16 +103,17 @@ public final class LearnerValidation implements AutoCloseable {
 
     /** Trains the learner with {@code params} on every row of the table. */
     public ModelData trainOnAll(Map<String, Object> params) {
-        return train(in, params);
+        return train(setup.in, params);
     }
 
     private ModelData train(TableData data, Map<String, Object> params) {
+        Trainer trainer = setup.trainer;
         try {
-            return trainer.train(spark, data, params);
+            return trainer.train(setup.spark, data, params);
         } catch (IllegalArgumentException e) {
             Map<String, Object> changed = new LinkedHashMap<>(params);
             changed.entrySet().removeIf(p -> p.getValue().equals(trainer.params().get(p.getKey())));
-            throw new IllegalArgumentException(componentId + ": training '" + trainer.componentId() + "' again"
+            throw new IllegalArgumentException(setup.componentId + ": training '" + trainer.componentId() + "' again"
                     + (changed.isEmpty() ? "" : " with " + new Setting(changed)) + " failed: " + e.getMessage(), e);
         }
     }

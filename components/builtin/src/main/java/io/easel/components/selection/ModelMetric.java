@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
  * meant for its kind of learner, and {@code auto} picks the usual one for the model's task.
  */
 public enum ModelMetric {
-    AUC("auc", Text.of("AUC", "AUC"), true, ModelTask.BINARY),
-    PR_AUC("prAuc", Text.of("PR AUC", "PR AUC"), true, ModelTask.BINARY),
+    AUC("auc", Text.of("AUC", "AUC（ROC 曲线下面积）"), true, ModelTask.BINARY),
+    PR_AUC("prAuc", Text.of("PR AUC", "PR AUC（精确率-召回率曲线下面积）"), true, ModelTask.BINARY),
     ACCURACY("accuracy", Text.of("Accuracy", "准确率"), true, ModelTask.BINARY, ModelTask.MULTICLASS),
     /** For two classes the F1 score of the positive class; for more, weighted by class size. */
     F1("f1", Text.of("F1 score", "F1 值"), true, ModelTask.BINARY, ModelTask.MULTICLASS),
@@ -58,9 +58,12 @@ public enum ModelMetric {
         return title;
     }
 
-    /** Whether greater values are better (accuracy), or smaller ones (RMSE). */
-    public boolean higherIsBetter() {
-        return higherIsBetter;
+    /**
+     * A number that is the smaller the better {@code value} is, for ranking: RMSE as it is, accuracy negated; a value
+     * that could not be measured (NaN) ranks last.
+     */
+    public double badness(double value) {
+        return Double.isNaN(value) ? Double.POSITIVE_INFINITY : higherIsBetter ? -value : value;
     }
 
     /**
@@ -122,8 +125,8 @@ public enum ModelMetric {
     /** Declares, for every metric, its mean and standard deviation over the parts a model was validated on. */
     public static ReportSpec.Builder meansAndDeviations(ReportSpec.Builder report) {
         for (ModelMetric metric : values()) {
-            report.metric(metric.id + "Mean", metric.title.en() + ", mean", metric.title.zh() + " 均值");
-            report.metric(metric.id + "Std", metric.title.en() + ", standard deviation", metric.title.zh() + " 标准差");
+            report.metric(metric.id + "Mean", "Mean " + metric.title.en(), metric.title.zh() + "均值");
+            report.metric(metric.id + "Std", "Standard deviation of " + metric.title.en(), metric.title.zh() + "标准差");
         }
         return report;
     }

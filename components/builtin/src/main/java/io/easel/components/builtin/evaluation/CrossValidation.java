@@ -78,8 +78,8 @@ public final class CrossValidation implements SparkComponent {
             .outputs(REPORT, OUT)
             .params(SelectionParams.FOLDS, SelectionParams.METRIC, SelectionParams.SEED)
             .examples(example("A GBDT on credit_g, 3 folds", "credit_g 上的 GBDT，3 折",
-                            ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class", "maxIter", 5, "maxDepth", 3),
-                                    ExampleData.dataset("credit_g")), "credit_g"),
+                            ExampleData.model("gbdt-classifier", Map.of("labelColumn", "class", "maxIter", 5,
+                                    "maxDepth", 3), ExampleData.dataset("credit_g")), "credit_g"),
                     example("Linear regression on diabetes, 3 folds", "diabetes 上的线性回归，3 折",
                             ExampleData.model("linear-regression", Map.of("labelColumn", "progression"),
                                     ExampleData.dataset("diabetes")), "diabetes"),

@@ -103,6 +103,11 @@ public final class HyperparameterTuning implements SparkComponent {
             .range(0, true, 1, true)
             .visibleWhen(VALIDATION, SPLIT);
 
+    public static final Param<Integer> SEED = SelectionParams.SEED
+            .description(Text.of("Decides which rows go to which part and, in a random search, which settings are "
+                            + "drawn; the same seed repeats a tuning exactly.",
+                    "决定各行分到哪一份，以及随机搜索抽取哪些参数组合；相同种子可完全重现一次调优。"));
+
     public static final ReportSpec SPEC = ReportSpec.builder(ID)
             .headline("metric", "Metric", "评估指标")
             .headline("best", "Best value", "最佳值")
@@ -142,7 +147,7 @@ public final class HyperparameterTuning implements SparkComponent {
             .inputs(SelectionParams.MODEL, SelectionParams.IN)
             .outputs(BEST, REPORT, BEST_PARAMS)
             .params(SEARCH_SPACE, STRATEGY, TRIALS, GRID_POINTS, VALIDATION, TUNING_FOLDS, TRAIN_FRACTION,
-                    SelectionParams.METRIC, SelectionParams.SEED)
+                    SelectionParams.METRIC, SEED)
             .examples(new Example(Text.of("Tree depth of a random forest on diabetes, judged on a validation part",
                             "diabetes 上随机森林的树深度，用验证集评估"),
                             Map.of("searchSpace", "maxDepth: 1, 5", "validation", SPLIT),
@@ -176,7 +181,12 @@ public final class HyperparameterTuning implements SparkComponent {
                 in, ctx.param(SelectionParams.METRIC));
         List<Map<String, Object>> settings = settings(ctx, ctx.param(SEARCH_SPACE)
                 .resolve(setup.trainer().component()));
-        long seed = ctx.param(SelectionParams.SEED);
+        List<String> inert = SearchSpace.withoutEffect(setup.trainer().component(), setup.trainer().params(),
+                settings);
+        if (!inert.isEmpty()) {
+            throw new IllegalArgumentException(ID + ": param 'searchSpace': " + String.join("; ", inert));
+        }
+        long seed = ctx.param(SEED);
         boolean folds = FOLDS.equals(ctx.param(VALIDATION));
         try (LearnerValidation validation = folds ? setup.folds(ctx.param(TUNING_FOLDS), seed)
                 : setup.split(ctx.param(TRAIN_FRACTION), seed)) {
@@ -185,9 +195,7 @@ public final class HyperparameterTuning implements SparkComponent {
                 trials.add(trial(validation, setting));
             }
             ModelMetric metric = validation.metric();
-            Comparator<Trial> bestFirst = (a, b) -> Double.compare(a.metrics().get(metric).mean(),
-                    b.metrics().get(metric).mean());
-            trials.sort(metric.higherIsBetter() ? bestFirst.reversed() : bestFirst);
+            trials.sort(Comparator.comparingDouble(t -> metric.badness(t.metrics().get(metric).mean())));
             Trial best = trials.getFirst();
             ModelData model = validation.trainOnAll(best.params());
             ctx.output(BEST, model);
@@ -203,7 +211,7 @@ public final class HyperparameterTuning implements SparkComponent {
     /** The settings to try: the grid, or random draws. */
     private static List<Map<String, Object>> settings(ExecutionContext ctx, SearchSpace.Resolved space) {
         if (RANDOM.equals(ctx.param(STRATEGY))) {
-            return space.sample(ctx.param(TRIALS), ctx.param(SelectionParams.SEED));
+            return space.sample(ctx.param(TRIALS), ctx.param(SEED));
         }
         long size = space.gridSize(ctx.param(GRID_POINTS));
         if (size > MAX_SETTINGS) {

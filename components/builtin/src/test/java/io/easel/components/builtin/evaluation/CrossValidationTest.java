@@ -68,7 +68,8 @@ class CrossValidationTest {
 
         ModelData withoutFold1 = (ModelData) TestRun.execute("linear-regression",
                 Map.of("labelColumn", "progression"),
-                Map.of("in", out.withRows(rows.filter(col("fold").notEqual(1)).drop("outOfFold", "fold")))).get("model");
+                Map.of("in", out.withRows(rows.filter(col("fold").notEqual(1)).drop("outOfFold", "fold"))))
+                .get("model");
 
         List<Row> fold1 = onEveryRow.score(withoutFold1.score(rows.filter(col("fold").equalTo(1)))
                 .withColumnRenamed("prediction", "retrained")).collectAsList();
