@@ -10,6 +10,8 @@ import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
 import io.easel.components.learn.ClusteringLearner;
 import io.easel.components.spi.ModelData;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +87,15 @@ final class HeldOutMetrics {
         }
         Dataset<Row> scored = model.score(rows).filter(known);
         if (!task.hasClasses()) {
-            return scored.withColumn(LABEL_VALUE, labelColumn.cast("double"));
+            return scored.select(labelColumn.cast("double").as(LABEL_VALUE), col(ModelData.PREDICTION));
         }
         Column classes = array(model.labels().stream().map(l -> lit(l)).toArray(Column[]::new));
-        return scored.withColumn(LABEL_INDEX, classIndex(classes, labelColumn))
-                .withColumn(PREDICTION_INDEX, classIndex(classes, col(ModelData.PREDICTION)))
-                .filter(col(LABEL_INDEX).geq(0));
+        List<Column> kept = new ArrayList<>(List.of(classIndex(classes, labelColumn).as(LABEL_INDEX),
+                classIndex(classes, col(ModelData.PREDICTION)).as(PREDICTION_INDEX), col(ModelData.SCORE)));
+        if (Arrays.asList(scored.columns()).contains(ModelData.PROBABILITY)) {
+            kept.add(col(ModelData.PROBABILITY));
+        }
+        return scored.select(kept.toArray(Column[]::new)).filter(col(LABEL_INDEX).geq(0));
     }
 
     /** The value's place among the model's classes; -1 for a class the model never saw. */

@@ -27,7 +27,7 @@ class HyperparameterTuningTest {
         ReportData report = run.report(ExampleGraph.NODE, "report");
         ModelData best = run.model(ExampleGraph.NODE, "best");
 
-        // reached: RMSE 57 at depth 5 against 66 for stumps, on a validation quarter of diabetes
+        // reached: RMSE 58.2 at depth 5 against 65.1 for stumps, on a validation quarter of diabetes
         assertThat(report.metrics()).containsEntry("metric", "rmse").containsEntry("bestParams", "maxDepth=5")
                 .containsEntry("trials", 2).doesNotContainKey("bestStd");
         double bestRmse = (Double) report.metrics().get("best");
@@ -52,7 +52,7 @@ class HyperparameterTuningTest {
         ReportData report = run.report(ExampleGraph.NODE, "report");
         ModelData best = run.model(ExampleGraph.NODE, "best");
 
-        // reached: 0.96 accuracy (2 folds of iris) for the least regularized of the three draws
+        // reached: 0.95 accuracy (2 folds of iris) for the least regularized of the three draws, 0.87 for the others
         assertThat(report.metrics()).containsEntry("metric", "accuracy").containsEntry("trials", 3)
                 .containsEntry("validation", "2-fold cross-validation").containsKey("bestStd");
         assertThat((Double) report.metrics().get("best")).isGreaterThanOrEqualTo(0.9);
