@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,11 +39,13 @@ public class ExperimentService {
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
+    private final SparkSettingsPolicy sparkSettings;
     private final Clock clock;
 
     ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
-            Access access, AuditLog audit) {
+            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings) {
         this.experiments = experiments;
+        this.sparkSettings = sparkSettings;
         this.validator = new GraphValidator(catalog.catalog());
         this.events = events;
         this.access = access;
@@ -172,11 +175,22 @@ public class ExperimentService {
                 : name.substring(0, MAX_NAME_LENGTH - suffix.length()) + suffix;
     }
 
-    private static RunSettings checkRunSettings(RunSettings runSettings) {
+    /**
+     * The experiment's run settings if they may be used to launch a run now (an administrator may have narrowed
+     * the Spark settings experiments may carry since they were saved).
+     *
+     * @throws InvalidExperimentException (400) naming the first setting that may not be used
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public RunSettings launchableRunSettings(ExperimentView experiment) {
+        return checkRunSettings(experiment.runSettings());
+    }
+
+    private RunSettings checkRunSettings(RunSettings runSettings) {
         if (runSettings == null) {
             return RunSettings.NONE;
         }
-        List<RunSettings.Problem> problems = runSettings.problems();
+        List<RunSettings.Problem> problems = runSettings.problems(sparkSettings);
         if (!problems.isEmpty()) {
             RunSettings.Problem first = problems.get(0);
             throw new InvalidExperimentException("runSettings." + first.field(), first.message());
