@@ -17,7 +17,12 @@ public enum ParamType {
     /** Several columns of an input table. */
     COLUMNS,
     /** A table schema in the compact {@code name:type,...} form. */
-    SCHEMA;
+    SCHEMA,
+    /**
+     * Where data files are, in a file system: read only under the data roots the server is configured with
+     * ({@link io.easel.run.DataRoots}), which validation checks.
+     */
+    PATH;
 
     @JsonValue
     public String jsonName() {

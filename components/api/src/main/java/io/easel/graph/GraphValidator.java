@@ -3,10 +3,13 @@ package io.easel.graph;
 import io.easel.component.Catalog;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.ParamBinder;
+import io.easel.component.ParamDef;
+import io.easel.component.ParamType;
 import io.easel.component.ParamProblem;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.graph.ValidationError.Code;
+import io.easel.run.DataRoots;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,9 +28,17 @@ import java.util.Set;
 public final class GraphValidator {
 
     private final Catalog catalog;
+    private final DataRoots dataRoots;
 
+    /** A validator that leaves path params to the engine, which checks them against its data roots as it reads. */
     public GraphValidator(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    /** @param dataRoots where path params may point ({@link Code#PATH_NOT_ALLOWED} otherwise); null to not check */
+    public GraphValidator(Catalog catalog, DataRoots dataRoots) {
         this.catalog = catalog;
+        this.dataRoots = dataRoots;
     }
 
     public ValidationResult validate(ExperimentGraph graph) {
@@ -65,6 +76,7 @@ public final class GraphValidator {
                         Code.valueOf(problem.kind().name()), where + ": " + problem.message()));
             }
             checkInputsConnected(graph, node, component, errors);
+            checkDataPaths(node, component, where, errors);
             specs.put(nodeId, component.inferOutputs(binding.params(), inputs));
         }
         return new ValidationResult(errors, specs);
@@ -157,6 +169,24 @@ public final class GraphValidator {
                     .ifPresent(spec -> inputs.put(port.name(), spec));
         }
         return inputs;
+    }
+
+    private void checkDataPaths(Node node, ComponentDescriptor component, String where,
+            List<ValidationError> errors) {
+        if (dataRoots == null) {
+            return;
+        }
+        for (ParamDef def : component.params()) {
+            if (def.type() == ParamType.PATH && node.params().get(def.name()) instanceof String path
+                    && !path.isBlank()) {
+                try {
+                    dataRoots.resolve(path);
+                } catch (IllegalArgumentException refused) {
+                    errors.add(new ValidationError(node.id(), def.name(), null, Code.PATH_NOT_ALLOWED,
+                            where + ": param '" + def.name() + "': " + refused.getMessage()));
+                }
+            }
+        }
     }
 
     private static void checkInputsConnected(ExperimentGraph graph, Node node, ComponentDescriptor component,

@@ -32,7 +32,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         UNKNOWN_COLUMN,
         WRONG_COLUMN_TYPE,
         COLUMN_CONFLICT,
-        NO_COLUMNS
+        NO_COLUMNS,
+        /** A path param names a place outside the data roots, or a file system Easel may not reach. */
+        PATH_NOT_ALLOWED
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
 import io.easel.component.TableSpec;
 import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
@@ -24,6 +25,7 @@ import io.easel.graph.PortRef;
 import io.easel.graph.TopologicalOrder;
 import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
+import io.easel.run.DataRoots;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
@@ -57,10 +59,13 @@ public final class ExperimentRun {
     private final ObjectMapper json;
     private final TablePublisher tables;
     private final PmmlExporter models;
+    private final DataAccess data;
 
+    /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
-            RunReporter reporter, ObjectMapper json) {
+            RunReporter reporter, ObjectMapper json, DataRoots dataRoots) {
         this.spark = spark;
+        this.data = new DataAccess(dataRoots);
         this.registry = registry;
         this.layout = layout;
         this.reporter = reporter;
@@ -96,7 +101,7 @@ public final class ExperimentRun {
                 reporter.finish(RunState.FAILED, "The experiment is not valid experiment JSON: " + describe(e));
                 return RunState.FAILED;
             }
-            ValidationResult validation = new GraphValidator(registry.catalog()).validate(graph);
+            ValidationResult validation = new GraphValidator(registry.catalog(), data.roots()).validate(graph);
             if (!validation.isValid()) {
                 reportInvalid(graph, validation);
             } else {
@@ -172,7 +177,7 @@ public final class ExperimentRun {
             inputs.forEach((port, value) -> inputData.put(port, value.data()));
             // Bound against the real inputs: execute gets present, in-range values naming existing columns.
             BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
-            NodeContext context = new NodeContext(spark, node, descriptor, params, inputs);
+            NodeContext context = new NodeContext(spark, node, descriptor, params, inputs, data);
             long start = System.nanoTime();
             component.execute(context);
             Map<String, PortValue> outputs = context.outputs();

@@ -3,6 +3,7 @@ package io.easel.server.experiment;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
+import io.easel.run.DataRoots;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
@@ -43,10 +44,10 @@ public class ExperimentService {
     private final Clock clock;
 
     ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
-            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings) {
+            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings, DataRoots dataRoots) {
         this.experiments = experiments;
         this.sparkSettings = sparkSettings;
-        this.validator = new GraphValidator(catalog.catalog());
+        this.validator = new GraphValidator(catalog.catalog(), dataRoots);
         this.events = events;
         this.access = access;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.UUID;
  * @param callbackUrl where the engine posts its events
  * @param callbackToken the bearer token those posts must carry
  * @param settings master, deploy mode, resources and Spark settings of this run
+ * @param dataRoots where the run's file sources may read (the server's, never the experiment's)
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
-        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings) {
+        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, DataRoots dataRoots) {
 
     /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
@@ -38,6 +40,14 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
                 "--workspace", workspace,
                 "--model-store", modelStore,
                 "--callback-url", callbackUrl));
+        for (DataRoots.Location root : dataRoots.roots()) {
+            if (!root.equals(dataRoots.samples())) {
+                arguments.addAll(List.of("--data-root", root.uri()));
+            }
+        }
+        if (dataRoots.samples() != null) {
+            arguments.addAll(List.of("--samples", dataRoots.samples().uri()));
+        }
         if (!settings.driverInheritsSubmitterEnvironment()) {
             arguments.addAll(List.of("--callback-token", callbackToken));
         }

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.settings.EaselProperties;
 import java.net.URI;
@@ -16,12 +17,14 @@ class LaunchPlanner {
 
     private final EaselProperties easel;
     private final EngineProperties engine;
+    private final DataRoots dataRoots;
     private final String contextPath;
     private volatile int port = -1;
 
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, Environment environment) {
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, DataRoots dataRoots, Environment environment) {
         this.easel = easel;
         this.engine = engine;
+        this.dataRoots = dataRoots;
         this.contextPath = environment.getProperty("server.servlet.context-path", "");
     }
 
@@ -84,7 +87,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings);
+                settings, dataRoots);
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

@@ -107,7 +107,7 @@ class ParamsForm extends Div {
             case DOUBLE -> numberField(def, value);
             case BOOLEAN -> checkbox(def, value);
             case CHOICE -> choiceSelect(def, value);
-            case STRING -> textField(def, value);
+            case STRING, PATH -> textField(def, value);
             case SCHEMA -> schemaArea(def, value);
             case COLUMN -> columnBox(def, value, upstream.choicesFor(nodeId, def));
             case COLUMNS -> columnsBox(def, value, upstream.choicesFor(nodeId, def));
