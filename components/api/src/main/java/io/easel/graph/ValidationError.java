@@ -17,6 +17,8 @@ public record ValidationError(String nodeId, String param, String port, Code cod
 
     public enum Code {
         UNSUPPORTED_FORMAT,
+        /** More nodes or edges than the configured limits allow. */
+        GRAPH_TOO_LARGE,
         DUPLICATE_NODE,
         UNKNOWN_COMPONENT,
         UNSUPPORTED_VERSION,

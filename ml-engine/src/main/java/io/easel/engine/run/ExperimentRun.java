@@ -19,6 +19,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.engine.report.RunReporter;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
+import io.easel.graph.GraphIndex;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.Node;
 import io.easel.graph.PortRef;
@@ -130,8 +131,9 @@ public final class ExperimentRun {
                 + (messages.size() == 1 ? "" : "s") + "): " + String.join("; ", messages));
     }
 
-    private void execute(ExperimentGraph graph, ValidationResult validation) {
-        List<String> order = TopologicalOrder.of(graph);
+    private void execute(ExperimentGraph document, ValidationResult validation) {
+        GraphIndex graph = GraphIndex.of(document);
+        List<String> order = TopologicalOrder.of(document);
         order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
         Map<String, String> failedRoot = new HashMap<>();
@@ -164,7 +166,7 @@ public final class ExperimentRun {
     }
 
     /** Runs one node and reports it; returns whether it succeeded. */
-    private boolean runNode(ExperimentGraph graph, Node node, ValidationResult validation,
+    private boolean runNode(GraphIndex graph, Node node, ValidationResult validation,
             Map<PortRef, PortValue> values) {
         String id = node.id();
         reporter.node(id, NodeState.RUNNING, null);
@@ -272,7 +274,7 @@ public final class ExperimentRun {
         return specs;
     }
 
-    private static Map<String, PortValue> inputs(ExperimentGraph graph, Node node, ComponentDescriptor descriptor,
+    private static Map<String, PortValue> inputs(GraphIndex graph, Node node, ComponentDescriptor descriptor,
             Map<PortRef, PortValue> values) {
         Map<String, PortValue> inputs = new HashMap<>();
         for (Port port : descriptor.inputs()) {
