@@ -118,7 +118,11 @@ public final class GraphValidator {
                 continue;
             }
             Optional<ComponentDescriptor> component = catalog.find(node.component());
-            if (component.isEmpty()) {
+            if (node.version() < 1) {
+                errors.add(new ValidationError(node.id(), null, null, Code.UNSUPPORTED_VERSION,
+                        "Node '" + node.id() + "' names version " + node.version() + " of '" + node.component()
+                                + "'; component versions start at 1 (leave 'version' out for 1)"));
+            } else if (component.isEmpty()) {
                 errors.add(new ValidationError(node.id(), null, null, Code.UNKNOWN_COMPONENT,
                         "Node '" + node.id() + "' uses unknown component '" + node.component() + "'"));
             } else if (node.version() > component.get().version()) {

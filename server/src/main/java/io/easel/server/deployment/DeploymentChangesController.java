@@ -34,6 +34,7 @@ class DeploymentChangesController {
     }
 
     @PostMapping("/api/deployments")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a model version",
             description = "Serves the version (latest when absent) at /api/score/{name}, in the model's workspace. A "
                     + "name that already serves this model is re-pointed to the version, so clients keep their URL.")
@@ -54,6 +55,7 @@ class DeploymentChangesController {
     }
 
     @PostMapping("/api/models/{id}/versions/{version}/deploy")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "One-click deploy of a model version",
             description = "Like POST /api/deployments; the optional body {\"name\": …} picks the endpoint name.")
     @ApiResponse(responseCode = "201", description = "The deployment")
