@@ -69,7 +69,7 @@ public class ScoringService {
         ModelVersionView version = served.version();
         ScoringModel model = scoringModels.forVersion(version);
         List<String> warnings = new ArrayList<>();
-        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings);
+        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings, served.deployment().unseenCategories());
         List<Prediction> predictions = new ArrayList<>(arguments.size());
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));

@@ -31,6 +31,8 @@ public record ModelFixture(String name) {
 
     /** A credit_g GBT pipeline whose PMML rejects unseen categories. */
     public static final ModelFixture CREDIT_GBDT_STRICT = new ModelFixture("credit-gbdt-strict");
+    /** Exported by the current engine: its text inputs are filled, then indexed over a derived field. */
+    public static final ModelFixture CREDIT_GBDT_FILLED = new ModelFixture("credit-gbdt-filled");
 
     public static final String NODE_ID = "gbdt";
 
