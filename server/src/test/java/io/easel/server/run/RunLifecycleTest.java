@@ -269,7 +269,7 @@ class RunLifecycleTest {
         RunView handedOver = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
         ledger.starting(handedOver.id());
 
-        supervisor.recoverUnfinishedRuns();
+        supervisor.recoverRunsCreatedBefore(java.time.Instant.now());
 
         // Still on the cluster as far as anyone knows: followed, not failed.
         assertThat(runs.get(handedOver.id()).state()).isEqualTo(RunState.STARTING);
@@ -311,7 +311,7 @@ class RunLifecycleTest {
                  "models": []}
                 """.formatted(finishedMeanwhile.id()));
 
-        supervisor.recoverUnfinishedRuns();
+        supervisor.recoverRunsCreatedBefore(java.time.Instant.now());
 
         RunView failed = runs.get(lost.id());
         assertThat(failed.state()).isEqualTo(RunState.FAILED);
