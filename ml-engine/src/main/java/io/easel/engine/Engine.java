@@ -2,6 +2,7 @@ package io.easel.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.components.ComponentRegistry;
+import io.easel.components.builtin.source.SampleFiles;
 import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
 import io.easel.engine.report.EventLog;
@@ -10,7 +11,9 @@ import io.easel.engine.report.RunReporter;
 import io.easel.engine.run.ExperimentRun;
 import io.easel.engine.run.RunLayout;
 import io.easel.engine.store.FileStore;
+import io.easel.run.DataRoots;
 import io.easel.run.RunState;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -42,11 +45,30 @@ public final class Engine {
     }
 
     /**
+     * Writes what is missing of the samples directory the examples read ({@code {samples}}), once per server; a run
+     * that cannot complete it still runs (only reading a missing sample then fails).
+     */
+    private void completeSamples(DataRoots roots) {
+        if (roots.samples() == null) {
+            return;
+        }
+        try {
+            List<String> written = SampleFiles.ensure(spark, roots.samples().uri());
+            if (!written.isEmpty()) {
+                LOG.info("Wrote the samples {} to {}", written, roots.samples());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The samples directory {} could not be completed: {}", roots.samples(), e.toString());
+        }
+    }
+
+    /**
      * Runs one experiment and returns how the run ended.
      *
      * @throws IllegalArgumentException when the run id or a location is unusable (nothing can be reported then)
      */
     public RunState run(EngineArguments arguments) {
+        completeSamples(arguments.dataRoots());
         ObjectMapper json = EngineJson.mapper();
         FileStore store = new FileStore(spark.sparkContext().hadoopConfiguration());
         RunLayout layout = new RunLayout(arguments.runId(), FileStore.root(arguments.workspace()),
@@ -59,7 +81,8 @@ public final class Engine {
         }
         try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
-            ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json);
+            ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
+                    arguments.dataRoots());
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());

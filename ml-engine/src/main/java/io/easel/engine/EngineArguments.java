@@ -1,6 +1,8 @@
 package io.easel.engine;
 
+import io.easel.run.DataRoots;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,11 @@ import java.util.Map;
  * @param modelStore the root of the model store; this run writes under {@code <modelStore>/<runId>}
  * @param callbackUrl where events are posted, or null to only write them to the workspace
  * @param callbackToken the bearer token for the callback (and for an http experiment URL), or null
+ * @param dataRoots where file sources may read ({@code --data-root}, repeated; {@code --samples} for the bundled
+ *     samples directory); none when not given, so a run started by hand reads no files unless told where
  */
 public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
-        String callbackToken) {
+        String callbackToken, DataRoots dataRoots) {
 
     /** Read when {@code --callback-token} is absent, so the secret need not appear in a process listing. */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
@@ -25,14 +29,19 @@ public record EngineArguments(String experiment, String runId, String workspace,
             Usage: EngineMain --experiment <path | file:// | hdfs:// | http(s):// URL> --run-id <id>
                               --workspace <file:// or hdfs:// URI> --model-store <file:// or hdfs:// URI>
                               [--callback-url <url> --callback-token <secret>]
-            The callback token may instead be given in the environment variable %s.""".formatted(TOKEN_VARIABLE);
+                              [--data-root <path or URI>]... [--samples <path or URI>]
+            The callback token may instead be given in the environment variable %s.
+            File sources read only under the data roots (and the samples directory).""".formatted(TOKEN_VARIABLE);
 
     private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
-            "--callback-url", "--callback-token");
+            "--callback-url", "--callback-token", "--data-root", "--samples");
+    /** Arguments that may be given more than once. */
+    private static final String REPEATED = "--data-root";
 
     /** @throws IllegalArgumentException naming the argument that is missing, unknown or malformed */
     public static EngineArguments parse(String[] args, Map<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
+        List<String> dataRoots = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!KNOWN.contains(name)) {
@@ -41,7 +50,9 @@ public record EngineArguments(String experiment, String runId, String workspace,
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new IllegalArgumentException("Argument " + name + " needs a value");
             }
-            if (values.put(name, args[++i]) != null) {
+            if (name.equals(REPEATED)) {
+                dataRoots.add(args[++i]);
+            } else if (values.put(name, args[++i]) != null) {
                 throw new IllegalArgumentException("Argument " + name + " is given twice");
             }
         }
@@ -67,14 +78,21 @@ public record EngineArguments(String experiment, String runId, String workspace,
                         + ")");
             }
         }
+        DataRoots roots;
+        try {
+            roots = DataRoots.of(dataRoots, values.get("--samples"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--data-root or --samples: " + e.getMessage());
+        }
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
-                values.get("--model-store"), callback, token);
+                values.get("--model-store"), callback, token, roots);
     }
 
     @Override
     public String toString() {
         // Never log the token.
         return "EngineArguments[experiment=" + experiment + ", runId=" + runId + ", workspace=" + workspace
-                + ", modelStore=" + modelStore + ", callbackUrl=" + callbackUrl + "]";
+                + ", modelStore=" + modelStore + ", callbackUrl=" + callbackUrl + ", dataRoots=" + dataRoots.uris()
+                + "]";
     }
 }

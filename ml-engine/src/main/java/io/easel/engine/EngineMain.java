@@ -58,7 +58,9 @@ public final class EngineMain {
     }
 
     private static SparkSession session(String runId) {
-        SparkSession.Builder builder = SparkSession.builder().appName("Easel run " + runId);
+        SparkSession.Builder builder = SparkSession.builder().appName("Easel run " + runId)
+                // Files are read only by file sources, under the run's data roots: never named inside SQL.
+                .config("spark.sql.runSQLOnFiles", "false");
         if (!new SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }

@@ -40,7 +40,8 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
             Path experiment = root.resolve(runId + ".json");
             Files.writeString(experiment, resource(experimentResource).replace("${dataDir}", root.toString()));
             List<String> args = new ArrayList<>(List.of("--experiment", experiment.toString(), "--run-id", runId,
-                    "--workspace", workspace.toUri().toString(), "--model-store", modelStore.toUri().toString()));
+                    "--workspace", workspace.toUri().toString(), "--model-store", modelStore.toUri().toString(),
+                    "--data-root", root.toString()));
             if (callback != null) {
                 args.addAll(List.of("--callback-url", callback.toString(), "--callback-token", "test-token"));
             }

@@ -120,7 +120,8 @@ class HdfsStoreTest {
             "--experiment", hdfs + experiment,
             "--run-id", runId,
             "--workspace", hdfs + "/easel/runs",
-            "--model-store", hdfs + "/easel/models"}, Map.of());
+            "--model-store", hdfs + "/easel/models",
+            "--data-root", hdfs + "/easel"}, Map.of());
         return Engine.withBuiltins(SharedSpark.session()).run(arguments);
     }
 

@@ -66,4 +66,17 @@ class InvalidExperimentTest {
         assertThat(run.status().finished().message()).startsWith("The experiment is not valid experiment JSON: ")
                 .contains("line 1");
     }
+
+    /** The server checks paths before a run starts; the engine checks them again against the roots it was given. */
+    @Test
+    void shouldRefuseToReadOutsideItsDataRoots(@TempDir Path dir) {
+        EngineRun run = EngineRun.of("experiments/outside-data-roots.json", "outside-1", dir, null);
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.lastStatus("shadow").orElseThrow().message()).contains("'path'", "outside the data roots");
+        assertThat(run.lastStatus("climb").orElseThrow().message()).contains("'path'", "'..'");
+        assertThat(run.lastStatus("foreign").orElseThrow().message())
+                .contains("file system Easel may not reach (hdfs://attacker.example:8020)");
+        assertThat(run.events()).noneMatch(RunEvent.NodeOutput.class::isInstance);
+    }
 }

@@ -39,7 +39,8 @@ class OutputCheckTest {
                 """.formatted(dir.resolve("people.csv")));
         EngineArguments arguments = EngineArguments.parse(new String[] {"--experiment",
                 dir.resolve("experiment.json").toString(), "--run-id", "check-1", "--workspace",
-                dir.resolve("ws").toString(), "--model-store", dir.resolve("models").toString()}, Map.of());
+                dir.resolve("ws").toString(), "--model-store", dir.resolve("models").toString(),
+                "--data-root", dir.toString()}, Map.of());
 
         RunState state = new Engine(SharedSpark.session(), TestComponents.withBuiltins(dir.resolve("index")),
                 CallbackSender.Settings.defaults()).run(arguments);

@@ -25,6 +25,11 @@ public final class Param<T> {
         return new Param<>(base(name, ParamType.STRING, title), v -> (String) v);
     }
 
+    /** A file or directory to read, checked against the data roots ({@link ParamType#PATH}). */
+    public static Param<String> path(String name, Text title) {
+        return new Param<>(base(name, ParamType.PATH, title), v -> (String) v);
+    }
+
     public static Param<Integer> integer(String name, Text title) {
         return new Param<>(base(name, ParamType.INTEGER, title), v -> ((Number) v).intValue());
     }

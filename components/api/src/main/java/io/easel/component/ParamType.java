@@ -22,7 +22,12 @@ public enum ParamType {
      * Values to try for params of the learner whose model arrives at an input ({@link ParamDef#learnerOf()}), in the
      * compact form of {@link SearchSpace}, e.g. {@code maxDepth: 3, 5, 7; stepSize: 0.05..0.3}.
      */
-    SEARCH_SPACE;
+    SEARCH_SPACE,
+    /**
+     * Where data files are, in a file system: read only under the data roots the server is configured with
+     * ({@link io.easel.run.DataRoots}), which validation checks.
+     */
+    PATH;
 
     @JsonValue
     public String jsonName() {

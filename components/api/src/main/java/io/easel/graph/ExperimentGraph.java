@@ -14,8 +14,21 @@ public record ExperimentGraph(int formatVersion, List<Node> nodes, List<Edge> ed
     public static final int FORMAT_VERSION = 1;
 
     public ExperimentGraph {
-        nodes = nodes == null ? List.of() : List.copyOf(nodes);
-        edges = edges == null ? List.of() : List.copyOf(edges);
+        nodes = withoutNulls("nodes", nodes);
+        edges = withoutNulls("edges", edges);
+    }
+
+    private static <T> List<T> withoutNulls(String field, List<T> items) {
+        if (items == null) {
+            return List.of();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                throw new IllegalArgumentException("'" + field + "[" + i + "]' is null; give a "
+                        + field.substring(0, field.length() - 1) + " or leave it out");
+            }
+        }
+        return List.copyOf(items);
     }
 
     public static ExperimentGraph empty() {

@@ -3,10 +3,13 @@ package io.easel.graph;
 import io.easel.component.Catalog;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.ParamBinder;
+import io.easel.component.ParamDef;
+import io.easel.component.ParamType;
 import io.easel.component.ParamProblem;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.graph.ValidationError.Code;
+import io.easel.run.DataRoots;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,12 +27,31 @@ import java.util.Set;
  */
 public final class GraphValidator {
 
-    private final Catalog catalog;
+    /** Nodes of a cycle named in each of its errors; the others are counted. */
+    private static final int CYCLE_NODES_NAMED = 10;
 
+    private final Catalog catalog;
+    private final DataRoots dataRoots;
+    private final GraphLimits limits;
+
+    /** A validator that leaves path params to the engine, which checks them against its data roots as it reads. */
     public GraphValidator(Catalog catalog) {
-        this.catalog = catalog;
+        this(catalog, null, GraphLimits.DEFAULT);
     }
 
+    /** @param dataRoots where path params may point ({@link Code#PATH_NOT_ALLOWED} otherwise); null to not check */
+    public GraphValidator(Catalog catalog, DataRoots dataRoots) {
+        this(catalog, dataRoots, GraphLimits.DEFAULT);
+    }
+
+    /** @param limits how large a graph may be ({@link Code#GRAPH_TOO_LARGE} otherwise) */
+    public GraphValidator(Catalog catalog, DataRoots dataRoots, GraphLimits limits) {
+        this.catalog = catalog;
+        this.dataRoots = dataRoots;
+        this.limits = limits;
+    }
+
+    /** Validates in time linear in the graph's size (nodes, edges, params and the columns flowing through them). */
     public ValidationResult validate(ExperimentGraph graph) {
         List<ValidationError> errors = new ArrayList<>();
         if (graph.formatVersion() != ExperimentGraph.FORMAT_VERSION) {
@@ -38,36 +60,52 @@ public final class GraphValidator {
                             + ExperimentGraph.FORMAT_VERSION + ")"));
             return new ValidationResult(errors, Map.of());
         }
-        Map<String, ComponentDescriptor> components = checkNodes(graph, errors);
-        Set<Edge> usableEdges = checkEdges(graph, components, errors);
-        List<String> order = TopologicalOrder.of(graph);
-        Set<String> inCycle = new HashSet<>(graph.nodes().stream().map(Node::id).toList());
-        order.forEach(inCycle::remove);
-        if (!inCycle.isEmpty()) {
-            for (String id : inCycle) {
-                errors.add(new ValidationError(id, null, null, Code.CYCLE,
-                        "Node '" + id + "' is part of a cycle (nodes " + inCycle.stream().sorted().toList()
-                                + "); an experiment must flow one way"));
-            }
+        if (graph.nodes().size() > limits.maxNodes() || graph.edges().size() > limits.maxEdges()) {
+            errors.add(new ValidationError(null, null, null, Code.GRAPH_TOO_LARGE, "The experiment has "
+                    + graph.nodes().size() + " nodes and " + graph.edges().size() + " edges; at most "
+                    + limits.maxNodes() + " nodes and " + limits.maxEdges() + " edges are allowed"));
+            return new ValidationResult(errors, Map.of());
         }
+        GraphIndex index = GraphIndex.of(graph);
+        Map<String, ComponentDescriptor> components = checkNodes(graph, errors);
+        Set<Edge> usableEdges = checkEdges(graph, index, components, errors);
+        List<String> order = TopologicalOrder.of(graph);
+        checkCycles(graph, order, errors);
         Map<String, Map<String, PortSpec>> specs = new LinkedHashMap<>();
         for (String nodeId : order) {
-            Node node = graph.node(nodeId).orElseThrow();
+            Node node = index.node(nodeId).orElseThrow();
             ComponentDescriptor component = components.get(nodeId);
             if (component == null) {
                 continue;
             }
-            Map<String, PortSpec> inputs = inputSpecs(graph, node, component, usableEdges, specs);
+            Map<String, PortSpec> inputs = inputSpecs(index, node, component, usableEdges, specs);
             ParamBinder.Binding binding = component.bind(node.params(), inputs, catalog::find);
             String where = "Node '" + node.id() + "' (" + component.id() + ")";
             for (ParamProblem problem : binding.problems()) {
                 errors.add(new ValidationError(node.id(), problem.param(), problem.port(),
                         Code.valueOf(problem.kind().name()), where + ": " + problem.message()));
             }
-            checkInputsConnected(graph, node, component, errors);
+            checkInputsConnected(index, node, component, errors);
+            checkDataPaths(node, component, where, errors);
             specs.put(nodeId, component.inferOutputs(binding.params(), inputs));
         }
         return new ValidationResult(errors, specs);
+    }
+
+    /** One error per node on a cycle (or downstream of one), naming a few of them: a cycle may be long. */
+    private static void checkCycles(ExperimentGraph graph, List<String> order, List<ValidationError> errors) {
+        Set<String> ordered = new HashSet<>(order);
+        List<String> inCycle = graph.nodes().stream().map(Node::id).filter(id -> !ordered.contains(id))
+                .distinct().sorted().toList();
+        if (inCycle.isEmpty()) {
+            return;
+        }
+        String named = inCycle.size() <= CYCLE_NODES_NAMED ? inCycle.toString()
+                : inCycle.subList(0, CYCLE_NODES_NAMED) + " and " + (inCycle.size() - CYCLE_NODES_NAMED) + " more";
+        for (String id : inCycle) {
+            errors.add(new ValidationError(id, null, null, Code.CYCLE,
+                    "Node '" + id + "' is part of a cycle (nodes " + named + "); an experiment must flow one way"));
+        }
     }
 
     private Map<String, ComponentDescriptor> checkNodes(ExperimentGraph graph, List<ValidationError> errors) {
@@ -80,7 +118,11 @@ public final class GraphValidator {
                 continue;
             }
             Optional<ComponentDescriptor> component = catalog.find(node.component());
-            if (component.isEmpty()) {
+            if (node.version() < 1) {
+                errors.add(new ValidationError(node.id(), null, null, Code.UNSUPPORTED_VERSION,
+                        "Node '" + node.id() + "' names version " + node.version() + " of '" + node.component()
+                                + "'; component versions start at 1 (leave 'version' out for 1)"));
+            } else if (component.isEmpty()) {
                 errors.add(new ValidationError(node.id(), null, null, Code.UNKNOWN_COMPONENT,
                         "Node '" + node.id() + "' uses unknown component '" + node.component() + "'"));
             } else if (node.version() > component.get().version()) {
@@ -96,14 +138,14 @@ public final class GraphValidator {
     }
 
     /** Checks each edge; returns those that connect existing, compatible ports. */
-    private Set<Edge> checkEdges(ExperimentGraph graph, Map<String, ComponentDescriptor> components,
+    private Set<Edge> checkEdges(ExperimentGraph graph, GraphIndex index, Map<String, ComponentDescriptor> components,
             List<ValidationError> errors) {
         Set<Edge> usable = new HashSet<>();
         Map<PortRef, Integer> inputsPerPort = new HashMap<>();
         for (Edge edge : graph.edges()) {
             inputsPerPort.merge(edge.to(), 1, Integer::sum);
-            if (graph.node(edge.from().node()).isEmpty() || graph.node(edge.to().node()).isEmpty()) {
-                String missing = graph.node(edge.from().node()).isEmpty() ? edge.from().node() : edge.to().node();
+            if (!index.hasNode(edge.from().node()) || !index.hasNode(edge.to().node())) {
+                String missing = !index.hasNode(edge.from().node()) ? edge.from().node() : edge.to().node();
                 errors.add(new ValidationError(null, null, null, Code.UNKNOWN_NODE,
                         "Edge " + edge.from() + " → " + edge.to() + " refers to missing node '" + missing + "'"));
                 continue;
@@ -147,11 +189,11 @@ public final class GraphValidator {
         return usable;
     }
 
-    private static Map<String, PortSpec> inputSpecs(ExperimentGraph graph, Node node,
+    private static Map<String, PortSpec> inputSpecs(GraphIndex index, Node node,
             ComponentDescriptor component, Set<Edge> usableEdges, Map<String, Map<String, PortSpec>> specs) {
         Map<String, PortSpec> inputs = new HashMap<>();
         for (Port port : component.inputs()) {
-            graph.edgeInto(new PortRef(node.id(), port.name()))
+            index.edgeInto(new PortRef(node.id(), port.name()))
                     .filter(usableEdges::contains)
                     .map(edge -> specs.getOrDefault(edge.from().node(), Map.of()).get(edge.from().port()))
                     .ifPresent(spec -> inputs.put(port.name(), spec));
@@ -159,10 +201,28 @@ public final class GraphValidator {
         return inputs;
     }
 
-    private static void checkInputsConnected(ExperimentGraph graph, Node node, ComponentDescriptor component,
+    private void checkDataPaths(Node node, ComponentDescriptor component, String where,
+            List<ValidationError> errors) {
+        if (dataRoots == null) {
+            return;
+        }
+        for (ParamDef def : component.params()) {
+            if (def.type() == ParamType.PATH && node.params().get(def.name()) instanceof String path
+                    && !path.isBlank()) {
+                try {
+                    dataRoots.resolve(path);
+                } catch (IllegalArgumentException refused) {
+                    errors.add(new ValidationError(node.id(), def.name(), null, Code.PATH_NOT_ALLOWED,
+                            where + ": param '" + def.name() + "': " + refused.getMessage()));
+                }
+            }
+        }
+    }
+
+    private static void checkInputsConnected(GraphIndex index, Node node, ComponentDescriptor component,
             List<ValidationError> errors) {
         for (Port port : component.inputs()) {
-            if (!port.optional() && graph.edgeInto(new PortRef(node.id(), port.name())).isEmpty()) {
+            if (!port.optional() && index.edgeInto(new PortRef(node.id(), port.name())).isEmpty()) {
                 errors.add(new ValidationError(node.id(), null, port.name(), Code.MISSING_INPUT,
                         "Node '" + node.id() + "' (" + component.id() + "): input '" + port.name()
                                 + "' is not connected"));

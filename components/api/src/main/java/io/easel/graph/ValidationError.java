@@ -17,6 +17,8 @@ public record ValidationError(String nodeId, String param, String port, Code cod
 
     public enum Code {
         UNSUPPORTED_FORMAT,
+        /** More nodes or edges than the configured limits allow. */
+        GRAPH_TOO_LARGE,
         DUPLICATE_NODE,
         UNKNOWN_COMPONENT,
         UNSUPPORTED_VERSION,
@@ -32,7 +34,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         UNKNOWN_COLUMN,
         WRONG_COLUMN_TYPE,
         COLUMN_CONFLICT,
-        NO_COLUMNS
+        NO_COLUMNS,
+        /** A path param names a place outside the data roots, or a file system Easel may not reach. */
+        PATH_NOT_ALLOWED
     }
 
     @Override

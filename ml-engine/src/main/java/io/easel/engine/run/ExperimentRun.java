@@ -10,6 +10,7 @@ import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
 import io.easel.component.TableSpec;
 import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
@@ -18,6 +19,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.engine.report.RunReporter;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
+import io.easel.graph.GraphIndex;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.Node;
 import io.easel.graph.PmmlExports;
@@ -25,6 +27,7 @@ import io.easel.graph.PortRef;
 import io.easel.graph.TopologicalOrder;
 import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
+import io.easel.run.DataRoots;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
@@ -58,10 +61,13 @@ public final class ExperimentRun {
     private final ObjectMapper json;
     private final TablePublisher tables;
     private final PmmlExporter models;
+    private final DataAccess data;
 
+    /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
-            RunReporter reporter, ObjectMapper json) {
+            RunReporter reporter, ObjectMapper json, DataRoots dataRoots) {
         this.spark = spark;
+        this.data = new DataAccess(dataRoots);
         this.registry = registry;
         this.layout = layout;
         this.reporter = reporter;
@@ -97,7 +103,7 @@ public final class ExperimentRun {
                 reporter.finish(RunState.FAILED, "The experiment is not valid experiment JSON: " + describe(e));
                 return RunState.FAILED;
             }
-            ValidationResult validation = new GraphValidator(registry.catalog()).validate(graph);
+            ValidationResult validation = new GraphValidator(registry.catalog(), data.roots()).validate(graph);
             if (!validation.isValid()) {
                 reportInvalid(graph, validation);
             } else {
@@ -126,8 +132,9 @@ public final class ExperimentRun {
                 + (messages.size() == 1 ? "" : "s") + "): " + String.join("; ", messages));
     }
 
-    private void execute(ExperimentGraph graph, ValidationResult validation) {
-        List<String> order = TopologicalOrder.of(graph);
+    private void execute(ExperimentGraph document, ValidationResult validation) {
+        GraphIndex graph = GraphIndex.of(document);
+        List<String> order = TopologicalOrder.of(document);
         order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
         Map<String, String> failedRoot = new HashMap<>();
@@ -160,7 +167,7 @@ public final class ExperimentRun {
     }
 
     /** Runs one node and reports it; returns whether it succeeded. */
-    private boolean runNode(ExperimentGraph graph, Node node, ValidationResult validation,
+    private boolean runNode(GraphIndex graph, Node node, ValidationResult validation,
             Map<PortRef, PortValue> values) {
         String id = node.id();
         reporter.node(id, NodeState.RUNNING, null);
@@ -173,7 +180,7 @@ public final class ExperimentRun {
             inputs.forEach((port, value) -> inputData.put(port, value.data()));
             // Bound against the real inputs: execute gets present, in-range values naming existing columns.
             BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
-            NodeContext context = new NodeContext(spark, node, descriptor, params, inputs);
+            NodeContext context = new NodeContext(spark, node, descriptor, params, inputs, data);
             long start = System.nanoTime();
             component.execute(context);
             Map<String, PortValue> outputs = context.outputs();
@@ -274,7 +281,7 @@ public final class ExperimentRun {
         return specs;
     }
 
-    private static Map<String, PortValue> inputs(ExperimentGraph graph, Node node, ComponentDescriptor descriptor,
+    private static Map<String, PortValue> inputs(GraphIndex graph, Node node, ComponentDescriptor descriptor,
             Map<PortRef, PortValue> values) {
         Map<String, PortValue> inputs = new HashMap<>();
         for (Port port : descriptor.inputs()) {

@@ -4,6 +4,7 @@ import io.easel.component.ComponentDescriptor;
 import io.easel.component.BoundParams;
 import io.easel.component.Port;
 import io.easel.component.PortType;
+import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
@@ -25,11 +26,13 @@ final class NodeContext implements ExecutionContext {
     private final BoundParams params;
     private final Map<String, PortValue> inputs;
     private final Map<String, PortValue> outputs = new LinkedHashMap<>();
+    private final DataAccess data;
 
     /** @param inputs by input port name; unconnected ports are absent */
     NodeContext(SparkSession spark, Node node, ComponentDescriptor component, BoundParams params,
-            Map<String, PortValue> inputs) {
+            Map<String, PortValue> inputs, DataAccess data) {
         this.spark = spark;
+        this.data = data;
         this.node = node;
         this.component = component;
         this.params = params;
@@ -49,6 +52,11 @@ final class NodeContext implements ExecutionContext {
     @Override
     public BoundParams params() {
         return params;
+    }
+
+    @Override
+    public DataAccess data() {
+        return data;
     }
 
     @Override

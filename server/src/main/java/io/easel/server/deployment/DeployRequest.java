@@ -6,8 +6,12 @@ import java.util.UUID;
 /**
  * @param version the model version to serve; absent for the latest
  * @param name the endpoint name (lowercase letters, digits, '-'); absent to derive one from the model's name
+ * @param unseenCategories what scoring does with a category the model never saw; absent to keep what the deployment
+ *     does ({@code reject} for a new one)
  */
 record DeployRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID modelId,
         @Schema(description = "Model version; absent = latest") Integer version,
         @Schema(description = "Endpoint name (slug); absent = derived from the model name", example = "credit-risk")
-        String name) {}
+        String name,
+        @Schema(description = "reject (422, the default) or unknown (scored as the model's unknown category)")
+        UnseenCategories unseenCategories) {}

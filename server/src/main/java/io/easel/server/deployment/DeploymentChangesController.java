@@ -34,6 +34,7 @@ class DeploymentChangesController {
     }
 
     @PostMapping("/api/deployments")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Deploy a model version",
             description = "Serves the version (latest when absent) at /api/score/{name}, in the model's workspace. A "
                     + "name that already serves this model is re-pointed to the version, so clients keep their URL.")
@@ -50,18 +51,22 @@ class DeploymentChangesController {
                     + "<optional int>, \"name\": \"<optional slug>\"}");
             throw missing;
         }
-        return created(deployments.deploy(request.modelId(), request.version(), request.name()));
+        return created(deployments.deploy(request.modelId(), request.version(), request.name(),
+                request.unseenCategories()));
     }
 
     @PostMapping("/api/models/{id}/versions/{version}/deploy")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "One-click deploy of a model version",
-            description = "Like POST /api/deployments; the optional body {\"name\": …} picks the endpoint name.")
+            description = "Like POST /api/deployments; the optional body {\"name\": …, \"unseenCategories\": …} "
+                    + "picks the endpoint name and what scoring does with categories the model never saw.")
     @ApiResponse(responseCode = "201", description = "The deployment")
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
     @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
     ResponseEntity<DeploymentView> deployVersion(@PathVariable UUID id, @PathVariable int version,
             @RequestBody(required = false) NameRequest request) {
-        return created(deployments.deploy(id, version, request == null ? null : request.name()));
+        return created(deployments.deploy(id, version, request == null ? null : request.name(),
+                request == null ? null : request.unseenCategories()));
     }
 
     @DeleteMapping("/api/deployments/{name}")
@@ -78,6 +83,9 @@ class DeploymentChangesController {
         return ResponseEntity.created(URI.create("/api/deployments/" + deployment.name())).body(deployment);
     }
 
-    /** @param name the endpoint name; absent to derive one */
-    record NameRequest(String name) {}
+    /**
+     * @param name the endpoint name; absent to derive one
+     * @param unseenCategories {@code reject} or {@code unknown}; absent to keep what the deployment does
+     */
+    record NameRequest(String name, UnseenCategories unseenCategories) {}
 }

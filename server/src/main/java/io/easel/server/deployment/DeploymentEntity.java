@@ -1,6 +1,8 @@
 package io.easel.server.deployment;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -29,10 +31,15 @@ class DeploymentEntity {
 
     private UUID workspaceId;
 
+    @Enumerated(EnumType.STRING)
+    private UnseenCategories unseenCategories;
+
     protected DeploymentEntity() {}
 
-    DeploymentEntity(UUID workspaceId, String name, UUID modelId, int modelVersion, Instant now) {
+    DeploymentEntity(UUID workspaceId, String name, UUID modelId, int modelVersion, UnseenCategories unseen,
+            Instant now) {
         this.id = UUID.randomUUID();
+        this.unseenCategories = unseen;
         this.workspaceId = workspaceId;
         this.name = name;
         this.modelId = modelId;
@@ -45,6 +52,15 @@ class DeploymentEntity {
     void switchTo(int modelVersion, Instant now) {
         this.modelVersion = modelVersion;
         this.updatedAt = now;
+    }
+
+    void treatUnseenCategories(UnseenCategories unseen, Instant now) {
+        this.unseenCategories = unseen;
+        this.updatedAt = now;
+    }
+
+    UnseenCategories unseenCategories() {
+        return unseenCategories;
     }
 
     UUID id() {

@@ -50,14 +50,28 @@ public class DeploymentService {
      */
     @Transactional
     public DeploymentView deploy(UUID modelId, Integer version, String name) {
+        return deploy(modelId, version, name, null);
+    }
+
+    /**
+     * As {@link #deploy(UUID, Integer, String)}, choosing what scoring does with categories the model never saw.
+     *
+     * @param unseen null to keep what a re-pointed deployment does ({@link UnseenCategories#REJECT} for a new one)
+     */
+    @Transactional
+    public DeploymentView deploy(UUID modelId, Integer version, String name, UnseenCategories unseen) {
         ModelVersionView target = version == null ? models.latestVersion(modelId) : models.version(modelId, version);
         UUID workspaceId = target.workspaceId();
         access.requireEdit(workspaceId, () -> ModelNotFoundException.model(modelId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DeploymentEntity deployed = name != null && !name.isBlank() ? deployNamed(name.trim(), target, now)
                 : deployDerived(target, now);
+        if (unseen != null) {
+            deployed.treatUnseenCategories(unseen, now);
+        }
         audit.record(AuditAction.DEPLOYED, workspaceId, deployed.name(),
-                "model " + modelId + " version " + target.version());
+                "model " + modelId + " version " + target.version() + ", unseen categories "
+                        + deployed.unseenCategories().jsonName());
         return view(deployed, target);
     }
 
@@ -132,7 +146,7 @@ public class DeploymentService {
     private DeploymentEntity create(String name, ModelVersionView target, Instant now) {
         try {
             return deployments.saveAndFlush(new DeploymentEntity(target.workspaceId(), name, target.modelId(),
-                    target.version(), now));
+                    target.version(), UnseenCategories.REJECT, now));
         } catch (DataIntegrityViolationException e) {
             // another request took the name between our look-up and insert
             throw DeploymentNameException.taken(name);
@@ -156,6 +170,7 @@ public class DeploymentService {
 
     private static DeploymentView view(DeploymentEntity deployment, ModelVersionView version) {
         return new DeploymentView(deployment.id(), deployment.name(), deployment.modelId(), deployment.modelVersion(),
-                DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt());
+                DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt(),
+                deployment.unseenCategories());
     }
 }

@@ -7,10 +7,11 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -36,7 +37,8 @@ class ScoringController {
         this.scoring = scoring;
     }
 
-    @PostMapping(value = "/api/score/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(value = "/api/score/{name}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Score raw records with a deployed model",
             description = """
                     The body is one JSON object of input fields (the raw columns the experiment read; see the \
@@ -45,7 +47,12 @@ class ScoringController {
                     model rejects (e.g. a category it never saw) is a 422 naming the field. Fields that are not model \
                     inputs are ignored and listed in `warnings`. An explicit null is a missing value, which the model \
                     may or may not be able to score (422 if not). Authenticate with an API key of the deployment's \
-                    workspace: `Authorization: Bearer <key>`.""")
+                    workspace: `Authorization: Bearer <key>`.
+
+                    Limits: a body of at most `easel.limits.scoring-body` (16 MB; 413 beyond, refused before it is \
+                    read when its length is declared), at most `easel.scoring.max-records` records (413 beyond, \
+                    counted as they stream in), and `easel.limits.concurrent-scoring` requests at a time (429 with \
+                    Retry-After once a request has waited `easel.limits.scoring-wait`).""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(description = "One record (object of field → value) or a list of them",
@@ -61,10 +68,15 @@ class ScoringController {
     @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace (an API key's own, "
             + "or the one the Easel-Workspace header names)",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "413", description = "A body or a number of records beyond the limits",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "415", description = "A body that is not JSON (Content-Type: application/json)",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "422", description = "A value the model rejects, or a missing value it cannot score",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name,
-            @RequestBody(required = false) String body) {
+    @ApiResponse(responseCode = "429", description = "Too many scoring requests at once; retry after the time the "
+            + "Retry-After header says", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name, InputStream body) throws IOException {
         return scoring.scoreJson(workspace, name, body);
     }
 }

@@ -32,11 +32,13 @@ final class ScoringModel {
 
     private final Evaluator evaluator;
     private final Map<String, RequestField> fields;
+    private final ModelCategories categories;
     private final TargetField target;
 
-    ScoringModel(ModelVersionView version, Evaluator evaluator) {
+    ScoringModel(ModelVersionView version, Evaluator evaluator, ModelCategories categories) {
         this.evaluator = evaluator;
         this.fields = requestFields(version.inputs(), evaluator.getInputFields());
+        this.categories = categories;
         this.target = evaluator.getTargetFields().isEmpty() ? null : evaluator.getTargetFields().getFirst();
     }
 
@@ -47,10 +49,13 @@ final class ScoringModel {
     /**
      * Checks every record before any is scored and turns them into evaluator arguments.
      *
-     * @param warnings receives what is accepted but ignored (fields the model does not take)
+     * @param warnings receives what is accepted but ignored (fields the model does not take) or scored as an unknown
+     *     category
+     * @param unseen what to do with a category the model never saw
      * @throws ScoringRequestException 400 for missing fields and wrong JSON types, 422 for values the model rejects
      */
-    List<Map<String, FieldValue>> prepare(List<Map<String, Object>> records, List<String> warnings) {
+    List<Map<String, FieldValue>> prepare(List<Map<String, Object>> records, List<String> warnings,
+            UnseenCategories unseen) {
         boolean numbered = records.size() > 1;
         List<Problem> malformed = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
@@ -83,6 +88,16 @@ final class ScoringModel {
                     continue;
                 }
                 Object value = record.get(field.name());
+                Optional<ModelCategories.Domain> domain = categories.of(field.name());
+                if (value != null && domain.isPresent() && !domain.get().knows(value)) {
+                    if (unseen == UnseenCategories.REJECT || domain.get().unknown() == null) {
+                        rejected.add(problem(position, field.name(), unseenRejection(field, value, domain.get(),
+                                unseen)));
+                        continue;
+                    }
+                    warnings.add(prefix(position) + "field '" + field.name() + "': " + shown(value) + " was never "
+                            + "seen in training; scored as the model's unknown category, as Spark scores it");
+                }
                 try {
                     prepared.put(field.name(), field.pmml().prepare(field.toPmml(value)));
                 } catch (RuntimeException e) {
@@ -147,16 +162,33 @@ final class ScoringModel {
     }
 
     private static String rejection(RequestField field, Object value) {
-        String shown = value instanceof String text ? RequestField.quote(text) : String.valueOf(value);
-        StringBuilder message = new StringBuilder("field '").append(field.name()).append("' has value ").append(shown)
+        StringBuilder message = new StringBuilder("field '").append(field.name()).append("' has value ")
+                .append(shown(value))
                 .append(value == null ? ", but the model needs a value" : ", which the model does not accept");
         List<?> known = field.pmml().getDiscreteDomain();
         if (value != null && known != null && !known.isEmpty()) {
-            message.append(" (known values: ").append(known.stream().limit(30)
-                    .map(v -> v instanceof String s ? RequestField.quote(s) : String.valueOf(v))
-                    .collect(Collectors.joining(", "))).append(known.size() > 30 ? ", …)" : ")");
+            message.append(knownValues(known));
         }
         return message.toString();
+    }
+
+    private static String unseenRejection(RequestField field, Object value, ModelCategories.Domain domain,
+            UnseenCategories unseen) {
+        return "field '" + field.name() + "' has value " + shown(value) + ", a category the model never saw in "
+                + "training" + knownValues(List.copyOf(domain.known()))
+                + (domain.unknown() == null ? "; the model has no category for unseen values"
+                        : unseen == UnseenCategories.REJECT ? "; a deployment with unseenCategories 'unknown' scores "
+                                + "such values as the model's unknown category" : "");
+    }
+
+    private static String knownValues(List<?> known) {
+        return " (known values: " + known.stream().limit(30)
+                .map(v -> v instanceof String s ? RequestField.quote(s) : String.valueOf(v))
+                .collect(Collectors.joining(", ")) + (known.size() > 30 ? ", …)" : ")");
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String text ? RequestField.quote(text) : String.valueOf(value);
     }
 
     private static Problem problem(Integer position, String field, String message) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jpmml.evaluator.Evaluator;
+import org.jpmml.evaluator.HasPMML;
 import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,8 @@ class ScoringModels {
         try {
             Evaluator evaluator = new LoadingModelEvaluatorBuilder().load(new ByteArrayInputStream(pmml)).build();
             evaluator.verify();
-            return new ScoringModel(version, evaluator);
+            return new ScoringModel(version, evaluator, ModelCategories.of(((HasPMML) evaluator).getPMML(),
+                    evaluator.getInputFields()));
         } catch (Exception e) {
             throw new UnservableModelException(version, e);
         }

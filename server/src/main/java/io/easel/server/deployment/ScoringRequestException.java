@@ -8,7 +8,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A scoring request the model cannot take. 400 for a request that is malformed or does not match the inputs
- * (missing field, wrong JSON type), 422 for well-formed values the model rejects (an unseen category). The detail
+ * (missing field, wrong JSON type), 413 for too many records, 422 for well-formed values the model rejects (an
+ * unseen category). The detail
  * names every problem; the {@code errors} property lists them one by one for programs.
  */
 public class ScoringRequestException extends ErrorResponseException {
@@ -18,7 +19,11 @@ public class ScoringRequestException extends ErrorResponseException {
     ScoringRequestException(HttpStatus status, List<Problem> problems) {
         super(status);
         this.problems = List.copyOf(problems);
-        getBody().setTitle(status == HttpStatus.BAD_REQUEST ? "Invalid scoring request" : "Values the model rejects");
+        getBody().setTitle(switch (status) {
+            case BAD_REQUEST -> "Invalid scoring request";
+            case CONTENT_TOO_LARGE -> "Too many records";
+            default -> "Values the model rejects";
+        });
         getBody().setDetail(problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
         getBody().setProperty("errors", this.problems);
     }

@@ -3,6 +3,8 @@ package io.easel.server.deployment;
 import io.easel.server.deployment.ScoreResponse.Prediction;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.security.WorkspaceRef;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,15 @@ public class ScoringService {
     private final DeploymentService deployments;
     private final ScoringModels scoringModels;
     private final JsonMapper json;
+    private final ScoringGate gate;
     private final int maxRecords;
 
-    ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json,
+    ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
             @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
         this.json = json;
+        this.gate = gate;
         this.maxRecords = maxRecords;
     }
 
@@ -42,12 +46,15 @@ public class ScoringService {
     }
 
     /**
-     * Scores a request body as it arrived: one JSON object or a list of them. An unknown deployment is a 404 whatever
-     * the body holds.
+     * Scores a request body as it streams in: one JSON object or a list of them. An unknown deployment is a 404
+     * whatever the body holds (and before any of it is read); the body is read only once it is this request's turn
+     * ({@link ScoringGate}).
+     *
+     * @throws IOException when the body cannot be read, or grows past its limit
      */
-    ScoreResponse scoreJson(WorkspaceRef workspace, String deploymentName, String body) {
+    ScoreResponse scoreJson(WorkspaceRef workspace, String deploymentName, InputStream body) throws IOException {
         DeploymentService.Served served = deployments.served(workspace, deploymentName);
-        return score(served, ScoringRequestBody.records(json, body));
+        return gate.inTurn(() -> score(served, ScoringRequestBody.records(json, body, maxRecords)));
     }
 
     private ScoreResponse score(DeploymentService.Served served, List<Map<String, Object>> records) {
@@ -62,7 +69,7 @@ public class ScoringService {
         ModelVersionView version = served.version();
         ScoringModel model = scoringModels.forVersion(version);
         List<String> warnings = new ArrayList<>();
-        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings);
+        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings, served.deployment().unseenCategories());
         List<Prediction> predictions = new ArrayList<>(arguments.size());
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));

@@ -4,6 +4,7 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.ValidationResult;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,16 +40,24 @@ class ExperimentController {
     }
 
     /**
+     * The fields of an experiment as GET answers it that are not the client's to set are ignored, so an
+     * experiment read from one server can be created as it is on another.
+     *
      * @param graph null for an empty canvas
      * @param runSettings null to use the server's engine settings as they are
      */
+    @JsonIgnoreProperties({"id", "workspaceId", "version", "createdAt", "updatedAt", "validation"})
     record NewExperiment(@NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name, String description,
             ExperimentGraph graph, RunSettings runSettings) {}
 
     /**
+     * An experiment as GET answers it may be sent back changed: the fields that are not the client's to set are
+     * ignored.
+     *
      * @param version the version the changes were made to (from the last GET or save)
      * @param runSettings null to keep them as they are
      */
+    @JsonIgnoreProperties({"id", "workspaceId", "createdAt", "updatedAt", "validation"})
     record ExperimentChanges(@NotNull Long version, @NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name,
             String description, @NotNull ExperimentGraph graph, RunSettings runSettings) {}
 
@@ -62,6 +71,7 @@ class ExperimentController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an experiment in the workspace", description = "The graph may be incomplete; the "
             + "answer carries its validation errors.")
     ResponseEntity<ExperimentView> create(WorkspaceRef workspace, @Valid @RequestBody NewExperiment request) {
@@ -94,6 +104,7 @@ class ExperimentController {
     }
 
     @PostMapping("/{id}/clone")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Copy an experiment", description = "A deep, independent copy with a new id, named "
             + "\"{name} (copy)\" unless a name is given.")
     ResponseEntity<ExperimentView> copy(@PathVariable UUID id,

@@ -3,6 +3,7 @@ package io.easel.server.experiment;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
+import io.easel.run.DataRoots;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
@@ -18,16 +19,20 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import io.easel.server.settings.LimitSettings;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Saved experiments. Saving always keeps the graph, even one that does not validate yet (a draft), and answers with
  * what validation says; only running needs a valid graph. Concurrent editors are kept apart by the version each
  * save names. Each experiment belongs to one workspace: its members read it, its analysts change it, and for everyone
  * else it does not exist (404).
+ * <p>
+ * Validation runs after the database work is done, outside any transaction: a large graph never holds one of the
+ * pool's connections while it is checked.
  */
 @Service
-@Transactional
 @StudioOnly
 public class ExperimentService {
 
@@ -38,12 +43,20 @@ public class ExperimentService {
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
+    private final SparkSettingsPolicy sparkSettings;
+    private final TransactionTemplate writing;
+    private final TransactionTemplate reading;
     private final Clock clock;
 
     ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
-            Access access, AuditLog audit) {
+            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings, DataRoots dataRoots,
+            LimitSettings limits, PlatformTransactionManager transactions) {
         this.experiments = experiments;
-        this.validator = new GraphValidator(catalog.catalog());
+        this.sparkSettings = sparkSettings;
+        this.validator = new GraphValidator(catalog.catalog(), dataRoots, limits.graph());
+        this.writing = new TransactionTemplate(transactions);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.events = events;
         this.access = access;
         this.audit = audit;
@@ -51,13 +64,14 @@ public class ExperimentService {
     }
 
     /** The workspace's experiments, most recently changed first. */
-    @Transactional(readOnly = true)
     public List<ExperimentSummary> list(WorkspaceRef workspace) {
-        access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
-        return experiments.findByWorkspaceIdOrderByUpdatedAtDesc(workspace.id()).stream()
-                .map(e -> new ExperimentSummary(e.id(), e.name(), e.description(), e.graph().nodes().size(),
-                        e.version(), e.createdAt(), e.updatedAt()))
-                .toList();
+        return reading.execute(tx -> {
+            access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+            return experiments.findByWorkspaceIdOrderByUpdatedAtDesc(workspace.id()).stream()
+                    .map(e -> new ExperimentSummary(e.id(), e.name(), e.description(), e.graph().nodes().size(),
+                            e.version(), e.createdAt(), e.updatedAt()))
+                    .toList();
+        });
     }
 
     public ExperimentView create(WorkspaceRef workspace, String name, String description, ExperimentGraph graph) {
@@ -70,15 +84,16 @@ public class ExperimentService {
      */
     public ExperimentView create(WorkspaceRef workspace, String name, String description, ExperimentGraph graph,
             RunSettings runSettings) {
-        access.requireEdit(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
-        ExperimentEntity entity = new ExperimentEntity(UUID.randomUUID(), workspace.id(), checkName(name),
-                description, graph == null ? ExperimentGraph.empty() : graph, checkRunSettings(runSettings), now());
-        return view(experiments.saveAndFlush(entity));
+        return view(writing.execute(tx -> {
+            access.requireEdit(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+            return experiments.saveAndFlush(new ExperimentEntity(UUID.randomUUID(), workspace.id(), checkName(name),
+                    description, graph == null ? ExperimentGraph.empty() : graph, checkRunSettings(runSettings),
+                    now()));
+        }));
     }
 
-    @Transactional(readOnly = true)
     public ExperimentView get(UUID id) {
-        return view(readable(id));
+        return view(reading.execute(tx -> readable(id)));
     }
 
     /**
@@ -101,20 +116,22 @@ public class ExperimentService {
      */
     public ExperimentView save(UUID id, long expectedVersion, String name, String description,
             ExperimentGraph graph, RunSettings runSettings) {
-        ExperimentEntity entity = editable(id);
-        if (entity.version() != expectedVersion) {
-            throw new StaleExperimentException(id, expectedVersion, entity.version());
-        }
-        RunSettings newSettings = runSettings == null ? entity.runSettings() : checkRunSettings(runSettings);
-        if (!newSettings.equals(entity.runSettings())) {
-            audit.record(AuditAction.RUN_SETTINGS_CHANGED, entity.workspaceId(), id.toString(),
-                    entity.runSettings() + " -> " + newSettings);
-        }
-        entity.change(name == null ? entity.name() : checkName(name),
-                description == null ? entity.description() : description,
-                graph == null ? entity.graph() : graph, newSettings, now());
         try {
-            return view(experiments.saveAndFlush(entity));
+            return view(writing.execute(tx -> {
+                ExperimentEntity entity = editable(id);
+                if (entity.version() != expectedVersion) {
+                    throw new StaleExperimentException(id, expectedVersion, entity.version());
+                }
+                RunSettings newSettings = runSettings == null ? entity.runSettings() : checkRunSettings(runSettings);
+                if (!newSettings.equals(entity.runSettings())) {
+                    audit.record(AuditAction.RUN_SETTINGS_CHANGED, entity.workspaceId(), id.toString(),
+                            entity.runSettings() + " -> " + newSettings);
+                }
+                entity.change(name == null ? entity.name() : checkName(name),
+                        description == null ? entity.description() : description,
+                        graph == null ? entity.graph() : graph, newSettings, now());
+                return experiments.saveAndFlush(entity);
+            }));
         } catch (ObjectOptimisticLockingFailureException raced) {
             // Another save committed between our read and our update.
             throw new StaleExperimentException(id, expectedVersion, expectedVersion + 1);
@@ -126,24 +143,28 @@ public class ExperimentService {
      * "{name} (copy)".
      */
     public ExperimentView copy(UUID id, String newName) {
-        ExperimentEntity source = editable(id);
-        String name = newName == null || newName.isBlank() ? copyName(source.name()) : newName;
-        ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), source.workspaceId(), checkName(name),
-                source.description(), source.graph(), source.runSettings(), now());
-        return view(experiments.saveAndFlush(copy));
+        return view(writing.execute(tx -> {
+            ExperimentEntity source = editable(id);
+            String name = newName == null || newName.isBlank() ? copyName(source.name()) : newName;
+            ExperimentEntity copy = new ExperimentEntity(UUID.randomUUID(), source.workspaceId(), checkName(name),
+                    source.description(), source.graph(), source.runSettings(), now());
+            return experiments.saveAndFlush(copy);
+        }));
     }
 
     /** Deletes the experiment and its runs; active runs are cancelled first. */
     public void delete(UUID id) {
-        ExperimentEntity entity = editable(id);
-        events.publishEvent(new ExperimentDeleting(id));
-        experiments.delete(entity);
-        experiments.flush();
-        audit.record(AuditAction.EXPERIMENT_DELETED, entity.workspaceId(), id.toString(), "'" + entity.name() + "'");
+        writing.executeWithoutResult(tx -> {
+            ExperimentEntity entity = editable(id);
+            events.publishEvent(new ExperimentDeleting(id));
+            experiments.delete(entity);
+            experiments.flush();
+            audit.record(AuditAction.EXPERIMENT_DELETED, entity.workspaceId(), id.toString(),
+                    "'" + entity.name() + "'");
+        });
     }
 
-    /** Validates a graph for anyone signed in: it reads nothing of any workspace. */
-    @Transactional(readOnly = true)
+    /** Validates a graph for anyone signed in: it reads nothing of any workspace, and holds no connection. */
     public ValidationResult validate(ExperimentGraph graph) {
         access.caller();
         return validator.validate(graph == null ? ExperimentGraph.empty() : graph);
@@ -172,11 +193,21 @@ public class ExperimentService {
                 : name.substring(0, MAX_NAME_LENGTH - suffix.length()) + suffix;
     }
 
-    private static RunSettings checkRunSettings(RunSettings runSettings) {
+    /**
+     * The experiment's run settings if they may be used to launch a run now (an administrator may have narrowed
+     * the Spark settings experiments may carry since they were saved).
+     *
+     * @throws InvalidExperimentException (400) naming the first setting that may not be used
+     */
+    public RunSettings launchableRunSettings(ExperimentView experiment) {
+        return checkRunSettings(experiment.runSettings());
+    }
+
+    private RunSettings checkRunSettings(RunSettings runSettings) {
         if (runSettings == null) {
             return RunSettings.NONE;
         }
-        List<RunSettings.Problem> problems = runSettings.problems();
+        List<RunSettings.Problem> problems = runSettings.problems(sparkSettings);
         if (!problems.isEmpty()) {
             RunSettings.Problem first = problems.get(0);
             throw new InvalidExperimentException("runSettings." + first.field(), first.message());

@@ -49,7 +49,22 @@ public record RunSettings(String deployMode, String driverMemory, Integer driver
         return value != null && SIZE.matcher(value.strip()).matches();
     }
 
-    /** Everything wrong with these settings; empty when they can be used. */
+    /**
+     * Everything wrong with these settings, and every Spark setting {@code policy} does not let an experiment set;
+     * empty when they can be used.
+     */
+    public List<Problem> problems(SparkSettingsPolicy policy) {
+        List<Problem> problems = problems();
+        conf.keySet().stream()
+                .filter(key -> key != null && key.startsWith("spark.") && !RESERVED_CONF.contains(key))
+                .forEach(key -> policy.refusal(key).ifPresent(why -> problems.add(new Problem("conf." + key, why))));
+        return problems;
+    }
+
+    /**
+     * Everything wrong with the form of these settings (sizes, counts, keys), whatever an administrator allows;
+     * empty when they are well formed.
+     */
     public List<Problem> problems() {
         List<Problem> problems = new ArrayList<>();
         if (deployMode != null && !DEPLOY_MODES.contains(deployMode)) {

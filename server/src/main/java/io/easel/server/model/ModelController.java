@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -50,6 +52,7 @@ class ModelController {
     }
 
     @GetMapping(value = "/{id}/versions/{version}/pmml", produces = MediaType.APPLICATION_XML_VALUE)
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Download the version's PMML document")
     @ApiResponse(responseCode = "200", description = "The PMML (XML), as an attachment",
             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))

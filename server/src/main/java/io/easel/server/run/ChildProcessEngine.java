@@ -1,9 +1,7 @@
 package io.easel.server.run;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An engine started as a child process of the server (spark-submit or SparkSubmit from the engine's jars). Stopping it
@@ -38,23 +36,11 @@ final class ChildProcessEngine implements RunningEngine {
 
     @Override
     public void stop() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> tree = process.descendants().toList();
-        process.destroy();
-        tree.forEach(ProcessHandle::destroy);
-        CompletableFuture.delayedExecutor(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
-        });
+        ProcessTree.stop(process.toHandle());
     }
 
     @Override
     public void kill() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process.toHandle());
     }
 }

@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,11 @@ import java.util.UUID;
  * @param callbackToken the bearer token those posts must carry
  * @param settings master, deploy mode, resources and Spark settings of this run
  * @param pluginJars the plugin jars of components the engine loads beside its own (absolute paths on this machine)
+ * @param dataRoots where the run's file sources may read (the server's, never the experiment's)
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
-        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars) {
+        String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
+        DataRoots dataRoots) {
 
     public EngineLaunch {
         pluginJars = List.copyOf(pluginJars);
@@ -43,6 +46,14 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
                 "--workspace", workspace,
                 "--model-store", modelStore,
                 "--callback-url", callbackUrl));
+        for (DataRoots.Location root : dataRoots.roots()) {
+            if (!root.equals(dataRoots.samples())) {
+                arguments.addAll(List.of("--data-root", root.uri()));
+            }
+        }
+        if (dataRoots.samples() != null) {
+            arguments.addAll(List.of("--samples", dataRoots.samples().uri()));
+        }
         if (!settings.driverInheritsSubmitterEnvironment()) {
             arguments.addAll(List.of("--callback-token", callbackToken));
         }

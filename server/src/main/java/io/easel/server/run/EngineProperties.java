@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How runs are launched ({@code easel.engine.*}). Resource settings are the defaults of every run; an experiment's
  * {@link RunSettings} override them for its runs, and each run records the settings it was launched with.
  *
- * @param home the engine directory (easel-ml-engine.jar + lib/); null to look for {@code ml-engine/target/engine}
- *     and {@code ../ml-engine/target/engine} from the working directory
+ * @param home the engine directory (easel-ml-engine.jar + lib/); null to look beside the server's jar
+ *     ({@code engine/}, then {@code ml-engine/target/engine} of the build the jar came from), then below the working
+ *     directory
  * @param master the Spark master URL ({@code local[*]}, {@code spark://host:7077}, {@code yarn}, {@code k8s://…})
  * @param deployMode {@code client} (the driver runs beside the server, the default) or {@code cluster} (spark-submit
  *     hands the driver to the cluster and may exit at once; the run is then followed through its callbacks and its

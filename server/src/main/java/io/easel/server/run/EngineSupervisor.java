@@ -2,7 +2,6 @@ package io.easel.server.run;
 
 import io.easel.run.RunState;
 import io.easel.server.settings.StudioOnly;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,6 +21,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,6 +50,7 @@ class EngineSupervisor {
     private final EngineProperties settings;
     private final ScheduledExecutorService timers;
 
+    private final Instant processStarted = Instant.now();
     private final Deque<QueuedRun> waiting = new ArrayDeque<>();
     private final Map<UUID, Watch> active = new HashMap<>();
     private boolean stopping;
@@ -79,32 +81,69 @@ class EngineSupervisor {
     }
 
     /**
-     * Runs left unfinished by an earlier server process have no engine watched by this one. Those whose
-     * {@code status.json} tells the end are ended from it; a cluster-mode run still within its timeout may still be
-     * running on the cluster, so it is followed again (callbacks and status.json); the others failed with the server.
+     * Takes over what an earlier server process left, once this one is ready (model registration listens by then):
+     * <ul>
+     * <li>models exported but not registered are registered;</li>
+     * <li>a run whose {@code status.json} tells its end ends as it says, its models registered;</li>
+     * <li>a run whose engine still runs on this machine is adopted: followed through its process, its callbacks
+     *     and its {@code status.json}, within what is left of its timeout; never failed while the engine lives;</li>
+     * <li>a run handed to the cluster and still within its timeout is followed again;</li>
+     * <li>a run that was still queued (its engine never started) is queued again;</li>
+     * <li>only a run whose engine is gone without a word fails.</li>
+     * </ul>
+     * Runs created since this process started are its own, whatever their state.
      */
-    @PostConstruct
+    @EventListener(ApplicationReadyEvent.class)
     void recoverUnfinishedRuns() {
-        for (UUID runId : ledger.unfinished()) {
+        recoverRunsCreatedBefore(processStarted);
+    }
+
+    void recoverRunsCreatedBefore(Instant instant) {
+        announcer.registerLeftovers();
+        for (UUID runId : ledger.unfinishedBefore(instant)) {
             if (isTracked(runId)) {
                 continue;
             }
-            if (reconcileFromStatus(runId)) {
-                log.info("Run {} left over from an earlier server process ended as its status.json says", runId);
-                continue;
+            try {
+                recover(runId);
+            } catch (RuntimeException e) {
+                log.error("Run {} left over from an earlier server process could not be recovered", runId, e);
             }
-            RunView run = ledger.view(runId);
-            Duration left = run.startedAt() == null ? Duration.ZERO
-                    : settings.timeout().minus(Duration.between(run.startedAt(), Instant.now()));
-            if (run.settings() != null && "cluster".equals(run.settings().deployMode()) && left.isPositive()) {
-                log.info("Run {} was handed to the cluster by an earlier server process; following it again", runId);
-                adopt(runId, left);
-                continue;
-            }
-            ledger.finish(runId, RunState.FAILED, "The server restarted while this run was active; its engine was "
-                    + "lost").ifPresent(lost -> log.info("Run {} left over from an earlier server process failed",
-                    runId));
         }
+    }
+
+    private void recover(UUID runId) {
+        if (reconcileFromStatus(runId)) {
+            log.info("Run {} left over from an earlier server process ended as its status.json says", runId);
+            return;
+        }
+        RunView run = ledger.view(runId);
+        Duration left = run.startedAt() == null ? settings.timeout()
+                : settings.timeout().minus(Duration.between(run.startedAt(), Instant.now()));
+        Optional<ProcessHandle> engine = EngineProcesses.of(runId);
+        if (engine.isPresent()) {
+            log.info("Run {}: its engine (process {}) outlived an earlier server process; following it again",
+                    runId, engine.get().pid());
+            adopt(runId, new AdoptedEngine(engine.get()), left.isPositive() ? left : Duration.ofSeconds(1));
+            return;
+        }
+        if (run.settings() != null && run.settings().clusterDeployMode() && run.state() != RunState.QUEUED
+                && left.isPositive()) {
+            log.info("Run {} was handed to the cluster by an earlier server process; following it again", runId);
+            adopt(runId, new HandedOver(), left);
+            return;
+        }
+        if (run.state() == RunState.QUEUED) {
+            String token = CallbackTokens.newToken();
+            if (ledger.requeue(runId, CallbackTokens.hash(token)).isPresent()) {
+                log.info("Run {} was queued when an earlier server process stopped; queued again", runId);
+                submit(runId, token);
+                return;
+            }
+        }
+        ledger.finish(runId, RunState.FAILED, "The server restarted while this run was active, and its engine "
+                + "was gone without reporting the end of the run." + lastLines(runId))
+                .ifPresent(lost -> log.info("Run {} left over from an earlier server process failed", runId));
     }
 
     /** Queues a run; it starts at once when fewer than the maximum of engines are running. */
@@ -226,12 +265,16 @@ class EngineSupervisor {
         }
     }
 
-    /** Follows a run handed to the cluster by an earlier server process: callbacks, status.json, timeout. */
-    private void adopt(UUID runId, Duration timeLeft) {
+    /**
+     * Follows the engine of a run an earlier server process started (a process that outlived it, or a driver it
+     * handed to the cluster): callbacks, status.json, the end of the engine, what is left of the timeout. It takes a
+     * slot of its own, beyond the maximum if need be: it runs already.
+     */
+    private void adopt(UUID runId, RunningEngine engine, Duration timeLeft) {
         synchronized (this) {
             active.put(runId, new Watch());
         }
-        watch(runId, new HandedOver(), timeLeft);
+        watch(runId, engine, timeLeft);
     }
 
     private void watch(UUID runId, RunningEngine engine, Duration timeLimit) {

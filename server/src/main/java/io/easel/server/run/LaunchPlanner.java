@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
@@ -18,13 +19,16 @@ class LaunchPlanner {
     private final EaselProperties easel;
     private final EngineProperties engine;
     private final PluginJars plugins;
+    private final DataRoots dataRoots;
     private final String contextPath;
     private volatile int port = -1;
 
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, Environment environment) {
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
+            Environment environment) {
         this.easel = easel;
         this.engine = engine;
         this.plugins = plugins;
+        this.dataRoots = dataRoots;
         this.contextPath = environment.getProperty("server.servlet.context-path", "");
     }
 
@@ -87,7 +91,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars());
+                settings, plugins.jars(), dataRoots);
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

@@ -15,7 +15,8 @@ class RunConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(EngineLauncher.class)
-    EngineLauncher engineLauncher(EngineProperties settings) {
-        return settings.sparkHome() != null ? new SparkAppLauncher(settings) : new SparkDriverLauncher(settings);
+    EngineLauncher engineLauncher(EngineProperties settings, EngineEnvironment environment) {
+        return settings.sparkHome() != null ? new SparkAppLauncher(settings, environment)
+                : new SparkDriverLauncher(settings, environment);
     }
 }

@@ -6,11 +6,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,6 +29,7 @@ class RunController {
     }
 
     @PostMapping("/experiments/{experimentId}/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run an experiment", description = "Validates the saved experiment (422 with the errors by "
             + "node, param and port when it is not runnable), snapshots its graph and starts the engine. Answers "
             + "202 at once; poll the run or its node results.")

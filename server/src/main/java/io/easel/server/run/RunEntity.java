@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.graph.ExperimentGraph;
+import io.easel.run.RunEvent;
 import io.easel.run.RunState;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -53,6 +56,11 @@ class RunEntity {
     private Instant finishedAt;
 
     private UUID workspaceId;
+
+    /** Exported, not registered yet (see {@link RunLedger#modelsRegistered}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<RunEvent.ModelExported> unregisteredModels = new ArrayList<>();
 
     protected RunEntity() {}
 
@@ -163,5 +171,33 @@ class RunEntity {
 
     void sequenceApplied(long sequence) {
         lastSequence = sequence;
+    }
+
+    /** The run is queued again by another server process: its engine must present this new token. */
+    void requeued(String newTokenHash) {
+        callbackTokenHash = newTokenHash;
+    }
+
+    List<RunEvent.ModelExported> unregisteredModels() {
+        return unregisteredModels == null ? List.of() : List.copyOf(unregisteredModels);
+    }
+
+    /** Models exported by this run, to be registered once this change is committed. */
+    void awaitRegistration(List<RunEvent.ModelExported> models) {
+        List<RunEvent.ModelExported> all = new ArrayList<>(unregisteredModels());
+        for (RunEvent.ModelExported model : models) {
+            if (all.stream().noneMatch(known -> known.nodeId().equals(model.nodeId())
+                    && known.port().equals(model.port()))) {
+                all.add(model);
+            }
+        }
+        unregisteredModels = all;
+    }
+
+    void registered(List<RunEvent.ModelExported> models) {
+        List<RunEvent.ModelExported> left = new ArrayList<>(unregisteredModels());
+        left.removeIf(known -> models.stream().anyMatch(m -> m.nodeId().equals(known.nodeId())
+                && m.port().equals(known.port())));
+        unregisteredModels = left;
     }
 }

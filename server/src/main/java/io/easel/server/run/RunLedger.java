@@ -82,14 +82,42 @@ class RunLedger {
         return new NodeResultView(node.nodeId(), node.state(), node.message(), node.outputs().ports());
     }
 
+    /** The unfinished runs created before {@code instant} (by an earlier server process, at startup). */
     @Transactional(readOnly = true)
-    List<UUID> unfinished() {
-        return runs.findByStateIn(UNFINISHED).stream().map(RunEntity::id).toList();
+    List<UUID> unfinishedBefore(Instant instant) {
+        return runs.findByStateIn(UNFINISHED).stream().filter(run -> run.createdAt().isBefore(instant))
+                .map(RunEntity::id).toList();
     }
 
     @Transactional(readOnly = true)
     List<UUID> unfinishedOf(UUID experimentId) {
         return runs.findByExperimentIdAndStateIn(experimentId, UNFINISHED).stream().map(RunEntity::id).toList();
+    }
+
+    /**
+     * A run an earlier server process queued, whose engine never started: queued again, for an engine that presents
+     * {@code tokenHash}'s token. Empty when the run has moved on meanwhile.
+     */
+    Optional<RunView> requeue(UUID runId, String tokenHash) {
+        return runs.lockById(runId)
+                .filter(run -> run.state() == RunState.QUEUED)
+                .map(run -> {
+                    run.requeued(tokenHash);
+                    return view(run);
+                });
+    }
+
+    /** Runs with exported models whose registration has not been confirmed (the server died in between). */
+    @Transactional(readOnly = true)
+    List<Applied> unregisteredModels() {
+        return runs.findIdsWithUnregisteredModels().stream().map(this::find)
+                .map(run -> new Applied(view(run), run.experimentName(), run.unregisteredModels(), false))
+                .toList();
+    }
+
+    /** The models have been registered: no need to register them again at the next start. */
+    void modelsRegistered(UUID runId, List<RunEvent.ModelExported> models) {
+        runs.lockById(runId).ifPresent(run -> run.registered(models));
     }
 
     /** QUEUED → STARTING; empty when the run is no longer queued (cancelled meanwhile). */
@@ -153,6 +181,7 @@ class RunLedger {
                 }
             }
         }
+        run.awaitRegistration(models);
         return new Applied(view(run, nodes), run.experimentName(), models, finished);
     }
 
@@ -176,6 +205,7 @@ class RunLedger {
                         n -> n.changeState(node.state(), node.message(), instant(node.at())));
             }
             endRun(run, status.finished().state(), status.finished().message(), nodes);
+            run.awaitRegistration(status.models());
             return new Applied(view(run, nodes), run.experimentName(), status.models(), true);
         });
     }

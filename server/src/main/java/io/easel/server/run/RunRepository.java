@@ -27,4 +27,7 @@ interface RunRepository extends JpaRepository<RunEntity, UUID> {
     List<RunEntity> findByStateIn(Collection<RunState> states);
 
     List<RunEntity> findByExperimentIdAndStateIn(UUID experimentId, Collection<RunState> states);
+
+    @Query(value = "select id from runs where unregistered_models <> '[]'::jsonb", nativeQuery = true)
+    List<UUID> findIdsWithUnregisteredModels();
 }

@@ -63,6 +63,8 @@ public class RunService {
      * In cluster deploy mode the graph snapshot is also written to the workspace, where the driver reads it.
      *
      * @throws InvalidGraphException when the experiment does not validate
+     * @throws io.easel.server.experiment.InvalidExperimentException (400) when its run settings carry a Spark
+     *     setting experiments may not set (any longer)
      * @throws io.easel.server.security.ForbiddenException (403) for viewers
      */
     public RunView start(UUID experimentId) {
@@ -73,7 +75,7 @@ public class RunService {
             throw new InvalidGraphException(validation.errors());
         }
         String token = CallbackTokens.newToken();
-        LaunchSettings settings = LaunchSettings.effective(engine, experiment.runSettings());
+        LaunchSettings settings = LaunchSettings.effective(engine, experiments.launchableRunSettings(experiment));
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
                 settings, CallbackTokens.hash(token));
         try {

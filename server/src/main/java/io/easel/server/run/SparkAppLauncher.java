@@ -26,16 +26,23 @@ import org.apache.spark.launcher.SparkLauncher;
  * <p>Plugin jars are application jars ({@code --jars}): Spark loads them with the application jar, in the driver
  * and in every executor, and uploads them where the cluster manager does (YARN, Kubernetes with an upload path).
  *
- * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
+ * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}); the
+ * server's other variables are blanked unless {@link EngineEnvironment} passes them.
  */
 final class SparkAppLauncher implements EngineLauncher {
 
     static final String APP_JAR = "easel-ml-engine-app.jar";
 
     private final EngineProperties settings;
+    private final EngineEnvironment environment;
 
     SparkAppLauncher(EngineProperties settings) {
+        this(settings, EngineEnvironment.defaults());
+    }
+
+    SparkAppLauncher(EngineProperties settings, EngineEnvironment environment) {
         this.settings = settings;
+        this.environment = environment;
     }
 
     @Override
@@ -54,11 +61,10 @@ final class SparkAppLauncher implements EngineLauncher {
             throw new IOException("easel.engine.spark-home=" + sparkHome + " has no bin/spark-submit; it must be a "
                     + "Spark 4.0 (Scala 2.13) distribution");
         }
-        Map<String, String> environment = new HashMap<>();
-        environment.put("JAVA_HOME", javaHome());
-        environment.putAll(launch.engineEnvironment());
+        Map<String, String> engineVariables = new HashMap<>(launch.engineEnvironment());
+        engineVariables.put("JAVA_HOME", javaHome());
         LaunchSettings run = launch.settings();
-        SparkLauncher launcher = new SparkLauncher(environment)
+        SparkLauncher launcher = new SparkLauncher(environment.overriding(System.getenv(), engineVariables))
                 .setSparkHome(sparkHome.toString())
                 .setAppResource(appJar())
                 .setMainClass(SparkDriverLauncher.ENGINE_MAIN)

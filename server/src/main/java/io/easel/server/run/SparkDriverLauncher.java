@@ -20,7 +20,8 @@ import java.util.Map;
  * and JPMML-SparkML their PMML converters; {@code --jars} ships them to executors (and to a driver in the cluster)
  * too. Through a configured spark-submit they travel as {@code --jars} only, which puts them beside the engine jar.
  *
- * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}).
+ * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}), which
+ * holds nothing else of the server's but what {@link EngineEnvironment} passes.
  */
 final class SparkDriverLauncher implements EngineLauncher {
 
@@ -28,9 +29,15 @@ final class SparkDriverLauncher implements EngineLauncher {
     static final String ENGINE_MAIN = "io.easel.engine.EngineMain";
 
     private final EngineProperties settings;
+    private final EngineEnvironment environment;
 
     SparkDriverLauncher(EngineProperties settings) {
+        this(settings, EngineEnvironment.defaults());
+    }
+
+    SparkDriverLauncher(EngineProperties settings, EngineEnvironment environment) {
         this.settings = settings;
+        this.environment = environment;
     }
 
     @Override
@@ -39,7 +46,7 @@ final class SparkDriverLauncher implements EngineLauncher {
                 .directory(launch.runDirectory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()));
-        builder.environment().putAll(launch.engineEnvironment());
+        environment.applyTo(builder.environment(), launch.engineEnvironment());
         return new ChildProcessEngine(builder.start(),
                 launch.settings().clusterDeployMode() && !launch.settings().submitterFollowsDriver());
     }

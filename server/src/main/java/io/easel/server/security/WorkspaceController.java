@@ -44,6 +44,7 @@ class WorkspaceController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a workspace (administrators)", description = "The slug names it in paths and in "
             + "the Easel-Workspace header: lowercase letters, digits and '-'. 409 when it is taken.")
     ResponseEntity<WorkspaceView> create(@RequestBody NewWorkspace request) {

@@ -1,13 +1,19 @@
 package io.easel.server.web;
 
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,13 +31,67 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
+    /** PostgreSQL's data exceptions a request can cause: text with NUL, text too long, numbers out of range. */
+    private static final Set<String> UNSTORABLE = Set.of("22P05", "22021", "22001", "22003");
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Optional<BodyTooLargeException> tooLarge = cause(ex, BodyTooLargeException.class);
+        if (tooLarge.isPresent()) {
+            return bodyTooLarge(tooLarge.get(), request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON for this endpoint: " + JsonProblem.describe(ex));
         problem.setTitle("Malformed request body");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
+        problem.setTitle("Request body too large");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** The database cannot take a value the request carries: the request's fault, said without SQL. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> unstorable(DataIntegrityViolationException ex, WebRequest request) {
+        Optional<SQLException> sql = cause(ex, SQLException.class);
+        if (sql.isEmpty() || !UNSTORABLE.contains(sql.get().getSQLState())) {
+            return unexpected(ex, request);
+        }
+        String detail = switch (sql.get().getSQLState()) {
+            case "22001" -> "A text in the request is longer than Easel stores";
+            case "22003" -> "A number in the request is out of the range Easel stores";
+            default -> "A text in the request holds a NUL character (\\u0000) or another character Easel cannot "
+                    + "store";
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Value cannot be stored");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Every database connection is busy (a burst beyond the pool): the client should come back shortly. */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<Object> databaseBusy(Exception ex, WebRequest request) {
+        log.warn("No database connection for {}: {}", request.getDescription(false), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Easel is busy; try again in a few seconds");
+        problem.setTitle("Busy");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
+    /** The first cause of {@code thrown} (itself included) that is a {@code type}. */
+    static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

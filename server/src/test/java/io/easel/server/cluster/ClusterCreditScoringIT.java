@@ -90,6 +90,7 @@ class ClusterCreditScoringIT {
         settings.put("easel.engine.master", spark.masterUrl());
         settings.put("easel.engine.workspace", hdfs.uri() + "/easel/runs");
         settings.put("easel.model-store", hdfs.uri() + "/easel/models");
+        settings.put("easel.data.roots", hdfs.uri() + "/data");
         // Submitted through Spark's launcher with the engine's application jar (<engine home>/easel-ml-engine-app.jar).
         settings.put("easel.engine.spark-home", home.path().toString());
         settings.put("easel.engine.driver-memory", "768m");
@@ -160,6 +161,7 @@ class ClusterCreditScoringIT {
         Map<String, String> localSettings = new LinkedHashMap<>(QUIET_HDFS);
         localSettings.put("easel.engine.master", "local[2]");
         localSettings.put("easel.engine.driver-memory", "1g");
+        localSettings.put("easel.data.roots", hdfs.uri() + "/data");
         try (EaselServer local = timed("server for local mode", () -> EaselServer.start(localSettings))) {
             String localRunId = startRun(local.api(), createExperiment(local.api()), local);
             JsonNode localRun = timed("credit scoring in local mode", () -> awaitEnd(local.api(), localRunId));

@@ -75,10 +75,14 @@ class ScoringApiTest {
 
     /** Registers {@code fixture} as exported by a new run and deploys it under a fresh name. */
     private DeploymentView deploy(ModelFixture fixture) {
+        return deploy(fixture, null);
+    }
+
+    private DeploymentView deploy(ModelFixture fixture, UnseenCategories unseen) {
         var notice = fixture.export(store, UUID.randomUUID(), "Scoring");
         events.publishEvent(notice);
         UUID model = models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
-        return deployments.deploy(model, null, "scoring-" + notice.runId().toString().substring(0, 8));
+        return deployments.deploy(model, null, "scoring-" + notice.runId().toString().substring(0, 8), unseen);
     }
 
     @Test
@@ -199,8 +203,8 @@ class ScoringApiTest {
         JsonNode problem = problem(post(strict.endpointPath(), JSON.writeValueAsString(record)), 422);
 
         assertThat(problem.path("detail").asString())
-                .startsWith("field 'purpose' has value \"spaceship\", which the model does not accept")
-                .contains("\"radio/tv\"");
+                .startsWith("field 'purpose' has value \"spaceship\", a category the model never saw in training")
+                .contains("\"radio/tv\"").contains("the model has no category for unseen values");
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("purpose");
     }
 
@@ -219,16 +223,55 @@ class ScoringApiTest {
         }
     }
 
+    /** The documented contract: a category the model never saw is a 422 by default, whatever the model could do. */
     @Test
-    void shouldScoreAnUnseenCategoryAsUnknownWhenTheEngineKeptInvalidValues() throws Exception {
-        Map<String, Object> record = record(0);
+    void shouldRefuseAnUnseenCategoryWith422ByDefault() throws Exception {
+        for (ModelFixture fixture : List.of(ModelFixture.CREDIT_GBDT, ModelFixture.CREDIT_GBDT_FILLED)) {
+            DeploymentView deployment = deploy(fixture);
+            assertThat(deployment.unseenCategories()).isEqualTo(UnseenCategories.REJECT);
+            Map<String, Object> record = record(0);
+            record.put("purpose", "spaceship");
+
+            JsonNode problem = problem(post(deployment.endpointPath(), JSON.writeValueAsString(record)), 422);
+
+            assertThat(problem.path("detail").asString()).as(fixture.name())
+                    .startsWith("field 'purpose' has value \"spaceship\", a category the model never saw")
+                    .contains("\"radio/tv\"").contains("unseenCategories 'unknown'");
+            assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("purpose");
+        }
+    }
+
+    /**
+     * A deployment may score unseen categories as the model's own unknown category, the one Spark's indexer gave
+     * them (handleInvalid=keep), which the PMML declares in either of its two forms: the answer is the model's, with a
+     * warning. A model without such a category still refuses them.
+     */
+    @Test
+    void shouldScoreAnUnseenCategoryAsTheModelsUnknownCategoryWhenTheDeploymentSaysSo() throws Exception {
+        for (ModelFixture fixture : List.of(ModelFixture.CREDIT_GBDT, ModelFixture.CREDIT_GBDT_FILLED)) {
+            DeploymentView deployment = deploy(fixture, UnseenCategories.UNKNOWN);
+            Map<String, Object> unseen = record(0);
+            unseen.put("purpose", "spaceship");
+            unseen.put("housing", "boat");
+
+            HttpResponse<String> response = post(deployment.endpointPath(), JSON.writeValueAsString(unseen));
+
+            assertThat(response.statusCode()).as(fixture.name() + ": " + response.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("predictions").get(0).path("prediction").asString()).isIn("good", "bad");
+            assertThat(body.path("warnings").valueStream().map(JsonNode::asString))
+                    .anySatisfy(w -> assertThat(w).contains("'purpose'", "\"spaceship\"", "unknown category"))
+                    .anySatisfy(w -> assertThat(w).contains("'housing'", "\"boat\""));
+            // Known categories are scored as they are, without a warning.
+            JsonNode known = JSON.readTree(post(deployment.endpointPath(), JSON.writeValueAsString(record(0)))
+                    .body());
+            assertThat(known.path("warnings")).isEmpty();
+        }
+        DeploymentView strict = deploy(ModelFixture.CREDIT_GBDT_STRICT, UnseenCategories.UNKNOWN);
+        Map<String, Object> record = new LinkedHashMap<>(ModelFixture.CREDIT_GBDT_STRICT.records().getFirst());
         record.put("purpose", "spaceship");
-
-        HttpResponse<String> response = post(endpoint, JSON.writeValueAsString(record));
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body()).path("predictions").get(0).path("prediction").asString())
-                .isIn("good", "bad");
+        assertThat(problem(post(strict.endpointPath(), JSON.writeValueAsString(record)), 422).path("detail")
+                .asString()).contains("the model has no category for unseen values");
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
 import io.easel.run.RunEvent;
+import io.easel.server.Api;
+import io.easel.server.AsAdministrator;
+import io.easel.server.deployment.DeploymentService;
 import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.WorkspaceRef;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +31,8 @@ public record ModelFixture(String name) {
 
     /** A credit_g GBT pipeline whose PMML rejects unseen categories. */
     public static final ModelFixture CREDIT_GBDT_STRICT = new ModelFixture("credit-gbdt-strict");
+    /** Exported by the current engine: its text inputs are filled, then indexed over a derived field. */
+    public static final ModelFixture CREDIT_GBDT_FILLED = new ModelFixture("credit-gbdt-filled");
 
     public static final String NODE_ID = "gbdt";
 
@@ -73,6 +79,26 @@ public record ModelFixture(String name) {
     public ModelExportedNotice export(ModelStore store, UUID experimentId, String experimentName) {
         UUID runId = UUID.randomUUID();
         return notice(experimentId, experimentName, runId, writeToStore(store, runId), true);
+    }
+
+    /**
+     * Registers this model as exported by a new run in the default workspace and deploys it as {@code name}, signed
+     * in as the test server's first administrator; returns the scoring path ({@code /api/score/<name>}).
+     */
+    public String deploy(ApplicationContext server, String name) {
+        return AsAdministrator.as(server, Api.ADMIN, () -> {
+            ModelExportedNotice notice = export(server.getBean(ModelStore.class), UUID.randomUUID(), "Fixture");
+            server.publishEvent(notice);
+            UUID model = server.getBean(ModelService.class).producedBy(notice.runId(), NODE_ID).orElseThrow()
+                    .modelId();
+            return server.getBean(DeploymentService.class).deploy(model, null, name).endpointPath();
+        });
+    }
+
+    /** The raw records of {@link #expectedRows()}, as a scoring request carries them. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> records() {
+        return expectedRows().stream().map(row -> (Map<String, Object>) row.get("record")).toList();
     }
 
     /** model.json as a map. */

@@ -13,8 +13,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Configures {@code easel.engine.spark-submit} as a shell script (and an engine home holding an empty jar): a real child process (not a mock) that stands in
- * for the engine without starting Spark. It records its pid, its child's pid and its arguments in its working
- * directory (the run directory), then behaves as the experiment's node labels ask: {@code crash} prints an error
+ * for the engine without starting Spark. It records its pid, its child's pid, its arguments and its environment in
+ * its working directory (the run directory), then behaves as the experiment's node labels ask: {@code crash} prints an error
  * and exits with code 1; anything else waits (in a child process) until it is stopped.
  */
 public final class FakeSparkSubmit implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -24,6 +24,7 @@ public final class FakeSparkSubmit implements ApplicationContextInitializer<Conf
             echo "$$" > engine.pid
             printf '%s\\n' "$@" > engine.args
             printf '%s\\n' "$EASEL_CALLBACK_TOKEN" > engine.token
+            env > engine.env
             experiment=""
             while [ $# -gt 0 ]; do
               if [ "$1" = "--experiment" ]; then experiment="$2"; fi

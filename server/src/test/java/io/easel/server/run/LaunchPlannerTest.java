@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,7 +21,7 @@ class LaunchPlannerTest {
         EngineProperties engine = new EngineProperties(null, master, "cluster", "2g", null, null, null, null, null,
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
-        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(),
+        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(), DataRoots.none(),
                 new MockEnvironment());
     }
 

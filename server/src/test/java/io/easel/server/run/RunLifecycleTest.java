@@ -108,6 +108,25 @@ class RunLifecycleTest {
     }
 
     @Test
+    void shouldStartTheEngineWithoutTheServersSecrets() throws IOException {
+        assertThat(System.getenv("EASEL_TEST_SERVER_SECRET")).as("set by the build for this test").isNotBlank();
+        RunView started = runs.start(experiment("hang"));
+        Path environment = runDir(started.id()).resolve("engine.env");
+        pid(started.id(), "child.pid"); // written after the environment
+
+        List<String> variables = Files.readAllLines(environment).stream()
+                .filter(line -> line.contains("=")).map(line -> line.substring(0, line.indexOf('='))).toList();
+
+        assertThat(variables).doesNotContain("EASEL_TEST_SERVER_SECRET").contains("EASEL_CALLBACK_TOKEN")
+                .allSatisfy(name -> assertThat(EngineEnvironment.defaults().passes(name)
+                        || name.equals(EngineLaunch.TOKEN_VARIABLE) || SHELL_OWN.contains(name)).as(name).isTrue());
+        runs.cancel(started.id());
+    }
+
+    /** What the fake engine's shell sets itself. */
+    private static final List<String> SHELL_OWN = List.of("PWD", "OLDPWD", "SHLVL", "_");
+
+    @Test
     void shouldCancelRunAndStopTheEngineProcessTree() throws IOException {
         List<RunState> seen = new CopyOnWriteArrayList<>();
         RunView started = runs.start(experiment("hang"));
@@ -250,7 +269,7 @@ class RunLifecycleTest {
         RunView handedOver = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
         ledger.starting(handedOver.id());
 
-        supervisor.recoverUnfinishedRuns();
+        supervisor.recoverRunsCreatedBefore(java.time.Instant.now());
 
         // Still on the cluster as far as anyone knows: followed, not failed.
         assertThat(runs.get(handedOver.id()).state()).isEqualTo(RunState.STARTING);
@@ -292,7 +311,7 @@ class RunLifecycleTest {
                  "models": []}
                 """.formatted(finishedMeanwhile.id()));
 
-        supervisor.recoverUnfinishedRuns();
+        supervisor.recoverRunsCreatedBefore(java.time.Instant.now());
 
         RunView failed = runs.get(lost.id());
         assertThat(failed.state()).isEqualTo(RunState.FAILED);

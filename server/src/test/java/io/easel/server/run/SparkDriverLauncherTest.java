@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+import io.easel.run.DataRoots;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +33,7 @@ class SparkDriverLauncherTest {
         UUID runId = UUID.fromString("00000000-0000-0000-0000-000000000001");
         return new EngineLaunch(runId, dir.resolve("experiment.json").toString(), dir, dir.resolve("engine.log"),
                 "file:/data/runs", "file:/data/models", "http://127.0.0.1:8080/api/engine/runs/" + runId + "/events",
-                "secret", settings, pluginJars);
+                "secret", settings, pluginJars, DataRoots.of(List.of("/data/files"), "/data/samples"));
     }
 
     private Path engineHome() throws IOException {
@@ -60,7 +62,8 @@ class SparkDriverLauncherTest {
                 "--experiment", dir.resolve("experiment.json").toString(),
                 "--run-id", "00000000-0000-0000-0000-000000000001",
                 "--workspace", "file:/data/runs", "--model-store", "file:/data/models",
-                "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events");
+                "--callback-url", "http://127.0.0.1:8080/api/engine/runs/00000000-0000-0000-0000-000000000001/events",
+                "--data-root", "file:///data/files", "--samples", "file:///data/samples");
         assertThat(command).as("the token travels in the environment, out of process listings")
                 .doesNotContain("--callback-token", "secret");
         assertThat(command).as("no plugins, no jars to ship").doesNotContain("--jars");

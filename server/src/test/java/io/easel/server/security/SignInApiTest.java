@@ -48,7 +48,7 @@ class SignInApiTest {
             String path = endpoint.path(name -> UUID.randomUUID().toString());
             for (Api caller : List.of(Api.anonymous(port), Api.anonymous(port).as(Api.ADMIN, "wrong-password-123"),
                     Api.anonymous(port).withKey("easel_" + "0".repeat(32) + "_" + "A".repeat(43)))) {
-                Api.Response response = caller.send(endpoint.method(), path, ANY_BODY);
+                Api.Response response = caller.send(endpoint.method(), path, endpoint.body(ANY_BODY));
                 if (response.status() != 401) {
                     open.add(endpoint + " -> " + response.status());
                     continue;

@@ -145,7 +145,7 @@ class WorkspaceIsolationApiTest {
             boolean namesThingsOfA = !path.equals(endpoint.pattern());
             for (Api bob : namesThingsOfA ? List.of(analystOfB, analystOfB.inWorkspace(a.slug()))
                     : List.of(analystOfB.inWorkspace(a.slug()))) {
-                Api.Response response = bob.send(endpoint.method(), path, body);
+                Api.Response response = bob.send(endpoint.method(), path, endpoint.body(body));
                 if (expected == null) {
                     aimedAtA++;
                     if (response.status() != 404) {

@@ -64,7 +64,10 @@ class DeployDialog extends Dialog {
             chip.addClassName("chip");
             chips.add(chip);
         }
-        inputs.add(label(getTranslation("deploy.inputs", deployed.inputs().size())), chips);
+        Span unseen = new Span(getTranslation("deploy.unseen-categories"));
+        unseen.addClassName("muted");
+        unseen.setId("deploy-unseen-categories");
+        inputs.add(label(getTranslation("deploy.inputs", deployed.inputs().size())), chips, unseen);
 
         Div response = new Div();
         response.addClassName("deploy-block");

@@ -88,6 +88,19 @@ class StudioSignInTest {
         return JSON.readTree(response.body());
     }
 
+    /** The UI takes every path the API does not: an unknown API path must still answer as the API does. */
+    @Test
+    void shouldAnswerUnknownApiPathsAndTheBareErrorPageWithJson404NotTheUi() {
+        HttpBrowser admin = signedIn("admin", ADMIN_PASSWORD);
+        for (String path : List.of("/api/no-such-thing", "/api/experiments/x/y", "/error")) {
+            HttpResponse<String> answer = admin.get(STUDIO + path);
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json(answer).get("status").asInt()).isEqualTo(404);
+        }
+    }
+
     @Test
     void shouldSendVisitorsToTheLoginPageAndSignThemInWithTheirPassword() {
         HttpBrowser visitor = new HttpBrowser();

@@ -36,6 +36,9 @@ public interface ExecutionContext {
         return params().columns(param);
     }
 
+    /** Where this run may read data files (the data roots the server gave the run). */
+    DataAccess data();
+
     TableData table(Port input);
 
     ModelData model(Port input);

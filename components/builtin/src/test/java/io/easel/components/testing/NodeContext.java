@@ -2,16 +2,30 @@ package io.easel.components.testing;
 
 import io.easel.component.BoundParams;
 import io.easel.component.Port;
+import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.TableData;
+import io.easel.run.DataRoots;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** What the engine gives a running component, for tests: params bound as the engine binds them, inputs, outputs. */
 public final class NodeContext implements ExecutionContext {
+
+    /**
+     * Where tests keep data files: the build's test files (the samples directory among them), the bundled datasets
+     * as the sources hold them, and the JVM's temporary directory (JUnit's {@code @TempDir}).
+     */
+    public static final DataRoots TEST_DATA_ROOTS = DataRoots.of(List.of(
+            Path.of("target", "test-files").toAbsolutePath().toString(), SampleFiles.DATASETS.toString(),
+            Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString()), null);
+
+    private static final DataAccess DATA = new DataAccess(TEST_DATA_ROOTS);
 
     private final String nodeId;
     private final BoundParams params;
@@ -37,6 +51,11 @@ public final class NodeContext implements ExecutionContext {
     @Override
     public BoundParams params() {
         return params;
+    }
+
+    @Override
+    public DataAccess data() {
+        return DATA;
     }
 
     @Override

@@ -1,25 +1,19 @@
 package io.easel.components.testing;
 
-import io.easel.component.ParamDef;
-import io.easel.components.builtin.source.SampleDataset;
-import io.easel.components.spi.TableData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The directory examples call {@code {samples}}: the bundled datasets as CSV files (copied from the class path, so
- * plugin modules that test against the built-in jar get them too), and credit_g also written as Parquet and as JSON
- * Lines (each a directory, as Spark writes them), for the readers to read back. Written once per test JVM.
+ * The directory examples call {@code {samples}}, as the engine writes it ({@link
+ * io.easel.components.builtin.source.SampleFiles}): the bundled datasets as CSV files, and credit_g also as Parquet
+ * and as JSON Lines. Written once per test JVM.
  */
 public final class SampleFiles {
 
-    /** The bundled CSV files as this module's sources hold them (only the built-in module's own tests have them). */
+    /** The bundled CSV files, as the build ships them. */
     public static final Path DATASETS = Path.of("src/main/resources/io/easel/components/datasets").toAbsolutePath();
-
-    private static final String RESOURCES = "/io/easel/components/datasets/";
 
     private static Path directory;
 
@@ -30,19 +24,7 @@ public final class SampleFiles {
             try {
                 Path root = Files.createDirectories(Path.of("target", "test-files").toAbsolutePath());
                 Path samples = Files.createTempDirectory(root, "samples-");
-                for (ParamDef.Choice dataset : SampleDataset.DATASET.def().choices()) {
-                    String file = dataset.value() + ".csv";
-                    try (InputStream csv = SampleDataset.class.getResourceAsStream(RESOURCES + file)) {
-                        if (csv == null) {
-                            throw new IllegalStateException("The bundled dataset " + RESOURCES + file
-                                    + " is not on the class path");
-                        }
-                        Files.copy(csv, samples.resolve(file));
-                    }
-                }
-                TableData credit = TestRun.dataset("credit_g");
-                credit.rows().coalesce(1).write().parquet(samples.resolve("credit_g.parquet").toString());
-                credit.rows().coalesce(1).write().json(samples.resolve("credit_g.jsonl").toString());
+                io.easel.components.builtin.source.SampleFiles.ensure(TestSpark.session(), samples.toUri().toString());
                 directory = samples;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -53,11 +35,11 @@ public final class SampleFiles {
 
     /** credit_g as a Parquet directory, with the dataset's own column types. */
     public static Path creditParquet() {
-        return directory().resolve("credit_g.parquet");
+        return directory().resolve(io.easel.components.builtin.source.SampleFiles.CREDIT_PARQUET);
     }
 
     /** credit_g as a directory of JSON Lines files. */
     public static Path creditJsonLines() {
-        return directory().resolve("credit_g.jsonl");
+        return directory().resolve(io.easel.components.builtin.source.SampleFiles.CREDIT_JSON_LINES);
     }
 }

@@ -8,6 +8,7 @@ import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.TableSpec;
 import io.easel.component.Text;
+import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkTypes;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -23,11 +24,14 @@ import org.apache.spark.sql.types.StructType;
  */
 record FileSource(String componentId, String format) {
 
-    /** The path of the file or directory to read, in any Hadoop file system. */
+    /** The path of the file or directory to read, in a Hadoop file system, under the data roots. */
     static Param<String> pathParam() {
-        return Param.string("path", Text.of("Path", "路径"))
-                .description(Text.of("File or directory to read: a local path, file:///… or hdfs://host:port/….",
-                        "要读取的文件或目录：本地路径、file:///… 或 hdfs://主机:端口/…。"))
+        return Param.path("path", Text.of("Path", "路径"))
+                .description(Text.of("File or directory to read, under the server's data roots: an absolute path, "
+                                + "file:///…, hdfs://host:port/… or {samples}/… for the bundled samples; * and ? "
+                                + "match names within a directory.",
+                        "要读取的文件或目录，须位于服务器配置的数据根目录下：绝对路径、file:///…、hdfs://主机:端口/…，"
+                                + "或表示内置示例目录的 {samples}/…；* 和 ? 可匹配目录中的名称。"))
                 .required();
     }
 
@@ -36,10 +40,19 @@ record FileSource(String componentId, String format) {
         return Port.output("out", PortType.TABLE, Text.of("Data", "数据"), SchemaRule.newTable().schemaParam(schema.name()));
     }
 
-    /** Reads {@code path}; Spark resolves it here (AnalysisException, undeclared in Java): name it for the user. */
-    Dataset<Row> read(String path, Function<String, Dataset<Row>> reading) {
+    /**
+     * Reads {@code path} once the run's data roots allow it; Spark resolves it here (AnalysisException, undeclared in
+     * Java): name it for the user.
+     */
+    Dataset<Row> read(ExecutionContext ctx, String path, Function<String, Dataset<Row>> reading) {
+        String location;
         try {
-            return reading.apply(path);
+            location = ctx.data().readable(path);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException(componentId + ": param 'path': " + refused.getMessage(), refused);
+        }
+        try {
+            return reading.apply(location);
         } catch (Exception e) {
             throw new IllegalArgumentException(componentId + ": cannot read '" + path + "': " + e.getMessage(), e);
         }

@@ -70,7 +70,7 @@ public final class ReadCsv implements SparkComponent {
                 .option("header", ctx.param(HEADER))
                 .option("sep", ctx.param(DELIMITER));
         StructType schema = declared != null ? FILE.scalarSchema(declared, SCHEMA)
-                : FILE.nearestEasel(FILE.read(path, reader.option("inferSchema", true)::csv).schema(), path);
-        ctx.output(OUT, TableData.source(FILE.read(path, reader.schema(schema)::csv)));
+                : FILE.nearestEasel(FILE.read(ctx, path, reader.option("inferSchema", true)::csv).schema(), path);
+        ctx.output(OUT, TableData.source(FILE.read(ctx, path, reader.schema(schema)::csv)));
     }
 }

@@ -62,7 +62,7 @@ public final class ReadJsonLines implements SparkComponent {
         DataFrameReader reader = ctx.spark().read();
         // Without a declared schema Spark infers one with a pass over the data.
         StructType schema = declared != null ? FILE.scalarSchema(declared, SCHEMA)
-                : FILE.nearestEasel(FILE.read(path, reader::json).schema(), path);
-        ctx.output(OUT, TableData.source(FILE.read(path, reader.schema(schema)::json)));
+                : FILE.nearestEasel(FILE.read(ctx, path, reader::json).schema(), path);
+        ctx.output(OUT, TableData.source(FILE.read(ctx, path, reader.schema(schema)::json)));
     }
 }

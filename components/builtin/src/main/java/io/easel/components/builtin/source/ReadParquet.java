@@ -72,7 +72,7 @@ public final class ReadParquet implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         String path = ctx.param(PATH);
         // Spark reads the footers here.
-        Dataset<Row> file = FILE.read(path, ctx.spark().read()::parquet);
+        Dataset<Row> file = FILE.read(ctx, path, ctx.spark().read()::parquet);
         TableSpec declared = ctx.param(SCHEMA);
         Dataset<Row> rows = declared != null ? declaredColumns(file, declared, path) : ownColumns(file, path);
         ctx.output(OUT, TableData.source(rows));

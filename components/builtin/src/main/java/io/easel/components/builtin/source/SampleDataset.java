@@ -27,6 +27,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * One of the small public datasets bundled with Easel (provenance in {@code datasets/PROVENANCE.md}). Their schemas
@@ -91,15 +92,32 @@ public final class SampleDataset implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String name = ctx.param(DATASET);
-        TableSpec spec = SPECS.get(name); // the param's choices are exactly the bundled datasets
-        Dataset<String> lines = ctx.spark().createDataset(readLines(name), Encoders.STRING());
-        Dataset<Row> rows = ctx.spark().read()
-                .schema(SparkTypes.toSchema(spec))
+        // The param's choices are exactly the bundled datasets.
+        ctx.output(OUT, TableData.source(rows(ctx.spark(), ctx.param(DATASET))));
+    }
+
+    /** A bundled dataset's rows, with its sniffed schema. */
+    static Dataset<Row> rows(SparkSession spark, String name) {
+        Dataset<String> lines = spark.createDataset(readLines(name), Encoders.STRING());
+        return spark.read()
+                .schema(SparkTypes.toSchema(SPECS.get(name)))
                 .option("header", true)
                 .option("mode", "FAILFAST") // a bundled file that does not match its own schema is a bug
                 .csv(lines);
-        ctx.output(OUT, TableData.source(rows));
+    }
+
+    /** The names of the bundled datasets. */
+    static List<String> names() {
+        return DATASETS.stream().map(ParamDef.Choice::value).toList();
+    }
+
+    /** A bundled dataset's file as the build ships it. */
+    static InputStream open(String name) {
+        InputStream in = SampleDataset.class.getResourceAsStream(RESOURCE_DIR + name + ".csv");
+        if (in == null) {
+            throw new IllegalStateException("Bundled dataset " + name + " is missing from the build");
+        }
+        return in;
     }
 
     /** The schema the bundled file of a dataset has, as Spark would infer it. */
@@ -117,14 +135,10 @@ public final class SampleDataset implements SparkComponent {
     }
 
     private static List<String> readLines(String dataset) {
-        String resource = RESOURCE_DIR + dataset + ".csv";
-        try (InputStream in = SampleDataset.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Bundled dataset " + resource + " is missing from the build");
-            }
+        try (InputStream in = open(dataset)) {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read bundled dataset " + resource, e);
+            throw new UncheckedIOException("Cannot read bundled dataset " + dataset, e);
         }
     }
 }

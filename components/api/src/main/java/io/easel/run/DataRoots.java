@@ -1,0 +1,211 @@
+package io.easel.run;
+
+import io.easel.component.Example;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Where a run may read data files: the data roots the server is configured with, each a directory of one file system
+ * ({@code /srv/easel/data}, {@code file:///srv/easel/data}, {@code hdfs://namenode:8020/datasets}). The server hands
+ * them to the engine with each run (never from the experiment), checks path params against them when it validates,
+ * and the engine checks them again before it reads.
+ *
+ * <p>A path is judged by its text alone, before any file system is asked: its scheme and host must be those of a
+ * root (so no other host is ever contacted), and its directories must lie under the root's. {@code .} and
+ * {@code ..} segments, percent escapes, {@code {…}} and {@code […]} patterns and backslashes are refused rather than
+ * interpreted, so the path the file system sees is the path that was checked; {@code *} and {@code ?} may match
+ * names within a directory under a root. A leading {@value #SAMPLES} stands for the bundled samples directory, which
+ * counts as a root.
+ *
+ * @param roots where data may be read, as normalised locations
+ * @param samples the bundled samples directory, or null when there is none
+ */
+public record DataRoots(List<Location> roots, Location samples) {
+
+    /** The placeholder of the samples directory in paths (as component examples write it). */
+    public static final String SAMPLES = Example.SAMPLES;
+
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
+    private static final String REFUSED_CHARACTERS = "{}[]\\%";
+
+    public DataRoots {
+        roots = List.copyOf(roots);
+    }
+
+    /**
+     * @param roots where data may be read: absolute paths or file system URIs
+     * @param samples the samples directory, or null for none
+     * @throws IllegalArgumentException naming a root that is not an absolute directory location
+     */
+    public static DataRoots of(List<String> roots, String samples) {
+        List<Location> all = new ArrayList<>();
+        for (String root : roots) {
+            all.add(root(root));
+        }
+        Location sampleRoot = samples == null || samples.isBlank() ? null : root(samples);
+        if (sampleRoot != null && !all.contains(sampleRoot)) {
+            all.add(sampleRoot);
+        }
+        return new DataRoots(all, sampleRoot);
+    }
+
+    /** No root at all: every data path is refused. */
+    public static DataRoots none() {
+        return new DataRoots(List.of(), null);
+    }
+
+    /** The roots as their URIs, for messages and command lines. */
+    public List<String> uris() {
+        return roots.stream().map(Location::uri).toList();
+    }
+
+    /**
+     * The location a path param names, once it is known to lie under a root.
+     *
+     * @throws IllegalArgumentException saying why the path may not be read (in words for the person who wrote it)
+     */
+    public Location resolve(String path) {
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("the path is empty");
+        }
+        String text = path.strip();
+        if (text.startsWith(SAMPLES)) {
+            if (samples == null) {
+                throw new IllegalArgumentException("'" + SAMPLES + "' stands for the bundled samples directory, "
+                        + "which this server does not have");
+            }
+            text = samples.uri() + "/" + text.substring(SAMPLES.length());
+        }
+        Location location = parse(text, path);
+        if (roots.isEmpty()) {
+            throw new IllegalArgumentException("'" + path + "' cannot be read: no data roots are configured "
+                    + "(easel.data.roots)");
+        }
+        boolean knownFileSystem = roots.stream().anyMatch(root -> root.sameFileSystem(location));
+        if (!knownFileSystem) {
+            throw new IllegalArgumentException("'" + path + "' is on a file system Easel may not reach ("
+                    + location.fileSystem() + "); data is read only under " + String.join(", ", uris()));
+        }
+        if (roots.stream().noneMatch(root -> root.contains(location))) {
+            throw new IllegalArgumentException("'" + path + "' is outside the data roots; data is read only under "
+                    + String.join(", ", uris()));
+        }
+        return location;
+    }
+
+    /** The root a resolved location lies under. */
+    public Location rootOf(Location location) {
+        return roots.stream().filter(root -> root.contains(location)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException(location + " is under no data root"));
+    }
+
+    private static Location root(String root) {
+        Location location = parse(root.strip(), root);
+        if (location.segments().stream().anyMatch(s -> s.contains("*") || s.contains("?"))) {
+            throw new IllegalArgumentException("Data root '" + root + "' must be a directory, not a pattern");
+        }
+        return location;
+    }
+
+    private static Location parse(String text, String original) {
+        for (char c : text.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException("'" + printable(original) + "' holds a control character");
+            }
+            if (REFUSED_CHARACTERS.indexOf(c) >= 0) {
+                throw new IllegalArgumentException("'" + original + "' holds '" + c + "', which a data path may not "
+                        + "hold (no escapes, backslashes or {…}/[…] patterns; * and ? are allowed)");
+            }
+        }
+        String scheme = "file";
+        String authority = "";
+        String rest = text;
+        Matcher withScheme = SCHEME.matcher(text);
+        if (withScheme.matches() && withScheme.group(1).length() > 1) { // one letter would be a Windows drive
+            scheme = withScheme.group(1).toLowerCase(Locale.ROOT);
+            rest = withScheme.group(2);
+            if (rest.startsWith("//")) {
+                int slash = rest.indexOf('/', 2);
+                authority = (slash < 0 ? rest.substring(2) : rest.substring(2, slash)).toLowerCase(Locale.ROOT);
+                rest = slash < 0 ? "/" : rest.substring(slash);
+            }
+        }
+        if (scheme.equals("file") && !authority.isEmpty() && !authority.equals("localhost")) {
+            throw new IllegalArgumentException("'" + original + "' names a host (" + authority + "), which a local "
+                    + "file path cannot");
+        }
+        if (scheme.equals("file")) {
+            authority = "";
+        }
+        if (!rest.startsWith("/")) {
+            throw new IllegalArgumentException("'" + original + "' is not an absolute path; give the whole path, "
+                    + "starting with / (or a file system URI such as hdfs://namenode:8020/…)");
+        }
+        List<String> segments = Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList();
+        for (String segment : segments) {
+            if (segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("'" + original + "' holds '" + segment + "'; give the path "
+                        + "without . or .. segments");
+            }
+        }
+        return new Location(scheme, authority, segments);
+    }
+
+    private static String printable(String text) {
+        return text.chars().mapToObj(c -> c < 0x20 || c == 0x7f ? String.format("\\u%04x", c)
+                : String.valueOf((char) c)).collect(Collectors.joining());
+    }
+
+    /**
+     * A normalised location: a file system (scheme and authority) and the directory names down from its root.
+     *
+     * @param authority lower case; empty for local files
+     */
+    public record Location(String scheme, String authority, List<String> segments) {
+
+        public Location {
+            Objects.requireNonNull(scheme, "scheme");
+            Objects.requireNonNull(authority, "authority");
+            segments = List.copyOf(segments);
+        }
+
+        /** As Hadoop and Spark read it: {@code file:///a/b} or {@code hdfs://nn:8020/a/b}. */
+        public String uri() {
+            return scheme + "://" + authority + "/" + String.join("/", segments);
+        }
+
+        /** The local path of a {@code file} location ({@code /a/b}); for other file systems the path part. */
+        public String path() {
+            return "/" + String.join("/", segments);
+        }
+
+        public boolean isLocal() {
+            return scheme.equals("file");
+        }
+
+        /** Whether a location's non-pattern directories start with all of this one's. */
+        boolean contains(Location other) {
+            return sameFileSystem(other) && other.segments.size() >= segments.size()
+                    && other.segments.subList(0, segments.size()).equals(segments);
+        }
+
+        boolean sameFileSystem(Location other) {
+            return scheme.equals(other.scheme) && authority.equals(other.authority);
+        }
+
+        String fileSystem() {
+            return scheme + "://" + authority;
+        }
+
+        @Override
+        public String toString() {
+            return uri();
+        }
+    }
+}

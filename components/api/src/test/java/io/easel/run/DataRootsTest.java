@@ -1,0 +1,77 @@
+package io.easel.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataRootsTest {
+
+    private static final DataRoots ROOTS = DataRoots.of(List.of("/srv/easel/data", "hdfs://NameNode:8020/datasets"),
+            "/srv/easel/samples");
+
+    @Test
+    void shouldResolvePathsUnderARootToOneNormalisedLocation() {
+        assertThat(ROOTS.resolve("/srv/easel/data/credit.csv").uri()).isEqualTo("file:///srv/easel/data/credit.csv");
+        assertThat(ROOTS.resolve("file:///srv/easel/data//2024/credit.csv").uri())
+                .isEqualTo("file:///srv/easel/data/2024/credit.csv");
+        assertThat(ROOTS.resolve("file:/srv/easel/data/a.csv").uri()).isEqualTo("file:///srv/easel/data/a.csv");
+        assertThat(ROOTS.resolve("FILE://localhost/srv/easel/data/a.csv").uri())
+                .isEqualTo("file:///srv/easel/data/a.csv");
+        assertThat(ROOTS.resolve("hdfs://namenode:8020/datasets/credit/*.parquet").uri())
+                .isEqualTo("hdfs://namenode:8020/datasets/credit/*.parquet");
+        assertThat(ROOTS.resolve("/srv/easel/data").uri()).isEqualTo("file:///srv/easel/data");
+    }
+
+    @Test
+    void shouldCountTheSamplesDirectoryAsARootAndResolveItsPlaceholder() {
+        assertThat(ROOTS.uris()).containsExactly("file:///srv/easel/data", "hdfs://namenode:8020/datasets",
+                "file:///srv/easel/samples");
+        assertThat(ROOTS.resolve("{samples}/iris.csv").uri()).isEqualTo("file:///srv/easel/samples/iris.csv");
+        assertThat(ROOTS.resolve("/srv/easel/samples/iris.csv").path()).isEqualTo("/srv/easel/samples/iris.csv");
+        assertThatThrownBy(() -> DataRoots.of(List.of("/data"), null).resolve("{samples}/iris.csv"))
+                .hasMessageContaining("does not have");
+    }
+
+    @Test
+    void shouldRefusePathsOutsideTheRootsWhateverTheirSpelling() {
+        for (String path : List.of("/etc/shadow", "file:///etc/shadow", "/srv/easel/database/pg_hba.conf",
+                "/srv/easel/dataextra/x.csv", "/srv/easel/d*/x.csv", "/srv/easel/data*", "hdfs://namenode:8020/tmp",
+                "/srv/easel/runs/other-team/nodes/out")) {
+            assertThatThrownBy(() -> ROOTS.resolve(path)).as(path).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("outside the data roots");
+        }
+    }
+
+    @Test
+    void shouldRefuseTraversalEscapesPatternsAndControlCharacters() {
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data/../../../etc/shadow")).hasMessageContaining("'..'");
+        assertThatThrownBy(() -> ROOTS.resolve("{samples}/../data/../../x")).hasMessageContaining("'..'");
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data/%2e%2e/x")).hasMessageContaining("'%'");
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data/{a,../../x}")).hasMessageContaining("'{'");
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data/[ab]")).hasMessageContaining("'['");
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data\\..\\x")).hasMessageContaining("'\\'");
+        assertThatThrownBy(() -> ROOTS.resolve("/srv/easel/data/a\u0000.csv")).hasMessageContaining("control");
+        assertThatThrownBy(() -> ROOTS.resolve("data/credit.csv")).hasMessageContaining("not an absolute path");
+        assertThatThrownBy(() -> ROOTS.resolve(" ")).hasMessageContaining("empty");
+    }
+
+    @Test
+    void shouldRefuseEveryOtherHostAndFileSystem() {
+        for (String path : List.of("http://attacker.example/x.csv", "hdfs://attacker.example:8020/datasets/x",
+                "hdfs://namenode:9000/datasets/x", "hdfs:///datasets/x", "s3a://bucket/datasets/x",
+                "file://attacker.example/srv/easel/data/x", "//attacker.example/srv/easel/data/x")) {
+            assertThatThrownBy(() -> ROOTS.resolve(path)).as(path).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> ROOTS.resolve("http://attacker.example/x.csv"))
+                .hasMessageContaining("file system Easel may not reach (http://attacker.example)");
+    }
+
+    @Test
+    void shouldRefuseEverythingWithoutRoots() {
+        assertThatThrownBy(() -> DataRoots.none().resolve("/srv/easel/data/x.csv"))
+                .hasMessageContaining("no data roots");
+        assertThatThrownBy(() -> DataRoots.of(List.of("/data/*"), null)).hasMessageContaining("not a pattern");
+    }
+}

@@ -1,0 +1,79 @@
+package io.easel.components.builtin.source;
+
+import io.easel.component.Example;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The samples directory that paths call {@value Example#SAMPLES}: every bundled dataset as a CSV file, and credit_g
+ * also as Parquet and as JSON Lines (each a directory, as Spark writes them), which the file sources' examples read.
+ * Written where missing, each file whole or not at all (a temporary name, then a rename), so engines that start
+ * together never see half a file.
+ */
+public final class SampleFiles {
+
+    /** credit_g as the Parquet and JSON Lines examples read it. */
+    public static final String CREDIT_PARQUET = "credit_g.parquet";
+    public static final String CREDIT_JSON_LINES = "credit_g.jsonl";
+
+    private SampleFiles() {}
+
+    /**
+     * Writes what is missing of the samples under {@code directory} (any Hadoop file system URI).
+     *
+     * @return the names written (none when all were there)
+     */
+    public static List<String> ensure(SparkSession spark, String directory) throws IOException {
+        Path root = new Path(URI.create(directory.endsWith("/") ? directory : directory + "/"));
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        List<String> written = new ArrayList<>();
+        for (String dataset : SampleDataset.names()) {
+            String name = dataset + ".csv";
+            if (writeIfMissing(fs, root, name, temp -> copy(fs, dataset, temp))) {
+                written.add(name);
+            }
+        }
+        if (writeIfMissing(fs, root, CREDIT_PARQUET, temp -> SampleDataset.rows(spark, "credit_g").coalesce(1)
+                .write().parquet(temp.toString()))) {
+            written.add(CREDIT_PARQUET);
+        }
+        if (writeIfMissing(fs, root, CREDIT_JSON_LINES, temp -> SampleDataset.rows(spark, "credit_g").coalesce(1)
+                .write().json(temp.toString()))) {
+            written.add(CREDIT_JSON_LINES);
+        }
+        return written;
+    }
+
+    private static boolean writeIfMissing(FileSystem fs, Path root, String name, Consumer<Path> writer)
+            throws IOException {
+        Path target = new Path(root, name);
+        if (fs.exists(target)) {
+            return false;
+        }
+        fs.mkdirs(root);
+        Path temp = new Path(root, "." + name + "." + UUID.randomUUID());
+        try {
+            writer.accept(temp);
+            return fs.rename(temp, target); // false when another engine was quicker
+        } finally {
+            fs.delete(temp, true);
+        }
+    }
+
+    private static void copy(FileSystem fs, String dataset, Path target) {
+        try (InputStream in = SampleDataset.open(dataset); OutputStream out = fs.create(target, false)) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.easel.components.spi;
+
+import io.easel.run.DataRoots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where a running component may read data files: under the run's {@link DataRoots} only. A path is first judged by
+ * its text ({@link DataRoots#resolve}); a local path is then also followed through the file system, so that a
+ * symbolic link under a root cannot lead a read outside it (the link itself, a directory on the way, or a file a
+ * pattern or directory read would pick up).
+ */
+public final class DataAccess {
+
+    /** Entries looked at under a directory or pattern before the read is refused as too large to check. */
+    private static final int MAX_ENTRIES_CHECKED = 100_000;
+
+    private final DataRoots roots;
+
+    public DataAccess(DataRoots roots) {
+        this.roots = roots;
+    }
+
+    public DataRoots roots() {
+        return roots;
+    }
+
+    /**
+     * The location to hand to Spark for {@code path}, normalised.
+     *
+     * @throws IllegalArgumentException saying why the path may not be read
+     */
+    public String readable(String path) {
+        DataRoots.Location location = roots.resolve(path);
+        if (location.isLocal()) {
+            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).run();
+        }
+        return location.uri();
+    }
+
+    /** Follows a local location through the file system, refusing whatever leads out of its root. */
+    private record LocalCheck(String path, Path root, DataRoots.Location location) {
+
+        void run() {
+            Optional<Path> realRoot = real(root);
+            if (realRoot.isEmpty()) {
+                return; // nothing under a root that does not exist; the read fails as "not found"
+            }
+            List<String> segments = location.segments();
+            int fixed = 0;
+            while (fixed < segments.size() && !isPattern(segments.get(fixed))) {
+                fixed++;
+            }
+            Path prefix = Path.of("/" + String.join("/", segments.subList(0, fixed)));
+            Optional<Path> realPrefix = real(prefix);
+            if (realPrefix.isEmpty()) {
+                return; // does not exist: Spark says so
+            }
+            inside(prefix, realPrefix.get(), realRoot.get());
+            if (fixed < segments.size() || Files.isDirectory(prefix)) {
+                checkTree(prefix, realRoot.get());
+            }
+        }
+
+        /**
+         * A pattern or a directory read may pick up any entry below where it starts (Spark reads partition
+         * directories too): every link there must stay under the root.
+         */
+        private void checkTree(Path start, Path realRoot) {
+            try (Stream<Path> entries = Files.walk(start)) {
+                Iterator<Path> walk = entries.iterator();
+                int seen = 0;
+                while (walk.hasNext()) {
+                    Path entry = walk.next();
+                    if (++seen > MAX_ENTRIES_CHECKED) {
+                        throw new IllegalArgumentException("'" + path + "' spans more than " + MAX_ENTRIES_CHECKED
+                                + " files and directories; name a smaller directory");
+                    }
+                    if (Files.isSymbolicLink(entry)) {
+                        real(entry).ifPresent(target -> inside(entry, target, realRoot));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("'" + path + "' could not be checked: " + e.getMessage(), e);
+            }
+        }
+
+        private void inside(Path entry, Path target, Path realRoot) {
+            if (!target.startsWith(realRoot)) {
+                throw new IllegalArgumentException("'" + path + "' leads outside the data roots: " + entry
+                        + " resolves to " + target);
+            }
+        }
+
+        private static Optional<Path> real(Path path) {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(path.toRealPath());
+            } catch (IOException dangling) {
+                return Optional.empty();
+            }
+        }
+
+        private static boolean isPattern(String segment) {
+            return segment.contains("*") || segment.contains("?");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.easel.server.settings;
+
+import io.easel.run.DataRoots;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class DataRootsConfiguration {
+
+    /** Where runs may read data files: validation checks path params against them, and engines get them. */
+    @Bean
+    DataRoots dataRoots(DataSettings data, EaselProperties easel) {
+        return data.dataRoots(easel);
+    }
+}

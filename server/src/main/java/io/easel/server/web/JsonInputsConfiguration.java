@@ -1,0 +1,24 @@
+package io.easel.server.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+
+/**
+ * How the REST API reads JSON: strictly. A key the endpoint does not know, the same key twice in one object and text
+ * holding a NUL character are refused with a 400 that names where they are, instead of being dropped, decided by
+ * whichever came last, or failing in the database.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonInputsConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInputs() {
+        return builder -> builder
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new NulCharacters());
+    }
+}

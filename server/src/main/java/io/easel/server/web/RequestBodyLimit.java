@@ -1,0 +1,140 @@
+package io.easel.server.web;
+
+import io.easel.server.settings.LimitSettings;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Caps the body of every REST request at its endpoint's limit ({@link LimitSettings}) while it is read, not after: a
+ * declared length beyond the limit is answered 413 before a byte is read (with {@code Expect: 100-continue} the client
+ * does not even send it), and a body without a declared length is cut off as soon as it passes the limit.
+ */
+final class RequestBodyLimit extends OncePerRequestFilter {
+
+    /** A limit for the requests whose path starts with {@code prefix}; the first that matches applies. */
+    private record Limit(String prefix, long bytes, String setting) {}
+
+    private final List<Limit> limits;
+    private final Limit otherwise;
+
+    RequestBodyLimit(LimitSettings settings) {
+        this.limits = List.of(
+                new Limit("/api/score/", settings.scoringBody().toBytes(), "easel.limits.scoring-body"),
+                new Limit("/api/engine/", settings.engineEventsBody().toBytes(), "easel.limits.engine-events-body"),
+                new Limit("/api/experiments", settings.experimentBody().toBytes(), "easel.limits.experiment-body"));
+        this.otherwise = new Limit("/", settings.requestBody().toBytes(), "easel.limits.request-body");
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Limit limit = limits.stream().filter(l -> path.startsWith(l.prefix())).findFirst().orElse(otherwise);
+        long declared = request.getContentLengthLong();
+        if (declared > limit.bytes()) {
+            ProblemJson.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    "The request body is " + declared + " bytes; this endpoint accepts at most " + limit.bytes()
+                            + " (" + limit.setting() + ")", request.getRequestURI());
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** The request, its body readable up to the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final Limit limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, Limit limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new CountingStream(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+        }
+    }
+
+    /** Counts what is read and refuses to go past the limit. */
+    private static final class CountingStream extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final Limit limit;
+        private long read;
+
+        CountingStream(ServletInputStream in, Limit limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit.bytes()) {
+                throw new BodyTooLargeException(limit.bytes(), limit.setting());
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
