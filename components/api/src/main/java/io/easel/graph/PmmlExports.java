@@ -11,12 +11,16 @@ import io.easel.component.PortType;
  */
 public final class PmmlExports {
 
-    private final ExperimentGraph graph;
+    private final GraphIndex graph;
     private final Catalog catalog;
 
-    public PmmlExports(ExperimentGraph graph, Catalog catalog) {
+    public PmmlExports(GraphIndex graph, Catalog catalog) {
         this.graph = graph;
         this.catalog = catalog;
+    }
+
+    public PmmlExports(ExperimentGraph graph, Catalog catalog) {
+        this(GraphIndex.of(graph), catalog);
     }
 
     /** Whether the model on {@code output} is exported; false for what is not a model output of a known node. */
