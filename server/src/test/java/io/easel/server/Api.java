@@ -110,6 +110,19 @@ public final class Api {
         return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends the bytes as they are, with this content type (none when null); a large body waits for the server's
+     * "100 Continue", so a body refused for its size is answered without being sent.
+     */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path).expectContinue(body.length > 1 << 20)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         headers.forEach(request::header);
