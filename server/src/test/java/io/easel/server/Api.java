@@ -27,10 +27,12 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Map<String, String> headers;
+    private final HttpClient http;
 
-    private Api(String base, Map<String, String> headers) {
+    private Api(String base, Map<String, String> headers, HttpClient http) {
         this.base = base;
         this.headers = Map.copyOf(headers);
+        this.http = http;
     }
 
     /** Signed in as the test servers' first administrator. */
@@ -40,7 +42,7 @@ public final class Api {
 
     /** Without any credentials. */
     public static Api anonymous(int port) {
-        return new Api("http://127.0.0.1:" + port, Map.of());
+        return new Api("http://127.0.0.1:" + port, Map.of(), HTTP);
     }
 
     /** The same server, signed in as this user (HTTP Basic). */
@@ -61,7 +63,12 @@ public final class Api {
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(base, more);
+        return new Api(base, more, http);
+    }
+
+    /** The same, sending through this client (its own connections) instead of the one all tests share. */
+    public Api through(HttpClient client) {
+        return new Api(base, headers, client);
     }
 
     public static String basic(String username, String password) {
@@ -158,7 +165,7 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Response(response.statusCode(), parse(text), text, response);

@@ -10,6 +10,7 @@ import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
 import io.easel.server.model.ModelFixture;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ class FuzzTest {
             for (int i = 0; i < count; i++) {
                 Target target = targets.apply(i);
                 Mutations.Mutant mutant = mutations.mutate(target.validBody());
-                sent.add(clients.submit(() -> tally.add(target, mutant, send(target, mutant))));
+                sent.add(clients.submit(() -> tally.add(target, mutant, send(target, mutant, tally))));
             }
             for (Future<?> each : sent) {
                 each.get();
@@ -215,11 +216,21 @@ class FuzzTest {
         return tally;
     }
 
-    private Api.Response send(Target target, Mutations.Mutant mutant) {
+    /**
+     * Sends the mutant; a connection closed without an answer is tried once more on a new connection (a pooled
+     * connection the server had just closed is the client's affair), and counts against the server the second time.
+     */
+    private Api.Response send(Target target, Mutations.Mutant mutant, Tally tally) {
         try {
             return api.sendBytes(target.method(), target.path(), mutant.contentType(), mutant.body());
-        } catch (UncheckedIOException e) {
-            return new Api.Response(-1, Api.JSON.missingNode(), e.getCause().toString(), null);
+        } catch (UncheckedIOException first) {
+            tally.retried.incrementAndGet();
+            try (HttpClient fresh = HttpClient.newHttpClient()) {
+                return api.through(fresh).sendBytes(target.method(), target.path(), mutant.contentType(),
+                        mutant.body());
+            } catch (UncheckedIOException again) {
+                return new Api.Response(-1, Api.JSON.missingNode(), again.getCause().toString(), null);
+            }
         }
     }
 
@@ -230,6 +241,7 @@ class FuzzTest {
         private final Map<String, AtomicInteger> kinds = new ConcurrentHashMap<>();
         private final List<String> broken = new CopyOnWriteArrayList<>();
         private final AtomicInteger sent = new AtomicInteger();
+        private final AtomicInteger retried = new AtomicInteger();
         private volatile String health;
         private volatile double seconds;
 
@@ -250,8 +262,9 @@ class FuzzTest {
         }
 
         void print(String title) {
-            System.out.printf("%s: %d sent in %.1f s, answered %s; first mutations %s; health %s%n", title,
-                    sent.get(), seconds, new TreeMap<>(statuses), new TreeMap<>(kinds), health);
+            System.out.printf("%s: %d sent in %.1f s, answered %s (%d sent again after a dropped connection); "
+                    + "first mutations %s; health %s%n", title, sent.get(), seconds, new TreeMap<>(statuses),
+                    retried.get(), new TreeMap<>(kinds), health);
         }
 
         void assertNoServerErrorAndNoInternals() {

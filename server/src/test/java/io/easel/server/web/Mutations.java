@@ -174,7 +174,9 @@ final class Mutations {
         }
         ArrayNode array = (ArrayNode) arrays.get(random.nextInt(arrays.size()));
         JsonNode first = array.get(0);
-        int copies = List.of(0, 2_500, 12_000).get(random.nextInt(3));
+        // up to about 24 MB: past every body limit, yet never more than a client can build
+        int size = Api.JSON.writeValueAsString(first).length();
+        int copies = Math.min(List.of(0, 2_500, 12_000).get(random.nextInt(3)), 24_000_000 / Math.max(1, size));
         array.removeAll();
         for (int i = 0; i < copies; i++) {
             array.add(first.deepCopy());
