@@ -206,6 +206,21 @@ class InputsApiTest {
         assertThat(chunked.body()).contains("easel.limits.experiment-body");
     }
 
+    /**
+     * Found by the fuzz harness: a body within its limit but refused early (here a NUL in the name) was answered by
+     * a connection closed under the client still sending it, so the client saw no answer at all.
+     */
+    @Test
+    void shouldAnswerABodyRefusedBeforeItsEndWhateverItsSizeWithinTheLimit() {
+        byte[] five = ("{\"name\": \"a\\u0000b\", \"description\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Api.Response refused = api.sendBytes("POST", "/api/experiments", "application/json", five);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.problemDetail()).contains("name");
+        }
+    }
+
     private static HttpResponse<String> raw(HttpRequest.Builder request) throws IOException, InterruptedException {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
