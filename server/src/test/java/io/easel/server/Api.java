@@ -30,10 +30,12 @@ public final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private final Map<String, String> headers;
+    private final HttpClient http;
 
-    private Api(String base, Map<String, String> headers) {
+    private Api(String base, Map<String, String> headers, HttpClient http) {
         this.base = base;
         this.headers = Map.copyOf(headers);
+        this.http = http;
     }
 
     /** Signed in as the test servers' first administrator. */
@@ -43,7 +45,7 @@ public final class Api {
 
     /** Without any credentials. */
     public static Api anonymous(int port) {
-        return new Api("http://127.0.0.1:" + port, Map.of());
+        return new Api("http://127.0.0.1:" + port, Map.of(), HTTP);
     }
 
     /** The same server, signed in as this user (HTTP Basic). */
@@ -64,7 +66,12 @@ public final class Api {
     public Api withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Api(base, more);
+        return new Api(base, more, http);
+    }
+
+    /** The same, sending through this client (its own connections) instead of the one all tests share. */
+    public Api through(HttpClient client) {
+        return new Api(base, headers, client);
     }
 
     public static String basic(String username, String password) {
@@ -128,6 +135,19 @@ public final class Api {
         return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Sends the bytes as they are, with this content type (none when null); a large body waits for the server's
+     * "100 Continue", so a body refused for its size is answered without being sent.
+     */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = request(path).expectContinue(body.length > 1 << 20)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
         headers.forEach(request::header);
@@ -163,7 +183,7 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Response(response.statusCode(), parse(text), text, response);

@@ -4,6 +4,7 @@ import io.easel.run.RunState;
 import io.easel.server.settings.StudioOnly;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ class EngineSupervisor {
      * <li>a run whose engine still runs on this machine is adopted: followed through its process, its callbacks
      *     and its {@code status.json}, within what is left of its timeout; never failed while the engine lives;</li>
      * <li>a run handed to the cluster and still within its timeout is followed again;</li>
-     * <li>a run that was still queued (its engine never started) is queued again;</li>
+     * <li>a run that was still queued, or starting without having launched its engine, is queued again;</li>
      * <li>only a run whose engine is gone without a word fails.</li>
      * </ul>
      * Runs created since this process started are its own, whatever their state.
@@ -127,23 +128,32 @@ class EngineSupervisor {
             adopt(runId, new AdoptedEngine(engine.get()), left.isPositive() ? left : Duration.ofSeconds(1));
             return;
         }
-        if (run.settings() != null && run.settings().clusterDeployMode() && run.state() != RunState.QUEUED
-                && left.isPositive()) {
-            log.info("Run {} was handed to the cluster by an earlier server process; following it again", runId);
-            adopt(runId, new HandedOver(), left);
-            return;
-        }
-        if (run.state() == RunState.QUEUED) {
+        if (neverLaunched(run)) {
             String token = CallbackTokens.newToken();
             if (ledger.requeue(runId, CallbackTokens.hash(token)).isPresent()) {
-                log.info("Run {} was queued when an earlier server process stopped; queued again", runId);
+                log.info("Run {} had not started its engine when an earlier server process stopped; queued again",
+                        runId);
                 submit(runId, token);
                 return;
             }
         }
+        if (run.settings() != null && run.settings().clusterDeployMode() && left.isPositive()) {
+            log.info("Run {} was handed to the cluster by an earlier server process; following it again", runId);
+            adopt(runId, new HandedOver(), left);
+            return;
+        }
         ledger.finish(runId, RunState.FAILED, "The server restarted while this run was active, and its engine "
                 + "was gone without reporting the end of the run." + lastLines(runId))
                 .ifPresent(lost -> log.info("Run {} left over from an earlier server process failed", runId));
+    }
+
+    /**
+     * Still queued, or marked starting by a server that died before it launched the engine: launching creates the
+     * engine's log file, so a run without one has had no engine, and can be started as if nothing happened.
+     */
+    private boolean neverLaunched(RunView run) {
+        return run.state() == RunState.QUEUED
+                || run.state() == RunState.STARTING && !Files.exists(planner.logFile(run.id()));
     }
 
     /** Queues a run; it starts at once when fewer than the maximum of engines are running. */

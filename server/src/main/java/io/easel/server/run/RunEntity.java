@@ -173,8 +173,13 @@ class RunEntity {
         lastSequence = sequence;
     }
 
-    /** The run is queued again by another server process: its engine must present this new token. */
+    /**
+     * The run is queued again by another server process (its engine never started): its engine must present this
+     * new token.
+     */
     void requeued(String newTokenHash) {
+        state = RunState.QUEUED;
+        startedAt = null;
         callbackTokenHash = newTokenHash;
     }
 

@@ -95,12 +95,12 @@ class RunLedger {
     }
 
     /**
-     * A run an earlier server process queued, whose engine never started: queued again, for an engine that presents
-     * {@code tokenHash}'s token. Empty when the run has moved on meanwhile.
+     * A run an earlier server process queued or was starting, whose engine never started: queued again, for an engine
+     * that presents {@code tokenHash}'s token. Empty when the run has moved on meanwhile.
      */
     Optional<RunView> requeue(UUID runId, String tokenHash) {
         return runs.lockById(runId)
-                .filter(run -> run.state() == RunState.QUEUED)
+                .filter(run -> run.state() == RunState.QUEUED || run.state() == RunState.STARTING)
                 .map(run -> {
                     run.requeued(tokenHash);
                     return view(run);

@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -52,6 +53,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, ex.getMessage());
         problem.setTitle("Request body too large");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+    }
+
+    /** The security firewall refused the names of a form body's fields, read only now (see RejectedRequests). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException ex, WebRequest request) {
+        log.debug("Refused {}: {}", request.getDescription(false), ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, RejectedRequests.DETAIL);
+        problem.setTitle(RejectedRequests.TITLE);
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     /** The database cannot take a value the request carries: the request's fault, said without SQL. */

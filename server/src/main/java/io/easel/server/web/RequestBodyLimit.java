@@ -55,7 +55,9 @@ final class RequestBodyLimit extends OncePerRequestFilter {
                             + " (" + limit.setting() + ")", request.getRequestURI());
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        Limited limited = new Limited(request, limit);
+        chain.doFilter(limited, response);
+        limited.drainUnread();
     }
 
     /** The request, its body readable up to the limit. */
@@ -75,6 +77,17 @@ final class RequestBodyLimit extends OncePerRequestFilter {
                 stream = new CountingStream(super.getInputStream(), limit);
             }
             return stream;
+        }
+
+        /**
+         * A body refused before it was read to the end (malformed, a NUL character early on) is read to its end, up
+         * to the limit, and dropped: Tomcat closes the connection after a 400 or 413, and closing it under a client
+         * still sending makes the client lose the answer.
+         */
+        void drainUnread() {
+            if (stream instanceof CountingStream counting) {
+                counting.drain();
+            }
         }
 
         @Override
@@ -113,6 +126,22 @@ final class RequestBodyLimit extends OncePerRequestFilter {
                 count(n);
             }
             return n;
+        }
+
+        /** Reads and drops what is left of the body, as long as it stays within the limit. */
+        void drain() {
+            byte[] buffer = new byte[8192];
+            try {
+                while (!in.isFinished() && read <= limit.bytes()) {
+                    int n = in.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        return;
+                    }
+                    read += n;
+                }
+            } catch (IOException | IllegalStateException gone) {
+                // the client went away, or the body cannot be read any more: nothing left to drain
+            }
         }
 
         private void count(int n) throws BodyTooLargeException {

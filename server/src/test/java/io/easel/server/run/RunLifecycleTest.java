@@ -16,6 +16,7 @@ import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunState;
+import io.easel.run.WorkspaceLayout;
 import io.easel.server.Api;
 import io.easel.server.EaselServerApplication;
 import io.easel.server.FreshDataDirectory;
@@ -24,6 +25,7 @@ import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.RunSettings;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.StoredJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -268,6 +270,8 @@ class RunLifecycleTest {
                 Map.of());
         RunView handedOver = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "handed over", graph, cluster, CallbackTokens.hash("t3"));
         ledger.starting(handedOver.id());
+        Files.createDirectories(runDir(handedOver.id()));
+        Files.writeString(runDir(handedOver.id()).resolve("engine.log"), "spark-submit: driver submitted\n");
 
         supervisor.recoverRunsCreatedBefore(java.time.Instant.now());
 
@@ -296,8 +300,17 @@ class RunLifecycleTest {
         ExperimentGraph graph = experiments.get(experimentId).graph();
         RunView lost = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "left over", graph, null, CallbackTokens.hash("t1"));
         RunView finishedMeanwhile = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "left over", graph, null, CallbackTokens.hash("t2"));
+        UUID crashing = experiment("crash");
+        RunView neverLaunched = ledger.create(WorkspaceRef.DEFAULT_ID, crashing, "left over",
+                experiments.get(crashing).graph(), null, CallbackTokens.hash("t4"));
         ledger.starting(lost.id());
         ledger.starting(finishedMeanwhile.id());
+        ledger.starting(neverLaunched.id()); // and the server died before it launched the engine
+        Files.createDirectories(runDir(neverLaunched.id())); // where RunService wrote the experiment for it
+        Files.write(runDir(neverLaunched.id()).resolve(WorkspaceLayout.EXPERIMENT),
+                StoredJson.MAPPER.writeValueAsBytes(experiments.get(crashing).graph()));
+        Files.createDirectories(runDir(lost.id()));
+        Files.writeString(runDir(lost.id()).resolve("engine.log"), "Engine starting\n");
         // What the engine leaves in its workspace when it ends (see the engine's RunStatus).
         Files.createDirectories(runDir(finishedMeanwhile.id()));
         Files.writeString(runDir(finishedMeanwhile.id()).resolve("status.json"), """
@@ -322,5 +335,8 @@ class RunLifecycleTest {
         assertThat(succeeded.message()).isEqualTo("All 2 nodes succeeded");
         assertThat(succeeded.sparkAppId()).isEqualTo("local-7");
         assertThat(succeeded.nodes().values()).extracting(NodeRunView::state).containsOnly(NodeState.SUCCEEDED);
+        // Started afresh: its (fake) engine ran this time, and failed as its label asks.
+        assertThat(awaitState(neverLaunched.id(), RunState.FAILED).message()).contains("boom, the fake engine died")
+                .doesNotContain("server restarted");
     }
 }

@@ -157,6 +157,26 @@ class InputsApiTest {
         }
     }
 
+    /**
+     * Found by the fuzz harness: the security firewall refused a form body's field names with an exception, a 500;
+     * URLs it refuses are bad input too.
+     */
+    @Test
+    void shouldAnswerAFormBodyWithFieldNamesTheFirewallRefusesWith400NotA500() {
+        byte[] form = "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n{}\r\n--x--\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        for (String path : List.of("/api/experiments", "/api/experiments/validate")) {
+            Api.Response refused = api.sendBytes("POST", path, "application/x-www-form-urlencoded", form);
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.problemDetail()).contains("not allowed").doesNotContain("Content-Disposition");
+        }
+        for (String path : List.of("/api/experiments;x=1", "/api/experiments/%25", "/api//experiments")) {
+            Api.Response refused = api.get(path);
+            assertThat(refused.status()).as(path + ": " + refused.text()).isEqualTo(400);
+            assertThat(refused.problemDetail()).as(path).contains("not allowed");
+        }
+    }
+
     @Test
     void shouldAnswerUnknownApiPathsAndTheBareErrorPageWithJson404() {
         for (String path : List.of("/api/no-such-thing", "/api/experiments/x/y/z", "/error")) {
@@ -184,6 +204,21 @@ class InputsApiTest {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(nine))));
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("easel.limits.experiment-body");
+    }
+
+    /**
+     * Found by the fuzz harness: a body within its limit but refused early (here a NUL in the name) was answered by
+     * a connection closed under the client still sending it, so the client saw no answer at all.
+     */
+    @Test
+    void shouldAnswerABodyRefusedBeforeItsEndWhateverItsSizeWithinTheLimit() {
+        byte[] five = ("{\"name\": \"a\\u0000b\", \"description\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Api.Response refused = api.sendBytes("POST", "/api/experiments", "application/json", five);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.problemDetail()).contains("name");
+        }
     }
 
     private static HttpResponse<String> raw(HttpRequest.Builder request) throws IOException, InterruptedException {
