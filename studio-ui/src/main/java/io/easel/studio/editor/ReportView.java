@@ -196,11 +196,18 @@ class ReportView extends Div {
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         for (int i = 0; i < table.columns().size(); i++) {
             int index = i;
-            boolean numeric = table.rows().stream().allMatch(r -> index >= r.size() || r.get(index) == null
-                    || r.get(index) instanceof Number);
-            grid.addColumn(row -> index < row.size() ? MetricFormat.format(row.get(index), locale) : "")
+            List<Object> cells = table.rows().stream().map(r -> index < r.size() ? r.get(index) : null).toList();
+            boolean numeric = cells.stream().allMatch(c -> c == null || c instanceof Number);
+            // A column with any fraction shows all its numbers to the same places, so 1 does not stand beside 0.8000.
+            boolean fractions = numeric && cells.stream().anyMatch(c -> c instanceof Number n
+                    && n.doubleValue() != Math.rint(n.doubleValue()));
+            grid.addColumn(row -> {
+                        Object cell = index < row.size() ? row.get(index) : null;
+                        return fractions && cell instanceof Number n ? MetricFormat.fraction(n.doubleValue(), locale)
+                                : MetricFormat.format(cell, locale);
+                    })
                     .setHeader(table.columns().get(i))
-                    .setAutoWidth(true)
+                    .setFlexGrow(numeric ? 1 : 2)
                     .setResizable(true)
                     .setTextAlign(numeric ? ColumnTextAlign.END : ColumnTextAlign.START);
         }
