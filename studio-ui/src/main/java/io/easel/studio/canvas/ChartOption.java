@@ -93,6 +93,7 @@ public final class ChartOption {
                 "containLabel", true));
         option.put("tooltip", Map.of("trigger", "axis", "confine", true, "axisPointer", Map.of("type", "shadow")));
         Map<String, Object> x = valueAxis(axes.x(), 26, values);
+        x.put("scale", false); // a bar's length is its value: bars start at 0
         option.put("xAxis", x);
         Map<String, Object> y = new LinkedHashMap<>();
         y.put("type", "category");
@@ -101,7 +102,7 @@ public final class ChartOption {
         y.put("axisTick", Map.of("show", false));
         if (!axes.y().isEmpty()) {
             y.put("name", axes.y());
-            y.put("nameLocation", "end");
+            y.put("nameLocation", "start"); // the top, on an inverse axis
         }
         option.put("yAxis", y);
         Map<String, Object> series = new LinkedHashMap<>();
@@ -161,7 +162,7 @@ public final class ChartOption {
         Map<String, Object> x = categoryAxis(labels, axes.x(), "middle");
         x.put("axisLabel", Map.of("interval", 0, "rotate", n > 4 ? 35 : 0, "fontSize", 11));
         x.put("position", "bottom");
-        Map<String, Object> y = categoryAxis(labels, axes.y(), "end");
+        Map<String, Object> y = categoryAxis(labels, axes.y(), "start"); // the top, on an inverse axis
         y.put("inverse", true);
         y.put("axisLabel", Map.of("interval", 0, "fontSize", 11));
         option.put("xAxis", x);
@@ -266,7 +267,7 @@ public final class ChartOption {
         axis.put("data", labels);
         axis.put("name", name);
         axis.put("nameLocation", nameLocation);
-        axis.put("nameGap", "middle".equals(nameLocation) ? 48 : 12);
+        axis.put("nameGap", "middle".equals(nameLocation) ? 48 : 10);
         axis.put("splitArea", Map.of("show", false));
         axis.put("axisTick", Map.of("show", false));
         return axis;
