@@ -44,11 +44,7 @@ public final class ChartOption {
 
     /** A line through {@code [x, y]} points; {@code diagonal} adds y = x for reference (ROC, gain). */
     public static String curve(List<List<Double>> points, Axes axes, boolean diagonal, Texts texts) {
-        Map<String, Object> option = base(texts, true);
-        option.put("grid", grid(56));
-        option.put("tooltip", Map.of("trigger", "axis", "confine", true));
-        option.put("xAxis", valueAxis(axes.x(), 30, column(points, 0)));
-        option.put("yAxis", valueAxis(axes.y(), 44, column(points, 1)));
+        Map<String, Object> option = xy(points, axes, "axis", texts);
         Map<String, Object> curve = new LinkedHashMap<>();
         curve.put("type", "line");
         curve.put("data", rounded(points));
@@ -66,11 +62,7 @@ public final class ChartOption {
 
     /** Points, e.g. predicted against actual values. */
     public static String scatter(List<List<Double>> points, Axes axes, Texts texts) {
-        Map<String, Object> option = base(texts, true);
-        option.put("grid", grid(56));
-        option.put("tooltip", Map.of("trigger", "item", "confine", true));
-        option.put("xAxis", valueAxis(axes.x(), 30, column(points, 0)));
-        option.put("yAxis", valueAxis(axes.y(), 44, column(points, 1)));
+        Map<String, Object> option = xy(points, axes, "item", texts);
         Map<String, Object> scatter = new LinkedHashMap<>();
         scatter.put("type", "scatter");
         scatter.put("data", rounded(points));
@@ -225,6 +217,16 @@ public final class ChartOption {
 
     private static List<Double> column(List<List<Double>> points, int index) {
         return points.stream().map(p -> p.get(index)).toList();
+    }
+
+    /** Points on two value axes, zoomable; the tooltip shows the points under the pointer ("axis") or one ("item"). */
+    private static Map<String, Object> xy(List<List<Double>> points, Axes axes, String tooltipTrigger, Texts texts) {
+        Map<String, Object> option = base(texts, true);
+        option.put("grid", grid(56));
+        option.put("tooltip", Map.of("trigger", tooltipTrigger, "confine", true));
+        option.put("xAxis", valueAxis(axes.x(), 30, column(points, 0)));
+        option.put("yAxis", valueAxis(axes.y(), 44, column(points, 1)));
+        return option;
     }
 
     private static Map<String, Object> base(Texts texts, boolean zoom) {

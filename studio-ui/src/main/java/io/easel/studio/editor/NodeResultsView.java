@@ -161,8 +161,8 @@ class NodeResultsView extends Div {
             values.add(((Number) row.get(1)).doubleValue());
         });
         String measure = columns.get(1).name();
-        Chart chart = new Chart(ChartOption.bars(names, values, new ChartOption.Axes(measure, columns.getFirst().name()),
-                ReportView.chartTexts(this)));
+        ChartOption.Axes axes = new ChartOption.Axes(measure, columns.getFirst().name());
+        Chart chart = new Chart(ChartOption.bars(names, values, axes, ReportView.chartTexts(this)));
         chart.setHeight(ReportView.barsHeight(names.size()) + "px");
         chart.addClassName("result-chart");
         chart.addClassName("bars-chart");
@@ -307,15 +307,9 @@ class NodeResultsView extends Div {
     }
 
     private Component factsTable(Map<String, Object> facts) {
-        Grid<Map.Entry<String, Object>> grid = new Grid<>();
-        grid.addClassName("metrics-table");
+        Grid<Map.Entry<String, Object>> grid = ReportView.namedValues(factsInOrder(facts), this::factTitle,
+                getTranslation("results.model.fact"), getTranslation("results.value"), locale);
         grid.addClassName("facts-table");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(e -> factTitle(e.getKey())).setHeader(getTranslation("results.model.fact"));
-        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(factsInOrder(facts));
         return grid;
     }
 

@@ -47,7 +47,8 @@ class ReportView extends Div {
         }
         for (String name : inDeclaredOrder(spec.chartNames(), charts.keySet())) {
             Optional<ReportSpec.Chart> declared = spec.chart(name);
-            ReportSpec.ChartKind kind = declared.map(ReportSpec.Chart::kind).orElseGet(() -> guessKind(charts.get(name)));
+            ReportSpec.ChartKind kind = declared.map(ReportSpec.Chart::kind)
+                    .orElseGet(() -> guessKind(charts.get(name)));
             String title = declared.map(c -> c.title().in(locale)).orElse(name);
             ChartOption.Axes axes = new ChartOption.Axes(declared.map(c -> in(c.x())).orElse(""),
                     declared.map(c -> in(c.y())).orElse(""));
@@ -116,14 +117,21 @@ class ReportView extends Div {
     }
 
     private Component metricsTable(Map<String, Object> metrics) {
+        return namedValues(List.copyOf(metrics.entrySet()), this::metricTitle, getTranslation("results.metric"),
+                getTranslation("results.value"), locale);
+    }
+
+    /** Named values (metrics, training facts) as a two-column table: the title of each name, and its value. */
+    static Grid<Map.Entry<String, Object>> namedValues(List<Map.Entry<String, Object>> values,
+            java.util.function.Function<String, String> title, String nameHeader, String valueHeader, Locale locale) {
         Grid<Map.Entry<String, Object>> grid = new Grid<>();
         grid.addClassName("metrics-table");
         grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addColumn(e -> metricTitle(e.getKey())).setHeader(getTranslation("results.metric"));
-        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
+        grid.addColumn(e -> title.apply(e.getKey())).setHeader(nameHeader);
+        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(valueHeader)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(List.copyOf(metrics.entrySet()));
+        grid.setItems(values);
         return grid;
     }
 

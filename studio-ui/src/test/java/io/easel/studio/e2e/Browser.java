@@ -128,6 +128,16 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /**
+     * A value of the ECharts option the chart in {@code [data-chart=name]} drew, read in the page, e.g.
+     * {@code option.xAxis.name}.
+     */
+    Object chartOption(String chart, String path) {
+        find("[data-chart='" + chart + "'] easel-chart canvas");
+        return ((JavascriptExecutor) driver).executeScript("const chart = document.querySelector("
+                + "\"[data-chart='" + chart + "'] easel-chart\"); const option = chart.option; return " + path + ";");
+    }
+
     /** Scrolls the element into the middle of its scrolling panel, e.g. a chart for a screenshot. */
     void scrollTo(String css) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(css));

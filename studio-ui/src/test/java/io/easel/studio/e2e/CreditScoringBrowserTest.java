@@ -104,6 +104,18 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(Double.parseDouble(auc.replace(",", ""))).isBetween(0.6, 1.0);
         browser.find("[data-chart='roc'] easel-chart canvas");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results.png"));
+        assertThat(browser.chartOption("lift", "option.yAxis.max")).as("lift is not a rate: its axis fits it")
+                .isNull();
+        assertThat(browser.chartOption("ks", "option.yAxis.name"))
+                .isEqualTo("True positive rate − false positive rate");
+
+        // Feature importance as bars, most important on top.
+        browser.selectNode("feature-importance-1");
+        browser.click("vaadin-tab[data-tab='results']");
+        List<?> importances = (List<?>) browser.chartOption("importance", "option.series[0].data");
+        assertThat(importances).hasSizeGreaterThan(5);
+        assertThat(importances.stream().map(v -> ((Number) v).doubleValue()).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         // Deploy the GBDT model and call the endpoint with the example the dialog shows.
         browser.selectNode("gbdt-classifier-1");

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,10 +60,10 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         // (1) Iris, three classes: accuracy and a 3 × 3 confusion matrix, as counts and as row shares.
         openResults("multiclass-classification-evaluation-1");
         assertThat(metric("accuracy")).isBetween(0.8, 1.0);
-        assertThat((List<Object>) chartOption("confusion", "option.yAxis.data"))
+        assertThat((List<Object>) browser.chartOption("confusion", "option.yAxis.data"))
                 .containsExactly("setosa", "versicolor", "virginica");
         browser.click("[data-chart='confusion'] vaadin-tab[data-matrix-view='row-shares']");
-        browser.until(Duration.ofSeconds(10), d -> String.valueOf(chartOption("confusion",
+        browser.until(Duration.ofSeconds(10), d -> String.valueOf(browser.chartOption("confusion",
                 "option.series[0].data[0].label.formatter")).endsWith("%"));
         browser.find("[data-chart='perClass'] vaadin-grid");
         browser.scrollTo("[data-chart='confusion']");
@@ -76,7 +75,7 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         assertThat(browser.find(".facts-table").getText()).containsPattern("Classes\\s+10\\b");
         openResults("purpose-evaluation");
         assertThat(metric("accuracy")).isBetween(0.0, 1.0);
-        assertThat((List<Object>) chartOption("confusion", "option.yAxis.data")).hasSizeBetween(9, 10)
+        assertThat((List<Object>) browser.chartOption("confusion", "option.yAxis.data")).hasSizeBetween(9, 10)
                 .contains("radio/tv", "new car", "used car", "furniture/equipment", "business", "education");
         assertThat(browser.find("[data-chart='perClass']").getText()).contains("radio/tv", "new car", "used car");
         browser.scrollTo("[data-chart='confusion']");
@@ -86,9 +85,10 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         openResults("progression-evaluation");
         assertThat(metric("rmse")).isBetween(30.0, 80.0);
         assertThat(metric("r2")).isBetween(0.2, 1.0);
-        assertThat((List<?>) chartOption("predictedVsActual", "option.series[0].data")).hasSizeGreaterThan(50);
-        assertThat(chartOption("predictedVsActual", "option.xAxis.name")).isEqualTo("Actual");
-        assertThat(chartOption("residuals", "option.series[0].type")).isEqualTo("bar");
+        assertThat((List<?>) browser.chartOption("predictedVsActual", "option.series[0].data"))
+                .hasSizeGreaterThan(50);
+        assertThat(browser.chartOption("predictedVsActual", "option.xAxis.name")).isEqualTo("Actual");
+        assertThat(browser.chartOption("residuals", "option.series[0].type")).isEqualTo("bar");
         browser.scrollTo("[data-chart='residuals']");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-regression.png"));
 
@@ -96,7 +96,7 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         openResults("clustering-evaluation");
         assertThat(metric("silhouette")).isBetween(0.5, 1.0);
         assertThat(metric("clusters")).isEqualTo(3.0);
-        List<?> sizes = (List<?>) chartOption("sizes", "option.series[0].data");
+        List<?> sizes = (List<?>) browser.chartOption("sizes", "option.series[0].data");
         assertThat(sizes).hasSize(3);
         assertThat(sizes.stream().mapToDouble(s -> ((Number) s).doubleValue()).sum()).isEqualTo(150.0);
         browser.find("[data-chart='centers'] vaadin-grid");
@@ -165,13 +165,6 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
     private double metric(String name) {
         String shown = browser.find("[data-metric='" + name + "'] .metric-value").getText();
         return Double.parseDouble(shown.replace(",", ""));
-    }
-
-    /** A value of the ECharts option a report chart drew, read in the page, e.g. {@code option.xAxis.name}. */
-    private Object chartOption(String chart, String path) {
-        browser.find("[data-chart='" + chart + "'] easel-chart canvas");
-        return ((JavascriptExecutor) browser.driver).executeScript("const chart = document.querySelector("
-                + "\"[data-chart='" + chart + "'] easel-chart\"); const option = chart.option; return " + path + ";");
     }
 
     private JsonNode createExperiment() throws Exception {
