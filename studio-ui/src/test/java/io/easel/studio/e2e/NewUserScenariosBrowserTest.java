@@ -114,6 +114,17 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         browser.find("#deploy-model");
         assertThat(browser.find(".facts-table").getText()).contains("Training rows", "Non-zero coefficients");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-model.png"));
+
+        // In Chinese, a report speaks in its component's Chinese words.
+        browser.click(".language-option[data-lang='zh']");
+        openResults("multiclass-classification-evaluation-1");
+        browser.until(Duration.ofSeconds(10), d -> browser.find("[data-metric='accuracy'] .metric-name").getText()
+                .equals("准确率"));
+        assertThat(browser.find("[data-chart='confusion'] .chart-title").getText()).isEqualTo("混淆矩阵");
+        assertThat(browser.chartOption("confusion", "option.xAxis.name")).isEqualTo("预测类别");
+        browser.scrollTo("[data-chart='confusion']");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("results-zh.png"));
+        browser.click(".language-option[data-lang='en']");
     }
 
     /**
