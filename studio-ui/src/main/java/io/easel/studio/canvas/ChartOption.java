@@ -149,10 +149,14 @@ public final class ChartOption {
             throw new IllegalArgumentException("a matrix needs " + n + " rows of " + n + " values, one per label");
         }
         Map<String, Object> option = base(texts, false);
-        option.put("grid", Map.of("left", 12, "right", 16, "top", 28, "bottom", 12, "containLabel", true));
+        boolean rotated = n > 4;
+        // The grid contains the axis labels but not the axis name, which sits nameGap below the axis line.
+        option.put("grid", Map.of("left", 12, "right", 16, "top", 28, "bottom", rotated ? 12 : 32,
+                "containLabel", true));
         option.put("tooltip", Map.of("trigger", "item", "confine", true));
         Map<String, Object> x = categoryAxis(labels, axes.x(), "middle");
-        x.put("axisLabel", Map.of("interval", 0, "rotate", n > 4 ? 35 : 0, "fontSize", 11));
+        x.put("nameGap", rotated ? 48 : 26);
+        x.put("axisLabel", Map.of("interval", 0, "rotate", rotated ? 35 : 0, "fontSize", 11));
         x.put("position", "bottom");
         Map<String, Object> y = categoryAxis(labels, axes.y(), "start"); // the top, on an inverse axis
         y.put("inverse", true);
