@@ -108,6 +108,9 @@ public final class CatalogDocs {
     }
 
     private static String pmml(Port port) {
+        if (port.pmmlAsInput() != null) {
+            return "PMML when the model on `" + port.pmmlAsInput() + "` has it";
+        }
         if (port.pmml() == null) {
             return "";
         }
@@ -128,6 +131,10 @@ public final class CatalogDocs {
             parts.add(types + " columns of `" + p.columns().port() + "`"
                     + (p.columns().allWhenEmpty() ? "; empty: all" : "")
                     + (p.columns().exclude().isEmpty() ? "" : "; not " + p.columns().exclude()));
+        }
+        if (p.learnerOf() != null) {
+            parts.add((p.type() == ParamType.SEARCH_SPACE ? "params of the learner of `" : "suiting the learner of `")
+                    + p.learnerOf() + "`");
         }
         if (p.visibleWhen() != null) {
             parts.add("when `" + p.visibleWhen().param() + "` is " + p.visibleWhen().values());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Everything about a component except how it runs: identity, palette placement, ports with their schema rules, and
@@ -62,6 +63,15 @@ public record ComponentDescriptor(
      */
     public ParamBinder.Binding bind(Map<String, Object> userSet, Map<String, PortSpec> inputs) {
         return ParamBinder.bind(this, userSet, port -> Optional.ofNullable(inputs.get(port)));
+    }
+
+    /**
+     * Binds as {@link #bind(Map, Map)} does, and checks params about the learner of a model input against the
+     * learner's declaration, looked up by its component id.
+     */
+    public ParamBinder.Binding bind(Map<String, Object> userSet, Map<String, PortSpec> inputs,
+            Function<String, Optional<ComponentDescriptor>> learners) {
+        return ParamBinder.bind(this, userSet, port -> Optional.ofNullable(inputs.get(port)), learners);
     }
 
     /**

@@ -31,6 +31,11 @@ final class DescriptorCheck {
             if (p.schema() == null) {
                 fail(d, "output port '" + p.name() + "' needs a schema rule");
             }
+            if (p.pmmlAsInput() != null
+                    && d.input(p.pmmlAsInput()).filter(in -> in.type() == PortType.MODEL).isEmpty()) {
+                fail(d, "output '" + p.name() + "' exports PMML as input '" + p.pmmlAsInput()
+                        + "' does, which is not a model input");
+            }
             if (p.schema() instanceof SchemaRule.TrainedModel model) {
                 model.outputs().stream().filter(o -> o.whenParam() != null).forEach(o -> {
                     if (d.param(o.whenParam()).filter(w -> w.type() == ParamType.BOOLEAN).isEmpty()) {
@@ -61,6 +66,13 @@ final class DescriptorCheck {
                 if (p.columns().allWhenEmpty() && p.type() != ParamType.COLUMNS) {
                     fail(d, "param '" + p.name() + "': only a columns param can mean all columns when empty");
                 }
+            }
+            if (p.learnerOf() != null && d.input(p.learnerOf()).filter(in -> in.type() == PortType.MODEL).isEmpty()) {
+                fail(d, "param '" + p.name() + "' is about the learner on '" + p.learnerOf()
+                        + "', which is not a model input");
+            }
+            if (p.type() == ParamType.SEARCH_SPACE && p.learnerOf() == null) {
+                fail(d, "search space '" + p.name() + "' does not say which model input's learner it tunes");
             }
             if (p.visibleWhen() != null && d.param(p.visibleWhen().param()).isEmpty()) {
                 fail(d, "param '" + p.name() + "' is visible depending on unknown param '"

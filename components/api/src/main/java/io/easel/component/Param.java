@@ -63,6 +63,24 @@ public final class Param<T> {
                 v -> ((String) v).isBlank() ? null : TableSpec.parse((String) v));
     }
 
+    /**
+     * Values to try for the params of the learner whose model arrives at {@code model}, e.g.
+     * {@code maxDepth: 3, 5, 7; stepSize: 0.05..0.3 log}; checked against that learner's declaration once it is
+     * known. Read as a parsed {@link SearchSpace}.
+     */
+    public static Param<SearchSpace> searchSpace(String name, Text title, Port model) {
+        return new Param<>(base(name, ParamType.SEARCH_SPACE, title), v -> SearchSpace.parse((String) v))
+                .learnerOf(model);
+    }
+
+    /**
+     * The param is about the learner whose model arrives at {@code model}: a choice's options meant for other kinds of
+     * learner ({@link ParamDef.Choice#forLearners}) are refused once the learner is known.
+     */
+    public Param<T> learnerOf(Port model) {
+        return edit(d -> d.learnerOf = model.name());
+    }
+
     public Param<T> description(Text description) {
         return edit(d -> d.description = description);
     }
@@ -143,7 +161,7 @@ public final class Param<T> {
 
     private static ParamDef base(String name, ParamType type, Text title) {
         return new ParamDef(name, type, title, null, false, null, null, null, false, false, List.of(), null, null,
-                false);
+                false, null);
     }
 
     /** The fields of a {@link ParamDef} being changed; keeps the copy in one place. */
@@ -162,6 +180,7 @@ public final class Param<T> {
         private ParamDef.ColumnFilter columns;
         private ParamDef.VisibleWhen visibleWhen;
         private boolean advanced;
+        private String learnerOf;
 
         Draft(ParamDef d) {
             name = d.name();
@@ -178,11 +197,12 @@ public final class Param<T> {
             columns = d.columns();
             visibleWhen = d.visibleWhen();
             advanced = d.advanced();
+            learnerOf = d.learnerOf();
         }
 
         ParamDef build() {
             return new ParamDef(name, type, title, description, required, defaultValue, min, max, minExclusive,
-                    maxExclusive, choices, columns, visibleWhen, advanced);
+                    maxExclusive, choices, columns, visibleWhen, advanced, learnerOf);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * Spark's {@code transformSchema} checks a stage before it runs. Validation binds against inferred specs (columns
  * may be unknown, and are then not checked); the engine binds again against the real input tables before
  * {@code execute}, so a component reads values that are present, in range, and name existing columns of allowed types.
+ * Params about the learner of a model input ({@link ParamDef#learnerOf()}) are checked against that learner's
+ * declaration when it can be looked up: a search space names its params, a choice suits its category.
  */
 public final class ParamBinder {
 
@@ -38,6 +40,14 @@ public final class ParamBinder {
      */
     public static Binding bind(ComponentDescriptor component, Map<String, Object> userSet,
             Function<String, Optional<PortSpec>> inputs) {
+        return bind(component, userSet, inputs, algorithm -> Optional.empty());
+    }
+
+    /**
+     * @param learners the declaration of a learner by its component id (a model spec's algorithm), when known
+     */
+    public static Binding bind(ComponentDescriptor component, Map<String, Object> userSet,
+            Function<String, Optional<PortSpec>> inputs, Function<String, Optional<ComponentDescriptor>> learners) {
         Map<String, Object> set = userSet == null ? Map.of() : userSet;
         List<ParamProblem> problems = new ArrayList<>();
         for (String name : set.keySet()) {
@@ -80,6 +90,13 @@ public final class ParamBinder {
                 values.put(def.name(), null);
                 continue;
             }
+            List<String> unsuitable = learnerProblems(def, value, inputs, learners);
+            if (!unsuitable.isEmpty()) {
+                unsuitable.forEach(problem -> problems.add(new ParamProblem(def.name(), def.learnerOf(),
+                        Kind.INVALID_PARAM, "param '" + def.name() + "': " + problem)));
+                values.put(def.name(), null);
+                continue;
+            }
             if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec table) {
                 bindColumns(def, value, table, values, problems).ifPresent(resolved -> {
                     columns.put(def.name(), resolved);
@@ -98,6 +115,16 @@ public final class ParamBinder {
         if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec) {
             columns.put(def.name(), List.of());
         }
+    }
+
+    /** What is wrong with a param about the learner of a model input, once that learner is known. */
+    private static List<String> learnerProblems(ParamDef def, Object value,
+            Function<String, Optional<PortSpec>> inputs, Function<String, Optional<ComponentDescriptor>> learners) {
+        if (def.learnerOf() == null || !(inputs.apply(def.learnerOf()).orElse(null) instanceof ModelSpec model)) {
+            return List.of();
+        }
+        return learners.apply(model.algorithm()).map(learner -> LearnerParamCheck.problems(def, value, learner))
+                .orElse(List.of());
     }
 
     private static Optional<List<ColumnSpec>> bindColumns(ParamDef def, Object value, TableSpec table,

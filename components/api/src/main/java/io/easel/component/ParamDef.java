@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param columns for column params: which input port's columns may be picked, of which types
  * @param visibleWhen the param is shown, required and checked only when another param has one of some values
  * @param advanced whether forms fold it away by default (tuning knobs most users leave alone)
+ * @param learnerOf for params about the learner whose model arrives at an input: that model input port. A
+ *     {@link ParamType#SEARCH_SPACE} names the learner's params; a choice's options may be meant for some kinds of
+ *     learner only ({@link Choice#learners()}). Both are checked once the learner is known; null for other params
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParamDef(
@@ -34,7 +37,8 @@ public record ParamDef(
         List<Choice> choices,
         ColumnFilter columns,
         VisibleWhen visibleWhen,
-        boolean advanced) {
+        boolean advanced,
+        String learnerOf) {
 
     public ParamDef {
         Objects.requireNonNull(name, "name");
@@ -43,8 +47,33 @@ public record ParamDef(
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
-    /** An allowed value of a choice param, with its label. */
-    public record Choice(String value, Text title) {}
+    /**
+     * An allowed value of a choice param, with its label.
+     *
+     * @param learners for a param about a learner ({@link #learnerOf()}): the categories of learner the option is
+     *     meant for (a metric of classifiers); empty: any
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Choice(String value, Text title, List<Category> learners) {
+        public Choice {
+            Objects.requireNonNull(value, "value");
+            learners = learners == null ? List.of() : List.copyOf(learners);
+        }
+
+        public Choice(String value, Text title) {
+            this(value, title, List.of());
+        }
+
+        /** The same option, meant for learners of these categories only. */
+        public Choice forLearners(Category... categories) {
+            return new Choice(value, title, List.of(categories));
+        }
+
+        /** Whether the option is meant for a learner of {@code category}. */
+        public boolean suits(Category category) {
+            return learners.isEmpty() || learners.contains(category);
+        }
+    }
 
     /**
      * Which columns a column param may name.
@@ -123,6 +152,17 @@ public record ParamDef(
                     yield Optional.of(e.getMessage());
                 }
             }
+            case SEARCH_SPACE -> {
+                if (!(value instanceof String s)) {
+                    yield expected("values to try such as 'maxDepth: 3, 5, 7; stepSize: 0.05..0.3'", value);
+                }
+                try {
+                    SearchSpace.parse(s);
+                    yield Optional.empty();
+                } catch (IllegalArgumentException e) {
+                    yield Optional.of(e.getMessage());
+                }
+            }
         };
     }
 
@@ -152,7 +192,7 @@ public record ParamDef(
         return Optional.of("expected " + what + " but got '" + value + "'");
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

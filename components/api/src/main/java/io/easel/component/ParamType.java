@@ -17,7 +17,12 @@ public enum ParamType {
     /** Several columns of an input table. */
     COLUMNS,
     /** A table schema in the compact {@code name:type,...} form. */
-    SCHEMA;
+    SCHEMA,
+    /**
+     * Values to try for params of the learner whose model arrives at an input ({@link ParamDef#learnerOf()}), in the
+     * compact form of {@link SearchSpace}, e.g. {@code maxDepth: 3, 5, 7; stepSize: 0.05..0.3}.
+     */
+    SEARCH_SPACE;
 
     @JsonValue
     public String jsonName() {

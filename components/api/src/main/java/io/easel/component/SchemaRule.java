@@ -22,7 +22,8 @@ import java.util.Optional;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SchemaRule.Fixed.class, name = "fixed"),
     @JsonSubTypes.Type(value = SchemaRule.Table.class, name = "table"),
-    @JsonSubTypes.Type(value = SchemaRule.TrainedModel.class, name = "trained-model")
+    @JsonSubTypes.Type(value = SchemaRule.TrainedModel.class, name = "trained-model"),
+    @JsonSubTypes.Type(value = SchemaRule.RetrainedModel.class, name = "retrained-model")
 })
 public sealed interface SchemaRule {
 
@@ -51,6 +52,14 @@ public sealed interface SchemaRule {
     /** A table built from nothing by the operations that follow (sources). */
     static Table newTable() {
         return new Table(null, List.of());
+    }
+
+    /**
+     * A model trained again by the learner of the model on {@code port} (other rows, other params): the same spec as
+     * that model's, since it reads the same columns and adds the same ones.
+     */
+    static RetrainedModel retrainedModel(String port) {
+        return new RetrainedModel(port);
     }
 
     /** Always the same spec, e.g. a metrics report. */
@@ -210,6 +219,18 @@ public sealed interface SchemaRule {
                 appended.add(ColumnSpec.of(output.name(), type));
             }
             return Optional.of(new ModelSpec(context.componentId(), label, features, appended));
+        }
+    }
+
+    /** See {@link #retrainedModel}. */
+    record RetrainedModel(String port) implements SchemaRule {
+        public RetrainedModel {
+            Objects.requireNonNull(port, "port");
+        }
+
+        @Override
+        public Optional<PortSpec> infer(Context context) {
+            return context.input(port).filter(ModelSpec.class::isInstance);
         }
     }
 }

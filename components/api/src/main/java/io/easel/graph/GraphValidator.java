@@ -58,7 +58,7 @@ public final class GraphValidator {
                 continue;
             }
             Map<String, PortSpec> inputs = inputSpecs(graph, node, component, usableEdges, specs);
-            ParamBinder.Binding binding = component.bind(node.params(), inputs);
+            ParamBinder.Binding binding = component.bind(node.params(), inputs, catalog::find);
             String where = "Node '" + node.id() + "' (" + component.id() + ")";
             for (ParamProblem problem : binding.problems()) {
                 errors.add(new ValidationError(node.id(), problem.param(), problem.port(),

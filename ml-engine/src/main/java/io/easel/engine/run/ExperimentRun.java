@@ -20,6 +20,7 @@ import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.Node;
+import io.easel.graph.PmmlExports;
 import io.easel.graph.PortRef;
 import io.easel.graph.TopologicalOrder;
 import io.easel.graph.ValidationError;
@@ -189,7 +190,9 @@ public final class ExperimentRun {
             Map<String, PortValue> published = new LinkedHashMap<>();
             for (Map.Entry<String, PortValue> output : outputs.entrySet()) {
                 Port port = descriptor.output(output.getKey()).orElseThrow();
-                published.put(port.name(), publish(node, descriptor, port, output.getValue(),
+                boolean exported = new PmmlExports(graph, registry.catalog())
+                        .exported(new PortRef(id, port.name()));
+                published.put(port.name(), publish(node, descriptor, new Output(port, exported), output.getValue(),
                         promised.get(port.name()), events));
             }
             events.forEach(reporter::report);
@@ -207,10 +210,14 @@ public final class ExperimentRun {
         }
     }
 
+    /** An output port, and whether its model is exported to PMML in this graph. */
+    private record Output(Port port, boolean exportsPmml) {}
+
     /** Writes or exports one output and adds what the node reports about it to {@code events}. */
-    private PortValue publish(Node node, ComponentDescriptor descriptor, Port port, PortValue value,
+    private PortValue publish(Node node, ComponentDescriptor descriptor, Output output, PortValue value,
             Optional<PortSpec> inferred, List<RunEvent> events) throws Exception {
         long now = System.currentTimeMillis();
+        Port port = output.port();
         return switch (value) {
             case PortValue.Table t -> {
                 TablePublisher.Published published = tables.publish(t.data(), layout.tableOutput(node.id(),
@@ -218,14 +225,14 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
-            case PortValue.Model m when !port.exportsPmml() -> {
+            case PortValue.Model m when !output.exportsPmml() -> {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, null), now));
                 yield m;
             }
             case PortValue.Model m -> {
                 boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
-                        .filter(Port::exportsPmml).count() == 1;
+                        .filter(PmmlExports::mayExport).count() == 1;
                 RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
                         port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort)));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,

@@ -136,7 +136,8 @@ class ParamsForm extends Div {
             case BOOLEAN -> checkbox(def, value);
             case CHOICE -> choiceSelect(def, value);
             case STRING -> textField(def, value);
-            case SCHEMA -> schemaArea(def, value);
+            case SCHEMA -> textArea(def, value, "age:integer, name:string");
+            case SEARCH_SPACE -> textArea(def, value, "maxDepth: 3, 5, 7; stepSize: 0.05..0.3");
             case COLUMN -> columnBox(def, value, upstream.choicesFor(nodeId, def));
             case COLUMNS -> columnsBox(def, value, upstream.choicesFor(nodeId, def));
         };
@@ -238,11 +239,12 @@ class ParamsForm extends Div {
         return new Field(def, field, errors(field));
     }
 
-    private Field schemaArea(ParamDef def, Object value) {
+    /** A text written in a small language (a schema, a search space), shown in a monospace font. */
+    private Field textArea(ParamDef def, Object value, String example) {
         TextArea field = new TextArea();
         describe(field, def);
         field.addClassName("schema-field");
-        field.setPlaceholder(def.defaultValue() == null ? "age:integer, name:string" : placeholder(def));
+        field.setPlaceholder(def.defaultValue() == null ? example : placeholder(def));
         if (value != null) {
             field.setValue(value.toString());
         }

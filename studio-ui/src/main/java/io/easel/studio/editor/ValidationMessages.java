@@ -38,7 +38,9 @@ final class ValidationMessages {
     String forField(ValidationError error, ParamDef def, Node node, Optional<TableSpec> input) {
         return switch (error.code()) {
             case MISSING_PARAM -> t.get("validation.missing-param");
-            case INVALID_PARAM -> invalidValue(def, node);
+            case INVALID_PARAM -> def.learnerOf() != null && def.check(value(def, node)).isEmpty()
+                    ? t.get("validation.learner-param", detail(error, def))
+                    : invalidValue(def, node);
             case UNKNOWN_COLUMN -> t.get("validation.unknown-column", String.join(", ", missingColumns(def, node, input)));
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type",
                     def.columns().types().stream().map(DataType::jsonName).collect(Collectors.joining(", ")));
@@ -76,8 +78,19 @@ final class ValidationMessages {
         return title + ": " + what;
     }
 
+    /** The problem a param about a learner has with it, without the node and param the sentence starts with. */
+    private static String detail(ValidationError error, ParamDef def) {
+        String prefix = "param '" + def.name() + "': ";
+        int at = error.message().indexOf(prefix);
+        return at < 0 ? error.message() : error.message().substring(at + prefix.length());
+    }
+
+    private static Object value(ParamDef def, Node node) {
+        return new ParamValues(List.of(def), node.params()).raw(def.name());
+    }
+
     private String invalidValue(ParamDef def, Node node) {
-        Object value = new ParamValues(List.of(def), node.params()).raw(def.name());
+        Object value = value(def, node);
         return switch (def.type()) {
             case INTEGER, DOUBLE -> def.min() != null || def.max() != null
                     ? t.get(def.type() == ParamType.INTEGER ? "validation.range.integer" : "validation.range",

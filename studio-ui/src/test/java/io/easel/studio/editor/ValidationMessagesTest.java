@@ -50,6 +50,24 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void shouldSayUnderASearchSpaceWhatTheConnectedLearnerRefuses() {
+        ComponentDescriptor tuning = CATALOG.find("hyperparameter-tuning").orElseThrow();
+        ParamDef space = tuning.param("searchSpace").orElseThrow();
+        Node node = Node.of("tune", "hyperparameter-tuning", Map.of("searchSpace", "maxDepht: 3"));
+        ValidationError refused = new ValidationError("tune", "searchSpace", "model", Code.INVALID_PARAM,
+                "Node 'tune' (hyperparameter-tuning): param 'searchSpace': 'maxDepht' is not a param of "
+                        + "'gbdt-classifier' (it can tune maxIter, maxDepth)");
+
+        assertThat(english.forField(refused, space, node, Optional.empty())).isEqualTo("Does not suit the "
+                + "learner: 'maxDepht' is not a param of 'gbdt-classifier' (it can tune maxIter, maxDepth)");
+        assertThat(chinese.forField(refused, space, node, Optional.empty())).startsWith("与学习器不符：'maxDepht'");
+        Node unreadable = Node.of("tune", "hyperparameter-tuning", Map.of("searchSpace", "maxDepth 3"));
+        ValidationError syntax = new ValidationError("tune", "searchSpace", null, Code.INVALID_PARAM, "…");
+        assertThat(english.forField(syntax, space, unreadable, Optional.empty()))
+                .startsWith("Invalid value: 'maxDepth 3' needs a ':'");
+    }
+
+    @Test
     void shouldNameTheUnconnectedInputByItsTitle() {
         ValidationError error = new ValidationError("gbdt", null, "in", Code.MISSING_INPUT, "…");
 

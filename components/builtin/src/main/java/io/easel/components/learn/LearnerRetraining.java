@@ -16,7 +16,8 @@ import org.apache.spark.sql.SparkSession;
  *
  * @param component the learner
  * @param input its training input port
- * @param params the params as the user set them on the training node
+ * @param params the params as the user set them on the training node, plus what training settled that training again
+ *     must keep
  * @param training the learner's training on a table with bound params
  */
 public record LearnerRetraining(ComponentDescriptor component, Port input, Map<String, Object> params,
@@ -30,11 +31,6 @@ public record LearnerRetraining(ComponentDescriptor component, Port input, Map<S
 
     public LearnerRetraining {
         params = Map.copyOf(params);
-    }
-
-    @Override
-    public String componentId() {
-        return component.id();
     }
 
     @Override

@@ -187,10 +187,24 @@ public abstract class SupervisedLearner implements SparkComponent {
             }
             metrics.putAll(declared.facts.apply(fitted));
             return new ModelData(spec, in.lineage(), pipeline, classes == null ? List.of() : classes.values(),
-                    metrics, encoding.slots(), new LearnerRetraining(descriptor, IN, params.userSet(), this::train));
+                    metrics, encoding.slots(), new LearnerRetraining(descriptor, IN, retraining(params, classes),
+                            this::train));
         } finally {
             training.unpersist();
         }
+    }
+
+    /**
+     * The params to train again with: the user's, and for two classes the positive one this training settled on, so
+     * that a model trained on other rows (a fold of cross-validation) scores the same class even where the other
+     * class is the rarer one there.
+     */
+    private Map<String, Object> retraining(BoundParams params, ClassLabels classes) {
+        Map<String, Object> again = new LinkedHashMap<>(params.userSet());
+        if (declared.positive != null && classes != null && classes.values().size() == 2) {
+            again.put(declared.positive.name(), classes.positive());
+        }
+        return again;
     }
 
     /**

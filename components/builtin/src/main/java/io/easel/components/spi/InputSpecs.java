@@ -9,6 +9,7 @@ import io.easel.component.ReportSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -33,7 +34,8 @@ public final class InputSpecs {
     }
 
     /**
-     * Binds {@code userSet} against the specs of the real inputs.
+     * Binds {@code userSet} against the specs of the real inputs. Params about the learner of a model input are
+     * checked against the declaration of the learner that trained it, which the model's trainer carries.
      *
      * @param inputs the value on each connected input port
      * @throws IllegalArgumentException listing every problem, each naming its param and column
@@ -41,8 +43,14 @@ public final class InputSpecs {
     public static BoundParams bind(ComponentDescriptor component, Map<String, Object> userSet,
             Map<String, ?> inputs) {
         Map<String, PortSpec> specs = new LinkedHashMap<>();
-        inputs.forEach((port, value) -> specs.put(port, of(value)));
-        ParamBinder.Binding binding = component.bind(userSet, specs);
+        Map<String, ComponentDescriptor> learners = new LinkedHashMap<>();
+        inputs.forEach((port, value) -> {
+            specs.put(port, of(value));
+            if (value instanceof ModelData model && model.trainer() != null) {
+                learners.put(model.trainer().componentId(), model.trainer().component());
+            }
+        });
+        ParamBinder.Binding binding = component.bind(userSet, specs, id -> Optional.ofNullable(learners.get(id)));
         if (!binding.isValid()) {
             throw new IllegalArgumentException(binding.problems().stream().map(ParamProblem::message)
                     .collect(Collectors.joining("; ")));

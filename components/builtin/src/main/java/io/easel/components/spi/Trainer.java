@@ -1,5 +1,6 @@
 package io.easel.components.spi;
 
+import io.easel.component.ComponentDescriptor;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,10 +10,18 @@ import org.apache.spark.sql.SparkSession;
  */
 public interface Trainer {
 
-    /** The training component's id. */
-    String componentId();
+    /** The training component's declaration (its params are what a search space may tune). */
+    ComponentDescriptor component();
 
-    /** The params as the user set them on the training node. */
+    /** The training component's id. */
+    default String componentId() {
+        return component().id();
+    }
+
+    /**
+     * The params as the user set them on the training node, plus what training settled that training again must keep
+     * (the positive class of two).
+     */
     Map<String, Object> params();
 
     /**

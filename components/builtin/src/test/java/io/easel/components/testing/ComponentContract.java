@@ -19,6 +19,8 @@ import io.easel.components.spi.TableData;
 import io.easel.graph.Edge;
 import io.easel.graph.ExampleGraph;
 import io.easel.graph.Node;
+import io.easel.graph.PmmlExports;
+import io.easel.graph.PortRef;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The checks every component passes (Spark ML's {@code ParamsSuite} idea), over each component and every example it
  * declares (JPMML-SparkML's algorithm × dataset matrix): its declaration survives JSON, is self-consistent and speaks
  * both languages; on each example, what validation infers before the run is exactly what comes out; and every model
- * on a PMML port scores raw records in PMML as Spark does. Declaring an example is the only way to add a case.
+ * the graph exports scores raw records in PMML as Spark does. Declaring an example is the only way to add a case.
  *
  * <p>A subclass says which components it covers: the built-in module's {@code CatalogContractTest} the whole
  * catalog, a plugin module's test {@link #componentsFromTheJarOf its own jar's}.
@@ -127,6 +129,7 @@ public abstract class ComponentContract {
             throws Exception {
         ComponentDescriptor component = TestRun.REGISTRY.byId(componentId).descriptor();
         TestRun run = TestRun.example(componentId, index);
+        PmmlExports exports = new PmmlExports(run.graph(), TestRun.REGISTRY.catalog());
 
         for (Port port : component.outputs()) {
             Object real = run.output(ExampleGraph.NODE, port.name());
@@ -136,7 +139,7 @@ public abstract class ComponentContract {
             if (inferred != null) {
                 assertMatches(inferred, real, where);
             }
-            if (port.exportsPmml()) {
+            if (exports.exported(new PortRef(ExampleGraph.NODE, port.name()))) {
                 ModelData model = (ModelData) real;
                 PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model), where);
             }
