@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * each with its evaluation, and the results of each opened and checked in the studio. To keep it to one engine run,
  * the last three are posted through the REST API into one experiment, and the iris classifier is built into the same
  * experiment by drag and drop, its params set in the generated forms (the multinomial family from the folded
- * "Advanced" section). A bisecting k-means beside them is a model without PMML: the studio says it cannot be deployed.
+ * "Advanced" section). The regression is also cross-validated. A bisecting k-means beside them is a model without
+ * PMML: the studio says it cannot be deployed.
  */
 class NewUserScenariosBrowserTest extends SignedInStudio {
 
@@ -103,6 +104,13 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         browser.scrollTo("[data-chart='sizes']");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-clustering.png"));
 
+        // The regression, cross-validated: its metric per fold as a table and as bars.
+        openResults("progression-cross-validation");
+        assertThat(browser.find("[data-chart='perFold']").getText()).contains("fold", "rmse");
+        assertThat((List<?>) browser.chartOption("metricPerFold", "option.series[0].data")).hasSize(3);
+        browser.scrollTo("[data-chart='metricPerFold']");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("results-cross-validation.png"));
+
         // A model without PMML says why it has no Deploy button; its training facts have titles.
         openResults("flower-hierarchy");
         assertThat(browser.find("#not-deployable").getText()).contains("PMML");
@@ -144,7 +152,7 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         browser.connect("random-split-1", "test", "predict-1", "in");
         browser.connect("predict-1", "out", "multiclass-classification-evaluation-1", "in");
         browser.waitForVaadin();
-        browser.until(Duration.ofSeconds(10), d -> browser.findAll("easel-canvas .x6-edge").size() == 14 + 5);
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("easel-canvas .x6-edge").size() == 16 + 5);
 
         browser.selectNode("sample-dataset-1");
         browser.choose("[data-param='dataset']", "Iris (150 rows, 3 classes)");
