@@ -17,11 +17,19 @@ final class MetricFormat {
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return NumberFormat.getIntegerInstance(locale).format((long) d);
             }
-            NumberFormat fraction = NumberFormat.getNumberInstance(locale);
-            fraction.setMinimumFractionDigits(4);
-            fraction.setMaximumFractionDigits(4);
-            return fraction.format(d);
+            return fraction(d, locale);
         }
         return value == null ? "∅" : value.toString();
+    }
+
+    /** A number to four places, whole or not. */
+    static String fraction(double value, Locale locale) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        NumberFormat fraction = NumberFormat.getNumberInstance(locale);
+        fraction.setMinimumFractionDigits(4);
+        fraction.setMaximumFractionDigits(4);
+        return fraction.format(value);
     }
 }

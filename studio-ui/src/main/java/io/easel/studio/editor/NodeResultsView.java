@@ -17,6 +17,7 @@ import com.vaadin.flow.component.tabs.TabSheetVariant;
 import io.easel.component.Catalog;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.DataType;
 import io.easel.component.ModelSpec;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
@@ -26,17 +27,24 @@ import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.server.run.NodeResultView;
 import io.easel.studio.canvas.Chart;
+import io.easel.studio.canvas.ChartOption;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a finished node produced, port by port: tables as row count, schema and first rows; reports as metrics and
  * charts; models as what they learn from and predict, with Deploy. A failed node shows why.
  */
 class NodeResultsView extends Div {
+
+    /** More rows than this read better as a table than as bars. */
+    private static final int MAX_BARS = 40;
+    private static final List<String> FIRST_FACTS = List.of("trainingRows", "features", "classes", "clusters",
+            "positiveLabel", "negativeLabel");
 
     private final ComponentDescriptor component;
     private final Catalog catalog;
@@ -98,8 +106,8 @@ class NodeResultsView extends Div {
         PortSpec spec = output.spec();
         switch (spec) {
             case TableSpec table -> section.add(table(port, table, output));
-            case ReportSpec report -> section.add(report(report, output));
-            case ModelSpec model -> section.add(model(model, output));
+            case ReportSpec report -> section.add(new ReportView(report, output, locale));
+            case ModelSpec model -> section.add(model(port, model, output));
             case null -> section.add(muted(getTranslation("results.no-output")));
         }
         return section;
@@ -129,33 +137,42 @@ class NodeResultsView extends Div {
         tabs.add(getTranslation("results.table.preview"), sampleGrid(table, output, "260px"));
         tabs.add(getTranslation("results.table.schema"), schemaGrid(table));
         box.add(line, tabs);
-        barsOf(table, output).ifPresent(chart -> box.add(chartFrame(table.columns().get(1).name(),
-                table.columns().get(1).name(), chart)));
+        barsOf(table, output).ifPresent(box::add);
         return box;
     }
 
-    /** A small "name → number" table (feature importances and the like) reads best as bars. */
-    private java.util.Optional<Component> barsOf(TableSpec table, PortResult output) {
+    /**
+     * A small ranking table (a text column, then numbers: feature importances and the like) also reads as bars of
+     * its first number, in the table's order, which is the order its component states.
+     */
+    private Optional<Component> barsOf(TableSpec table, PortResult output) {
         List<List<Object>> rows = output.sampleRows() == null ? List.of() : output.sampleRows();
-        if (table.columns().size() != 2 || table.columns().get(0).type() != io.easel.component.DataType.STRING
-                || !table.columns().get(1).type().isNumeric() || rows.isEmpty() || rows.size() > 40) {
-            return java.util.Optional.empty();
+        List<ColumnSpec> columns = table.columns();
+        boolean ranking = columns.size() >= 2 && columns.size() <= 3 && columns.getFirst().type() == DataType.STRING
+                && columns.stream().skip(1).allMatch(c -> c.type().isNumeric());
+        if (!ranking || rows.isEmpty() || rows.size() > MAX_BARS || output.rowCount() == null
+                || output.rowCount() > rows.size()) {
+            return Optional.empty();
         }
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        rows.stream()
-                .filter(row -> row.size() == 2 && row.get(1) instanceof Number)
-                .sorted(java.util.Comparator.comparingDouble((List<Object> row) -> ((Number) row.get(1))
-                        .doubleValue()).reversed())
-                .forEach(row -> {
-                    names.add(String.valueOf(row.get(0)));
-                    values.add(((Number) row.get(1)).doubleValue());
-                });
-        Chart chart = Chart.bars(names, values, null);
-        chart.setHeight(barsHeight(names.size()));
+        rows.stream().filter(row -> row.size() >= 2 && row.get(1) instanceof Number).forEach(row -> {
+            names.add(String.valueOf(row.get(0)));
+            values.add(((Number) row.get(1)).doubleValue());
+        });
+        String measure = columns.get(1).name();
+        ChartOption.Axes axes = new ChartOption.Axes(measure, columns.getFirst().name());
+        Chart chart = new Chart(ChartOption.bars(names, values, axes, ReportView.chartTexts(this)));
+        chart.setHeight(ReportView.barsHeight(names.size()) + "px");
         chart.addClassName("result-chart");
         chart.addClassName("bars-chart");
-        return java.util.Optional.of(chart);
+        Span heading = new Span(measure);
+        heading.addClassName("chart-title");
+        Div frame = new Div(heading, chart);
+        frame.addClassName("chart-frame");
+        frame.getElement().setAttribute("data-chart", measure);
+        frame.getElement().setAttribute("data-chart-kind", "bars");
+        return Optional.of(frame);
     }
 
     private void openTableDialog(Port port, TableSpec table, PortResult output) {
@@ -230,183 +247,37 @@ class NodeResultsView extends Div {
         return value.toString();
     }
 
-    // ---- reports
-
-    private Component report(ReportSpec spec, PortResult output) {
-        Div box = new Div();
-        box.addClassName("report-result");
-        box.getElement().setAttribute("data-report-kind", spec.kind());
-        Map<String, Object> metrics = inDeclaredOrder(spec, output.metrics() == null ? Map.of() : output.metrics());
-        Map<String, Object> charts = output.charts() == null ? Map.of() : output.charts();
-        if (!metrics.isEmpty()) {
-            box.add(metricTiles(spec, headline(spec, metrics)));
-        }
-        for (String name : inDeclaredOrder(spec.chartNames(), charts.keySet())) {
-            ReportSpec.Chart declared = spec.chart(name).orElse(null);
-            chart(declared, charts.get(name)).ifPresent(chart -> box.add(chartFrame(name,
-                    declared == null ? name : declared.title().in(locale), chart)));
-        }
-        if (!metrics.isEmpty()) {
-            box.add(metricsTable(spec, metrics));
-        }
-        if (metrics.isEmpty() && charts.isEmpty()) {
-            box.add(muted(getTranslation("results.no-output")));
-        }
-        return box;
-    }
-
-    /** Metrics in the order the component declares them (stored results keep no order), unknown ones after. */
-    private static Map<String, Object> inDeclaredOrder(ReportSpec spec, Map<String, Object> metrics) {
-        Map<String, Object> ordered = new java.util.LinkedHashMap<>();
-        inDeclaredOrder(spec.metricNames(), metrics.keySet()).forEach(name -> ordered.put(name, metrics.get(name)));
-        return ordered;
-    }
-
-    private static List<String> inDeclaredOrder(List<String> declared, java.util.Set<String> present) {
-        List<String> ordered = new ArrayList<>(declared.stream().filter(present::contains).toList());
-        present.stream().filter(n -> !ordered.contains(n)).sorted().forEach(ordered::add);
-        return ordered;
-    }
-
-    /** The metrics the report declares as headline, else its first numeric ones. */
-    private static Map<String, Object> headline(ReportSpec spec, Map<String, Object> metrics) {
-        Map<String, Object> chosen = new java.util.LinkedHashMap<>();
-        spec.metrics().stream().filter(ReportSpec.Metric::headline)
-                .filter(m -> metrics.get(m.name()) instanceof Number)
-                .forEach(m -> chosen.put(m.name(), metrics.get(m.name())));
-        if (chosen.isEmpty()) {
-            metrics.entrySet().stream().filter(e -> e.getValue() instanceof Number).limit(4)
-                    .forEach(e -> chosen.put(e.getKey(), e.getValue()));
-        }
-        return chosen;
-    }
-
-    private Component metricsTable(ReportSpec spec, Map<String, Object> metrics) {
-        Grid<Map.Entry<String, Object>> grid = new Grid<>();
-        grid.addClassName("metrics-table");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(e -> metricTitle(spec, e.getKey())).setHeader(getTranslation("results.metric"));
-        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(List.copyOf(metrics.entrySet()));
-        return grid;
-    }
-
-    private Component chartFrame(String name, String title, Component chart) {
-        Div frame = new Div();
-        frame.addClassName("chart-frame");
-        frame.getElement().setAttribute("data-chart", name);
-        Span heading = new Span(title);
-        heading.addClassName("chart-title");
-        frame.add(heading, chart);
-        return frame;
-    }
-
-    private Component metricTiles(ReportSpec spec, Map<String, Object> metrics) {
-        Div tiles = new Div();
-        tiles.addClassName("metric-tiles");
-        metrics.forEach((name, value) -> {
-            Div tile = new Div();
-            tile.addClassName("metric-tile");
-            tile.getElement().setAttribute("data-metric", name);
-            Span label = new Span(metricTitle(spec, name));
-            label.addClassName("metric-name");
-            Span number = new Span(MetricFormat.format(value, locale));
-            number.addClassName("metric-value");
-            tile.add(label, number);
-            tiles.add(tile);
-        });
-        return tiles;
-    }
-
-    private String metricTitle(ReportSpec spec, String name) {
-        return spec.metric(name).map(m -> m.title().in(locale)).orElse(name);
-    }
-
-    /** A model's training facts, which no report declares: the studio's own words for the common ones. */
+    /**
+     * A training fact's title: the learners' {@code facts(...)} name them by key only, so the studio has words for the
+     * common ones and shows any other by its key.
+     */
     private String factTitle(String name) {
-        String text = getTranslation("metric." + name);
+        String text = getTranslation("fact." + name);
         return text.startsWith("!") ? name : text;
     }
 
-    /**
-     * A chart drawn as its report declares it: curves (with the chance diagonal where declared) and bars; data the
-     * studio cannot draw is left out rather than shown raw.
-     */
-    private java.util.Optional<Component> chart(ReportSpec.Chart declared, Object data) {
-        ReportSpec.ChartKind kind = declared == null ? guessKind(data) : declared.kind();
-        Chart chart = switch (kind) {
-            case CURVE, CURVE_WITH_DIAGONAL, SCATTER -> {
-                List<List<Double>> xy = points(data);
-                if (xy.isEmpty()) {
-                    yield null;
-                }
-                yield kind == ReportSpec.ChartKind.CURVE_WITH_DIAGONAL ? Chart.roc(xy)
-                        : new Chart(CurveOption.of(xy, axis(declared, true), axis(declared, false)));
-            }
-            case BARS -> {
-                if (!(data instanceof Map<?, ?> bars) || bars.isEmpty()
-                        || !bars.values().stream().allMatch(Number.class::isInstance)) {
-                    yield null;
-                }
-                List<String> names = new ArrayList<>();
-                List<Double> values = new ArrayList<>();
-                bars.forEach((k, v) -> {
-                    names.add(String.valueOf(k));
-                    values.add(((Number) v).doubleValue());
-                });
-                Chart bar = Chart.bars(names, values, null);
-                bar.setHeight(barsHeight(names.size()));
-                yield bar;
-            }
-            default -> null;
-        };
-        if (chart == null) {
-            return java.util.Optional.empty();
-        }
-        if (chart.getHeight() == null || "320px".equals(chart.getHeight())) {
-            chart.setHeight("260px");
-        }
-        chart.addClassName("result-chart");
-        return java.util.Optional.of(chart);
-    }
-
-    private static ReportSpec.ChartKind guessKind(Object data) {
-        return data instanceof Map<?, ?> ? ReportSpec.ChartKind.BARS : ReportSpec.ChartKind.CURVE;
-    }
-
-    private static List<List<Double>> points(Object data) {
-        List<List<Double>> xy = new ArrayList<>();
-        if (data instanceof List<?> points) {
-            for (Object point : points) {
-                if (point instanceof List<?> p && p.size() >= 2 && p.get(0) instanceof Number x
-                        && p.get(1) instanceof Number y) {
-                    xy.add(List.of(x.doubleValue(), y.doubleValue()));
-                }
-            }
-        }
-        return xy;
-    }
-
-    private String axis(ReportSpec.Chart declared, boolean x) {
-        if (declared == null) {
-            return "";
-        }
-        io.easel.component.Text title = x ? declared.x() : declared.y();
-        return title == null ? "" : title.in(locale);
-    }
-
-    private static String barsHeight(int bars) {
-        return Math.max(180, 26 * bars + 40) + "px";
+    /** What the data was (rows, features, classes) first, then what was learned, by title. */
+    private List<Map.Entry<String, Object>> factsInOrder(Map<String, Object> facts) {
+        java.util.Comparator<Map.Entry<String, Object>> order = java.util.Comparator
+                .comparingInt((Map.Entry<String, Object> e) -> FIRST_FACTS.contains(e.getKey())
+                        ? FIRST_FACTS.indexOf(e.getKey()) : FIRST_FACTS.size())
+                .thenComparing(e -> factTitle(e.getKey()).toLowerCase(locale));
+        return facts.entrySet().stream().sorted(order).toList();
     }
 
     // ---- models
 
-    private Component model(ModelSpec spec, PortResult output) {
+    private Component model(Port port, ModelSpec spec, PortResult output) {
         Div card = new Div();
         card.addClassName("model-card");
-        if (onDeploy != null) {
+        if (!port.exportsPmml()) {
+            Span reason = new Span(getTranslation("deploy.no-pmml"));
+            reason.addClassName("muted");
+            Div notDeployable = new Div(VaadinIcon.INFO_CIRCLE_O.create(), reason);
+            notDeployable.addClassName("not-deployable");
+            notDeployable.setId("not-deployable");
+            card.add(notDeployable);
+        } else if (onDeploy != null) {
             Button deploy = new Button(getTranslation("deploy.button"), VaadinIcon.CLOUD_UPLOAD_O.create(),
                     e -> onDeploy.run());
             deploy.addThemeVariants(ButtonVariant.PRIMARY);
@@ -430,20 +301,15 @@ class NodeResultsView extends Div {
             card.add(fact(getTranslation("results.model.outputs"), chips(spec.outputs())));
         }
         if (output.metrics() != null && !output.metrics().isEmpty()) {
-            card.add(factsTable(new java.util.TreeMap<>(output.metrics())));
+            card.add(factsTable(output.metrics()));
         }
         return card;
     }
 
     private Component factsTable(Map<String, Object> facts) {
-        Grid<Map.Entry<String, Object>> grid = new Grid<>();
-        grid.addClassName("metrics-table");
-        grid.addThemeVariants(GridVariant.ROW_STRIPES, GridVariant.COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(e -> factTitle(e.getKey())).setHeader(getTranslation("results.metric"));
-        grid.addColumn(e -> MetricFormat.format(e.getValue(), locale)).setHeader(getTranslation("results.value"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(List.copyOf(facts.entrySet()));
+        Grid<Map.Entry<String, Object>> grid = ReportView.namedValues(factsInOrder(facts), this::factTitle,
+                getTranslation("results.model.fact"), getTranslation("results.value"), locale);
+        grid.addClassName("facts-table");
         return grid;
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasValidationProperties;
@@ -15,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
+import io.easel.component.DataType;
 import io.easel.component.ParamDef;
 import io.easel.component.ParamValues;
 import io.easel.component.TableSpec;
@@ -46,6 +48,10 @@ class ParamsForm extends Div {
     private final Consumer<Map<String, Object>> onChange;
     private final Map<String, Object> values;
     private final List<Field> fields = new ArrayList<>();
+    /** Resets a column picker's choices, by param name: what another param excludes changes them. */
+    private final Map<String, Runnable> choiceRefreshers = new LinkedHashMap<>();
+    /** The tuning knobs most users leave alone, folded away; null when the component declares none. */
+    private final Details advanced;
     private final Map<String, Map<String, DataTypeLabel>> columnTypes = new LinkedHashMap<>();
 
     /** How a column is shown in a picker: its type next to its name. */
@@ -59,12 +65,28 @@ class ParamsForm extends Div {
         this.onChange = onChange;
         this.values = new LinkedHashMap<>(node.params());
         addClassName("params-form");
+        Div folded = new Div();
+        folded.addClassName("advanced-params");
         for (ParamDef def : component.params()) {
             Field field = create(def, upstream);
             field.component().getElement().setAttribute("data-param", def.name());
             field.component().addClassName("param-field");
             fields.add(field);
-            add(field.component());
+            if (def.advanced()) {
+                folded.add(field.component());
+            } else {
+                add(field.component());
+            }
+        }
+        long advancedCount = component.params().stream().filter(ParamDef::advanced).count();
+        if (advancedCount > 0) {
+            advanced = new Details(getTranslation("params.advanced", advancedCount), folded);
+            advanced.addClassName("advanced-section");
+            advanced.getElement().setAttribute("data-section", "advanced");
+            advanced.setOpened(false);
+            add(advanced);
+        } else {
+            advanced = null;
         }
         refreshVisibility();
     }
@@ -92,12 +114,18 @@ class ParamsForm extends Div {
             values.put(name, value);
         }
         refreshVisibility();
+        fields.stream()
+                .filter(f -> f.def().columns() != null && f.def().columns().exclude().contains(name))
+                .forEach(f -> choiceRefreshers.getOrDefault(f.def().name(), () -> {}).run());
         onChange.accept(new LinkedHashMap<>(values));
     }
 
     private void refreshVisibility() {
         ParamValues current = new ParamValues(component.params(), values);
         fields.forEach(f -> f.component().setVisible(current.isVisible(f.def())));
+        if (advanced != null) {
+            advanced.setVisible(fields.stream().anyMatch(f -> f.def().advanced() && current.isVisible(f.def())));
+        }
     }
 
     private Field create(ParamDef def, UpstreamColumns upstream) {
@@ -236,6 +264,11 @@ class ParamsForm extends Div {
         if (value != null) {
             field.setValue(value.toString());
         }
+        choiceRefreshers.put(def.name(), () -> {
+            String current = field.getValue();
+            field.setItems(columnNames(def, choices, current == null ? List.of() : List.of(current)));
+            field.setValue(current);
+        });
         field.addCustomValueSetListener(e -> {
             field.setItems(columnNames(def, choices, List.of(e.getDetail())));
             field.setValue(e.getDetail());
@@ -256,6 +289,11 @@ class ParamsForm extends Div {
         field.setPlaceholder(placeholder(def));
         allowTypedNames(field, def, choices);
         field.setValue(new LinkedHashSet<>(chosen));
+        choiceRefreshers.put(def.name(), () -> {
+            Set<String> current = new LinkedHashSet<>(field.getValue());
+            field.setItems(columnNames(def, choices, List.copyOf(current)));
+            field.setValue(current);
+        });
         field.addCustomValueSetListener(e -> {
             Set<String> next = new LinkedHashSet<>(field.getValue());
             next.add(e.getDetail());
@@ -271,6 +309,20 @@ class ParamsForm extends Div {
         return new Field(def, field, errors(field));
     }
 
+    /** The columns the params {@code def} excludes currently name. */
+    private Set<String> excludedColumns(ParamDef def) {
+        Set<String> excluded = new LinkedHashSet<>();
+        for (String other : def.columns().exclude()) {
+            Object picked = values.get(other);
+            if (picked instanceof String name) {
+                excluded.add(name);
+            } else if (picked instanceof List<?> names) {
+                names.forEach(n -> excluded.add(String.valueOf(n)));
+            }
+        }
+        return excluded;
+    }
+
     /** Picked columns in table order (a set from the widget has none), names the table lacks at the end. */
     private static List<String> ordered(Set<String> picked, Optional<List<ColumnSpec>> choices) {
         List<String> result = new ArrayList<>();
@@ -279,10 +331,15 @@ class ParamsForm extends Div {
         return result;
     }
 
-    /** The names to offer: the upstream's acceptable columns, plus already chosen names so they stay visible. */
+    /**
+     * The names to offer: the upstream's acceptable columns but those the params it excludes name (the label is not
+     * also a feature), plus already chosen names so they stay visible.
+     */
     private List<String> columnNames(ParamDef def, Optional<List<ColumnSpec>> choices, List<String> chosen) {
+        Set<String> excluded = excludedColumns(def);
         Map<String, DataTypeLabel> types = new LinkedHashMap<>();
-        choices.ifPresent(cs -> cs.forEach(c -> types.put(c.name(), new DataTypeLabel(c.type().jsonName()))));
+        choices.ifPresent(cs -> cs.stream().filter(c -> !excluded.contains(c.name()))
+                .forEach(c -> types.put(c.name(), new DataTypeLabel(c.type().jsonName()))));
         columnTypes.put(def.name(), types);
         List<String> names = new ArrayList<>(types.keySet());
         chosen.stream().filter(n -> !names.contains(n)).forEach(names::add);
@@ -324,6 +381,9 @@ class ParamsForm extends Div {
     }
 
     private String placeholder(ParamDef def) {
+        if (def.columns() != null && def.columns().allWhenEmpty()) {
+            return allWhenEmpty(def.columns().types());
+        }
         Object fallback = def.defaultValue();
         if (fallback == null) {
             return "";
@@ -337,6 +397,27 @@ class ParamsForm extends Div {
             return Long.toString(n.longValue());
         }
         return fallback.toString();
+    }
+
+    /**
+     * What an empty {@code allWhenEmpty} picker means: "all other columns" when it takes text and numbers alike, else
+     * which kinds, e.g. "all other numeric columns".
+     */
+    private String allWhenEmpty(List<DataType> types) {
+        boolean textAndNumbers = types.contains(DataType.STRING) && types.stream().anyMatch(DataType::isNumeric);
+        if (types.isEmpty() || textAndNumbers) {
+            return getTranslation("params.columns.all-other");
+        }
+        Set<String> words = new LinkedHashSet<>();
+        types.forEach(type -> words.add(typeWord(type)));
+        return getTranslation("params.columns.all-of-types", String.join("/", words));
+    }
+
+    /** A column type as a user calls it: integers, longs and doubles are all numeric. */
+    private String typeWord(DataType type) {
+        return type.isNumeric() ? getTranslation("params.type.numeric")
+                : type == DataType.STRING ? getTranslation("params.type.text")
+                : type.jsonName();
     }
 
     private String choiceTitle(ParamDef def, String value) {

@@ -128,6 +128,52 @@ final class Browser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /**
+     * A value of the ECharts option the chart in {@code [data-chart=name]} drew, read in the page, e.g.
+     * {@code option.xAxis.name}.
+     */
+    Object chartOption(String chart, String path) {
+        find("[data-chart='" + chart + "'] easel-chart canvas");
+        return ((JavascriptExecutor) driver).executeScript("const chart = document.querySelector("
+                + "\"[data-chart='" + chart + "'] easel-chart\"); const option = chart.option; return " + path + ";");
+    }
+
+    /** Scrolls the element into the middle of its scrolling panel, e.g. a chart for a screenshot. */
+    void scrollTo(String css) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", find(css));
+        waitForVaadin();
+    }
+
+    /** Chooses the item of a Vaadin select whose label is {@code label}. */
+    void choose(String selectCss, String label) {
+        click(selectCss);
+        until(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const item = [...document.querySelectorAll('vaadin-select-item')]"
+                        + ".find(i => i.textContent.trim() === arguments[0]);"
+                        + " if (!item) return false; item.click(); return true;", label)));
+        waitForVaadin();
+        until(Duration.ofSeconds(10), d -> !isOpened(selectCss));
+    }
+
+    /** The labels a (multi-select) combo box offers, read by opening it and closing it again. */
+    List<String> options(String fieldCss) {
+        WebElement input = find(fieldCss + " input");
+        input.click();
+        until(Duration.ofSeconds(10), d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "const f = document.querySelector(arguments[0]); return f && f.opened === true && !f.loading;",
+                fieldCss));
+        List<String> labels = until(Duration.ofSeconds(10), d -> {
+            List<WebElement> items = d.findElements(By.cssSelector(
+                    "vaadin-combo-box-item, vaadin-multi-select-combo-box-item"));
+            return items.isEmpty() ? null : items.stream().map(i -> i.getText().strip()).toList();
+        });
+        for (int i = 0; i < 3 && isOpened(fieldCss); i++) {
+            input.sendKeys("\u001b");
+        }
+        waitForVaadin();
+        return labels;
+    }
+
     private boolean isOpened(String fieldCss) {
         return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
                 "const f = document.querySelector(arguments[0]); return !!(f && f.opened);", fieldCss));

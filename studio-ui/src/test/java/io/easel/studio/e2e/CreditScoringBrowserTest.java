@@ -1,109 +1,33 @@
 package io.easel.studio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.easel.studio.EaselStudioApplication;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The studio as a user meets it: real Chromium, the whole app on a random port with its embedded PostgreSQL, and the
- * real engine as a child Spark driver (local mode). Signs in, builds the credit-scoring experiment by dragging
- * components and wiring ports, sets params in the generated forms, runs it, reads the AUC, deploys the model, creates
- * an API key of the workspace and scores the sample record the deploy dialog offers with it. Then stores run settings
- * with another experiment.
+ * The credit-scoring tour of the studio (set up by {@link SignedInStudio}). Signs in, builds the credit-scoring
+ * experiment by dragging components and wiring ports, sets params in the generated forms, runs it, reads the AUC,
+ * deploys the model, creates an API key of the workspace and scores the sample record the deploy dialog offers with it.
+ * Then stores run settings with another experiment.
  */
-@SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CreditScoringBrowserTest {
+class CreditScoringBrowserTest extends SignedInStudio {
 
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
     private static final List<String> NODES = List.of("sample-dataset-1", "type-conversion-1", "random-split-1",
             "gbdt-classifier-1", "predict-1", "binary-classification-evaluation-1", "feature-importance-1");
-
-    private static final String ADMIN_PASSWORD = "browser-admin-password";
-    private static Browser browser;
-
-    @LocalServerPort
-    private int port;
-
-    @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws IOException {
-        Path data = Files.createDirectories(Path.of("target", "e2e-data")).toAbsolutePath();
-        Path fresh = Files.createTempDirectory(data, "run-");
-        registry.add("easel.data-dir", fresh::toString);
-        registry.add("easel.security.admin-password", () -> ADMIN_PASSWORD);
-        registry.add("easel.engine.master", () -> "local[2]");
-        registry.add("easel.engine.driver-memory", () -> "1g");
-        // What SPARK_LOCAL_IP=127.0.0.1 does, for the driver child process.
-        registry.add("easel.engine.spark-conf[spark.driver.host]", () -> "127.0.0.1");
-        registry.add("easel.engine.spark-conf[spark.driver.bindAddress]", () -> "127.0.0.1");
-        registry.add("easel.engine.spark-conf[spark.ui.enabled]", () -> "false");
-        registry.add("easel.engine.spark-conf[spark.sql.shuffle.partitions]", () -> "2");
-    }
-
-    @BeforeAll
-    static void startBrowser() {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
-        browser = new Browser(1600, 1000);
-    }
-
-    /** Signs in once; the session then lasts for all steps. */
-    private void signedIn() {
-        if (browser.findAll("#signed-in-user").isEmpty()) {
-            browser.open(url("/"));
-            if (browser.driver.getCurrentUrl().contains("/login")) {
-                browser.screenshot(SCREENSHOTS.resolve("login.png"));
-                browser.signIn(url(""), "admin", ADMIN_PASSWORD);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    /** What the browser showed when a step failed, for the person reading the failure. */
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final org.junit.jupiter.api.extension.TestWatcher SCREENSHOT_ON_FAILURE =
-            new org.junit.jupiter.api.extension.TestWatcher() {
-                @Override
-                public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-                    if (browser != null) {
-                        browser.screenshot(Path.of("target", "e2e-failure-"
-                                + context.getRequiredTestMethod().getName() + ".png").toAbsolutePath());
-                    }
-                }
-            };
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     @Test
     @Order(1)
@@ -180,6 +104,18 @@ class CreditScoringBrowserTest {
         assertThat(Double.parseDouble(auc.replace(",", ""))).isBetween(0.6, 1.0);
         browser.find("[data-chart='roc'] easel-chart canvas");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results.png"));
+        assertThat(browser.chartOption("lift", "option.yAxis.max")).as("lift is not a rate: its axis fits it")
+                .isNull();
+        assertThat(browser.chartOption("ks", "option.yAxis.name"))
+                .isEqualTo("True positive rate − false positive rate");
+
+        // Feature importance as bars, most important on top.
+        browser.selectNode("feature-importance-1");
+        browser.click("vaadin-tab[data-tab='results']");
+        List<?> importances = (List<?>) browser.chartOption("importance", "option.series[0].data");
+        assertThat(importances).hasSizeGreaterThan(5);
+        assertThat(importances.stream().map(v -> ((Number) v).doubleValue()).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         // Deploy the GBDT model and call the endpoint with the example the dialog shows.
         browser.selectNode("gbdt-classifier-1");
@@ -233,11 +169,16 @@ class CreditScoringBrowserTest {
         browser.click(".language-option[data-lang='en']");
         browser.until(Duration.ofSeconds(10), d -> browser.find("#new-experiment").getText().equals("New experiment"));
 
-        browser.click("vaadin-button[data-action='clone']");
+        int experiments = browser.findAll("[data-experiment-id]").size();
+        WebElement original = browser.findAll("[data-experiment-id]").stream()
+                .filter(e -> e.getText().equals("Credit scoring")).findFirst().orElseThrow();
+        browser.findAll("vaadin-button[data-action='clone']")
+                .get(browser.findAll("[data-experiment-id]").indexOf(original)).click();
+        browser.waitForVaadin();
         browser.find("#experiment-name input").clear();
         browser.type("#experiment-name", "Credit scoring v2", false);
         browser.click("#experiment-dialog-confirm");
-        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").size() == 2);
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").size() == experiments + 1);
         browser.cleanScreenshot(SCREENSHOTS.resolve("experiments.png"));
 
         WebElement copy = browser.findAll("[data-experiment-id]").stream()

@@ -1,0 +1,297 @@
+package io.easel.studio.canvas;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ECharts options (as JSON) for the chart kinds reports declare: curves, scatter, bars, histograms and matrices. All
+ * share what an analyst expects of a chart: axis titles, tooltips kept inside the chart, numbers rounded to what a
+ * reader can take in, zoom where points are dense, and export as PNG. Axes span 0 to 1 only when the data lies there.
+ */
+public final class ChartOption {
+
+    private static final String LINE_COLOR = "#2f6fde";
+    private static final String REFERENCE_COLOR = "#a0a7b4";
+    private static final String GRID_LINE_COLOR = "#eef1f5";
+    private static final List<String> HEAT_COLORS = List.of("#f4f7fd", "#9dbbf0", "#2f6fde", "#173f8f");
+    private static final int SIGNIFICANT_DIGITS = 4;
+
+    /** The words a chart's toolbox shows, in the UI's language. */
+    public record Texts(String saveAsImage, String zoom, String resetZoom) {
+        public static final Texts ENGLISH = new Texts("Save as PNG", "Zoom", "Reset zoom");
+    }
+
+    /**
+     * How the axes are titled.
+     *
+     * @param x the horizontal axis title, or empty
+     * @param y the vertical axis title, or empty
+     */
+    public record Axes(String x, String y) {
+        public Axes {
+            x = x == null ? "" : x;
+            y = y == null ? "" : y;
+        }
+    }
+
+    private ChartOption() {}
+
+    /** A line through {@code [x, y]} points; {@code diagonal} adds y = x for reference (ROC, gain). */
+    public static String curve(List<List<Double>> points, Axes axes, boolean diagonal, Texts texts) {
+        Map<String, Object> option = xy(points, axes, "axis", texts);
+        Map<String, Object> curve = new LinkedHashMap<>();
+        curve.put("type", "line");
+        curve.put("data", rounded(points));
+        curve.put("showSymbol", false);
+        curve.put("lineStyle", Map.of("width", 2, "color", LINE_COLOR));
+        curve.put("itemStyle", Map.of("color", LINE_COLOR));
+        curve.put("areaStyle", Map.of("opacity", 0.08, "color", LINE_COLOR));
+        List<Object> series = new ArrayList<>(List.of(curve));
+        if (diagonal) {
+            series.add(reference(List.of(List.of(0, 0), List.of(1, 1))));
+        }
+        option.put("series", series);
+        return ExperimentCanvas.write(option);
+    }
+
+    /** Points, e.g. predicted against actual values. */
+    public static String scatter(List<List<Double>> points, Axes axes, Texts texts) {
+        Map<String, Object> option = xy(points, axes, "item", texts);
+        Map<String, Object> scatter = new LinkedHashMap<>();
+        scatter.put("type", "scatter");
+        scatter.put("data", rounded(points));
+        scatter.put("symbolSize", points.size() > 300 ? 4 : 6);
+        scatter.put("itemStyle", Map.of("color", LINE_COLOR, "opacity", 0.6));
+        option.put("series", List.of(scatter));
+        return ExperimentCanvas.write(option);
+    }
+
+    /** Horizontal bars, first name on top, in the order given. */
+    public static String bars(List<String> names, List<Double> values, Axes axes, Texts texts) {
+        Objects.requireNonNull(names, "names");
+        Objects.requireNonNull(values, "values");
+        if (names.size() != values.size()) {
+            throw new IllegalArgumentException(
+                    "bars needs one value per name, got " + names.size() + " names and " + values.size() + " values");
+        }
+        Map<String, Object> option = base(texts, false);
+        option.put("grid", Map.of("left", 12, "right", 36, "top", 28, "bottom", axes.x().isEmpty() ? 12 : 36,
+                "containLabel", true));
+        option.put("tooltip", Map.of("trigger", "axis", "confine", true, "axisPointer", Map.of("type", "shadow")));
+        Map<String, Object> x = valueAxis(axes.x(), 26, values);
+        x.put("scale", false); // a bar's length is its value: bars start at 0
+        option.put("xAxis", x);
+        Map<String, Object> y = new LinkedHashMap<>();
+        y.put("type", "category");
+        y.put("inverse", true);
+        y.put("data", new ArrayList<>(names));
+        y.put("axisTick", Map.of("show", false));
+        if (!axes.y().isEmpty()) {
+            y.put("name", axes.y());
+            y.put("nameLocation", "start"); // the top, on an inverse axis
+        }
+        option.put("yAxis", y);
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "bar");
+        series.put("data", values.stream().map(ChartOption::round).toList());
+        series.put("barMaxWidth", 22);
+        series.put("itemStyle", Map.of("color", LINE_COLOR, "borderRadius", List.of(0, 3, 3, 0)));
+        series.put("label", Map.of("show", names.size() <= 20, "position", "right", "fontSize", 11));
+        option.put("series", List.of(series));
+        return ExperimentCanvas.write(option);
+    }
+
+    /** Counts between consecutive {@code edges} (one more edge than counts), as touching bars. */
+    public static String histogram(List<Double> edges, List<Long> counts, Axes axes, Texts texts) {
+        if (edges.size() != counts.size() + 1) {
+            throw new IllegalArgumentException("a histogram needs one edge more than counts, got " + edges.size()
+                    + " edges and " + counts.size() + " counts");
+        }
+        Map<String, Object> option = base(texts, false);
+        option.put("grid", grid(56));
+        option.put("tooltip", Map.of("trigger", "axis", "confine", true, "axisPointer", Map.of("type", "shadow")));
+        List<String> bins = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            bins.add(plain(edges.get(i)) + " – " + plain(edges.get(i + 1)));
+        }
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("type", "category");
+        x.put("data", bins);
+        x.put("name", axes.x());
+        x.put("nameLocation", "middle");
+        x.put("nameGap", 30);
+        x.put("axisLabel", Map.of("hideOverlap", true, "fontSize", 11));
+        option.put("xAxis", x);
+        option.put("yAxis", valueAxis(axes.y(), 44, counts.stream().map(Long::doubleValue).toList()));
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "bar");
+        series.put("data", counts);
+        series.put("barCategoryGap", "4%");
+        series.put("itemStyle", Map.of("color", LINE_COLOR));
+        option.put("series", List.of(series));
+        return ExperimentCanvas.write(option);
+    }
+
+    /**
+     * A heat map of a square matrix such as a confusion matrix: rows (actual) top-down, columns (predicted) left to
+     * right. Cells show the counts, or with {@code rowShares} each row's share of its total, and their tooltips both.
+     */
+    public static String matrix(List<String> labels, List<List<Double>> values, Axes axes, boolean rowShares,
+            Texts texts) {
+        int n = labels.size();
+        if (values.size() != n || values.stream().anyMatch(row -> row.size() != n)) {
+            throw new IllegalArgumentException("a matrix needs " + n + " rows of " + n + " values, one per label");
+        }
+        Map<String, Object> option = base(texts, false);
+        boolean rotated = n > 4;
+        // The grid contains the axis labels but not the axis name, which sits nameGap below the axis line.
+        option.put("grid", Map.of("left", 12, "right", 16, "top", 28, "bottom", rotated ? 12 : 32,
+                "containLabel", true));
+        option.put("tooltip", Map.of("trigger", "item", "confine", true));
+        Map<String, Object> x = categoryAxis(labels, axes.x(), "middle");
+        x.put("nameGap", rotated ? 48 : 26);
+        x.put("axisLabel", Map.of("interval", 0, "rotate", rotated ? 35 : 0, "fontSize", 11));
+        x.put("position", "bottom");
+        Map<String, Object> y = categoryAxis(labels, axes.y(), "start"); // the top, on an inverse axis
+        y.put("inverse", true);
+        y.put("axisLabel", Map.of("interval", 0, "fontSize", 11));
+        option.put("xAxis", x);
+        option.put("yAxis", y);
+        List<Object> cells = new ArrayList<>();
+        double largest = 0;
+        for (int row = 0; row < n; row++) {
+            double total = values.get(row).stream().mapToDouble(Double::doubleValue).sum();
+            for (int col = 0; col < n; col++) {
+                double count = values.get(row).get(col);
+                double share = total == 0 ? 0 : count / total;
+                double shown = rowShares ? share : count;
+                largest = Math.max(largest, shown);
+                String percent = plain(100 * share) + "%";
+                Map<String, Object> cell = new LinkedHashMap<>();
+                cell.put("value", List.of(col, row, round(shown)));
+                cell.put("label", Map.of("formatter", rowShares ? percent : plain(count)));
+                cell.put("tooltip", Map.of("formatter", template(labels.get(row)) + " → " + template(labels.get(col))
+                        + ": " + plain(count) + " (" + percent + ")"));
+                cells.add(cell);
+            }
+        }
+        option.put("visualMap", Map.of("show", false, "min", 0, "max", largest == 0 ? 1 : round(largest),
+                "inRange", Map.of("color", HEAT_COLORS)));
+        Map<String, Object> series = new LinkedHashMap<>();
+        series.put("type", "heatmap");
+        series.put("data", cells);
+        series.put("label", Map.of("show", true, "fontSize", n > 8 ? 10 : 12));
+        series.put("itemStyle", Map.of("borderColor", "#ffffff", "borderWidth", 1));
+        series.put("emphasis", Map.of("itemStyle", Map.of("borderColor", "#1f2937", "borderWidth", 1)));
+        option.put("series", List.of(series));
+        return ExperimentCanvas.write(option);
+    }
+
+    /**
+     * A number as a chart shows it: whole numbers as they are, others to four significant digits (and no finer than
+     * whole numbers from 1000 up), so that tooltips read 0.9091 rather than 0.9090909090909091.
+     */
+    public static double round(double value) {
+        if (!Double.isFinite(value) || value == Math.rint(value)) {
+            return value;
+        }
+        if (Math.abs(value) >= 1000) {
+            return Math.rint(value);
+        }
+        return new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS, RoundingMode.HALF_UP)).doubleValue();
+    }
+
+    /** A rounded number without a trailing ".0" or exponent, for labels. */
+    static String plain(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return new BigDecimal(Double.toString(round(value))).stripTrailingZeros().toPlainString();
+    }
+
+    private static List<List<Double>> rounded(List<List<Double>> points) {
+        return points.stream().map(p -> List.of(round(p.get(0)), round(p.get(1)))).toList();
+    }
+
+    private static List<Double> column(List<List<Double>> points, int index) {
+        return points.stream().map(p -> p.get(index)).toList();
+    }
+
+    /** Points on two value axes, zoomable; the tooltip shows the points under the pointer ("axis") or one ("item"). */
+    private static Map<String, Object> xy(List<List<Double>> points, Axes axes, String tooltipTrigger, Texts texts) {
+        Map<String, Object> option = base(texts, true);
+        option.put("grid", grid(56));
+        option.put("tooltip", Map.of("trigger", tooltipTrigger, "confine", true));
+        option.put("xAxis", valueAxis(axes.x(), 30, column(points, 0)));
+        option.put("yAxis", valueAxis(axes.y(), 44, column(points, 1)));
+        return option;
+    }
+
+    private static Map<String, Object> base(Texts texts, boolean zoom) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        Map<String, Object> feature = new LinkedHashMap<>();
+        if (zoom) {
+            feature.put("dataZoom", Map.of("title", Map.of("zoom", texts.zoom(), "back", texts.resetZoom())));
+        }
+        feature.put("saveAsImage", Map.of("title", texts.saveAsImage(), "pixelRatio", 2));
+        option.put("toolbox", Map.of("right", 8, "top", 0, "itemSize", 13, "feature", feature));
+        return option;
+    }
+
+    private static Map<String, Object> grid(int left) {
+        return Map.of("left", left, "right", 24, "top", 32, "bottom", 48);
+    }
+
+    /** A value axis titled in the middle; from 0 to 1 when every value lies there (rates), else fitted to the data. */
+    private static Map<String, Object> valueAxis(String name, int nameGap, List<Double> values) {
+        Map<String, Object> axis = new LinkedHashMap<>();
+        axis.put("type", "value");
+        boolean unit = !values.isEmpty() && values.stream().allMatch(v -> v >= 0 && v <= 1);
+        if (unit) {
+            axis.put("min", 0);
+            axis.put("max", 1);
+        } else {
+            axis.put("scale", values.stream().noneMatch(v -> v == 0));
+        }
+        axis.put("name", name);
+        axis.put("nameLocation", "middle");
+        axis.put("nameGap", nameGap);
+        axis.put("splitLine", Map.of("lineStyle", Map.of("color", GRID_LINE_COLOR)));
+        return axis;
+    }
+
+    private static Map<String, Object> categoryAxis(List<String> labels, String name, String nameLocation) {
+        Map<String, Object> axis = new LinkedHashMap<>();
+        axis.put("type", "category");
+        axis.put("data", labels);
+        axis.put("name", name);
+        axis.put("nameLocation", nameLocation);
+        axis.put("nameGap", "middle".equals(nameLocation) ? 48 : 10);
+        axis.put("splitArea", Map.of("show", false));
+        axis.put("axisTick", Map.of("show", false));
+        return axis;
+    }
+
+    private static Map<String, Object> reference(List<List<Integer>> points) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "line");
+        line.put("data", points);
+        line.put("showSymbol", false);
+        line.put("silent", true);
+        line.put("tooltip", Map.of("show", false));
+        line.put("lineStyle", Map.of("type", "dashed", "width", 1, "color", REFERENCE_COLOR));
+        return line;
+    }
+
+    /** Text inside an ECharts formatter template: braces would start a placeholder. */
+    private static String template(String text) {
+        return text.replace("{", "(").replace("}", ")");
+    }
+}

@@ -1,0 +1,105 @@
+package io.easel.studio.canvas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ChartOptionTest {
+
+    private static final ChartOption.Texts TEXTS = ChartOption.Texts.ENGLISH;
+    private static final ChartOption.Axes AXES = new ChartOption.Axes("False positive rate", "True positive rate");
+
+    private static JsonNode read(String option) {
+        return ExperimentCanvas.JSON.readTree(option);
+    }
+
+    @Test
+    void shouldDrawARocCurveOverTheChanceDiagonalOnUnitAxesTitledAsDeclared() {
+        JsonNode option = read(ChartOption.curve(
+                List.of(List.of(0.0, 0.0), List.of(0.2, 0.7), List.of(1.0, 1.0)), AXES, true, TEXTS));
+
+        assertThat(option.at("/xAxis/max").asInt()).isEqualTo(1);
+        assertThat(option.at("/xAxis/name").asString()).isEqualTo("False positive rate");
+        assertThat(option.at("/yAxis/name").asString()).isEqualTo("True positive rate");
+        assertThat(option.at("/series/0/data/1/1").asDouble()).isEqualTo(0.7);
+        assertThat(option.at("/series/1/data").toString()).isEqualTo("[[0,0],[1,1]]");
+        assertThat(option.at("/tooltip/confine").asBoolean()).as("tooltips stay inside the panel").isTrue();
+        assertThat(option.at("/toolbox/feature/saveAsImage/title").asString()).isEqualTo("Save as PNG");
+    }
+
+    @Test
+    void shouldFitTheAxisToTheDataWhenItLeavesTheUnitRangeAsALiftCurveDoes() {
+        JsonNode option = read(ChartOption.curve(
+                List.of(List.of(0.1, 2.8), List.of(0.5, 1.6), List.of(1.0, 1.0)), AXES, false, TEXTS));
+
+        assertThat(option.at("/xAxis/max").asInt()).as("shares of rows stay on 0..1").isEqualTo(1);
+        assertThat(option.at("/yAxis").has("max")).as("lift goes above 1").isFalse();
+        assertThat(option.at("/series")).hasSize(1);
+    }
+
+    @Test
+    void shouldRoundWhatTooltipsShowToFourSignificantDigits() {
+        assertThat(ChartOption.round(0.9090909090909091)).isEqualTo(0.9091);
+        assertThat(ChartOption.round(151.23456)).isEqualTo(151.2);
+        assertThat(ChartOption.round(12345.678)).isEqualTo(12346.0);
+        assertThat(ChartOption.round(12345.0)).as("whole numbers stay exact").isEqualTo(12345.0);
+        JsonNode option = read(ChartOption.scatter(List.of(List.of(151.23456, 0.123456)), AXES, TEXTS));
+        assertThat(option.at("/series/0/data/0").toString()).isEqualTo("[151.2,0.1235]");
+        assertThat(option.at("/series/0/type").asString()).isEqualTo("scatter");
+    }
+
+    @Test
+    void shouldListBarsTopDownInTheOrderGiven() {
+        JsonNode option = read(ChartOption.bars(List.of("checking_status", "duration"), List.of(0.31, 0.12),
+                new ChartOption.Axes("Rows", "Cluster"), TEXTS));
+
+        assertThat(option.at("/yAxis/inverse").asBoolean()).isTrue();
+        assertThat(option.at("/yAxis/data").toString()).isEqualTo("[\"checking_status\",\"duration\"]");
+        assertThat(option.at("/yAxis/name").asString()).isEqualTo("Cluster");
+        assertThat(option.at("/xAxis/name").asString()).isEqualTo("Rows");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[0.31,0.12]");
+    }
+
+    @Test
+    void shouldRejectBarsWithoutOneValuePerName() {
+        assertThatThrownBy(() -> ChartOption.bars(List.of("a", "b"), List.of(1.0), AXES, TEXTS))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2 names and 1 values");
+    }
+
+    @Test
+    void shouldLabelEachHistogramBinByItsEdges() {
+        JsonNode option = read(ChartOption.histogram(List.of(-10.0, 0.0, 12.5), List.of(3L, 7L),
+                new ChartOption.Axes("Residual", "Rows"), TEXTS));
+
+        assertThat(option.at("/xAxis/data").toString()).isEqualTo("[\"-10 – 0\",\"0 – 12.5\"]");
+        assertThat(option.at("/series/0/data").toString()).isEqualTo("[3,7]");
+        assertThat(option.at("/yAxis/name").asString()).isEqualTo("Rows");
+    }
+
+    @Test
+    void shouldShowAConfusionMatrixAsCountsOrAsEachActualClassesShares() {
+        List<String> labels = List.of("setosa", "versicolor");
+        List<List<Double>> counts = List.of(List.of(9.0, 1.0), List.of(0.0, 5.0));
+
+        JsonNode plain = read(ChartOption.matrix(labels, counts, new ChartOption.Axes("Predicted", "Actual"), false,
+                TEXTS));
+        assertThat(plain.at("/series/0/type").asString()).isEqualTo("heatmap");
+        assertThat(plain.at("/yAxis/inverse").asBoolean()).as("first actual class on top").isTrue();
+        // Cell (actual setosa, predicted versicolor): x = column 1, y = row 0.
+        assertThat(plain.at("/series/0/data/1/value").toString()).isEqualTo("[1,0,1.0]");
+        assertThat(plain.at("/series/0/data/1/label/formatter").asString()).isEqualTo("1");
+        assertThat(plain.at("/series/0/data/1/tooltip/formatter").asString())
+                .isEqualTo("setosa → versicolor: 1 (10%)");
+        assertThat(plain.at("/visualMap/max").asDouble()).isEqualTo(9.0);
+
+        JsonNode shares = read(ChartOption.matrix(labels, counts, new ChartOption.Axes("Predicted", "Actual"), true,
+                TEXTS));
+        assertThat(shares.at("/series/0/data/0/value/2").asDouble()).isEqualTo(0.9);
+        assertThat(shares.at("/series/0/data/0/label/formatter").asString()).isEqualTo("90%");
+        assertThat(shares.at("/visualMap/max").asDouble()).isEqualTo(1.0);
+    }
+}

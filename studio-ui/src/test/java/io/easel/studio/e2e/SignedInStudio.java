@@ -1,0 +1,90 @@
+package io.easel.studio.e2e;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.easel.studio.EaselStudioApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The studio as a user meets it, shared by the browser scenarios: real Chromium, the whole app on a random port with
+ * its embedded PostgreSQL, and the real engine as a child Spark driver (local mode). Every scenario class extends this
+ * one unchanged, so Spring starts the app once for all of them.
+ */
+@SpringBootTest(classes = EaselStudioApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SignedInStudio {
+
+    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
+    static final String ADMIN_PASSWORD = "browser-admin-password";
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) throws IOException {
+        Path data = Files.createDirectories(Path.of("target", "e2e-data")).toAbsolutePath();
+        Path fresh = Files.createTempDirectory(data, "run-");
+        registry.add("easel.data-dir", fresh::toString);
+        registry.add("easel.security.admin-password", () -> ADMIN_PASSWORD);
+        registry.add("easel.engine.master", () -> "local[2]");
+        registry.add("easel.engine.driver-memory", () -> "1g");
+        // What SPARK_LOCAL_IP=127.0.0.1 does, for the driver child process.
+        registry.add("easel.engine.spark-conf[spark.driver.host]", () -> "127.0.0.1");
+        registry.add("easel.engine.spark-conf[spark.driver.bindAddress]", () -> "127.0.0.1");
+        registry.add("easel.engine.spark-conf[spark.ui.enabled]", () -> "false");
+        registry.add("easel.engine.spark-conf[spark.sql.shuffle.partitions]", () -> "2");
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed");
+        browser = new Browser(1600, 1000);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    /** What the browser showed when a step failed, for the person reading the failure. */
+    @RegisterExtension
+    static final TestWatcher SCREENSHOT_ON_FAILURE = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot(Path.of("target", "e2e-failure-"
+                        + context.getRequiredTestMethod().getName() + ".png").toAbsolutePath());
+            }
+        }
+    };
+
+    /** Signs in once; the session then lasts for all steps. */
+    void signedIn() {
+        if (browser.findAll("#signed-in-user").isEmpty()) {
+            browser.open(url("/"));
+            if (browser.driver.getCurrentUrl().contains("/login")) {
+                browser.screenshot(SCREENSHOTS.resolve("login.png"));
+                browser.signIn(url(""), "admin", ADMIN_PASSWORD);
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
