@@ -23,6 +23,10 @@ import org.apache.spark.ml.feature.SQLTransformer;
  * before the run. It runs as Spark's {@code SQLTransformer} and is recorded in the lineage: JPMML-SparkML converts
  * arithmetic, comparisons, CASE WHEN and common functions, so a model trained downstream computes the column from
  * raw records too (an expression outside that subset fails the model's export, saying so).
+ *
+ * <p>Known gap: Spark passes a missing value through any function as null, PMML only through arithmetic; a
+ * comparison or a function such as {@code ln} of a missing value makes the PMML evaluator refuse the record.
+ * Arithmetic of missing values scores as in Spark.
  */
 public final class AddColumn implements SparkComponent {
 

@@ -14,18 +14,16 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
+import io.easel.components.transform.ClipRange;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.spark.ml.feature.SQLTransformer;
 
 /**
  * Clips numeric columns in place to their lower and upper quantiles (winsorizing), computed on this table (Spark's
- * approximate quantiles, relative error {@value #RELATIVE_ERROR}). The clip runs as a {@code SQLTransformer} of
- * {@code CASE WHEN} with the fitted bounds, recorded in the lineage, so a model trained downstream clips raw records
- * the same way in PMML. Missing values stay missing.
+ * approximate quantiles, relative error {@value #RELATIVE_ERROR}). The clip with the fitted bounds is a
+ * {@link ClipRange} step recorded in the lineage, so a model trained downstream clips raw records the same way in PMML.
+ * Missing values stay missing.
  */
 public final class ClipOutliers implements SparkComponent {
 
@@ -83,33 +81,15 @@ public final class ClipOutliers implements SparkComponent {
         String[] names = columns.stream().map(ColumnSpec::name).toArray(String[]::new);
         double[][] bounds = in.rows().stat().approxQuantile(names,
                 new double[] {ctx.param(LOWER), ctx.param(UPPER)}, RELATIVE_ERROR);
-        Map<String, String> clipped = new HashMap<>();
         for (int i = 0; i < names.length; i++) {
             if (bounds[i].length == 0) {
                 throw new IllegalArgumentException("Column '" + names[i] + "' has no values to take quantiles of; "
                         + "leave it out");
             }
-            clipped.put(names[i], clip(columns.get(i), bounds[i][0], bounds[i][1]));
         }
-        String projection = Arrays.stream(in.rows().columns())
-                .map(c -> clipped.getOrDefault(c, SelectColumns.quoted(c)))
-                .collect(Collectors.joining(", "));
-        ctx.output(OUT, in.transform(new SQLTransformer().setStatement("SELECT " + projection + " FROM __THIS__")));
-    }
-
-    /** {@code CASE WHEN x < lo THEN lo WHEN x > hi THEN hi ELSE x END AS x}, bounds written in the column's type. */
-    private static String clip(ColumnSpec column, double lower, double upper) {
-        String x = SelectColumns.quoted(column.name());
-        return "CASE WHEN " + x + " < " + literal(column, lower) + " THEN " + literal(column, lower)
-                + " WHEN " + x + " > " + literal(column, upper) + " THEN " + literal(column, upper)
-                + " ELSE " + x + " END AS " + x;
-    }
-
-    private static String literal(ColumnSpec column, double value) {
-        return switch (column.type()) {
-            case INTEGER -> Long.toString(Math.round(value));
-            case LONG -> Math.round(value) + "L";
-            default -> "CAST(" + Double.toString(value) + " AS DOUBLE)";
-        };
+        List<String> inPlace = List.of(names);
+        ctx.output(OUT, in.transform(new ClipRange().setInputCols(inPlace).setOutputCols(inPlace).setBounds(
+                Arrays.stream(bounds).mapToDouble(b -> b[0]).toArray(),
+                Arrays.stream(bounds).mapToDouble(b -> b[1]).toArray())));
     }
 }

@@ -101,6 +101,10 @@ public final class FillMissingValues implements SparkComponent {
         List<Column> aggregates = new ArrayList<>();
         for (ColumnSpec column : columns) {
             Column value = functions.col(SelectColumns.quoted(column.name()));
+            if (column.type() == DataType.DOUBLE) {
+                // NaN counts as missing, as FillMissing fills it: it must not turn the mean into NaN.
+                value = functions.when(functions.isnan(value), functions.lit(null)).otherwise(value);
+            }
             Column aggregate;
             if (column.type() == DataType.STRING || "mode".equals(strategy)) {
                 aggregate = functions.mode(value);

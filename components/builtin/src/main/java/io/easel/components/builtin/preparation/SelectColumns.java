@@ -13,18 +13,17 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
+import io.easel.components.transform.RenameColumns;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.apache.spark.ml.feature.SQLTransformer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.functions;
 
 /**
  * Keeps the chosen columns in the order chosen, renaming some. Dropping and reordering change no record's values, so
- * the lineage carries over; a rename is recorded as a {@code SQLTransformer} stage ({@code SELECT *, old AS new}) so
- * that a model trained downstream, reading the new name, still takes raw records in PMML.
+ * the lineage carries over; a rename is recorded as a {@link RenameColumns} step so that a model trained downstream,
+ * reading the new name, still takes raw records in PMML.
  */
 public final class SelectColumns implements SparkComponent {
 
@@ -78,11 +77,9 @@ public final class SelectColumns implements SparkComponent {
             ctx.output(OUT, kept);
             return;
         }
-        // For PMML only: the renamed columns are added beside the old ones, which nothing downstream reads.
-        String aliases = renames.entrySet().stream()
-                .map(r -> quoted(r.getKey()) + " AS " + quoted(r.getValue()))
-                .collect(Collectors.joining(", "));
-        SQLTransformer rename = new SQLTransformer().setStatement("SELECT *, " + aliases + " FROM __THIS__");
+        // For PMML only: the new names are recorded beside the old ones, which nothing downstream reads.
+        RenameColumns rename = new RenameColumns().setInputCols(List.copyOf(renames.keySet()))
+                .setOutputCols(List.copyOf(renames.values()));
         ctx.output(OUT, new TableData(kept.rows(), in.lineage().then(rename)));
     }
 
