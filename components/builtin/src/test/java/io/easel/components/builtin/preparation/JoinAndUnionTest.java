@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easel.components.spi.FeatureLineage;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.TableData;
+import io.easel.components.testing.PmmlParity;
 import io.easel.components.testing.TestRun;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,15 @@ class JoinAndUnionTest {
         assertThat(model.metrics()).containsEntry(ModelData.INPUT_BOUNDARY_NODE_FACT, "join");
         assertThat((String) model.metrics().get(ModelData.INPUT_BOUNDARY_FACT))
                 .contains("as they come out of 'Join' (node join)");
+    }
+
+    @Test
+    void shouldExportAModelTrainedOnJoinedRecordsThatTakesTheJoinedRecords() throws Exception {
+        TableData joined = join("left");
+        ModelData model = (ModelData) TestRun.execute("logistic-regression", Map.of("labelColumn", "party",
+                "featureColumns", List.of("party_right", "member")), Map.of("in", joined)).get("model");
+
+        PmmlParity.assertSparkAndPmmlAgree(model, joined.rows(), "logistic regression after a join");
     }
 
     @Test
