@@ -6,10 +6,12 @@ import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
+import io.easel.component.ParamDef;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.builtin.preprocessing.TypeConversion;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
@@ -44,11 +46,7 @@ public final class AddColumn implements SparkComponent {
             .required();
 
     public static final Param<String> TYPE = Param.choice("type", Text.of("Type", "类型"),
-                    Param.option("double", Text.of("Decimal number (double)", "小数（double）")),
-                    Param.option("integer", Text.of("Whole number (integer)", "整数（integer）")),
-                    Param.option("long", Text.of("Long whole number (long)", "长整数（long）")),
-                    Param.option("string", Text.of("Text (string)", "文本（string）")),
-                    Param.option("boolean", Text.of("True/false (boolean)", "布尔（boolean）")))
+                    TypeConversion.TYPES.toArray(ParamDef.Choice[]::new))
             .description(Text.of("The new column's type; the expression's value is cast to it.",
                     "新列的类型；表达式的值会被转换为该类型。"))
             .defaultValue("double")

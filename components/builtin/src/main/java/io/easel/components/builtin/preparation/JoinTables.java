@@ -9,7 +9,6 @@ import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
@@ -22,7 +21,6 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 
 /**
  * Joins two tables on key columns: every left column, then every right column, a right name the left already has
@@ -36,16 +34,8 @@ public final class JoinTables implements SparkComponent {
     public static final Port LEFT = Port.input("left", PortType.TABLE, Text.of("Left table", "左表"));
     public static final Port RIGHT = Port.input("right", PortType.TABLE, Text.of("Right table", "右表"));
 
-    public static final Param<List<String>> LEFT_KEYS = Param.columns("leftKeys", Text.of("Left keys", "左表键列"),
-                    LEFT)
-            .description(Text.of("The key columns of the left table.", "左表的键列。"))
-            .required();
-
-    public static final Param<List<String>> RIGHT_KEYS = Param.columns("rightKeys", Text.of("Right keys", "右表键列"),
-                    RIGHT)
-            .description(Text.of("The key columns of the right table, matched to the left keys in order.",
-                    "右表的键列，按顺序与左表键列对应。"))
-            .required();
+    public static final Param<List<String>> LEFT_KEYS = JoinKeys.LEFT_KEYS;
+    public static final Param<List<String>> RIGHT_KEYS = JoinKeys.RIGHT_KEYS;
 
     public static final Param<String> HOW = Param.choice("how", Text.of("Join type", "连接方式"),
                     Param.option("inner", Text.of("Inner: matching rows only", "内连接：仅匹配的行")),
@@ -76,10 +66,8 @@ public final class JoinTables implements SparkComponent {
             .params(LEFT_KEYS, RIGHT_KEYS, HOW)
             .examples(Example.of("Votes with each member's party record", "投票记录关联议员所属党派",
                             Map.of("leftKeys", List.of("member"), "rightKeys", List.of("member"), "how", "inner"))
-                    .input(LEFT, Example.Upstream.of("filter-rows", Map.of("condition", "bill = 'crime'"), "out")
-                            .from("in", ExampleData.dataset("vote_yeas")))
-                    .input(RIGHT, Example.Upstream.of("filter-rows", Map.of("condition", "bill = 'immigration'"),
-                            "out").from("in", ExampleData.dataset("vote_yeas"))))
+                    .input(LEFT, JoinKeys.yeasOn("crime"))
+                    .input(RIGHT, JoinKeys.yeasOn("immigration")))
             .build();
 
     @Override
@@ -93,19 +81,12 @@ public final class JoinTables implements SparkComponent {
         TableData right = ctx.table(RIGHT);
         List<String> leftKeys = ctx.param(LEFT_KEYS);
         List<String> rightKeys = ctx.param(RIGHT_KEYS);
-        if (leftKeys.size() != rightKeys.size()) {
-            throw new IllegalArgumentException("Params 'leftKeys' and 'rightKeys': " + leftKeys.size()
-                    + " left keys but " + rightKeys.size() + " right keys; choose one right key per left key");
-        }
         List<String> rightNames = suffixedNames(left.rows().columns(), right.rows().columns());
         Dataset<Row> l = left.rows();
         Dataset<Row> r = right.rows().toDF(rightNames.toArray(String[]::new));
         List<String> rightColumns = Arrays.asList(right.rows().columns());
-        Column on = functions.lit(true);
-        for (int i = 0; i < leftKeys.size(); i++) {
-            String rightName = rightNames.get(rightColumns.indexOf(rightKeys.get(i)));
-            on = on.and(l.col(SelectColumns.quoted(leftKeys.get(i))).equalTo(r.col(SelectColumns.quoted(rightName))));
-        }
+        Column on = JoinKeys.matching(l, leftKeys, r, rightKeys.stream()
+                .map(k -> rightNames.get(rightColumns.indexOf(k))).toList());
         Dataset<Row> joined = l.join(r, on, SPARK_JOIN_TYPES.get(ctx.param(HOW)));
         ctx.output(OUT, NewLineage.of(this, ctx, joined, left, right));
     }

@@ -43,19 +43,11 @@ public final class LagLead implements SparkComponent {
             .range(1, 10_000)
             .required();
 
-    public static final Param<List<String>> PARTITION = Param.columns("partitionBy", Text.of("Partition by", "分区列"),
-                    IN)
-            .description(Text.of("Rows are only taken from the same combination of these columns; empty: one "
-                            + "partition.",
-                    "只在这些列取值相同的行之间取值；留空则全表为一个分区。"));
+    public static final Param<List<String>> PARTITION = WindowFunction.PARTITION;
 
-    public static final Param<List<String>> ORDER = Param.columns("orderBy", Text.of("Order by", "排序列"), IN)
-            .description(Text.of("The order of rows within a partition.", "分区内行的顺序。"))
-            .required();
+    public static final Param<List<String>> ORDER = WindowFunction.ORDER;
 
-    public static final Param<Boolean> DESCENDING = Param.bool("descending", Text.of("Descending", "降序"))
-            .description(Text.of("Order largest first.", "从大到小排序。"))
-            .defaultValue(false);
+    public static final Param<Boolean> DESCENDING = WindowFunction.DESCENDING;
 
     public static final Param<String> OUTPUT = Param.string("output", Text.of("New column", "新列名"))
             .description(Text.of("The name of the appended column.", "追加列的名称。"))

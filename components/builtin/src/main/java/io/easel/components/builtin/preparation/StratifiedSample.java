@@ -33,10 +33,7 @@ public final class StratifiedSample implements SparkComponent {
             .range(0, true, 1, false)
             .required();
 
-    public static final Param<Integer> SEED = Param.integer("seed", Text.of("Random seed", "随机种子"))
-            .description(Text.of("The same seed gives the same sample of the same data.",
-                    "相同的种子对相同的数据给出相同的样本。"))
-            .defaultValue(42);
+    public static final Param<Integer> SEED = SampleRows.SEED;
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Sample", "样本"),
             SchemaRule.sameAs(IN.name()));

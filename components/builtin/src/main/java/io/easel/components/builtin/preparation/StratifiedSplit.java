@@ -9,6 +9,7 @@ import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.builtin.preprocessing.RandomSplit;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
@@ -29,18 +30,9 @@ public final class StratifiedSplit implements SparkComponent {
                     "该列（通常是标签列）的每个取值都按相同比例拆分。"))
             .required();
 
-    public static final Param<Double> FRACTION = Param.decimal("fraction", Text.of("Fraction for the first output",
-                    "第一个输出的比例"))
-            .description(Text.of("Share of each value's rows that go to 'train'; the rest go to 'test'.",
-                    "每个取值中进入“训练集”的行比例，其余进入“测试集”。"))
-            .defaultValue(0.8)
-            .range(0, true, 1, true)
-            .required();
+    public static final Param<Double> FRACTION = RandomSplit.FRACTION;
 
-    public static final Param<Integer> SEED = Param.integer("seed", Text.of("Random seed", "随机种子"))
-            .description(Text.of("The same seed gives the same split of the same data.",
-                    "相同的种子对相同的数据给出相同的划分。"))
-            .defaultValue(42);
+    public static final Param<Integer> SEED = RandomSplit.SEED;
 
     public static final Port TRAIN = Port.output("train", PortType.TABLE, Text.of("Train", "训练集"),
             SchemaRule.sameAs(IN.name()));
