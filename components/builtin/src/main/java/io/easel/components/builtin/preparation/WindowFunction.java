@@ -24,7 +24,7 @@ import org.apache.spark.sql.functions;
 /**
  * Appends a rank or a running total computed over ordered partitions of rows (SQL window functions). Its value
  * depends on other rows, so it has no PMML form: the output starts a new lineage. Shifting a column (lag, lead) is
- * {@link LagLead}.
+ * {@link LagLead}. Without partition columns the whole table is one window, which Spark computes on one executor.
  */
 public final class WindowFunction implements SparkComponent {
 
