@@ -1,9 +1,11 @@
 package io.easel.component;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import java.util.Optional;
     @JsonSubTypes.Type(value = ColumnOp.AddEach.class, name = "add-each"),
     @JsonSubTypes.Type(value = ColumnOp.Retype.class, name = "retype"),
     @JsonSubTypes.Type(value = ColumnOp.Rename.class, name = "rename"),
+    @JsonSubTypes.Type(value = ColumnOp.RenameEach.class, name = "rename-each"),
+    @JsonSubTypes.Type(value = ColumnOp.Unknown.class, name = "unknown"),
     @JsonSubTypes.Type(value = ColumnOp.AppendPort.class, name = "append-port"),
     @JsonSubTypes.Type(value = ColumnOp.AppendModelOutputs.class, name = "append-model-outputs"),
     @JsonSubTypes.Type(value = ColumnOp.AppendModelFeatures.class, name = "append-model-features")
@@ -38,7 +42,15 @@ public sealed interface ColumnOp {
 
     /** Some columns: listed, or named by a column(s) param (an empty "all" param stands for what it resolves to). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Cols(List<String> names, String param) {
+    record Cols(List<String> names, String param, List<String> params) {
+        @JsonCreator
+        public Cols {
+        }
+
+        public Cols(List<String> names, String param) {
+            this(names, param, null);
+        }
+
         public static Cols of(String... names) {
             return new Cols(List.of(names), null);
         }
@@ -47,7 +59,23 @@ public sealed interface ColumnOp {
             return new Cols(null, param.name());
         }
 
+        /** The columns of several params, one after the other (a group-by's keys, then its values). */
+        public static Cols params(Param<?>... params) {
+            return new Cols(null, null, Arrays.stream(params).map(Param::name).toList());
+        }
+
         Optional<List<String>> resolve(SchemaRule.Context context) {
+            if (params != null) {
+                List<String> all = new ArrayList<>();
+                for (String each : params) {
+                    Optional<List<String>> resolved = new Cols(null, each).resolve(context);
+                    if (resolved.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    all.addAll(resolved.get());
+                }
+                return Optional.of(all);
+            }
             if (param == null) {
                 return Optional.of(names == null ? List.of() : names);
             }
@@ -79,7 +107,15 @@ public sealed interface ColumnOp {
      * column param names.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Type(DataType type, String param, String columnParam) {
+    record Type(DataType type, String param, String columnParam, Map<String, DataType> byValue) {
+        @JsonCreator
+        public Type {
+        }
+
+        public Type(DataType type, String param, String columnParam) {
+            this(type, param, columnParam, null);
+        }
+
         public static Type of(DataType type) {
             return new Type(type, null, null);
         }
@@ -92,9 +128,17 @@ public sealed interface ColumnOp {
             return new Type(null, null, columnParam.name());
         }
 
+        /** The type {@code byValue} gives the value of a choice param (an aggregate function: count is a long). */
+        public static Type byChoice(Param<String> param, Map<String, DataType> byValue) {
+            return new Type(null, param.name(), null, Map.copyOf(byValue));
+        }
+
         Optional<DataType> resolve(SchemaRule.Context context) {
             if (type != null) {
                 return Optional.of(type);
+            }
+            if (param != null && byValue != null) {
+                return Optional.ofNullable(context.params().text(param)).map(byValue::get);
             }
             if (param != null) {
                 return Optional.ofNullable(context.params().text(param)).map(DataType::fromJson);
@@ -219,6 +263,57 @@ public sealed interface ColumnOp {
                     .filter(c -> c.name().equals(f.get()) || !c.name().equals(t.get()))
                     .map(c -> c.name().equals(f.get()) ? ColumnSpec.of(t.get(), c.type()) : c)
                     .toList()));
+        }
+    }
+
+    /**
+     * Columns renamed in place as a text param lists them: {@code old=new} pairs separated by commas or new lines
+     * ({@link #renames}). Unknown while the text does not parse.
+     */
+    record RenameEach(String param) implements ColumnOp {
+        @Override
+        public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
+            Map<String, String> renames;
+            try {
+                renames = renames(context.params().text(param));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+            return Optional.of(new TableSpec(table.columns().stream()
+                    .map(c -> ColumnSpec.of(renames.getOrDefault(c.name(), c.name()), c.type())).toList()));
+        }
+
+        /**
+         * Parses {@code old=new} pairs separated by commas or new lines; blank text is no rename.
+         *
+         * @throws IllegalArgumentException naming the pair that is not {@code old=new}, or a name renamed twice
+         */
+        public static Map<String, String> renames(String text) {
+            Map<String, String> renames = new LinkedHashMap<>();
+            if (text == null) {
+                return renames;
+            }
+            for (String pair : text.split("[,\\n]")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] parts = pair.split("=", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    throw new IllegalArgumentException("'" + pair.strip() + "' is not old=new");
+                }
+                if (renames.put(parts[0].strip(), parts[1].strip()) != null) {
+                    throw new IllegalArgumentException("'" + parts[0].strip() + "' is renamed twice");
+                }
+            }
+            return renames;
+        }
+    }
+
+    /** Columns known only once the node has run (SQL, a pivot): the output spec stays unknown before. */
+    record Unknown() implements ColumnOp {
+        @Override
+        public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
+            return Optional.empty();
         }
     }
 

@@ -54,6 +54,11 @@ public sealed interface SchemaRule {
         return new Table(null, List.of());
     }
 
+    /** A table whose columns are known only once the node has run (SQL over tables, a pivot). */
+    static Table unknownTable() {
+        return new Table(null, List.of(new ColumnOp.Unknown()));
+    }
+
     /**
      * A model trained again by the learner of the model on {@code port} (other rows, other params): the same spec as
      * that model's, since it reads the same columns and adds the same ones.
@@ -129,6 +134,10 @@ public sealed interface SchemaRule {
 
         public Table add(ColumnOp.Name name, ColumnOp.Type type) {
             return then(new ColumnOp.Add(name, type));
+        }
+
+        public Table renameEach(Param<String> renames) {
+            return then(new ColumnOp.RenameEach(renames.name()));
         }
 
         public Table retype(ColumnOp.Cols columns, ColumnOp.Type type) {

@@ -72,21 +72,59 @@ class ColumnOpTest {
     }
 
     @Test
+    void shouldRenameSeveralColumnsFromOneTextParamAndBeUnknownWhileItDoesNotParse() {
+        SchemaRule rule = SchemaRule.sameAs("left").renameEach(NAME);
+
+        assertThat(infer(rule, Map.of("name", "city = town, age=years")))
+                .contains(TableSpec.parse("id:long,years:integer,town:string"));
+        assertThat(infer(rule, Map.of())).contains(PEOPLE);
+        assertThat(infer(rule, Map.of("name", "city"))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheColumnsOfSeveralParamsRetypedByAChoice() {
+        Param<String> function = Param.choice("type", T, Param.option("count", T), Param.option("mean", T));
+        SchemaRule rule = SchemaRule.sameAs("left")
+                .retype(ColumnOp.Cols.of("age"), ColumnOp.Type.byChoice(function,
+                        Map.of("count", DataType.LONG, "mean", DataType.DOUBLE)))
+                .keep(ColumnOp.Cols.params(COLUMNS, NAME));
+
+        assertThat(infer(rule, Map.of("columns", List.of("city"), "name", "age", "type", "double")))
+                .isEmpty(); // "double" is no function the choice maps
+        assertThat(inferWithFunction(rule, function, Map.of("columns", List.of("city"), "name", "age",
+                "type", "count"))).contains(TableSpec.parse("city:string,age:long"));
+    }
+
+    @Test
+    void shouldStayUnknownForATableKnownOnlyAfterTheRun() {
+        assertThat(infer(SchemaRule.unknownTable(), Map.of())).isEmpty();
+    }
+
+    @Test
     void shouldSurviveTheCatalogJson() throws Exception {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         SchemaRule rule = SchemaRule.sameAs("left").keep(ColumnOp.Cols.param(COLUMNS))
                 .then(new ColumnOp.AddEach(ColumnOp.Cols.of("city"), "{column}_x", null))
                 .then(new ColumnOp.AppendPort("right", "_r"))
-                .then(new ColumnOp.AppendModelFeatures("model"));
+                .then(new ColumnOp.AppendModelFeatures("model"))
+                .renameEach(NAME)
+                .keep(ColumnOp.Cols.params(COLUMNS, NAME))
+                .retype(ColumnOp.Cols.of("age"), ColumnOp.Type.byChoice(TYPE, Map.of("double", DataType.DOUBLE)))
+                .then(new ColumnOp.Unknown());
 
         assertThat(json.readValue(json.writeValueAsString(rule), SchemaRule.class)).isEqualTo(rule);
     }
 
     private static Optional<PortSpec> infer(SchemaRule rule, Map<String, Object> params) {
+        return inferWithFunction(rule, TYPE, params);
+    }
+
+    private static Optional<PortSpec> inferWithFunction(SchemaRule rule, Param<String> type,
+            Map<String, Object> params) {
         ComponentDescriptor component = ComponentDescriptor.builder("shape").category(Category.PREPROCESSING)
                 .title("S", "形").description("d", "描").inputs(LEFT, RIGHT.asOptional())
                 .outputs(Port.output("out", PortType.TABLE, T, rule))
-                .params(COLUMNS, NAME, TYPE)
+                .params(COLUMNS, NAME, type)
                 .build();
         Map<String, PortSpec> inputs = Map.of("left", PEOPLE, "right", ORDERS);
         return Optional.ofNullable(component.inferOutputs(component.bind(params, inputs).params(), inputs)

@@ -2,6 +2,7 @@ package io.easel.components.spi;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.types.StructType;
 
@@ -11,22 +12,59 @@ import org.apache.spark.sql.types.StructType;
  * record is computed. A model carries its training table's lineage, which is what makes its exported pipeline take
  * raw records.
  *
- * @param rawSchema the columns as the source produced them
+ * <p>Some steps have no PMML form (a join, SQL over tables, a group-by): what they output cannot be computed from one
+ * raw record. Such a step starts a new lineage whose raw schema is its own output, and records itself as an
+ * {@link InputBoundary}: a model trained downstream takes the records as they come out of that step, not as the
+ * sources read them.
+ *
+ * @param rawSchema the columns as the source (or the last input boundary) produced them
  * @param steps fitted, column-wise transformers, in order, each convertible to PMML
+ * @param boundaries the steps that started a new lineage on the way here, oldest first; the last one is where the
+ *     {@code rawSchema} comes from. Empty when the raw schema is a source's.
  */
-public record FeatureLineage(StructType rawSchema, List<Transformer> steps) {
+public record FeatureLineage(StructType rawSchema, List<Transformer> steps, List<InputBoundary> boundaries) {
+
+    /**
+     * A step after which records are "raw" again.
+     *
+     * @param nodeId the node that ran the step
+     * @param title the step's component title (English), to name it to a user
+     */
+    public record InputBoundary(String nodeId, String title) {}
 
     public FeatureLineage {
         steps = List.copyOf(steps);
+        boundaries = boundaries == null ? List.of() : List.copyOf(boundaries);
+    }
+
+    public FeatureLineage(StructType rawSchema, List<Transformer> steps) {
+        this(rawSchema, steps, List.of());
     }
 
     public static FeatureLineage source(StructType rawSchema) {
         return new FeatureLineage(rawSchema, List.of());
     }
 
+    /**
+     * A lineage that starts at a step without a PMML form, whose output has {@code schema}.
+     *
+     * @param upstream the lineages of the step's inputs, whose boundaries are kept for the record
+     */
+    public static FeatureLineage startingAt(InputBoundary boundary, StructType schema, List<FeatureLineage> upstream) {
+        List<InputBoundary> all = new ArrayList<>();
+        upstream.forEach(l -> l.boundaries().stream().filter(b -> !all.contains(b)).forEach(all::add));
+        all.add(boundary);
+        return new FeatureLineage(schema, List.of(), all);
+    }
+
     public FeatureLineage then(Transformer step) {
         List<Transformer> next = new ArrayList<>(steps);
         next.add(step);
-        return new FeatureLineage(rawSchema, next);
+        return new FeatureLineage(rawSchema, next, boundaries);
+    }
+
+    /** The step whose output is this lineage's raw input, when it is not a source. */
+    public Optional<InputBoundary> inputBoundary() {
+        return boundaries.isEmpty() ? Optional.empty() : Optional.of(boundaries.getLast());
     }
 }

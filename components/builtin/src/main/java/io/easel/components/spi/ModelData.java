@@ -6,6 +6,7 @@ import io.easel.component.ColumnSpec;
 import io.easel.component.ModelSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,9 +66,18 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
      */
     public static final String CLASS_LABELS_METADATA = "easel.classLabels";
 
+    /**
+     * Training fact of a model whose lineage starts at a step with no PMML form (a join, SQL, a group-by): a sentence
+     * naming that step, since the deployed model takes the records as they come out of it, not as the sources read
+     * them. Absent for models that take the sources' records.
+     */
+    public static final String INPUT_BOUNDARY_FACT = "inputRecords";
+    /** Training fact beside {@link #INPUT_BOUNDARY_FACT}: the id of the node whose output the model takes. */
+    public static final String INPUT_BOUNDARY_NODE_FACT = "inputRecordsNode";
+
     public ModelData {
         labels = List.copyOf(labels);
-        metrics = Map.copyOf(metrics);
+        metrics = withInputBoundary(metrics, lineage);
         slots = slots == null ? List.of() : List.copyOf(slots);
     }
 
@@ -152,5 +162,17 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
 
     private static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
+    }
+
+    private static Map<String, Object> withInputBoundary(Map<String, Object> metrics, FeatureLineage lineage) {
+        if (lineage == null || lineage.inputBoundary().isEmpty()) {
+            return Map.copyOf(metrics);
+        }
+        FeatureLineage.InputBoundary boundary = lineage.inputBoundary().get();
+        Map<String, Object> facts = new LinkedHashMap<>(metrics);
+        facts.put(INPUT_BOUNDARY_FACT, "This model takes the records as they come out of '" + boundary.title()
+                + "' (node " + boundary.nodeId() + "), not the records the sources read: that step has no PMML form.");
+        facts.put(INPUT_BOUNDARY_NODE_FACT, boundary.nodeId());
+        return Map.copyOf(facts);
     }
 }

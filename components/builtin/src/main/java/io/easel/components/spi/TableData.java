@@ -1,5 +1,6 @@
 package io.easel.components.spi;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Column;
@@ -28,6 +29,18 @@ public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> 
     /** A table read by a source: its own columns are the raw ones. */
     public static TableData source(Dataset<Row> rows) {
         return new TableData(rows, FeatureLineage.source(rows.schema()));
+    }
+
+    /**
+     * The output of a step with no PMML form (join, SQL, group-by …): its columns are the raw input of any model
+     * trained downstream, which then takes records as they come out of this step ({@link FeatureLineage}).
+     *
+     * @param inputs the step's input tables, whose earlier boundaries are kept for the record
+     */
+    public static TableData startingLineage(Dataset<Row> rows, FeatureLineage.InputBoundary step,
+            TableData... inputs) {
+        return new TableData(rows, FeatureLineage.startingAt(step, rows.schema(),
+                Arrays.stream(inputs).map(TableData::lineage).toList()));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StringType;
@@ -82,7 +83,17 @@ public final class FillMissing extends ColumnwiseTransformer<FillMissing> {
                 throw new IllegalArgumentException("FillMissing: column '" + inputs.get(i) + "' is "
                         + input.dataType().simpleString() + ", not a number or text");
             }
-            result = result.add(getOutputCols().get(i), text ? DataTypes.StringType : DataTypes.DoubleType, false);
+            StructField filled = new StructField(getOutputCols().get(i),
+                    text ? DataTypes.StringType : DataTypes.DoubleType, false, Metadata.empty());
+            // Filling in place (an output named as its input) replaces the column where it stands.
+            int at = Arrays.asList(result.fieldNames()).indexOf(filled.name());
+            if (at >= 0) {
+                StructField[] fields = result.fields().clone();
+                fields[at] = filled;
+                result = new StructType(fields);
+            } else {
+                result = result.add(filled);
+            }
         }
         return result;
     }

@@ -158,8 +158,22 @@ public abstract class ComponentContract {
         return component.inferOutputs(InputSpecs.bind(component, node.params(), inputs), specs);
     }
 
-    /** The rows of the source node whose columns are the model's raw schema. */
+    /**
+     * The rows of the source node whose columns are the model's raw schema, or of the step that started the model's
+     * lineage (a join, SQL …) when it has such an input boundary.
+     */
     private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rawRowsOf(TestRun run, ModelData model) {
+        if (model.lineage().inputBoundary().isPresent()) {
+            for (Node node : run.graph().nodes()) {
+                boolean hasOut = TestRun.REGISTRY.byId(node.component()).descriptor().outputs().stream()
+                        .anyMatch(p -> p.name().equals("out"));
+                if (hasOut && run.output(node.id(), "out") instanceof TableData boundary
+                        && boundary.lineage().steps().isEmpty()
+                        && boundary.lineage().inputBoundary().equals(model.lineage().inputBoundary())) {
+                    return boundary.rows();
+                }
+            }
+        }
         for (Node node : run.graph().nodes()) {
             if (run.graph().edgesInto(node.id()).isEmpty()
                     && run.output(node.id(), "out") instanceof TableData source

@@ -6,6 +6,7 @@ import io.easel.component.Example;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Param;
+import io.easel.component.ParamDef;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
@@ -31,12 +32,16 @@ public final class TypeConversion implements SparkComponent {
             .description(Text.of("The columns to convert.", "要转换类型的列。"))
             .required();
 
+    /** The types a column can be converted to, as choices whose values are type names. */
+    public static final List<ParamDef.Choice> TYPES = List.of(
+            Param.option("double", Text.of("Decimal number (double)", "小数（double）")),
+            Param.option("integer", Text.of("Whole number (integer)", "整数（integer）")),
+            Param.option("long", Text.of("Long whole number (long)", "长整数（long）")),
+            Param.option("string", Text.of("Text (string)", "文本（string）")),
+            Param.option("boolean", Text.of("True/false (boolean)", "布尔（boolean）")));
+
     public static final Param<String> TARGET_TYPE = Param.choice("targetType", Text.of("Convert to", "目标类型"),
-                    Param.option("double", Text.of("Decimal number (double)", "小数（double）")),
-                    Param.option("integer", Text.of("Whole number (integer)", "整数（integer）")),
-                    Param.option("long", Text.of("Long whole number (long)", "长整数（long）")),
-                    Param.option("string", Text.of("Text (string)", "文本（string）")),
-                    Param.option("boolean", Text.of("True/false (boolean)", "布尔（boolean）")))
+                    TYPES.toArray(ParamDef.Choice[]::new))
             .description(Text.of("Values that do not convert become missing. Decimals are truncated to whole "
                             + "numbers; text converts to boolean from true/false, yes/no, y/n, t/f, 1/0.",
                     "无法转换的值变为缺失值。小数转整数时截断小数部分；文本转布尔值时识别 true/false、yes/no、y/n、t/f、1/0。"))

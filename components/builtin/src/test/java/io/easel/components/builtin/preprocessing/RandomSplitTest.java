@@ -2,6 +2,7 @@ package io.easel.components.builtin.preprocessing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easel.components.spi.ReportData;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.Scenarios;
 import io.easel.components.testing.TestRun;
@@ -21,6 +22,17 @@ class RandomSplitTest {
         assertThat(trainRows + testRows).isEqualTo(1000);
         assertThat(trainRows).isBetween(800L, 900L);
         assertThat(train.rows().intersect(test.rows()).count()).isZero();
+    }
+
+    @Test
+    void shouldReportTheSizesThatCameOut() {
+        Map<String, Object> split = TestRun.execute("random-split", Map.of("fraction", 0.7, "seed", 11),
+                Map.of("in", TestRun.dataset("credit_g")));
+        ReportData sizes = (ReportData) split.get("sizes");
+
+        assertThat(sizes.metrics()).containsEntry("trainRows", ((TableData) split.get("train")).rows().count())
+                .containsEntry("testRows", ((TableData) split.get("test")).rows().count());
+        assertThat((Double) sizes.metrics().get("trainShare")).isBetween(0.65, 0.75);
     }
 
     @Test
