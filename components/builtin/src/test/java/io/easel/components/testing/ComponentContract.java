@@ -141,7 +141,12 @@ public abstract class ComponentContract {
             }
             if (exports.exported(new PortRef(ExampleGraph.NODE, port.name()))) {
                 ModelData model = (ModelData) real;
-                PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model), where);
+                PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model.lineage().rawSchema()), where);
+            }
+            if (real instanceof TableData table && tableInput(run) instanceof TableData input
+                    && table.lineage().steps().size() > input.lineage().steps().size()) {
+                LineageParity.assertNewStepsReplayInPmml(input, table, rawRowsOf(run, table.lineage().rawSchema()),
+                        where);
             }
         }
     }
@@ -158,16 +163,24 @@ public abstract class ComponentContract {
         return component.inferOutputs(InputSpecs.bind(component, node.params(), inputs), specs);
     }
 
-    /** The rows of the source node whose columns are the model's raw schema. */
-    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rawRowsOf(TestRun run, ModelData model) {
+    /** The rows of the source node whose columns are {@code rawSchema} (a model's or a table's raw columns). */
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rawRowsOf(TestRun run,
+            org.apache.spark.sql.types.StructType rawSchema) {
         for (Node node : run.graph().nodes()) {
             if (run.graph().edgesInto(node.id()).isEmpty()
                     && run.output(node.id(), "out") instanceof TableData source
-                    && source.rows().schema().equals(model.lineage().rawSchema())) {
+                    && source.rows().schema().equals(rawSchema)) {
                 return source.rows();
             }
         }
-        throw new IllegalStateException("No source in the example reads the model's raw columns");
+        throw new IllegalStateException("No source in the example reads the raw columns " + rawSchema);
+    }
+
+    /** The first table the example's node reads, or null. */
+    private static Object tableInput(TestRun run) {
+        return run.graph().edgesInto(ExampleGraph.NODE).stream()
+                .map(edge -> run.output(edge.from().node(), edge.from().port()))
+                .filter(TableData.class::isInstance).findFirst().orElse(null);
     }
 
     private static void assertMatches(PortSpec inferred, Object real, String where) {
