@@ -13,8 +13,8 @@ import org.jpmml.converter.Feature;
 import org.jpmml.sparkml.SparkMLEncoder;
 
 /**
- * PMML for {@link ColumnBins}: each output is {@code if x <= t1 then 0 else if x <= t2 then 1 … else n}; a missing x
- * makes the first condition, and so the result, missing, as in Spark.
+ * PMML for {@link ColumnBins}: each output is {@code if x <= t1 then 0 else if x <= t2 then 1 … else n}; missing when x
+ * is, as in Spark.
  */
 public final class ColumnBinsConverter extends ColumnConverter<ColumnBins> {
 
@@ -36,8 +36,8 @@ public final class ColumnBinsConverter extends ColumnConverter<ColumnBins> {
                                 ExpressionUtil.createConstant(DataType.DOUBLE, limits[b])),
                         ExpressionUtil.createConstant(DataType.DOUBLE, (double) b), bin);
             }
-            result.add(new ContinuousFeature(encoder, encoder.createDerivedField(
-                    uniqueName(encoder, "bin", x.getName()), OpType.CONTINUOUS, DataType.DOUBLE, bin)));
+            result.add(new ContinuousFeature(encoder, encoder.createDerivedField(uniqueName(encoder, "bin",
+                    x.getName()), OpType.CONTINUOUS, DataType.DOUBLE, missingWhenMissing(x, bin))));
         }
         return result;
     }

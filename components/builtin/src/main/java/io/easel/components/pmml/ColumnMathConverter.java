@@ -31,7 +31,8 @@ public final class ColumnMathConverter extends ColumnConverter<ColumnMath> {
             ContinuousFeature x = encoder.getOnlyFeature(input).toContinuousFeature();
             Expression value = apply(math, x);
             Expression domain = domain(math, x);
-            Expression defined = domain == null ? value : ExpressionUtil.createApply(PMMLFunctions.IF, domain, value);
+            Expression defined = missingWhenMissing(x,
+                    domain == null ? value : ExpressionUtil.createApply(PMMLFunctions.IF, domain, value));
             result.add(new ContinuousFeature(encoder, encoder.createDerivedField(
                     uniqueName(encoder, math.getFunction().jsonName(), x.getName()), OpType.CONTINUOUS,
                     DataType.DOUBLE, defined)));
