@@ -22,7 +22,7 @@ public final class Binarize implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<List<String>> COLUMNS = NumericColumns.columns(IN,
+    public static final Param<List<String>> COLUMNS = FeatureColumns.numericColumns(IN,
             Text.of("The numeric columns to binarize.", "要二值化的数值列。"));
 
     public static final Param<Double> THRESHOLD = Param.decimal("threshold", Text.of("Threshold", "阈值"))
@@ -30,10 +30,10 @@ public final class Binarize implements SparkComponent {
             .defaultValue(0.0)
             .required();
 
-    public static final Param<String> SUFFIX = NumericColumns.suffix();
+    public static final Param<String> SUFFIX = FeatureColumns.suffix();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Binarized data", "二值化后的数据"),
-            NumericColumns.output(IN, COLUMNS));
+            FeatureColumns.output(IN, COLUMNS));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("binarize")
             .category(Category.PREPROCESSING)
@@ -62,6 +62,6 @@ public final class Binarize implements SparkComponent {
         double[][] thresholds = columns.stream().map(c -> new double[] {ctx.param(THRESHOLD)})
                 .toArray(double[][]::new);
         ctx.output(OUT, ctx.table(IN).transform(new ColumnBins().setInputCols(columns)
-                .setOutputCols(NumericColumns.outputs(columns, ctx.param(SUFFIX))).setThresholds(thresholds)));
+                .setOutputCols(FeatureColumns.outputs(columns, ctx.param(SUFFIX))).setThresholds(thresholds)));
     }
 }

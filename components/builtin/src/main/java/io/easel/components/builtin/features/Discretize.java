@@ -36,7 +36,7 @@ public final class Discretize implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<List<String>> COLUMNS = NumericColumns.columns(IN,
+    public static final Param<List<String>> COLUMNS = FeatureColumns.numericColumns(IN,
             Text.of("The numeric columns to bin.", "要分箱的数值列。"));
 
     public static final Param<String> STRATEGY = Param.choice("strategy", Text.of("Bins", "分箱方式"),
@@ -59,10 +59,10 @@ public final class Discretize implements SparkComponent {
                     "用逗号分隔的递增数值，例如 18, 30, 65：共四个箱。"))
             .visibleWhen(STRATEGY, "thresholds");
 
-    public static final Param<String> SUFFIX = NumericColumns.suffix();
+    public static final Param<String> SUFFIX = FeatureColumns.suffix();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Binned data", "分箱后的数据"),
-            NumericColumns.output(IN, COLUMNS));
+            FeatureColumns.output(IN, COLUMNS));
 
     private static final int QUANTILE_ACCURACY = 10_000;
 
@@ -103,7 +103,7 @@ public final class Discretize implements SparkComponent {
             default -> quantiles(in, columns, ctx.param(BINS));
         };
         ctx.output(OUT, in.transform(new ColumnBins().setInputCols(columns)
-                .setOutputCols(NumericColumns.outputs(columns, ctx.param(SUFFIX))).setThresholds(thresholds)));
+                .setOutputCols(FeatureColumns.outputs(columns, ctx.param(SUFFIX))).setThresholds(thresholds)));
     }
 
     private static double[][] given(String text, int columns) {

@@ -23,7 +23,7 @@ public final class MathTransform implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<List<String>> COLUMNS = NumericColumns.columns(IN,
+    public static final Param<List<String>> COLUMNS = FeatureColumns.numericColumns(IN,
             Text.of("The numeric columns to transform.", "要变换的数值列。"));
 
     public static final Param<String> FUNCTION = Param.choice("function", Text.of("Function", "函数"),
@@ -44,10 +44,10 @@ public final class MathTransform implements SparkComponent {
             .defaultValue(2.0)
             .visibleWhen(FUNCTION, "power");
 
-    public static final Param<String> SUFFIX = NumericColumns.suffix();
+    public static final Param<String> SUFFIX = FeatureColumns.suffix();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Transformed data", "变换后的数据"),
-            NumericColumns.output(IN, COLUMNS));
+            FeatureColumns.output(IN, COLUMNS));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("math-transform")
             .category(Category.PREPROCESSING)
@@ -80,7 +80,7 @@ public final class MathTransform implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         List<String> columns = ctx.param(COLUMNS);
         ctx.output(OUT, ctx.table(IN).transform(new ColumnMath().setInputCols(columns)
-                .setOutputCols(NumericColumns.outputs(columns, ctx.param(SUFFIX)))
+                .setOutputCols(FeatureColumns.outputs(columns, ctx.param(SUFFIX)))
                 .setFunction(ColumnMath.Function.fromJson(ctx.param(FUNCTION)))
                 .setExponent(ctx.param(EXPONENT))));
     }

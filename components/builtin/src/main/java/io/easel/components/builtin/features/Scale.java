@@ -37,7 +37,7 @@ public final class Scale implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<List<String>> COLUMNS = NumericColumns.columns(IN,
+    public static final Param<List<String>> COLUMNS = FeatureColumns.numericColumns(IN,
             Text.of("The numeric columns to scale.", "要缩放的数值列。"));
 
     public static final Param<String> METHOD = Param.choice("method", Text.of("Method", "方法"),
@@ -54,10 +54,10 @@ public final class Scale implements SparkComponent {
             .defaultValue("standard")
             .required();
 
-    public static final Param<String> SUFFIX = NumericColumns.suffix();
+    public static final Param<String> SUFFIX = FeatureColumns.suffix();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Scaled data", "缩放后的数据"),
-            NumericColumns.output(IN, COLUMNS));
+            FeatureColumns.output(IN, COLUMNS));
 
     private static final int QUARTILE_ACCURACY = 1000;
 
@@ -109,7 +109,7 @@ public final class Scale implements SparkComponent {
             factors[i] = spread == 0 || Double.isNaN(spread) ? 0 : 1 / spread;
         }
         ctx.output(OUT, in.transform(new ColumnScaling().setInputCols(columns)
-                .setOutputCols(NumericColumns.outputs(columns, ctx.param(SUFFIX)))
+                .setOutputCols(FeatureColumns.outputs(columns, ctx.param(SUFFIX)))
                 .setCenters(centers).setFactors(factors)));
     }
 
