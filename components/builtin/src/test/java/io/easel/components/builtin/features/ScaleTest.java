@@ -10,7 +10,9 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.stddev_samp;
 
+import io.easel.components.spi.ModelData;
 import io.easel.components.spi.TableData;
+import io.easel.components.testing.PmmlParity;
 import io.easel.components.testing.TestRun;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,19 @@ class ScaleTest {
 
         assertThatThrownBy(() -> TestRun.execute("scale", Map.of("columns", List.of("bmi")), Map.of("in", empty)))
                 .hasMessageContaining("'bmi'");
+    }
+
+    @Test
+    void shouldScoreRawRecordsInPmmlAsSparkDoesWhenAModelIsTrainedOnScaledAndTransformedColumns() throws Exception {
+        TableData scaled = scale("diabetes", MEASURES, "robust", "");
+        TableData logged = (TableData) TestRun.execute("math-transform", Map.of("columns", List.of("s1"),
+                "function", "log", "suffix", "_log"), Map.of("in", scaled)).get("out");
+
+        ModelData model = (ModelData) TestRun.execute("linear-regression", Map.of("labelColumn", "progression",
+                "featureColumns", List.of("age", "bmi", "bp", "s1", "s1_log", "s5")), Map.of("in", logged))
+                .get("model");
+
+        PmmlParity.assertSparkAndPmmlAgree(model, TestRun.dataset("diabetes").rows(), "scaled diabetes");
     }
 
     private static TableData scale(String dataset, List<String> columns, String method, String suffix) {
