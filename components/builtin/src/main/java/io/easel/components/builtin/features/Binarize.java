@@ -36,7 +36,7 @@ public final class Binarize implements SparkComponent {
             FeatureColumns.output(IN, COLUMNS));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("binarize")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Binarize", "二值化")
             .description("Turns numeric columns into 0/1 flags: 1 above a threshold, 0 at or below it; missing values "
                             + "stay missing. Exported models repeat it on raw records.",

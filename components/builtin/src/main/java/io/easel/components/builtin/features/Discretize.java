@@ -67,7 +67,7 @@ public final class Discretize implements SparkComponent {
     private static final int QUANTILE_ACCURACY = 10_000;
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("discretize")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Discretize (bin)", "离散化（分箱）")
             .description("Replaces numeric values by their bin number: equal-frequency (quantile) bins, equal-width "
                             + "bins or bins between given thresholds. Missing values stay missing. Exported models "

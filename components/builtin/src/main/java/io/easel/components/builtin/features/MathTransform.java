@@ -50,7 +50,7 @@ public final class MathTransform implements SparkComponent {
             FeatureColumns.output(IN, COLUMNS));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("math-transform")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Math transform", "数学变换")
             .description("Applies log, log1p, square root, power, absolute value or exp to numeric columns, in place "
                             + "or into new columns, e.g. to tame skewed amounts. Exported models repeat it on raw "

@@ -39,7 +39,7 @@ public final class NormalizeRows implements SparkComponent {
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("normalize-rows")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Normalize rows (unit length)", "行归一化（单位长度）")
             .description("Scales the vector of every row to euclidean (L2) length 1, so rows compare by direction, "
                             + "not size. Exported models repeat it on raw records.",

@@ -48,7 +48,7 @@ public final class OneHotEncode implements SparkComponent {
             FeatureColumns.output(IN, COLUMNS, DataType.VECTOR));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("one-hot-encode")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("One-hot encode", "独热编码")
             .description("Turns each text column into a vector of 0/1 flags, one per category (most frequent first), "
                             + "which learners read as features. Missing and unseen values get no flag. Exported "

@@ -55,7 +55,7 @@ public final class Pca implements SparkComponent {
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("pca")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Principal component analysis (PCA)", "主成分分析（PCA）")
             .description("Projects a vector column onto its first principal components, a shorter vector that keeps "
                             + "most of the variance. Exported models repeat the projection on raw records.",

@@ -44,7 +44,7 @@ public final class PolynomialFeatures implements SparkComponent {
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("polynomial-features")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Polynomial features and interactions", "多项式特征与交互项")
             .description("Adds a vector of the chosen columns, their squares and their products up to a degree, so "
                             + "linear models can fit curves and interactions. Exported models repeat it on raw "

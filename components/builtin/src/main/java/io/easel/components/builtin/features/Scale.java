@@ -62,7 +62,7 @@ public final class Scale implements SparkComponent {
     private static final int QUARTILE_ACCURACY = 1000;
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("scale")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Scale columns", "列缩放")
             .description("Standardizes or normalizes numeric columns: standard (z-score), min-max, max-abs or "
                             + "robust scaling, fitted on the input rows, in place or into new columns. Missing values "

@@ -84,7 +84,7 @@ public final class SelectFeatures implements SparkComponent {
     private static final String LABEL_INDEX = "__label_index";
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("select-features")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Select features", "特征选择")
             .description("Keeps the slots of a feature vector that matter: those with enough variance, or the best "
                             + "by a chi-square, ANOVA F or F-regression test against the label. Exported models "

@@ -42,7 +42,7 @@ public final class VectorAssemble implements SparkComponent {
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("vector-assemble")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Assemble vector", "合并为向量")
             .description("Gathers numeric and vector columns into one vector column, in the order chosen, for PCA, "
                             + "feature selection or learners. Missing numbers become NaN. Exported models repeat it.",

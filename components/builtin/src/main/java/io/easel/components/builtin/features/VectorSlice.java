@@ -44,7 +44,7 @@ public final class VectorSlice implements SparkComponent {
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("vector-slice")
-            .category(Category.PREPROCESSING)
+            .category(Category.FEATURE_ENGINEERING)
             .title("Slice vector", "向量切片")
             .description("Keeps chosen slots of a vector column, by position, as a new vector column. Exported models "
                             + "repeat it.",
