@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One step of a {@link SchemaRule.Table} rule: a change to the columns of a table, computed from the node's params
@@ -211,11 +213,14 @@ public sealed interface ColumnOp {
 
     /**
      * One column per column of {@code columns}, named by {@code template} with {@code {column}} standing for the
-     * column's name (e.g. {@code {column}_index}); appended, or replacing a column of the same name in place.
-     * Without a type, each new column takes the type of the column it derives from.
+     * column's name (e.g. {@code {column}_index}) and {@code {param}} for the value of the text param of that name
+     * (e.g. {@code {column}{suffix}}: a blank suffix writes in place); appended, or replacing a column of the same name
+     * in place. Without a type, each new column takes the type of the column it derives from.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AddEach(Cols columns, String template, Type type) implements ColumnOp {
+        private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
         @Override
         public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
             Optional<List<String>> names = columns.resolve(context);
@@ -229,9 +234,23 @@ public sealed interface ColumnOp {
                 if (column.isEmpty()) {
                     return Optional.empty();
                 }
-                added.add(ColumnSpec.of(template.replace("{column}", source), t.orElse(column.get().type())));
+                added.add(ColumnSpec.of(withParams(context).replace("{column}", source),
+                        t.orElse(column.get().type())));
             }
             return Optional.of(table.withColumns(added));
+        }
+
+        /** The template with each {@code {param}} placeholder but {@code {column}} replaced by the param's text. */
+        private String withParams(SchemaRule.Context context) {
+            Matcher placeholder = PLACEHOLDER.matcher(template);
+            StringBuilder name = new StringBuilder();
+            while (placeholder.find()) {
+                String param = placeholder.group(1);
+                String value = param.equals("column") ? placeholder.group()
+                        : Objects.toString(context.params().text(param), "");
+                placeholder.appendReplacement(name, Matcher.quoteReplacement(value));
+            }
+            return placeholder.appendTail(name).toString();
         }
     }
 

@@ -2,6 +2,9 @@ package io.easel.components.pmml;
 
 import java.util.List;
 import org.apache.spark.ml.Transformer;
+import org.dmg.pmml.Expression;
+import org.dmg.pmml.PMMLFunctions;
+import org.jpmml.converter.ExpressionUtil;
 import org.jpmml.converter.Feature;
 import org.jpmml.converter.FieldNameUtil;
 import org.jpmml.sparkml.FeatureConverter;
@@ -30,6 +33,15 @@ public abstract class ColumnConverter<T extends Transformer> extends FeatureConv
         for (int i = 0; i < outputs.size(); i++) {
             encoder.putOnlyFeature(outputs.get(i), features.get(i));
         }
+    }
+
+    /**
+     * {@code if isNotMissing(x) then value}: missing when x is, as Spark's column functions are. JPMML-Evaluator
+     * refuses a missing argument to most functions (comparisons, {@code pow}) instead of returning missing.
+     */
+    protected static Expression missingWhenMissing(Feature x, Expression value) {
+        return ExpressionUtil.createApply(PMMLFunctions.IF,
+                ExpressionUtil.createApply(PMMLFunctions.ISNOTMISSING, x.ref()), value);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.component.ReportSpec;
 import io.easel.component.Text;
+import io.easel.components.spi.FeatureLineage;
 import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.ReportData;
@@ -141,7 +142,12 @@ public abstract class ComponentContract {
             }
             if (exports.exported(new PortRef(ExampleGraph.NODE, port.name()))) {
                 ModelData model = (ModelData) real;
-                PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model), where);
+                PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model.lineage()), where);
+            }
+            if (real instanceof TableData table && tableInput(run) instanceof TableData input
+                    && table.lineage().steps().size() > input.lineage().steps().size()) {
+                LineageParity.assertNewStepsReplayInPmml(input, table, rawRowsOf(run, table.lineage()),
+                        where);
             }
         }
     }
@@ -159,29 +165,38 @@ public abstract class ComponentContract {
     }
 
     /**
-     * The rows of the source node whose columns are the model's raw schema, or of the step that started the model's
-     * lineage (a join, SQL …) when it has such an input boundary.
+     * The rows whose columns are a lineage's raw columns: those of the step that started it (a join, SQL …) when it
+     * has such an input boundary, else those of the source node that reads them.
      */
-    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rawRowsOf(TestRun run, ModelData model) {
-        if (model.lineage().inputBoundary().isPresent()) {
+    private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rawRowsOf(TestRun run,
+            FeatureLineage lineage) {
+        if (lineage.inputBoundary().isPresent()) {
             for (Node node : run.graph().nodes()) {
                 boolean hasOut = TestRun.REGISTRY.byId(node.component()).descriptor().outputs().stream()
                         .anyMatch(p -> p.name().equals("out"));
                 if (hasOut && run.output(node.id(), "out") instanceof TableData boundary
                         && boundary.lineage().steps().isEmpty()
-                        && boundary.lineage().inputBoundary().equals(model.lineage().inputBoundary())) {
+                        && boundary.lineage().inputBoundary().equals(lineage.inputBoundary())) {
                     return boundary.rows();
                 }
             }
         }
+        org.apache.spark.sql.types.StructType rawSchema = lineage.rawSchema();
         for (Node node : run.graph().nodes()) {
             if (run.graph().edgesInto(node.id()).isEmpty()
                     && run.output(node.id(), "out") instanceof TableData source
-                    && source.rows().schema().equals(model.lineage().rawSchema())) {
+                    && source.rows().schema().equals(rawSchema)) {
                 return source.rows();
             }
         }
-        throw new IllegalStateException("No source in the example reads the model's raw columns");
+        throw new IllegalStateException("No source in the example reads the raw columns " + rawSchema);
+    }
+
+    /** The first table the example's node reads, or null. */
+    private static Object tableInput(TestRun run) {
+        return run.graph().edgesInto(ExampleGraph.NODE).stream()
+                .map(edge -> run.output(edge.from().node(), edge.from().port()))
+                .filter(TableData.class::isInstance).findFirst().orElse(null);
     }
 
     private static void assertMatches(PortSpec inferred, Object real, String where) {

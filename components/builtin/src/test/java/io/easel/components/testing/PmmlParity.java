@@ -39,7 +39,7 @@ public final class PmmlParity {
         Pmml pmml = Pmml.convert(scoringSchema(model), model.scoringPipelineFromRaw());
         List<Row> rows = perturbed(raw.select(Arrays.stream(schema.fieldNames()).map(PmmlParity::quoted)
                 .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
-                .limit(ROWS).collectAsList(), schema, pmml.inputNames(), model);
+                .limit(ROWS).collectAsList(), schema, pmml.inputNames());
         Dataset<Row> rawRows = TestSpark.session().createDataFrame(rows, SparkTypes.toSchema(
                 SparkTypes.fromSchema(schema)));
         Dataset<Row> prepared = new org.apache.spark.ml.PipelineModel("lineage",
@@ -105,7 +105,7 @@ public final class PmmlParity {
      * The rows, then for every raw input the first rows again with that input missing, and for every text input
      * with a value never seen in training.
      */
-    private static List<Row> perturbed(List<Row> rows, StructType schema, List<String> inputs, ModelData model) {
+    static List<Row> perturbed(List<Row> rows, StructType schema, List<String> inputs) {
         List<Row> all = new ArrayList<>(rows);
         StructField[] fields = schema.fields();
         for (int f = 0; f < fields.length; f++) {
@@ -141,7 +141,7 @@ public final class PmmlParity {
         return raw.add(label.name(), SparkTypes.toSpark(label.type()), true);
     }
 
-    private static String quoted(String name) {
+    static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
     }
 }

@@ -1,0 +1,54 @@
+package io.easel.components.builtin.features;
+
+import io.easel.component.ColumnOp;
+import io.easel.component.DataType;
+import io.easel.component.Param;
+import io.easel.component.Port;
+import io.easel.component.SchemaRule;
+import io.easel.component.Text;
+import java.util.List;
+
+/**
+ * What the column-wise feature components share: the columns they read, and where the results go, in place (a blank
+ * suffix) or into new columns named {@code <column><suffix>}.
+ */
+final class FeatureColumns {
+
+    static final String SUFFIX = "suffix";
+
+    private FeatureColumns() {}
+
+    static Param<List<String>> numericColumns(Port in, Text description) {
+        return Param.columns("columns", Text.of("Columns", "列"), in, DataType.INTEGER, DataType.LONG,
+                DataType.DOUBLE).description(description).required();
+    }
+
+    /** Results in place by default. */
+    static Param<String> suffix() {
+        return suffix("");
+    }
+
+    static Param<String> suffix(String defaultSuffix) {
+        return Param.string(SUFFIX, Text.of("New column suffix", "新列后缀"))
+                .description(Text.of("Blank: results replace the columns in place. Otherwise each result goes into "
+                                + "a new column, the column's name followed by this suffix, and the original stays.",
+                        "留空：结果原地替换所选列。否则每列结果写入新列（原列名加此后缀），原列保留。"))
+                .defaultValue(defaultSuffix);
+    }
+
+    /** The output table: the input's columns with a double column per chosen one, in place or suffixed. */
+    static SchemaRule output(Port in, Param<List<String>> columns) {
+        return output(in, columns, DataType.DOUBLE);
+    }
+
+    /** The output table: the input's columns with a column of {@code type} per chosen one, in place or suffixed. */
+    static SchemaRule output(Port in, Param<List<String>> columns, DataType type) {
+        return SchemaRule.sameAs(in.name()).then(new ColumnOp.AddEach(ColumnOp.Cols.param(columns),
+                "{column}{" + SUFFIX + "}", ColumnOp.Type.of(type)));
+    }
+
+    static List<String> outputs(List<String> columns, String suffix) {
+        String s = suffix == null ? "" : suffix;
+        return columns.stream().map(c -> c + s).toList();
+    }
+}
