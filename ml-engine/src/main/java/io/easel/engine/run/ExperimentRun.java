@@ -134,6 +134,7 @@ public final class ExperimentRun {
 
     private void execute(ExperimentGraph document, ValidationResult validation) {
         GraphIndex graph = GraphIndex.of(document);
+        PmmlExports exports = new PmmlExports(graph, registry.catalog());
         List<String> order = TopologicalOrder.of(document);
         order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
@@ -150,7 +151,7 @@ public final class ExperimentRun {
                 reporter.node(id, NodeState.SKIPPED, "Not run: upstream node '" + root + "' failed");
                 continue;
             }
-            if (!runNode(graph, node, validation, values)) {
+            if (!runNode(graph, exports, node, validation, values)) {
                 failedRoot.put(id, id);
             }
         }
@@ -167,7 +168,7 @@ public final class ExperimentRun {
     }
 
     /** Runs one node and reports it; returns whether it succeeded. */
-    private boolean runNode(GraphIndex graph, Node node, ValidationResult validation,
+    private boolean runNode(GraphIndex graph, PmmlExports exports, Node node, ValidationResult validation,
             Map<PortRef, PortValue> values) {
         String id = node.id();
         reporter.node(id, NodeState.RUNNING, null);
@@ -197,8 +198,7 @@ public final class ExperimentRun {
             Map<String, PortValue> published = new LinkedHashMap<>();
             for (Map.Entry<String, PortValue> output : outputs.entrySet()) {
                 Port port = descriptor.output(output.getKey()).orElseThrow();
-                boolean exported = new PmmlExports(graph, registry.catalog())
-                        .exported(new PortRef(id, port.name()));
+                boolean exported = exports.exported(new PortRef(id, port.name()));
                 published.put(port.name(), publish(node, descriptor, new Output(port, exported), output.getValue(),
                         promised.get(port.name()), events));
             }

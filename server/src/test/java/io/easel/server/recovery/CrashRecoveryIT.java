@@ -5,12 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.easel.server.Api;
 import io.easel.server.Graphs;
+import io.easel.server.run.FakeSparkHome;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -66,21 +65,8 @@ class CrashRecoveryIT {
               [ "$waited" -ge 1500 ] && exit 1
               sleep 0.2; waited=$((waited + 1))
             done
-            run_dir="$(local_path "$workspace")/$run"
-            model_dir="$(local_path "$store")/$run/gbdt"
-            mkdir -p "$run_dir" "$model_dir"
-            cp "$FAKE_MODEL_DIR/model.pmml" "$FAKE_MODEL_DIR/model.json" "$model_dir/"
-            cat > "$run_dir/status.json.tmp" <<JSON
-            {"runId": "$run",
-             "started": {"type": "run-started", "sparkAppId": "local-$run", "sparkUiUrl": null, "at": 1},
-             "finished": {"type": "run-finished", "state": "succeeded", "message": "All 2 nodes succeeded", "at": 3},
-             "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 2},
-                       {"type": "node-status", "nodeId": "split", "state": "succeeded", "at": 2}],
-             "models": [{"type": "model-exported", "nodeId": "gbdt", "port": "model",
-                         "uri": "file:$model_dir/model.pmml", "at": 3}]}
-            JSON
-            mv "$run_dir/status.json.tmp" "$run_dir/status.json"
-            """;
+            app_id="local-$run"
+            """ + FakeSparkHome.FINISH_RUN;
 
     @Test
     void shouldLoseNoRunAndNoModelWhenTheServerIsKilled(@TempDir Path temp) throws Exception {
@@ -144,12 +130,9 @@ class CrashRecoveryIT {
         }
     }
 
-    private static Map<String, String> fakeEngine(Path temp) throws IOException, URISyntaxException {
-        Path modelFixture = Path.of(CrashRecoveryIT.class.getResource("/models/credit-gbdt/model.pmml").toURI())
-                .getParent();
+    private static Map<String, String> fakeEngine(Path temp) throws IOException {
         Path script = temp.resolve("spark-submit");
-        Files.writeString(script, ENGINE.replace("$FAKE_MODEL_DIR", modelFixture.toString()));
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        FakeSparkHome.install(script, ENGINE);
         Path home = Files.createDirectories(temp.resolve("engine"));
         Files.write(home.resolve("easel-ml-engine.jar"), new byte[0]);
         Map<String, String> settings = new LinkedHashMap<>();

@@ -24,6 +24,29 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class FakeSparkHome implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /**
+     * Shell lines that end run {@code $run} as its engine would: the credit GBDT exported to the model store and a
+     * {@code status.json} saying every node succeeded, under Spark application id {@code $app_id}. Needs {@code $run},
+     * {@code $workspace}, {@code $store}, {@code $app_id} and {@code local_path}; {@code $FAKE_MODEL_DIR} is filled in
+     * by {@link #install}.
+     */
+    public static final String FINISH_RUN = """
+            run_dir="$(local_path "$workspace")/$run"
+            model_dir="$(local_path "$store")/$run/gbdt"
+            mkdir -p "$run_dir" "$model_dir"
+            cp "$FAKE_MODEL_DIR/model.pmml" "$FAKE_MODEL_DIR/model.json" "$model_dir/"
+            cat > "$run_dir/status.json.tmp" <<JSON
+            {"runId": "$run",
+             "started": {"type": "run-started", "sparkAppId": "$app_id", "sparkUiUrl": null, "at": 1},
+             "finished": {"type": "run-finished", "state": "succeeded", "message": "All 2 nodes succeeded", "at": 3},
+             "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 2},
+                       {"type": "node-status", "nodeId": "split", "state": "succeeded", "at": 2}],
+             "models": [{"type": "model-exported", "nodeId": "gbdt", "port": "model",
+                         "uri": "file:$model_dir/model.pmml", "at": 3}]}
+            JSON
+            mv "$run_dir/status.json.tmp" "$run_dir/status.json"
+            """;
+
     static final String SCRIPT = """
             #!/bin/sh
             printf '%s\\n' "$@" > engine.args
@@ -44,22 +67,10 @@ public final class FakeSparkHome implements ApplicationContextInitializer<Config
               echo "org.apache.spark.SparkException: boom, the fake submission failed"
               exit 1
             fi
-            run_dir="$(local_path "$workspace")/$run"
-            model_dir="$(local_path "$store")/$run/gbdt"
             (
               sleep 2
-              mkdir -p "$run_dir" "$model_dir"
-              cp "$FAKE_MODEL_DIR/model.pmml" "$FAKE_MODEL_DIR/model.json" "$model_dir/"
-              cat > "$run_dir/status.json.tmp" <<JSON
-            {"runId": "$run",
-             "started": {"type": "run-started", "sparkAppId": "driver-20260101-0001", "sparkUiUrl": null, "at": 1},
-             "finished": {"type": "run-finished", "state": "succeeded", "message": "All 2 nodes succeeded", "at": 3},
-             "nodes": [{"type": "node-status", "nodeId": "data", "state": "succeeded", "at": 2},
-                       {"type": "node-status", "nodeId": "split", "state": "succeeded", "at": 2}],
-             "models": [{"type": "model-exported", "nodeId": "gbdt", "port": "model",
-                         "uri": "file:$model_dir/model.pmml", "at": 3}]}
-            JSON
-              mv "$run_dir/status.json.tmp" "$run_dir/status.json"
+              app_id=driver-20260101-0001
+            """ + FINISH_RUN + """
             ) > /dev/null 2>&1 &
             echo "Submitted the driver of run $run to the cluster"
             exit 0
@@ -72,8 +83,7 @@ public final class FakeSparkHome implements ApplicationContextInitializer<Config
                     .toAbsolutePath();
             Path bin = Files.createDirectories(dir.resolve("spark").resolve("bin"));
             Path script = bin.resolve("spark-submit");
-            Files.writeString(script, SCRIPT.replace("$FAKE_MODEL_DIR", modelFixture().toString()));
-            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            install(script, SCRIPT);
             Path appJar = dir.resolve(SparkAppLauncher.APP_JAR);
             Files.write(appJar, new byte[0]); // handed to spark-submit, never opened
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-spark-home", Map.of(
@@ -82,6 +92,12 @@ public final class FakeSparkHome implements ApplicationContextInitializer<Config
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes an executable shell script, the credit GBDT fixture's directory filled in for {@code $FAKE_MODEL_DIR}. */
+    public static void install(Path script, String text) throws IOException {
+        Files.writeString(script, text.replace("$FAKE_MODEL_DIR", modelFixture().toString()));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private static Path modelFixture() {
