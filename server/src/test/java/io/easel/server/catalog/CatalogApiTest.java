@@ -25,7 +25,7 @@ class CatalogApiTest {
         assertThat(split.at("/title/zh").asString()).isNotBlank();
         assertThat(split.get("params").valueStream().map(p -> p.get("name").asString())).contains("fraction");
         assertThat(split.get("outputs").valueStream().map(p -> p.get("name").asString()))
-                .containsExactly("train", "test");
+                .containsExactly("train", "test", "sizes");
     }
 
     @Test
