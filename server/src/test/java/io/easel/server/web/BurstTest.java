@@ -1,6 +1,7 @@
 package io.easel.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
@@ -9,10 +10,18 @@ import io.easel.server.Api;
 import io.easel.server.EaselServerApplication;
 import io.easel.server.FreshDataDirectory;
 import io.easel.server.model.ModelFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,13 +46,16 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Bursts the issue saw take the server down: 32 concurrent 50 MB scoring requests (each answered 413 before its body
  * is read), scoring beyond what the server takes at once (429 with Retry-After, never a 5xx), and validations of
- * large graphs against a deliberately small database pool (which validation does not hold). Health stays UP
- * throughout. {@code -Deasel.test.burst.requests=N} and {@code -Deasel.test.burst.megabytes=M} change the first burst.
+ * large graphs against a deliberately small database pool (which validation does not hold), clients that stop
+ * sending halfway through their request (dropped after the connection timeout), and a database statement past its
+ * time limit (cancelled). Health stays UP throughout. {@code -Deasel.test.burst.requests=N} and {@code -Deasel.test.burst.megabytes=M} change the first burst.
  */
 @SpringBootTest(classes = EaselServerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.hikari.maximum-pool-size=3",
             "spring.datasource.hikari.connection-timeout=5000",
-            "easel.limits.concurrent-scoring=2", "easel.limits.scoring-wait=200ms"})
+            "easel.limits.concurrent-scoring=2", "easel.limits.scoring-wait=200ms",
+            "server.tomcat.connection-timeout=2s",
+            "spring.datasource.hikari.connection-init-sql=SET statement_timeout = '3s'"})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BurstTest {
@@ -136,6 +149,61 @@ class BurstTest {
                     statuses, health.summary());
             assertThat(statuses.keySet()).containsOnly(200);
         }
+    }
+
+    @Test
+    void shouldDropClientsThatStopSendingTheirRequestAndStayHealthy() throws Exception {
+        String unfinishedHeaders = "GET /api/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+        String unfinishedBody = "POST /api/experiments/validate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Authorization: " + Api.basic(Api.ADMIN, Api.ADMIN_PASSWORD) + "\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"nodes\": [";
+        List<Socket> stalled = new ArrayList<>();
+        try (HealthWatch health = new HealthWatch(port)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 48; i++) {
+                Socket client = new Socket("127.0.0.1", port);
+                client.setSoTimeout(30_000);
+                client.getOutputStream().write((i % 2 == 0 ? unfinishedHeaders : unfinishedBody)
+                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().flush();
+                stalled.add(client);
+            }
+            for (Socket client : stalled) {
+                assertThat(readToEnd(client)).as("what the server sends a stalled client before closing")
+                        .doesNotContain("HTTP/1.1 5");
+            }
+            Duration closedAfter = Duration.ofNanos(System.nanoTime() - start);
+            health.assertStayedUp();
+            System.out.printf("Stalled clients: 48 (half in their headers, half in their body) dropped after %d ms;"
+                    + " health %s%n", closedAfter.toMillis(), health.summary());
+            assertThat(closedAfter).isLessThan(Duration.ofSeconds(20));
+        } finally {
+            for (Socket client : stalled) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void shouldCancelADatabaseStatementThatRunsPastItsTimeLimit() {
+        DataSource database = server.getBean(DataSource.class);
+        assertThatThrownBy(() -> {
+            try (Connection connection = database.getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_sleep(20)");
+            }
+        }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+    }
+
+    /** Everything the server sends until it closes the connection (or resets it). */
+    private static String readToEnd(Socket client) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try {
+            client.getInputStream().transferTo(received);
+        } catch (SocketException reset) {
+            // closed by the server without a goodbye: what it sent before is kept
+        }
+        return received.toString(StandardCharsets.US_ASCII);
     }
 
     private static <T> List<T> repeat(List<T> items, int count) {
