@@ -94,6 +94,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
+    /** A statement ran past the database's time limit (statement_timeout) and was cancelled. */
+    @ExceptionHandler({org.springframework.dao.QueryTimeoutException.class,
+        jakarta.persistence.QueryTimeoutException.class})
+    ResponseEntity<Object> databaseTooSlow(Exception ex, WebRequest request) {
+        log.warn("A database statement for {} ran past its time limit: {}", request.getDescription(false),
+                ex.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The database took too long to answer; try again later");
+        problem.setTitle("Busy");
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "30");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
     /** The first cause of {@code thrown} (itself included) that is a {@code type}. */
     static <T extends Throwable> Optional<T> cause(Throwable thrown, Class<T> type) {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
