@@ -22,4 +22,13 @@ public record ModelDescription(int formatVersion, String runId, String nodeId, S
         Map<String, Object> metrics, String pmml, long exportedAt) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Key in {@link #metrics} (a model's training facts) of a model whose lineage starts at a step with no PMML form
+     * (a join, SQL, a group-by): a sentence naming that step, since the deployed model takes the records as they come
+     * out of it, not as the sources read them. Absent for models that take the sources' records.
+     */
+    public static final String INPUT_BOUNDARY_FACT = "inputRecords";
+    /** Key in {@link #metrics} beside {@link #INPUT_BOUNDARY_FACT}: the id of the node whose output the model takes. */
+    public static final String INPUT_BOUNDARY_NODE_FACT = "inputRecordsNode";
 }

@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.run.ModelDescription;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.model.ModelNotFoundException;
@@ -168,9 +169,16 @@ public class DeploymentService {
         return view(deployment, models.version(deployment.modelId(), deployment.modelVersion()));
     }
 
+    /** The node whose output records the model takes, when that is not what the sources read (see its facts). */
+    private static String inputNode(ModelVersionView version) {
+        return version.metrics() != null
+                && version.metrics().get(ModelDescription.INPUT_BOUNDARY_NODE_FACT) instanceof String node ? node : null;
+    }
+
     private static DeploymentView view(DeploymentEntity deployment, ModelVersionView version) {
         return new DeploymentView(deployment.id(), deployment.name(), deployment.modelId(), deployment.modelVersion(),
                 DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt(),
-                deployment.unseenCategories());
+                deployment.unseenCategories(),
+                inputNode(version));
     }
 }

@@ -11,9 +11,12 @@ import java.util.UUID;
  * @param endpointPath where to POST records, {@code /api/score/{name}}; clients prefix their base URL
  * @param inputs the raw columns each record must carry
  * @param unseenCategories what scoring does with a text value the model never saw in training
+ * @param inputNode the node whose output records the model takes, when a step with no PMML form (a join, SQL, a
+ *     group-by) lies between the data sources and the model: clients send records shaped like that node's output,
+ *     not like the sources' records; null when the model takes the sources' records
  */
 public record DeploymentView(UUID id, String name, UUID modelId, int modelVersion, String endpointPath,
-        List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories) {
+        List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode) {
 
     public static String endpointPath(String name) {
         return "/api/score/" + name;

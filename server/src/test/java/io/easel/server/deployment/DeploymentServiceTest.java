@@ -11,6 +11,11 @@ import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelNotFoundException;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelStore;
+import io.easel.run.ModelDescription;
+import io.easel.run.RunEvent;
+import io.easel.server.run.ModelExportedNotice;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +127,25 @@ class DeploymentServiceTest {
         assertThat(DeploymentName.isSlug("credit-scoring-gbdt")).isTrue();
         assertThat(DeploymentName.isSlug("-credit")).isFalse();
         assertThat(DeploymentName.isSlug("a".repeat(64))).isFalse();
+    }
+
+    @Test
+    void shouldNameTheNodeWhoseRecordsAModelTakesWhenAStepWithoutPmmlLiesBeforeIt() {
+        UUID plain = export(UUID.randomUUID(), "Plain " + UUID.randomUUID().toString().substring(0, 8));
+        var notice = ModelFixture.CREDIT_GBDT.export(store, UUID.randomUUID(),
+                "Joined " + UUID.randomUUID().toString().substring(0, 8));
+        Map<String, Object> facts = new LinkedHashMap<>(notice.model().metrics());
+        facts.put(ModelDescription.INPUT_BOUNDARY_FACT, "This model takes the records as they come out of 'Join'"
+                + " (node join-1), not the records the sources read: that step has no PMML form.");
+        facts.put(ModelDescription.INPUT_BOUNDARY_NODE_FACT, "join-1");
+        RunEvent.ModelExported exported = notice.model();
+        events.publishEvent(new ModelExportedNotice(notice.workspaceId(), notice.experimentId(),
+                notice.experimentName(), notice.runId(), new RunEvent.ModelExported(exported.nodeId(),
+                        exported.port(), exported.uri(), exported.inputs(), exported.label(), facts, exported.at())));
+        UUID joined = models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+
+        assertThat(deployments.deploy(joined, null, null).inputNode()).isEqualTo("join-1");
+        assertThat(deployments.deploy(plain, null, null).inputNode()).isNull();
     }
 
     /** Exports the credit model from a new run of {@code experiment}; returns the model id. */

@@ -15,8 +15,14 @@ import java.util.List;
 /** Shown after a model is deployed: where its endpoint is and a request that works as pasted. */
 class DeployDialog extends Dialog {
 
-    /** What to show about the deployment. */
-    record Deployed(String name, String modelName, int modelVersion, List<ColumnSpec> inputs, ScoringExample example) {}
+    /**
+     * What to show about the deployment.
+     *
+     * @param inputNode the name of the node whose output records the model takes, when a step with no PMML form lies
+     *     between the data sources and the model; null when it takes the sources' records
+     */
+    record Deployed(String name, String modelName, int modelVersion, List<ColumnSpec> inputs, ScoringExample example,
+            String inputNode) {}
 
     /**
      * @param tryIt sends the example record to the endpoint and answers with the response body (or the problem)
@@ -68,6 +74,13 @@ class DeployDialog extends Dialog {
         unseen.addClassName("muted");
         unseen.setId("deploy-unseen-categories");
         inputs.add(label(getTranslation("deploy.inputs", deployed.inputs().size())), chips, unseen);
+        if (deployed.inputNode() != null) {
+            Div boundary = new Div(VaadinIcon.WARNING.create(),
+                    new Span(getTranslation("deploy.input-node", deployed.inputNode())));
+            boundary.setId("deploy-input-node");
+            boundary.addClassName("deploy-warning");
+            inputs.addComponentAsFirst(boundary);
+        }
 
         Div response = new Div();
         response.addClassName("deploy-block");

@@ -566,8 +566,17 @@ public class ExperimentEditorView extends Div
                 .path(deployment.endpointPath()).build().toUriString();
         var record = ScoringExample.sampleRecord(deployment.inputs(), sampleRows(nodeId));
         new DeployDialog(new DeployDialog.Deployed(deployment.name(), version.modelName(), version.version(),
-                deployment.inputs(), new ScoringExample(url, record)), () -> tryScoring(deployment.name(), record))
-                .open();
+                deployment.inputs(), new ScoringExample(url, record),
+                deployment.inputNode() == null ? null : nodeName(deployment.inputNode())),
+                () -> tryScoring(deployment.name(), record)).open();
+    }
+
+    /** A node as the canvas shows it: its label, else its component's title, else (a node since removed) its id. */
+    private String nodeName(String nodeId) {
+        return graph.node(nodeId)
+                .map(n -> n.label() != null && !n.label().isBlank() ? n.label()
+                        : catalog.find(n.component()).map(c -> c.title().in(getLocale())).orElse(nodeId))
+                .orElse(nodeId);
     }
 
     /** What the endpoint answers for the example record, as the JSON a client would receive (or the problem). */

@@ -1,5 +1,6 @@
 package io.easel.components.spi;
 
+import io.easel.run.ModelDescription;
 import static org.apache.spark.sql.functions.array_max;
 
 import io.easel.component.ColumnSpec;
@@ -66,14 +67,10 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
      */
     public static final String CLASS_LABELS_METADATA = "easel.classLabels";
 
-    /**
-     * Training fact of a model whose lineage starts at a step with no PMML form (a join, SQL, a group-by): a sentence
-     * naming that step, since the deployed model takes the records as they come out of it, not as the sources read
-     * them. Absent for models that take the sources' records.
-     */
-    public static final String INPUT_BOUNDARY_FACT = "inputRecords";
-    /** Training fact beside {@link #INPUT_BOUNDARY_FACT}: the id of the node whose output the model takes. */
-    public static final String INPUT_BOUNDARY_NODE_FACT = "inputRecordsNode";
+    /** @see ModelDescription#INPUT_BOUNDARY_FACT */
+    public static final String INPUT_BOUNDARY_FACT = ModelDescription.INPUT_BOUNDARY_FACT;
+    /** @see ModelDescription#INPUT_BOUNDARY_NODE_FACT */
+    public static final String INPUT_BOUNDARY_NODE_FACT = ModelDescription.INPUT_BOUNDARY_NODE_FACT;
 
     public ModelData {
         labels = List.copyOf(labels);
