@@ -16,6 +16,7 @@ import io.easel.run.RunState;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,16 @@ public final class Engine {
      * @throws IllegalArgumentException when the run id or a location is unusable (nothing can be reported then)
      */
     public RunState run(EngineArguments arguments) {
+        return run(arguments, () -> false);
+    }
+
+    /**
+     * Runs one experiment until it ends or {@code cancelled} says so (asked between nodes and when a node fails),
+     * and returns how the run ended.
+     *
+     * @throws IllegalArgumentException when the run id or a location is unusable (nothing can be reported then)
+     */
+    public RunState run(EngineArguments arguments, BooleanSupplier cancelled) {
         completeSamples(arguments.dataRoots());
         ObjectMapper json = EngineJson.mapper();
         FileStore store = new FileStore(spark.sparkContext().hadoopConfiguration());
@@ -82,7 +93,7 @@ public final class Engine {
         try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
-                    arguments.dataRoots());
+                    arguments.dataRoots(), cancelled);
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());

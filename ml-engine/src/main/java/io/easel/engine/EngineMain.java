@@ -43,7 +43,7 @@ public final class EngineMain {
             return USAGE;
         }
         LOG.info("Starting {}", arguments);
-        SparkSession spark = session(arguments.runId());
+        SparkSession spark = session("Easel run " + arguments.runId()).getOrCreate();
         try {
             return Engine.withBuiltins(spark).run(arguments) == RunState.SUCCEEDED ? SUCCEEDED : FAILED;
         } catch (IllegalArgumentException e) {
@@ -57,13 +57,14 @@ public final class EngineMain {
         }
     }
 
-    private static SparkSession session(String runId) {
-        SparkSession.Builder builder = SparkSession.builder().appName("Easel run " + runId)
+    /** The session builder of a driver, local[*] unless spark-submit named a master. */
+    public static SparkSession.Builder session(String appName) {
+        SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 // Files are read only by file sources, under the run's data roots: never named inside SQL.
                 .config("spark.sql.runSQLOnFiles", "false");
         if (!new SparkConf().contains("spark.master")) {
             builder.master("local[*]");
         }
-        return builder.getOrCreate();
+        return builder;
     }
 }

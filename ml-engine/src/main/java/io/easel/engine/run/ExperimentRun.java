@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -62,11 +63,22 @@ public final class ExperimentRun {
     private final TablePublisher tables;
     private final PmmlExporter models;
     private final DataAccess data;
+    private final BooleanSupplier cancelled;
 
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
             RunReporter reporter, ObjectMapper json, DataRoots dataRoots) {
+        this(spark, registry, layout, store, reporter, json, dataRoots, () -> false);
+    }
+
+    /**
+     * @param cancelled whether the run has been cancelled: asked before each node, and when a node fails (its Spark
+     *     jobs cancelled); the run then ends as cancelled, the nodes not run yet skipped
+     */
+    public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
+            RunReporter reporter, ObjectMapper json, DataRoots dataRoots, BooleanSupplier cancelled) {
         this.spark = spark;
+        this.cancelled = cancelled;
         this.data = new DataAccess(dataRoots);
         this.registry = registry;
         this.layout = layout;
@@ -140,6 +152,10 @@ public final class ExperimentRun {
         Map<PortRef, PortValue> values = new HashMap<>();
         Map<String, String> failedRoot = new HashMap<>();
         for (String id : order) {
+            if (cancelled.getAsBoolean()) {
+                skipTheRest(order);
+                return;
+            }
             Node node = graph.node(id).orElseThrow();
             Optional<String> blocker = graph.edgesInto(id).stream()
                     .map(e -> e.from().node())
@@ -155,6 +171,10 @@ public final class ExperimentRun {
                 failedRoot.put(id, id);
             }
         }
+        if (cancelled.getAsBoolean()) {
+            skipTheRest(order);
+            return;
+        }
         List<String> failed = order.stream().filter(id -> reporter.state(id) == NodeState.FAILED).toList();
         if (failed.isEmpty()) {
             reporter.finish(RunState.SUCCEEDED, "All " + order.size() + " nodes succeeded");
@@ -165,6 +185,16 @@ public final class ExperimentRun {
             reporter.finish(RunState.FAILED, failed.size() + " nodes failed: "
                     + failed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")));
         }
+    }
+
+    /** The run was cancelled: the nodes that have not ended are skipped, and the run ends as cancelled. */
+    private void skipTheRest(List<String> order) {
+        for (String id : order) {
+            if (!reporter.state(id).isFinal()) {
+                reporter.node(id, NodeState.SKIPPED, "Not run: the run was cancelled");
+            }
+        }
+        reporter.finish(RunState.CANCELLED, "Cancelled");
     }
 
     /** Runs one node and reports it; returns whether it succeeded. */
@@ -209,6 +239,11 @@ public final class ExperimentRun {
                     (System.nanoTime() - start) / 1_000_000);
             return true;
         } catch (Exception | LinkageError | StackOverflowError e) {
+            if (cancelled.getAsBoolean()) {
+                LOG.info("Node '{}' ({}) stopped: the run was cancelled", id, node.component());
+                reporter.node(id, NodeState.SKIPPED, "Stopped: the run was cancelled");
+                return false;
+            }
             LOG.error("Node '{}' ({}) failed", id, node.component(), e);
             reporter.node(id, NodeState.FAILED, FailureMessage.of(e));
             return false;

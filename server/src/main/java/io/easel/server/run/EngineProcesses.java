@@ -1,5 +1,10 @@
 package io.easel.server.run;
 
+import io.easel.run.WarmEngineProtocol;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +28,23 @@ final class EngineProcesses {
         return engines.stream()
                 .filter(p -> p.parent().map(parent -> !engines.contains(parent)).orElse(true))
                 .findFirst();
+    }
+
+    /**
+     * The warm engine a run went to ({@link WarmEngineLauncher#PID_FILE} in its directory), if it still runs: a warm
+     * engine whose server is gone takes no more runs, finishes those under way and exits.
+     */
+    static Optional<ProcessHandle> warmEngineOf(Path runDirectory) {
+        Path pidFile = runDirectory.resolve(WarmEngineLauncher.PID_FILE);
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        // The id may have gone to another process since: only a warm engine's command line counts.
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> Arrays.asList(
+                p.info().arguments().orElse(new String[0])).contains(WarmEngineProtocol.MAIN_CLASS));
     }
 
     private static boolean namesRun(ProcessHandle process, String runId) {

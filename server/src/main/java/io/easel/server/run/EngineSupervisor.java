@@ -121,7 +121,8 @@ class EngineSupervisor {
         RunView run = ledger.view(runId);
         Duration left = run.startedAt() == null ? settings.timeout()
                 : settings.timeout().minus(Duration.between(run.startedAt(), Instant.now()));
-        Optional<ProcessHandle> engine = EngineProcesses.of(runId);
+        Optional<ProcessHandle> engine = EngineProcesses.of(runId)
+                .or(() -> EngineProcesses.warmEngineOf(planner.runDirectory(runId)));
         if (engine.isPresent()) {
             log.info("Run {}: its engine (process {}) outlived an earlier server process; following it again",
                     runId, engine.get().pid());

@@ -52,9 +52,17 @@ final class SparkDriverLauncher implements EngineLauncher {
     }
 
     List<String> command(EngineLaunch launch) throws IOException {
+        return command(launch.settings(), launch.pluginJars(), ENGINE_MAIN, launch.engineArguments());
+    }
+
+    /**
+     * The command that starts a driver with {@code settings}, running {@code mainClass} of the engine's jar with
+     * {@code arguments} (the engine of one run, or the warm engine).
+     */
+    List<String> command(LaunchSettings run, List<Path> pluginJars, String mainClass, List<String> arguments)
+            throws IOException {
         Path home = engineHome();
         Path engineJar = home.resolve(ENGINE_JAR);
-        LaunchSettings run = launch.settings();
         List<String> command = new ArrayList<>();
         if (settings.sparkSubmit() != null) {
             command.add(settings.sparkSubmit().toString());
@@ -66,7 +74,7 @@ final class SparkDriverLauncher implements EngineLauncher {
             command.add("-Xmx" + run.driverMemory());
             command.add("-cp");
             List<String> classPath = new ArrayList<>(List.of(home.resolve("lib") + "/*", engineJar.toString()));
-            launch.pluginJars().forEach(jar -> classPath.add(jar.toString()));
+            pluginJars.forEach(jar -> classPath.add(jar.toString()));
             command.add(String.join(java.io.File.pathSeparator, classPath));
             command.add("org.apache.spark.deploy.SparkSubmit");
         }
@@ -84,14 +92,14 @@ final class SparkDriverLauncher implements EngineLauncher {
             command.add("--conf");
             command.add(conf.getKey() + "=" + conf.getValue());
         }
-        if (!launch.pluginJars().isEmpty()) {
+        if (!pluginJars.isEmpty()) {
             command.add("--jars");
-            command.add(String.join(",", launch.pluginJars().stream().map(Path::toString).toList()));
+            command.add(String.join(",", pluginJars.stream().map(Path::toString).toList()));
         }
         command.add("--class");
-        command.add(ENGINE_MAIN);
+        command.add(mainClass);
         command.add(engineJar.toString());
-        command.addAll(launch.engineArguments());
+        command.addAll(arguments);
         return command;
     }
 

@@ -51,7 +51,9 @@ public final class FakeSparkSubmit implements ApplicationContextInitializer<Conf
             Path home = Files.createDirectories(dir.resolve("engine")).toAbsolutePath();
             Files.write(home.resolve(SparkDriverLauncher.ENGINE_JAR), new byte[0]);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("fake-spark-submit",
-                    Map.of("easel.engine.spark-submit", script.toString(), "easel.engine.home", home.toString())));
+                    Map.of("easel.engine.spark-submit", script.toString(), "easel.engine.home", home.toString(),
+                            // It stands in for the engine of one run: no run goes to a warm engine.
+                            "easel.engine.warm.enabled", "false")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,208 @@
+package io.easel.engine.warm;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.components.ComponentRegistry;
+import io.easel.engine.Engine;
+import io.easel.engine.EngineArguments;
+import io.easel.engine.report.CallbackSender;
+import io.easel.engine.report.EngineJson;
+import io.easel.run.RunState;
+import io.easel.run.WarmEngineProtocol.Command;
+import io.easel.run.WarmEngineProtocol.Notice;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs run after run on one SparkContext, several at once, each in a thread of its own with a session of its own
+ * (its SQL settings and temporary views apart from the others'), and each run's Spark jobs tagged with its id so that
+ * cancelling one stops its jobs and no other's. Commands come in and notices go out as {@code WarmEngineProtocol}
+ * says.
+ */
+public final class WarmEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WarmEngine.class);
+
+    /** Where a job carries its tags, comma-separated (SparkContext.SPARK_JOB_TAGS, private to Spark). */
+    private static final String JOB_TAGS_PROPERTY = "spark.job.tags";
+    private static final String NO_SQL_ON_FILES = "spark.sql.runSQLOnFiles";
+
+    private final SparkSession spark;
+    private final ComponentRegistry components;
+    private final CallbackSender.Settings callback;
+    private final PrintStream notices;
+    private final ObjectMapper json = EngineJson.mapper();
+    private final ExecutorService runs = Executors.newThreadPerTaskExecutor(
+            Thread.ofPlatform().name("easel-run-", 1).factory());
+    private final Map<String, RunHandle> active = new ConcurrentHashMap<>();
+    /** Job tags of cancelled runs still under way: any job they start is cancelled as it starts. */
+    private final Set<String> cancelledTags = ConcurrentHashMap.newKeySet();
+
+    /** A run taken; cancelled before its thread starts, it does not start. */
+    private static final class RunHandle {
+        private volatile boolean cancelled;
+    }
+
+    /** @param notices where notices go (the process's real standard output) */
+    public WarmEngine(SparkSession spark, ComponentRegistry components, CallbackSender.Settings callback,
+            PrintStream notices) {
+        this.spark = spark;
+        this.components = components;
+        this.callback = callback;
+        this.notices = notices;
+        spark.sparkContext().addSparkListener(new CancelledJobs());
+    }
+
+    /**
+     * Cancels every job of a cancelled run as it starts. Cancelling the jobs under way is not enough: a learner runs
+     * job after job, and between two of them none is under way.
+     */
+    private final class CancelledJobs extends SparkListener {
+
+        @Override
+        public void onJobStart(SparkListenerJobStart job) {
+            String tags = job.properties() == null ? null : job.properties().getProperty(JOB_TAGS_PROPERTY);
+            if (tags != null && Arrays.stream(tags.split(",")).anyMatch(cancelledTags::contains)) {
+                spark.sparkContext().cancelJob(job.jobId(), "the run was cancelled");
+            }
+        }
+    }
+
+    /** The tag of every Spark job of a run. */
+    static String jobTag(String runId) {
+        return "easel-run-" + runId;
+    }
+
+    /**
+     * Announces itself ready, then takes commands until the end of {@code commands}; returns once the runs under way
+     * have ended too.
+     */
+    public void serve(BufferedReader commands) throws IOException, InterruptedException {
+        notice(new Notice(Notice.READY, null, null, Long.toString(ProcessHandle.current().pid())));
+        String line;
+        while ((line = commands.readLine()) != null) {
+            if (!line.isBlank()) {
+                take(line);
+            }
+        }
+        LOG.info("No more runs for the warm engine; waiting for the {} under way", active.size());
+        runs.shutdown();
+        runs.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+    }
+
+    private void take(String line) {
+        Command command;
+        try {
+            command = json.readValue(line, Command.class);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Ignoring a command that is not one: {}", e.getOriginalMessage());
+            return;
+        }
+        switch (command.op()) {
+            case Command.RUN -> start(command);
+            case Command.CANCEL -> cancel(command.runId());
+            default -> LOG.warn("Ignoring the unknown command '{}'", command.op());
+        }
+    }
+
+    private void start(Command command) {
+        String runId = command.runId();
+        EngineArguments arguments;
+        try {
+            arguments = EngineArguments.parse(command.arguments().toArray(String[]::new),
+                    command.callbackToken() == null ? Map.of()
+                            : Map.of(EngineArguments.TOKEN_VARIABLE, command.callbackToken()));
+            if (!arguments.runId().equals(runId)) {
+                throw new IllegalArgumentException("the arguments are those of run " + arguments.runId());
+            }
+        } catch (IllegalArgumentException e) {
+            notice(new Notice(Notice.REFUSED, runId, null, e.getMessage()));
+            return;
+        }
+        Map<String, String> sessionConf = command.sessionConf() == null ? Map.of() : command.sessionConf();
+        for (String key : sessionConf.keySet()) {
+            if (!spark.conf().isModifiable(key)) {
+                notice(new Notice(Notice.REFUSED, runId, null, "the Spark setting " + key
+                        + " can only be set when a driver starts"));
+                return;
+            }
+        }
+        // Registered before the thread starts, so that a cancel right after the notice finds the run.
+        RunHandle handle = new RunHandle();
+        active.put(runId, handle);
+        notice(new Notice(Notice.STARTED, runId, null, null));
+        runs.execute(() -> run(arguments, sessionConf, handle));
+    }
+
+    private void run(EngineArguments arguments, Map<String, String> sessionConf, RunHandle handle) {
+        String runId = arguments.runId();
+        RunState state = RunState.FAILED;
+        String message = null;
+        spark.sparkContext().addJobTag(jobTag(runId));
+        try {
+            if (handle.cancelled) {
+                state = RunState.CANCELLED;
+                message = "Cancelled before it started";
+                return;
+            }
+            SparkSession session = spark.newSession();
+            sessionConf.forEach(session.conf()::set);
+            session.conf().set(NO_SQL_ON_FILES, "false"); // whatever the run asked: files are read by sources only
+            LOG.info("Starting {}", arguments);
+            state = new Engine(session, components, callback).run(arguments, () -> handle.cancelled);
+        } catch (RuntimeException e) {
+            LOG.error("Run {} failed before it could report", runId, e);
+            message = "The engine failed: " + e;
+        } catch (OutOfMemoryError e) {
+            LOG.error("Run {} ran out of driver memory", runId, e);
+            message = "The driver ran out of memory (" + e.getMessage() + ")";
+        } finally {
+            spark.sparkContext().removeJobTag(jobTag(runId));
+            cancelledTags.remove(jobTag(runId));
+            active.remove(runId);
+            notice(new Notice(Notice.ENDED, runId, state, message));
+        }
+    }
+
+    /**
+     * Stops a run's Spark jobs: the node under way fails, and the run ends as cancelled without starting another node.
+     * Its thread is not interrupted: an interrupt could break the writing of its outputs, status and callbacks
+     * (interruptible channels close), which must still say how it ended.
+     */
+    void cancel(String runId) {
+        RunHandle run = active.get(runId);
+        if (run == null) {
+            return; // ended already, or never here
+        }
+        LOG.info("Cancelling run {}", runId);
+        run.cancelled = true;
+        cancelledTags.add(jobTag(runId));
+        spark.sparkContext().cancelJobsWithTag(jobTag(runId), "the run was cancelled");
+    }
+
+    private void notice(Notice notice) {
+        String line;
+        try {
+            line = io.easel.run.WarmEngineProtocol.NOTICE_PREFIX + json.writeValueAsString(notice);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A notice could not be written as JSON", e);
+        }
+        synchronized (notices) {
+            notices.println(line);
+            notices.flush();
+        }
+    }
+}
