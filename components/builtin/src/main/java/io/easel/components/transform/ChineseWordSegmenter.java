@@ -61,6 +61,20 @@ public final class ChineseWordSegmenter extends Transformer implements DefaultPa
         return uid;
     }
 
+    // Spark finds a transformer's params by its public methods that return them
+
+    public Param<String> inputCol() {
+        return inputCol;
+    }
+
+    public Param<String> outputCol() {
+        return outputCol;
+    }
+
+    public BooleanParam keepPunctuation() {
+        return keepPunctuation;
+    }
+
     public ChineseWordSegmenter setInputCol(String column) {
         set(inputCol, column);
         return this;

@@ -28,11 +28,14 @@ final class ChineseSamples {
 
     /** The reviews as a table with the columns {@code review} and {@code sentiment}. */
     static Example.Upstream reviews() {
-        String rows = REVIEWS.stream().map(r -> "('" + r.get(0) + "', '" + r.get(1) + "')")
-                .collect(Collectors.joining(", "));
-        return Example.Upstream.of("sql-query", Map.of("query", "SELECT * FROM VALUES " + rows
-                        + " AS reviews(review, sentiment)"), "out")
+        return Example.Upstream.of("sql-query", Map.of("query", query()), "out")
                 .from("t1", ExampleData.dataset("iris"));
+    }
+
+    /** The SQL that lists the reviews (it reads no table). */
+    static String query() {
+        return "SELECT * FROM VALUES " + REVIEWS.stream().map(r -> "('" + r.get(0) + "', '" + r.get(1) + "')")
+                .collect(Collectors.joining(", ")) + " AS reviews(review, sentiment)";
     }
 
     /** The reviews segmented into a {@code words} column. */

@@ -43,7 +43,7 @@ public final class TfIdf implements SparkComponent {
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("tf-idf")
             .category(Category.TEXT_ANALYSIS)
-            .title("TF-IDF", "TF-IDF")
+            .title("TF-IDF", "TF-IDF（词频-逆文档频率）")
             .description("Weights word counts by inverse document frequency, fitted on the input rows: words found "
                             + "in most rows weigh little, rare ones much. Takes the counts of the count vectorizer "
                             + "or hashing TF. Exported models repeat it after a count vectorizer.",
