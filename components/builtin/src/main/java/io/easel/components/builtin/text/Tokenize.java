@@ -90,7 +90,7 @@ public final class Tokenize implements SparkComponent {
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("tokenize")
             .category(Category.TEXT_ANALYSIS)
-            .title("Tokenize", "分词（按分隔符）")
+            .title("Tokenize", "切分单词")
             .description("Splits a text column into a list of lower-case words, at punctuation and spaces, at "
                             + "whitespace only, or by a regular expression, optionally dropping short words. A "
                             + "missing text gives no words. Exported models repeat it on raw text.",
