@@ -26,9 +26,10 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * The one mapping between Easel's column types and Spark SQL types. Each Easel type is exactly one Spark type
- * ({@link DataType#VECTOR} is Spark ML's vector, {@link DataType#TOKENS} an array of strings); {@link #fromSchema} is strict so that the engine's check of real
- * outputs against inferred specs catches a component that produces, say, floats where it promised doubles.
+ * The one mapping between Easel's column types and Spark SQL types. Each Easel type is one Spark type
+ * ({@link DataType#VECTOR} is Spark ML's vector, {@link DataType#TOKENS} an array of strings, with or without missing
+ * elements); {@link #fromSchema} is strict so that the engine's check of real outputs against inferred specs catches
+ * a component that produces, say, floats where it promised doubles.
  */
 public final class SparkTypes {
 
