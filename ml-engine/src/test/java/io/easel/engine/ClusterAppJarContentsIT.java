@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code easel-ml-engine-app.jar} holds: Easel and JPMML, never a class the cluster already has, and the merged
+ * What {@code easel-ml-engine-app.jar} holds: Easel, JPMML and HanLP, never a class the cluster already has, and the merged
  * registries; and that it and the stand-in distribution's {@code jars/} together are exactly the engine's
  * {@code lib/} (nothing lost, nothing twice).
  */
@@ -72,7 +72,7 @@ class ClusterAppJarContentsIT {
 
         assertThat(bundled).containsExactlyInAnyOrder("easel-component-api-0.1.0-SNAPSHOT.jar",
                 "easel-components-builtin-0.1.0-SNAPSHOT.jar", "pmml-sparkml-3.2.0.jar", "pmml-converter-1.6.3.jar",
-                "pmml-model-1.7.4.jar", "pmml-model-metro-1.7.4.jar");
+                "pmml-model-1.7.4.jar", "pmml-model-metro-1.7.4.jar", "hanlp-portable-1.8.6.jar");
         assertThat(provided).doesNotContainAnyElementsOf(bundled);
         Set<String> together = new TreeSet<>(provided);
         together.addAll(bundled);

@@ -14,7 +14,9 @@ public enum DataType {
     DATE,
     TIMESTAMP,
     /** A dense or sparse numeric vector (probabilities, assembled features). */
-    VECTOR;
+    VECTOR,
+    /** A list of texts: the words of a document, as tokenizers and word segmenters output them. */
+    TOKENS;
 
     public boolean isNumeric() {
         return this == INTEGER || this == LONG || this == DOUBLE;

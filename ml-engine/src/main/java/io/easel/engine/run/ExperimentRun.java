@@ -267,7 +267,8 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
-            case PortValue.Model m when !output.exportsPmml() -> {
+            // a model downstream of a step with no PMML form says why in its facts (ModelData.NOT_DEPLOYABLE_FACT)
+            case PortValue.Model m when !output.exportsPmml() || m.data().pmmlGap().isPresent() -> {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, null), now));
                 yield m;

@@ -28,6 +28,7 @@ record RequestField(String name, DataType type, InputField pmml) {
             case BOOLEAN -> value instanceof Boolean;
             case STRING, DATE, TIMESTAMP -> value instanceof String;
             case VECTOR -> value instanceof List<?> list && list.stream().allMatch(Number.class::isInstance);
+            case TOKENS -> value instanceof List<?> list && list.stream().allMatch(String.class::isInstance);
         };
         if (fits) {
             return Optional.empty();
@@ -58,6 +59,7 @@ record RequestField(String name, DataType type, InputField pmml) {
             case DATE -> "a date (a JSON string like \"2024-01-31\")";
             case TIMESTAMP -> "a timestamp (a JSON string like \"2024-01-31T12:00:00\")";
             case VECTOR -> "a vector (a JSON array of numbers)";
+            case TOKENS -> "a list of words (a JSON array of strings)";
         };
     }
 

@@ -69,6 +69,7 @@ record ScoringExample(String url, Map<String, Object> record) {
             case DATE -> "2024-01-01";
             case TIMESTAMP -> "2024-01-01T00:00:00Z";
             case STRING, VECTOR -> "";
+            case TOKENS -> List.of();
         };
     }
 

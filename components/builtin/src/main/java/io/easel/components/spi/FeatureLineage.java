@@ -21,8 +21,12 @@ import org.apache.spark.sql.types.StructType;
  * @param steps fitted, column-wise transformers, in order, each convertible to PMML
  * @param boundaries the steps that started a new lineage on the way here, oldest first; the last one is where the
  *     {@code rawSchema} comes from. Empty when the raw schema is a source's.
+ * @param pmmlGaps the steps of {@code steps} that have no PMML form (feature hashing, word embeddings, word
+ *     segmentation), oldest first: Spark replays them, but a model trained downstream cannot be exported, and says
+ *     why. Empty when every step converts.
  */
-public record FeatureLineage(StructType rawSchema, List<Transformer> steps, List<InputBoundary> boundaries) {
+public record FeatureLineage(StructType rawSchema, List<Transformer> steps, List<InputBoundary> boundaries,
+        List<PmmlGap> pmmlGaps) {
 
     /**
      * A step after which records are "raw" again.
@@ -32,9 +36,30 @@ public record FeatureLineage(StructType rawSchema, List<Transformer> steps, List
      */
     public record InputBoundary(String nodeId, String title) {}
 
+    /**
+     * A step of the lineage that Spark runs but PMML cannot express, so models trained downstream are not deployable.
+     *
+     * @param nodeId the node that ran the step
+     * @param title the step's component title (English), to name it to a user
+     * @param reason why it has no PMML form, as a clause ("feature hashing is not part of PMML")
+     */
+    public record PmmlGap(String nodeId, String title, String reason) {
+
+        /** The sentence a model trained downstream carries. */
+        public String sentence() {
+            return "This model cannot be exported to PMML or deployed: it depends on '" + title + "' (node " + nodeId
+                    + "), and " + reason + ".";
+        }
+    }
+
     public FeatureLineage {
         steps = List.copyOf(steps);
         boundaries = boundaries == null ? List.of() : List.copyOf(boundaries);
+        pmmlGaps = pmmlGaps == null ? List.of() : List.copyOf(pmmlGaps);
+    }
+
+    public FeatureLineage(StructType rawSchema, List<Transformer> steps, List<InputBoundary> boundaries) {
+        this(rawSchema, steps, boundaries, List.of());
     }
 
     public FeatureLineage(StructType rawSchema, List<Transformer> steps) {
@@ -60,7 +85,20 @@ public record FeatureLineage(StructType rawSchema, List<Transformer> steps, List
     public FeatureLineage then(Transformer step) {
         List<Transformer> next = new ArrayList<>(steps);
         next.add(step);
-        return new FeatureLineage(rawSchema, next, boundaries);
+        return new FeatureLineage(rawSchema, next, boundaries, pmmlGaps);
+    }
+
+    /** This lineage followed by a step with no PMML form: models downstream of it are not deployable. */
+    public FeatureLineage thenWithoutPmml(Transformer step, PmmlGap gap) {
+        List<PmmlGap> gaps = new ArrayList<>(pmmlGaps);
+        gaps.add(gap);
+        FeatureLineage next = then(step);
+        return new FeatureLineage(rawSchema, next.steps(), boundaries, gaps);
+    }
+
+    /** The first step with no PMML form, if any: what keeps models trained downstream from being deployed. */
+    public Optional<PmmlGap> pmmlGap() {
+        return pmmlGaps.isEmpty() ? Optional.empty() : Optional.of(pmmlGaps.getFirst());
     }
 
     /** The step whose output is this lineage's raw input, when it is not a source. */

@@ -71,10 +71,15 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     public static final String INPUT_BOUNDARY_FACT = ModelDescription.INPUT_BOUNDARY_FACT;
     /** @see ModelDescription#INPUT_BOUNDARY_NODE_FACT */
     public static final String INPUT_BOUNDARY_NODE_FACT = ModelDescription.INPUT_BOUNDARY_NODE_FACT;
+    /**
+     * Training fact of a model whose lineage has a step with no PMML form (feature hashing, word embeddings …): a
+     * sentence naming that step and why, since such a model is not exported or deployable. Absent otherwise.
+     */
+    public static final String NOT_DEPLOYABLE_FACT = "notDeployable";
 
     public ModelData {
         labels = List.copyOf(labels);
-        metrics = withInputBoundary(metrics, lineage);
+        metrics = withPmmlGap(withInputBoundary(metrics, lineage), lineage);
         slots = slots == null ? List.of() : List.copyOf(slots);
     }
 
@@ -159,6 +164,20 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
 
     private static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Why this model cannot be exported to PMML though its learner can be: a step upstream has no PMML form. */
+    public Optional<FeatureLineage.PmmlGap> pmmlGap() {
+        return lineage == null ? Optional.empty() : lineage.pmmlGap();
+    }
+
+    private static Map<String, Object> withPmmlGap(Map<String, Object> metrics, FeatureLineage lineage) {
+        if (lineage == null || lineage.pmmlGap().isEmpty()) {
+            return metrics;
+        }
+        Map<String, Object> facts = new LinkedHashMap<>(metrics);
+        facts.put(NOT_DEPLOYABLE_FACT, lineage.pmmlGap().get().sentence());
+        return Map.copyOf(facts);
     }
 
     private static Map<String, Object> withInputBoundary(Map<String, Object> metrics, FeatureLineage lineage) {

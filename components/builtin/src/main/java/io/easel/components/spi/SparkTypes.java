@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataTypes;
@@ -25,9 +26,10 @@ import org.apache.spark.sql.types.TimestampNTZType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * The one mapping between Easel's column types and Spark SQL types. Each Easel type is exactly one Spark type
- * ({@link DataType#VECTOR} is Spark ML's vector); {@link #fromSchema} is strict so that the engine's check of real
- * outputs against inferred specs catches a component that produces, say, floats where it promised doubles.
+ * The one mapping between Easel's column types and Spark SQL types. Each Easel type is one Spark type
+ * ({@link DataType#VECTOR} is Spark ML's vector, {@link DataType#TOKENS} an array of strings, with or without missing
+ * elements); {@link #fromSchema} is strict so that the engine's check of real outputs against inferred specs catches
+ * a component that produces, say, floats where it promised doubles.
  */
 public final class SparkTypes {
 
@@ -43,6 +45,7 @@ public final class SparkTypes {
             case DATE -> DataTypes.DateType;
             case TIMESTAMP -> DataTypes.TimestampType;
             case VECTOR -> SQLDataTypes.VectorType();
+            case TOKENS -> DataTypes.createArrayType(DataTypes.StringType, true);
         };
     }
 
@@ -71,6 +74,9 @@ public final class SparkTypes {
         }
         if (type instanceof VectorUDT) {
             return Optional.of(DataType.VECTOR);
+        }
+        if (type instanceof ArrayType array && array.elementType() instanceof StringType) {
+            return Optional.of(DataType.TOKENS); // with or without missing elements
         }
         return Optional.empty();
     }

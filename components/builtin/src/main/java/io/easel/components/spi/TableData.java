@@ -65,4 +65,12 @@ public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> 
     public TableData transform(Transformer step) {
         return new TableData(step.transform(rows), lineage.then(step));
     }
+
+    /**
+     * Applies a fitted column-wise transformer that has no PMML form and records it: Spark replays it, but models
+     * trained downstream are not deployable and say so ({@link FeatureLineage.PmmlGap}).
+     */
+    public TableData transformWithoutPmml(Transformer step, FeatureLineage.PmmlGap gap) {
+        return new TableData(step.transform(rows), lineage.thenWithoutPmml(step, gap));
+    }
 }

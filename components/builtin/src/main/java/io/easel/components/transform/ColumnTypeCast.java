@@ -76,7 +76,8 @@ public final class ColumnTypeCast extends ColumnwiseTransformer<ColumnTypeCast> 
                     + outputs.size() + " output columns");
         }
         DataType target = getTargetType();
-        if (target == DataType.VECTOR || target == DataType.DATE || target == DataType.TIMESTAMP) {
+        if (target == DataType.VECTOR || target == DataType.TOKENS || target == DataType.DATE
+                || target == DataType.TIMESTAMP) {
             throw new IllegalArgumentException("ColumnTypeCast converts to numbers, text or boolean, not " + target);
         }
         List<String> names = Arrays.asList(schema.fieldNames());

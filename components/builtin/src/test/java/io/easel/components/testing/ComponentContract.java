@@ -140,12 +140,15 @@ public abstract class ComponentContract {
             if (inferred != null) {
                 assertMatches(inferred, real, where);
             }
-            if (exports.exported(new PortRef(ExampleGraph.NODE, port.name()))) {
+            // a model downstream of a step with no PMML form is not exported (it says why in its facts)
+            if (exports.exported(new PortRef(ExampleGraph.NODE, port.name())) && real instanceof ModelData exported
+                    && exported.pmmlGap().isEmpty()) {
                 ModelData model = (ModelData) real;
                 PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model.lineage()), where);
             }
             if (real instanceof TableData table && tableInput(run) instanceof TableData input
-                    && table.lineage().steps().size() > input.lineage().steps().size()) {
+                    && table.lineage().steps().size() > input.lineage().steps().size()
+                    && table.lineage().pmmlGaps().equals(input.lineage().pmmlGaps())) {
                 LineageParity.assertNewStepsReplayInPmml(input, table, rawRowsOf(run, table.lineage()),
                         where);
             }
