@@ -101,6 +101,9 @@ class SignInApiTest {
 
         Api withKey = Api.anonymous(port).withKey(key);
         Api.Response me = withKey.get("/api/me");
+        assertThat(admin.get("/api/workspaces/default/api-keys").body().valueStream()
+                .filter(k -> k.get("id").asString().equals(id)).findFirst().orElseThrow().get("lastUsedAt").isNull())
+                .as("the key's use is recorded").isFalse();
         assertThat(me.body().get("apiKey").asBoolean()).isTrue();
         assertThat(me.body().get("workspaces").valueStream().map(w -> w.get("slug").asString()))
                 .containsExactly("default");
