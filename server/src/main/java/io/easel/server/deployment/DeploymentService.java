@@ -8,11 +8,13 @@ import io.easel.server.model.ModelVersionView;
 import io.easel.server.security.Access;
 import io.easel.server.security.NotFoundException;
 import io.easel.server.security.WorkspaceRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,13 +35,17 @@ public class DeploymentService {
     private final AuditLog audit;
     private final ServedDeployments servedDeployments;
 
+    /**
+     * @param servingRefresh how long scoring may go on serving what a deployment served before another replica
+     *     changed it ({@code easel.scoring.deployment-refresh})
+     */
     DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit,
-            ServedDeployments served) {
+            @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
         this.deployments = deployments;
         this.models = models;
         this.access = access;
         this.audit = audit;
-        this.servedDeployments = served;
+        this.servedDeployments = new ServedDeployments(servingRefresh, this::lookUp);
     }
 
     /**
@@ -127,9 +133,11 @@ public class DeploymentService {
      */
     Served served(WorkspaceRef workspace, String name) {
         access.requireRead(workspace.id(), () -> new DeploymentNotFoundException(name));
-        return servedDeployments.get(workspace.id(), name, () -> {
-            DeploymentEntity deployment = deployments.findByWorkspaceIdAndName(workspace.id(), name)
-                    .orElseThrow(() -> new DeploymentNotFoundException(name));
+        return servedDeployments.get(workspace.id(), name).orElseThrow(() -> new DeploymentNotFoundException(name));
+    }
+
+    private Optional<Served> lookUp(UUID workspaceId, String name) {
+        return deployments.findByWorkspaceIdAndName(workspaceId, name).map(deployment -> {
             ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
             return new Served(view(deployment, version), version);
         });

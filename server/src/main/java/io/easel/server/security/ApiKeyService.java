@@ -1,7 +1,7 @@
 package io.easel.server.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import java.time.Clock;
@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * created, and a lost key is revoked and replaced. Analysts and administrators manage a workspace's keys; a key
  * cannot manage keys.
  * <p>
- * Authenticating a key reads no database while the key is in memory: keys are kept for
- * {@code easel.security.api-key-refresh} (2 s by default) after they are read. A key revoked on this server stops
- * working at once; on other replicas within that time.
+ * Authenticating a key reads no database while the key is in memory: a key read more than half of
+ * {@code easel.security.api-key-refresh} (2 s by default) ago is read again by the next request that presents it,
+ * while concurrent requests go on with what was read before; a key nobody presented during that time is dropped. A
+ * key revoked on this server stops working at once; on other replicas within that time.
  */
 @Service
 public class ApiKeyService {
@@ -44,7 +45,7 @@ public class ApiKeyService {
     private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
     /** Keys as last read, by id; keys that do not exist are not remembered. */
-    private final Cache<UUID, StoredKey> stored;
+    private final LoadingCache<UUID, StoredKey> stored;
 
     ApiKeyService(ApiKeyRepository keys, WorkspaceRepository workspaces, Access access, AuditLog audit,
             @Value("${easel.security.api-key-refresh:2s}") Duration refresh) {
@@ -52,7 +53,8 @@ public class ApiKeyService {
         this.workspaces = workspaces;
         this.access = access;
         this.audit = audit;
-        this.stored = Caffeine.newBuilder().expireAfterWrite(refresh).maximumSize(100_000).build();
+        this.stored = Caffeine.newBuilder().refreshAfterWrite(refresh.dividedBy(2)).expireAfterWrite(refresh)
+                .maximumSize(100_000).executor(Runnable::run).build(this::read);
     }
 
     /** What authenticating needs of a key, as the database had it when it was read. */
@@ -131,7 +133,7 @@ public class ApiKeyService {
             return Optional.empty();
         }
         UUID id = uuid(HexFormat.of().parseHex(parts.group(1)));
-        StoredKey key = stored.get(id, this::read);
+        StoredKey key = stored.get(id);
         if (key == null || key.revoked() || !Secrets.matches(parts.group(2), key.secretHash())) {
             return Optional.empty();
         }
