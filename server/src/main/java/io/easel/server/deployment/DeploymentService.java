@@ -9,11 +9,13 @@ import io.easel.server.model.ModelVersionView;
 import io.easel.server.security.Access;
 import io.easel.server.security.NotFoundException;
 import io.easel.server.security.WorkspaceRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Named scoring endpoints. A deployment points at one model version; deploying another version of the same model
  * under the same name re-points it, so clients keep their URL. Serving reads only the database and the model store,
- * so any server replica can serve any deployment. A deployment belongs to its model's workspace, and its name is
+ * so any server replica can serve any deployment; scoring reads them through {@link ServedDeployments}, which every
+ * replica refreshes within seconds. A deployment belongs to its model's workspace, and its name is
  * unique there: names are looked up in the workspace a request works in. Deploys and undeploys are audited.
  */
 @Service
@@ -31,12 +34,19 @@ public class DeploymentService {
     private final ModelService models;
     private final Access access;
     private final AuditLog audit;
+    private final ServedDeployments servedDeployments;
 
-    DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit) {
+    /**
+     * @param servingRefresh how long scoring may go on serving what a deployment served before another replica
+     *     changed it ({@code easel.scoring.deployment-refresh})
+     */
+    DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit,
+            @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
         this.deployments = deployments;
         this.models = models;
         this.access = access;
         this.audit = audit;
+        this.servedDeployments = new ServedDeployments(servingRefresh, this::lookUp);
     }
 
     /**
@@ -70,6 +80,7 @@ public class DeploymentService {
         if (unseen != null) {
             deployed.treatUnseenCategories(unseen, now);
         }
+        servedDeployments.changed(workspaceId, deployed.name());
         audit.record(AuditAction.DEPLOYED, workspaceId, deployed.name(),
                 "model " + modelId + " version " + target.version() + ", unseen categories "
                         + deployed.unseenCategories().jsonName());
@@ -116,15 +127,21 @@ public class DeploymentService {
     }
 
     /**
-     * The deployment and the model version it serves, in one look-up for scoring.
+     * The deployment and the model version it serves, for scoring: from memory, refreshed from the database within
+     * seconds ({@link ServedDeployments}). The caller's access is checked on every call.
      *
      * @throws DeploymentNotFoundException (404)
      */
-    @Transactional(readOnly = true)
     Served served(WorkspaceRef workspace, String name) {
-        DeploymentEntity deployment = readable(workspace, name);
-        ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
-        return new Served(view(deployment, version), version);
+        access.requireRead(workspace.id(), () -> new DeploymentNotFoundException(name));
+        return servedDeployments.get(workspace.id(), name).orElseThrow(() -> new DeploymentNotFoundException(name));
+    }
+
+    private Optional<Served> lookUp(UUID workspaceId, String name) {
+        return deployments.findByWorkspaceIdAndName(workspaceId, name).map(deployment -> {
+            ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
+            return new Served(view(deployment, version), version);
+        });
     }
 
     record Served(DeploymentView deployment, ModelVersionView version) {}
@@ -140,6 +157,7 @@ public class DeploymentService {
         DeploymentEntity deployment = readable(workspace, name);
         access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
         deployments.delete(deployment);
+        servedDeployments.changed(workspace.id(), name);
         audit.record(AuditAction.UNDEPLOYED, workspace.id(), name,
                 "model " + deployment.modelId() + " version " + deployment.modelVersion());
     }

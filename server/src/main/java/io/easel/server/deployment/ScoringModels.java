@@ -1,10 +1,10 @@
 package io.easel.server.deployment;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.easel.server.model.ModelStore;
 import io.easel.server.model.ModelVersionView;
 import java.io.ByteArrayInputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.jpmml.evaluator.Evaluator;
 import org.jpmml.evaluator.HasPMML;
@@ -14,38 +14,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluators by (model, version), built once from the PMML in the model store. A version never changes, so an entry
- * never goes stale; the cache only bounds memory (least recently used out). Everything else a request needs comes
- * from the database, so any replica can serve any deployment.
+ * never goes stale; the cache only bounds memory (least recently used out). Reads take no lock, so concurrent
+ * requests never wait for each other here; a version is loaded once however many requests ask for it at the same
+ * time, and loading one model holds up no request for another.
  */
 @Component
 class ScoringModels {
 
     private final ModelStore store;
-    private final Map<Key, ScoringModel> cache;
+    private final Cache<Key, ScoringModel> cache;
 
     ScoringModels(ModelStore store, @Value("${easel.scoring.cached-models:32}") int capacity) {
         this.store = store;
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, ScoringModel> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.cache = Caffeine.newBuilder().maximumSize(capacity).build();
     }
 
+    /** @throws UnservableModelException when the version's PMML cannot be read or evaluated (not cached) */
     ScoringModel forVersion(ModelVersionView version) {
-        Key key = new Key(version.modelId(), version.version());
-        synchronized (cache) {
-            ScoringModel cached = cache.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        // Loaded outside the lock: a slow store must not hold up other models. Two racing loads are harmless.
-        ScoringModel loaded = load(version);
-        synchronized (cache) {
-            return cache.computeIfAbsent(key, k -> loaded);
-        }
+        return cache.get(new Key(version.modelId(), version.version()), key -> load(version));
     }
 
     private ScoringModel load(ModelVersionView version) {

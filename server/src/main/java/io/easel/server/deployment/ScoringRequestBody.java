@@ -12,6 +12,8 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * reading (or holding) the rest.
  */
 final class ScoringRequestBody {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> RECORD = new TypeReference<>() {};
 
     private ScoringRequestBody() {}
 
@@ -38,7 +42,7 @@ final class ScoringRequestBody {
             }
             List<Map<String, Object>> records = new ArrayList<>();
             if (first == JsonToken.START_OBJECT) {
-                records.add(record(json, parser.readValueAsTree()));
+                records.add(record(json, parser));
             } else if (first == JsonToken.START_ARRAY) {
                 int position = 0;
                 for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
@@ -49,12 +53,11 @@ final class ScoringRequestBody {
                                         + maxRecords + " in one request (easel.scoring.max-records); send them "
                                         + "in several requests")));
                     }
-                    JsonNode element = parser.readValueAsTree();
-                    if (!element.isObject()) {
+                    if (next != JsonToken.START_OBJECT) {
                         throw ScoringRequestException.badRequest("Record " + position + " is not a JSON object of "
-                                + "input fields but " + kind(element));
+                                + "input fields but " + kind(parser.readValueAsTree()));
                     }
-                    records.add(record(json, element));
+                    records.add(record(json, parser));
                 }
             } else {
                 throw ScoringRequestException.badRequest("Expected one JSON object of input fields, or a list of "
@@ -76,12 +79,12 @@ final class ScoringRequestBody {
         }
     }
 
-    private static Map<String, Object> record(JsonMapper json, JsonNode object) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> property : object.properties()) {
-            record.put(property.getKey(), json.treeToValue(property.getValue(), Object.class));
-        }
-        return record;
+    /**
+     * The object the parser is at, read straight into field → value (no tree in between: this runs per record); what
+     * follows it is the caller's to read.
+     */
+    private static Map<String, Object> record(JsonMapper json, JsonParser parser) {
+        return json.readerFor(RECORD).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
     }
 
     private static Optional<IOException> ioCause(Throwable thrown) {

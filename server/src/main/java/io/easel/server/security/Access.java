@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -24,9 +23,10 @@ import org.springframework.web.context.request.RequestContextHolder;
  *     caller who may see a thing but not change it gets a 403 that says why.</li>
  * <li>An API key acts with its role in its own workspace only, and never as an administrator.</li>
  * </ul>
+ * No transaction of its own: each look-up is one read, and a caller with an API key (a scoring client) is answered
+ * from the key's sign-in without reading the database at all.
  */
 @Service
-@Transactional(readOnly = true)
 public class Access {
 
     private static final String CACHED = Access.class.getName() + ".caller";
@@ -121,20 +121,29 @@ public class Access {
      */
     public WorkspaceRef workspace(String selector) {
         Caller caller = caller();
-        if (selector == null || selector.isBlank()) {
-            if (caller.isApiKey()) {
-                return workspaces.findById(caller.roles().keySet().iterator().next()).orElseThrow().ref();
-            }
+        String wanted = selector == null ? "" : selector.strip();
+        Optional<WorkspaceRef> own = apiKeyWorkspace();
+        if (own.isPresent() && (wanted.isEmpty() || wanted.equals(own.get().slug())
+                || wanted.equals(own.get().id().toString()))) {
+            return own.get();
+        }
+        if (wanted.isEmpty()) {
             if (caller.canRead(WorkspaceRef.DEFAULT_ID)) {
                 return workspaces.findById(WorkspaceRef.DEFAULT_ID).orElseThrow().ref();
             }
             return visibleTo(caller).stream().findFirst().orElseThrow(() -> new ForbiddenException(
                     "You are not a member of any workspace; an administrator can add you to one"));
         }
-        String wanted = selector.strip();
         Optional<WorkspaceEntity> found = workspaces.findBySlug(wanted).or(() -> uuid(wanted).flatMap(workspaces::findById));
         return found.filter(w -> caller.canRead(w.id())).map(WorkspaceEntity::ref)
                 .orElseThrow(() -> NotFoundException.workspace(wanted));
+    }
+
+    /** An API key's own workspace, as its sign-in read it; empty for anyone else. */
+    private static Optional<WorkspaceRef> apiKeyWorkspace() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiKeyPrincipal key
+                ? Optional.of(key.workspace()) : Optional.empty();
     }
 
     /** The workspaces the caller may see, by name. */

@@ -68,10 +68,6 @@ class ApiKeyEntity {
         return revokedAt != null;
     }
 
-    void used(Instant now) {
-        lastUsedAt = now;
-    }
-
     void revoke(Instant now) {
         if (revokedAt == null) {
             revokedAt = now;

@@ -148,17 +148,21 @@ class ServingReplicasTest {
                 .isEqualTo(first);
         assertThat(servingApi.get("/api/models/" + modelId).status()).isEqualTo(200);
 
-        // The studio re-points the deployment to a new version: the replica serves it on its next requests.
+        // The studio re-points the deployment to a new version: it serves it at once itself (it has just served the
+        // first from memory), and the replica serves it within seconds.
         int second = export(experimentId);
         assertThat(studioApi.post("/api/models/" + modelId + "/versions/" + second + "/deploy",
                 Map.of("name", "credit-replicated")).status()).isEqualTo(201);
+        assertThat(studioApi.post("/api/score/credit-replicated", records()).body().get("modelVersion").asInt())
+                .isEqualTo(second);
         JsonNode switched = await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
                 .until(() -> servingApi.post("/api/score/credit-replicated", records()).body(),
                         body -> body.path("modelVersion").asInt() == second);
         assertThat(switched.get("predictions")).isEqualTo(fromStudio.body().get("predictions"));
 
-        // Undeployed by the studio: gone from the replica too.
+        // Undeployed by the studio: gone from the studio at once, and from the replica too.
         assertThat(studioApi.delete("/api/deployments/credit-replicated").status()).isEqualTo(204);
+        assertThat(studioApi.post("/api/score/credit-replicated", records()).status()).isEqualTo(404);
         await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
                 .until(() -> servingApi.post("/api/score/credit-replicated", records()).status() == 404);
     }
@@ -177,9 +181,14 @@ class ServingReplicasTest {
         assertThat(anonymous(serving).as("admin", "not-the-password").get("/api/deployments").status())
                 .isEqualTo(401);
 
+        assertThat(anonymous(studio).withKey(key).get("/api/deployments").status()).isEqualTo(200);
+
+        // Both servers have just authenticated the key (and keep it in memory for a moment): the studio, where it
+        // is revoked, refuses it at once; the replica as soon as it reads the key again, within seconds.
         assertThat(asAdmin(studio).delete("/api/workspaces/default/api-keys/" + id).status()).isEqualTo(200);
-        Api.Response revoked = anonymous(serving).withKey(key).get("/api/deployments");
-        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(anonymous(studio).withKey(key).get("/api/deployments").status()).isEqualTo(401);
+        Api.Response revoked = await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> anonymous(serving).withKey(key).get("/api/deployments"), r -> r.status() == 401);
         assertThat(revoked.problemDetail()).contains("revoked");
     }
 

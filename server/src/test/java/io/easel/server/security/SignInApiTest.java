@@ -101,6 +101,13 @@ class SignInApiTest {
 
         Api withKey = Api.anonymous(port).withKey(key);
         Api.Response me = withKey.get("/api/me");
+        assertThat(me.raw().headers().allValues("Set-Cookie")).as("no CSRF token for requests with their own "
+                + "credentials").noneMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+        assertThat(Api.anonymous(port).get("/api/me").raw().headers().allValues("Set-Cookie"))
+                .as("a browser gets its CSRF token with any answer").anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+        assertThat(admin.get("/api/workspaces/default/api-keys").body().valueStream()
+                .filter(k -> k.get("id").asString().equals(id)).findFirst().orElseThrow().get("lastUsedAt").isNull())
+                .as("the key's use is recorded").isFalse();
         assertThat(me.body().get("apiKey").asBoolean()).isTrue();
         assertThat(me.body().get("workspaces").valueStream().map(w -> w.get("slug").asString()))
                 .containsExactly("default");
