@@ -42,6 +42,14 @@ final class Columns {
                 .allWhenEmpty();
     }
 
+    /** One numeric column, required. */
+    static Param<String> number(String name, Text title, String en, String zh) {
+        return Param.column(name, title, IN, NUMBERS)
+                .description(Text.of(en, zh))
+                .typeHint(NUMBER_HINT)
+                .required();
+    }
+
     /** A column by name, whatever characters the name has. */
     static Column named(String name) {
         return col("`" + name.replace("`", "``") + "`");

@@ -1,6 +1,5 @@
 package io.easel.components.builtin.statistics;
 
-import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -35,15 +34,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * A first look at every column: its type, how many values are present and missing, how many distinct values it has
- * (HyperLogLog++, within about 1%), its most frequent values, and for numeric columns the mean, standard deviation,
- * range and a histogram. Three Spark jobs whatever the number of columns: one aggregation, one count of the
- * (column, value) pairs keeping each column's most frequent, one count of the (column, bin) pairs.
+ * A first look at every column: its type, how many values are present and missing, how many distinct values it has,
+ * its most frequent values, and for numeric columns the mean, standard deviation, range and a histogram. Three Spark
+ * jobs whatever the number of columns: one aggregation, one count of the (column, value) pairs (giving both the
+ * distinct counts and the most frequent values), one count of the (column, bin) pairs.
  */
 public final class DataProfile implements SparkComponent {
 
     static final String ID = "data-profile";
-    static final double DISTINCT_RELATIVE_ERROR = 0.01;
     static final List<String> PROFILE_COLUMNS = List.of("column", "type", "count", "missing", "missingShare",
             "distinct", "mean", "std", "min", "max", "topValues");
 
@@ -84,10 +82,10 @@ public final class DataProfile implements SparkComponent {
             .category(Category.STATISTICS)
             .title("Data profile", "数据概况")
             .description("A first look at each column: type, present and missing values, share missing, distinct "
-                            + "values (approximate, within about 1%), most frequent values, and for numeric columns "
+                            + "values, most frequent values, and for numeric columns "
                             + "the mean, standard deviation, range and a histogram. Reads the table three times "
                             + "whatever the number of columns.",
-                    "快速了解每一列：类型、非缺失值与缺失值个数、缺失比例、不同取值个数（近似，误差约 1%）、最常见的取值，"
+                    "快速了解每一列：类型、非缺失值与缺失值个数、缺失比例、不同取值个数、最常见的取值，"
                             + "数值列另有均值、标准差、取值范围和直方图。无论列数多少，只读取数据三遍。")
             .keywords("profile", "eda", "explore", "overview", "missing", "distinct", "histogram", "top values",
                     "数据概况", "探索性分析", "缺失值", "不同取值", "直方图")
@@ -109,11 +107,9 @@ public final class DataProfile implements SparkComponent {
     @Override
     public void execute(ExecutionContext ctx) {
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException(ID + ": the input has no column to profile");
-        }
         Dataset<Row> rows = ctx.table(IN).rows();
-        List<Column> values = columns.stream().map(c -> c.type().isNumeric() ? Columns.number(c)
+        // decimals with NaN as missing; other values as they are, so top values read 1169, not 1169.0
+        List<Column> values = columns.stream().map(c -> c.type() == DataType.DOUBLE ? Columns.number(c)
                 : Columns.named(c.name())).toList();
         Dataset<Row> selected = rows.select(valuesAliased(values));
         Row totals = Columns.aggregate(selected, aggregatesOnSelection(columns));
@@ -122,21 +118,21 @@ public final class DataProfile implements SparkComponent {
         List<List<Object>> profile = new ArrayList<>();
         Map<String, Histograms.Range> ranges = new LinkedHashMap<>();
         Map<String, Column> numbers = new LinkedHashMap<>();
-        Map<Integer, String> topValues = topValues(selected, columns.size(), ctx.param(TOP_VALUES));
+        Map<Integer, Frequent> frequent = frequent(selected, columns.size(), ctx.param(TOP_VALUES));
         long withMissing = 0;
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec column = columns.get(i);
-            long distinct = totals.getLong(at);
-            Moments m = Moments.read(totals, at + 1);
-            at += 1 + Moments.WIDTH;
+            Moments m = Moments.read(totals, at);
+            at += Moments.WIDTH;
+            Frequent common = frequent.getOrDefault(i, Frequent.NONE);
             long missing = rowCount - m.count();
             withMissing += missing > 0 ? 1 : 0;
             profile.add(Arrays.asList(column.name(), column.type().jsonName(), m.count(), missing,
-                    rowCount == 0 ? null : (double) missing / rowCount, distinct, m.mean(), m.std(), m.min(), m.max(),
-                    topValues.getOrDefault(i, "")));
+                    rowCount == 0 ? null : (double) missing / rowCount, common.distinct(), m.mean(), m.std(), m.min(),
+                    m.max(), common.top()));
             if (column.type().isNumeric() && m.count() > 0) {
                 ranges.put(column.name(), new Histograms.Range(m.min(), m.max(), ctx.param(BINS)));
-                numbers.put(column.name(), col(alias(i)));
+                numbers.put(column.name(), col(alias(i)).cast("double"));
             }
         }
         Map<String, Object> histograms = new LinkedHashMap<>();
@@ -164,7 +160,7 @@ public final class DataProfile implements SparkComponent {
 
     /**
      * Over the selection of aliased values: the row count, the rows with every value present, then per column its
-     * approximate distinct count and {@link Moments} (only the present count for other types).
+     * {@link Moments} (only the present count for other types).
      */
     private static List<Column> aggregatesOnSelection(List<ColumnSpec> columns) {
         List<Column> aggregates = new ArrayList<>(List.of(count(lit(1))));
@@ -175,24 +171,35 @@ public final class DataProfile implements SparkComponent {
         aggregates.add(count(when(complete, 1)));
         for (int i = 0; i < columns.size(); i++) {
             Column value = col(alias(i));
-            aggregates.add(approx_count_distinct(value, DISTINCT_RELATIVE_ERROR));
-            aggregates.addAll(columns.get(i).type().isNumeric() ? Moments.aggregates(value) : Moments.countOnly(value));
+            aggregates.addAll(columns.get(i).type().isNumeric() ? Moments.aggregates(value.cast("double"))
+                    : Moments.countOnly(value));
         }
         return aggregates;
     }
 
-    /** Each column's most frequent present values as "value (count)", most frequent first, by column index. */
-    private static Map<Integer, String> topValues(Dataset<Row> selected, int columns, int top) {
+    /** A column's count of distinct present values, and its most frequent ones as "value (count), …". */
+    record Frequent(long distinct, String top) {
+        static final Frequent NONE = new Frequent(0, "");
+    }
+
+    /**
+     * Each column's distinct count and most frequent present values (most frequent first, ties by value), by column
+     * index: one count of the (column, value) pairs, ranked within each column.
+     */
+    private static Map<Integer, Frequent> frequent(Dataset<Row> selected, int columns, int top) {
         Column[] pairs = new Column[columns];
         for (int i = 0; i < columns; i++) {
             pairs[i] = when(col(alias(i)).isNotNull(), struct(lit(i).as("c"), col(alias(i)).cast("string").as("v")));
         }
-        List<Row> frequent = selected.select(explode(array(pairs)).as("p")).where(col("p").isNotNull())
+        List<Row> ranked = selected.select(explode(array(pairs)).as("p")).where(col("p").isNotNull())
                 .groupBy(col("p.c").as("c"), col("p.v").as("v")).count()
                 .withColumn("rank", row_number().over(Window.partitionBy("c").orderBy(col("count").desc(),
                         col("v").asc())))
+                .withColumn("distinct", count(lit(1)).over(Window.partitionBy("c")))
                 .where(col("rank").leq(top)).orderBy("c", "rank").collectAsList();
-        return frequent.stream().collect(Collectors.groupingBy(r -> r.getInt(0), LinkedHashMap::new,
-                Collectors.mapping(r -> r.getString(1) + " (" + r.getLong(2) + ")", Collectors.joining(", "))));
+        return ranked.stream().collect(Collectors.groupingBy(r -> r.getInt(0), LinkedHashMap::new,
+                Collectors.collectingAndThen(Collectors.toList(), rows -> new Frequent(rows.getFirst().getLong(4),
+                        rows.stream().map(r -> r.getString(1) + " (" + r.getLong(2) + ")")
+                                .collect(Collectors.joining(", "))))));
     }
 }

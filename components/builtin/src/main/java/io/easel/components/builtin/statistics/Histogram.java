@@ -48,10 +48,8 @@ public final class Histogram implements SparkComponent {
 
     public static final Port IN = Columns.IN;
 
-    public static final Param<String> COLUMN = Param.column("column", Text.of("Column", "列"), IN, Columns.NUMBERS)
-            .description(Text.of("The numeric column whose values are counted.", "要统计分布的数值列。"))
-            .typeHint(Columns.NUMBER_HINT)
-            .required();
+    public static final Param<String> COLUMN = Columns.number("column", Text.of("Column", "列"),
+            "The numeric column whose values are counted.", "要统计分布的数值列。");
 
     public static final Param<Integer> BINS = Param.integer("bins", Text.of("Bins", "区间数"))
             .description(Text.of("How many equal-width bins the range is cut into.", "将范围等宽划分的区间个数。"))

@@ -51,10 +51,8 @@ public final class KolmogorovSmirnov implements SparkComponent {
 
     public static final Port IN = Columns.IN;
 
-    public static final Param<String> COLUMN = Param.column("column", Text.of("Column", "列"), IN, Columns.NUMBERS)
-            .description(Text.of("The numeric column tested.", "要检验的数值列。"))
-            .typeHint(Columns.NUMBER_HINT)
-            .required();
+    public static final Param<String> COLUMN = Columns.number("column", Text.of("Column", "列"),
+            "The numeric column tested.", "要检验的数值列。");
 
     public static final Param<String> PARAMETERS = Param.choice("parameters", Text.of("Normal's parameters",
                     "正态分布参数"),

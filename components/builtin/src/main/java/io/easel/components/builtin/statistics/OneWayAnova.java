@@ -58,11 +58,8 @@ public final class OneWayAnova implements SparkComponent {
 
     public static final Port IN = Columns.IN;
 
-    public static final Param<String> VALUE = Param.column("valueColumn", Text.of("Value column", "数值列"), IN,
-                    Columns.NUMBERS)
-            .description(Text.of("The numeric column whose means are compared.", "要比较均值的数值列。"))
-            .typeHint(Columns.NUMBER_HINT)
-            .required();
+    public static final Param<String> VALUE = Columns.number("valueColumn", Text.of("Value column", "数值列"),
+            "The numeric column whose means are compared.", "要比较均值的数值列。");
 
     public static final Param<String> GROUP_COLUMN = Param.column("groupColumn", Text.of("Group column", "分组列"),
                     IN, Columns.CATEGORIES)

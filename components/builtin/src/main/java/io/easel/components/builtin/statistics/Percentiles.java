@@ -92,9 +92,6 @@ public final class Percentiles implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         TableData in = ctx.table(IN);
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException(ID + ": the input has no numeric column to take percentiles of");
-        }
         double[] probabilities = probabilities(ctx.param(PROBABILITIES));
         double relativeError = ctx.param(RELATIVE_ERROR);
         double[][] quantiles = Quantiles.of(Quantiles.numbers(in.rows(), columns), columns.size(), probabilities,

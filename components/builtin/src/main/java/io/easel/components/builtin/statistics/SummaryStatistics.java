@@ -98,9 +98,6 @@ public final class SummaryStatistics implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         TableData in = ctx.table(IN);
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException(ID + ": the input has no numeric column to describe");
-        }
         double relativeError = ctx.param(RELATIVE_ERROR);
         Dataset<Row> values = Quantiles.numbers(in.rows(), columns);
         List<Column> aggregates = new ArrayList<>(List.of(count(lit(1))));
