@@ -1,7 +1,5 @@
 package io.easel.components.builtin.statistics;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.Example;

@@ -24,6 +24,7 @@ import io.easel.components.spi.ReportData;
 import io.easel.components.spi.SparkComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,8 +197,10 @@ public final class DataProfile implements SparkComponent {
                 .withColumn("rank", row_number().over(Window.partitionBy("c").orderBy(col("count").desc(),
                         col("v").asc())))
                 .withColumn("distinct", count(lit(1)).over(Window.partitionBy("c")))
-                .where(col("rank").leq(top)).orderBy("c", "rank").collectAsList();
-        return ranked.stream().collect(Collectors.groupingBy(r -> r.getInt(0), LinkedHashMap::new,
+                .where(col("rank").leq(top)).collectAsList();
+        // sorted here, not by Spark: a global sort would cost a sampling pass over so few rows
+        return ranked.stream().sorted(Comparator.comparing((Row r) -> r.getInt(0)).thenComparing(r -> r.getInt(3)))
+                .collect(Collectors.groupingBy(r -> r.getInt(0), LinkedHashMap::new,
                 Collectors.collectingAndThen(Collectors.toList(), rows -> new Frequent(rows.getFirst().getLong(4),
                         rows.stream().map(r -> r.getString(1) + " (" + r.getLong(2) + ")")
                                 .collect(Collectors.joining(", "))))));
