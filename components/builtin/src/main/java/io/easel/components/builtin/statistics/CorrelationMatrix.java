@@ -15,7 +15,6 @@ import io.easel.components.spi.TableData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Matrix;
 import org.apache.spark.ml.stat.Correlation;
 import org.apache.spark.sql.Dataset;
@@ -29,7 +28,6 @@ public final class CorrelationMatrix implements SparkComponent {
 
     static final String ID = "correlation-matrix";
     static final String MEASURE = "correlation";
-    private static final String FEATURES = "__features";
 
     public static final ReportSpec SPEC = ReportSpec.builder(MEASURE)
             .headline("strongestPair", "Most correlated pair", "相关性最强的一对列")
@@ -86,27 +84,14 @@ public final class CorrelationMatrix implements SparkComponent {
         TableData in = ctx.table(IN);
         var columns = ctx.columns(COLUMNS);
         List<String> names = PairMatrix.names(ID, columns);
-        Dataset<Row> numbers = Quantiles.numbers(in.rows(), columns);
-        // "skip" leaves out the rows with a missing value (null or NaN) in any column
-        Dataset<Row> vectors = new VectorAssembler().setInputCols(numbers.columns()).setOutputCol(FEATURES)
-                .setHandleInvalid("skip").transform(numbers).select(FEATURES);
+        Dataset<Row> vectors = PairMatrix.vectors(in.rows(), columns);
         long rows = vectors.count();
         PairMatrix.requireRows(ID, rows);
         String method = ctx.param(METHOD);
-        Matrix correlations = Correlation.corr(vectors, FEATURES, method).first().getAs(0);
-        PairMatrix matrix = new PairMatrix(names, square(correlations), rows);
+        Matrix correlations = Correlation.corr(vectors, PairMatrix.VECTOR, method).first().getAs(0);
+        PairMatrix matrix = new PairMatrix(names, PairMatrix.values(correlations), rows);
         ctx.output(OUT, matrix.table(this, ctx, MEASURE, in));
         ctx.output(REPORT, new ReportData(SPEC.kind(), metrics(matrix, method), Map.of("matrix", matrix.chart())));
-    }
-
-    private static double[][] square(Matrix m) {
-        double[][] values = new double[m.numRows()][m.numCols()];
-        for (int i = 0; i < m.numRows(); i++) {
-            for (int j = 0; j < m.numCols(); j++) {
-                values[i][j] = m.apply(i, j);
-            }
-        }
-        return values;
     }
 
     /** The pair of distinct columns whose correlation is largest in size, and the counts. */

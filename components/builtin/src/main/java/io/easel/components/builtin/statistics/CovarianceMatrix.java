@@ -1,8 +1,5 @@
 package io.easel.components.builtin.statistics;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.covar_samp;
-import static org.apache.spark.sql.functions.lit;
 
 import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
@@ -17,16 +14,17 @@ import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
+import org.apache.spark.mllib.linalg.Vectors;
+import org.apache.spark.mllib.linalg.distributed.RowMatrix;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * Sample covariances (divided by n − 1) between numeric columns, over the rows that have a value in every chosen
- * column: one Spark aggregation of Spark's {@code covar_samp} for every pair of columns.
+ * column, by Spark's {@link RowMatrix#computeCovariance}: one aggregation of the rows as vectors, however many columns
+ * (plus one pass to count the rows).
  */
 public final class CovarianceMatrix implements SparkComponent {
 
@@ -74,29 +72,15 @@ public final class CovarianceMatrix implements SparkComponent {
         TableData in = ctx.table(IN);
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
         List<String> names = PairMatrix.names(ID, columns);
-        Dataset<Row> complete = Quantiles.numbers(in.rows(), columns).na().drop();
-        int k = columns.size();
-        List<Column> pairs = new ArrayList<>();
-        for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-                pairs.add(covar_samp(Quantiles.alias(i), Quantiles.alias(j)));
-            }
-        }
-        Row sums = complete.agg(count(lit(1)), pairs.toArray(Column[]::new)).first();
-        long rows = sums.getLong(0);
+        Dataset<Row> vectors = PairMatrix.vectors(in.rows(), columns);
+        long rows = vectors.count();
         PairMatrix.requireRows(ID, rows);
-        double[][] values = new double[k][k];
-        int at = 1;
-        for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-                values[i][j] = sums.isNullAt(at) ? Double.NaN : sums.getDouble(at);
-                values[j][i] = values[i][j];
-                at++;
-            }
-        }
+        RowMatrix complete = new RowMatrix(vectors.javaRDD()
+                .map(row -> Vectors.fromML(row.<org.apache.spark.ml.linalg.Vector>getAs(0))).rdd(), rows, columns.size());
+        double[][] values = PairMatrix.values(complete.computeCovariance().asML());
         PairMatrix matrix = new PairMatrix(names, values, rows);
         ctx.output(OUT, matrix.table(this, ctx, MEASURE, in));
-        ctx.output(REPORT, new ReportData(MEASURE, Map.of("rows", rows, "columns", k),
+        ctx.output(REPORT, new ReportData(MEASURE, Map.of("rows", rows, "columns", columns.size()),
                 Map.of("matrix", matrix.chart())));
     }
 }

@@ -13,6 +13,8 @@ import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -27,6 +29,8 @@ import org.apache.spark.sql.RowFactory;
 record PairMatrix(List<String> names, double[][] values, long rows) {
 
     static final String FIRST = "column1";
+    /** The column of {@link #vectors}. */
+    static final String VECTOR = "__values";
     static final String SECOND = "column2";
 
     static TableSpec table(String measure) {
@@ -47,12 +51,34 @@ record PairMatrix(List<String> names, double[][] values, long rows) {
         return columns.stream().map(ColumnSpec::name).toList();
     }
 
+    /**
+     * The chosen columns of the rows that have a value (not null, not NaN) in each, as one vector column
+     * {@value #VECTOR}: what Spark's matrix statistics read.
+     */
+    static Dataset<Row> vectors(Dataset<Row> rows, List<ColumnSpec> columns) {
+        Dataset<Row> numbers = Quantiles.numbers(rows, columns);
+        // "skip" leaves out the rows with a missing value in any column
+        return new VectorAssembler().setInputCols(numbers.columns()).setOutputCol(VECTOR).setHandleInvalid("skip")
+                .transform(numbers).select(VECTOR);
+    }
+
     /** Refuses a matrix computed from no row at all. */
     static void requireRows(String componentId, long rows) {
         if (rows == 0) {
             throw new IllegalArgumentException(componentId + ": no row has a value in every chosen column; choose "
                     + "columns with fewer missing values, or fill them first");
         }
+    }
+
+    /** The values of a Spark matrix, row by row. */
+    static double[][] values(org.apache.spark.ml.linalg.Matrix matrix) {
+        double[][] values = new double[matrix.numRows()][matrix.numCols()];
+        for (int i = 0; i < matrix.numRows(); i++) {
+            for (int j = 0; j < matrix.numCols(); j++) {
+                values[i][j] = matrix.apply(i, j);
+            }
+        }
+        return values;
     }
 
     TableData table(SparkComponent step, ExecutionContext ctx, String measure, TableData input) {
