@@ -197,9 +197,16 @@ class ReportView extends Div {
         return grid;
     }
 
-    /** A heat map with a toggle between counts and each row's shares (recall per class, for a confusion matrix). */
+    /**
+     * A heat map: of signed values (correlations, covariances) on a scale around 0; else of counts with a toggle
+     * between counts and each row's shares (recall per class, for a confusion matrix).
+     */
     private Component matrix(ChartData.Matrix matrix, ChartOption.Axes axes) {
         int size = matrix.labels().size();
+        if (matrix.values().stream().flatMap(List::stream).anyMatch(v -> v < 0)) {
+            return chart(ChartOption.signedMatrix(matrix.labels(), matrix.values(), axes, texts),
+                    Math.max(280, 34 * size + 140));
+        }
         Chart chart = chart(ChartOption.matrix(matrix.labels(), matrix.values(), axes, false, texts),
                 Math.max(280, 34 * size + 140));
         Tab counts = new Tab(getTranslation("results.matrix.counts"));
