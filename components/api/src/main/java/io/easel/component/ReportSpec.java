@@ -114,7 +114,12 @@ public record ReportSpec(
         /** {@code [[x, y], …]} as points. */
         SCATTER,
         /** {@code {"edges": [...], "counts": [...]}}: counts between consecutive edges. */
-        HISTOGRAM;
+        HISTOGRAM,
+        /**
+         * {@code {name: {"edges": [...], "counts": [...]}, …}}: one small histogram per name (a data profile's
+         * columns), in the order given.
+         */
+        HISTOGRAMS;
 
         @JsonValue
         public String jsonName() {

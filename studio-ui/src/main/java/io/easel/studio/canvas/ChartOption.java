@@ -20,6 +20,9 @@ public final class ChartOption {
     private static final String REFERENCE_COLOR = "#a0a7b4";
     private static final String GRID_LINE_COLOR = "#eef1f5";
     private static final List<String> HEAT_COLORS = List.of("#f4f7fd", "#9dbbf0", "#2f6fde", "#173f8f");
+    /** Blue below 0, white at 0, red above: a diverging scale for signed values such as correlations. */
+    private static final List<String> SIGNED_HEAT_COLORS = List.of("#173f8f", "#9dbbf0", "#ffffff", "#f2a7a0",
+            "#b3261e");
     private static final int SIGNIFICANT_DIGITS = 4;
 
     /** The words a chart's toolbox shows, in the UI's language. */
@@ -144,10 +147,64 @@ public final class ChartOption {
      */
     public static String matrix(List<String> labels, List<List<Double>> values, Axes axes, boolean rowShares,
             Texts texts) {
+        int n = square(labels, values);
+        List<Object> cells = new ArrayList<>();
+        double largest = 0;
+        for (int row = 0; row < n; row++) {
+            double total = values.get(row).stream().mapToDouble(Double::doubleValue).sum();
+            for (int col = 0; col < n; col++) {
+                double count = values.get(row).get(col);
+                double share = total == 0 ? 0 : count / total;
+                double shown = rowShares ? share : count;
+                largest = Math.max(largest, shown);
+                String percent = plain(100 * share) + "%";
+                cells.add(cell(col, row, shown, rowShares ? percent : plain(count), template(labels.get(row))
+                        + " → " + template(labels.get(col)) + ": " + plain(count) + " (" + percent + ")"));
+            }
+        }
+        return heatmap(labels, axes, texts, cells, 0, largest == 0 ? 1 : round(largest), HEAT_COLORS);
+    }
+
+    /**
+     * A heat map of a symmetric matrix of signed values such as correlations: colours run from blue (most negative)
+     * through white (0) to red (most positive), on a scale symmetric around 0.
+     */
+    public static String signedMatrix(List<String> labels, List<List<Double>> values, Axes axes, Texts texts) {
+        int n = square(labels, values);
+        List<Object> cells = new ArrayList<>();
+        double largest = 0;
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double value = values.get(row).get(col);
+                largest = Math.max(largest, Math.abs(value));
+                cells.add(cell(col, row, value, plain(value), template(labels.get(row)) + " ~ "
+                        + template(labels.get(col)) + ": " + plain(value)));
+            }
+        }
+        double bound = largest == 0 ? 1 : round(largest);
+        return heatmap(labels, axes, texts, cells, -bound, bound, SIGNED_HEAT_COLORS);
+    }
+
+    private static int square(List<String> labels, List<List<Double>> values) {
         int n = labels.size();
         if (values.size() != n || values.stream().anyMatch(row -> row.size() != n)) {
             throw new IllegalArgumentException("a matrix needs " + n + " rows of " + n + " values, one per label");
         }
+        return n;
+    }
+
+    private static Map<String, Object> cell(int col, int row, double shown, String label, String tooltip) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("value", List.of(col, row, round(shown)));
+        cell.put("label", Map.of("formatter", label));
+        cell.put("tooltip", Map.of("formatter", tooltip));
+        return cell;
+    }
+
+    /** Rows top-down and columns left to right, both named by {@code labels}, cells coloured from min to max. */
+    private static String heatmap(List<String> labels, Axes axes, Texts texts, List<Object> cells, double min,
+            double max, List<String> colors) {
+        int n = labels.size();
         Map<String, Object> option = base(texts, false);
         boolean rotated = n > 4;
         // The grid contains the axis labels but not the axis name, which sits nameGap below the axis line.
@@ -163,26 +220,7 @@ public final class ChartOption {
         y.put("axisLabel", Map.of("interval", 0, "fontSize", 11));
         option.put("xAxis", x);
         option.put("yAxis", y);
-        List<Object> cells = new ArrayList<>();
-        double largest = 0;
-        for (int row = 0; row < n; row++) {
-            double total = values.get(row).stream().mapToDouble(Double::doubleValue).sum();
-            for (int col = 0; col < n; col++) {
-                double count = values.get(row).get(col);
-                double share = total == 0 ? 0 : count / total;
-                double shown = rowShares ? share : count;
-                largest = Math.max(largest, shown);
-                String percent = plain(100 * share) + "%";
-                Map<String, Object> cell = new LinkedHashMap<>();
-                cell.put("value", List.of(col, row, round(shown)));
-                cell.put("label", Map.of("formatter", rowShares ? percent : plain(count)));
-                cell.put("tooltip", Map.of("formatter", template(labels.get(row)) + " → " + template(labels.get(col))
-                        + ": " + plain(count) + " (" + percent + ")"));
-                cells.add(cell);
-            }
-        }
-        option.put("visualMap", Map.of("show", false, "min", 0, "max", largest == 0 ? 1 : round(largest),
-                "inRange", Map.of("color", HEAT_COLORS)));
+        option.put("visualMap", Map.of("show", false, "min", min, "max", max, "inRange", Map.of("color", colors)));
         Map<String, Object> series = new LinkedHashMap<>();
         series.put("type", "heatmap");
         series.put("data", cells);

@@ -1,6 +1,7 @@
 package io.easel.studio.editor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,22 @@ final class ChartData {
         }
         return Optional.of(new Histogram(edges.stream().map(e -> ((Number) e).doubleValue()).toList(),
                 counts.stream().map(c -> ((Number) c).longValue()).toList()));
+    }
+
+    /** {@code {name: {"edges": [...], "counts": [...]}, …}}, each a histogram; names in the order given. */
+    static Optional<Map<String, Histogram>> histograms(Object data) {
+        if (!(data instanceof Map<?, ?> map) || map.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> each : map.entrySet()) {
+            Optional<Histogram> histogram = histogram(each.getValue());
+            if (histogram.isEmpty()) {
+                return Optional.empty();
+            }
+            histograms.put(String.valueOf(each.getKey()), histogram.get());
+        }
+        return Optional.of(histograms);
     }
 
     /** {@code {"labels": [...], "values": [[...], …]}}, square. */

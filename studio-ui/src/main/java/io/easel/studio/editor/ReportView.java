@@ -164,6 +164,7 @@ class ReportView extends Div {
                     ChartOption.bars(bars.names(), bars.values(), axes, texts), barsHeight(bars.names().size())));
             case HISTOGRAM -> ChartData.histogram(data).map(histogram -> chart(
                     ChartOption.histogram(histogram.edges(), histogram.counts(), axes, texts), 260));
+            case HISTOGRAMS -> ChartData.histograms(data).map(histograms -> smallHistograms(histograms, axes));
             case MATRIX -> ChartData.matrix(data).map(matrix -> matrix(matrix, axes));
             case TABLE -> ChartData.table(data).map(this::table);
         };
@@ -180,9 +181,32 @@ class ReportView extends Div {
         return Math.max(180, 26 * bars + 60);
     }
 
-    /** A heat map with a toggle between counts and each row's shares (recall per class, for a confusion matrix). */
+    /** One small histogram per name, titled by it, side by side where the panel is wide enough. */
+    private Component smallHistograms(Map<String, ChartData.Histogram> histograms, ChartOption.Axes axes) {
+        Div grid = new Div();
+        grid.addClassName("small-histograms");
+        histograms.forEach((name, histogram) -> {
+            Span title = new Span(name);
+            title.addClassName("small-histogram-title");
+            Div cell = new Div(title, chart(ChartOption.histogram(histogram.edges(), histogram.counts(), axes, texts),
+                    180));
+            cell.addClassName("small-histogram");
+            cell.getElement().setAttribute("data-histogram", name);
+            grid.add(cell);
+        });
+        return grid;
+    }
+
+    /**
+     * A heat map: of signed values (correlations, covariances) on a scale around 0; else of counts with a toggle
+     * between counts and each row's shares (recall per class, for a confusion matrix).
+     */
     private Component matrix(ChartData.Matrix matrix, ChartOption.Axes axes) {
         int size = matrix.labels().size();
+        if (matrix.values().stream().flatMap(List::stream).anyMatch(v -> v < 0)) {
+            return chart(ChartOption.signedMatrix(matrix.labels(), matrix.values(), axes, texts),
+                    Math.max(280, 34 * size + 140));
+        }
         Chart chart = chart(ChartOption.matrix(matrix.labels(), matrix.values(), axes, false, texts),
                 Math.max(280, 34 * size + 140));
         Tab counts = new Tab(getTranslation("results.matrix.counts"));

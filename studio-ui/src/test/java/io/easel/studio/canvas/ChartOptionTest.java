@@ -102,4 +102,19 @@ class ChartOptionTest {
         assertThat(shares.at("/series/0/data/0/label/formatter").asString()).isEqualTo("90%");
         assertThat(shares.at("/visualMap/max").asDouble()).isEqualTo(1.0);
     }
+
+    @Test
+    void shouldColourSignedValuesOnAScaleSymmetricAroundZero() {
+        List<String> labels = List.of("petal_length", "sepal_width");
+        List<List<Double>> correlations = List.of(List.of(1.0, -0.428), List.of(-0.428, 1.0));
+
+        JsonNode option = read(ChartOption.signedMatrix(labels, correlations, new ChartOption.Axes("", ""), TEXTS));
+
+        assertThat(option.at("/series/0/type").asString()).isEqualTo("heatmap");
+        assertThat(option.at("/visualMap/min").asDouble()).isEqualTo(-1.0);
+        assertThat(option.at("/visualMap/max").asDouble()).isEqualTo(1.0);
+        assertThat(option.at("/series/0/data/1/value").toString()).isEqualTo("[1,0,-0.428]");
+        assertThat(option.at("/series/0/data/1/tooltip/formatter").asString())
+                .isEqualTo("petal_length ~ sepal_width: -0.428");
+    }
 }

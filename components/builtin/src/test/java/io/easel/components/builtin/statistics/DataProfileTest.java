@@ -1,0 +1,62 @@
+package io.easel.components.builtin.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class DataProfileTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldProfileEveryCreditGColumnAsCountedFromTheCsv() {
+        DatasetCsv csv = DatasetCsv.read("credit_g");
+        Stats stats = Stats.run(DataProfile.ID, Map.of("topValues", 3), "credit_g");
+
+        Map<Object, List<Object>> profile = stats.tableChart("profile");
+        assertThat(profile).hasSize(csv.header().size());
+        for (String column : csv.header()) {
+            long distinct = csv.strings(column).stream().distinct().count();
+            assertThat(profile.get(column).get(5)).as(column).isEqualTo(distinct);
+        }
+        List<Object> purpose = profile.get("purpose");
+        assertThat(purpose.subList(1, 6)).containsExactly("string", 1000L, 0L, 0.0, 10L);
+        Map<String, Long> counts = csv.strings("purpose").stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        String mostFrequent = counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3).map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
+        assertThat(purpose.get(10)).isEqualTo(mostFrequent);
+        double[] amounts = csv.numbers("credit_amount");
+        List<Object> amount = profile.get("credit_amount");
+        assertThat((Double) amount.get(6)).isCloseTo(DatasetCsv.mean(amounts), within(1e-9));
+        assertThat((Double) amount.get(7)).isCloseTo(DatasetCsv.std(amounts), within(1e-9));
+        Map<String, Map<String, Object>> histograms = stats.chart("histograms");
+        assertThat(histograms).containsKeys("credit_amount", "duration", "age").doesNotContainKey("purpose");
+        assertThat(((List<Long>) histograms.get("credit_amount").get("counts")).stream().mapToLong(Long::longValue)
+                .sum()).isEqualTo(1000);
+        assertThat((String) profile.get("duration").get(10)).startsWith("24 (184), 12 (179)");
+        assertThat(stats.report().metrics()).containsEntry("rows", 1000L).containsEntry("completeRows", 1000L)
+                .containsEntry("columnsWithMissing", 0L);
+    }
+
+    @Test
+    void shouldCountTheMissingVotesOfEachColumnAndTheCompleteRows() {
+        DatasetCsv csv = DatasetCsv.read("vote");
+        Stats stats = Stats.run(DataProfile.ID, Map.of(), "vote");
+
+        Map<Object, List<Object>> profile = stats.tableChart("profile");
+        for (String column : csv.header()) {
+            long missing = csv.strings(column).stream().filter(Objects::isNull).count();
+            assertThat(profile.get(column).get(3)).as(column).isEqualTo(missing);
+            assertThat((Double) profile.get(column).get(4)).isCloseTo(missing / 435.0, within(1e-12));
+        }
+        long complete = csv.rows().stream().filter(r -> List.of(r).stream().noneMatch(String::isEmpty)).count();
+        assertThat(stats.report().metrics()).containsEntry("completeRows", complete);
+        assertThat(stats.report().charts()).doesNotContainKey("histograms");
+    }
+}
