@@ -2,7 +2,7 @@
 # Easel's scoring side by side with Openscoring's, on loopback, with the same PMML, rows and load generator
 # (io.easel.server.benchmark.ScoringBenchmark), interleaved. See docs/benchmarks.md.
 #
-#   benchmark/scoring-benchmark.sh [openscoring-server-executable.jar] [--name=value …]
+#   server/scoring-benchmark.sh [openscoring-server-executable.jar] [--name=value …]
 #
 # The jar defaults to ../shared/peers/openscoring-server-executable-2.2-SNAPSHOT.jar beside the repository. Options
 # after it go to the benchmark (--seconds=5 --rounds=2 --warm-up=15 --trees=100). Environment: JAVA_HOME (a JDK 21+),
