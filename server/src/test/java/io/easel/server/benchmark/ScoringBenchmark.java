@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * breast_cancer), the same rows, the same load generator ({@link LoadRun}), interleaved rounds (Easel, Openscoring,
  * then Openscoring, Easel, …) so that whatever else the machine does weighs on both alike. Prints requests and
  * records per second, p50/p99 latency and records per CPU-second of each server's processes. Not a test: run by
- * {@code benchmark/scoring-benchmark.sh}, which starts both servers (see docs/benchmarks.md).
+ * {@code server/scoring-benchmark.sh}, which starts both servers (see docs/benchmarks.md).
  * <p>
  * Arguments ({@code --name=value}): {@code easel} and {@code openscoring} (base URLs), {@code easel-pids} and
  * {@code openscoring-pids} (comma-separated process ids whose process trees count as the server's CPU),
