@@ -54,7 +54,7 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"spring.datasource.hikari.maximum-pool-size=3",
             "spring.datasource.hikari.connection-timeout=5000",
             "easel.limits.concurrent-scoring=2", "easel.limits.scoring-wait=200ms",
-            "server.tomcat.connection-timeout=2s",
+            "server.tomcat.connection-timeout=5s",
             "spring.datasource.hikari.connection-init-sql=SET statement_timeout = '3s'"})
 @ContextConfiguration(initializers = FreshDataDirectory.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
