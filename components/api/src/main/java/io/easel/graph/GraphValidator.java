@@ -207,10 +207,15 @@ public final class GraphValidator {
             return;
         }
         for (ParamDef def : component.params()) {
-            if (def.type() == ParamType.PATH && node.params().get(def.name()) instanceof String path
+            boolean output = def.type() == ParamType.OUTPUT_PATH;
+            if ((def.type() == ParamType.PATH || output) && node.params().get(def.name()) instanceof String path
                     && !path.isBlank()) {
                 try {
-                    dataRoots.resolve(path);
+                    if (output) {
+                        dataRoots.resolveWritable(path);
+                    } else {
+                        dataRoots.resolve(path);
+                    }
                 } catch (IllegalArgumentException refused) {
                     errors.add(new ValidationError(node.id(), def.name(), null, Code.PATH_NOT_ALLOWED,
                             where + ": param '" + def.name() + "': " + refused.getMessage()));

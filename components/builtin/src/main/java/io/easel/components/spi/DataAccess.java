@@ -12,10 +12,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a running component may read data files: under the run's {@link DataRoots} only. A path is first judged by
- * its text ({@link DataRoots#resolve}); a local path is then also followed through the file system, so that a
- * symbolic link under a root cannot lead a read outside it (the link itself, a directory on the way, or a file a
- * pattern or directory read would pick up).
+ * Where a running component may read and write data files: under the run's {@link DataRoots} only (writes not
+ * under the bundled samples). A path is first judged by its text ({@link DataRoots#resolve},
+ * {@link DataRoots#resolveWritable}); a local path is then also followed through the file system, so that a symbolic
+ * link under a root cannot lead a read or a write outside it (the link itself, a directory on the way, or a file a
+ * pattern or directory read would pick up, or an overwrite replace).
  */
 public final class DataAccess {
 
@@ -45,6 +46,19 @@ public final class DataAccess {
         return location.uri();
     }
 
+    /**
+     * The location to hand to Spark to write {@code path} to, normalised.
+     *
+     * @throws IllegalArgumentException saying why the path may not be written
+     */
+    public String writable(String path) {
+        DataRoots.Location location = roots.resolveWritable(path);
+        if (location.isLocal()) {
+            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).runForWrite();
+        }
+        return location.uri();
+    }
+
     /** Follows a local location through the file system, refusing whatever leads out of its root. */
     private record LocalCheck(String path, Path root, DataRoots.Location location) {
 
@@ -66,6 +80,30 @@ public final class DataAccess {
             inside(prefix, realPrefix.get(), realRoot.get());
             if (fixed < segments.size() || Files.isDirectory(prefix)) {
                 checkTree(prefix, realRoot.get());
+            }
+        }
+
+        /**
+         * The nearest part of the path that exists (the target itself, else the directory a write would create it
+         * in) must really be under the root; an existing directory, which an overwrite replaces, must hold no link
+         * out of it either.
+         */
+        void runForWrite() {
+            Optional<Path> realRoot = real(root);
+            if (realRoot.isEmpty()) {
+                return; // the root does not exist yet: Spark creates it, with nothing in it that could be a link
+            }
+            Path target = Path.of(location.path());
+            Path existing = target;
+            while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            Path found = existing;
+            Path realExisting = real(existing).orElseThrow(() -> new IllegalArgumentException("'" + path
+                    + "' leads through a link to nowhere: " + found));
+            inside(existing, realExisting, realRoot.get());
+            if (existing.equals(target) && Files.isDirectory(target)) {
+                checkTree(target, realRoot.get());
             }
         }
 

@@ -1,0 +1,133 @@
+package io.easel.components.builtin.sink;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import io.easel.component.Example;
+import io.easel.component.Param;
+import io.easel.component.Port;
+import io.easel.component.PortType;
+import io.easel.component.ReportSpec;
+import io.easel.component.SchemaRule;
+import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
+import io.easel.components.spi.ExecutionContext;
+import io.easel.components.spi.ReportData;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * What the file-writing components share: the table in, the path (under the writable data roots), what to do when
+ * it exists, one file or one per partition, and the report of what was written. Spark writes a directory of part
+ * files at the path, as its readers (and Easel's) read it back.
+ *
+ * @param componentId the writing component's id, which starts every message
+ */
+record FileSink(String componentId) {
+
+    static final String REPORT_KIND = "data-written";
+
+    static final ReportSpec REPORT_SPEC = ReportSpec.builder(REPORT_KIND)
+            .headline("rows", "Rows written", "写入行数")
+            .metric("path", "Written to", "写入位置")
+            .build();
+
+    static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
+
+    static final Port REPORT = Port.output("report", PortType.REPORT, Text.of("What was written", "写入结果"),
+            SchemaRule.fixed(REPORT_SPEC));
+
+    static Param<String> pathParam() {
+        return Param.outputPath("path", Text.of("Path", "路径"))
+                .description(Text.of("The directory to write, under a data root other than the bundled samples: an "
+                                + "absolute path, file:///… or hdfs://host:port/…. Spark writes the rows as part "
+                                + "files in it.",
+                        "要写入的目录，须位于内置示例目录以外的数据根目录下：绝对路径、file:///… 或 hdfs://主机:端口/…。"
+                                + "Spark 会在其中写入若干分片文件。"))
+                .required();
+    }
+
+    static Param<String> modeParam() {
+        return Param.choice("mode", Text.of("If it exists", "目标已存在时"),
+                        Param.option("errorIfExists", Text.of("Fail the node", "节点报错")),
+                        Param.option("overwrite", Text.of("Replace it", "覆盖")))
+                .description(Text.of("What to do when the path already exists: fail, so nothing is lost, or replace "
+                                + "what is there.",
+                        "路径已存在时的处理：报错（不丢失已有数据），或覆盖已有内容。"))
+                .defaultValue("errorIfExists")
+                .required();
+    }
+
+    static Param<Boolean> singleFileParam() {
+        return Param.bool("singleFile", Text.of("One file", "单个文件"))
+                .description(Text.of("Write one part file instead of one per partition. This brings all rows to one "
+                                + "task, so it is slow for a large table.",
+                        "只写一个分片文件，而不是每个分区一个。这会把所有行集中到一个任务中，大表会很慢。"))
+                .defaultValue(false)
+                .advanced();
+    }
+
+    /**
+     * Where the catalog's examples write: a directory under the JVM's temporary directory, which the test data roots
+     * hold.
+     */
+    static String examplePath(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "easel-examples", name).toString();
+    }
+
+    static Example.Upstream exampleInput() {
+        return ExampleData.dataset("iris");
+    }
+
+    /**
+     * Writes the input table to {@code path} once the run's writable data roots allow it, counting the rows on the
+     * way (no second pass), and reports that.
+     */
+    void write(ExecutionContext ctx, Param<String> pathParam, Param<String> modeParam, Param<Boolean> singleFile,
+            BiConsumer<DataFrameWriter<Row>, String> format) {
+        String path = ctx.param(pathParam);
+        String location;
+        try {
+            location = ctx.data().writable(path);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException(componentId + ": param '" + pathParam.name() + "': "
+                    + refused.getMessage(), refused);
+        }
+        Dataset<Row> rows = ctx.table(IN).rows();
+        if (ctx.param(singleFile)) {
+            rows = rows.coalesce(1);
+        }
+        Observation written = new Observation("written");
+        Dataset<Row> counted = rows.observe(written, count(lit(1)).as("rows"));
+        boolean overwrite = ctx.param(modeParam).equals("overwrite");
+        try {
+            format.accept(counted.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists), location);
+        } catch (Exception e) {
+            String reason = !overwrite && String.valueOf(e.getMessage()).contains("already exists")
+                    ? "it already exists; choose another path or set param '" + modeParam.name() + "' to overwrite"
+                    : e.getMessage();
+            throw new IllegalArgumentException(componentId + ": cannot write '" + path + "': " + reason, e);
+        }
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("rows", rowsWritten(written));
+        metrics.put("path", location);
+        ctx.output(REPORT, new ReportData(REPORT_KIND, metrics, Map.of()));
+    }
+
+    /** The count observed while writing; the write has finished, so it is there without waiting. */
+    private long rowsWritten(Observation written) {
+        try {
+            return ((Number) written.getAsJava().get("rows")).longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(componentId + ": interrupted while counting the rows written", e);
+        }
+    }
+}
