@@ -35,6 +35,11 @@ public final class Param<T> {
         return new Param<>(base(name, ParamType.OUTPUT_PATH, title), v -> (String) v);
     }
 
+    /** The name of a configured database connection ({@link ParamType#CONNECTION}). */
+    public static Param<String> connection(String name, Text title) {
+        return new Param<>(base(name, ParamType.CONNECTION, title), v -> (String) v);
+    }
+
     public static Param<Integer> integer(String name, Text title) {
         return new Param<>(base(name, ParamType.INTEGER, title), v -> ((Number) v).intValue());
     }

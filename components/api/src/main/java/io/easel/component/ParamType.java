@@ -32,7 +32,12 @@ public enum ParamType {
      * Where a component writes data files: under the data roots that may be written (all but the bundled samples,
      * {@link io.easel.run.DataRoots#resolveWritable}), which validation checks.
      */
-    OUTPUT_PATH;
+    OUTPUT_PATH,
+    /**
+     * The name of a database connection the server is configured with ({@link io.easel.run.JdbcConnections}), which
+     * validation checks; never a URL or a password.
+     */
+    CONNECTION;
 
     @JsonValue
     public String jsonName() {

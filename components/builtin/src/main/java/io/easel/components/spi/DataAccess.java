@@ -1,6 +1,7 @@
 package io.easel.components.spi;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a running component may read and write data files: under the run's {@link DataRoots} only (writes not
+ * Where a running component may read and write data: database connections by name, and files under the run's {@link DataRoots} only (writes not
  * under the bundled samples). A path is first judged by its text ({@link DataRoots#resolve},
  * {@link DataRoots#resolveWritable}); a local path is then also followed through the file system, so that a symbolic
  * link under a root cannot lead a read or a write outside it (the link itself, a directory on the way, or a file a
@@ -24,9 +25,30 @@ public final class DataAccess {
     private static final int MAX_ENTRIES_CHECKED = 100_000;
 
     private final DataRoots roots;
+    private final JdbcConnections connections;
 
+    /** No database connections. */
     public DataAccess(DataRoots roots) {
+        this(roots, JdbcConnections.none());
+    }
+
+    /** @param connections the database connections the run may use, by name (the server's, never the experiment's) */
+    public DataAccess(DataRoots roots, JdbcConnections connections) {
         this.roots = roots;
+        this.connections = connections;
+    }
+
+    public JdbcConnections connections() {
+        return connections;
+    }
+
+    /**
+     * The database connection of that name.
+     *
+     * @throws IllegalArgumentException naming the unknown name and listing the run's connections
+     */
+    public JdbcConnections.JdbcConnection connection(String name) {
+        return connections.named(name);
     }
 
     public DataRoots roots() {

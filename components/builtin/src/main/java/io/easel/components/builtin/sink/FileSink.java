@@ -1,25 +1,15 @@
 package io.easel.components.builtin.sink;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
-import io.easel.component.PortType;
-import io.easel.component.ReportSpec;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
-import io.easel.components.spi.ReportData;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
@@ -32,17 +22,8 @@ import org.apache.spark.sql.SaveMode;
  */
 record FileSink(String componentId) {
 
-    static final String REPORT_KIND = "data-written";
-
-    static final ReportSpec REPORT_SPEC = ReportSpec.builder(REPORT_KIND)
-            .headline("rows", "Rows written", "写入行数")
-            .metric("path", "Written to", "写入位置")
-            .build();
-
-    static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
-
-    static final Port REPORT = Port.output("report", PortType.REPORT, Text.of("What was written", "写入结果"),
-            SchemaRule.fixed(REPORT_SPEC));
+    static final Port IN = Written.IN;
+    static final Port REPORT = Written.REPORT;
 
     static Param<String> pathParam() {
         return Param.outputPath("path", Text.of("Path", "路径"))
@@ -104,30 +85,16 @@ record FileSink(String componentId) {
         if (ctx.param(singleFile)) {
             rows = rows.coalesce(1);
         }
-        Observation written = new Observation("written");
-        Dataset<Row> counted = rows.observe(written, count(lit(1)).as("rows"));
         boolean overwrite = ctx.param(modeParam).equals("overwrite");
+        SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
         try {
-            format.accept(counted.write().mode(overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists), location);
-        } catch (Exception e) {
+            ctx.output(REPORT, Written.counting(rows, counted -> format.accept(counted.write().mode(mode), location),
+                    "path", location));
+        } catch (Exception e) { // Spark's AnalysisException, undeclared in Java
             String reason = !overwrite && String.valueOf(e.getMessage()).contains("already exists")
                     ? "it already exists; choose another path or set param '" + modeParam.name() + "' to overwrite"
                     : e.getMessage();
             throw new IllegalArgumentException(componentId + ": cannot write '" + path + "': " + reason, e);
-        }
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("rows", rowsWritten(written));
-        metrics.put("path", location);
-        ctx.output(REPORT, new ReportData(REPORT_KIND, metrics, Map.of()));
-    }
-
-    /** The count observed while writing; the write has finished, so it is there without waiting. */
-    private long rowsWritten(Observation written) {
-        try {
-            return ((Number) written.getAsJava().get("rows")).longValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(componentId + ": interrupted while counting the rows written", e);
         }
     }
 }

@@ -8,11 +8,7 @@ import io.easel.component.Port;
 import io.easel.component.Text;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
-import org.apache.spark.ml.linalg.VectorUDT;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.StructField;
 
 /**
  * Writes a table as CSV files (a directory of part files, as Spark writes them) under a writable data root. Missing
@@ -61,12 +57,8 @@ public final class WriteCsv implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        List<String> vectors = Arrays.stream(ctx.table(IN).rows().schema().fields())
-                .filter(field -> field.dataType() instanceof VectorUDT).map(StructField::name).toList();
-        if (!vectors.isEmpty()) {
-            throw new IllegalArgumentException(FILE.componentId() + ": column(s) " + vectors + " hold vectors, which "
-                    + "CSV cannot; drop them (drop-columns) or write Parquet (write-parquet)");
-        }
+        Written.refuseVectors(FILE.componentId(), ctx.table(IN).rows(), "CSV cannot hold; drop them "
+                + "(drop-columns) or write Parquet (write-parquet)");
         FILE.write(ctx, PATH, MODE, SINGLE_FILE, (writer, location) -> writer
                 .option("header", ctx.param(HEADER))
                 .option("sep", ctx.param(DELIMITER))
