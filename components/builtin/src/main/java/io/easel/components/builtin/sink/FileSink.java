@@ -8,6 +8,7 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -68,11 +69,11 @@ record FileSink(String componentId) {
     }
 
     /**
-     * Writes the input table to {@code path} once the run's writable data roots allow it, counting the rows on the
-     * way (no second pass), and reports that.
+     * Writes the input table to {@code path} once the run's writable data roots allow it, and reports how many rows
+     * {@code readBack} finds there (from Parquet's footers without reading the rows; a pass over CSV text).
      */
     void write(ExecutionContext ctx, Param<String> pathParam, Param<String> modeParam, Param<Boolean> singleFile,
-            BiConsumer<DataFrameWriter<Row>, String> format) {
+            BiConsumer<DataFrameWriter<Row>, String> format, Function<String, Dataset<Row>> readBack) {
         String path = ctx.param(pathParam);
         String location;
         try {
@@ -88,13 +89,13 @@ record FileSink(String componentId) {
         boolean overwrite = ctx.param(modeParam).equals("overwrite");
         SaveMode mode = overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists;
         try {
-            ctx.output(REPORT, Written.counting(rows, counted -> format.accept(counted.write().mode(mode), location),
-                    "path", location));
+            format.accept(rows.write().mode(mode), location);
         } catch (Exception e) { // Spark's AnalysisException, undeclared in Java
             String reason = !overwrite && String.valueOf(e.getMessage()).contains("already exists")
                     ? "it already exists; choose another path or set param '" + modeParam.name() + "' to overwrite"
                     : e.getMessage();
             throw new IllegalArgumentException(componentId + ": cannot write '" + path + "': " + reason, e);
         }
+        ctx.output(REPORT, Written.report(readBack.apply(location).count(), "path", location));
     }
 }

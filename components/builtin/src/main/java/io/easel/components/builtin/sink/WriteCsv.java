@@ -59,9 +59,10 @@ public final class WriteCsv implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         Written.refuseVectors(FILE.componentId(), ctx.table(IN).rows(), "CSV cannot hold; drop them "
                 + "(drop-columns) or write Parquet (write-parquet)");
-        FILE.write(ctx, PATH, MODE, SINGLE_FILE, (writer, location) -> writer
-                .option("header", ctx.param(HEADER))
-                .option("sep", ctx.param(DELIMITER))
-                .csv(location));
+        boolean header = ctx.param(HEADER);
+        String delimiter = ctx.param(DELIMITER);
+        FILE.write(ctx, PATH, MODE, SINGLE_FILE,
+                (writer, location) -> writer.option("header", header).option("sep", delimiter).csv(location),
+                location -> ctx.spark().read().option("header", header).option("sep", delimiter).csv(location));
     }
 }

@@ -47,6 +47,7 @@ public final class WriteParquet implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        FILE.write(ctx, PATH, MODE, SINGLE_FILE, (writer, location) -> writer.parquet(location));
+        FILE.write(ctx, PATH, MODE, SINGLE_FILE, (writer, location) -> writer.parquet(location),
+                location -> ctx.spark().read().parquet(location));
     }
 }

@@ -1,8 +1,5 @@
 package io.easel.components.builtin.sink;
 
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.ReportSpec;
@@ -13,14 +10,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 
-/** What every sink shares: the table in, and a report of how many rows went where, counted while writing. */
+/**
+ * What every sink shares: the table in, and a report of how many rows went where. The rows are counted in what was
+ * written, not with a counter on the rows being written: Spark's observed metrics leave state in the session that
+ * broke later jobs' closures (a NotSerializableException in another test of the same JVM), and JDBC writes never
+ * report them.
+ */
 final class Written {
 
     static final String REPORT_KIND = "data-written";
@@ -49,23 +49,10 @@ final class Written {
     }
 
     /**
-     * Hands {@code writing} the rows with a counter on them (no second pass over the data) and reports the count.
-     * Spark reports the counter only for writes that run the plan they were given (files, not JDBC).
+     * The report of {@code rows} written to {@code where}.
      *
      * @param whereMetric the report's metric naming the target ({@code path} or {@code table})
      */
-    static ReportData counting(Dataset<Row> rows, Consumer<Dataset<Row>> writing, String whereMetric, String where) {
-        Observation written = new Observation("written");
-        writing.accept(rows.observe(written, count(lit(1)).as("rows")));
-        try {
-            // the write has finished, so the count is there without waiting
-            return report(((Number) written.getAsJava().get("rows")).longValue(), whereMetric, where);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while counting the rows written", e);
-        }
-    }
-
     static ReportData report(long rows, String whereMetric, String where) {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("rows", rows);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.easel.components.builtin.classification.HeldOut;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.TestRun;
@@ -84,7 +85,7 @@ class SyntheticDataTest {
         Map<String, Object> learner = Map.of("labelColumn", "label",
                 "featureColumns", List.of("x0", "x1", "x2", "cat0"));
 
-        TableData scored = trainAndPredict(data, "linear-regression", learner);
+        TableData scored = HeldOut.from("synthetic-data", data, "linear-regression", learner).scored();
         Row fit = scored.rows().agg(
                 functions.avg(functions.pow(col("label").minus(col(ModelData.PREDICTION)), 2)),
                 functions.variance("label")).first();
@@ -106,24 +107,7 @@ class SyntheticDataTest {
     }
 
     private static double accuracy(Map<String, Object> data, List<String> features) {
-        TableData scored = trainAndPredict(data, "logistic-regression",
-                Map.of("labelColumn", "label", "featureColumns", features));
-        return (double) scored.rows().filter(col(ModelData.PREDICTION).equalTo(col("label"))).count()
-                / scored.rows().count();
-    }
-
-    /** Trained on 70% of the generated rows, applied to the other 30%. */
-    private static TableData trainAndPredict(Map<String, Object> data, String learner, Map<String, Object> params) {
-        TestRun run = TestRun.of(TestRun.newGraph()
-                .node("data", "synthetic-data", data)
-                .node("split", "random-split", Map.of("fraction", 0.7, "seed", 7))
-                .node("learner", learner, params)
-                .node("predict", "predict", Map.of())
-                .edge("data.out", "split.in")
-                .edge("split.train", "learner.in")
-                .edge("learner.model", "predict.model")
-                .edge("split.test", "predict.in")
-                .build());
-        return run.table("predict", "out");
+        return HeldOut.from("synthetic-data", data, "logistic-regression",
+                Map.of("labelColumn", "label", "featureColumns", features)).accuracy();
     }
 }
