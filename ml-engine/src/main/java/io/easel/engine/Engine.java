@@ -3,6 +3,7 @@ package io.easel.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.components.ComponentRegistry;
 import io.easel.components.builtin.source.SampleFiles;
+import io.easel.components.spi.DataAccess;
 import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
 import io.easel.engine.report.EventLog;
@@ -93,7 +94,7 @@ public final class Engine {
         try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
-                    arguments.dataRoots(), cancelled);
+                    new DataAccess(arguments.dataRoots(), arguments.connections()), cancelled);
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());

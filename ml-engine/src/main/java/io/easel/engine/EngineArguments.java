@@ -1,6 +1,9 @@
 package io.easel.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +21,12 @@ import java.util.Map;
  * @param callbackToken the bearer token for the callback (and for an http experiment URL), or null
  * @param dataRoots where file sources may read ({@code --data-root}, repeated; {@code --samples} for the bundled
  *     samples directory); none when not given, so a run started by hand reads no files unless told where
+ * @param connections the database connections the run's nodes name, from the environment variable
+ *     {@value JdbcConnections#ENVIRONMENT_VARIABLE} (JSON; never an argument, so no password shows in a process
+ *     listing or the Spark UI); none when it is not set
  */
 public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
-        String callbackToken, DataRoots dataRoots) {
+        String callbackToken, DataRoots dataRoots, JdbcConnections connections) {
 
     /** Read when {@code --callback-token} is absent, so the secret need not appear in a process listing. */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
@@ -85,7 +91,21 @@ public record EngineArguments(String experiment, String runId, String workspace,
             throw new IllegalArgumentException("--data-root or --samples: " + e.getMessage());
         }
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
-                values.get("--model-store"), callback, token, roots);
+                values.get("--model-store"), callback, token, roots,
+                connections(environment.get(JdbcConnections.ENVIRONMENT_VARIABLE)));
+    }
+
+    private static JdbcConnections connections(String json) {
+        if (json == null || json.isBlank()) {
+            return JdbcConnections.none();
+        }
+        try {
+            return new ObjectMapper().readValue(json, JdbcConnections.class);
+        } catch (JsonProcessingException e) {
+            // the message could quote the JSON, password included
+            throw new IllegalArgumentException(JdbcConnections.ENVIRONMENT_VARIABLE + " is not the JSON of the "
+                    + "run's connections");
+        }
     }
 
     @Override
@@ -93,6 +113,6 @@ public record EngineArguments(String experiment, String runId, String workspace,
         // Never log the token.
         return "EngineArguments[experiment=" + experiment + ", runId=" + runId + ", workspace=" + workspace
                 + ", modelStore=" + modelStore + ", callbackUrl=" + callbackUrl + ", dataRoots=" + dataRoots.uris()
-                + "]";
+                + ", connections=" + connections.names() + "]";
     }
 }

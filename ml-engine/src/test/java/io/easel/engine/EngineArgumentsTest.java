@@ -3,6 +3,7 @@ package io.easel.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easel.run.JdbcConnections;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,24 @@ class EngineArgumentsTest {
                 Map.of(EngineArguments.TOKEN_VARIABLE, "from-env"));
 
         assertThat(arguments.callbackToken()).isEqualTo("from-env");
+    }
+
+    @Test
+    void shouldTakeTheConnectionsFromTheEnvironmentAndKeepTheirPasswordsOutOfToString() {
+        String json = """
+                {"connections": {"warehouse": {"url": "jdbc:postgresql://db:5432/dw", "username": "easel",
+                "password": "pg-s3cret"}}}""";
+
+        EngineArguments arguments = EngineArguments.parse(REQUIRED, Map.of(JdbcConnections.ENVIRONMENT_VARIABLE, json));
+
+        assertThat(arguments.connections().named("warehouse"))
+                .isEqualTo(new JdbcConnections.JdbcConnection("jdbc:postgresql://db:5432/dw", "easel", "pg-s3cret"));
+        assertThat(arguments.toString()).contains("warehouse").doesNotContain("pg-s3cret");
+        assertThat(EngineArguments.parse(REQUIRED, Map.of()).connections().names()).isEmpty();
+        assertThatThrownBy(() -> EngineArguments.parse(REQUIRED, Map.of(JdbcConnections.ENVIRONMENT_VARIABLE,
+                "{\"connections\": \"pg-s3cret\"")))
+                .hasMessageContaining(JdbcConnections.ENVIRONMENT_VARIABLE)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pg-s3cret"));
     }
 
     @Test

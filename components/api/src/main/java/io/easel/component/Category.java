@@ -7,6 +7,7 @@ import java.util.Locale;
 /** Palette sections, in palette order. */
 public enum Category {
     DATA_SOURCES(Text.of("Data sources", "数据源")),
+    DATA_SINKS(Text.of("Data output", "数据输出")),
     PREPROCESSING(Text.of("Data preprocessing", "数据预处理")),
     FEATURE_ENGINEERING(Text.of("Feature engineering", "特征工程")),
     TEXT_ANALYSIS(Text.of("Text analysis", "文本分析")),

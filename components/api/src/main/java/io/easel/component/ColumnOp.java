@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
     @JsonSubTypes.Type(value = ColumnOp.Drop.class, name = "drop"),
     @JsonSubTypes.Type(value = ColumnOp.Add.class, name = "add"),
     @JsonSubTypes.Type(value = ColumnOp.AddEach.class, name = "add-each"),
+    @JsonSubTypes.Type(value = ColumnOp.AddSeries.class, name = "add-series"),
     @JsonSubTypes.Type(value = ColumnOp.Retype.class, name = "retype"),
     @JsonSubTypes.Type(value = ColumnOp.Rename.class, name = "rename"),
     @JsonSubTypes.Type(value = ColumnOp.RenameEach.class, name = "rename-each"),
@@ -251,6 +252,26 @@ public sealed interface ColumnOp {
                 placeholder.appendReplacement(name, Matcher.quoteReplacement(value));
             }
             return placeholder.appendTail(name).toString();
+        }
+    }
+
+    /**
+     * As many columns as an integer param says, named {@code prefix0}, {@code prefix1} … and all of one type (the
+     * features of generated data); appended, or replacing columns of the same names in place. Unknown while the
+     * count is unset.
+     */
+    record AddSeries(String prefix, String countParam, Type type) implements ColumnOp {
+        @Override
+        public Optional<TableSpec> apply(TableSpec table, SchemaRule.Context context) {
+            Optional<DataType> t = type.resolve(context);
+            if (!(context.params().raw(countParam) instanceof Number count) || t.isEmpty()) {
+                return Optional.empty();
+            }
+            List<ColumnSpec> added = new ArrayList<>();
+            for (int i = 0; i < count.intValue(); i++) {
+                added.add(ColumnSpec.of(prefix + i, t.get()));
+            }
+            return Optional.of(table.withColumns(added));
         }
     }
 

@@ -30,6 +30,16 @@ public final class Param<T> {
         return new Param<>(base(name, ParamType.PATH, title), v -> (String) v);
     }
 
+    /** A file or directory to write, checked against the writable data roots ({@link ParamType#OUTPUT_PATH}). */
+    public static Param<String> outputPath(String name, Text title) {
+        return new Param<>(base(name, ParamType.OUTPUT_PATH, title), v -> (String) v);
+    }
+
+    /** The name of a configured database connection ({@link ParamType#CONNECTION}). */
+    public static Param<String> connection(String name, Text title) {
+        return new Param<>(base(name, ParamType.CONNECTION, title), v -> (String) v);
+    }
+
     public static Param<Integer> integer(String name, Text title) {
         return new Param<>(base(name, ParamType.INTEGER, title), v -> ((Number) v).intValue());
     }

@@ -121,7 +121,8 @@ public record ParamDef(
         }
         return switch (type) {
             case STRING -> value instanceof String ? Optional.empty() : expected("a text", value);
-            case PATH -> value instanceof String ? Optional.empty() : expected("a path", value);
+            case PATH, OUTPUT_PATH -> value instanceof String ? Optional.empty() : expected("a path", value);
+            case CONNECTION -> value instanceof String ? Optional.empty() : expected("a connection name", value);
             case BOOLEAN -> value instanceof Boolean ? Optional.empty() : expected("true or false", value);
             case INTEGER -> {
                 if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {

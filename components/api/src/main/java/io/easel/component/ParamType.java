@@ -27,7 +27,17 @@ public enum ParamType {
      * Where data files are, in a file system: read only under the data roots the server is configured with
      * ({@link io.easel.run.DataRoots}), which validation checks.
      */
-    PATH;
+    PATH,
+    /**
+     * Where a component writes data files: under the data roots that may be written (all but the bundled samples,
+     * {@link io.easel.run.DataRoots#resolveWritable}), which validation checks.
+     */
+    OUTPUT_PATH,
+    /**
+     * The name of a database connection the server is configured with ({@link io.easel.run.JdbcConnections}), which
+     * validation checks; never a URL or a password.
+     */
+    CONNECTION;
 
     @JsonValue
     public String jsonName() {

@@ -136,6 +136,11 @@ public sealed interface SchemaRule {
             return then(new ColumnOp.Add(name, type));
         }
 
+        /** {@code prefix0}, {@code prefix1} … as many columns as the integer param {@code count} says. */
+        public Table addSeries(String prefix, Param<Integer> count, ColumnOp.Type type) {
+            return then(new ColumnOp.AddSeries(prefix, count.name(), type));
+        }
+
         public Table renameEach(Param<String> renames) {
             return then(new ColumnOp.RenameEach(renames.name()));
         }

@@ -10,6 +10,7 @@ import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.graph.ValidationError.Code;
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a graph against the catalog and infers every port spec, without running anything. Inference is a fold over
@@ -33,6 +35,7 @@ public final class GraphValidator {
     private final Catalog catalog;
     private final DataRoots dataRoots;
     private final GraphLimits limits;
+    private final Set<String> connections;
 
     /** A validator that leaves path params to the engine, which checks them against its data roots as it reads. */
     public GraphValidator(Catalog catalog) {
@@ -46,9 +49,18 @@ public final class GraphValidator {
 
     /** @param limits how large a graph may be ({@link Code#GRAPH_TOO_LARGE} otherwise) */
     public GraphValidator(Catalog catalog, DataRoots dataRoots, GraphLimits limits) {
+        this(catalog, dataRoots, limits, null);
+    }
+
+    /**
+     * @param connections the names of the database connections connection params may name
+     *     ({@link Code#UNKNOWN_CONNECTION} otherwise); null to not check
+     */
+    public GraphValidator(Catalog catalog, DataRoots dataRoots, GraphLimits limits, Set<String> connections) {
         this.catalog = catalog;
         this.dataRoots = dataRoots;
         this.limits = limits;
+        this.connections = connections == null ? null : new TreeSet<>(connections);
     }
 
     /** Validates in time linear in the graph's size (nodes, edges, params and the columns flowing through them). */
@@ -87,6 +99,7 @@ public final class GraphValidator {
             }
             checkInputsConnected(index, node, component, errors);
             checkDataPaths(node, component, where, errors);
+            checkConnections(node, component, where, errors);
             specs.put(nodeId, component.inferOutputs(binding.params(), inputs));
         }
         return new ValidationResult(errors, specs);
@@ -207,14 +220,33 @@ public final class GraphValidator {
             return;
         }
         for (ParamDef def : component.params()) {
-            if (def.type() == ParamType.PATH && node.params().get(def.name()) instanceof String path
+            boolean output = def.type() == ParamType.OUTPUT_PATH;
+            if ((def.type() == ParamType.PATH || output) && node.params().get(def.name()) instanceof String path
                     && !path.isBlank()) {
                 try {
-                    dataRoots.resolve(path);
+                    if (output) {
+                        dataRoots.resolveWritable(path);
+                    } else {
+                        dataRoots.resolve(path);
+                    }
                 } catch (IllegalArgumentException refused) {
                     errors.add(new ValidationError(node.id(), def.name(), null, Code.PATH_NOT_ALLOWED,
                             where + ": param '" + def.name() + "': " + refused.getMessage()));
                 }
+            }
+        }
+    }
+
+    private void checkConnections(Node node, ComponentDescriptor component, String where,
+            List<ValidationError> errors) {
+        if (connections == null) {
+            return;
+        }
+        for (ParamDef def : component.params()) {
+            if (def.type() == ParamType.CONNECTION && node.params().get(def.name()) instanceof String name
+                    && !name.isBlank() && !connections.contains(name.strip())) {
+                errors.add(new ValidationError(node.id(), def.name(), null, Code.UNKNOWN_CONNECTION,
+                        where + ": param '" + def.name() + "': " + JdbcConnections.unknown(name, connections)));
             }
         }
     }

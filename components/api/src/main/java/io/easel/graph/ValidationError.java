@@ -36,7 +36,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         COLUMN_CONFLICT,
         NO_COLUMNS,
         /** A path param names a place outside the data roots, or a file system Easel may not reach. */
-        PATH_NOT_ALLOWED
+        PATH_NOT_ALLOWED,
+        /** A connection param names a database connection the server does not have. */
+        UNKNOWN_CONNECTION
     }
 
     @Override

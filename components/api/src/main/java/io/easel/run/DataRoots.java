@@ -99,6 +99,34 @@ public record DataRoots(List<Location> roots, Location samples) {
         return location;
     }
 
+    /**
+     * The location a path to write names: under a root, strictly below it (a root itself is never replaced), not
+     * under the bundled samples (which every run reads and the engine writes), and no pattern.
+     *
+     * @throws IllegalArgumentException saying why the path may not be written
+     */
+    public Location resolveWritable(String path) {
+        Location location = resolve(path);
+        if (samples != null && samples.contains(location)) {
+            throw new IllegalArgumentException("'" + path + "' is in the bundled samples directory, which is read "
+                    + "only; write under " + writableText());
+        }
+        if (location.segments().stream().anyMatch(s -> s.contains("*") || s.contains("?"))) {
+            throw new IllegalArgumentException("'" + path + "' holds * or ?; name the one file or directory to write");
+        }
+        if (roots.contains(location)) {
+            throw new IllegalArgumentException("'" + path + "' is a data root itself; name a file or directory "
+                    + "inside it");
+        }
+        return location;
+    }
+
+    private String writableText() {
+        List<String> writable = roots.stream().filter(root -> !root.equals(samples)).map(Location::uri).toList();
+        return writable.isEmpty() ? "a data root (none but the samples is configured: easel.data.roots)"
+                : String.join(", ", writable);
+    }
+
     /** The root a resolved location lies under. */
     public Location rootOf(Location location) {
         return roots.stream().filter(root -> root.contains(location)).findFirst().orElseThrow(

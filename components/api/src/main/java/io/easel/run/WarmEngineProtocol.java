@@ -28,20 +28,21 @@ public final class WarmEngineProtocol {
      *
      * @param op {@link #RUN} or {@link #CANCEL}
      * @param arguments for {@code run}: the run's engine arguments, as the engine of one run takes them
-     * @param callbackToken for {@code run}: the run's callback token (never among the arguments, which are logged)
+     * @param environment for {@code run}: what the engine of one run finds in its environment (the callback token,
+     *     the database connections): secrets, never among the arguments, which are logged
      * @param sessionConf for {@code run}: Spark SQL settings of this run alone (its experiment's run settings),
      *     set on the run's own session
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Command(String op, String runId, List<String> arguments, String callbackToken,
+    public record Command(String op, String runId, List<String> arguments, Map<String, String> environment,
             Map<String, String> sessionConf) {
 
         public static final String RUN = "run";
         public static final String CANCEL = "cancel";
 
-        public static Command run(String runId, List<String> arguments, String callbackToken,
+        public static Command run(String runId, List<String> arguments, Map<String, String> environment,
                 Map<String, String> sessionConf) {
-            return new Command(RUN, runId, arguments, callbackToken, sessionConf);
+            return new Command(RUN, runId, arguments, environment, sessionConf);
         }
 
         public static Command cancel(String runId) {

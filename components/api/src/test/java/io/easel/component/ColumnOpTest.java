@@ -17,6 +17,7 @@ class ColumnOpTest {
     private static final Param<String> NAME = Param.string("name", T);
     private static final Param<String> TYPE = Param.choice("type", T, Param.option("double", T),
             Param.option("vector", T)).defaultValue("double");
+    private static final Param<Integer> COUNT = Param.integer("count", T);
     private static final TableSpec PEOPLE = TableSpec.parse("id:long,age:integer,city:string");
     private static final TableSpec ORDERS = TableSpec.parse("id:long,amount:double");
 
@@ -41,6 +42,17 @@ class ColumnOpTest {
         assertThat(infer(SchemaRule.sameAs("left").then(new ColumnOp.AddEach(ColumnOp.Cols.param(COLUMNS),
                 "{column}_index", ColumnOp.Type.of(DataType.DOUBLE))), Map.of("columns", List.of("city"))))
                 .contains(TableSpec.parse("id:long,age:integer,city:string,city_index:double"));
+    }
+
+    @Test
+    void shouldAddAsManyNumberedColumnsAsACountParamSays() {
+        SchemaRule.Table generated = SchemaRule.newTable().addSeries("x", COUNT, ColumnOp.Type.of(DataType.DOUBLE))
+                .add(ColumnOp.Name.of("label"), ColumnOp.Type.of(DataType.STRING));
+
+        assertThat(infer(generated, Map.of("count", 3))).contains(TableSpec.parse("x0:double,x1:double,x2:double,"
+                + "label:string"));
+        assertThat(infer(generated, Map.of("count", 0))).contains(TableSpec.parse("label:string"));
+        assertThat(infer(generated, Map.of())).isEmpty();
     }
 
     @Test
@@ -124,7 +136,7 @@ class ColumnOpTest {
         ComponentDescriptor component = ComponentDescriptor.builder("shape").category(Category.PREPROCESSING)
                 .title("S", "形").description("d", "描").inputs(LEFT, RIGHT.asOptional())
                 .outputs(Port.output("out", PortType.TABLE, T, rule))
-                .params(COLUMNS, NAME, type)
+                .params(COLUMNS, NAME, type, COUNT)
                 .build();
         Map<String, PortSpec> inputs = Map.of("left", PEOPLE, "right", ORDERS);
         return Optional.ofNullable(component.inferOutputs(component.bind(params, inputs).params(), inputs)

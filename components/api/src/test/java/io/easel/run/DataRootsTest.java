@@ -35,6 +35,26 @@ class DataRootsTest {
     }
 
     @Test
+    void shouldWriteUnderEveryRootButTheSamplesAndNeverARootItselfOrAPattern() {
+        assertThat(ROOTS.resolveWritable("/srv/easel/data/out/scored").uri())
+                .isEqualTo("file:///srv/easel/data/out/scored");
+        assertThat(ROOTS.resolveWritable("hdfs://namenode:8020/datasets/out").uri())
+                .isEqualTo("hdfs://namenode:8020/datasets/out");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("{samples}/iris.csv"))
+                .hasMessageContaining("read only").hasMessageContaining("file:///srv/easel/data");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("/srv/easel/samples/new")).hasMessageContaining("read only");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("/srv/easel/data")).hasMessageContaining("a data root itself");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("/srv/easel/data/out*")).hasMessageContaining("* or ?");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("/srv/easel/data/../database/x"))
+                .hasMessageContaining("'..'");
+        assertThatThrownBy(() -> ROOTS.resolveWritable("/etc/cron.d/x")).hasMessageContaining("outside the data roots");
+        // samples inside a data root stay read only
+        DataRoots nested = DataRoots.of(List.of("/srv/easel/data"), "/srv/easel/data/samples");
+        assertThatThrownBy(() -> nested.resolveWritable("/srv/easel/data/samples/x")).hasMessageContaining("read only");
+        assertThat(nested.resolveWritable("/srv/easel/data/x").path()).isEqualTo("/srv/easel/data/x");
+    }
+
+    @Test
     void shouldRefusePathsOutsideTheRootsWhateverTheirSpelling() {
         for (String path : List.of("/etc/shadow", "file:///etc/shadow", "/srv/easel/database/pg_hba.conf",
                 "/srv/easel/dataextra/x.csv", "/srv/easel/d*/x.csv", "/srv/easel/data*", "hdfs://namenode:8020/tmp",

@@ -20,6 +20,7 @@ import io.easel.engine.report.RunReporter;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphIndex;
+import io.easel.graph.GraphLimits;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.Node;
 import io.easel.graph.PmmlExports;
@@ -68,18 +69,19 @@ public final class ExperimentRun {
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
             RunReporter reporter, ObjectMapper json, DataRoots dataRoots) {
-        this(spark, registry, layout, store, reporter, json, dataRoots, () -> false);
+        this(spark, registry, layout, store, reporter, json, new DataAccess(dataRoots), () -> false);
     }
 
     /**
+     * @param data where sources and sinks may read and write: checked at validation and again as they do
      * @param cancelled whether the run has been cancelled: asked before each node, and when a node fails (its Spark
      *     jobs cancelled); the run then ends as cancelled, the nodes not run yet skipped
      */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
-            RunReporter reporter, ObjectMapper json, DataRoots dataRoots, BooleanSupplier cancelled) {
+            RunReporter reporter, ObjectMapper json, DataAccess data, BooleanSupplier cancelled) {
         this.spark = spark;
         this.cancelled = cancelled;
-        this.data = new DataAccess(dataRoots);
+        this.data = data;
         this.registry = registry;
         this.layout = layout;
         this.reporter = reporter;
@@ -115,7 +117,8 @@ public final class ExperimentRun {
                 reporter.finish(RunState.FAILED, "The experiment is not valid experiment JSON: " + describe(e));
                 return RunState.FAILED;
             }
-            ValidationResult validation = new GraphValidator(registry.catalog(), data.roots()).validate(graph);
+            ValidationResult validation = new GraphValidator(registry.catalog(), data.roots(), GraphLimits.DEFAULT,
+                    data.connections().names()).validate(graph);
             if (!validation.isValid()) {
                 reportInvalid(graph, validation);
             } else {

@@ -123,8 +123,7 @@ public final class WarmEngine {
         EngineArguments arguments;
         try {
             arguments = EngineArguments.parse(command.arguments().toArray(String[]::new),
-                    command.callbackToken() == null ? Map.of()
-                            : Map.of(EngineArguments.TOKEN_VARIABLE, command.callbackToken()));
+                    command.environment() == null ? Map.of() : command.environment());
             if (!arguments.runId().equals(runId)) {
                 throw new IllegalArgumentException("the arguments are those of run " + arguments.runId());
             }

@@ -161,7 +161,7 @@ class WarmEngineTest {
         Files.writeString(experiment, EngineRun.resource(experimentResource).replace("${dataDir}", dir.toString()));
         return Command.run(runId, List.of("--experiment", experiment.toString(), "--run-id", runId,
                 "--workspace", workspace.toUri().toString(), "--model-store", models.toUri().toString(),
-                "--data-root", dir.toString()), null, sessionConf);
+                "--data-root", dir.toString()), Map.of(), sessionConf);
     }
 
     private EngineRun finished(String runId, RunState state) {

@@ -4,6 +4,7 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
@@ -50,10 +51,10 @@ public class ExperimentService {
 
     ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
             Access access, AuditLog audit, SparkSettingsPolicy sparkSettings, DataRoots dataRoots,
-            LimitSettings limits, PlatformTransactionManager transactions) {
+            JdbcConnections connections, LimitSettings limits, PlatformTransactionManager transactions) {
         this.experiments = experiments;
         this.sparkSettings = sparkSettings;
-        this.validator = new GraphValidator(catalog.catalog(), dataRoots, limits.graph());
+        this.validator = new GraphValidator(catalog.catalog(), dataRoots, limits.graph(), connections.names());
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);

@@ -1,6 +1,8 @@
 package io.easel.server.run;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
+import io.easel.server.settings.StoredJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +24,13 @@ import java.util.UUID;
  * @param settings master, deploy mode, resources and Spark settings of this run
  * @param pluginJars the plugin jars of components the engine loads beside its own (absolute paths on this machine)
  * @param dataRoots where the run's file sources may read (the server's, never the experiment's)
+ * @param connections the database connections the run's nodes may name (the server's, never the experiment's); they
+ *     travel in the engine's environment only, so a driver that does not inherit it (cluster deploy mode on YARN or
+ *     Kubernetes) has none
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
-        DataRoots dataRoots) {
+        DataRoots dataRoots, JdbcConnections connections) {
 
     public EngineLaunch {
         pluginJars = List.copyOf(pluginJars);
@@ -62,6 +67,10 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
 
     /** What the submitting process's environment must hold for the driver. */
     public Map<String, String> engineEnvironment() {
-        return Map.of(TOKEN_VARIABLE, callbackToken);
+        if (connections == null || connections.names().isEmpty()) {
+            return Map.of(TOKEN_VARIABLE, callbackToken);
+        }
+        return Map.of(TOKEN_VARIABLE, callbackToken,
+                JdbcConnections.ENVIRONMENT_VARIABLE, StoredJson.MAPPER.writeValueAsString(connections));
     }
 }

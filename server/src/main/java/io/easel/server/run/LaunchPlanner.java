@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
@@ -20,11 +21,13 @@ class LaunchPlanner {
     private final EngineProperties engine;
     private final PluginJars plugins;
     private final DataRoots dataRoots;
+    private final JdbcConnections connections;
     private final String contextPath;
     private volatile int port = -1;
 
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
-            Environment environment) {
+            JdbcConnections connections, Environment environment) {
+        this.connections = connections;
         this.easel = easel;
         this.engine = engine;
         this.plugins = plugins;
@@ -91,7 +94,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots);
+                settings, plugins.jars(), dataRoots, connections);
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

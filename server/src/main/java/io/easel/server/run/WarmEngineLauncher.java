@@ -64,7 +64,7 @@ final class WarmEngineLauncher implements EngineLauncher, AutoCloseable {
         if (sessionConf.isEmpty()) {
             return ownEngines.launch(launch);
         }
-        Command command = Command.run(launch.runId().toString(), launch.engineArguments(), launch.callbackToken(),
+        Command command = Command.run(launch.runId().toString(), launch.engineArguments(), launch.engineEnvironment(),
                 sessionConf.get());
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 2; attempt++) { // a warm engine may die between the check and the handing

@@ -1,6 +1,7 @@
 package io.easel.server.settings;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,5 +12,11 @@ class DataRootsConfiguration {
     @Bean
     DataRoots dataRoots(DataSettings data, EaselProperties easel) {
         return data.dataRoots(easel);
+    }
+
+    /** The database connections nodes may name: validation checks names against them, and engines get them. */
+    @Bean
+    JdbcConnections jdbcConnections(ConnectionSettings settings) {
+        return settings.jdbcConnections();
     }
 }

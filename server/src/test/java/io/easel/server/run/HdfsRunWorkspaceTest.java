@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 
 import io.easel.run.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +48,7 @@ class HdfsRunWorkspaceTest {
         EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), DataRoots.none(), new MockEnvironment()));
+                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), new MockEnvironment()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +23,7 @@ class LaunchPlannerTest {
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
         return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(), DataRoots.none(),
-                new MockEnvironment());
+                JdbcConnections.none(), new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {

@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,11 +30,30 @@ class SparkDriverLauncherTest {
         return launch(settings, List.of());
     }
 
+    @Test
+    void shouldHandTheDatabaseConnectionsToTheEngineInItsEnvironmentOnly() throws IOException {
+        Path home = engineHome();
+        EngineLaunch plain = launch();
+        JdbcConnections warehouse = new JdbcConnections(Map.of("warehouse",
+                new JdbcConnections.JdbcConnection("jdbc:postgresql://db:5432/dw", "analyst", "pw-42")));
+        EngineLaunch launch = new EngineLaunch(plain.runId(), plain.experiment(), plain.runDirectory(),
+                plain.logFile(), plain.workspace(), plain.modelStore(), plain.callbackUrl(), plain.callbackToken(),
+                plain.settings(), plain.pluginJars(), plain.dataRoots(), warehouse);
+
+        List<String> command = new SparkDriverLauncher(settings(home, null)).command(launch);
+
+        assertThat(String.join(" ", command) + launch).doesNotContain("pw-42").doesNotContain("jdbc:postgresql");
+        assertThat(launch.engineEnvironment().get(JdbcConnections.ENVIRONMENT_VARIABLE))
+                .contains("\"warehouse\"", "\"pw-42\"", "jdbc:postgresql://db:5432/dw");
+        assertThat(plain.engineEnvironment()).doesNotContainKey(JdbcConnections.ENVIRONMENT_VARIABLE);
+    }
+
     private EngineLaunch launch(LaunchSettings settings, List<Path> pluginJars) {
         UUID runId = UUID.fromString("00000000-0000-0000-0000-000000000001");
         return new EngineLaunch(runId, dir.resolve("experiment.json").toString(), dir, dir.resolve("engine.log"),
                 "file:/data/runs", "file:/data/models", "http://127.0.0.1:8080/api/engine/runs/" + runId + "/events",
-                "secret", settings, pluginJars, DataRoots.of(List.of("/data/files"), "/data/samples"));
+                "secret", settings, pluginJars, DataRoots.of(List.of("/data/files"), "/data/samples"),
+                JdbcConnections.none());
     }
 
     private Path engineHome() throws IOException {

@@ -135,7 +135,7 @@ class ParamsForm extends Div {
             case DOUBLE -> numberField(def, value);
             case BOOLEAN -> checkbox(def, value);
             case CHOICE -> choiceSelect(def, value);
-            case STRING, PATH -> textField(def, value);
+            case STRING, PATH, OUTPUT_PATH, CONNECTION -> textField(def, value);
             case SCHEMA -> textArea(def, value, "age:integer, name:string");
             case SEARCH_SPACE -> textArea(def, value, "maxDepth: 3, 5, 7; stepSize: 0.05..0.3");
             case COLUMN -> columnBox(def, value, upstream.choicesFor(nodeId, def));

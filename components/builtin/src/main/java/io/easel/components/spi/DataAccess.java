@@ -1,6 +1,7 @@
 package io.easel.components.spi;
 
 import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,10 +13,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a running component may read data files: under the run's {@link DataRoots} only. A path is first judged by
- * its text ({@link DataRoots#resolve}); a local path is then also followed through the file system, so that a
- * symbolic link under a root cannot lead a read outside it (the link itself, a directory on the way, or a file a
- * pattern or directory read would pick up).
+ * Where a running component may read and write data: database connections by name, and files under the run's {@link DataRoots} only (writes not
+ * under the bundled samples). A path is first judged by its text ({@link DataRoots#resolve},
+ * {@link DataRoots#resolveWritable}); a local path is then also followed through the file system, so that a symbolic
+ * link under a root cannot lead a read or a write outside it (the link itself, a directory on the way, or a file a
+ * pattern or directory read would pick up, or an overwrite replace).
  */
 public final class DataAccess {
 
@@ -23,9 +25,30 @@ public final class DataAccess {
     private static final int MAX_ENTRIES_CHECKED = 100_000;
 
     private final DataRoots roots;
+    private final JdbcConnections connections;
 
+    /** No database connections. */
     public DataAccess(DataRoots roots) {
+        this(roots, JdbcConnections.none());
+    }
+
+    /** @param connections the database connections the run may use, by name (the server's, never the experiment's) */
+    public DataAccess(DataRoots roots, JdbcConnections connections) {
         this.roots = roots;
+        this.connections = connections;
+    }
+
+    public JdbcConnections connections() {
+        return connections;
+    }
+
+    /**
+     * The database connection of that name.
+     *
+     * @throws IllegalArgumentException naming the unknown name and listing the run's connections
+     */
+    public JdbcConnections.JdbcConnection connection(String name) {
+        return connections.named(name);
     }
 
     public DataRoots roots() {
@@ -41,6 +64,19 @@ public final class DataAccess {
         DataRoots.Location location = roots.resolve(path);
         if (location.isLocal()) {
             new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).run();
+        }
+        return location.uri();
+    }
+
+    /**
+     * The location to hand to Spark to write {@code path} to, normalised.
+     *
+     * @throws IllegalArgumentException saying why the path may not be written
+     */
+    public String writable(String path) {
+        DataRoots.Location location = roots.resolveWritable(path);
+        if (location.isLocal()) {
+            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).runForWrite();
         }
         return location.uri();
     }
@@ -66,6 +102,30 @@ public final class DataAccess {
             inside(prefix, realPrefix.get(), realRoot.get());
             if (fixed < segments.size() || Files.isDirectory(prefix)) {
                 checkTree(prefix, realRoot.get());
+            }
+        }
+
+        /**
+         * The nearest part of the path that exists (the target itself, else the directory a write would create it
+         * in) must really be under the root; an existing directory, which an overwrite replaces, must hold no link
+         * out of it either.
+         */
+        void runForWrite() {
+            Optional<Path> realRoot = real(root);
+            if (realRoot.isEmpty()) {
+                return; // the root does not exist yet: Spark creates it, with nothing in it that could be a link
+            }
+            Path target = Path.of(location.path());
+            Path existing = target;
+            while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+                existing = existing.getParent();
+            }
+            Path found = existing;
+            Path realExisting = real(existing).orElseThrow(() -> new IllegalArgumentException("'" + path
+                    + "' leads through a link to nowhere: " + found));
+            inside(existing, realExisting, realRoot.get());
+            if (existing.equals(target) && Files.isDirectory(target)) {
+                checkTree(target, realRoot.get());
             }
         }
 

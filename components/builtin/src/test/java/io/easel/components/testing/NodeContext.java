@@ -25,14 +25,17 @@ public final class NodeContext implements ExecutionContext {
             Path.of("target", "test-files").toAbsolutePath().toString(), SampleFiles.DATASETS.toString(),
             Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString()), null);
 
-    private static final DataAccess DATA = new DataAccess(TEST_DATA_ROOTS);
+    /** The test data roots, without database connections. */
+    public static final DataAccess DATA = new DataAccess(TEST_DATA_ROOTS);
 
     private final String nodeId;
     private final BoundParams params;
     private final Map<String, Object> inputs;
     private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final DataAccess data;
 
-    public NodeContext(String nodeId, BoundParams params, Map<String, Object> inputs) {
+    public NodeContext(String nodeId, BoundParams params, Map<String, Object> inputs, DataAccess data) {
+        this.data = data;
         this.nodeId = nodeId;
         this.params = params;
         this.inputs = Map.copyOf(inputs);
@@ -55,7 +58,7 @@ public final class NodeContext implements ExecutionContext {
 
     @Override
     public DataAccess data() {
-        return DATA;
+        return data;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.easel.components.testing;
 
 import io.easel.component.BoundParams;
 import io.easel.component.Example;
+import io.easel.component.ParamType;
 import io.easel.components.ComponentRegistry;
 import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.ModelData;
@@ -79,7 +80,11 @@ public final class TestRun {
             Map<String, Object> inputs) {
         SparkComponent component = REGISTRY.byId(componentId);
         BoundParams bound = InputSpecs.bind(component.descriptor(), params, inputs);
-        NodeContext context = new NodeContext(componentId, bound, inputs);
+        // Only components that name a database connection start the test database.
+        boolean usesDatabase = component.descriptor().params().stream()
+                .anyMatch(def -> def.type() == ParamType.CONNECTION);
+        NodeContext context = new NodeContext(componentId, bound, inputs,
+                usesDatabase ? TestDatabase.dataAccess() : NodeContext.DATA);
         try {
             component.execute(context);
         } catch (Exception e) {

@@ -4,18 +4,22 @@ import io.easel.component.Example;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The samples directory that paths call {@value Example#SAMPLES}: every bundled dataset as a CSV file, and credit_g
- * also as Parquet and as JSON Lines (each a directory, as Spark writes them), which the file sources' examples read.
+ * The samples directory that paths call {@value Example#SAMPLES}: every bundled dataset as a CSV file, credit_g
+ * also as Parquet and as JSON Lines (each a directory, as Spark writes them), and iris as a LibSVM file, which the
+ * file sources' examples read.
  * Written where missing, each file whole or not at all (a temporary name, then a rename), so engines that start
  * together never see half a file.
  */
@@ -24,6 +28,12 @@ public final class SampleFiles {
     /** credit_g as the Parquet and JSON Lines examples read it. */
     public static final String CREDIT_PARQUET = "credit_g.parquet";
     public static final String CREDIT_JSON_LINES = "credit_g.jsonl";
+
+    /**
+     * iris as a LibSVM file: the label is the species' index in alphabetical order (setosa 0, versicolor 1,
+     * virginica 2), features 1 to 4 the four measurements in the CSV's column order.
+     */
+    public static final String IRIS_LIBSVM = "iris.libsvm";
 
     private SampleFiles() {}
 
@@ -50,7 +60,28 @@ public final class SampleFiles {
                 .write().json(temp.toString()))) {
             written.add(CREDIT_JSON_LINES);
         }
+        if (writeIfMissing(fs, root, IRIS_LIBSVM, temp -> writeIrisLibSvm(spark, fs, temp))) {
+            written.add(IRIS_LIBSVM);
+        }
         return written;
+    }
+
+    /** 150 rows, converted on the driver. */
+    private static void writeIrisLibSvm(SparkSession spark, FileSystem fs, Path target) {
+        List<String> species = List.of("setosa", "versicolor", "virginica");
+        StringBuilder text = new StringBuilder();
+        for (Row row : SampleDataset.rows(spark, "iris").collectAsList()) {
+            text.append(species.indexOf(row.<String>getAs("species")));
+            for (int i = 0; i < 4; i++) {
+                text.append(' ').append(i + 1).append(':').append(row.getDouble(i));
+            }
+            text.append('\n');
+        }
+        try (OutputStream out = fs.create(target, false)) {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
     }
 
     private static boolean writeIfMissing(FileSystem fs, Path root, String name, Consumer<Path> writer)
@@ -73,7 +104,7 @@ public final class SampleFiles {
         try (InputStream in = SampleDataset.open(dataset); OutputStream out = fs.create(target, false)) {
             in.transferTo(out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot write " + target, e);
+            throw new UncheckedIOException("Cannot write " + target, e);
         }
     }
 }

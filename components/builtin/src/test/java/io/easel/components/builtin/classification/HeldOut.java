@@ -14,11 +14,17 @@ import java.util.Map;
  *
  * @param scored the held-back rows with the model's outputs
  */
-record HeldOut(ModelData model, TableData scored, String label) {
+public record HeldOut(ModelData model, TableData scored, String label) {
 
     static HeldOut of(String dataset, String learner, Map<String, Object> params) {
+        return from("sample-dataset", Map.of("dataset", dataset), learner, params);
+    }
+
+    /** The same, on the table a source component gives (generated data). */
+    public static HeldOut from(String source, Map<String, Object> sourceParams, String learner,
+            Map<String, Object> params) {
         TestRun run = TestRun.of(TestRun.newGraph()
-                .node("data", "sample-dataset", Map.of("dataset", dataset))
+                .node("data", source, sourceParams)
                 .node("split", "random-split", Map.of("fraction", 0.7, "seed", 7))
                 .node("learner", learner, params)
                 .node("predict", "predict", Map.of())
@@ -32,7 +38,7 @@ record HeldOut(ModelData model, TableData scored, String label) {
     }
 
     /** Share of held-back rows whose predicted label is the true one. */
-    double accuracy() {
+    public double accuracy() {
         long right = scored.rows().filter(col(ModelData.PREDICTION).cast("string").equalTo(col(label).cast("string")))
                 .count();
         return (double) right / scored.rows().count();
