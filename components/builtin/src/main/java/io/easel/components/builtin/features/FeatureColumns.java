@@ -1,12 +1,16 @@
 package io.easel.components.builtin.features;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.easel.component.ColumnOp;
 import io.easel.component.DataType;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.TableData;
 import java.util.List;
+import org.apache.spark.sql.Column;
 
 /**
  * What the column-wise feature components share: the columns they read, and where the results go, in place (a blank
@@ -45,6 +49,20 @@ final class FeatureColumns {
     static SchemaRule output(Port in, Param<List<String>> columns, DataType type) {
         return SchemaRule.sameAs(in.name()).then(new ColumnOp.AddEach(ColumnOp.Cols.param(columns),
                 "{column}{" + SUFFIX + "}", ColumnOp.Type.of(type)));
+    }
+
+    /**
+     * The distinct values of a text column, ordered by {@code order} over the column {@code value} and its
+     * {@code count}; at most {@code limit}. Refuses a column with no values.
+     */
+    static List<String> categories(TableData in, String column, int limit, Column... order) {
+        List<String> categories = in.rows().filter(col(column).isNotNull()).groupBy(col(column).as("value"))
+                .count().orderBy(order).limit(limit).collectAsList().stream().map(row -> row.getString(0)).toList();
+        if (categories.isEmpty()) {
+            throw new IllegalArgumentException("Column '" + column + "' has no values to find categories in: "
+                    + "choose text columns with values.");
+        }
+        return categories;
     }
 
     static List<String> outputs(List<String> columns, String suffix) {
