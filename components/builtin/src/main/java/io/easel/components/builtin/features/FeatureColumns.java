@@ -9,8 +9,12 @@ import io.easel.component.Port;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.TableData;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * What the column-wise feature components share: the columns they read, and where the results go, in place (a blank
@@ -63,6 +67,35 @@ final class FeatureColumns {
                     + "choose text columns with values.");
         }
         return categories;
+    }
+
+    /** Refuses an output column name the table already has. */
+    static void refuseExisting(TableData in, String param, String output) {
+        if (in.rows().schema().getFieldIndex(output).isDefined()) {
+            throw new IllegalArgumentException(param + ": the table already has a column '" + output
+                    + "'; choose another name.");
+        }
+    }
+
+    /** A list of numbers separated by commas, or a clear refusal naming the param. */
+    static double[] numbers(String param, String text) {
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).mapToDouble(Double::parseDouble)
+                    .toArray();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(param + ": '" + text + "' is not a list of numbers separated by "
+                    + "commas, e.g. 1, 0.5, 2.");
+        }
+    }
+
+    /** The number of slots of a vector column, read from its first value; refuses a column with none. */
+    static int vectorSize(TableData in, String column) {
+        Dataset<Row> present = in.rows().select(column)
+                .filter(col(column).isNotNull());
+        if (present.isEmpty()) {
+            throw new IllegalArgumentException("Vector column '" + column + "' has no values.");
+        }
+        return ((Vector) present.first().get(0)).size();
     }
 
     static List<String> outputs(List<String> columns, String suffix) {

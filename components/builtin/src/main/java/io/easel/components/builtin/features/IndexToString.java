@@ -19,7 +19,7 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import io.easel.components.transform.CategoryIndex;
+import io.easel.components.transform.CategoryValues;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +104,8 @@ public final class IndexToString implements SparkComponent {
             return Arrays.stream(listed.split(",")).map(String::trim).toList();
         }
         StructField field = in.rows().schema().apply(column);
-        if (field.metadata().contains(CategoryIndex.CATEGORIES)) {
-            return Arrays.asList(field.metadata().getStringArray(CategoryIndex.CATEGORIES));
+        if (field.metadata().contains(CategoryValues.CATEGORIES)) {
+            return Arrays.asList(field.metadata().getStringArray(CategoryValues.CATEGORIES));
         }
         if (Attribute.fromStructField(field) instanceof NominalAttribute nominal && nominal.values().isDefined()) {
             return Arrays.asList(nominal.values().get());

@@ -15,7 +15,7 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import io.easel.components.transform.CategoryIndex;
+import io.easel.components.transform.CategoryValues;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.Column;
  * one extra index, or skip the row. The index columns record their categories, so {@link IndexToString} turns them
  * back into text.
  *
- * <p>Applied as a {@link CategoryIndex} step rather than Spark's StringIndexerModel, whose PMML form a linear model
+ * <p>Applied as a {@link CategoryValues} step rather than Spark's StringIndexerModel, whose PMML form a linear model
  * downstream cannot read and which leaves a missing value missing where Spark indexes it. An exported model cannot
  * fail or skip a record: whatever the choice here, it gives a value it has not seen the extra index.
  */
@@ -119,8 +119,8 @@ public final class StringIndex implements SparkComponent {
                 .map(column -> FeatureColumns.categories(in, column, Integer.MAX_VALUE, order(ctx.param(ORDER))))
                 .toList();
         List<String> outputs = FeatureColumns.outputs(columns, ctx.param(SUFFIX));
-        TableData indexed = in.transform(new CategoryIndex().setInputCols(columns).setOutputCols(outputs)
-                .setCategories(categories));
+        TableData indexed = in.transform(new CategoryValues().setInputCols(columns).setOutputCols(outputs)
+                .setIndices(categories));
         if (unseen.equals("skip")) {
             Column seen = lit(true);
             for (int i = 0; i < columns.size(); i++) {

@@ -8,7 +8,7 @@ import io.easel.components.spi.ModelData;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.PmmlParity;
 import io.easel.components.testing.TestRun;
-import io.easel.components.transform.CategoryIndex;
+import io.easel.components.transform.CategoryValues;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -23,7 +23,7 @@ class StringIndexTest {
     void shouldNumberCategoriesMostFrequentFirstAndTurnThemBackToTheSameText() {
         TableData indexed = index(CREDIT, Map.of("columns", List.of("purpose")));
 
-        assertThat(indexed.rows().schema().apply("purpose_index").metadata().getStringArray(CategoryIndex.CATEGORIES))
+        assertThat(indexed.rows().schema().apply("purpose_index").metadata().getStringArray(CategoryValues.CATEGORIES))
                 .hasSize(10).startsWith("radio/tv", "new car"); // 280 and 234 of 1000
         List<Row> counts = indexed.rows().groupBy("purpose_index").count().orderBy("purpose_index").collectAsList();
         for (int i = 1; i < counts.size(); i++) {
