@@ -232,7 +232,9 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
-            case PortValue.Model m when !output.exportsPmml() -> {
+            // A model with no PMML form (a raw vector input) is still a model: it is kept, with the reason among its
+            // facts, and not exported.
+            case PortValue.Model m when !output.exportsPmml() || m.data().pmmlObstacle().isPresent() -> {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, null), now));
                 yield m;

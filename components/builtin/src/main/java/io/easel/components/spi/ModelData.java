@@ -3,6 +3,7 @@ package io.easel.components.spi;
 import static org.apache.spark.sql.functions.array_max;
 
 import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
 import io.easel.component.ModelSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,9 +76,17 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     /** Training fact beside {@link #INPUT_BOUNDARY_FACT}: the id of the node whose output the model takes. */
     public static final String INPUT_BOUNDARY_NODE_FACT = "inputRecordsNode";
 
+    /**
+     * Training fact of a model that is not exported to PMML although its learner's models are: why. It takes a vector
+     * column as raw input (made by a step with no PMML form, such as feature hashing, or read by a source), and PMML
+     * has no vector fields.
+     */
+    public static final String NOT_EXPORTED_FACT = "notExported";
+
     public ModelData {
         labels = List.copyOf(labels);
         metrics = withInputBoundary(metrics, lineage);
+        metrics = withPmmlObstacle(metrics, spec, lineage);
         slots = slots == null ? List.of() : List.copyOf(slots);
     }
 
@@ -162,6 +171,31 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
 
     private static String quoted(String name) {
         return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** Why this model has no PMML form (see {@link #NOT_EXPORTED_FACT}), if it has none. */
+    public Optional<String> pmmlObstacle() {
+        return Optional.ofNullable((String) metrics.get(NOT_EXPORTED_FACT));
+    }
+
+    private static Map<String, Object> withPmmlObstacle(Map<String, Object> metrics, ModelSpec spec,
+            FeatureLineage lineage) {
+        if (spec == null || lineage == null || metrics.containsKey(NOT_EXPORTED_FACT)) {
+            return metrics;
+        }
+        List<String> raw = Arrays.asList(lineage.rawSchema().fieldNames());
+        return spec.features().stream()
+                .filter(f -> f.type() == DataType.VECTOR && raw.contains(f.name()))
+                .findFirst()
+                .map(f -> {
+                    Map<String, Object> facts = new LinkedHashMap<>(metrics);
+                    facts.put(NOT_EXPORTED_FACT, "Not exported to PMML: the model takes the vector column '"
+                            + f.name() + "' as raw input" + lineage.inputBoundary().map(b -> " (as it comes out of '"
+                            + b.title() + "', node " + b.nodeId() + ")").orElse("") + ", and PMML has no vector "
+                            + "inputs. Train it on the columns that vector was made from to deploy it.");
+                    return Map.copyOf(facts);
+                })
+                .orElse(metrics);
     }
 
     private static Map<String, Object> withInputBoundary(Map<String, Object> metrics, FeatureLineage lineage) {
