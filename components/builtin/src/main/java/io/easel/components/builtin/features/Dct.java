@@ -1,14 +1,11 @@
 package io.easel.components.builtin.features;
 
 import io.easel.component.Category;
-import io.easel.component.ColumnOp;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
@@ -27,22 +24,17 @@ public final class Dct implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<String> COLUMN = Param.column("column", Text.of("Vector column", "向量列"), IN,
-                    DataType.VECTOR)
-            .required();
+    public static final Param<String> COLUMN = FeatureColumns.vectorColumn(IN);
 
     public static final Param<Boolean> INVERSE = Param.bool("inverse", Text.of("Inverse", "逆变换"))
             .description(Text.of("The inverse transform (DCT-III), which undoes the forward one.",
                     "逆变换（DCT-III），可还原正变换。"))
             .defaultValue(false);
 
-    public static final Param<String> OUTPUT = Param.string("outputColumn", Text.of("Output column", "输出列名"))
-            .defaultValue("dct")
-            .required();
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("dct");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the transform",
-                    "含变换结果的数据"),
-            SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
+                    "含变换结果的数据"), FeatureColumns.withVector(IN, OUTPUT));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("dct")
             .category(Category.FEATURE_ENGINEERING)

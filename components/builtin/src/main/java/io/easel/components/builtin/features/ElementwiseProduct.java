@@ -1,14 +1,11 @@
 package io.easel.components.builtin.features;
 
 import io.easel.component.Category;
-import io.easel.component.ColumnOp;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
@@ -26,22 +23,17 @@ public final class ElementwiseProduct implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<String> COLUMN = Param.column("column", Text.of("Vector column", "向量列"), IN,
-                    DataType.VECTOR)
-            .required();
+    public static final Param<String> COLUMN = FeatureColumns.vectorColumn(IN);
 
     public static final Param<String> WEIGHTS = Param.string("scalingVec", Text.of("Weights", "权重"))
             .description(Text.of("One number per slot, separated by commas, e.g. 1, 0.5, 2.",
                     "每个分量一个数，用逗号分隔，例如 1, 0.5, 2。"))
             .required();
 
-    public static final Param<String> OUTPUT = Param.string("outputColumn", Text.of("Output column", "输出列名"))
-            .defaultValue("weighted")
-            .required();
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("weighted");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the product",
-                    "含乘积的数据"),
-            SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
+                    "含乘积的数据"), FeatureColumns.withVector(IN, OUTPUT));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("elementwise-product")
             .category(Category.FEATURE_ENGINEERING)

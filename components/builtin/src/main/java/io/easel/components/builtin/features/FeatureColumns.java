@@ -44,6 +44,30 @@ final class FeatureColumns {
                 .defaultValue(defaultSuffix);
     }
 
+    /** A suffix that is never blank: results go into new columns named {@code <column><suffix>}. */
+    static Param<String> newColumnSuffix(String defaultSuffix) {
+        return Param.string(SUFFIX, Text.of("New column suffix", "新列后缀"))
+                .description(Text.of("Each column's results go into a new column, its name followed by this suffix.",
+                        "每列的结果写入新列，列名为原列名加此后缀。"))
+                .defaultValue(defaultSuffix)
+                .required();
+    }
+
+    /** The vector column a vector component reads. */
+    static Param<String> vectorColumn(Port in) {
+        return Param.column("column", Text.of("Vector column", "向量列"), in, DataType.VECTOR).required();
+    }
+
+    /** The name of the one column a component adds. */
+    static Param<String> outputColumn(String defaultName) {
+        return Param.string("outputColumn", Text.of("Output column", "输出列名")).defaultValue(defaultName).required();
+    }
+
+    /** The output table: the input's columns and a vector column named by {@code output}. */
+    static SchemaRule withVector(Port in, Param<String> output) {
+        return SchemaRule.sameAs(in.name()).add(ColumnOp.Name.param(output), ColumnOp.Type.of(DataType.VECTOR));
+    }
+
     /** The output table: the input's columns with a double column per chosen one, in place or suffixed. */
     static SchemaRule output(Port in, Param<List<String>> columns) {
         return output(in, columns, DataType.DOUBLE);

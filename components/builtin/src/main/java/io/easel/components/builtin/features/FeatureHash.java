@@ -1,14 +1,12 @@
 package io.easel.components.builtin.features;
 
 import io.easel.component.Category;
-import io.easel.component.ColumnOp;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.builtin.preparation.NewLineage;
 import io.easel.components.spi.ExampleData;
@@ -50,13 +48,10 @@ public final class FeatureHash implements SparkComponent {
             .range(1, 1 << 30)
             .required();
 
-    public static final Param<String> OUTPUT = Param.string("outputColumn", Text.of("Output column", "输出列名"))
-            .defaultValue("hashed")
-            .required();
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("hashed");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the hashed vector",
-                    "含哈希向量的数据"),
-            SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
+                    "含哈希向量的数据"), FeatureColumns.withVector(IN, OUTPUT));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("feature-hash")
             .category(Category.FEATURE_ENGINEERING)

@@ -2,14 +2,12 @@ package io.easel.components.builtin.features;
 
 import io.easel.component.Category;
 import io.easel.component.ColumnSpec;
-import io.easel.component.ColumnOp;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
@@ -35,13 +33,10 @@ public final class Interaction implements SparkComponent {
                     "要交叉的数值列和向量列，至少两列。"))
             .required();
 
-    public static final Param<String> OUTPUT = Param.string("outputColumn", Text.of("Output column", "输出列名"))
-            .defaultValue("interaction")
-            .required();
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("interaction");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the interaction",
-                    "含交互项的数据"),
-            SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
+                    "含交互项的数据"), FeatureColumns.withVector(IN, OUTPUT));
 
     private static final String AS_VECTOR = ModelData.INTERNAL_PREFIX + "vector_";
 

@@ -64,12 +64,7 @@ public final class StringIndex implements SparkComponent {
             .required();
 
     /** Never blank: Spark's indexer writes new columns, never in place. */
-    public static final Param<String> SUFFIX = Param.string(FeatureColumns.SUFFIX,
-                    Text.of("New column suffix", "新列后缀"))
-            .description(Text.of("Each column's indices go into a new column, its name followed by this suffix.",
-                    "每列的编号写入新列，列名为原列名加此后缀。"))
-            .defaultValue("_index")
-            .required();
+    public static final Param<String> SUFFIX = FeatureColumns.newColumnSuffix("_index");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Indexed data", "编号后的数据"),
             FeatureColumns.output(IN, COLUMNS));

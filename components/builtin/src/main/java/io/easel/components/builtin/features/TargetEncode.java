@@ -72,12 +72,7 @@ public final class TargetEncode implements SparkComponent {
             .defaultValue(0.0)
             .range(0, null);
 
-    public static final Param<String> SUFFIX = Param.string(FeatureColumns.SUFFIX,
-                    Text.of("New column suffix", "新列后缀"))
-            .description(Text.of("Each column's numbers go into a new column, its name followed by this suffix.",
-                    "每列的编码写入新列，列名为原列名加此后缀。"))
-            .defaultValue("_target")
-            .required();
+    public static final Param<String> SUFFIX = FeatureColumns.newColumnSuffix("_target");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Encoded data", "编码后的数据"),
             FeatureColumns.output(IN, COLUMNS));

@@ -1,14 +1,11 @@
 package io.easel.components.builtin.features;
 
 import io.easel.component.Category;
-import io.easel.component.ColumnOp;
 import io.easel.component.ComponentDescriptor;
-import io.easel.component.DataType;
 import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
-import io.easel.component.SchemaRule;
 import io.easel.component.Text;
 import io.easel.components.builtin.preparation.NewLineage;
 import io.easel.components.spi.ExampleData;
@@ -33,9 +30,7 @@ public final class VectorIndex implements SparkComponent {
 
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
-    public static final Param<String> COLUMN = Param.column("column", Text.of("Vector column", "向量列"), IN,
-                    DataType.VECTOR)
-            .required();
+    public static final Param<String> COLUMN = FeatureColumns.vectorColumn(IN);
 
     public static final Param<Integer> MAX_CATEGORIES = Param.integer("maxCategories",
                     Text.of("Most categories", "最多类别数"))
@@ -45,13 +40,10 @@ public final class VectorIndex implements SparkComponent {
             .range(2, 10_000)
             .required();
 
-    public static final Param<String> OUTPUT = Param.string("outputColumn", Text.of("Output column", "输出列名"))
-            .defaultValue("indexed")
-            .required();
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("indexed");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the indexed vector",
-                    "含编号向量的数据"),
-            SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.VECTOR)));
+                    "含编号向量的数据"), FeatureColumns.withVector(IN, OUTPUT));
 
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder("vector-index")
             .category(Category.FEATURE_ENGINEERING)
