@@ -7,12 +7,10 @@ import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
 import io.easel.components.transform.VectorProjection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,9 +48,7 @@ public final class Dct implements SparkComponent {
             .params(COLUMN, INVERSE, OUTPUT)
             .examples(Example.of("The cosine transform of iris' four measurements", "iris 四个测量值的余弦变换",
                             Map.of("column", "features"))
-                    .input(IN, Example.Upstream.of("vector-assemble", Map.of("columns", List.of("sepal_length_cm",
-                                    "sepal_width_cm", "petal_length_cm", "petal_width_cm")), "out")
-                            .from("in", ExampleData.dataset("iris"))))
+                    .input(IN, FeatureColumns.irisMeasurements()))
             .build();
 
     @Override

@@ -7,11 +7,9 @@ import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vectors;
 
@@ -48,9 +46,7 @@ public final class ElementwiseProduct implements SparkComponent {
             .examples(Example.of("iris' measurements, the petal ones doubled and the sepal width dropped",
                             "iris 的测量值：花瓣加倍、去掉花萼宽度",
                             Map.of("column", "features", "scalingVec", "1, 0, 2, 2"))
-                    .input(IN, Example.Upstream.of("vector-assemble", Map.of("columns", List.of("sepal_length_cm",
-                                    "sepal_width_cm", "petal_length_cm", "petal_width_cm")), "out")
-                            .from("in", ExampleData.dataset("iris"))))
+                    .input(IN, FeatureColumns.irisMeasurements()))
             .build();
 
     @Override

@@ -4,13 +4,16 @@ import static org.apache.spark.sql.functions.col;
 
 import io.easel.component.ColumnOp;
 import io.easel.component.DataType;
+import io.easel.component.Example;
 import io.easel.component.Param;
 import io.easel.component.Port;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
+import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.TableData;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -61,6 +64,12 @@ final class FeatureColumns {
     /** The name of the one column a component adds. */
     static Param<String> outputColumn(String defaultName) {
         return Param.string("outputColumn", Text.of("Output column", "输出列名")).defaultValue(defaultName).required();
+    }
+
+    /** For the vector components' examples: iris' four measurements as the vector column {@code features}. */
+    static Example.Upstream irisMeasurements() {
+        return Example.Upstream.of("vector-assemble", Map.of("columns", List.of("sepal_length_cm", "sepal_width_cm",
+                "petal_length_cm", "petal_width_cm")), "out").from("in", ExampleData.dataset("iris"));
     }
 
     /** The output table: the input's columns and a vector column named by {@code output}. */
