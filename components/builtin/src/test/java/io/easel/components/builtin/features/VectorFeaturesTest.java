@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.components.spi.TableData;
+import io.easel.components.spi.ModelData;
 import io.easel.components.testing.LineageParity;
+import io.easel.components.testing.PmmlParity;
 import io.easel.components.testing.TestRun;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +101,7 @@ class VectorFeaturesTest {
     }
 
     /**
-     * Each step's output, replayed in PMML on raw records (also with a missing value), equals Spark's slot by slot. A
-     * model trained on such vectors is not compared here: slots with missing values still reach learners as NaN.
+     * Each step's output, replayed in PMML on raw records (also with a missing value), equals Spark's slot by slot.
      */
     @Test
     void shouldReplayEachStepInPmmlOnRawRecords() throws Exception {
@@ -116,6 +117,29 @@ class VectorFeaturesTest {
         TableData crossed = run("interaction", Map.of("columns", List.of("purpose_onehot", "duration")), encoded);
         LineageParity.assertNewStepsReplayInPmml(encoded, crossed, TestRun.dataset("credit_g").rows(),
                 "interaction");
+    }
+
+    /**
+     * A learner fills the missing slots of vector features as it fills missing numbers, so a model on them scores
+     * raw records with a missing value in PMML as Spark does.
+     */
+    @Test
+    void shouldScoreRawRecordsInPmmlAsSparkDoesWhenAModelIsTrainedOnTheVectors() throws Exception {
+        TableData weighted = run("elementwise-product", Map.of("column", "features", "scalingVec", "1, 3, 0.5, 2"),
+                assembled("diabetes", DIABETES_MEASUREMENTS));
+        TableData transformed = run("dct", Map.of("column", "weighted"), weighted);
+        ModelData linear = (ModelData) TestRun.execute("linear-regression", Map.of("labelColumn", "progression",
+                "featureColumns", List.of("dct")), Map.of("in", transformed)).get("model");
+        PmmlParity.assertSparkAndPmmlAgree(linear, TestRun.dataset("diabetes").rows(),
+                "linear regression on the DCT of weighted measurements");
+
+        TableData crossed = run("interaction", Map.of("columns", List.of("purpose_onehot", "credit_amount")),
+                run("one-hot-encode", Map.of("columns", List.of("purpose")), TestRun.dataset("credit_g")));
+        ModelData logistic = (ModelData) TestRun.execute("logistic-regression", Map.of("labelColumn", "class",
+                "featureColumns", List.of("interaction", "duration")), Map.of("in", crossed)).get("model");
+        assertThat(logistic.slots()).hasSize(11);
+        PmmlParity.assertSparkAndPmmlAgree(logistic, TestRun.dataset("credit_g").rows(),
+                "logistic regression on purpose x amount");
     }
 
     private static TableData assembled(String dataset, List<String> columns) {
