@@ -7,13 +7,9 @@ import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.DoubleArrayParam;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -28,11 +24,8 @@ import org.apache.spark.sql.types.StructType;
  * slot; the slots keep their names. What {@link FillMissing} does for number columns, for vector features; exported
  * by {@code io.easel.components.pmml.VectorFillMissingConverter}.
  */
-public final class VectorFillMissing extends Transformer implements DefaultParamsWritable {
+public final class VectorFillMissing extends VectorTransformer<VectorFillMissing> {
 
-    private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
     private final DoubleArrayParam values;
 
     public VectorFillMissing() {
@@ -40,9 +33,7 @@ public final class VectorFillMissing extends Transformer implements DefaultParam
     }
 
     public VectorFillMissing(String uid) {
-        this.uid = uid;
-        this.inputCol = new Param<>(this, "inputCol", "the vector column to fill");
-        this.outputCol = new Param<>(this, "outputCol", "the filled vector column");
+        super(uid, "the vector column to fill", "the filled vector column");
         this.values = new DoubleArrayParam(this, "values", "the value of each missing slot");
     }
 
@@ -54,44 +45,13 @@ public final class VectorFillMissing extends Transformer implements DefaultParam
         return read().load(path);
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> inputCol() {
-        return inputCol;
-    }
-
-    public Param<String> outputCol() {
-        return outputCol;
-    }
-
     public DoubleArrayParam values() {
         return values;
-    }
-
-    public VectorFillMissing setInputCol(String column) {
-        set(inputCol, column);
-        return this;
-    }
-
-    public VectorFillMissing setOutputCol(String column) {
-        set(outputCol, column);
-        return this;
     }
 
     public VectorFillMissing setValues(double[] perSlot) {
         set(values, perSlot);
         return this;
-    }
-
-    public String getInputCol() {
-        return $(inputCol);
-    }
-
-    public String getOutputCol() {
-        return $(outputCol);
     }
 
     public double[] getValues() {
@@ -114,10 +74,5 @@ public final class VectorFillMissing extends Transformer implements DefaultParam
         Column filled = functions.transform(vector_to_array(dataset.col(getInputCol()), "float64"),
                 (x, i) -> when(isnan(x), element_at(fills, i.plus(1))).otherwise(x));
         return dataset.withColumn(getOutputCol(), array_to_vector(filled).as(getOutputCol(), input.metadata()));
-    }
-
-    @Override
-    public VectorFillMissing copy(ParamMap extra) {
-        return defaultCopy(extra);
     }
 }
