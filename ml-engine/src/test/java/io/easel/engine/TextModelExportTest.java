@@ -29,7 +29,7 @@ class TextModelExportTest {
         assertThat(run.exports()).extracting(RunEvent.ModelExported::nodeId).containsExactly("bayes");
         assertThat(run.exports().getFirst().inputs()).extracting(ColumnSpec::name).containsExactly("word", "gloss");
         assertThat(run.output("hashedBayes", "model").location()).isNull();
-        assertThat((String) run.output("hashedBayes", "model").metrics().get(ModelData.NOT_DEPLOYABLE_FACT))
+        assertThat((String) run.output("hashedBayes", "model").metrics().get(ModelData.NOT_EXPORTED_FACT))
                 .contains("'Hashing term frequency' (node hashing)", "feature hashing is not part of PMML");
     }
 }

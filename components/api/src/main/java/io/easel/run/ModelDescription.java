@@ -31,4 +31,9 @@ public record ModelDescription(int formatVersion, String runId, String nodeId, S
     public static final String INPUT_BOUNDARY_FACT = "inputRecords";
     /** Key in {@link #metrics} beside {@link #INPUT_BOUNDARY_FACT}: the id of the node whose output the model takes. */
     public static final String INPUT_BOUNDARY_NODE_FACT = "inputRecordsNode";
+    /**
+     * Key in a model's training facts when it is not exported to PMML (so not deployable) although its learner's
+     * models are: a sentence saying why (a step upstream with no PMML form, or a vector column as raw input).
+     */
+    public static final String NOT_EXPORTED_FACT = "notExported";
 }

@@ -270,8 +270,9 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
-            // a model downstream of a step with no PMML form says why in its facts (ModelData.NOT_DEPLOYABLE_FACT)
-            case PortValue.Model m when !output.exportsPmml() || m.data().pmmlGap().isPresent() -> {
+            // A model with no PMML form (a step upstream without one, a raw vector input) is still a model: it is kept,
+            // with the reason among its facts (ModelData.NOT_EXPORTED_FACT), and not exported.
+            case PortValue.Model m when !output.exportsPmml() || m.data().pmmlObstacle().isPresent() -> {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, null), now));
                 yield m;

@@ -18,13 +18,14 @@ import java.util.Map;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.feature.PolynomialExpansion;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.types.StructType;
 
 /** A "model" whose pipeline holds a stage JPMML-SparkML cannot convert (PolynomialExpansion). */
 public final class UnexportableModel implements SparkComponent {
 
     private static final ModelSpec SPEC = new ModelSpec("unexportable-model", null,
-            List.of(ColumnSpec.of("v", DataType.VECTOR)), List.of(ColumnSpec.of("normalized", DataType.VECTOR)));
+            List.of(ColumnSpec.of("x", DataType.DOUBLE)), List.of(ColumnSpec.of("normalized", DataType.VECTOR)));
 
     public static final Port MODEL = Port.output("model", PortType.MODEL, Text.of("Model", "模型"),
             new SchemaRule.Fixed(SPEC));
@@ -43,9 +44,11 @@ public final class UnexportableModel implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        StructType raw = new StructType().add("v", org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+        // A number as raw input (a raw vector alone would make the model unexportable before any conversion).
+        StructType raw = new StructType().add("x", org.apache.spark.sql.types.DataTypes.DoubleType);
+        Transformer assembler = new VectorAssembler().setInputCols(new String[] {"x"}).setOutputCol("v");
         Transformer expansion = new PolynomialExpansion().setInputCol("v").setOutputCol("normalized");
         ctx.output(MODEL, new ModelData(SPEC, FeatureLineage.source(raw),
-                new PipelineModel("unexportable", new Transformer[] {expansion}), List.of(), Map.of()));
+                new PipelineModel("unexportable", new Transformer[] {assembler, expansion}), List.of(), Map.of()));
     }
 }

@@ -23,6 +23,7 @@ import io.easel.component.Port;
 import io.easel.component.PortSpec;
 import io.easel.component.ReportSpec;
 import io.easel.component.TableSpec;
+import io.easel.run.ModelDescription;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.server.run.NodeResultView;
@@ -270,8 +271,11 @@ class NodeResultsView extends Div {
     private Component model(Port port, ModelSpec spec, PortResult output) {
         Div card = new Div();
         card.addClassName("model-card");
-        if (!port.exportsPmml()) {
-            Span reason = new Span(getTranslation("deploy.no-pmml"));
+        Object notExported = output.metrics() == null ? null
+                : output.metrics().get(ModelDescription.NOT_EXPORTED_FACT);
+        if (!port.exportsPmml() || notExported != null) {
+            Span reason = new Span(notExported != null ? getTranslation("deploy.not-exported", notExported)
+                    : getTranslation("deploy.no-pmml"));
             reason.addClassName("muted");
             Div notDeployable = new Div(VaadinIcon.INFO_CIRCLE_O.create(), reason);
             notDeployable.addClassName("not-deployable");

@@ -1,5 +1,6 @@
 package io.easel.components.learn;
 
+import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.isnan;
@@ -11,6 +12,7 @@ import io.easel.component.DataType;
 import io.easel.components.spi.ModelData;
 import io.easel.components.transform.ColumnTypeCast;
 import io.easel.components.transform.FillMissing;
+import io.easel.components.transform.VectorFillMissing;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.PipelineModel;
@@ -23,10 +25,12 @@ import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import scala.Option;
 
@@ -48,6 +52,8 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
     private static final String FILLED = ModelData.INTERNAL_PREFIX + "filled_";
     private static final String INDEXED = ModelData.INTERNAL_PREFIX + "indexed_";
     private static final String ONE_HOT = ModelData.INTERNAL_PREFIX + "onehot_";
+    /** Vectors up to this size get their missing slots filled. */
+    private static final int MOST_FILLED_SLOTS = 10_000;
     /** The category a missing text value falls into. */
     static final String MISSING_TEXT = "(missing)";
 
@@ -120,6 +126,21 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
             }
         }
 
+        if (missing != MissingValues.FAIL) {
+            // A missing number in a vector is a NaN slot (Spark's assembler); filled like number columns, so the
+            // learner sees what a deployment computes for a missing input.
+            for (ColumnSpec vector : features.stream().filter(f -> f.type() == DataType.VECTOR).toList()) {
+                double[] fills = slotFills(data, vector.name(), missing);
+                if (fills != null) {
+                    Transformer fill = new VectorFillMissing().setInputCol(vector.name())
+                            .setOutputCol(FILLED + vector.name()).setValues(fills);
+                    stages.add(fill);
+                    data = fill.transform(data);
+                    rename(assembled, vector.name(), FILLED + vector.name());
+                }
+            }
+        }
+
         List<ColumnSpec> texts = features.stream().filter(f -> f.type() == DataType.STRING).toList();
         java.util.Map<String, Integer> categories = new java.util.LinkedHashMap<>();
         if (!texts.isEmpty()) {
@@ -172,6 +193,36 @@ record FeatureEncoding(List<Transformer> stages, List<String> slots, java.util.M
 
     PipelineModel pipeline() {
         return new PipelineModel(Identifiable.randomUID("features"), stages.toArray(Transformer[]::new));
+    }
+
+    /**
+     * Each slot's mean (or median) over the training rows where it is not NaN, 0 for a slot never present; null for
+     * a vector with no value or with more than {@value #MOST_FILLED_SLOTS} slots (hashed features, whose steps make
+     * no NaN).
+     */
+    private static double[] slotFills(Dataset<Row> data, String column, MissingValues missing) {
+        Column vector = col(ClassLabels.quoted(column));
+        Dataset<Row> present = data.select(vector).filter(vector.isNotNull());
+        if (present.isEmpty()) {
+            return null;
+        }
+        int size = ((Vector) present.first().get(0)).size();
+        if (size > MOST_FILLED_SLOTS) {
+            return null;
+        }
+        Column value = col("value");
+        Column number = when(functions.not(isnan(value)), value);
+        List<Row> stats = data.select(functions.posexplode(vector_to_array(vector, "float64")).as(
+                        new String[] {"slot", "value"}))
+                .groupBy("slot")
+                .agg(missing == MissingValues.MEDIAN ? functions.percentile_approx(number, lit(0.5), lit(10_000))
+                        : functions.avg(number))
+                .collectAsList();
+        double[] fills = new double[size];
+        for (Row slot : stats) {
+            fills[slot.getInt(0)] = slot.isNullAt(1) ? 0 : ((Number) slot.get(1)).doubleValue();
+        }
+        return fills;
     }
 
     /** Names of the assembled vector's slots: the feature's name, or {@code feature=category} for one-hot slots. */

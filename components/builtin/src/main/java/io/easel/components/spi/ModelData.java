@@ -4,6 +4,7 @@ import io.easel.run.ModelDescription;
 import static org.apache.spark.sql.functions.array_max;
 
 import io.easel.component.ColumnSpec;
+import io.easel.component.DataType;
 import io.easel.component.ModelSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,14 +73,16 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
     /** @see ModelDescription#INPUT_BOUNDARY_NODE_FACT */
     public static final String INPUT_BOUNDARY_NODE_FACT = ModelDescription.INPUT_BOUNDARY_NODE_FACT;
     /**
-     * Training fact of a model whose lineage has a step with no PMML form (feature hashing, word embeddings …): a
-     * sentence naming that step and why, since such a model is not exported or deployable. Absent otherwise.
+     * Training fact of a model that is not exported to PMML (so not deployable) although its learner's models are: a
+     * sentence saying why. Either a step upstream has no PMML form (feature hashing, word embeddings …: the sentence
+     * names it), or the model takes a vector column as raw input (read by a source, or made after a new lineage), and
+     * PMML has no vector fields. Absent otherwise.
      */
-    public static final String NOT_DEPLOYABLE_FACT = "notDeployable";
+    public static final String NOT_EXPORTED_FACT = ModelDescription.NOT_EXPORTED_FACT;
 
     public ModelData {
         labels = List.copyOf(labels);
-        metrics = withPmmlGap(withInputBoundary(metrics, lineage), lineage);
+        metrics = withPmmlObstacle(withInputBoundary(metrics, lineage), spec, lineage);
         slots = slots == null ? List.of() : List.copyOf(slots);
     }
 
@@ -166,17 +169,33 @@ public record ModelData(ModelSpec spec, FeatureLineage lineage, PipelineModel pi
         return "`" + name.replace("`", "``") + "`";
     }
 
-    /** Why this model cannot be exported to PMML though its learner can be: a step upstream has no PMML form. */
-    public Optional<FeatureLineage.PmmlGap> pmmlGap() {
-        return lineage == null ? Optional.empty() : lineage.pmmlGap();
+    /** Why this model has no PMML form though its learner has one (see {@link #NOT_EXPORTED_FACT}), if so. */
+    public Optional<String> pmmlObstacle() {
+        return Optional.ofNullable((String) metrics.get(NOT_EXPORTED_FACT));
     }
 
-    private static Map<String, Object> withPmmlGap(Map<String, Object> metrics, FeatureLineage lineage) {
-        if (lineage == null || lineage.pmmlGap().isEmpty()) {
+    /** Says why in the facts when a step upstream has no PMML form, or the model takes a vector as raw input. */
+    private static Map<String, Object> withPmmlObstacle(Map<String, Object> metrics, ModelSpec spec,
+            FeatureLineage lineage) {
+        if (lineage == null || metrics.containsKey(NOT_EXPORTED_FACT)) {
+            return metrics;
+        }
+        Optional<String> obstacle = lineage.pmmlGap().map(FeatureLineage.PmmlGap::sentence);
+        if (obstacle.isEmpty() && spec != null) {
+            List<String> raw = Arrays.asList(lineage.rawSchema().fieldNames());
+            obstacle = spec.features().stream()
+                    .filter(f -> f.type() == DataType.VECTOR && raw.contains(f.name()))
+                    .findFirst()
+                    .map(f -> "Not exported to PMML: the model takes the vector column '" + f.name()
+                            + "' as raw input" + lineage.inputBoundary().map(b -> " (as it comes out of '"
+                            + b.title() + "', node " + b.nodeId() + ")").orElse("") + ", and PMML has no vector "
+                            + "inputs. Train it on the columns that vector was made from to deploy it.");
+        }
+        if (obstacle.isEmpty()) {
             return metrics;
         }
         Map<String, Object> facts = new LinkedHashMap<>(metrics);
-        facts.put(NOT_DEPLOYABLE_FACT, lineage.pmmlGap().get().sentence());
+        facts.put(NOT_EXPORTED_FACT, obstacle.get());
         return Map.copyOf(facts);
     }
 

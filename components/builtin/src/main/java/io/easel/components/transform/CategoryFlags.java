@@ -2,8 +2,6 @@ package io.easel.components.transform;
 
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +29,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class CategoryFlags extends ColumnwiseTransformer<CategoryFlags> {
 
-    private final StringArrayParam categories;
-    private final IntArrayParam counts;
+    private final CategoryLists categories;
 
     public CategoryFlags() {
         this(Identifiable.randomUID("easelCategoryFlags"));
@@ -40,8 +37,7 @@ public final class CategoryFlags extends ColumnwiseTransformer<CategoryFlags> {
 
     public CategoryFlags(String uid) {
         super(uid, "text columns to encode", "the vector columns, one per input");
-        this.categories = new StringArrayParam(this, "categories", "every input's categories, one input after another");
-        this.counts = new IntArrayParam(this, "counts", "how many of the categories belong to each input");
+        this.categories = new CategoryLists(this);
     }
 
     public static MLReader<CategoryFlags> read() {
@@ -53,29 +49,22 @@ public final class CategoryFlags extends ColumnwiseTransformer<CategoryFlags> {
     }
 
     public StringArrayParam categories() {
-        return categories;
+        return categories.categories;
     }
 
     public IntArrayParam counts() {
-        return counts;
+        return categories.counts;
     }
 
     /** @param perInput the categories of each input, in slot order */
     public CategoryFlags setCategories(List<List<String>> perInput) {
-        set(categories, perInput.stream().flatMap(List::stream).toArray(String[]::new));
-        set(counts, perInput.stream().mapToInt(List::size).toArray());
+        categories.set(this, perInput);
         return this;
     }
 
     /** The categories of each input, in slot order. */
     public List<List<String>> getCategories() {
-        List<List<String>> result = new ArrayList<>();
-        int from = 0;
-        for (int count : $(counts)) {
-            result.add(Arrays.asList($(categories)).subList(from, from + count));
-            from += count;
-        }
-        return result;
+        return categories.get(this);
     }
 
     @Override

@@ -5,13 +5,9 @@ import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.VectorUDT;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -25,20 +21,15 @@ import org.apache.spark.sql.types.StructType;
  * topic distribution. A vector whose values are all 0 or less (a document without a known word) has no largest
  * share and gives null; ties give the first position.
  */
-public final class VectorArgMax extends Transformer implements DefaultParamsWritable {
+public final class VectorArgMax extends VectorTransformer<VectorArgMax> {
 
-    private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
 
     public VectorArgMax() {
         this(Identifiable.randomUID("easelVectorArgMax"));
     }
 
     public VectorArgMax(String uid) {
-        this.uid = uid;
-        this.inputCol = new Param<>(this, "inputCol", "the vector column");
-        this.outputCol = new Param<>(this, "outputCol", "the integer column with the position of its largest value");
+        super(uid, "the vector column", "the integer column with the position of its largest value");
     }
 
     public static MLReader<VectorArgMax> read() {
@@ -50,49 +41,21 @@ public final class VectorArgMax extends Transformer implements DefaultParamsWrit
     }
 
     @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> inputCol() {
-        return inputCol;
-    }
-
-    public Param<String> outputCol() {
-        return outputCol;
-    }
-
-    public VectorArgMax setInputCol(String column) {
-        set(inputCol, column);
-        return this;
-    }
-
-    public VectorArgMax setOutputCol(String column) {
-        set(outputCol, column);
-        return this;
-    }
-
-    @Override
     public StructType transformSchema(StructType schema) {
-        if (!(schema.apply($(inputCol)).dataType() instanceof VectorUDT)) {
-            throw new IllegalArgumentException("VectorArgMax: column '" + $(inputCol) + "' is "
-                    + schema.apply($(inputCol)).dataType().simpleString() + ", not a vector");
+        if (!(schema.apply(getInputCol()).dataType() instanceof VectorUDT)) {
+            throw new IllegalArgumentException("VectorArgMax: column '" + getInputCol() + "' is "
+                    + schema.apply(getInputCol()).dataType().simpleString() + ", not a vector");
         }
-        return schema.add($(outputCol), DataTypes.IntegerType, true);
+        return schema.add(getOutputCol(), DataTypes.IntegerType, true);
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        Column values = functions.vector_to_array(col(quoted($(inputCol))), "float64");
+        Column values = functions.vector_to_array(col(quoted(getInputCol())), "float64");
         Column largest = array_max(values);
-        return dataset.withColumn($(outputCol), when(largest.gt(0),
+        return dataset.withColumn(getOutputCol(), when(largest.gt(0),
                 array_position(values, largest).minus(1).cast(DataTypes.IntegerType)));
-    }
-
-    @Override
-    public VectorArgMax copy(ParamMap extra) {
-        return (VectorArgMax) defaultCopy(extra);
     }
 
     private static String quoted(String name) {

@@ -4,13 +4,9 @@ import static org.apache.spark.ml.functions.array_to_vector;
 import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.lit;
 
-import org.apache.spark.ml.Transformer;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.DoubleArrayArrayParam;
-import org.apache.spark.ml.param.Param;
-import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
-import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Column;
@@ -25,11 +21,8 @@ import org.apache.spark.sql.types.StructType;
  * PMML for it scores such a row as if the slot were 0, so PCA is applied through this step and its converter
  * ({@code io.easel.components.pmml.VectorProjectionConverter}), which make a missing input give a missing output.
  */
-public final class VectorProjection extends Transformer implements DefaultParamsWritable {
+public final class VectorProjection extends VectorTransformer<VectorProjection> {
 
-    private final String uid;
-    private final Param<String> inputCol;
-    private final Param<String> outputCol;
     private final DoubleArrayArrayParam weights;
 
     public VectorProjection() {
@@ -37,9 +30,7 @@ public final class VectorProjection extends Transformer implements DefaultParams
     }
 
     public VectorProjection(String uid) {
-        this.uid = uid;
-        this.inputCol = new Param<>(this, "inputCol", "the vector column to project");
-        this.outputCol = new Param<>(this, "outputCol", "the projected vector column");
+        super(uid, "the vector column to project", "the projected vector column");
         this.weights = new DoubleArrayArrayParam(this, "weights", "one row of weights per output slot");
     }
 
@@ -51,44 +42,13 @@ public final class VectorProjection extends Transformer implements DefaultParams
         return read().load(path);
     }
 
-    @Override
-    public String uid() {
-        return uid;
-    }
-
-    public Param<String> inputCol() {
-        return inputCol;
-    }
-
-    public Param<String> outputCol() {
-        return outputCol;
-    }
-
     public DoubleArrayArrayParam weights() {
         return weights;
-    }
-
-    public VectorProjection setInputCol(String column) {
-        set(inputCol, column);
-        return this;
-    }
-
-    public VectorProjection setOutputCol(String column) {
-        set(outputCol, column);
-        return this;
     }
 
     public VectorProjection setWeights(double[][] rows) {
         set(weights, rows);
         return this;
-    }
-
-    public String getInputCol() {
-        return $(inputCol);
-    }
-
-    public String getOutputCol() {
-        return $(outputCol);
     }
 
     public double[][] getWeights() {
@@ -117,10 +77,5 @@ public final class VectorProjection extends Transformer implements DefaultParams
             slots[k] = sum;
         }
         return dataset.withColumn(getOutputCol(), array_to_vector(functions.array(slots)));
-    }
-
-    @Override
-    public VectorProjection copy(ParamMap extra) {
-        return defaultCopy(extra);
     }
 }

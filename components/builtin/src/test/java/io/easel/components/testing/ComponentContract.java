@@ -140,9 +140,10 @@ public abstract class ComponentContract {
             if (inferred != null) {
                 assertMatches(inferred, real, where);
             }
-            // a model downstream of a step with no PMML form is not exported (it says why in its facts)
+            // as the engine: a model with no PMML form (a step upstream without one, a raw vector input) says why and
+            // is not exported
             if (exports.exported(new PortRef(ExampleGraph.NODE, port.name())) && real instanceof ModelData exported
-                    && exported.pmmlGap().isEmpty()) {
+                    && exported.pmmlObstacle().isEmpty()) {
                 ModelData model = (ModelData) real;
                 PmmlParity.assertSparkAndPmmlAgree(model, rawRowsOf(run, model.lineage()), where);
             }

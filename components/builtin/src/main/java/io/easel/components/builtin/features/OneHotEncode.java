@@ -76,14 +76,8 @@ public final class OneHotEncode implements SparkComponent {
         List<String> columns = ctx.param(COLUMNS);
         List<List<String>> categories = new ArrayList<>();
         for (String column : columns) {
-            List<String> frequent = in.rows().filter(col(column).isNotNull()).groupBy(col(column)).count()
-                    .orderBy(col("count").desc(), col(column)).limit(ctx.param(MAX_CATEGORIES)).collectAsList()
-                    .stream().map(row -> row.getString(0)).toList();
-            if (frequent.isEmpty()) {
-                throw new IllegalArgumentException("Column '" + column + "' has no values to find categories in: "
-                        + "choose text columns with values.");
-            }
-            categories.add(frequent);
+            categories.add(FeatureColumns.categories(in, column, ctx.param(MAX_CATEGORIES), col("count").desc(),
+                    col("value")));
         }
         ctx.output(OUT, in.transform(new CategoryFlags().setInputCols(columns)
                 .setOutputCols(FeatureColumns.outputs(columns, ctx.param(SUFFIX))).setCategories(categories)));

@@ -10,12 +10,10 @@ import io.easel.component.Port;
 import io.easel.component.PortType;
 import io.easel.component.SchemaRule;
 import io.easel.component.Text;
-import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.feature.VectorSlicer;
 import org.apache.spark.ml.linalg.Vector;
@@ -55,9 +53,7 @@ public final class VectorSlice implements SparkComponent {
             .params(COLUMN, SLOTS, OUTPUT)
             .examples(Example.of("iris' petal measurements out of the four", "从 iris 四个测量值中取花瓣的两个",
                             Map.of("column", "features", "slots", "2, 3"))
-                    .input(IN, Example.Upstream.of("vector-assemble", Map.of("columns", List.of("sepal_length_cm",
-                                    "sepal_width_cm", "petal_length_cm", "petal_width_cm")), "out")
-                            .from("in", ExampleData.dataset("iris"))))
+                    .input(IN, FeatureColumns.irisMeasurements()))
             .build();
 
     @Override

@@ -11,11 +11,11 @@ import org.apache.spark.sql.Row;
  * The output of a step with no PMML form (join, SQL, group-by, pivot, window, union, append id): it starts a new
  * lineage, naming the node and the step, so a model trained downstream says which step's records it takes.
  */
-final class NewLineage {
+public final class NewLineage {
 
     private NewLineage() {}
 
-    static TableData of(SparkComponent step, ExecutionContext ctx, Dataset<Row> rows, TableData... inputs) {
+    public static TableData of(SparkComponent step, ExecutionContext ctx, Dataset<Row> rows, TableData... inputs) {
         return TableData.startingLineage(rows,
                 new FeatureLineage.InputBoundary(ctx.nodeId(), step.descriptor().title().en()), inputs);
     }

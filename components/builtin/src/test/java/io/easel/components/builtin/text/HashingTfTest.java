@@ -47,8 +47,8 @@ class HashingTfTest {
         ModelData model = (ModelData) TestRun.execute("naive-bayes", Map.of("labelColumn", "category",
                 "featureColumns", List.of("tf")), Map.of("in", hashed)).get("model");
 
-        assertThat(model.pmmlGap()).isPresent();
-        assertThat((String) model.metrics().get(ModelData.NOT_DEPLOYABLE_FACT))
+        assertThat(model.pmmlObstacle()).isPresent();
+        assertThat((String) model.metrics().get(ModelData.NOT_EXPORTED_FACT))
                 .contains("Hashing term frequency", "feature hashing is not part of PMML");
     }
 

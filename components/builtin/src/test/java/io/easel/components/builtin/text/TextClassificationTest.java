@@ -48,7 +48,7 @@ class TextClassificationTest {
         assertThat(accuracy).as("held-out accuracy").isGreaterThan(0.7);
 
         ModelData model = run.model("learner", "model");
-        assertThat(model.pmmlGap()).isEmpty();
+        assertThat(model.pmmlObstacle()).isEmpty();
         assertThat(model.lineage().rawSchema().fieldNames()).containsExactly("word", "category", "gloss");
         PmmlParity.assertSparkAndPmmlAgree(model, run.table("data", "out").rows(), "text classifier on raw glosses");
     }
