@@ -11,6 +11,7 @@ import io.easel.component.DataType;
 import io.easel.component.TableSpec;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.run.JdbcConnections;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
@@ -121,9 +122,13 @@ class RunLifecycleTest {
 
         assertThat(variables).doesNotContain("EASEL_TEST_SERVER_SECRET").contains("EASEL_CALLBACK_TOKEN")
                 .allSatisfy(name -> assertThat(EngineEnvironment.defaults().passes(name)
-                        || name.equals(EngineLaunch.TOKEN_VARIABLE) || SHELL_OWN.contains(name)).as(name).isTrue());
+                        || ENGINE_OWN.contains(name) || SHELL_OWN.contains(name)).as(name).isTrue());
         runs.cancel(started.id());
     }
+
+    /** What the server gives the engine of a run: its callback token, the database connections its nodes may name. */
+    private static final List<String> ENGINE_OWN = List.of(EngineLaunch.TOKEN_VARIABLE,
+            JdbcConnections.ENVIRONMENT_VARIABLE);
 
     /** What the fake engine's shell sets itself. */
     private static final List<String> SHELL_OWN = List.of("PWD", "OLDPWD", "SHLVL", "_");
