@@ -138,6 +138,7 @@ class CrashRecoveryIT {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("easel.engine.spark-submit", script.toString());
         settings.put("easel.engine.home", home.toString());
+        settings.put("easel.engine.warm.enabled", "false"); // the fake stands in for the engine of one run
         return settings;
     }
 
