@@ -4,10 +4,8 @@ import io.easel.run.WarmEngineProtocol;
 import io.easel.run.WarmEngineProtocol.Command;
 import io.easel.server.plugin.PluginJars;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +70,8 @@ final class WarmEngineLauncher implements EngineLauncher, AutoCloseable {
             WarmRun run = new WarmRun(launch.runId(), process, launch.logFile(), () -> ownEngines.launch(launch),
                     warm.cancelGrace());
             try {
-                Files.writeString(launch.logFile(), "This run runs on the warm engine (process " + process.pid()
-                        + "); its log is " + process.logFile() + System.lineSeparator(), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                WarmEngineProcess.appendLine(launch.logFile(), "This run runs on the warm engine (process "
+                        + process.pid() + "); its log is " + process.logFile());
                 Files.writeString(launch.runDirectory().resolve(PID_FILE), Long.toString(process.pid()));
                 process.submit(run, command);
                 return run;
@@ -158,11 +155,7 @@ final class WarmEngineLauncher implements EngineLauncher, AutoCloseable {
             retired.add(current);
             current = null;
         }
-        retired.removeIf(process -> !process.takesRuns() && !isAlive(process));
-    }
-
-    private static boolean isAlive(WarmEngineProcess process) {
-        return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+        retired.removeIf(process -> !process.isAlive());
     }
 
     /** The server is stopping: no warm engine outlives it. */

@@ -205,10 +205,19 @@ final class WarmEngineProcess {
 
     private void appendToLog(String line) {
         try {
-            Files.writeString(logFile, line + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            appendLine(logFile, line);
         } catch (IOException e) {
             log.debug("Could not append to {}: {}", logFile, e.toString());
         }
+    }
+
+    /** Adds a line to a log file (the warm engine's, or a run's own), creating it if need be. */
+    static void appendLine(Path file, String line) throws IOException {
+        Files.writeString(file, line + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 }

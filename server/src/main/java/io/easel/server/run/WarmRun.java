@@ -2,10 +2,7 @@ package io.easel.server.run;
 
 import io.easel.run.RunState;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -130,8 +127,7 @@ final class WarmRun implements RunningEngine {
     /** Adds to the run's own log (the one the supervisor quotes when the run fails). */
     private void note(String text) {
         try {
-            Files.writeString(runLog, text + System.lineSeparator(), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            WarmEngineProcess.appendLine(runLog, text);
         } catch (IOException e) {
             log.debug("Could not write to {}: {}", runLog, e.toString());
         }
