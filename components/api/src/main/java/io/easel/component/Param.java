@@ -96,6 +96,14 @@ public final class Param<T> {
         return edit(d -> d.learnerOf = model.name());
     }
 
+    /**
+     * The param names a column the node adds to the table arriving at {@code table}: a name that table already has is
+     * refused when the params are bound (at validation, and again before the node runs).
+     */
+    public Param<T> newColumnOf(Port table) {
+        return edit(d -> d.newColumnOf = table.name());
+    }
+
     public Param<T> description(Text description) {
         return edit(d -> d.description = description);
     }
@@ -176,7 +184,7 @@ public final class Param<T> {
 
     private static ParamDef base(String name, ParamType type, Text title) {
         return new ParamDef(name, type, title, null, false, null, null, null, false, false, List.of(), null, null,
-                false, null);
+                false, null, null);
     }
 
     /** The fields of a {@link ParamDef} being changed; keeps the copy in one place. */
@@ -196,6 +204,7 @@ public final class Param<T> {
         private ParamDef.VisibleWhen visibleWhen;
         private boolean advanced;
         private String learnerOf;
+        private String newColumnOf;
 
         Draft(ParamDef d) {
             name = d.name();
@@ -213,11 +222,12 @@ public final class Param<T> {
             visibleWhen = d.visibleWhen();
             advanced = d.advanced();
             learnerOf = d.learnerOf();
+            newColumnOf = d.newColumnOf();
         }
 
         ParamDef build() {
             return new ParamDef(name, type, title, description, required, defaultValue, min, max, minExclusive,
-                    maxExclusive, choices, columns, visibleWhen, advanced, learnerOf);
+                    maxExclusive, choices, columns, visibleWhen, advanced, learnerOf, newColumnOf);
         }
     }
 

@@ -97,6 +97,14 @@ public final class ParamBinder {
                 values.put(def.name(), null);
                 continue;
             }
+            if (def.newColumnOf() != null && value instanceof String name
+                    && inputs.apply(def.newColumnOf()).orElse(null) instanceof TableSpec table
+                    && table.column(name.strip()).isPresent()) {
+                problems.add(new ParamProblem(def.name(), def.newColumnOf(), Kind.COLUMN_EXISTS, "param '"
+                        + def.name() + "' names a new column '" + name.strip() + "', but input '"
+                        + def.newColumnOf() + "' already has a column of that name; choose another name"));
+                continue;
+            }
             if (def.columns() != null && inputs.apply(def.columns().port()).orElse(null) instanceof TableSpec table) {
                 bindColumns(def, value, table, values, problems).ifPresent(resolved -> {
                     columns.put(def.name(), resolved);

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param learnerOf for params about the learner whose model arrives at an input: that model input port. A
  *     {@link ParamType#SEARCH_SPACE} names the learner's params; a choice's options may be meant for some kinds of
  *     learner only ({@link Choice#learners()}). Both are checked once the learner is known; null for other params
+ * @param newColumnOf for a text param naming a column the node adds to the table of an input port: that port. The
+ *     name must be new there, so a result never silently replaces a column; null for other params
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParamDef(
@@ -38,7 +40,8 @@ public record ParamDef(
         ColumnFilter columns,
         VisibleWhen visibleWhen,
         boolean advanced,
-        String learnerOf) {
+        String learnerOf,
+        String newColumnOf) {
 
     public ParamDef {
         Objects.requireNonNull(name, "name");

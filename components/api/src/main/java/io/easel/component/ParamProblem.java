@@ -18,6 +18,8 @@ public record ParamProblem(String param, String port, Kind kind, String message)
         WRONG_COLUMN_TYPE,
         /** The same column picked by two params that exclude each other (the label as a feature too). */
         COLUMN_CONFLICT,
+        /** A new column named by a param that the input table already has. */
+        COLUMN_EXISTS,
         /** Left empty to take every suitable column, but there is none. */
         NO_COLUMNS
     }

@@ -34,6 +34,8 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         UNKNOWN_COLUMN,
         WRONG_COLUMN_TYPE,
         COLUMN_CONFLICT,
+        /** A param names a new column that its input table already has. */
+        COLUMN_EXISTS,
         NO_COLUMNS,
         /** A path param names a place outside the data roots, or a file system Easel may not reach. */
         PATH_NOT_ALLOWED,

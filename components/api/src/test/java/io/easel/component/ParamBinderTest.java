@@ -75,6 +75,29 @@ class ParamBinderTest {
     }
 
     @Test
+    void shouldRefuseANewColumnNameTheInputAlreadyHas() {
+        Param<String> output = Param.string("output", T).defaultValue("score").newColumnOf(IN).required();
+        ComponentDescriptor adder = ComponentDescriptor.builder("adder")
+                .category(Category.FEATURE_ENGINEERING).title("A", "加").description("d", "描")
+                .inputs(IN)
+                .outputs(Port.output("out", PortType.TABLE, T,
+                        SchemaRule.sameAs("in").add(ColumnOp.Name.param(output), ColumnOp.Type.of(DataType.DOUBLE))))
+                .params(output)
+                .build();
+
+        assertThat(adder.bind(Map.of(), Map.of("in", HOUSES)).problems()).isEmpty();
+        assertThat(adder.bind(Map.of("output", " area "), Map.of("in", HOUSES)).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(Kind.COLUMN_EXISTS);
+                    assertThat(p.param()).isEqualTo("output");
+                    assertThat(p.port()).isEqualTo("in");
+                    assertThat(p.message()).contains("'output'", "'area'", "choose another name");
+                });
+        assertThat(adder.bind(Map.of("output", "area"), Map.of()).problems())
+                .as("unknown until the input's columns are known").isEmpty();
+    }
+
+    @Test
     void shouldUseDefaultsAndIgnoreHiddenParams() {
         BoundParams bound = bind(Map.of("label", "price", "depth", 99), HOUSES).params();
 

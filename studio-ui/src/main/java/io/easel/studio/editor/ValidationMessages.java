@@ -44,6 +44,7 @@ final class ValidationMessages {
             case UNKNOWN_COLUMN -> t.get("validation.unknown-column", String.join(", ", missingColumns(def, node, input)));
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type",
                     def.columns().types().stream().map(DataType::jsonName).collect(Collectors.joining(", ")));
+            case COLUMN_EXISTS -> t.get("validation.column-exists", value(def, node));
             default -> forNode(error, null);
         };
     }
@@ -61,7 +62,8 @@ final class ValidationMessages {
             case UNSUPPORTED_VERSION -> t.get("validation.unsupported-version");
             case UNKNOWN_PARAM -> t.get("validation.unknown-param", error.param());
             case DUPLICATE_NODE -> t.get("validation.duplicate-node");
-            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE -> paramProblem(error, component);
+            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS ->
+                    paramProblem(error, component);
             default -> error.message();
         };
     }
@@ -73,6 +75,7 @@ final class ValidationMessages {
             case MISSING_PARAM -> t.get("validation.missing-param");
             case UNKNOWN_COLUMN -> t.get("validation.unknown-column.short");
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type.short");
+            case COLUMN_EXISTS -> t.get("validation.column-exists.short");
             default -> t.get("validation.invalid-param.short");
         };
         return title + ": " + what;

@@ -29,7 +29,7 @@ public final class Dct implements SparkComponent {
                     "逆变换（DCT-III），可还原正变换。"))
             .defaultValue(false);
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("dct");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "dct");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the transform",
                     "含变换结果的数据"), FeatureColumns.withVector(IN, OUTPUT));
@@ -61,7 +61,6 @@ public final class Dct implements SparkComponent {
         TableData in = ctx.table(IN);
         String column = ctx.param(COLUMN);
         String output = ctx.param(OUTPUT);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         double[][] forward = cosineBasis(FeatureColumns.vectorSize(in, column));
         ctx.output(OUT, in.transform(new VectorProjection().setInputCol(column).setOutputCol(output)
                 .setWeights(ctx.param(INVERSE) ? transposed(forward) : forward)));

@@ -28,7 +28,7 @@ public final class ElementwiseProduct implements SparkComponent {
                     "每个分量一个数，用逗号分隔，例如 1, 0.5, 2。"))
             .required();
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("weighted");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "weighted");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the product",
                     "含乘积的数据"), FeatureColumns.withVector(IN, OUTPUT));
@@ -59,7 +59,6 @@ public final class ElementwiseProduct implements SparkComponent {
         TableData in = ctx.table(IN);
         String column = ctx.param(COLUMN);
         String output = ctx.param(OUTPUT);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         double[] weights = FeatureColumns.numbers(WEIGHTS.def().title().en(), ctx.param(WEIGHTS));
         int size = FeatureColumns.vectorSize(in, column);
         if (weights.length != size) {

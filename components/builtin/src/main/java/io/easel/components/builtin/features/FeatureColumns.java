@@ -62,8 +62,10 @@ final class FeatureColumns {
     }
 
     /** The name of the one column a component adds. */
-    static Param<String> outputColumn(String defaultName) {
-        return Param.string("outputColumn", Text.of("Output column", "输出列名")).defaultValue(defaultName).required();
+    /** The name of the column a feature component adds to the table at {@code in}: a new one. */
+    static Param<String> outputColumn(Port in, String defaultName) {
+        return Param.string("outputColumn", Text.of("Output column", "输出列名")).defaultValue(defaultName)
+                .newColumnOf(in).required();
     }
 
     /** For the vector components' examples: iris' four measurements as the vector column {@code features}. */
@@ -100,14 +102,6 @@ final class FeatureColumns {
                     + "choose text columns with values.");
         }
         return categories;
-    }
-
-    /** Refuses an output column name the table already has. */
-    static void refuseExisting(TableData in, String param, String output) {
-        if (in.rows().schema().getFieldIndex(output).isDefined()) {
-            throw new IllegalArgumentException(param + ": the table already has a column '" + output
-                    + "'; choose another name.");
-        }
     }
 
     /** A list of numbers separated by commas, or a clear refusal naming the param. */

@@ -48,7 +48,7 @@ public final class FeatureHash implements SparkComponent {
             .range(1, 1 << 30)
             .required();
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("hashed");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "hashed");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the hashed vector",
                     "含哈希向量的数据"), FeatureColumns.withVector(IN, OUTPUT));
@@ -83,7 +83,6 @@ public final class FeatureHash implements SparkComponent {
         List<String> columns = ctx.param(COLUMNS);
         List<String> categorical = ctx.param(CATEGORICAL) == null ? List.of() : ctx.param(CATEGORICAL);
         String output = ctx.param(OUTPUT);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         for (String column : categorical) {
             if (!columns.contains(column)) {
                 throw new IllegalArgumentException("Numeric columns as categories: '" + column + "' is not among "

@@ -52,7 +52,7 @@ public final class IndexToString implements SparkComponent {
                             + "categories String indexer recorded on the column.",
                     "编号 0、1、2……对应的文本，按顺序用逗号分隔。留空：使用“字符串编号”记录在该列上的类别。"));
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("category");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "category");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the text", "含文本的数据"),
             SchemaRule.sameAs(IN.name()).add(ColumnOp.Name.param(OUTPUT), ColumnOp.Type.of(DataType.STRING)));
@@ -85,7 +85,6 @@ public final class IndexToString implements SparkComponent {
         TableData in = ctx.table(IN);
         String column = ctx.param(COLUMN);
         String output = ctx.param(OUTPUT);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         List<String> labels = labels(in, column, ctx.param(LABELS));
         Column index = col(column).cast("double");
         Column known = index.geq(0).and(index.lt(labels.size())).and(index.equalTo(functions.floor(index)));

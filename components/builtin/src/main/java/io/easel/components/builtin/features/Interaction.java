@@ -33,7 +33,7 @@ public final class Interaction implements SparkComponent {
                     "要交叉的数值列和向量列，至少两列。"))
             .required();
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("interaction");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "interaction");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the interaction",
                     "含交互项的数据"), FeatureColumns.withVector(IN, OUTPUT));
@@ -72,7 +72,6 @@ public final class Interaction implements SparkComponent {
             throw new IllegalArgumentException("Columns: choose at least two columns to cross.");
         }
         TableData in = ctx.table(IN);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         // Spark's Interaction refuses a missing number; a one-slot vector holds it as NaN, which gives NaN products
         // (missing in PMML) instead of failing the run or a deployment.
         List<String> numbers = ctx.columns(COLUMNS).stream().filter(c -> c.type() != DataType.VECTOR)

@@ -45,10 +45,12 @@ public final class RFormula implements SparkComponent {
 
     public static final Param<String> FEATURES = Param.string("featuresCol", Text.of("Features column", "特征列名"))
             .defaultValue("features")
+            .newColumnOf(IN)
             .required();
 
     public static final Param<String> LABEL = Param.string("labelCol", Text.of("Label column", "标签列名"))
             .defaultValue("label")
+            .newColumnOf(IN)
             .required();
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with features and label",
@@ -101,8 +103,6 @@ public final class RFormula implements SparkComponent {
             throw new IllegalArgumentException("Formula: '" + formula + "' has no label; put the label column "
                     + "before the ~.");
         }
-        FeatureColumns.refuseExisting(in, "Features column", ctx.param(FEATURES));
-        FeatureColumns.refuseExisting(in, "Label column", ctx.param(LABEL));
         RFormulaModel model;
         try {
             model = new org.apache.spark.ml.feature.RFormula().setFormula(formula)

@@ -40,7 +40,7 @@ public final class VectorIndex implements SparkComponent {
             .range(2, 10_000)
             .required();
 
-    public static final Param<String> OUTPUT = FeatureColumns.outputColumn("indexed");
+    public static final Param<String> OUTPUT = FeatureColumns.outputColumn(IN, "indexed");
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with the indexed vector",
                     "含编号向量的数据"), FeatureColumns.withVector(IN, OUTPUT));
@@ -73,7 +73,6 @@ public final class VectorIndex implements SparkComponent {
     public void execute(ExecutionContext ctx) {
         TableData in = ctx.table(IN);
         String output = ctx.param(OUTPUT);
-        FeatureColumns.refuseExisting(in, "Output column", output);
         VectorIndexerModel indexer = new VectorIndexer().setInputCol(ctx.param(COLUMN)).setOutputCol(output)
                 .setMaxCategories(ctx.param(MAX_CATEGORIES)).setHandleInvalid("keep").fit(in.rows());
         ctx.output(OUT, NewLineage.of(this, ctx, indexer.transform(in.rows()), in));

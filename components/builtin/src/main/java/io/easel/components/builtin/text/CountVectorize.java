@@ -62,7 +62,7 @@ public final class CountVectorize implements SparkComponent {
                     "出现的词记为 1（不论出现几次），而不是出现次数。"))
             .defaultValue(false);
 
-    public static final Param<String> OUTPUT = TextColumns.output("counts", Text.of("The new column of word "
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "counts", Text.of("The new column of word "
             + "counts.", "新的词频向量列。"));
 
     static final TableSpec VOCABULARY_SPEC = TableSpec.of(ColumnSpec.of("slot", DataType.INTEGER),
@@ -102,7 +102,7 @@ public final class CountVectorize implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         TableData in = ctx.table(IN);
         CountVectorizerModel model = new CountVectorizer().setInputCol(ctx.param(TOKENS)).setOutputCol(output)
                 .setVocabSize(ctx.param(VOCABULARY_SIZE)).setMinDF(ctx.param(MIN_DOC_FREQUENCY))

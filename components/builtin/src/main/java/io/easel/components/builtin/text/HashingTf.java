@@ -37,7 +37,7 @@ public final class HashingTf implements SparkComponent {
                     "出现的词记为 1（不论出现几次），而不是出现次数。"))
             .defaultValue(false);
 
-    public static final Param<String> OUTPUT = TextColumns.output("tf", Text.of("The new column of term counts.",
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "tf", Text.of("The new column of term counts.",
             "新的词频向量列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with term counts",
@@ -67,7 +67,7 @@ public final class HashingTf implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         HashingTF hashing = new HashingTF().setInputCol(ctx.param(TOKENS)).setOutputCol(output)
                 .setNumFeatures(ctx.param(FEATURES)).setBinary(ctx.param(BINARY));
         ctx.output(OUT, ctx.table(IN).transformWithoutPmml(hashing, TextColumns.gap(this, ctx,

@@ -31,7 +31,7 @@ public final class NGrams implements SparkComponent {
             .range(1, 10)
             .required();
 
-    public static final Param<String> OUTPUT = TextColumns.output("ngrams", Text.of("The new column of n-grams.",
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "ngrams", Text.of("The new column of n-grams.",
             "新的 n 元组列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with n-grams",
@@ -60,7 +60,7 @@ public final class NGrams implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         ctx.output(OUT, ctx.table(IN).transform(new NGram().setInputCol(ctx.param(TOKENS)).setOutputCol(output)
                 .setN(ctx.param(N))));
     }

@@ -51,7 +51,7 @@ public final class RemoveStopWords implements SparkComponent {
             .defaultValue(false)
             .advanced();
 
-    public static final Param<String> OUTPUT = TextColumns.output("words", Text.of("The new column of the words "
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "words", Text.of("The new column of the words "
             + "kept.", "保留下来的词所在的新列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data without stop words",
@@ -84,7 +84,7 @@ public final class RemoveStopWords implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         Set<String> stopWords = new LinkedHashSet<>();
         String language = ctx.param(LANGUAGE);
         if (language.contains("english")) {

@@ -31,7 +31,7 @@ public final class SegmentChinese implements SparkComponent {
             .description(Text.of("Off: punctuation marks (，。！) are dropped.", "关闭时去掉标点符号（，。！）。"))
             .defaultValue(false);
 
-    public static final Param<String> OUTPUT = TextColumns.output("words", Text.of("The new column of words.",
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "words", Text.of("The new column of words.",
             "新的词列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with words", "含词列的数据"),
@@ -62,7 +62,7 @@ public final class SegmentChinese implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         ChineseWordSegmenter segmenter = new ChineseWordSegmenter().setInputCol(ctx.param(TEXT)).setOutputCol(output)
                 .setKeepPunctuation(ctx.param(KEEP_PUNCTUATION));
         ctx.output(OUT, ctx.table(IN).transformWithoutPmml(segmenter, TextColumns.gap(this, ctx,

@@ -34,26 +34,18 @@ final class TextColumns {
                 .required();
     }
 
-    static Param<String> output(String byDefault, Text description) {
+    /** The name of the column a text component adds to the table at {@code in}: a new one. */
+    static Param<String> output(Port in, String byDefault, Text description) {
         return Param.string(OUTPUT, Text.of("Output column", "输出列名"))
                 .description(description)
                 .defaultValue(byDefault)
+                .newColumnOf(in)
                 .required();
     }
 
     /** The input table with the output column appended. */
     static SchemaRule appended(Port in, Param<String> output, DataType type) {
         return SchemaRule.sameAs(in.name()).add(ColumnOp.Name.param(output), ColumnOp.Type.of(type));
-    }
-
-    /** The output column's name, refused when the table already has such a column. */
-    static String newColumn(ExecutionContext ctx, Port in, Param<String> output) {
-        String name = ctx.param(output);
-        if (Arrays.asList(ctx.table(in).rows().columns()).contains(name)) {
-            throw new IllegalArgumentException("Output column: the table already has a column '" + name
-                    + "'; choose another name in param '" + output.name() + "'.");
-        }
-        return name;
     }
 
     /** The gap a step of {@code component} without a PMML form leaves in the lineage, for the node running it. */

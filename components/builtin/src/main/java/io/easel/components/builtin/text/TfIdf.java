@@ -35,7 +35,7 @@ public final class TfIdf implements SparkComponent {
             .defaultValue(0)
             .range(0, null);
 
-    public static final Param<String> OUTPUT = TextColumns.output("tfidf", Text.of("The new column of TF-IDF "
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "tfidf", Text.of("The new column of TF-IDF "
             + "weights.", "新的 TF-IDF 向量列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with TF-IDF", "含 TF-IDF 的数据"),
@@ -66,7 +66,7 @@ public final class TfIdf implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         ctx.output(OUT, ctx.table(IN).transform(new IDF().setInputCol(ctx.param(COUNTS)).setOutputCol(output)
                 .setMinDocFreq(ctx.param(MIN_DOC_FREQUENCY)).fit(ctx.table(IN).rows())));
     }

@@ -82,7 +82,7 @@ public final class Tokenize implements SparkComponent {
             .range(1, null)
             .advanced();
 
-    public static final Param<String> OUTPUT = TextColumns.output("tokens", Text.of("The new column of words.",
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "tokens", Text.of("The new column of words.",
             "新的词列。"));
 
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data with words", "含词列的数据"),
@@ -117,7 +117,7 @@ public final class Tokenize implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         String mode = ctx.param(MODE);
         boolean custom = "pattern".equals(mode);
         boolean separators = !custom || "separators".equals(ctx.param(PATTERN_MATCHES));

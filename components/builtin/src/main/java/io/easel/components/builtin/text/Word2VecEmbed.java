@@ -62,7 +62,7 @@ public final class Word2VecEmbed implements SparkComponent {
 
     public static final Param<Integer> SEED = SharedParams.SEED;
 
-    public static final Param<String> OUTPUT = TextColumns.output("embedding", Text.of("The new column of "
+    public static final Param<String> OUTPUT = TextColumns.output(IN, "embedding", Text.of("The new column of "
             + "document vectors.", "新的文档向量列。"));
 
     static final TableSpec VECTORS_SPEC = TableSpec.of(ColumnSpec.of("word", DataType.STRING),
@@ -99,7 +99,7 @@ public final class Word2VecEmbed implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        String output = TextColumns.newColumn(ctx, IN, OUTPUT);
+        String output = ctx.param(OUTPUT);
         TableData in = ctx.table(IN);
         Word2VecModel model = new Word2Vec().setInputCol(ctx.param(TOKENS)).setOutputCol(output)
                 .setVectorSize(ctx.param(VECTOR_SIZE)).setWindowSize(ctx.param(WINDOW))
