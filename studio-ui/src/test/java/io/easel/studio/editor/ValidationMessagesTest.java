@@ -50,6 +50,20 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void shouldAskForAnotherNameWhenANewColumnExists() {
+        ComponentDescriptor tokenize = CATALOG.find("tokenize").orElseThrow();
+        ParamDef output = tokenize.param("outputColumn").orElseThrow();
+        Node node = Node.of("words", "tokenize", Map.of("textColumn", "gloss", "outputColumn", "gloss"));
+        ValidationError error = new ValidationError("words", "outputColumn", "in", Code.COLUMN_EXISTS, "…");
+
+        assertThat(english.forField(error, output, node, Optional.of(TableSpec.parse("gloss:string"))))
+                .isEqualTo("The input already has a column named gloss: choose another name");
+        assertThat(chinese.forField(error, output, node, Optional.of(TableSpec.parse("gloss:string"))))
+                .isEqualTo("输入中已有名为 gloss 的列：请换一个名称");
+        assertThat(english.forNode(error, tokenize)).isEqualTo("Output column: column already exists");
+    }
+
+    @Test
     void shouldSayUnderASearchSpaceWhatTheConnectedLearnerRefuses() {
         ComponentDescriptor tuning = CATALOG.find("hyperparameter-tuning").orElseThrow();
         ParamDef space = tuning.param("searchSpace").orElseThrow();
