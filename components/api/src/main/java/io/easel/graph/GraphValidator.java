@@ -243,11 +243,9 @@ public final class GraphValidator {
             return;
         }
         for (ParamDef def : component.params()) {
-            if (def.type() == ParamType.CONNECTION && node.params().get(def.name()) instanceof String name
-                    && !name.isBlank() && !connections.contains(name.strip())) {
-                errors.add(new ValidationError(node.id(), def.name(), null, Code.UNKNOWN_CONNECTION,
-                        where + ": param '" + def.name() + "': " + JdbcConnections.unknown(name, connections)));
-            }
+            NamedConnections.of(node, def).filter(name -> !connections.contains(name)).ifPresent(name ->
+                    errors.add(new ValidationError(node.id(), def.name(), null, Code.UNKNOWN_CONNECTION,
+                            where + ": param '" + def.name() + "': " + JdbcConnections.unknown(name, connections))));
         }
     }
 

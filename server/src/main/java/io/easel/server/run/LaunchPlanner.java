@@ -1,13 +1,24 @@
 package io.easel.server.run;
 
+import io.easel.component.Catalog;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.NamedConnections;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
+import io.easel.server.catalog.CatalogService;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.StoredJson;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -17,17 +28,27 @@ import org.springframework.stereotype.Component;
 @Component
 class LaunchPlanner {
 
+    private static final Logger log = LoggerFactory.getLogger(LaunchPlanner.class);
+
     private final EaselProperties easel;
     private final EngineProperties engine;
     private final PluginJars plugins;
     private final DataRoots dataRoots;
     private final JdbcConnections connections;
+    private final Supplier<Catalog> catalog;
     private final String contextPath;
     private volatile int port = -1;
 
+    @Autowired
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
-            JdbcConnections connections, Environment environment) {
+            JdbcConnections connections, CatalogService catalog, Environment environment) {
+        this(easel, engine, plugins, dataRoots, connections, catalog::catalog, environment);
+    }
+
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
+            JdbcConnections connections, Supplier<Catalog> catalog, Environment environment) {
         this.connections = connections;
+        this.catalog = catalog;
         this.easel = easel;
         this.engine = engine;
         this.plugins = plugins;
@@ -94,7 +115,25 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots, connections);
+                settings, plugins.jars(), dataRoots, connectionsNamedBy(runId));
+    }
+
+    /**
+     * The connections the run's nodes name, read from the graph snapshot the engine runs: the engine holds no other
+     * database's credentials. None when the snapshot cannot be read (the engine then fails with it anyway).
+     */
+    private JdbcConnections connectionsNamedBy(UUID runId) {
+        if (connections.names().isEmpty()) {
+            return connections;
+        }
+        try {
+            ExperimentGraph graph = StoredJson.MAPPER.readValue(Files.readAllBytes(experimentFile(runId)),
+                    ExperimentGraph.class);
+            return connections.only(NamedConnections.in(graph, catalog.get()));
+        } catch (IOException | RuntimeException e) {
+            log.warn("Run {}: its graph could not be read to find the connections it names: {}", runId, e.toString());
+            return JdbcConnections.none();
+        }
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+
+import io.easel.component.Catalog;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +51,7 @@ class HdfsRunWorkspaceTest {
         EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), new MockEnvironment()));
+                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
     }
 
     @Test

@@ -1,16 +1,23 @@
 package io.easel.server.run;
 
-import io.easel.run.DataRoots;
-import io.easel.run.JdbcConnections;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easel.component.Catalog;
+import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
+import io.easel.run.DataRoots;
+import io.easel.run.JdbcConnections;
+import io.easel.run.JdbcConnections.JdbcConnection;
 import io.easel.run.RunState;
+import io.easel.server.catalog.CatalogService;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.StoredJson;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +30,7 @@ class LaunchPlannerTest {
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
         return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(), DataRoots.none(),
-                JdbcConnections.none(), new MockEnvironment());
+                JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {
@@ -63,5 +70,40 @@ class LaunchPlannerTest {
         // On YARN and Kubernetes the driver starts far from spark-submit's environment.
         EngineLaunch onYarn = planner("yarn", "http://easel.example:8080").plan(clusterRun("yarn"), "s3cret");
         assertThat(onYarn.engineArguments()).containsSubsequence("--callback-token", "s3cret");
+    }
+
+    @Test
+    void shouldHandTheEngineOnlyTheConnectionsItsNodesName() throws Exception {
+        JdbcConnections configured = new JdbcConnections(Map.of(
+                "warehouse", new JdbcConnection("jdbc:postgresql://db.example/warehouse", "reader", "w-secret"),
+                "crm", new JdbcConnection("jdbc:postgresql://db.example/crm", "crm", "c-secret")));
+        EngineProperties engine = new EngineProperties(null, "local[2]", "client", "1g", null, null, null, null, null,
+                null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, "http://127.0.0.1:8080", null);
+        LaunchPlanner planner = new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
+                PluginJars.none(), DataRoots.none(), configured, new CatalogService()::catalog, new MockEnvironment());
+
+        RunView reading = localRun();
+        writeSnapshot(planner, reading, Node.of("orders", "read-jdbc", Map.of("connection", " warehouse ",
+                "table", "orders")));
+        String handed = planner.plan(reading, "token").engineEnvironment().get(JdbcConnections.ENVIRONMENT_VARIABLE);
+        assertThat(StoredJson.MAPPER.readValue(handed, JdbcConnections.class).names()).containsExactly("warehouse");
+        assertThat(handed).contains("w-secret").doesNotContain("crm", "c-secret");
+
+        RunView notReading = localRun();
+        writeSnapshot(planner, notReading, Node.of("data", "sample-dataset", Map.of("dataset", "iris")));
+        assertThat(planner.plan(notReading, "token").engineEnvironment())
+                .doesNotContainKey(JdbcConnections.ENVIRONMENT_VARIABLE);
+    }
+
+    private static RunView localRun() {
+        LaunchSettings settings = new LaunchSettings("local[2]", "client", "1g", null, null, null, null, Map.of());
+        return new RunView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), RunState.STARTING, null, null, null,
+                null, null, Map.of(), settings);
+    }
+
+    private static void writeSnapshot(LaunchPlanner planner, RunView run, Node node) throws Exception {
+        Path file = planner.experimentFile(run.id());
+        Files.createDirectories(file.getParent());
+        Files.write(file, StoredJson.MAPPER.writeValueAsBytes(new ExperimentGraph(1, List.of(node), List.of())));
     }
 }
