@@ -25,49 +25,33 @@ final class Ensembles {
         }
     }
 
-    /** average or weightedAverage of class probabilities; the most probable class wins. */
-    record Average(ClassModel[] members, double[] weights, boolean weighted, int[] order) implements ClassModel {
+    /**
+     * average or weightedAverage of class probabilities, or (voting) majorityVote or weightedMajorityVote, where each
+     * tree's class gets its weight and probabilities are vote shares; the most probable class wins.
+     */
+    record ClassCombination(ClassModel[] members, double[] weights, boolean weighted, boolean voting, int[] order)
+            implements ClassModel {
         @Override
         public int classify(double[] slots, double[] into) {
-            int classes = order.length;
-            double[] member = new double[classes];
+            double[] member = new double[order.length];
             Arrays.fill(into, 0);
             double weightSum = 0;
             for (int i = 0; i < members.length; i++) {
-                if (members[i].classify(slots, member) == FlatTree.NONE) {
+                int predicted = members[i].classify(slots, member);
+                if (predicted == FlatTree.NONE) {
                     return FlatTree.NONE;
                 }
                 double weight = weighted ? weights[i] : 1;
-                for (int c = 0; c < classes; c++) {
-                    into[c] += weighted ? weight * member[c] : member[c];
+                if (voting) {
+                    into[predicted] += weight;
+                } else {
+                    for (int c = 0; c < member.length; c++) {
+                        into[c] += weight * member[c];
+                    }
                 }
                 weightSum += weight;
             }
-            for (int c = 0; c < classes; c++) {
-                into[c] /= weightSum;
-            }
-            return Classes.mostProbable(into, order);
-        }
-    }
-
-    /** majorityVote or weightedMajorityVote: each tree's class gets its weight; probabilities are vote shares. */
-    record Vote(ClassModel[] members, double[] weights, boolean weighted, int[] order) implements ClassModel {
-        @Override
-        public int classify(double[] slots, double[] into) {
-            int classes = order.length;
-            double[] member = new double[classes];
-            Arrays.fill(into, 0);
-            double weightSum = 0;
-            for (int i = 0; i < members.length; i++) {
-                int vote = members[i].classify(slots, member);
-                if (vote == FlatTree.NONE) {
-                    return FlatTree.NONE;
-                }
-                double weight = weighted ? weights[i] : 1;
-                into[vote] += weight;
-                weightSum += weight;
-            }
-            for (int c = 0; c < classes; c++) {
+            for (int c = 0; c < into.length; c++) {
                 into[c] /= weightSum;
             }
             return Classes.mostProbable(into, order);

@@ -47,26 +47,8 @@ final class ExpressionCompiler {
     private Compiled constant(Constant constant, Kind expected) throws NotCompilableException {
         Kind kind = constant.getDataType() != null ? Kind.of(constant.getDataType(), "constant") : expected;
         double value = constant.isMissing() || constant.getValue() == null ? Double.NaN
-                : encode(constant.getValue(), kind);
+                : layout.encode(constant.getValue(), kind);
         return new Compiled(slots -> value, kind);
-    }
-
-    /** A value the PMML writes, in the slot form of {@code kind}. */
-    double encode(Object value, Kind kind) throws NotCompilableException {
-        return switch (kind) {
-            case TEXT -> layout.codes().name(String.valueOf(value));
-            case INTEGER, DOUBLE -> value instanceof Number number ? number.doubleValue()
-                    : parse(String.valueOf(value));
-            case BOOLEAN -> throw new NotCompilableException("boolean constant " + value);
-        };
-    }
-
-    private static double parse(String text) throws NotCompilableException {
-        try {
-            return Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new NotCompilableException("number '" + text + "'");
-        }
     }
 
     private Compiled apply(Apply apply, Kind expected) throws NotCompilableException {
@@ -137,7 +119,7 @@ final class ExpressionCompiler {
             if (!(arguments.get(i) instanceof Constant constant) || constant.getValue() == null) {
                 throw new NotCompilableException(function + " of a computed value");
             }
-            members[i - 1] = encode(constant.getValue(), tested.kind());
+            members[i - 1] = layout.encode(constant.getValue(), tested.kind());
         }
         Arrays.sort(members);
         ValueExpression value = tested.code();

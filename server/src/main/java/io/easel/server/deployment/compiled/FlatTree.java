@@ -12,8 +12,19 @@ final class FlatTree {
 
     static final int NONE = -1;
 
-    enum Operator { TRUE, FALSE, LESS_THAN, LESS_OR_EQUAL, GREATER_THAN, GREATER_OR_EQUAL, EQUAL, NOT_EQUAL,
-        IS_MISSING, IS_NOT_MISSING, IS_IN, IS_NOT_IN }
+    enum Operator {
+        TRUE, FALSE, LESS_THAN, LESS_OR_EQUAL, GREATER_THAN, GREATER_OR_EQUAL, EQUAL, NOT_EQUAL, IS_MISSING,
+        IS_NOT_MISSING, IS_IN, IS_NOT_IN;
+
+        /** Whether it compares by order, which only numbers have. */
+        boolean orders() {
+            return this == LESS_THAN || this == LESS_OR_EQUAL || this == GREATER_THAN || this == GREATER_OR_EQUAL;
+        }
+
+        boolean testsMissing() {
+            return this == IS_MISSING || this == IS_NOT_MISSING;
+        }
+    }
 
     private static final int YES = 1;
     private static final int NO = 0;
@@ -111,7 +122,7 @@ final class FlatTree {
             return NO;
         }
         double value = slots[fields[node]];
-        if (operator == Operator.IS_MISSING || operator == Operator.IS_NOT_MISSING) {
+        if (operator.testsMissing()) {
             return Double.isNaN(value) == (operator == Operator.IS_MISSING) ? YES : NO;
         }
         if (Double.isNaN(value)) {

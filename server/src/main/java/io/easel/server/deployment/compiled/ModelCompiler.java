@@ -100,13 +100,14 @@ final class ModelCompiler {
         for (int i = 0; i < members.length; i++) {
             members[i] = classes(segments.get(i).requireModel(), classes, false);
         }
-        return switch (method) {
-            case AVERAGE, WEIGHTED_AVERAGE -> new Ensembles.Average(members, weights(segments),
-                    method == MultipleModelMethod.WEIGHTED_AVERAGE, classes.naturalOrder());
-            case MAJORITY_VOTE, WEIGHTED_MAJORITY_VOTE -> new Ensembles.Vote(members, weights(segments),
-                    method == MultipleModelMethod.WEIGHTED_MAJORITY_VOTE, classes.naturalOrder());
-            default -> throw new NotCompilableException("segmentation '" + method.value() + "' of classes");
-        };
+        boolean voting = method == MultipleModelMethod.MAJORITY_VOTE
+                || method == MultipleModelMethod.WEIGHTED_MAJORITY_VOTE;
+        if (!voting && method != MultipleModelMethod.AVERAGE && method != MultipleModelMethod.WEIGHTED_AVERAGE) {
+            throw new NotCompilableException("segmentation '" + method.value() + "' of classes");
+        }
+        boolean weighted = method == MultipleModelMethod.WEIGHTED_AVERAGE
+                || method == MultipleModelMethod.WEIGHTED_MAJORITY_VOTE;
+        return new Ensembles.ClassCombination(members, weights(segments), weighted, voting, classes.naturalOrder());
     }
 
     /** Every segment but the last of a chain: a value model whose only outputs are its predicted value. */

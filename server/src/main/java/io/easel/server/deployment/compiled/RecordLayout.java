@@ -59,8 +59,24 @@ final class RecordLayout {
         }
     }
 
-    TextCodes codes() {
-        return codes;
+    /** A value the PMML writes (a split point, a set member, a constant), in the slot form of {@code kind}. */
+    double encode(Object value, Kind kind) throws NotCompilableException {
+        return switch (kind) {
+            case TEXT -> codes.name(String.valueOf(value));
+            case INTEGER, DOUBLE -> number(value);
+            case BOOLEAN -> throw new NotCompilableException("boolean value " + value);
+        };
+    }
+
+    static double number(Object value) throws NotCompilableException {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        try {
+            return Double.parseDouble(String.valueOf(value));
+        } catch (NumberFormatException e) {
+            throw new NotCompilableException("number '" + value + "'");
+        }
     }
 
     /** The slot of a field, giving it one (and compiling its definition) on first use. */

@@ -55,7 +55,7 @@ final class TreeCompiler {
         for (int i = 0; i < nodes.size(); i++) {
             Object score = nodes.get(i).getScore();
             arrays.scored[i] = score != null;
-            scores[i] = score == null ? Double.NaN : number(score);
+            scores[i] = score == null ? Double.NaN : RecordLayout.number(score);
         }
         return new ValueTree(flat(model, arrays), scores);
     }
@@ -171,16 +171,14 @@ final class TreeCompiler {
                     case IS_MISSING -> Operator.IS_MISSING;
                     case IS_NOT_MISSING -> Operator.IS_NOT_MISSING;
                 };
-                boolean ordering = operator.ordinal() >= Operator.LESS_THAN.ordinal()
-                        && operator.ordinal() <= Operator.GREATER_OR_EQUAL.ordinal();
-                if ((ordering && !kind.isNumber()) || kind == Kind.BOOLEAN) {
+                if ((operator.orders() && !kind.isNumber()) || kind == Kind.BOOLEAN) {
                     throw new NotCompilableException("comparison " + simple.requireOperator().value() + " on "
                             + kind + " field '" + simple.requireField() + "'");
                 }
                 arrays.operators[node] = operator;
                 arrays.fields[node] = field;
-                if (operator != Operator.IS_MISSING && operator != Operator.IS_NOT_MISSING) {
-                    arrays.thresholds[node] = encode(simple.requireValue(), kind);
+                if (!operator.testsMissing()) {
+                    arrays.thresholds[node] = layout.encode(simple.requireValue(), kind);
                 }
             }
             case SimpleSetPredicate set -> {
@@ -189,7 +187,7 @@ final class TreeCompiler {
                 List<?> members = content(set.requireArray());
                 double[] codes = new double[members.size()];
                 for (int i = 0; i < codes.length; i++) {
-                    codes[i] = encode(members.get(i), kind);
+                    codes[i] = layout.encode(members.get(i), kind);
                 }
                 Arrays.sort(codes);
                 arrays.operators[node] = set.requireBooleanOperator() == SimpleSetPredicate.BooleanOperator.IS_IN
@@ -206,24 +204,6 @@ final class TreeCompiler {
             return ArrayUtil.getContent(array);
         } catch (RuntimeException e) {
             throw new NotCompilableException("array: " + e.getMessage());
-        }
-    }
-
-    private double encode(Object value, Kind kind) throws NotCompilableException {
-        if (kind == Kind.TEXT) {
-            return layout.codes().name(String.valueOf(value));
-        }
-        return number(value);
-    }
-
-    private static double number(Object value) throws NotCompilableException {
-        if (value instanceof Number number) {
-            return number.doubleValue();
-        }
-        try {
-            return Double.parseDouble(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            throw new NotCompilableException("number '" + value + "'");
         }
     }
 }

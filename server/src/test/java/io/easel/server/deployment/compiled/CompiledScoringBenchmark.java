@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jpmml.evaluator.Evaluator;
 import org.jpmml.evaluator.FieldValue;
 import org.jpmml.evaluator.InputField;
@@ -55,41 +56,34 @@ public final class CompiledScoringBenchmark {
     }
 
     private static double scorePrepared(RecordScorer scorer, List<Map<String, FieldValue>> records, double seconds) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        long deadline = start + (long) (seconds * 1e9);
-        long scored = 0;
-        Object sink = null;
-        while (THREADS.getCurrentThreadCpuTime() < deadline) {
-            for (Map<String, FieldValue> record : records) {
-                sink = scorer.score(record);
-            }
-            scored += records.size();
-        }
-        return perCpuSecond(scored, start, sink);
+        return recordsPerCpuSecond(records, scorer::score, seconds);
     }
 
     private static double prepareAndScore(RecordScorer scorer, Evaluator evaluator, List<Map<String, Object>> rows,
             double seconds) {
         List<InputField> inputs = evaluator.getInputFields();
+        return recordsPerCpuSecond(rows, row -> {
+            Map<String, FieldValue> arguments = new LinkedHashMap<>();
+            for (InputField input : inputs) {
+                arguments.put(input.getName(), input.prepare(row.get(input.getName())));
+            }
+            return scorer.score(arguments);
+        }, seconds);
+    }
+
+    /** Scores all records again and again for {@code seconds} of this thread's CPU time. */
+    private static <T> double recordsPerCpuSecond(List<T> records, Function<T, Object> score, double seconds) {
         long start = THREADS.getCurrentThreadCpuTime();
         long deadline = start + (long) (seconds * 1e9);
         long scored = 0;
-        Object sink = null;
+        Object last = null;
         while (THREADS.getCurrentThreadCpuTime() < deadline) {
-            for (Map<String, Object> row : rows) {
-                Map<String, FieldValue> arguments = new LinkedHashMap<>();
-                for (InputField input : inputs) {
-                    arguments.put(input.getName(), input.prepare(row.get(input.getName())));
-                }
-                sink = scorer.score(arguments);
+            for (T record : records) {
+                last = score.apply(record);
             }
-            scored += rows.size();
+            scored += records.size();
         }
-        return perCpuSecond(scored, start, sink);
-    }
-
-    private static double perCpuSecond(long scored, long start, Object sink) {
-        if (sink == null) {
+        if (last == null) {
             throw new IllegalStateException("nothing was scored");
         }
         return scored / ((THREADS.getCurrentThreadCpuTime() - start) / 1e9);
