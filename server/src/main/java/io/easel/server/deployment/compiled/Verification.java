@@ -50,7 +50,7 @@ public record Verification(int records, int compiledAnswers, String mismatch) {
     }
 
     /** What differs, or null. */
-    static String difference(Prediction reference, Prediction candidate) {
+    public static String difference(Prediction reference, Prediction candidate) {
         if (reference == null) {
             return "the interpreter gives no prediction, the compiled model " + candidate;
         }

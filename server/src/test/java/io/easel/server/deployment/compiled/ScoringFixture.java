@@ -21,9 +21,9 @@ import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
  * loaded as the server loads it, and its rows prepared as scoring requests are: every row as it is, every row with
  * one input missing in turn, and every row with one text input set to a category the model never saw.
  */
-record ScoringFixture(String model, String dataset) {
+public record ScoringFixture(String model, String dataset) {
 
-    static final String UNSEEN = "a category never seen in training";
+    public static final String UNSEEN = "a category never seen in training";
     /** The bundled datasets; the server's class path holds only the catalog of the components module. */
     private static final Path DATASETS = Path.of("..", "components", "builtin", "src", "main", "resources", "io",
             "easel", "components", "datasets");
@@ -33,7 +33,7 @@ record ScoringFixture(String model, String dataset) {
         return model + " on " + dataset;
     }
 
-    Evaluator evaluator() {
+    public Evaluator evaluator() {
         try (InputStream pmml = resource("/models/" + model + "/model.pmml")) {
             Evaluator evaluator = new LoadingModelEvaluatorBuilder().load(pmml).build();
             evaluator.verify();
@@ -44,7 +44,7 @@ record ScoringFixture(String model, String dataset) {
     }
 
     /** The dataset's rows as raw records, values typed as the model's inputs are. */
-    List<Map<String, Object>> rows(Evaluator evaluator) {
+    public List<Map<String, Object>> rows(Evaluator evaluator) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(DATASETS.resolve(dataset + ".csv"),
                 StandardCharsets.UTF_8)) {
