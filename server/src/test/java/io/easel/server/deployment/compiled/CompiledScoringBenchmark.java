@@ -31,7 +31,12 @@ public final class CompiledScoringBenchmark {
                 args.length > 1 ? args[1] : "breast_cancer");
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        long loading = System.nanoTime();
         Evaluator evaluator = fixture.evaluator();
+        long choosing = System.nanoTime();
+        CompiledScoring.scorerFor(evaluator, fixture.model());
+        System.out.printf("loading the PMML took %.0f ms, compiling and verifying it %.0f ms (cold JVM)%n",
+                (choosing - loading) / 1e6, (System.nanoTime() - choosing) / 1e6);
         RecordScorer interpreter = new InterpretedScorer(evaluator);
         RecordScorer compiled = CompiledScoring.withFallback(CompiledScorer.compile(evaluator), interpreter);
         List<Map<String, Object>> rows = fixture.rows(evaluator);
