@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluators by (model, version), built once from the PMML in the model store, tree models compiled (see
- * {@link CompiledScoring}). A version never changes, so an entry
- * never goes stale; the cache only bounds memory (least recently used out). Reads take no lock, so concurrent
- * requests never wait for each other here; a version is loaded once however many requests ask for it at the same
- * time, and loading one model holds up no request for another.
+ * {@link CompiledScoring}). A version never changes, so an entry never goes stale; the cache only bounds memory
+ * (least recently used out). Reads take no lock, so concurrent requests never wait for each other here; a version is
+ * loaded once however many requests ask for it at the same time, and loading one model holds up no request for
+ * another.
  */
 @Component
 class ScoringModels {

@@ -51,6 +51,9 @@ public final class CompiledScoringBenchmark {
             scorePrepared(scorer, prepared, seconds);
             prepareAndScore(scorer, evaluator, rows, seconds);
         }
+        long warm = System.nanoTime();
+        CompiledScoring.scorerFor(evaluator, fixture.model());
+        System.out.printf("compiling and verifying again, warm: %.0f ms%n", (System.nanoTime() - warm) / 1e6);
         for (int round = 1; round <= rounds; round++) {
             for (Map.Entry<String, RecordScorer> scorer : scorers.entrySet()) {
                 System.out.printf("round %d %-12s prepared: %,10.0f rec/CPU-s   prepare+score: %,10.0f rec/CPU-s%n",
