@@ -4,6 +4,7 @@ import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
 import io.easel.server.deployment.ScoreResponse.Prediction;
 import io.easel.server.deployment.ScoringRequestException.Problem;
+import io.easel.server.deployment.compiled.RecordScorer;
 import io.easel.server.model.ModelVersionView;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,15 +15,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jpmml.evaluator.Evaluator;
-import org.jpmml.evaluator.EvaluatorUtil;
 import org.jpmml.evaluator.FieldValue;
-import org.jpmml.evaluator.HasProbability;
 import org.jpmml.evaluator.InputField;
-import org.jpmml.evaluator.TargetField;
 import org.springframework.http.HttpStatus;
 
 /**
- * A model version ready to score: its evaluator and the fields a record must carry. Immutable and thread-safe, so one
+ * A model version ready to score: the fields a record must carry, checked and prepared by the evaluator's input
+ * fields, and the scorer (compiled or interpreted) that answers for them. Immutable and thread-safe, so one
  * instance per version serves every request.
  */
 final class ScoringModel {
@@ -30,16 +29,15 @@ final class ScoringModel {
     /** Problems reported per request at most; the rest are summarised. */
     private static final int MAX_PROBLEMS = 20;
 
-    private final Evaluator evaluator;
     private final Map<String, RequestField> fields;
     private final ModelCategories categories;
-    private final TargetField target;
+    private final RecordScorer scorer;
 
-    ScoringModel(ModelVersionView version, Evaluator evaluator, ModelCategories categories) {
-        this.evaluator = evaluator;
+    /** @param scorer scores the records the model's input fields prepared: compiled, or the evaluator itself */
+    ScoringModel(ModelVersionView version, Evaluator evaluator, ModelCategories categories, RecordScorer scorer) {
         this.fields = requestFields(version.inputs(), evaluator.getInputFields());
         this.categories = categories;
-        this.target = evaluator.getTargetFields().isEmpty() ? null : evaluator.getTargetFields().getFirst();
+        this.scorer = scorer;
     }
 
     Collection<RequestField> fields() {
@@ -117,28 +115,16 @@ final class ScoringModel {
      * @throws ScoringRequestException (422) when the model cannot score it, e.g. for a missing value it cannot handle
      */
     Prediction predict(Map<String, FieldValue> arguments, Integer position) {
-        Map<String, ?> results;
+        Prediction prediction;
         try {
-            results = evaluator.evaluate(arguments);
+            prediction = scorer.score(arguments);
         } catch (RuntimeException e) {
             throw cannotScore(arguments, position, e.getMessage());
         }
-        Object raw = target == null ? null : results.get(target.getName());
-        Object prediction = EvaluatorUtil.decode(raw);
         if (prediction == null) {
             throw cannotScore(arguments, position, "the model returned no prediction");
         }
-        if (!(raw instanceof HasProbability probable)) {
-            return new Prediction(prediction, null, null);
-        }
-        List<?> categories = target.getCategories() != null ? target.getCategories()
-                : List.copyOf(probable.getCategories());
-        Map<String, Double> probabilities = new LinkedHashMap<>();
-        for (Object category : categories) {
-            probabilities.put(String.valueOf(category), probable.getProbability(category));
-        }
-        Double score = categories.size() == 2 ? probable.getProbability(categories.get(1)) : null;
-        return new Prediction(prediction, probabilities, score);
+        return prediction;
     }
 
     private ScoringRequestException cannotScore(Map<String, FieldValue> arguments, Integer position, String reason) {

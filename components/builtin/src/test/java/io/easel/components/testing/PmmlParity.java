@@ -132,7 +132,7 @@ public final class PmmlParity {
     }
 
     /** As the exporter: the label belongs to the raw schema even when a feature step made it. */
-    private static StructType scoringSchema(ModelData model) {
+    static StructType scoringSchema(ModelData model) {
         StructType raw = model.lineage().rawSchema();
         ColumnSpec label = model.spec().label();
         if (label == null || Arrays.asList(raw.fieldNames()).contains(label.name())) {
