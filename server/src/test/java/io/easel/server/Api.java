@@ -130,6 +130,19 @@ public final class Api {
                         run -> List.of("succeeded", "failed", "cancelled").contains(run.get("state").asString()));
     }
 
+    /** A GET answered with bytes as they are (downloads). */
+    public HttpResponse<byte[]> download(String path) {
+        try {
+            return http.send(request(path).GET().timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts text as it is, for bodies that are deliberately not valid JSON. */
     public Response postRaw(String path, String body) {
         return send(json(path).POST(HttpRequest.BodyPublishers.ofString(body)));

@@ -4,22 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.graph.ExperimentGraph;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The whole product over HTTP, as a user's client would drive it: create the credit-scoring experiment, run it on
  * the real engine (a Spark driver child process in local mode), read its results, deploy the trained model and
- * score raw records, which must get exactly the predictions Spark made for them.
+ * score raw records, which must get exactly the predictions Spark made for them; and read every table output whole,
+ * page by page, sorted, filtered and downloaded. The experiment runs once for all these tests.
  */
 @ServerTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditScoringApiEndToEndTest {
 
     private static final List<String> NODES = List.of("data", "convert", "split", "gbdt", "predict", "evaluate",
@@ -28,9 +42,14 @@ class CreditScoringApiEndToEndTest {
     @LocalServerPort
     int port;
 
-    @Test
-    void shouldRunDeployAndScoreAsSparkDid() throws IOException {
-        Api api = Api.asAdmin(port);
+    Api api;
+    String experimentId;
+    JsonNode run;
+    String runId;
+
+    @BeforeAll
+    void runTheExperiment() throws IOException {
+        api = Api.asAdmin(port);
         ExperimentGraph graph;
         try (InputStream in = getClass().getResourceAsStream("/experiments/credit-scoring.json")) {
             graph = Api.JSON.readValue(in, ExperimentGraph.class);
@@ -38,11 +57,15 @@ class CreditScoringApiEndToEndTest {
         Api.Response created = api.post("/api/experiments", Map.of("name", "Credit scoring", "graph", graph));
         assertThat(created.status()).as(created.text()).isEqualTo(201);
         assertThat(created.body().at("/validation/errors")).as(created.text()).isEmpty();
-        String experimentId = created.body().get("id").asString();
+        experimentId = created.body().get("id").asString();
 
         // Run it on the engine and wait for the end.
-        JsonNode run = api.runToEnd(experimentId);
-        String runId = run.get("id").asString();
+        run = api.runToEnd(experimentId);
+        runId = run.get("id").asString();
+    }
+
+    @Test
+    void shouldRunDeployAndScoreAsSparkDid() {
         assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
         assertThat(run.get("sparkAppId").asString()).isNotBlank();
         for (String node : NODES) {
@@ -109,5 +132,207 @@ class CreditScoringApiEndToEndTest {
             assertThat(pmml.get("score").asDouble()).as("row %s", i)
                     .isCloseTo(row.get(columns.indexOf("score")).asDouble(), within(1e-9));
         }
+    }
+
+    @Test
+    void shouldReachEveryRowOfAnOutputExactlyOnceInTheComponentsOrder() throws IOException {
+        List<List<String>> dataset = Csv.parse(new String(datasetBytes(), StandardCharsets.UTF_8));
+        JsonNode firstPage = rows("data", "out", "limit=7");
+        assertThat(firstPage.get("rowCount").asLong()).isEqualTo(dataset.size() - 1);
+        assertThat(firstPage.get("matchingRows").asLong()).isEqualTo(dataset.size() - 1);
+        assertThat(firstPage.get("columns").valueStream().map(c -> c.get("name").asString()))
+                .containsExactlyElementsOf(dataset.getFirst());
+        assertThat(firstPage.get("rows")).hasSize(7);
+
+        // Pages of 300 (the last one short) are the dataset's rows, each once, in the file's order.
+        List<JsonNode> paged = pages("data", "out", 300, "");
+        assertThat(paged).hasSize(dataset.size() - 1);
+        for (int i = 0; i < paged.size(); i++) {
+            assertThat(texts(paged.get(i))).as("row %s", i).isEqualTo(dataset.get(i + 1));
+        }
+        // What a node reports as its sample is the first page, vectors and all.
+        for (String node : List.of("data", "predict", "importance")) {
+            JsonNode sample = api.get("/api/runs/" + runId + "/nodes/" + node).body().at("/outputs/out/sampleRows");
+            assertThat(rows(node, "out", "limit=" + sample.size()).get("rows")).as(node).isEqualTo(sample);
+        }
+        assertThat(rows("data", "out", "offset=5000").get("rows")).isEmpty();
+    }
+
+    @Test
+    void shouldSortTheWholeOutputByAColumnEitherWayKeepingTheComponentsOrderForTies() {
+        List<JsonNode> all = pages("predict", "out", 1000, "");
+        List<String> names = columnNames("predict", "out");
+        int amount = names.indexOf("credit_amount");
+        int purpose = names.indexOf("purpose");
+        Comparator<JsonNode> byAmount = Comparator.comparingDouble(row -> row.get(amount).asDouble());
+        Comparator<JsonNode> byPurpose = Comparator.comparing(row -> row.get(purpose).asString());
+
+        assertThat(pages("predict", "out", 40, "&sort=credit_amount")).isEqualTo(sorted(all, byAmount));
+        assertThat(pages("predict", "out", 40, "&sort=credit_amount,desc")).isEqualTo(sorted(all, byAmount.reversed()));
+        assertThat(pages("predict", "out", 1000, "&sort=purpose,desc")).isEqualTo(sorted(all, byPurpose.reversed()));
+        JsonNode middle = rows("predict", "out", "sort=purpose&offset=30&limit=20");
+        assertThat(middle.get("rows").valueStream().toList()).isEqualTo(sorted(all, byPurpose).subList(30, 50));
+        assertThat(middle.get("offset").asLong()).isEqualTo(30);
+    }
+
+    @Test
+    void shouldFilterAndSearchTheWholeOutput() {
+        List<JsonNode> all = pages("predict", "out", 1000, "");
+        List<String> names = columnNames("predict", "out");
+        int amount = names.indexOf("credit_amount");
+        int purpose = names.indexOf("purpose");
+        List<JsonNode> expensiveCars = all.stream().filter(row -> row.get(amount).asDouble() >= 5000
+                && row.get(purpose).asString().toLowerCase(Locale.ROOT).contains("car")).toList();
+        assertThat(expensiveCars).isNotEmpty().hasSizeLessThan(all.size());
+
+        String query = "&filter=" + encode("credit_amount >= 5000") + "&filter=" + encode("purpose contains CAR");
+        JsonNode filtered = rows("predict", "out", "limit=1000" + query);
+        assertThat(filtered.get("rowCount").asLong()).isEqualTo(all.size());
+        assertThat(filtered.get("matchingRows").asLong()).isEqualTo(expensiveCars.size());
+        assertThat(filtered.get("rows").valueStream().toList()).isEqualTo(expensiveCars);
+        assertThat(pages("predict", "out", 3, query)).isEqualTo(expensiveCars);
+
+        List<JsonNode> retraining = all.stream().filter(row -> row.get(purpose).asString().equals("retraining"))
+                .toList();
+        assertThat(rows("predict", "out", "limit=1000&filter=" + encode("purpose = retraining")).get("rows")
+                .valueStream().toList()).isEqualTo(retraining);
+        assertThat(rows("predict", "out", "limit=1000&filter=" + encode("purpose != retraining"))
+                .get("matchingRows").asLong()).isEqualTo(all.size() - retraining.size());
+        assertThat(rows("predict", "out", "filter=" + encode("prediction = null")).get("matchingRows").asLong())
+                .isZero();
+
+        List<JsonNode> radio = all.stream().filter(row -> row.valueStream()
+                .anyMatch(cell -> cell.isString() && cell.asString().contains("radio"))).toList();
+        assertThat(rows("predict", "out", "limit=1000&search=RADIO").get("rows").valueStream().toList())
+                .isNotEmpty().isEqualTo(radio);
+    }
+
+    @Test
+    void shouldRefuseABadPageRequestNamingWhatIsWrong() {
+        String path = "/api/runs/" + runId + "/nodes/predict/ports/out/rows?";
+        Api.Response tooMany = api.get(path + "limit=1001");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.problemDetail()).contains("limit", "1000");
+        Api.Response unknownSort = api.get(path + "sort=no_such_column,desc");
+        assertThat(unknownSort.status()).isEqualTo(400);
+        assertThat(unknownSort.problemDetail()).contains("no_such_column");
+        Api.Response unknownFilter = api.get(path + "filter=" + encode("no_such_column = 1"));
+        assertThat(unknownFilter.status()).isEqualTo(400);
+        assertThat(unknownFilter.problemDetail()).contains("no_such_column");
+        Api.Response notANumber = api.get(path + "filter=" + encode("credit_amount > lots"));
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.problemDetail()).contains("lots", "credit_amount", "number");
+        Api.Response noOperator = api.get(path + "filter=" + encode("credit_amount"));
+        assertThat(noOperator.status()).isEqualTo(400);
+        assertThat(noOperator.problemDetail()).contains("column op value");
+        assertThat(api.get(path + "offset=-1").status()).isEqualTo(400);
+        assertThat(api.get("/api/runs/" + runId + "/nodes/gbdt/ports/model/rows").status()).isEqualTo(404);
+        assertThat(api.get("/api/runs/" + runId + "/nodes/predict/ports/nope/rows").status()).isEqualTo(404);
+        assertThat(api.get("/api/runs/" + runId + "/nodes/predict/ports/out/download?format=xlsx").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void shouldDownloadAnOutputAsCsvHoldingItsRows() throws IOException {
+        HttpResponse<byte[]> csv = api.download("/api/runs/" + runId + "/nodes/data/ports/out/download?format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t)
+                .startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment").contains("Credit-scoring-data-out.csv"));
+        assertThat(Csv.parse(new String(csv.body(), StandardCharsets.UTF_8)))
+                .isEqualTo(Csv.parse(new String(datasetBytes(), StandardCharsets.UTF_8)));
+
+        // Vectors as JSON arrays, in the order of the rows.
+        HttpResponse<byte[]> scored = api.download("/api/runs/" + runId + "/nodes/predict/ports/out/download");
+        List<List<String>> lines = Csv.parse(new String(scored.body(), StandardCharsets.UTF_8));
+        List<JsonNode> all = pages("predict", "out", 1000, "");
+        assertThat(lines.getFirst()).isEqualTo(columnNames("predict", "out"));
+        assertThat(lines.subList(1, lines.size()).stream().map(line -> line.get(lines.getFirst()
+                .indexOf("probability"))).map(Api.JSON::readTree).toList())
+                .isEqualTo(all.stream().map(row -> row.get(lines.getFirst().indexOf("probability"))).toList());
+    }
+
+    @Test
+    void shouldDownloadAnOutputAsTheParquetTheEngineWrote() throws IOException {
+        for (String node : List.of("predict", "importance")) {
+            HttpResponse<byte[]> parquet = api.download("/api/runs/" + runId + "/nodes/" + node
+                    + "/ports/out/download?format=parquet");
+            assertThat(parquet.statusCode()).isEqualTo(200);
+            String disposition = parquet.headers().firstValue("Content-Disposition").orElseThrow();
+            List<byte[]> files = new ArrayList<>();
+            if (disposition.contains(".zip")) {
+                try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(parquet.body()))) {
+                    for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                        assertThat(entry.getName()).startsWith("Credit-scoring-" + node + "-out/part-")
+                                .endsWith(".parquet");
+                        files.add(zip.readAllBytes());
+                    }
+                }
+                assertThat(files).as(node).hasSizeGreaterThan(1);
+            } else {
+                assertThat(disposition).contains("Credit-scoring-" + node + "-out.parquet");
+                files.add(parquet.body());
+            }
+            assertThat(files).allSatisfy(file -> {
+                assertThat(new String(file, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+                assertThat(new String(file, file.length - 4, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+            });
+        }
+    }
+
+    @Test
+    void shouldListFeatureImportancesMostImportantFirst() {
+        List<JsonNode> importances = pages("importance", "out", 7, "");
+        int importance = columnNames("importance", "out").indexOf("importance");
+        assertThat(importances).hasSize(20);
+        assertThat(importances.stream().map(row -> row.get(importance).asDouble()).toList())
+                .isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(importances.getFirst().get(importance).asDouble())
+                .isGreaterThan(importances.getLast().get(importance).asDouble());
+    }
+
+    private JsonNode rows(String node, String port, String query) {
+        Api.Response page = api.get("/api/runs/" + runId + "/nodes/" + node + "/ports/" + port + "/rows?" + query);
+        assertThat(page.status()).as(page.text()).isEqualTo(200);
+        return page.body();
+    }
+
+    /** Every row the query matches, read page by page until a short page. */
+    private List<JsonNode> pages(String node, String port, int limit, String query) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int offset = 0; ; offset += limit) {
+            List<JsonNode> page = rows(node, port, "offset=" + offset + "&limit=" + limit + query).get("rows")
+                    .valueStream().toList();
+            all.addAll(page);
+            if (page.size() < limit) {
+                return all;
+            }
+        }
+    }
+
+    private List<String> columnNames(String node, String port) {
+        return rows(node, port, "limit=1").get("columns").valueStream().map(c -> c.get("name").asString()).toList();
+    }
+
+    private static List<JsonNode> sorted(List<JsonNode> rows, Comparator<JsonNode> order) {
+        List<JsonNode> copy = new ArrayList<>(rows);
+        copy.sort(order); // stable: ties keep the component's order
+        return copy;
+    }
+
+    /** A row's cells as the dataset file writes them. */
+    private static List<String> texts(JsonNode row) {
+        return row.valueStream().map(cell -> cell.isNull() ? "" : cell.asString()).toList();
+    }
+
+    /** The bundled dataset file the data node reads (the server's test JVM runs in the server module). */
+    private static byte[] datasetBytes() throws IOException {
+        return Files.readAllBytes(Path.of("../components/builtin/src/main/resources/io/easel/components/datasets",
+                "credit_g.csv"));
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

@@ -87,16 +87,18 @@ class LaunchPlanner {
 
     /** {@code <workspace>/<runId>/<file>} as a URI (a plain workspace path is a local directory). */
     String workspaceFile(UUID runId, String file) {
+        return workspaceRoot().resolve(runId + "/" + file).toString();
+    }
+
+    /** The workspace as a URI ending in {@code /} (a plain workspace path is a local directory). */
+    URI workspaceRoot() {
         String configured = workspace().trim();
         URI uri = URI.create(configured);
-        URI root;
         if (uri.getScheme() == null) {
             String local = Path.of(configured).toAbsolutePath().normalize().toUri().toString();
-            root = URI.create(local.endsWith("/") ? local : local + "/");
-        } else {
-            root = configured.endsWith("/") ? uri : URI.create(configured + "/");
+            return URI.create(local.endsWith("/") ? local : local + "/");
         }
-        return root.resolve(runId + "/" + file).toString();
+        return configured.endsWith("/") ? uri : URI.create(configured + "/");
     }
 
     /**

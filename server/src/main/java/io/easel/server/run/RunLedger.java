@@ -75,6 +75,11 @@ class RunLedger {
     }
 
     @Transactional(readOnly = true)
+    String experimentName(UUID runId) {
+        return find(runId).experimentName();
+    }
+
+    @Transactional(readOnly = true)
     NodeResultView nodeResult(UUID runId, String nodeId) {
         find(runId);
         NodeRunEntity node = nodeRuns.findById(new NodeRunKey(runId, nodeId))

@@ -49,6 +49,23 @@ class RunWorkspace {
     }
 
     /**
+     * The Parquet files of a table output at {@code location} (as the engine reported it), which must lie in the
+     * workspace: a location elsewhere is never read.
+     *
+     * @throws FileNotFoundException when the location is outside the workspace or no longer there
+     */
+    TableFiles tableFiles(String location) throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(planner.workspaceRoot());
+        org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(URI.create(location).normalize());
+        String qualifiedRoot = root.getFileSystem(hadoop).makeQualified(root).toString();
+        String qualifiedOutput = output.getFileSystem(hadoop).makeQualified(output).toString();
+        if (!qualifiedOutput.startsWith(qualifiedRoot.endsWith("/") ? qualifiedRoot : qualifiedRoot + "/")) {
+            throw new FileNotFoundException(location + " is not in the run workspace " + qualifiedRoot);
+        }
+        return TableFiles.in(output, hadoop);
+    }
+
+    /**
      * What the engine of the run wrote to its {@code status.json}; empty while there is none (the engine writes it at
      * the end) and when it cannot be read (logged: the run then ends another way, at the latest by its timeout).
      */

@@ -7,20 +7,31 @@ import io.easel.run.JdbcConnections;
 
 import io.easel.run.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.run.RunState;
 import io.easel.server.InProcessHdfs;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +62,8 @@ class HdfsRunWorkspaceTest {
         EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
+                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), () -> new Catalog(List.of()),
+                new MockEnvironment()));
     }
 
     @Test
@@ -95,6 +107,34 @@ class HdfsRunWorkspaceTest {
         assertThat(uri).isEqualTo(hdfs.uri() + "/easel/runs/" + runId + "/experiment.json");
         try (InputStream in = hdfs.fileSystem().open(new org.apache.hadoop.fs.Path(uri))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"nodes\": []}");
+        }
+    }
+
+    @Test
+    void shouldReadATableOutputFromTheHdfsWorkspaceAndNothingOutsideIt() throws Exception {
+        String root = hdfs.uri() + "/easel/runs";
+        RunWorkspace workspace = workspace(root);
+        String output = root + "/" + UUID.randomUUID() + "/nodes/data/out";
+        MessageType schema = MessageTypeParser.parseMessageType(
+                "message spark_schema { optional binary name (STRING); optional double score; }");
+        SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+        try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
+                new org.apache.hadoop.fs.Path(output + "/part-00000.parquet"), hdfs.fileSystem().getConf()))
+                .withType(schema).build()) {
+            writer.write(rows.newGroup().append("name", "a").append("score", 0.5));
+            writer.write(rows.newGroup().append("name", "b"));
+        }
+
+        TableFiles files = workspace.tableFiles(output);
+        List<List<Object>> read = new ArrayList<>();
+        files.scan(0, read::add);
+        assertThat(files.rowCount()).isEqualTo(2);
+        assertThat(read).containsExactly(Arrays.asList("a", 0.5), Arrays.asList("b", null));
+
+        for (String elsewhere : List.of(hdfs.uri() + "/easel/other/nodes/data/out", root + "/../other/out",
+                "file:/tmp/easel/runs/x/nodes/data/out")) {
+            assertThatThrownBy(() -> workspace.tableFiles(elsewhere)).as(elsewhere)
+                    .isInstanceOf(FileNotFoundException.class).hasMessageContaining("not in the run workspace");
         }
     }
 }

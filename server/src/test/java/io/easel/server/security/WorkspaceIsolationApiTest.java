@@ -119,6 +119,7 @@ class WorkspaceIsolationApiTest {
             case "experimentId" -> a.experiment();
             case "runId" -> a.run();
             case "nodeId" -> "data";
+            case "port" -> "out";
             case "version" -> "1";
             case "name" -> a.deployment();
             case "workspace" -> a.slug();

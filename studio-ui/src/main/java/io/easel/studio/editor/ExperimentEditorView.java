@@ -44,7 +44,10 @@ import io.easel.server.model.ModelVersionView;
 import io.easel.server.run.InvalidGraphException;
 import io.easel.server.run.NodeResultView;
 import io.easel.server.run.NodeRunView;
+import io.easel.server.run.PortDataService;
+import io.easel.server.run.PortRows;
 import io.easel.server.run.Registration;
+import io.easel.server.run.RowQuery;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceService;
@@ -85,6 +88,7 @@ public class ExperimentEditorView extends Div
     private final CatalogService catalog;
     private final ExperimentService experiments;
     private final RunService runs;
+    private final PortDataService portData;
     private final ModelService models;
     private final DeploymentService deployments;
     private final ScoringService scoring;
@@ -116,7 +120,9 @@ public class ExperimentEditorView extends Div
     private java.util.Locale renderedIn;
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
-            ModelService models, DeploymentService deployments, ScoringService scoring, WorkspaceService workspaces) {
+            PortDataService portData, ModelService models, DeploymentService deployments, ScoringService scoring,
+            WorkspaceService workspaces) {
+        this.portData = portData;
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
@@ -344,6 +350,22 @@ public class ExperimentEditorView extends Div
             @Override
             public void deploy(String nodeId) {
                 deployModel(nodeId);
+            }
+
+            @Override
+            public TableDataGrid.Source table(String nodeId, String port) {
+                UUID runId = run.id();
+                return new TableDataGrid.Source() {
+                    @Override
+                    public PortRows rows(RowQuery query) {
+                        return portData.rows(runId, nodeId, port, query);
+                    }
+
+                    @Override
+                    public PortDataService.Download download(PortDataService.Format format) {
+                        return portData.download(runId, nodeId, port, format);
+                    }
+                };
             }
         };
     }

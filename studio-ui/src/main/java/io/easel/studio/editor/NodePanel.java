@@ -38,6 +38,9 @@ class NodePanel extends Div {
 
         /** Deploys the model the node exported in the run being shown. */
         void deploy(String nodeId);
+
+        /** The whole of one of the node's table outputs in the run being shown. */
+        TableDataGrid.Source table(String nodeId, String port);
     }
 
     private final Catalog catalog;
@@ -180,7 +183,8 @@ class NodePanel extends Div {
             boolean exportsModel = result.state() == NodeState.SUCCEEDED && component.outputs().stream()
                     .anyMatch(p -> p.type() == io.easel.component.PortType.MODEL);
             Runnable deploy = exportsModel ? () -> actions.deploy(node.id()) : null;
-            results.add(new NodeResultsView(component, catalog, result, locale, deploy));
+            results.add(new NodeResultsView(component, catalog, result, locale, deploy,
+                    port -> actions.table(node.id(), port)));
         } catch (RuntimeException e) {
             Span failed = new Span(getTranslation("results.unavailable", e.getMessage()));
             failed.addClassName("muted");

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a finished node produced, port by port: tables as row count, schema and first rows; reports as metrics and
@@ -51,16 +52,19 @@ class NodeResultsView extends Div {
     private final Catalog catalog;
     private final Locale locale;
     private final Runnable onDeploy;
+    private final Function<String, TableDataGrid.Source> tables;
 
     /**
      * @param onDeploy deploys the model this node exported; null when the node has no model output
+     * @param tables reads the whole of a table output, by port name
      */
     NodeResultsView(ComponentDescriptor component, Catalog catalog, NodeResultView result, Locale locale,
-            Runnable onDeploy) {
+            Runnable onDeploy, Function<String, TableDataGrid.Source> tables) {
         this.component = component;
         this.catalog = catalog;
         this.locale = locale;
         this.onDeploy = onDeploy;
+        this.tables = tables;
         addClassName("node-results");
 
         if (result.state() == NodeState.FAILED || result.state() == NodeState.SKIPPED) {
@@ -129,6 +133,7 @@ class NodeResultsView extends Div {
         Button expand = new Button(getTranslation("results.table.open"), VaadinIcon.EXPAND_SQUARE.create(),
                 e -> openTableDialog(port, table, output));
         expand.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        expand.addClassName("open-table");
         Div line = new Div(summary, expand);
         line.addClassName("table-summary-line");
 
@@ -182,9 +187,11 @@ class NodeResultsView extends Div {
         dialog.setWidth("min(1200px, 94vw)");
         dialog.setHeight("80vh");
         dialog.setResizable(true);
-        Grid<List<Object>> grid = sampleGrid(table, output, "100%");
-        dialog.add(grid);
+        dialog.addClassName("table-data-dialog");
+        dialog.add(output.location() == null ? sampleGrid(table, output, "100%")
+                : new TableDataGrid(table, tables.apply(port.name()), locale, this::cell));
         Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        close.setId("table-dialog-close");
         dialog.getFooter().add(close);
         dialog.open();
     }

@@ -117,6 +117,26 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(importances.stream().map(v -> ((Number) v).doubleValue()).toList())
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
+        // The scored rows, whole: a page of them, sorted by a click on a header, filtered by a condition.
+        browser.selectNode("predict-1");
+        browser.click("vaadin-tab[data-tab='results']");
+        String scoredRows = browser.find(".table-result .table-summary").getAttribute("data-row-count");
+        browser.click(".table-result .open-table");
+        browser.until(Duration.ofSeconds(30), d -> browser.find(".table-data-range").getText()
+                .equals("1–100 of " + scoredRows));
+        browser.click(".table-data [data-column='credit_amount']");
+        browser.type(".table-data-filter", "purpose contains car", false);
+        browser.until(Duration.ofSeconds(30), d -> {
+            long matching = Long.parseLong(browser.find(".table-data-range").getAttribute("data-matching"));
+            return matching > 0 && matching < Long.parseLong(scoredRows);
+        });
+        assertThat(browser.find(".table-data-range").getText()).endsWith(", filtered from " + scoredRows);
+        assertThat(browser.findAll(".table-data [data-download]")).hasSize(2);
+        browser.screenshot(SCREENSHOTS.resolve("table-data.png"));
+        browser.click("#table-dialog-close");
+        // Until the dialog has gone, with its closing animation, it takes the clicks meant for the canvas.
+        browser.until(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".table-data, [closing]")).isEmpty());
+
         // Deploy the GBDT model and call the endpoint with the example the dialog shows.
         browser.selectNode("gbdt-classifier-1");
         browser.click("vaadin-tab[data-tab='results']");

@@ -1,0 +1,43 @@
+package io.easel.server.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * CSV as RFC 4180 writes it, in UTF-8: CRLF line ends, a cell quoted when it holds a comma, a quote, a line break or
+ * leading or trailing spaces, quotes doubled inside. Missing values are empty cells; vectors, lists and maps are
+ * their JSON text ({@link Cells#text}).
+ */
+final class CsvWriter {
+
+    private final Writer out;
+
+    CsvWriter(OutputStream out) {
+        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    }
+
+    void row(List<?> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(cell(Cells.text(cells.get(i))));
+        }
+        out.write("\r\n");
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+
+    private static String cell(String text) {
+        boolean quoted = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0 || !text.equals(text.strip());
+        return quoted ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+}
