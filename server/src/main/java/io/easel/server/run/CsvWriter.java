@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * CSV as RFC 4180 writes it, in UTF-8: CRLF line ends, a cell quoted when it holds a comma, a quote, a line break or
  * leading or trailing spaces, quotes doubled inside. Missing values are empty cells; vectors, lists and maps are
- * their JSON text ({@link Cells#text}).
+ * their JSON text ({@link Cells#text}). A text cell that a spreadsheet would take for a formula (it starts with
+ * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so opening a download never runs what a
+ * data source put there (OWASP's CSV injection); numbers are written as they are.
  */
 final class CsvWriter {
 
@@ -26,13 +28,19 @@ final class CsvWriter {
             if (i > 0) {
                 out.write(',');
             }
-            out.write(cell(Cells.text(cells.get(i))));
+            Object value = cells.get(i);
+            String text = Cells.text(value);
+            out.write(cell(value instanceof String && startsLikeAFormula(text) ? "'" + text : text));
         }
         out.write("\r\n");
     }
 
     void flush() throws IOException {
         out.flush();
+    }
+
+    private static boolean startsLikeAFormula(String text) {
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0;
     }
 
     private static String cell(String text) {
