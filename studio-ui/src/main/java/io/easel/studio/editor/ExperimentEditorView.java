@@ -129,6 +129,7 @@ public class ExperimentEditorView extends Div
         canvas.addClassName("editor-canvas");
         canvas.addGraphChangeListener(this::graphEdited);
         canvas.addNodeSelectionListener(node -> select(node.orElse(null)));
+        canvas.addViewOutputListener(this::showOutput);
         side.addClassName("editor-side");
         side.setId("side-panel");
         toolbarSlot.addClassName("toolbar-slot");
@@ -214,6 +215,7 @@ public class ExperimentEditorView extends Div
             return;
         }
         Map<String, Optional<PortSpec>> inputsBefore = selectedInputs();
+        Optional<Node> selectedBefore = selected == null ? Optional.empty() : graph.node(selected);
         graph = edited;
         markDirty();
         revalidate();
@@ -221,6 +223,21 @@ public class ExperimentEditorView extends Div
             select(null);
         } else if (selected != null && !inputsBefore.equals(selectedInputs())) {
             showSide(); // new upstream columns: rebuild the form's pickers
+        } else if (selected != null && !sameSettings(selectedBefore, graph.node(selected))) {
+            showSide(); // an undo or redo on the canvas changed the params or label the form shows
+        }
+    }
+
+    private static boolean sameSettings(Optional<Node> before, Optional<Node> after) {
+        return before.map(Node::params).equals(after.map(Node::params))
+                && before.map(Node::label).equals(after.map(Node::label));
+    }
+
+    /** The node's results, as its context menu's "View output" asks. */
+    private void showOutput(String nodeId) {
+        selectFromPanel(nodeId);
+        if (nodePanel != null) {
+            nodePanel.showResults();
         }
     }
 
@@ -263,7 +280,7 @@ public class ExperimentEditorView extends Div
 
     private void pushValidation() {
         List<ValidationError> errors = validation == null ? List.of() : validation.errors();
-        canvas.setValidationErrors(errors);
+        canvas.setValidationErrors(readable(errors));
         toolbar.showIssues(errors.size());
         if (nodePanel != null) {
             graph.node(nodePanel.nodeId()).ifPresent(node ->
@@ -272,6 +289,15 @@ public class ExperimentEditorView extends Div
         if (experimentPanel != null) {
             experimentPanel.update(name, description, graph, validation, run, savedAt);
         }
+    }
+
+    /** The errors with sentences for people in the UI's language, as the canvas shows them on the nodes. */
+    private List<ValidationError> readable(List<ValidationError> errors) {
+        ValidationMessages messages = new ValidationMessages(this::getTranslation, getLocale());
+        return errors.stream().map(e -> new ValidationError(e.nodeId(), e.param(), e.port(), e.code(),
+                        messages.sentence(e, Optional.ofNullable(e.nodeId()).flatMap(graph::node)
+                                .flatMap(n -> catalog.find(n.component())).orElse(null))))
+                .toList();
     }
 
     private UpstreamColumns upstream() {
