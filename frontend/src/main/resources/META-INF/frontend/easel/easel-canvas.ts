@@ -65,9 +65,17 @@ interface GraphEdge {
   to: PortRef;
 }
 
+/** A comment on the canvas (sticky note), saved with the experiment. */
+interface GraphNote {
+  id: string;
+  text: string;
+  position?: { x: number; y: number };
+}
+
 interface CanvasGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  notes?: GraphNote[];
 }
 
 interface ValidationError {
@@ -117,6 +125,15 @@ const NODE_HEIGHT = 48;
 const PASTE_OFFSET = 30;
 const HISTORY_SIZE = 200;
 const NOTICE_MS = 4000;
+const NOTE_SHAPE = 'easel-note';
+const NOTE_WIDTH = 180;
+const NOTE_HEIGHT = 100;
+/** As components/api's Note.MAX_TEXT_LENGTH. */
+const NOTE_MAX_LENGTH = 4000;
+
+function isNote(cell: Cell): boolean {
+  return cell.shape === NOTE_SHAPE;
+}
 const EMIT_DELAY_MS = 250;
 
 const PORT_COLORS: Record<PortType, string> = {
@@ -282,6 +299,40 @@ function registerShapes(): void {
       },
       ports: {
         groups: { in: port('in'), out: port('out') },
+      },
+    },
+    true,
+  );
+  Graph.registerNode(
+    NOTE_SHAPE,
+    {
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+      markup: [
+        { tagName: 'rect', selector: 'body' },
+        { tagName: 'text', selector: 'label' },
+      ],
+      attrs: {
+        body: {
+          width: NOTE_WIDTH,
+          height: NOTE_HEIGHT,
+          rx: 3,
+          ry: 3,
+          fill: '#fff6c4',
+          stroke: '#e3cf6d',
+          strokeWidth: 1,
+          filter: 'drop-shadow(0 1px 2px rgba(60, 50, 0, 0.18))',
+        },
+        label: {
+          x: 10,
+          y: 10,
+          fontSize: 12,
+          fill: '#4a4220',
+          textAnchor: 'start',
+          textVerticalAnchor: 'top',
+          textWrap: { width: NOTE_WIDTH - 20, height: NOTE_HEIGHT - 20, ellipsis: true },
+          pointerEvents: 'none',
+        },
       },
     },
     true,
@@ -682,6 +733,8 @@ const DEFAULT_TEXTS: Record<string, string> = {
   rightClick: 'Right click',
   shiftClick: 'Shift + click, Shift + drag',
   description: 'Description',
+  addNote: 'Add comment',
+  editNote: 'Edit comment',
 };
 
 export class EaselCanvas extends LitElement {
@@ -716,7 +769,8 @@ export class EaselCanvas extends LitElement {
   private pointer: { x: number; y: number } | null = null;
   private menu: ContextMenu | null = null;
   private helpShown: { title: string; keys: boolean; rows: [string, string][] } | null = null;
-  private renaming: { nodeId: string; x: number; y: number; width: number; value: string } | null = null;
+  /** The node being renamed, or the note being written, in place. */
+  private renaming: { nodeId: string; x: number; y: number; width: number; value: string; note: boolean } | null = null;
   private minimapShown = true;
   /** The node the Dnd widget is dropping: selected once it is added. */
   private dropping: string | null = null;
@@ -766,7 +820,7 @@ export class EaselCanvas extends LitElement {
   /** The experiment graph (ExperimentGraph JSON; params are ignored here). */
   setGraph(json: string): void {
     const parsed = JSON.parse(json) as CanvasGraph;
-    const graph: CanvasGraph = { nodes: parsed.nodes ?? [], edges: parsed.edges ?? [] };
+    const graph: CanvasGraph = { nodes: parsed.nodes ?? [], edges: parsed.edges ?? [], notes: parsed.notes ?? [] };
     if (!this.graph) {
       this.pendingGraph = graph;
       return;
@@ -944,6 +998,25 @@ export class EaselCanvas extends LitElement {
     const r = this.renaming;
     if (!r) {
       return nothing;
+    }
+    if (r.note) {
+      // Enter starts a new line in a note; Ctrl+Enter or a click elsewhere finishes it.
+      return html`<textarea
+        class="easel-rename easel-note-editor"
+        maxlength=${NOTE_MAX_LENGTH}
+        style="left:${r.x}px;top:${r.y}px;width:${r.width}px;height:${NOTE_HEIGHT}px"
+        .value=${r.value}
+        @keydown=${(e: KeyboardEvent) => {
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            this.finishRename((e.target as HTMLTextAreaElement).value);
+          } else if (e.key === 'Escape') {
+            this.renaming = null;
+            this.requestUpdate();
+          }
+        }}
+        @blur=${(e: FocusEvent) => this.finishRename((e.target as HTMLTextAreaElement).value)}
+      ></textarea>`;
     }
     return html`<input
       class="easel-rename"
@@ -1255,7 +1328,11 @@ export class EaselCanvas extends LitElement {
       this.zoom = sx;
       this.requestUpdate();
     });
-    graph.on('node:mouseenter', ({ node, e }) => this.showNodeTooltip(node, e as unknown as MouseEvent));
+    graph.on('node:mouseenter', ({ node, e }) => {
+      if (!isNote(node)) {
+        this.showNodeTooltip(node, e as unknown as MouseEvent);
+      }
+    });
     graph.on('node:mouseleave', () => this.hideTooltip());
     graph.on('node:port:mouseenter', ({ node, port, e }) => this.showPortTooltip(node, port ?? null, e as unknown as MouseEvent));
     graph.on('node:port:mouseleave', () => this.hideTooltip());
@@ -1322,6 +1399,10 @@ export class EaselCanvas extends LitElement {
    * title below it. SVG text does not clip, so what does not fit is cut with an ellipsis (the tooltip has it all).
    */
   private showLabel(node: Node): void {
+    if (isNote(node)) {
+      node.attr('label/text', node.getData<{ text: string }>().text ?? '', { decoration: true });
+      return;
+    }
     const data = node.getData<NodeData>();
     const title = this.components.get(data.component)?.title ?? data.component;
     const room = NODE_WIDTH - 14 - 30;
@@ -1625,13 +1706,33 @@ export class EaselCanvas extends LitElement {
     this.selection?.reset(added.filter((c) => c.isNode()));
   }
 
+  private createNote(id: string, x: number, y: number, text: string): Node {
+    return this.graph!.createNode({
+      id,
+      shape: NOTE_SHAPE,
+      x,
+      y,
+      data: { text },
+      attrs: { label: { text } },
+    });
+  }
+
+  /** Adds an empty comment at `at` (local coordinates) and opens it for writing. */
+  private addNote(at: { x: number; y: number }): void {
+    const graph = this.graph!;
+    const note = graph.addNode(this.createNote(this.nextId('note'), Math.round(at.x / 10) * 10, Math.round(at.y / 10) * 10, ''));
+    this.selection?.reset(note);
+    this.startRename(note);
+  }
+
   /** Lays the graph out in layers, top-down like the ports, as one undo step; then fits it into view. */
   private autoLayout(): void {
     const graph = this.graph;
-    if (!graph || graph.getNodes().length === 0) {
+    const nodes = graph?.getNodes().filter((n) => !isNote(n)) ?? [];
+    if (!graph || nodes.length === 0) {
       return;
     }
-    const nodes = graph.getNodes();
+    // Notes stay where the user put them: what they are next to is not known.
     const positions = layeredLayout(
       nodes.map((n) => ({ id: n.id, width: n.getSize().width, height: n.getSize().height })),
       graph.getEdges().filter((e) => this.isComplete(e)).map((e) => ({ from: e.getSourceCellId(), to: e.getTargetCellId() })),
@@ -1713,6 +1814,13 @@ export class EaselCanvas extends LitElement {
       this.selection?.reset(node);
     }
     const t = this.texts();
+    if (isNote(node)) {
+      this.openMenu(e, [
+        { label: t.editNote, action: () => this.startRename(node) },
+        { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
+      ]);
+      return;
+    }
     const component = this.components.get(node.getData<NodeData>().component);
     const notYet = { disabledReason: t.comingWithRunScope };
     this.openMenu(e, [
@@ -1746,6 +1854,7 @@ export class EaselCanvas extends LitElement {
         shortcut: 'Ctrl+V',
         ...(clipboard ? { action: () => this.paste(clipboard, at) } : { disabledReason: t.paste }),
       },
+      { label: t.addNote, action: () => this.addNote(at) },
       { label: t.selectAll, action: () => this.selection?.reset(this.graph!.getNodes()), shortcut: 'Ctrl+A' },
       { label: t.layout, action: () => this.autoLayout(), shortcut: 'Shift+L' },
       { label: t.fit, action: () => this.fit() },
@@ -1757,16 +1866,19 @@ export class EaselCanvas extends LitElement {
     const data = node.getData<NodeData>();
     const box = graph.localToGraph(node.getBBox());
     this.closePopups();
-    this.renaming = {
-      nodeId: node.id,
-      x: box.x,
-      y: box.y + box.height / 2 - 16,
-      width: Math.max(160, box.width),
-      value: data.label ?? this.components.get(data.component)?.title ?? '',
-    };
+    this.renaming = isNote(node)
+      ? { nodeId: node.id, x: box.x, y: box.y, width: Math.max(NOTE_WIDTH, box.width), value: node.getData<{ text: string }>().text ?? '', note: true }
+      : {
+          nodeId: node.id,
+          x: box.x,
+          y: box.y + box.height / 2 - 16,
+          width: Math.max(160, box.width),
+          value: data.label ?? this.components.get(data.component)?.title ?? '',
+          note: false,
+        };
     this.requestUpdate();
     this.updateComplete.then(() => {
-      const input = this.querySelector('.easel-rename') as HTMLInputElement | null;
+      const input = this.querySelector('.easel-rename') as HTMLInputElement | HTMLTextAreaElement | null;
       input?.focus();
       input?.select();
     });
@@ -1779,6 +1891,13 @@ export class EaselCanvas extends LitElement {
     this.requestUpdate();
     const node = r && this.graph?.getCellById(r.nodeId);
     if (!node || !node.isNode()) {
+      return;
+    }
+    if (isNote(node)) {
+      const text = value.substring(0, NOTE_MAX_LENGTH);
+      if (text !== node.getData<{ text: string }>().text) {
+        node.setData({ text }, { overwrite: true });
+      }
       return;
     }
     const data = node.getData<NodeData>();
@@ -1918,6 +2037,9 @@ export class EaselCanvas extends LitElement {
       const cells: Cell[] = graph.nodes.map((n) =>
         this.createNode(n.component, n.id, n.position?.x ?? 0, n.position?.y ?? 0, n.label ?? null, n.params ?? {}),
       );
+      for (const note of graph.notes ?? []) {
+        cells.push(this.createNote(note.id, note.position?.x ?? 0, note.position?.y ?? 0, note.text));
+      }
       x6.resetCells(cells);
       for (const e of graph.edges) {
         const from = x6.getCellById(e.from.node);
@@ -1979,11 +2101,19 @@ export class EaselCanvas extends LitElement {
   private currentGraph(): CanvasGraph {
     const graph = this.graph;
     if (!graph) {
-      return this.pendingGraph ?? { nodes: [], edges: [] };
+      return this.pendingGraph ?? { nodes: [], edges: [], notes: [] };
     }
+    const notes: GraphNote[] = graph
+      .getNodes()
+      .filter(isNote)
+      .map((n) => ({
+        id: n.id,
+        text: n.getData<{ text: string }>().text ?? '',
+        position: { x: Math.round(n.getPosition().x), y: Math.round(n.getPosition().y) },
+      }));
     const nodes: GraphNode[] = graph
       .getNodes()
-      .filter((n) => !n.id.startsWith('__drag-'))
+      .filter((n) => !n.id.startsWith('__drag-') && !isNote(n))
       .map((n) => {
         const p = n.getPosition();
         const data = n.getData<NodeData>();
@@ -2002,7 +2132,7 @@ export class EaselCanvas extends LitElement {
         from: { node: e.getSourceCellId(), port: this.portName(e.getSourceCell(), e.getSourcePortId()) },
         to: { node: e.getTargetCellId(), port: this.portName(e.getTargetCell(), e.getTargetPortId()) },
       }));
-    return { nodes, edges };
+    return { nodes, edges, notes };
   }
 
   private portName(node: Cell | null, portId: string | undefined): string {
@@ -2038,6 +2168,9 @@ export class EaselCanvas extends LitElement {
   }
 
   private decorate(node: Node): void {
+    if (isNote(node)) {
+      return;
+    }
     const run = this.states.get(node.id) ?? null;
     const errors = this.errors.filter((e) => e.nodeId === node.id).map((e) => e.message);
     const selected = this.selectedIds.includes(node.id);
@@ -2135,12 +2268,13 @@ export class EaselCanvas extends LitElement {
   }
 }
 
-/** Same nodes (id and component) and same edges; positions and labels aside. */
+/** Same nodes (id and component), edges and notes; positions, labels and params aside. */
 function sameStructure(a: CanvasGraph, b: CanvasGraph): boolean {
   const key = (g: CanvasGraph) =>
     JSON.stringify({
       nodes: g.nodes.map((n) => `${n.id}:${n.component}`).sort(),
       edges: g.edges.map((e) => `${e.from.node}.${e.from.port}>${e.to.node}.${e.to.port}`).sort(),
+      notes: (g.notes ?? []).map((n) => `${n.id}:${n.text}`).sort(),
     });
   return key(a) === key(b);
 }

@@ -95,6 +95,8 @@ record CanvasPalette(List<Section> categories, Map<String, String> texts) {
         t.put("rightClick", Text.of("Right click", "右键单击"));
         t.put("shiftClick", Text.of("Shift + click, Shift + drag", "Shift + 单击，Shift + 拖动"));
         t.put("description", Text.of("Description", "说明"));
+        t.put("addNote", Text.of("Add comment", "添加注释"));
+        t.put("editNote", Text.of("Edit comment", "编辑注释"));
         return Map.copyOf(t);
     }
 }

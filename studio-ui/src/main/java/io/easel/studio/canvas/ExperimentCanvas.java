@@ -207,7 +207,7 @@ public class ExperimentCanvas extends Component implements HasSize {
         List<Edge> edges = edited.edges().stream()
                 .filter(e -> ids.contains(e.from().node()) && ids.contains(e.to().node()))
                 .toList();
-        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges);
+        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges, edited.notes());
     }
 
     /** Equal as JSON, numbers by value: 1, 1L and 1.0 are the same param value. */

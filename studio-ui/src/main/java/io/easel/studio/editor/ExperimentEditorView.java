@@ -252,7 +252,7 @@ public class ExperimentEditorView extends Div
 
     private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
         List<Node> nodes = graph.nodes().stream().map(n -> n.id().equals(nodeId) ? change.apply(n) : n).toList();
-        graph = new ExperimentGraph(graph.formatVersion(), nodes, graph.edges());
+        graph = graph.withNodes(nodes);
         canvas.setGraph(graph);
         markDirty();
         revalidate();

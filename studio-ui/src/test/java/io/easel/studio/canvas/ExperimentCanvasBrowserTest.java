@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.graph.Note;
 import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
 import io.easel.studio.EaselStudioApplication;
@@ -293,6 +294,24 @@ class ExperimentCanvasBrowserTest {
             assertThat(laid.node(e.to().node()).orElseThrow().position().y()).as("edge %s", e)
                     .isGreaterThan(laid.node(e.from().node()).orElseThrow().position().y());
         }
+    }
+
+    @Test
+    void shouldAddACommentFromTheCanvasMenuAndSendItWithTheGraph() throws Exception {
+        WebElement stage = driver.findElement(By.cssSelector("easel-canvas .easel-graph"));
+        new Actions(driver).moveToElement(stage, 100, 50).contextClick().perform();
+        driver.findElement(By.cssSelector(".easel-menu [data-action='Add comment']")).click();
+
+        WebElement editor = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("easel-canvas .easel-note-editor")));
+        editor.sendKeys("Check the class balance", Keys.ENTER, "before the split");
+        new Actions(driver).moveToElement(stage, -200, -150).click().perform();
+
+        ExperimentGraph graph = probe.awaitGraph(g -> !g.notes().isEmpty() && !g.notes().get(0).text().isEmpty(),
+                "a note with text");
+        assertThat(graph.notes()).extracting(Note::id, Note::text)
+                .containsExactly(tuple("note-1", "Check the class balance\nbefore the split"));
+        assertThat(graph.nodes()).isEmpty();
     }
 
     private long selectedHalos() {
