@@ -551,17 +551,6 @@ easel-canvas .x6-port-body { transition: r 0.1s; }
 easel-canvas .x6-port-body:hover { r: 6.5; }
 easel-canvas .x6-edge:hover path:nth-child(2) { stroke-width: 2.5; }
 .x6-widget-dnd { z-index: 1000; }
-easel-canvas .x6-port-label text { transition: opacity 0.12s; }
-easel-canvas g.x6-node .x6-port-label text:not([data-always='true']) { opacity: 0; }
-easel-canvas g.x6-node:hover .x6-port-label text { opacity: 1; }
-easel-canvas .easel-palette-section-title {
-  padding: 7px 6px;
-  font-size: var(--lumo-font-size-xs, 12px);
-  font-weight: 600;
-  letter-spacing: 0.02em;
-  text-transform: uppercase;
-  color: var(--lumo-secondary-text-color, #5b6472);
-}
 easel-canvas .easel-star {
   flex: 0 0 auto;
   border: 0;
@@ -1363,15 +1352,15 @@ export class EaselCanvas extends LitElement {
     const inputs = component?.inputs ?? [];
     const outputs = component?.outputs ?? [];
     const clash = new Set(inputs.map((p) => p.name).filter((n) => outputs.some((o) => o.name === n)));
-    const portItem = (group: 'in' | 'out', p: PortInfo, siblings: number) => ({
+    const portItem = (group: 'in' | 'out', p: PortInfo) => ({
       // Ports are addressed by name; an input and an output of the same name get distinct ids.
       id: clash.has(p.name) ? `${group}:${p.name}` : p.name,
       group,
       data: { name: p.name, type: p.type, title: p.title },
       attrs: {
         circle: { stroke: PORT_COLORS[p.type], fill: group === 'out' ? PORT_COLORS[p.type] : '#ffffff' },
-        // Where a side has two ports or more (Train / Test), their names always show; a lone port's on hover.
-        text: { text: p.title, 'data-always': siblings > 1 ? 'true' : null },
+        // The port's name in the UI's language (Train / Test), drawn with a halo so it stays readable over edges.
+        text: { text: p.title },
       },
     });
     const data: NodeData = { component: componentId, label, params, state: null, stateMessage: null, errors: [] };
@@ -1385,8 +1374,8 @@ export class EaselCanvas extends LitElement {
       attrs: { stripe: { fill: this.stripeColor(component) } },
       ports: {
         items: [
-          ...inputs.map((p) => portItem('in', p, inputs.length)),
-          ...outputs.map((p) => portItem('out', p, outputs.length)),
+          ...inputs.map((p) => portItem('in', p)),
+          ...outputs.map((p) => portItem('out', p)),
         ],
       },
     });
