@@ -10,6 +10,9 @@
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Dnd, Graph, History, Keyboard, Selection, Snapline, type Cell, type Edge, type Node } from '@antv/x6';
+import { layeredLayout } from './easel-canvas-layout';
+import { Overview } from './easel-canvas-overview';
+import { PaletteStore, readClipboard, writeClipboard, type ClipboardPayload } from './easel-canvas-store';
 
 type PortType = 'table' | 'model' | 'report';
 type NodeState = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
@@ -48,6 +51,7 @@ interface GraphNode {
   id: string;
   component: string;
   label?: string | null;
+  params?: Record<string, unknown>;
   position?: { x: number; y: number };
 }
 
@@ -61,9 +65,17 @@ interface GraphEdge {
   to: PortRef;
 }
 
+/** A comment on the canvas (sticky note), saved with the experiment. */
+interface GraphNote {
+  id: string;
+  text: string;
+  position?: { x: number; y: number };
+}
+
 interface CanvasGraph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  notes?: GraphNote[];
 }
 
 interface ValidationError {
@@ -78,6 +90,8 @@ interface ValidationError {
 interface NodeData {
   component: string;
   label: string | null;
+  /** The node's params as the server last sent them; kept here so that the undo history covers param edits. */
+  params: Record<string, unknown>;
   state: NodeState | null;
   stateMessage: string | null;
   errors: string[];
@@ -86,10 +100,40 @@ interface NodeData {
 interface ServerConnector {
   graphChanged(json: string): void;
   nodeSelected(nodeId: string | null): void;
+  /** A node command the server carries out: 'output' (show the node's results). */
+  nodeCommand(command: string, nodeId: string): void;
 }
 
-const NODE_WIDTH = 190;
-const NODE_HEIGHT = 44;
+/** A menu opened by a right click, at a point of the stage. */
+interface ContextMenu {
+  x: number;
+  y: number;
+  items: MenuItem[];
+}
+
+interface MenuItem {
+  label: string;
+  action?: () => void;
+  /** Why the item is disabled; an item without action and reason is a separator. */
+  disabledReason?: string;
+  shortcut?: string;
+}
+
+const NODE_WIDTH = 200;
+const NODE_HEIGHT = 48;
+/** Offset of pasted or duplicated nodes from the originals. */
+const PASTE_OFFSET = 30;
+const HISTORY_SIZE = 200;
+const NOTICE_MS = 4000;
+const NOTE_SHAPE = 'easel-note';
+const NOTE_WIDTH = 180;
+const NOTE_HEIGHT = 100;
+/** As components/api's Note.MAX_TEXT_LENGTH. */
+const NOTE_MAX_LENGTH = 4000;
+
+function isNote(cell: Cell): boolean {
+  return cell.shape === NOTE_SHAPE;
+}
 const EMIT_DELAY_MS = 250;
 
 const PORT_COLORS: Record<PortType, string> = {
@@ -128,7 +172,17 @@ function registerShapes(): void {
   const port = (group: 'in' | 'out') => ({
     position: group === 'in' ? 'top' : 'bottom',
     markup: [{ tagName: 'circle', selector: 'circle' }],
+    // The port's name (Train, Test, Model…) outside the node: above an input, below an output.
+    label: { position: group === 'in' ? { name: 'top', args: { y: -4 } } : { name: 'bottom', args: { y: 4 } } },
     attrs: {
+      text: {
+        fontSize: 10,
+        fill: '#4a5361',
+        stroke: '#f6f8fb',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+        pointerEvents: 'none',
+      },
       circle: {
         r: 5,
         magnet: group === 'in' ? 'passive' : true,
@@ -245,6 +299,40 @@ function registerShapes(): void {
       },
       ports: {
         groups: { in: port('in'), out: port('out') },
+      },
+    },
+    true,
+  );
+  Graph.registerNode(
+    NOTE_SHAPE,
+    {
+      width: NOTE_WIDTH,
+      height: NOTE_HEIGHT,
+      markup: [
+        { tagName: 'rect', selector: 'body' },
+        { tagName: 'text', selector: 'label' },
+      ],
+      attrs: {
+        body: {
+          width: NOTE_WIDTH,
+          height: NOTE_HEIGHT,
+          rx: 3,
+          ry: 3,
+          fill: '#fff6c4',
+          stroke: '#e3cf6d',
+          strokeWidth: 1,
+          filter: 'drop-shadow(0 1px 2px rgba(60, 50, 0, 0.18))',
+        },
+        label: {
+          x: 10,
+          y: 10,
+          fontSize: 12,
+          fill: '#4a4220',
+          textAnchor: 'start',
+          textVerticalAnchor: 'top',
+          textWrap: { width: NOTE_WIDTH - 20, height: NOTE_HEIGHT - 20, ellipsis: true },
+          pointerEvents: 'none',
+        },
       },
     },
     true,
@@ -463,6 +551,111 @@ easel-canvas .x6-port-body { transition: r 0.1s; }
 easel-canvas .x6-port-body:hover { r: 6.5; }
 easel-canvas .x6-edge:hover path:nth-child(2) { stroke-width: 2.5; }
 .x6-widget-dnd { z-index: 1000; }
+easel-canvas .easel-star {
+  flex: 0 0 auto;
+  border: 0;
+  background: transparent;
+  padding: 0 2px;
+  cursor: pointer;
+  font-size: 14px;
+  line-height: 1;
+  color: var(--lumo-contrast-30pct, #b9c0cc);
+  visibility: hidden;
+}
+easel-canvas .easel-palette-item:hover .easel-star,
+easel-canvas .easel-palette-item:focus-within .easel-star,
+easel-canvas .easel-star[aria-pressed='true'] { visibility: visible; }
+easel-canvas .easel-star[aria-pressed='true'] { color: #e0a100; }
+easel-canvas .easel-menu {
+  position: absolute;
+  z-index: 5;
+  min-width: 200px;
+  padding: 4px 0;
+  background: var(--lumo-base-color, #fff);
+  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
+  border-radius: var(--lumo-border-radius-m, 6px);
+  box-shadow: 0 4px 16px rgba(20, 30, 50, 0.16);
+}
+easel-canvas .easel-menu button {
+  display: flex;
+  width: 100%;
+  justify-content: space-between;
+  gap: 16px;
+  padding: 6px 12px;
+  border: 0;
+  background: transparent;
+  font: inherit;
+  color: inherit;
+  text-align: left;
+  cursor: pointer;
+}
+easel-canvas .easel-menu button:hover:not(:disabled) { background: var(--lumo-primary-color-10pct, #e8effc); }
+easel-canvas .easel-menu button:disabled { color: var(--lumo-disabled-text-color, #a0a7b4); cursor: default; }
+easel-canvas .easel-menu .easel-shortcut { color: var(--lumo-tertiary-text-color, #8a94a6); font-size: 12px; }
+easel-canvas .easel-menu hr { margin: 4px 0; border: 0; border-top: 1px solid var(--lumo-contrast-10pct, #e3e7ee); }
+easel-canvas .easel-overlay {
+  position: absolute;
+  z-index: 6;
+  left: 50%;
+  top: 50%;
+  transform: translate(-50%, -50%);
+  max-width: min(520px, calc(100% - 40px));
+  max-height: calc(100% - 40px);
+  overflow: auto;
+  padding: 16px 20px;
+  background: var(--lumo-base-color, #fff);
+  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
+  border-radius: var(--lumo-border-radius-l, 10px);
+  box-shadow: 0 8px 28px rgba(20, 30, 50, 0.22);
+}
+easel-canvas .easel-overlay h3 { margin: 0 0 10px; font-size: 16px; }
+easel-canvas .easel-overlay table { border-collapse: collapse; width: 100%; }
+easel-canvas .easel-overlay td { padding: 4px 8px 4px 0; vertical-align: top; }
+easel-canvas .easel-overlay kbd {
+  display: inline-block;
+  padding: 1px 6px;
+  border: 1px solid var(--lumo-contrast-20pct, #d5dae3);
+  border-bottom-width: 2px;
+  border-radius: 4px;
+  font: 12px var(--lumo-font-family, system-ui, sans-serif);
+  background: var(--lumo-contrast-5pct, #f3f5f8);
+  white-space: nowrap;
+}
+easel-canvas .easel-overlay .easel-close { float: right; border: 0; background: transparent; font-size: 18px; cursor: pointer; }
+easel-canvas .easel-rename {
+  position: absolute;
+  z-index: 5;
+  padding: 4px 6px;
+  font: inherit;
+  border: 1px solid var(--lumo-primary-color, #1a5fd1);
+  border-radius: 4px;
+  box-shadow: 0 2px 8px rgba(20, 30, 50, 0.18);
+}
+easel-canvas .easel-minimap {
+  position: absolute;
+  right: 10px;
+  bottom: 10px;
+  z-index: 2;
+  background: var(--lumo-base-color, #fff);
+  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
+  border-radius: var(--lumo-border-radius-m, 6px);
+  box-shadow: 0 1px 3px rgba(20, 30, 50, 0.08);
+  overflow: hidden;
+}
+easel-canvas .easel-minimap[hidden] { display: none; }
+easel-canvas .easel-notice {
+  position: absolute;
+  z-index: 4;
+  left: 50%;
+  bottom: 16px;
+  transform: translateX(-50%);
+  padding: 7px 14px;
+  border-radius: var(--lumo-border-radius-m, 6px);
+  background: rgba(28, 34, 45, 0.92);
+  color: #fff;
+  font-size: 13px;
+  pointer-events: none;
+}
 `;
 
 function ensureStyles(): void {
@@ -480,6 +673,9 @@ const ICONS: Record<string, TemplateResult> = {
   fit: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4"/></svg>`,
   undo: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M5 3 2 6l3 3"/><path d="M2 6h7.5a4 4 0 0 1 0 8H6"/></svg>`,
   redo: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="m11 3 3 3-3 3"/><path d="M14 6H6.5a4 4 0 0 0 0 8H10"/></svg>`,
+  layout: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"><rect x="5.5" y="1.5" width="5" height="3" rx="1"/><rect x="1.5" y="11.5" width="5" height="3" rx="1"/><rect x="9.5" y="11.5" width="5" height="3" rx="1"/><path d="M8 4.5v3.5M4 11.5V8h8v3.5"/></svg>`,
+  minimap: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5"/><rect x="7.5" y="7.5" width="5" height="4" rx="0.5"/></svg>`,
+  help: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><circle cx="8" cy="8" r="6.5"/><path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.2v.4M8 11.6v.1"/></svg>`,
   remove: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 9h5.6l.7-9"/></svg>`,
 };
 
@@ -498,6 +694,36 @@ const DEFAULT_TEXTS: Record<string, string> = {
   wrongType: 'A {from} output cannot feed a {to} input',
   portTaken: 'This input is already connected',
   cycle: 'This connection would create a cycle',
+  favourites: 'Favourites',
+  recent: 'Recently used',
+  star: 'Add to favourites',
+  unstar: 'Remove from favourites',
+  layout: 'Auto-layout',
+  minimap: 'Show or hide the overview map',
+  help: 'Keyboard shortcuts',
+  shortcuts: 'Keyboard shortcuts',
+  close: 'Close',
+  viewOutput: 'View output',
+  rename: 'Rename',
+  duplicate: 'Duplicate',
+  delete: 'Delete',
+  componentHelp: 'Help',
+  runThis: 'Run this node',
+  runFrom: 'Run from here',
+  runTo: 'Run to here',
+  comingWithRunScope: 'Coming with run scope',
+  copy: 'Copy',
+  paste: 'Paste',
+  deleteEdge: 'Delete connection',
+  selectAll: 'Select all',
+  multiSelect: 'Add to the selection / select with a box',
+  addNode: 'Add the palette item to the canvas',
+  contextMenu: 'Node and canvas actions',
+  rightClick: 'Right click',
+  shiftClick: 'Shift + click, Shift + drag',
+  description: 'Description',
+  addNote: 'Add comment',
+  editNote: 'Edit comment',
 };
 
 export class EaselCanvas extends LitElement {
@@ -519,10 +745,29 @@ export class EaselCanvas extends LitElement {
   private states = new Map<string, { state: NodeState; message: string | null }>();
   private errors: ValidationError[] = [];
   private graphErrors: string[] = [];
-  private tooltip: { x: number; y: number; lines: { text: string; error: boolean }[] } | null = null;
+  /** The tooltip shown, and the node it is about (kept current while errors and run states change). */
+  private tooltip: { x: number; y: number; lines: { text: string; error: boolean }[]; nodeId?: string } | null = null;
   private zoom = 1;
   private selectedIds: string[] = [];
   private resizeObserver?: ResizeObserver;
+  private store = new PaletteStore();
+  private overview?: Overview;
+  private notice: string | null = null;
+  private noticeTimer?: number;
+  /** Where the pointer last was over the stage, in client coordinates. */
+  private pointer: { x: number; y: number } | null = null;
+  private menu: ContextMenu | null = null;
+  private helpShown: { title: string; keys: boolean; rows: [string, string][] } | null = null;
+  /** The node being renamed, or the note being written, in place. */
+  private renaming: { nodeId: string; x: number; y: number; width: number; value: string; note: boolean } | null = null;
+  private minimapShown = true;
+  /** The node the Dnd widget is dropping: selected once it is added. */
+  private dropping: string | null = null;
+  private keyListener = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      this.closePopups();
+    }
+  };
 
   protected override createRenderRoot(): HTMLElement {
     return this;
@@ -532,10 +777,12 @@ export class EaselCanvas extends LitElement {
     super.connectedCallback();
     ensureStyles();
     registerShapes();
+    document.addEventListener('keydown', this.keyListener);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('keydown', this.keyListener);
     this.resizeObserver?.disconnect();
     this.flushEmit();
   }
@@ -562,7 +809,7 @@ export class EaselCanvas extends LitElement {
   /** The experiment graph (ExperimentGraph JSON; params are ignored here). */
   setGraph(json: string): void {
     const parsed = JSON.parse(json) as CanvasGraph;
-    const graph: CanvasGraph = { nodes: parsed.nodes ?? [], edges: parsed.edges ?? [] };
+    const graph: CanvasGraph = { nodes: parsed.nodes ?? [], edges: parsed.edges ?? [], notes: parsed.notes ?? [] };
     if (!this.graph) {
       this.pendingGraph = graph;
       return;
@@ -665,7 +912,18 @@ export class EaselCanvas extends LitElement {
           >
             ${ICONS.remove}
           </button>
+          <span class="easel-sep"></span>
+          <button class="easel-layout-button" title=${t.layout} aria-label=${t.layout} ?disabled=${empty} @click=${() => this.autoLayout()}>
+            ${ICONS.layout}
+          </button>
+          <button title=${t.minimap} aria-label=${t.minimap} aria-pressed=${this.minimapShown} @click=${() => this.toggleMinimap()}>
+            ${ICONS.minimap}
+          </button>
+          <button class="easel-help-button" title="${t.help} (?)" aria-label=${t.help} @click=${() => this.showShortcuts()}>
+            ${ICONS.help}
+          </button>
         </div>
+        <div class="easel-minimap" ?hidden=${!this.minimapShown || empty}></div>
         ${this.graphErrors.length > 0
           ? html`<div class="easel-banner">${this.graphErrors.map((m) => html`<div>${m}</div>`)}</div>`
           : nothing}
@@ -674,24 +932,126 @@ export class EaselCanvas extends LitElement {
               ${this.tooltip.lines.map((l) => html`<div class=${l.error ? 'error' : ''}>${l.text}</div>`)}
             </div>`
           : nothing}
+        ${this.notice ? html`<div class="easel-notice" role="status">${this.notice}</div>` : nothing}
+        ${this.renderMenu()} ${this.renderHelp()} ${this.renderRename()}
       </div>
     `;
   }
 
+  private renderMenu(): TemplateResult | typeof nothing {
+    const menu = this.menu;
+    if (!menu) {
+      return nothing;
+    }
+    return html`<div class="easel-menu" role="menu" style="left:${menu.x}px;top:${menu.y}px" @contextmenu=${(e: Event) => e.preventDefault()}>
+      ${menu.items.map((item) =>
+        !item.action && !item.disabledReason
+          ? html`<hr />`
+          : html`<button
+              role="menuitem"
+              data-action=${item.label}
+              ?disabled=${!item.action}
+              title=${item.disabledReason ?? ''}
+              @click=${() => {
+                this.closePopups();
+                item.action?.();
+              }}
+            >
+              <span>${item.label}</span>${item.shortcut ? html`<span class="easel-shortcut">${item.shortcut}</span>` : nothing}
+            </button>`,
+      )}
+    </div>`;
+  }
+
+  private renderHelp(): TemplateResult | typeof nothing {
+    const help = this.helpShown;
+    if (!help) {
+      return nothing;
+    }
+    return html`<div class="easel-overlay easel-help" role="dialog" aria-label=${help.title}>
+      <button class="easel-close" aria-label=${this.texts().close} @click=${() => this.closePopups()}>×</button>
+      <h3>${help.title}</h3>
+      <table>
+        ${help.rows.map(
+          ([key, what]) =>
+            html`<tr>
+              <td>${help.keys ? key.split(' / ').map((k, i) => html`${i > 0 ? ' / ' : ''}<kbd>${k}</kbd>`) : html`<b>${key}</b>`}</td>
+              <td>${what}</td>
+            </tr>`,
+        )}
+      </table>
+    </div>`;
+  }
+
+  private renderRename(): TemplateResult | typeof nothing {
+    const r = this.renaming;
+    if (!r) {
+      return nothing;
+    }
+    if (r.note) {
+      // Enter starts a new line in a note; Ctrl+Enter or a click elsewhere finishes it.
+      return html`<textarea
+        class="easel-rename easel-note-editor"
+        maxlength=${NOTE_MAX_LENGTH}
+        style="left:${r.x}px;top:${r.y}px;width:${r.width}px;height:${NOTE_HEIGHT}px"
+        .value=${r.value}
+        @keydown=${(e: KeyboardEvent) => {
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            this.finishRename((e.target as HTMLTextAreaElement).value);
+          } else if (e.key === 'Escape') {
+            this.renaming = null;
+            this.requestUpdate();
+          }
+        }}
+        @blur=${(e: FocusEvent) => this.finishRename((e.target as HTMLTextAreaElement).value)}
+      ></textarea>`;
+    }
+    return html`<input
+      class="easel-rename"
+      style="left:${r.x}px;top:${r.y}px;width:${r.width}px"
+      .value=${r.value}
+      @keydown=${(e: KeyboardEvent) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') {
+          this.finishRename((e.target as HTMLInputElement).value);
+        } else if (e.key === 'Escape') {
+          this.renaming = null;
+          this.requestUpdate();
+        }
+      }}
+      @blur=${(e: FocusEvent) => this.finishRename((e.target as HTMLInputElement).value)}
+    />`;
+  }
+
   private renderPalette(): TemplateResult {
     const q = this.query.trim().toLowerCase();
-    const sections = this.palette.categories
-      .map((category) => ({
-        category,
-        items: category.components.filter((c) => q === '' || this.matchesQuery(c, q)),
-      }))
-      .filter((s) => s.items.length > 0);
+    const t = this.texts();
+    const matches = (c: PaletteComponent) => q === '' || this.matchesQuery(c, q);
+    const pick = (ids: Iterable<string>) =>
+      [...ids].map((id) => this.components.get(id)).filter((c): c is PaletteComponent => !!c && matches(c));
+    const sections = [
+      // Favourites and recently used first: with 100+ components, the few a user needs should not take a search.
+      { category: { id: 'favourites', title: t.favourites, components: [] }, items: pick(this.store.favourites) },
+      { category: { id: 'recent', title: t.recent, components: [] }, items: q === '' ? pick(this.store.recent) : [] },
+      ...this.palette.categories.map((category) => ({ category, items: category.components.filter(matches) })),
+    ].filter((s) => s.items.length > 0);
     if (sections.length === 0) {
-      return html`<div class="easel-palette-empty">${this.components.size > 0 ? this.texts().noMatches : ''}</div>`;
+      return html`<div class="easel-palette-empty">${this.components.size > 0 ? t.noMatches : ''}</div>`;
     }
+    // While searching, every section with a match is open; otherwise each keeps the state the user left it in.
     return html`${sections.map(
       (s) => html`
-        <details class="easel-palette-category" data-category=${s.category.id} ?open=${true}>
+        <details
+          class="easel-palette-category"
+          data-category=${s.category.id}
+          .open=${q !== '' || !this.store.collapsed.has(s.category.id)}
+          @toggle=${(e: Event) => {
+            if (q === '') {
+              this.store.setCollapsed(s.category.id, !(e.target as HTMLDetailsElement).open);
+            }
+          }}
+        >
           <summary>${s.category.title}<span class="easel-palette-count">${s.items.length}</span></summary>
           ${s.items.map((c) => this.renderItem(c))}
         </details>
@@ -700,17 +1060,27 @@ export class EaselCanvas extends LitElement {
   }
 
   private renderItem(c: PaletteComponent): TemplateResult {
-    const tip = [c.description, c.id].filter((x) => !!x).join('\n');
+    const t = this.texts();
+    const tip = [c.title, c.description, c.id].filter((x) => !!x).join('\n');
+    const favourite = this.store.favourites.has(c.id);
     return html`<div
       class="easel-palette-item"
       tabindex="0"
       data-component-id=${c.id}
       title=${tip}
-      @mousedown=${(e: MouseEvent) => this.startDrag(c, e)}
-      @dblclick=${() => this.addAtCenter(c)}
+      @mousedown=${(e: MouseEvent) => {
+        if (!(e.target as HTMLElement).closest('.easel-star')) {
+          this.startDrag(c, e);
+        }
+      }}
+      @dblclick=${(e: MouseEvent) => {
+        if (!(e.target as HTMLElement).closest('.easel-star')) {
+          this.addInView(c);
+        }
+      }}
       @keydown=${(e: KeyboardEvent) => {
         if (e.key === 'Enter') {
-          this.addAtCenter(c);
+          this.addInView(c);
         }
       }}
     >
@@ -719,6 +1089,19 @@ export class EaselCanvas extends LitElement {
         ${c.inputs.map((p) => html`<span class="easel-port-dot" style="color:${PORT_COLORS[p.type]}"></span>`)}
         ${c.outputs.map((p) => html`<span class="easel-port-dot out" style="color:${PORT_COLORS[p.type]}"></span>`)}
       </span>
+      <button
+        class="easel-star"
+        tabindex="-1"
+        aria-pressed=${favourite}
+        title=${favourite ? t.unstar : t.star}
+        aria-label=${favourite ? t.unstar : t.star}
+        @click=${() => {
+          this.store.toggleFavourite(c.id);
+          this.requestUpdate();
+        }}
+      >
+        ${favourite ? '★' : '☆'}
+      </button>
     </div>`;
   }
 
@@ -768,7 +1151,14 @@ export class EaselCanvas extends LitElement {
         anchor: 'center',
         connectionPoint: 'anchor',
         validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
-        validateConnection: (args) => this.canConnect(args.sourceCell, args.sourcePort, args.targetCell, args.targetPort, args.edge),
+        validateConnection: (args) => {
+          const problem = this.connectionProblem(args.sourceCell, args.sourcePort, args.targetCell, args.targetPort, args.edge);
+          // X6 asks about every port (to highlight the available ones): only the one under the pointer gets a reason.
+          if (problem && problem !== 'invalid' && this.isUnderPointer(args.targetCell, args.targetPort)) {
+            this.showNotice(problem);
+          }
+          return problem === null;
+        },
         createEdge: (): Edge =>
           graph.createEdge({
             shape: 'edge',
@@ -787,6 +1177,7 @@ export class EaselCanvas extends LitElement {
     this.selection = new Selection({
       enabled: true,
       multiple: true,
+      multipleSelectionModifiers: ['shift', 'ctrl', 'meta'],
       rubberband: true,
       modifiers: 'shift',
       movable: true,
@@ -796,9 +1187,12 @@ export class EaselCanvas extends LitElement {
     });
     graph.use(this.selection);
     graph.use(new Snapline({ enabled: true, sharp: true }));
-    graph.use(new Keyboard({ enabled: true, global: false }));
+    // Bound on the document, so shortcuts work as soon as the editor is shown (no click on the canvas first); the
+    // guard leaves keys to text fields, dialogs and other pages.
+    graph.use(new Keyboard({ enabled: true, global: true, guard: (e: KeyboardEvent) => this.ownsKey(e) }));
     this.history = new History({
       enabled: true,
+      stackSize: HISTORY_SIZE,
       // Run states, validation marks and selection halos are decoration, not edits.
       beforeAddCommand: (_event: string, args: unknown) =>
         !((args as { options?: { decoration?: boolean } }).options?.decoration),
@@ -808,7 +1202,12 @@ export class EaselCanvas extends LitElement {
       target: graph,
       scaled: false,
       getDragNode: (node: Node) => node.clone({ keepId: true }),
-      getDropNode: (node: Node) => this.createNode(node.getData<NodeData>().component, this.nextId(node.getData<NodeData>().component), 0, 0, null),
+      getDropNode: (node: Node) => {
+        const component = node.getData<NodeData>().component;
+        const dropped = this.createNode(component, this.nextId(component), 0, 0, null, {});
+        this.dropping = dropped.id;
+        return dropped;
+      },
     });
 
     graph.bindKey(['delete', 'backspace'], () => {
@@ -823,6 +1222,37 @@ export class EaselCanvas extends LitElement {
       this.history?.redo();
       return false;
     });
+    graph.bindKey(['ctrl+c', 'meta+c'], () => {
+      this.copySelection();
+      return false;
+    });
+    graph.bindKey(['ctrl+v', 'meta+v'], () => {
+      this.paste(readClipboard(), null);
+      return false;
+    });
+    graph.bindKey(['ctrl+d', 'meta+d'], () => {
+      this.duplicateSelection();
+      return false;
+    });
+    graph.bindKey(['ctrl+a', 'meta+a'], () => {
+      this.selection?.reset(graph.getNodes());
+      return false;
+    });
+    graph.bindKey(['shift+l'], () => {
+      this.autoLayout();
+      return false;
+    });
+    graph.bindKey(['f2'], () => {
+      const nodes = this.selectedNodes();
+      if (nodes.length === 1) {
+        this.startRename(nodes[0]);
+      }
+      return false;
+    });
+    graph.bindKey(['?'], () => {
+      this.showShortcuts();
+      return false;
+    });
 
     const edited = () => {
       if (this.applying === 0) {
@@ -834,12 +1264,26 @@ export class EaselCanvas extends LitElement {
       this.decorate(node);
       edited();
       this.requestUpdate();
+      if (node.id === this.dropping) {
+        this.dropping = null;
+        this.store.used(node.getData<NodeData>().component);
+        this.selection?.reset(node);
+      }
     });
     graph.on('node:removed', () => {
       edited();
       this.requestUpdate();
     });
     graph.on('node:change:position', edited);
+    // Label and param changes: from the server (recorded for undo) or from an undo/redo here (sent to the server).
+    graph.on('node:change:data', ({ node, options }) => {
+      if ((options as { decoration?: boolean }).decoration) {
+        return;
+      }
+      this.showLabel(node);
+      this.decorate(node);
+      edited();
+    });
     graph.on('edge:connected', ({ edge }) => {
       this.styleEdge(edge);
       edited();
@@ -855,11 +1299,17 @@ export class EaselCanvas extends LitElement {
         edited();
       }
     });
-    graph.on('edge:mouseenter', ({ edge }) => {
-      edge.addTools({ name: 'button-remove', args: { distance: '50%' } });
-    });
-    graph.on('edge:mouseleave', ({ edge }) => {
-      edge.removeTools();
+    graph.on('node:contextmenu', ({ node, e }) => this.openNodeMenu(node, e as unknown as MouseEvent));
+    graph.on('edge:contextmenu', ({ edge, e }) => this.openEdgeMenu(edge, e as unknown as MouseEvent));
+    graph.on('blank:contextmenu', ({ e, x, y }) => this.openCanvasMenu(e as unknown as MouseEvent, { x, y }));
+    graph.on('blank:click', () => this.closePopups());
+    graph.on('cell:click', () => this.closePopups());
+    graph.on('node:dblclick', ({ node }) => this.startRename(node));
+    // One click on an edge selects it (drawn highlighted); only Delete or the menu removes it.
+    graph.on('edge:click', ({ edge }) => {
+      if (!this.selection?.isSelected(edge)) {
+        this.selection?.reset(edge);
+      }
     });
     graph.on('selection:changed', () => this.onSelectionChanged());
     graph.on('history:change', () => this.requestUpdate());
@@ -867,12 +1317,21 @@ export class EaselCanvas extends LitElement {
       this.zoom = sx;
       this.requestUpdate();
     });
-    graph.on('node:mouseenter', ({ node, e }) => this.showNodeTooltip(node, e as unknown as MouseEvent));
+    graph.on('node:mouseenter', ({ node, e }) => {
+      if (!isNote(node)) {
+        this.showNodeTooltip(node, e as unknown as MouseEvent);
+      }
+    });
     graph.on('node:mouseleave', () => this.hideTooltip());
     graph.on('node:port:mouseenter', ({ node, port, e }) => this.showPortTooltip(node, port ?? null, e as unknown as MouseEvent));
     graph.on('node:port:mouseleave', () => this.hideTooltip());
     graph.on('blank:mousedown', () => this.hideTooltip());
     graph.on('node:mousedown', () => this.hideTooltip());
+
+    container.addEventListener('mousemove', (e) => (this.pointer = { x: e.clientX, y: e.clientY }), true);
+    const minimap = this.querySelector('.easel-minimap') as HTMLElement;
+    this.overview = new Overview(minimap, graph, 180, 120);
+    this.querySelector('.easel-stage')?.addEventListener('contextmenu', (e) => e.preventDefault());
 
     if (this.pendingGraph) {
       const pending = this.pendingGraph;
@@ -881,9 +1340,15 @@ export class EaselCanvas extends LitElement {
     }
   }
 
-  private createNode(componentId: string, id: string, x: number, y: number, label: string | null): Node {
+  private createNode(
+    componentId: string,
+    id: string,
+    x: number,
+    y: number,
+    label: string | null,
+    params: Record<string, unknown>,
+  ): Node {
     const component = this.components.get(componentId);
-    const title = component?.title ?? componentId;
     const inputs = component?.inputs ?? [];
     const outputs = component?.outputs ?? [];
     const clash = new Set(inputs.map((p) => p.name).filter((n) => outputs.some((o) => o.name === n)));
@@ -892,9 +1357,13 @@ export class EaselCanvas extends LitElement {
       id: clash.has(p.name) ? `${group}:${p.name}` : p.name,
       group,
       data: { name: p.name, type: p.type, title: p.title },
-      attrs: { circle: { stroke: PORT_COLORS[p.type], fill: group === 'out' ? PORT_COLORS[p.type] : '#ffffff' } },
+      attrs: {
+        circle: { stroke: PORT_COLORS[p.type], fill: group === 'out' ? PORT_COLORS[p.type] : '#ffffff' },
+        // The port's name in the UI's language (Train / Test), drawn with a halo so it stays readable over edges.
+        text: { text: p.title },
+      },
     });
-    const data: NodeData = { component: componentId, label, state: null, stateMessage: null, errors: [] };
+    const data: NodeData = { component: componentId, label, params, state: null, stateMessage: null, errors: [] };
     const graph = this.graph!;
     const node = graph.createNode({
       id,
@@ -902,26 +1371,43 @@ export class EaselCanvas extends LitElement {
       x,
       y,
       data,
-      attrs: {
-        title: { text: label || title, y: label ? 16 : NODE_HEIGHT / 2 },
-        subtitle: { text: label ? title : '', visibility: label ? 'visible' : 'hidden' },
-        stripe: { fill: this.stripeColor(component) },
-      },
+      attrs: { stripe: { fill: this.stripeColor(component) } },
       ports: {
-        items: [...inputs.map((p) => portItem('in', p)), ...outputs.map((p) => portItem('out', p))],
+        items: [
+          ...inputs.map((p) => portItem('in', p)),
+          ...outputs.map((p) => portItem('out', p)),
+        ],
       },
     });
-    this.fitLabel(node, label || title, label ? title : '');
+    this.showLabel(node);
     return node;
   }
 
-  /** Shortens the texts so they stay inside the node (SVG text does not clip). */
-  private fitLabel(node: Node, title: string, subtitle: string): void {
-    const room = NODE_WIDTH - 14 - 30;
-    node.attr('title/text', truncate(title, room, 13), { decoration: true });
-    if (subtitle) {
-      node.attr('subtitle/text', truncate(subtitle, room, 10.5), { decoration: true });
+  /**
+   * Writes the node's title: the component's title on up to two lines, or the user's label with the component's
+   * title below it. SVG text does not clip, so what does not fit is cut with an ellipsis (the tooltip has it all).
+   */
+  private showLabel(node: Node): void {
+    if (isNote(node)) {
+      node.attr('label/text', node.getData<{ text: string }>().text ?? '', { decoration: true });
+      return;
     }
+    const data = node.getData<NodeData>();
+    const title = this.components.get(data.component)?.title ?? data.component;
+    const room = NODE_WIDTH - 14 - 30;
+    const label = data.label;
+    const lines = label ? [truncate(label, room, 13)] : wrap(title, room, 13, 2);
+    node.attr(
+      {
+        title: {
+          text: lines.join('\n'),
+          y: label ? 17 : NODE_HEIGHT / 2,
+          'data-full-title': label ?? title,
+        },
+        subtitle: { text: label ? truncate(title, room, 10.5) : '', visibility: label ? 'visible' : 'hidden', y: 34 },
+      },
+      { decoration: true },
+    );
   }
 
   private stripeColor(component: PaletteComponent | undefined): string {
@@ -941,14 +1427,30 @@ export class EaselCanvas extends LitElement {
     return data ? { ...data, group: port.group ?? '' } : null;
   }
 
-  private canConnect(
-    source: Cell | null | undefined,
-    sourcePort: string | null | undefined,
-    target: Cell | null | undefined,
-    targetPort: string | null | undefined,
-    edge: Edge | null | undefined,
-  ): boolean {
-    return this.connectionProblem(source, sourcePort, target, targetPort, edge) === null;
+  /** Whether the pointer is within snapping distance of a port. */
+  private isUnderPointer(cell: Cell | null | undefined, portId: string | null | undefined): boolean {
+    if (!cell || !cell.isNode() || !portId || !this.pointer || !this.graph) {
+      return false;
+    }
+    const group = cell.getPort(portId)?.group;
+    const at = group ? cell.getPortsPosition(group)[portId]?.position : undefined;
+    if (!at) {
+      return false;
+    }
+    const origin = cell.getPosition();
+    const p = this.graph.clientToLocal(this.pointer.x, this.pointer.y);
+    return Math.hypot(origin.x + at.x - p.x, origin.y + at.y - p.y) <= 26;
+  }
+
+  /** A short notice at the top of the stage that goes away by itself: why a connection was refused. */
+  private showNotice(text: string): void {
+    window.clearTimeout(this.noticeTimer);
+    this.notice = text;
+    this.noticeTimer = window.setTimeout(() => {
+      this.notice = null;
+      this.requestUpdate();
+    }, NOTICE_MS);
+    this.requestUpdate();
   }
 
   /** Why an edge may not go from sourcePort to targetPort, or null when it may. */
@@ -1037,28 +1539,404 @@ export class EaselCanvas extends LitElement {
     return id;
   }
 
+  /**
+   * Starts dragging a palette item once the pointer has moved a few pixels with the button down: started at once,
+   * X6's drag proxy covers the item and swallows the second click of a double click.
+   */
   private startDrag(component: PaletteComponent, e: MouseEvent): void {
     if (e.button !== 0 || !this.dnd || !this.graph) {
       return;
     }
-    // The dragged preview; the dropped node gets its own id in getDropNode.
-    const preview = this.createNode(component.id, `__drag-${component.id}`, 0, 0, null);
-    this.dnd.start(preview, e);
+    const from = { x: e.clientX, y: e.clientY };
+    const move = (m: MouseEvent) => {
+      if (Math.hypot(m.clientX - from.x, m.clientY - from.y) < 4) {
+        return;
+      }
+      stop();
+      // The dragged preview; the dropped node gets its own id in getDropNode.
+      const preview = this.createNode(component.id, `__drag-${component.id}`, 0, 0, null, {});
+      this.dnd?.start(preview, m);
+    };
+    const stop = () => {
+      document.removeEventListener('mousemove', move);
+      document.removeEventListener('mouseup', stop);
+    };
+    document.addEventListener('mousemove', move);
+    document.addEventListener('mouseup', stop);
   }
 
-  private addAtCenter(component: PaletteComponent): void {
+  /** Adds a node of `component` in free space in the visible area (near its centre) and selects it. */
+  private addInView(component: PaletteComponent): void {
     const graph = this.graph;
     if (!graph) {
       return;
     }
     const area = graph.getGraphArea();
-    const x = Math.round((area.x + area.width / 2 - NODE_WIDTH / 2) / 10) * 10;
-    const y = Math.round((area.y + area.height / 2 - NODE_HEIGHT / 2) / 10) * 10;
-    let offset = 0;
-    while (graph.getNodes().some((n) => n.getPosition().x === x + offset && n.getPosition().y === y + offset)) {
-      offset += 20;
+    const at = this.freeSpot(area.x + area.width / 2 - NODE_WIDTH / 2, area.y + area.height / 2 - NODE_HEIGHT / 2);
+    const node = graph.addNode(this.createNode(component.id, this.nextId(component.id), at.x, at.y, null, {}));
+    this.store.used(component.id);
+    this.selection?.reset(node);
+    this.requestUpdate();
+  }
+
+  /** The grid point nearest to (x, y), searching outwards ring by ring, where a new node overlaps no other. */
+  private freeSpot(x: number, y: number): { x: number; y: number } {
+    const boxes = this.graph!.getNodes().map((n) => n.getBBox().inflate(20, 16));
+    const free = (px: number, py: number) =>
+      !boxes.some((b) => px < b.x + b.width && px + NODE_WIDTH > b.x && py < b.y + b.height && py + NODE_HEIGHT > b.y);
+    const snap = (v: number) => Math.round(v / 10) * 10;
+    const stepX = NODE_WIDTH / 2;
+    const stepY = NODE_HEIGHT + 20;
+    for (let ring = 0; ring < 40; ring++) {
+      for (let dy = -ring; dy <= ring; dy++) {
+        for (let dx = -ring; dx <= ring; dx++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) === ring && free(x + dx * stepX, y + dy * stepY)) {
+            return { x: snap(x + dx * stepX), y: snap(y + dy * stepY) };
+          }
+        }
+      }
     }
-    graph.addNode(this.createNode(component.id, this.nextId(component.id), x + offset, y + offset, null));
+    return { x: snap(x), y: snap(y) };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Copy, paste, duplicate, layout
+
+  private selectedNodes(): Node[] {
+    return (this.selection?.getSelectedCells() ?? []).filter((c): c is Node => c.isNode());
+  }
+
+  /** The selected nodes with their params, and the edges between them. */
+  private payloadOf(nodes: Node[]): ClipboardPayload {
+    const ids = new Set(nodes.map((n) => n.id));
+    const graph = this.currentGraph();
+    return {
+      format: 'easel-nodes/1',
+      nodes: graph.nodes
+        .filter((n) => ids.has(n.id))
+        .map((n) => ({
+          id: n.id,
+          component: n.component,
+          label: n.label ?? null,
+          params: n.params ?? {},
+          position: n.position ?? { x: 0, y: 0 },
+        })),
+      edges: graph.edges.filter((e) => ids.has(e.from.node) && ids.has(e.to.node)),
+    };
+  }
+
+  private copySelection(): void {
+    const nodes = this.selectedNodes();
+    if (nodes.length > 0) {
+      writeClipboard(this.payloadOf(nodes));
+    }
+  }
+
+  private duplicateSelection(): void {
+    const nodes = this.selectedNodes();
+    if (nodes.length > 0) {
+      this.paste(this.payloadOf(nodes), null);
+    }
+  }
+
+  /**
+   * Adds copies of the payload's nodes (new ids, same params and labels) and of the edges between them, as one undo
+   * step, and selects them. They go `at` (the copied group's top-left corner), or next to the originals when these
+   * are on this canvas, or into the middle of the view.
+   */
+  private paste(payload: ClipboardPayload | null, at: { x: number; y: number } | null): void {
+    const graph = this.graph;
+    if (!graph || !payload || payload.nodes.length === 0) {
+      return;
+    }
+    const known = payload.nodes.filter((n) => this.components.has(n.component));
+    if (known.length === 0) {
+      return;
+    }
+    const left = Math.min(...known.map((n) => n.position.x));
+    const top = Math.min(...known.map((n) => n.position.y));
+    let origin = at;
+    if (!origin) {
+      const originalsHere = known.some((n) => graph.getCellById(n.id));
+      if (originalsHere) {
+        origin = { x: left + PASTE_OFFSET, y: top + PASTE_OFFSET };
+      } else {
+        const area = graph.getGraphArea();
+        origin = { x: area.x + area.width / 3, y: area.y + area.height / 4 };
+      }
+    }
+    const newIds = new Map<string, string>();
+    graph.startBatch('paste');
+    const added: Cell[] = [];
+    try {
+      for (const n of known) {
+        const id = this.nextId(n.component);
+        newIds.set(n.id, id);
+        const x = Math.round((origin.x + n.position.x - left) / 10) * 10;
+        const y = Math.round((origin.y + n.position.y - top) / 10) * 10;
+        added.push(graph.addNode(this.createNode(n.component, id, x, y, n.label, n.params ?? {})));
+      }
+      for (const e of payload.edges) {
+        const from = graph.getCellById(newIds.get(e.from.node) ?? '');
+        const to = graph.getCellById(newIds.get(e.to.node) ?? '');
+        if (from?.isNode() && to?.isNode()) {
+          const edge = graph.addEdge({
+            source: { cell: from.id, port: this.portId(from, 'out', e.from.port) },
+            target: { cell: to.id, port: this.portId(to, 'in', e.to.port) },
+            zIndex: -1,
+          });
+          this.styleEdge(edge);
+          added.push(edge);
+        }
+      }
+    } finally {
+      graph.stopBatch('paste');
+    }
+    this.selection?.reset(added.filter((c) => c.isNode()));
+  }
+
+  private createNote(id: string, x: number, y: number, text: string): Node {
+    return this.graph!.createNode({
+      id,
+      shape: NOTE_SHAPE,
+      x,
+      y,
+      data: { text },
+      attrs: { label: { text } },
+    });
+  }
+
+  /** Adds an empty comment at `at` (local coordinates) and opens it for writing. */
+  private addNote(at: { x: number; y: number }): void {
+    const graph = this.graph!;
+    const note = graph.addNode(this.createNote(this.nextId('note'), Math.round(at.x / 10) * 10, Math.round(at.y / 10) * 10, ''));
+    this.selection?.reset(note);
+    this.startRename(note);
+  }
+
+  /** Lays the graph out in layers, top-down like the ports, as one undo step; then fits it into view. */
+  private autoLayout(): void {
+    const graph = this.graph;
+    const nodes = graph?.getNodes().filter((n) => !isNote(n)) ?? [];
+    if (!graph || nodes.length === 0) {
+      return;
+    }
+    // Notes stay where the user put them: what they are next to is not known.
+    const positions = layeredLayout(
+      nodes.map((n) => ({ id: n.id, width: n.getSize().width, height: n.getSize().height })),
+      graph.getEdges().filter((e) => this.isComplete(e)).map((e) => ({ from: e.getSourceCellId(), to: e.getTargetCellId() })),
+      { nodeGap: 40, layerGap: 70, origin: { x: 40, y: 40 } },
+    );
+    graph.startBatch('layout');
+    try {
+      nodes.forEach((n) => {
+        const p = positions.get(n.id);
+        if (p) {
+          n.setPosition(p.x, p.y);
+        }
+      });
+    } finally {
+      graph.stopBatch('layout');
+    }
+    this.fit();
+  }
+
+  private toggleMinimap(): void {
+    this.minimapShown = !this.minimapShown;
+    this.overview?.schedule();
+    this.requestUpdate();
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Keys, menus, overlays
+
+  /** Whether a key event is the canvas's: not typed into a field or a dialog, and this canvas is on screen. */
+  private ownsKey(e: KeyboardEvent): boolean {
+    if (!this.isConnected || this.offsetParent === null || this.renaming) {
+      return false;
+    }
+    for (const target of e.composedPath()) {
+      if (!(target instanceof HTMLElement)) {
+        continue;
+      }
+      const tag = target.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) {
+        return false;
+      }
+      if (/-(OVERLAY|DIALOG)$/.test(tag) || target.getAttribute('role') === 'dialog') {
+        return target.closest('easel-canvas') === this;
+      }
+    }
+    // Copying text the user selected on the page is the browser's.
+    const text = window.getSelection();
+    return !(e.key.toLowerCase() === 'c' && text && !text.isCollapsed);
+  }
+
+  private closePopups(): void {
+    if (this.menu || this.helpShown) {
+      this.menu = null;
+      this.helpShown = null;
+      this.requestUpdate();
+    }
+  }
+
+  private stagePoint(e: MouseEvent): { x: number; y: number } {
+    const box = (this.querySelector('.easel-stage') as HTMLElement).getBoundingClientRect();
+    return { x: e.clientX - box.left, y: e.clientY - box.top };
+  }
+
+  private openMenu(e: MouseEvent, items: MenuItem[]): void {
+    e.preventDefault();
+    this.hideTooltip();
+    this.helpShown = null;
+    const stage = (this.querySelector('.easel-stage') as HTMLElement).getBoundingClientRect();
+    const at = this.stagePoint(e);
+    // Kept inside the stage: a menu opened near the right or bottom edge opens leftwards or upwards.
+    const x = Math.min(at.x, stage.width - 220);
+    const y = Math.min(at.y, stage.height - 34 * items.length - 12);
+    this.menu = { x: Math.max(4, x), y: Math.max(4, y), items };
+    this.requestUpdate();
+  }
+
+  private openNodeMenu(node: Node, e: MouseEvent): void {
+    if (!this.selectedIds.includes(node.id)) {
+      this.selection?.reset(node);
+    }
+    const t = this.texts();
+    if (isNote(node)) {
+      this.openMenu(e, [
+        { label: t.editNote, action: () => this.startRename(node) },
+        { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
+      ]);
+      return;
+    }
+    const component = this.components.get(node.getData<NodeData>().component);
+    const notYet = { disabledReason: t.comingWithRunScope };
+    this.openMenu(e, [
+      { label: t.viewOutput, action: () => this.$server?.nodeCommand('output', node.id) },
+      { label: t.rename, action: () => this.startRename(node), shortcut: 'F2' },
+      { label: t.duplicate, action: () => this.duplicateSelection(), shortcut: 'Ctrl+D' },
+      { label: t.copy, action: () => this.copySelection(), shortcut: 'Ctrl+C' },
+      { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
+      { label: '' },
+      // Waiting for the engine's run scope: shown, so users know they are coming, but disabled.
+      { label: t.runThis, ...notYet },
+      { label: t.runFrom, ...notYet },
+      { label: t.runTo, ...notYet },
+      { label: '' },
+      { label: t.componentHelp, action: () => component && this.showComponentHelp(component) },
+    ]);
+  }
+
+  private openEdgeMenu(edge: Edge, e: MouseEvent): void {
+    this.selection?.reset(edge);
+    const t = this.texts();
+    this.openMenu(e, [{ label: t.deleteEdge, action: () => this.removeSelection(), shortcut: 'Del' }]);
+  }
+
+  private openCanvasMenu(e: MouseEvent, at: { x: number; y: number }): void {
+    const t = this.texts();
+    const clipboard = readClipboard();
+    this.openMenu(e, [
+      {
+        label: t.paste,
+        shortcut: 'Ctrl+V',
+        ...(clipboard ? { action: () => this.paste(clipboard, at) } : { disabledReason: t.paste }),
+      },
+      { label: t.addNote, action: () => this.addNote(at) },
+      { label: t.selectAll, action: () => this.selection?.reset(this.graph!.getNodes()), shortcut: 'Ctrl+A' },
+      { label: t.layout, action: () => this.autoLayout(), shortcut: 'Shift+L' },
+      { label: t.fit, action: () => this.fit() },
+    ]);
+  }
+
+  private startRename(node: Node): void {
+    const graph = this.graph!;
+    const data = node.getData<NodeData>();
+    const box = graph.localToGraph(node.getBBox());
+    this.closePopups();
+    this.renaming = isNote(node)
+      ? { nodeId: node.id, x: box.x, y: box.y, width: Math.max(NOTE_WIDTH, box.width), value: node.getData<{ text: string }>().text ?? '', note: true }
+      : {
+          nodeId: node.id,
+          x: box.x,
+          y: box.y + box.height / 2 - 16,
+          width: Math.max(160, box.width),
+          value: data.label ?? this.components.get(data.component)?.title ?? '',
+          note: false,
+        };
+    this.requestUpdate();
+    this.updateComplete.then(() => {
+      const input = this.querySelector('.easel-rename') as HTMLInputElement | HTMLTextAreaElement | null;
+      input?.focus();
+      input?.select();
+    });
+  }
+
+  /** A label equal to the component's title, or blank, means no label. */
+  private finishRename(value: string): void {
+    const r = this.renaming;
+    this.renaming = null;
+    this.requestUpdate();
+    const node = r && this.graph?.getCellById(r.nodeId);
+    if (!node || !node.isNode()) {
+      return;
+    }
+    if (isNote(node)) {
+      const text = value.substring(0, NOTE_MAX_LENGTH);
+      if (text !== node.getData<{ text: string }>().text) {
+        node.setData({ text }, { overwrite: true });
+      }
+      return;
+    }
+    const data = node.getData<NodeData>();
+    const title = this.components.get(data.component)?.title;
+    const label = value.trim() === '' || value.trim() === title ? null : value.trim();
+    if (label !== (data.label ?? null)) {
+      node.setData({ ...data, label }, { overwrite: true });
+    }
+  }
+
+  private showShortcuts(): void {
+    const t = this.texts();
+    this.menu = null;
+    this.helpShown = {
+      title: t.shortcuts,
+      keys: true,
+      rows: [
+        ['Ctrl+Z', t.undo],
+        ['Ctrl+Shift+Z / Ctrl+Y', t.redo],
+        ['Ctrl+C', t.copy],
+        ['Ctrl+V', t.paste],
+        ['Ctrl+D', t.duplicate],
+        ['Del / Backspace', t.remove],
+        ['Ctrl+A', t.selectAll],
+        [t.shiftClick, t.multiSelect],
+        ['Shift+L', t.layout],
+        ['F2', t.rename],
+        ['Enter', t.addNode],
+        [t.rightClick, t.contextMenu],
+        ['?', t.help],
+        ['Esc', t.close],
+      ],
+    };
+    this.requestUpdate();
+  }
+
+  private showComponentHelp(c: PaletteComponent): void {
+    const t = this.texts();
+    const ports = (list: PortInfo[]) => list.map((p) => `${p.title} (${p.type})`).join(', ') || '—';
+    this.helpShown = {
+      title: c.title,
+      keys: false,
+      rows: [
+        [t.description, c.description],
+        [t.inputs, ports(c.inputs)],
+        [t.outputs, ports(c.outputs)],
+        ['id', c.id],
+      ],
+    };
+    this.requestUpdate();
   }
 
   private removeSelection(): void {
@@ -1090,6 +1968,16 @@ export class EaselCanvas extends LitElement {
   private onSelectionChanged(): void {
     const selected = this.selection?.getSelectedCells() ?? [];
     this.selectedIds = selected.map((c) => c.id);
+    // A selected edge is drawn wider and darker, so that Delete visibly applies to it.
+    this.graph?.getEdges().forEach((edge) => {
+      const on = this.selectedIds.includes(edge.id);
+      edge.attr({ line: { strokeWidth: on ? 3.5 : 1.8, 'data-selected': on ? 'true' : null } }, { decoration: true });
+      if (on) {
+        edge.attr('line/stroke', SELECTED_COLOR, { decoration: true });
+      } else {
+        this.styleEdge(edge);
+      }
+    });
     this.decorateAll();
     this.requestUpdate();
     if (this.applying > 0) {
@@ -1118,7 +2006,7 @@ export class EaselCanvas extends LitElement {
         for (const n of graph.nodes) {
           const cell = x6.getCellById(n.id);
           if (cell && cell.isNode()) {
-            this.relabel(cell, n.label ?? null);
+            this.updateNodeData(cell, n.label ?? null, n.params ?? {});
           }
         }
       } finally {
@@ -1136,8 +2024,11 @@ export class EaselCanvas extends LitElement {
     try {
       x6.startBatch('server');
       const cells: Cell[] = graph.nodes.map((n) =>
-        this.createNode(n.component, n.id, n.position?.x ?? 0, n.position?.y ?? 0, n.label ?? null),
+        this.createNode(n.component, n.id, n.position?.x ?? 0, n.position?.y ?? 0, n.label ?? null, n.params ?? {}),
       );
+      for (const note of graph.notes ?? []) {
+        cells.push(this.createNote(note.id, note.position?.x ?? 0, note.position?.y ?? 0, note.text));
+      }
       x6.resetCells(cells);
       for (const e of graph.edges) {
         const from = x6.getCellById(e.from.node);
@@ -1178,21 +2069,16 @@ export class EaselCanvas extends LitElement {
     }
   }
 
-  private relabel(node: Node, label: string | null): void {
+  /**
+   * Takes the label and params the server sent for a node. A change is an edit the user made in the side panel:
+   * recorded by the undo history (so Ctrl+Z reverts a param edit like a graph edit), not sent back.
+   */
+  private updateNodeData(node: Node, label: string | null, params: Record<string, unknown>): void {
     const data = node.getData<NodeData>();
-    if ((data.label ?? null) === label) {
+    if ((data.label ?? null) === label && JSON.stringify(data.params ?? {}) === JSON.stringify(params)) {
       return;
     }
-    const title = this.components.get(data.component)?.title ?? data.component;
-    node.setData({ ...data, label }, { silent: true, decoration: true });
-    node.attr(
-      {
-        title: { y: label ? 16 : NODE_HEIGHT / 2 },
-        subtitle: { visibility: label ? 'visible' : 'hidden' },
-      },
-      { decoration: true },
-    );
-    this.fitLabel(node, label || title, label ? title : '');
+    node.setData({ ...data, label, params }, { overwrite: true });
   }
 
   private portId(node: Node, group: 'in' | 'out', name: string): string {
@@ -1204,15 +2090,29 @@ export class EaselCanvas extends LitElement {
   private currentGraph(): CanvasGraph {
     const graph = this.graph;
     if (!graph) {
-      return this.pendingGraph ?? { nodes: [], edges: [] };
+      return this.pendingGraph ?? { nodes: [], edges: [], notes: [] };
     }
+    const notes: GraphNote[] = graph
+      .getNodes()
+      .filter(isNote)
+      .map((n) => ({
+        id: n.id,
+        text: n.getData<{ text: string }>().text ?? '',
+        position: { x: Math.round(n.getPosition().x), y: Math.round(n.getPosition().y) },
+      }));
     const nodes: GraphNode[] = graph
       .getNodes()
-      .filter((n) => !n.id.startsWith('__drag-'))
+      .filter((n) => !n.id.startsWith('__drag-') && !isNote(n))
       .map((n) => {
         const p = n.getPosition();
         const data = n.getData<NodeData>();
-        return { id: n.id, component: data.component, label: data.label, position: { x: Math.round(p.x), y: Math.round(p.y) } };
+        return {
+          id: n.id,
+          component: data.component,
+          label: data.label,
+          params: data.params ?? {},
+          position: { x: Math.round(p.x), y: Math.round(p.y) },
+        };
       });
     const edges: GraphEdge[] = graph
       .getEdges()
@@ -1221,7 +2121,7 @@ export class EaselCanvas extends LitElement {
         from: { node: e.getSourceCellId(), port: this.portName(e.getSourceCell(), e.getSourcePortId()) },
         to: { node: e.getTargetCellId(), port: this.portName(e.getTargetCell(), e.getTargetPortId()) },
       }));
-    return { nodes, edges };
+    return { nodes, edges, notes };
   }
 
   private portName(node: Cell | null, portId: string | undefined): string {
@@ -1257,6 +2157,9 @@ export class EaselCanvas extends LitElement {
   }
 
   private decorate(node: Node): void {
+    if (isNote(node)) {
+      return;
+    }
     const run = this.states.get(node.id) ?? null;
     const errors = this.errors.filter((e) => e.nodeId === node.id).map((e) => e.message);
     const selected = this.selectedIds.includes(node.id);
@@ -1302,20 +2205,29 @@ export class EaselCanvas extends LitElement {
       },
       { decoration: true },
     );
+    if (this.tooltip?.nodeId === node.id) {
+      this.tooltip = { ...this.tooltip, lines: this.nodeTooltipLines(node) };
+      this.requestUpdate();
+    }
   }
 
   private showNodeTooltip(node: Node, e: MouseEvent): void {
+    this.placeTooltip(e, this.nodeTooltipLines(node));
+    if (this.tooltip) {
+      this.tooltip.nodeId = node.id;
+    }
+  }
+
+  private nodeTooltipLines(node: Node): { text: string; error: boolean }[] {
     const data = node.getData<NodeData>();
-    const lines: { text: string; error: boolean }[] = [];
+    const title = this.components.get(data.component)?.title ?? data.component;
+    // The full title first: on the node it may be cut.
+    const lines = [{ text: data.label ? `${data.label} · ${title}` : title, error: false }];
     if (data.state && data.stateMessage) {
       lines.push({ text: data.stateMessage, error: data.state === 'failed' });
     }
     data.errors.forEach((m) => lines.push({ text: m, error: true }));
-    if (lines.length === 0) {
-      this.hideTooltip();
-      return;
-    }
-    this.placeTooltip(e, lines);
+    return lines;
   }
 
   private showPortTooltip(node: Node, portId: string | null, e: MouseEvent): void {
@@ -1345,12 +2257,13 @@ export class EaselCanvas extends LitElement {
   }
 }
 
-/** Same nodes (id and component) and same edges; positions and labels aside. */
+/** Same nodes (id and component), edges and notes; positions, labels and params aside. */
 function sameStructure(a: CanvasGraph, b: CanvasGraph): boolean {
   const key = (g: CanvasGraph) =>
     JSON.stringify({
       nodes: g.nodes.map((n) => `${n.id}:${n.component}`).sort(),
       edges: g.edges.map((e) => `${e.from.node}.${e.from.port}>${e.to.node}.${e.to.port}`).sort(),
+      notes: (g.notes ?? []).map((n) => `${n.id}:${n.text}`).sort(),
     });
   return key(a) === key(b);
 }
@@ -1361,13 +2274,17 @@ function samePositions(a: CanvasGraph, b: CanvasGraph): boolean {
   return key(a) === key(b);
 }
 
+function charWidth(ch: string): number {
+  return /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.85 : /[A-Z]/.test(ch) ? 1.2 : 1;
+}
+
 /** Cuts text to about `width` pixels at `fontSize`, adding an ellipsis (CJK characters count double). */
 function truncate(text: string, width: number, fontSize: number): string {
   const budget = width / (fontSize * 0.55);
   let used = 0;
   let out = '';
   for (const ch of text) {
-    const w = /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.85 : /[A-Z]/.test(ch) ? 1.2 : 1;
+    const w = charWidth(ch);
     if (used + w > budget) {
       return out.trimEnd() + '…';
     }
@@ -1375,6 +2292,41 @@ function truncate(text: string, width: number, fontSize: number): string {
     out += ch;
   }
   return out;
+}
+
+/**
+ * Breaks text into at most `maxLines` lines of about `width` pixels, at spaces where it can (anywhere in CJK text);
+ * the last line is cut with an ellipsis when the text does not fit.
+ */
+function wrap(text: string, width: number, fontSize: number, maxLines: number): string[] {
+  const budget = width / (fontSize * 0.55);
+  const lines: string[] = [];
+  let rest = text.trim();
+  while (rest.length > 0 && lines.length < maxLines - 1) {
+    let used = 0;
+    let end = 0;
+    let lastSpace = -1;
+    for (const ch of rest) {
+      if (used + charWidth(ch) > budget) {
+        break;
+      }
+      used += charWidth(ch);
+      end += ch.length;
+      if (ch === ' ') {
+        lastSpace = end - 1;
+      }
+    }
+    if (end >= rest.length) {
+      break;
+    }
+    const cut = lastSpace > 0 ? lastSpace : end;
+    lines.push(rest.substring(0, cut).trimEnd());
+    rest = rest.substring(cut).trimStart();
+  }
+  if (rest.length > 0) {
+    lines.push(truncate(rest, width, fontSize));
+  }
+  return lines;
 }
 
 if (!customElements.get('easel-canvas')) {

@@ -1,21 +1,38 @@
 package io.easel.graph;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An experiment as saved and run: nodes wired into a DAG. The JSON form is documented in docs/experiment-format.md.
+ * An experiment as saved and run: nodes wired into a DAG, and the comments placed among them. The JSON form is
+ * documented in docs/experiment-format.md.
  *
  * @param formatVersion the version of this JSON format ({@link #FORMAT_VERSION} when written by this build)
+ * @param notes comments on the canvas; optional in the JSON (left out when there are none), ignored by runs
  */
-public record ExperimentGraph(int formatVersion, List<Node> nodes, List<Edge> edges) {
+public record ExperimentGraph(int formatVersion, List<Node> nodes, List<Edge> edges,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Note> notes) {
 
     public static final int FORMAT_VERSION = 1;
 
+    @JsonCreator
     public ExperimentGraph {
         nodes = withoutNulls("nodes", nodes);
         edges = withoutNulls("edges", edges);
+        notes = withoutNulls("notes", notes);
+    }
+
+    /** A graph without comments. */
+    public ExperimentGraph(int formatVersion, List<Node> nodes, List<Edge> edges) {
+        this(formatVersion, nodes, edges, List.of());
+    }
+
+    /** The same graph (edges, comments) with other nodes. */
+    public ExperimentGraph withNodes(List<Node> newNodes) {
+        return new ExperimentGraph(formatVersion, newNodes, edges, notes);
     }
 
     private static <T> List<T> withoutNulls(String field, List<T> items) {

@@ -9,6 +9,7 @@ import io.easel.component.ModelSpec;
 import io.easel.component.TableSpec;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.graph.Note;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,18 @@ class JsonFormatTest {
                     .satisfies(e -> assertThat(e.from().toString()).isEqualTo("data.out"));
             assertThat(json.readValue(json.writeValueAsString(graph), ExperimentGraph.class)).isEqualTo(graph);
         }
+    }
+
+    @Test
+    void shouldKeepCanvasNotesAndLeaveThemOutOfAGraphWithout() throws Exception {
+        ExperimentGraph bare = new ExperimentGraph(ExperimentGraph.FORMAT_VERSION,
+                List.of(Node.of("data", "sample-dataset", Map.of("dataset", "iris"))), List.of());
+        ExperimentGraph noted = new ExperimentGraph(bare.formatVersion(), bare.nodes(), bare.edges(),
+                List.of(new Note("note-1", "Iris: 150 rows,\nthree classes", new Node.Position(300, 40))));
+
+        assertThat(json.writeValueAsString(bare)).doesNotContain("notes");
+        assertThat(json.readValue(json.writeValueAsString(noted), ExperimentGraph.class)).isEqualTo(noted);
+        assertThat(json.readValue("{\"formatVersion\":1,\"nodes\":[]}", ExperimentGraph.class).notes()).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.graph.Note;
 import io.easel.server.Api;
 import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
@@ -77,6 +78,20 @@ class ExperimentApiTest {
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.body().get("title").asString()).isEqualTo("Experiment not found");
         assertThat(gone.problemDetail()).contains(id);
+    }
+
+    @Test
+    void shouldKeepCanvasNotesThroughSaveAndReload() {
+        ExperimentGraph split = Graphs.creditSplit(0.8);
+        ExperimentGraph noted = new ExperimentGraph(split.formatVersion(), split.nodes(), split.edges(),
+                List.of(new Note("note-1", "Stratify?\nThe classes are 70/30.", new Node.Position(320, 40))));
+        String id = create("Noted", noted).get("id").asString();
+
+        JsonNode read = api.get("/api/experiments/" + id).body();
+
+        assertThat(read.at("/graph/notes/0/text").asString()).isEqualTo("Stratify?\nThe classes are 70/30.");
+        assertThat(read.at("/graph/notes/0/position/x").asDouble()).isEqualTo(320);
+        assertThat(read.at("/validation/errors")).isEmpty();
     }
 
     @Test

@@ -67,6 +67,36 @@ record CanvasPalette(List<Section> categories, Map<String, String> texts) {
         t.put("wrongType", Text.of("A {from} output cannot feed a {to} input", "{from} 输出不能连接到 {to} 输入"));
         t.put("portTaken", Text.of("This input is already connected", "该输入已有连线"));
         t.put("cycle", Text.of("This connection would create a cycle", "该连线会形成环"));
+        t.put("favourites", Text.of("Favourites", "收藏"));
+        t.put("recent", Text.of("Recently used", "最近使用"));
+        t.put("star", Text.of("Add to favourites", "加入收藏"));
+        t.put("unstar", Text.of("Remove from favourites", "取消收藏"));
+        t.put("layout", Text.of("Auto-layout", "自动布局"));
+        t.put("minimap", Text.of("Show or hide the overview map", "显示或隐藏缩略图"));
+        t.put("help", Text.of("Keyboard shortcuts", "快捷键"));
+        t.put("shortcuts", Text.of("Keyboard shortcuts", "快捷键"));
+        t.put("close", Text.of("Close", "关闭"));
+        t.put("viewOutput", Text.of("View output", "查看输出"));
+        t.put("rename", Text.of("Rename", "重命名"));
+        t.put("duplicate", Text.of("Duplicate", "创建副本"));
+        t.put("delete", Text.of("Delete", "删除"));
+        t.put("componentHelp", Text.of("Help", "帮助"));
+        t.put("runThis", Text.of("Run this node", "运行此节点"));
+        t.put("runFrom", Text.of("Run from here", "从此处开始运行"));
+        t.put("runTo", Text.of("Run to here", "运行到此处"));
+        t.put("comingWithRunScope", Text.of("Coming with run scope", "即将随部分运行功能提供"));
+        t.put("copy", Text.of("Copy", "复制"));
+        t.put("paste", Text.of("Paste", "粘贴"));
+        t.put("deleteEdge", Text.of("Delete connection", "删除连线"));
+        t.put("selectAll", Text.of("Select all", "全选"));
+        t.put("multiSelect", Text.of("Add to the selection / select with a box", "加入选择 / 框选"));
+        t.put("addNode", Text.of("Add the palette item to the canvas", "将组件库中的组件加入画布"));
+        t.put("contextMenu", Text.of("Node and canvas actions", "节点与画布操作"));
+        t.put("rightClick", Text.of("Right click", "右键单击"));
+        t.put("shiftClick", Text.of("Shift + click, Shift + drag", "Shift + 单击，Shift + 拖动"));
+        t.put("description", Text.of("Description", "说明"));
+        t.put("addNote", Text.of("Add comment", "添加注释"));
+        t.put("editNote", Text.of("Edit comment", "编辑注释"));
         return Map.copyOf(t);
     }
 }

@@ -15,6 +15,7 @@ import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +40,13 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The graph handed to {@link #addGraphChangeListener} listeners is the last one given to {@link #setGraph} with the
  * user's canvas edits applied: nodes added (id {@code <componentId>-<n>}, the catalog's current component version, no
- * params), moved or deleted, edges added or removed. Params and labels are never changed by the canvas, so call
- * {@link #setGraph} whenever they change elsewhere (a settings form). A graph with the nodes and edges already drawn
- * only updates the labels: the user's undo history and the positions on the canvas stay (if those differ from the
- * graph's, the listeners get the graph with the canvas's positions).
+ * params), pasted or duplicated (with the params and label of the copied node), moved, renamed or deleted, edges
+ * added or removed, and undo/redo of any of these. Call {@link #setGraph} whenever params or labels change elsewhere
+ * (a settings form): a graph with the nodes and edges already drawn only updates labels and params, and the browser
+ * records that change as one step of its undo history, so Ctrl+Z reverts a param edit like a graph edit (the
+ * listeners then get the graph with the old params). Positions on the canvas stay (if those differ from the graph's,
+ * the listeners get the graph with the canvas's positions). Comments (the graph's notes) are added, written, moved
+ * and deleted on the canvas alone.
  *
  * <p>All setters may be called before the component is attached; the state is sent when it is.
  */
@@ -66,6 +71,7 @@ public class ExperimentCanvas extends Component implements HasSize {
     private String selectedNodeId;
     private final List<Consumer<ExperimentGraph>> graphListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<String>>> selectionListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> viewOutputListeners = new CopyOnWriteArrayList<>();
 
     private record NodeStatus(String state, String message) {}
 
@@ -142,6 +148,19 @@ public class ExperimentCanvas extends Component implements HasSize {
         return () -> selectionListeners.remove(listener);
     }
 
+    /** Called with a node's id when the user asks to see its output (the node's context menu). */
+    public Registration addViewOutputListener(Consumer<String> listener) {
+        viewOutputListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> viewOutputListeners.remove(listener);
+    }
+
+    @ClientCallable
+    private void nodeCommand(String command, String nodeId) {
+        if ("output".equals(command) && nodeId != null && graph.node(nodeId).isPresent()) {
+            viewOutputListeners.forEach(listener -> listener.accept(nodeId));
+        }
+    }
+
     @ClientCallable
     private void graphChanged(String json) {
         CanvasGraph edited;
@@ -162,7 +181,10 @@ public class ExperimentCanvas extends Component implements HasSize {
         selectionListeners.forEach(listener -> listener.accept(selected));
     }
 
-    /** The edited structure with the params, labels and versions this side knows. */
+    /**
+     * The edited graph with the versions this side knows. Params equal to the known ones (as JSON: the browser turns
+     * a long into an int) keep the known Java values, so an unchanged node stays equal to itself.
+     */
     private ExperimentGraph merge(CanvasGraph edited) {
         List<Node> nodes = new ArrayList<>();
         for (CanvasGraph.CanvasNode n : edited.nodes()) {
@@ -171,9 +193,14 @@ public class ExperimentCanvas extends Component implements HasSize {
             }
             Node.Position at = n.position() == null ? new Node.Position(0, 0) : n.position();
             Node known = knownNodes.get(n.id());
-            Node node = known != null && known.component().equals(n.component())
-                    ? known.at(at.x(), at.y())
+            Node base = known != null && known.component().equals(n.component())
+                    ? known
                     : new Node(n.id(), n.component(), currentVersion(n.component()), null, Map.of(), at);
+            Map<String, Object> params = n.params() == null || sameJson(n.params(), base.params())
+                    ? base.params()
+                    : n.params();
+            String label = n.label() == null || n.label().isBlank() ? null : n.label();
+            Node node = new Node(base.id(), base.component(), base.version(), label, params, at);
             knownNodes.put(node.id(), node);
             nodes.add(node);
         }
@@ -181,7 +208,15 @@ public class ExperimentCanvas extends Component implements HasSize {
         List<Edge> edges = edited.edges().stream()
                 .filter(e -> ids.contains(e.from().node()) && ids.contains(e.to().node()))
                 .toList();
-        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges);
+        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges, edited.notes());
+    }
+
+    /** Equal as JSON, numbers by value: 1, 1L and 1.0 are the same param value. */
+    private static boolean sameJson(Map<String, Object> a, Map<String, Object> b) {
+        Comparator<JsonNode> byValue = (x, y) -> x.equals(y)
+                || x.isNumber() && y.isNumber() && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+        JsonNode left = JSON.valueToTree(a);
+        return left.equals(byValue, JSON.valueToTree(b));
     }
 
     private int currentVersion(String componentId) {

@@ -135,6 +135,7 @@ public class ExperimentEditorView extends Div
         canvas.addClassName("editor-canvas");
         canvas.addGraphChangeListener(this::graphEdited);
         canvas.addNodeSelectionListener(node -> select(node.orElse(null)));
+        canvas.addViewOutputListener(this::showOutput);
         side.addClassName("editor-side");
         side.setId("side-panel");
         toolbarSlot.addClassName("toolbar-slot");
@@ -220,6 +221,7 @@ public class ExperimentEditorView extends Div
             return;
         }
         Map<String, Optional<PortSpec>> inputsBefore = selectedInputs();
+        Optional<Node> selectedBefore = selected == null ? Optional.empty() : graph.node(selected);
         graph = edited;
         markDirty();
         revalidate();
@@ -227,6 +229,21 @@ public class ExperimentEditorView extends Div
             select(null);
         } else if (selected != null && !inputsBefore.equals(selectedInputs())) {
             showSide(); // new upstream columns: rebuild the form's pickers
+        } else if (selected != null && !sameSettings(selectedBefore, graph.node(selected))) {
+            showSide(); // an undo or redo on the canvas changed the params or label the form shows
+        }
+    }
+
+    private static boolean sameSettings(Optional<Node> before, Optional<Node> after) {
+        return before.map(Node::params).equals(after.map(Node::params))
+                && before.map(Node::label).equals(after.map(Node::label));
+    }
+
+    /** The node's results, as its context menu's "View output" asks. */
+    private void showOutput(String nodeId) {
+        selectFromPanel(nodeId);
+        if (nodePanel != null) {
+            nodePanel.showResults();
         }
     }
 
@@ -241,7 +258,7 @@ public class ExperimentEditorView extends Div
 
     private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
         List<Node> nodes = graph.nodes().stream().map(n -> n.id().equals(nodeId) ? change.apply(n) : n).toList();
-        graph = new ExperimentGraph(graph.formatVersion(), nodes, graph.edges());
+        graph = graph.withNodes(nodes);
         canvas.setGraph(graph);
         markDirty();
         revalidate();
@@ -269,7 +286,7 @@ public class ExperimentEditorView extends Div
 
     private void pushValidation() {
         List<ValidationError> errors = validation == null ? List.of() : validation.errors();
-        canvas.setValidationErrors(errors);
+        canvas.setValidationErrors(readable(errors));
         toolbar.showIssues(errors.size());
         if (nodePanel != null) {
             graph.node(nodePanel.nodeId()).ifPresent(node ->
@@ -278,6 +295,15 @@ public class ExperimentEditorView extends Div
         if (experimentPanel != null) {
             experimentPanel.update(name, description, graph, validation, run, savedAt);
         }
+    }
+
+    /** The errors with sentences for people in the UI's language, as the canvas shows them on the nodes. */
+    private List<ValidationError> readable(List<ValidationError> errors) {
+        ValidationMessages messages = new ValidationMessages(this::getTranslation, getLocale());
+        return errors.stream().map(e -> new ValidationError(e.nodeId(), e.param(), e.port(), e.code(),
+                        messages.sentence(e, Optional.ofNullable(e.nodeId()).flatMap(graph::node)
+                                .flatMap(n -> catalog.find(n.component())).orElse(null))))
+                .toList();
     }
 
     private UpstreamColumns upstream() {

@@ -169,7 +169,7 @@ class ExperimentPanel extends Div {
                     .orElse(error.nodeId());
             Span where = new Span(nodeName);
             where.addClassName("issue-node");
-            Span what = new Span(component == null ? error.message() : messages.forNode(error, component));
+            Span what = new Span(component == null ? error.message() : messages.sentence(error, component));
             Div line = new Div(where, what);
             line.addClassName("issue");
             if (error.nodeId() != null) {

@@ -132,6 +132,11 @@ class NodePanel extends Div {
         return node.id();
     }
 
+    /** Switches to the results tab (which says when there are none yet). */
+    void showResults() {
+        tabs.setSelectedTab(resultsTab);
+    }
+
     /** New validation after an edit: marks fields and lists node-level problems, keeping the form as it is. */
     void showValidation(Node current, UpstreamColumns upstream, List<ValidationError> errors) {
         this.node = current;

@@ -68,9 +68,27 @@ final class ValidationMessages {
         };
     }
 
-    private String paramProblem(ValidationError error, ComponentDescriptor component) {
-        String title = component == null ? error.param()
+    /**
+     * A sentence for people about a problem of a node, for where the node itself is shown (its tooltip on the canvas,
+     * the issue list beside its name): "Set “Label column”" for a missing value, else as {@link #forNode}.
+     */
+    String sentence(ValidationError error, ComponentDescriptor component) {
+        if (error.code() == ValidationError.Code.MISSING_PARAM && error.param() != null) {
+            return t.get("validation.sentence.missing-param", paramTitle(error, component));
+        }
+        if (error.code() == ValidationError.Code.UNKNOWN_COLUMN && error.param() != null) {
+            return t.get("validation.sentence.unknown-column", paramTitle(error, component));
+        }
+        return forNode(error, component);
+    }
+
+    private String paramTitle(ValidationError error, ComponentDescriptor component) {
+        return component == null ? error.param()
                 : component.param(error.param()).map(d -> d.title().in(locale)).orElse(error.param());
+    }
+
+    private String paramProblem(ValidationError error, ComponentDescriptor component) {
+        String title = paramTitle(error, component);
         String what = switch (error.code()) {
             case MISSING_PARAM -> t.get("validation.missing-param");
             case UNKNOWN_COLUMN -> t.get("validation.unknown-column.short");

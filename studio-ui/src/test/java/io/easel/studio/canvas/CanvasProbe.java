@@ -40,6 +40,10 @@ public class CanvasProbe {
         canvas = null;
     }
 
+    List<ExperimentGraph> graphs() {
+        return List.copyOf(graphs);
+    }
+
     List<Optional<String>> selections() {
         return List.copyOf(selections);
     }

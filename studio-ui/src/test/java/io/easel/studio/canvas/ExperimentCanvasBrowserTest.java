@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.graph.Note;
 import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
 import io.easel.studio.EaselStudioApplication;
@@ -106,6 +107,8 @@ class ExperimentCanvasBrowserTest {
         probe.awaitGraph(g -> g.nodes().size() == 2, "two nodes");
 
         connect("sample-dataset-1", "out", "predict-1", "model");
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".easel-notice")))
+                .getText()).isEqualTo("A table output cannot feed a model input");
         // A compatible connection made afterwards: once it arrives, the refused one would have arrived before it.
         connect("sample-dataset-1", "out", "predict-1", "in");
         ExperimentGraph graph = probe.awaitGraph(g -> !g.edges().isEmpty(), "an edge");
@@ -148,6 +151,190 @@ class ExperimentCanvasBrowserTest {
                 .map(e -> e.getAttribute("data-component-id")))
                 .contains("random-split", "stratified-split")
                 .doesNotContain("gbdt-classifier", "sample-dataset");
+    }
+
+    @Test
+    void shouldAddAFavouriteOnDoubleClickAndSelectIt() {
+        driver.executeScript("window.localStorage.clear()"); // favourites and recently used of earlier tests
+        openCanvasPage();
+        WebElement search = driver.findElement(By.cssSelector("easel-canvas .easel-palette-search"));
+        search.sendKeys("random split");
+        WebElement item = waitFor().until(ExpectedConditions.elementToBeClickable(paletteItem("random-split")));
+        new Actions(driver).moveToElement(item).perform();
+        item.findElement(By.cssSelector(".easel-star")).click();
+        search.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+
+        new Actions(driver).doubleClick(driver.findElement(
+                By.cssSelector("[data-category='favourites'] [data-component-id='random-split']"))).perform();
+
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        waitFor().until(d -> probe.selections().contains(Optional.of("random-split-1")));
+        assertThat(driver.findElements(By.cssSelector("[data-category='recent'] [data-component-id]")))
+                .extracting(e -> e.getAttribute("data-component-id")).containsExactly("random-split");
+        // Favourites are the user's: they survive a reload.
+        openCanvasPage();
+        assertThat(driver.findElements(By.cssSelector("[data-category='favourites'] [data-component-id]")))
+                .extracting(e -> e.getAttribute("data-component-id")).containsExactly("random-split");
+        driver.findElement(By.cssSelector("[data-category='favourites'] .easel-star")).click();
+        waitFor().until(d -> d.findElements(By.cssSelector("[data-category='favourites']")).isEmpty());
+    }
+
+    @Test
+    void shouldSelectAnEdgeOnClickAndDeleteItOnlyWithTheDeleteKey() throws Exception {
+        probe.onCanvas(canvas -> canvas.setGraph(datasetAndSplit()));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g.x6-edge")));
+
+        // The middle of the (vertical) edge: halfway between the dataset's bottom and the split's top.
+        WebElement from = driver.findElement(node("sample-dataset-1"));
+        WebElement to = driver.findElement(node("random-split-1"));
+        int x = from.getRect().getX() + from.getRect().getWidth() / 2;
+        int y = (from.getRect().getY() + from.getRect().getHeight() + to.getRect().getY()) / 2;
+        new Actions(driver).moveToLocation(x, y).click().perform();
+
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("g.x6-edge [data-selected='true']")));
+        Thread.sleep(600); // longer than the canvas's debounce: a deletion would have reached the server by now
+        assertThat(probe.graphs()).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("g.x6-edge"))).hasSize(1);
+
+        new Actions(driver).sendKeys(Keys.DELETE).perform();
+        ExperimentGraph graph = probe.awaitGraph(g -> g.edges().isEmpty(), "the edge deleted");
+        assertThat(graph.nodes()).hasSize(2);
+    }
+
+    @Test
+    void shouldUndoAndRedoAParamEditWithoutAClickOnTheCanvasFirst() throws Exception {
+        ExperimentGraph saved = datasetAndSplit();
+        probe.onCanvas(canvas -> canvas.setGraph(saved));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        // What the editor does when the settings form changes a param.
+        ExperimentGraph edited = new ExperimentGraph(saved.formatVersion(), saved.nodes().stream()
+                .map(n -> n.id().equals("random-split-1") ? n.withParams(Map.of("fraction", 0.8)) : n)
+                .toList(), saved.edges());
+        probe.onCanvas(canvas -> canvas.setGraph(edited));
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE); // focus anywhere but the canvas
+
+        undo();
+        ExperimentGraph undone = probe.awaitGraph(g -> !g.nodes().isEmpty()
+                && Map.of("fraction", 0.7).equals(g.node("random-split-1").orElseThrow().params()), "the old fraction");
+        assertThat(undone.edges()).hasSize(1);
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("y").keyUp(Keys.CONTROL).perform();
+        // The server never sent the canvas's listeners the edited graph: one with 0.8 can only come from the redo.
+        probe.awaitGraph(g -> !g.nodes().isEmpty()
+                && Map.of("fraction", 0.8).equals(g.node("random-split-1").orElseThrow().params()), "the new fraction");
+    }
+
+    @Test
+    void shouldPasteCopiedNodesWithTheirParamsAndEdgeIntoAnotherExperiment() throws Exception {
+        probe.onCanvas(canvas -> canvas.setGraph(datasetAndSplit()));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        driver.findElement(node("sample-dataset-1")).click();
+        new Actions(driver).keyDown(Keys.SHIFT).click(driver.findElement(node("random-split-1"))).keyUp(Keys.SHIFT)
+                .perform();
+        waitFor().until(d -> selectedHalos() == 2);
+        copy();
+
+        openCanvasPage(); // another experiment: an empty graph on a new page
+        probe.onCanvas(canvas -> canvas.setGraph(new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, List.of(
+                new Node("sample-dataset-1", "sample-dataset", 1, null, Map.of("dataset", "iris"),
+                        new Node.Position(400, 60))), List.of())));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("sample-dataset-1")));
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
+
+        ExperimentGraph pasted = probe.awaitGraph(g -> g.nodes().size() == 3, "the two nodes pasted");
+        assertThat(pasted.nodes()).extracting(Node::id, Node::label, Node::params).containsExactlyInAnyOrder(
+                tuple("sample-dataset-1", null, Map.of("dataset", "iris")),
+                tuple("sample-dataset-2", "credit", Map.of("dataset", "credit_g")),
+                tuple("random-split-1", null, Map.of("fraction", 0.7)));
+        assertThat(pasted.edges()).containsExactly(Edge.of("sample-dataset-2", "out", "random-split-1", "in"));
+    }
+
+    @Test
+    void shouldDuplicateANodeFromItsContextMenuWhereRunScopeIsNotOfferedYet() throws Exception {
+        probe.onCanvas(canvas -> canvas.setGraph(datasetAndSplit()));
+        WebElement split = waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        new Actions(driver).contextClick(split).perform();
+
+        WebElement runThis = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".easel-menu [data-action='Run this node']")));
+        assertThat(runThis.isEnabled()).isFalse();
+        assertThat(runThis.getAttribute("title")).isEqualTo("Coming with run scope");
+        driver.findElement(By.cssSelector(".easel-menu [data-action='Duplicate']")).click();
+
+        ExperimentGraph graph = probe.awaitGraph(g -> g.nodes().size() == 3, "a copy of the split");
+        assertThat(graph.node("random-split-2").orElseThrow().params()).isEqualTo(Map.of("fraction", 0.7));
+        assertThat(graph.edges()).hasSize(1);
+    }
+
+    @Test
+    void shouldLayOutTheGraphInLayersWithoutOverlaps() throws Exception {
+        Node.Position origin = new Node.Position(0, 0);
+        ExperimentGraph pile = new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, List.of(
+                new Node("data", "sample-dataset", 1, null, Map.of(), origin),
+                new Node("split", "random-split", 1, null, Map.of(), origin),
+                new Node("train", "gbdt-classifier", 1, null, Map.of(), origin),
+                new Node("predict", "predict", 1, null, Map.of(), origin),
+                new Node("stats", "summary-statistics", 1, null, Map.of(), origin)),
+                List.of(Edge.of("data", "out", "split", "in"), Edge.of("split", "train", "train", "in"),
+                        Edge.of("train", "model", "predict", "model"), Edge.of("split", "test", "predict", "in"),
+                        Edge.of("data", "out", "stats", "in")));
+        probe.onCanvas(canvas -> canvas.setGraph(pile));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("predict")));
+
+        driver.findElement(By.cssSelector("easel-canvas .easel-layout-button")).click();
+
+        ExperimentGraph laid = probe.awaitGraph(g -> g.nodes().size() == 5, "the laid out graph");
+        for (Node a : laid.nodes()) {
+            for (Node b : laid.nodes()) {
+                boolean overlap = a != b && Math.abs(a.position().x() - b.position().x()) < 200
+                        && Math.abs(a.position().y() - b.position().y()) < 48;
+                assertThat(overlap).as("%s overlaps %s", a.id(), b.id()).isFalse();
+            }
+        }
+        for (Edge e : laid.edges()) {
+            assertThat(laid.node(e.to().node()).orElseThrow().position().y()).as("edge %s", e)
+                    .isGreaterThan(laid.node(e.from().node()).orElseThrow().position().y());
+        }
+    }
+
+    @Test
+    void shouldAddACommentFromTheCanvasMenuAndSendItWithTheGraph() throws Exception {
+        WebElement stage = driver.findElement(By.cssSelector("easel-canvas .easel-graph"));
+        new Actions(driver).moveToElement(stage, 100, 50).contextClick().perform();
+        driver.findElement(By.cssSelector(".easel-menu [data-action='Add comment']")).click();
+
+        WebElement editor = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("easel-canvas .easel-note-editor")));
+        editor.sendKeys("Check the class balance", Keys.ENTER, "before the split");
+        new Actions(driver).moveToElement(stage, -200, -150).click().perform();
+
+        ExperimentGraph graph = probe.awaitGraph(g -> !g.notes().isEmpty() && !g.notes().get(0).text().isEmpty(),
+                "a note with text");
+        assertThat(graph.notes()).extracting(Note::id, Note::text)
+                .containsExactly(tuple("note-1", "Check the class balance\nbefore the split"));
+        assertThat(graph.nodes()).isEmpty();
+    }
+
+    private long selectedHalos() {
+        return driver.findElements(By.cssSelector("g[data-cell-id] rect")).stream()
+                .filter(r -> "visible".equals(r.getAttribute("visibility")) && r.getAttribute("stroke-opacity") != null)
+                .count();
+    }
+
+    private void undo() {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("z").keyUp(Keys.CONTROL).perform();
+    }
+
+    private void copy() {
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL).perform();
+    }
+
+    private static ExperimentGraph datasetAndSplit() {
+        return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, List.of(
+                new Node("sample-dataset-1", "sample-dataset", 1, "credit", Map.of("dataset", "credit_g"),
+                        new Node.Position(100, 60)),
+                new Node("random-split-1", "random-split", 1, null, Map.of("fraction", 0.7),
+                        new Node.Position(100, 200))),
+                List.of(Edge.of("sample-dataset-1", "out", "random-split-1", "in")));
     }
 
     /** Marks the nodes as a run and a validation would, and checks the DOM hooks other tests rely on. */

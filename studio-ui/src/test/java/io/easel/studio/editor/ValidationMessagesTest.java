@@ -30,6 +30,23 @@ class ValidationMessagesTest {
     private final ComponentDescriptor gbdt = CATALOG.find("gbdt-classifier").orElseThrow();
 
     @Test
+    void shouldAskInTheUsersLanguageToSetAMissingParamByItsTitle() {
+        ValidationError missing = new ValidationError("gbdt-classifier-1", "labelColumn", null, Code.MISSING_PARAM,
+                "Node 'gbdt-classifier-1' (gbdt-classifier): param 'labelColumn' is required");
+
+        assertThat(english.sentence(missing, gbdt)).isEqualTo("Set “Label column”");
+        assertThat(chinese.sentence(missing, gbdt)).isEqualTo("请设置“标签列”");
+    }
+
+    @Test
+    void shouldWordANodesOtherProblemsAsThePanelDoes() {
+        ValidationError unconnected = new ValidationError("gbdt-classifier-1", null, "in", Code.MISSING_INPUT,
+                "Node 'gbdt-classifier-1': input 'in' is not connected");
+
+        assertThat(chinese.sentence(unconnected, gbdt)).isEqualTo("输入“训练数据”未连接");
+    }
+
+    @Test
     void shouldStateTheRangeUnderAnOutOfRangeNumber() {
         ParamDef fraction = split.param("fraction").orElseThrow();
         Node node = Node.of("split", "random-split", Map.of("fraction", 1.5));
