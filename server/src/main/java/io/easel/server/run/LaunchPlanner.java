@@ -1,10 +1,10 @@
 package io.easel.server.run;
 
-import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -20,12 +20,12 @@ class LaunchPlanner {
     private final EaselProperties easel;
     private final EngineProperties engine;
     private final PluginJars plugins;
-    private final DataRoots dataRoots;
+    private final WorkspaceDataRoots dataRoots;
     private final JdbcConnections connections;
     private final String contextPath;
     private volatile int port = -1;
 
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
             JdbcConnections connections, Environment environment) {
         this.connections = connections;
         this.easel = easel;
@@ -94,7 +94,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots, connections);
+                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connections);
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easel.run.RunState;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,8 +23,9 @@ class LaunchPlannerTest {
         EngineProperties engine = new EngineProperties(null, master, "cluster", "2g", null, null, null, null, null,
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
-        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(), DataRoots.none(),
-                JdbcConnections.none(), new MockEnvironment());
+        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(),
+                new WorkspaceDataRoots(DataRoots.none(), Path.of("target/uploads")), JdbcConnections.none(),
+                new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {

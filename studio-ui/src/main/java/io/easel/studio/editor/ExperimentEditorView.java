@@ -257,7 +257,7 @@ public class ExperimentEditorView extends Div
     }
 
     private void revalidate() {
-        validation = experiments.validate(graph);
+        validation = experiments.validate(workspace.ref(), graph);
         pushValidation();
     }
 
