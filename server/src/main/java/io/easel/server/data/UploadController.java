@@ -79,6 +79,7 @@ class UploadController {
     }
 
     @GetMapping("/{name}")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "Download an upload")
     ResponseEntity<Resource> download(@PathVariable String workspace, @PathVariable String name) {
         FileSystemResource file = new FileSystemResource(uploads.file(access.workspace(workspace), name));
