@@ -1,7 +1,5 @@
 package io.easel.server.data;
 
-import io.easel.run.JdbcConnections;
-import io.easel.server.security.Access;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,19 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
         + "(easel.connections.<name>), which read-jdbc and write-jdbc nodes name")
 class ConnectionController {
 
-    private final JdbcConnections connections;
-    private final Access access;
+    private final ConnectionService connections;
 
-    ConnectionController(JdbcConnections connections, Access access) {
+    ConnectionController(ConnectionService connections) {
         this.connections = connections;
-        this.access = access;
     }
 
     @GetMapping("/api/connections")
     @Operation(summary = "The names of the database connections", description = "Names only: never a URL, a user "
             + "or a password.")
     List<String> names() {
-        access.caller();
-        return connections.names().stream().sorted().toList();
+        return connections.names();
     }
 }

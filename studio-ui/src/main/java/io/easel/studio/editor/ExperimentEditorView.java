@@ -30,6 +30,8 @@ import io.easel.graph.ValidationResult;
 import io.easel.run.PortResult;
 import io.easel.run.RunState;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.data.ConnectionService;
+import io.easel.server.data.UploadService;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.ScoringService;
@@ -89,6 +91,8 @@ public class ExperimentEditorView extends Div
     private final DeploymentService deployments;
     private final ScoringService scoring;
     private final WorkspaceService workspaces;
+    private final UploadService uploads;
+    private final ConnectionService connections;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -116,7 +120,8 @@ public class ExperimentEditorView extends Div
     private java.util.Locale renderedIn;
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
-            ModelService models, DeploymentService deployments, ScoringService scoring, WorkspaceService workspaces) {
+            ModelService models, DeploymentService deployments, ScoringService scoring, WorkspaceService workspaces,
+            UploadService uploads, ConnectionService connections) {
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
@@ -124,6 +129,8 @@ public class ExperimentEditorView extends Div
         this.deployments = deployments;
         this.scoring = scoring;
         this.workspaces = workspaces;
+        this.uploads = uploads;
+        this.connections = connections;
         addClassName("editor");
 
         canvas.addClassName("editor-canvas");
@@ -344,6 +351,11 @@ public class ExperimentEditorView extends Div
             @Override
             public void deploy(String nodeId) {
                 deployModel(nodeId);
+            }
+
+            @Override
+            public DataChoices dataChoices() {
+                return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(), connections.names());
             }
         };
     }

@@ -38,6 +38,9 @@ class NodePanel extends Div {
 
         /** Deploys the model the node exported in the run being shown. */
         void deploy(String nodeId);
+
+        /** The workspace's uploads and the server's connections, for the params form. */
+        DataChoices dataChoices();
     }
 
     private final Catalog catalog;
@@ -92,7 +95,8 @@ class NodePanel extends Div {
             }
         });
 
-        form = new ParamsForm(component, node, upstream, locale, params -> actions.paramsChanged(node.id(), params));
+        form = new ParamsForm(component, node, upstream, locale, actions.dataChoices(),
+                params -> actions.paramsChanged(node.id(), params));
         Div settings = new Div(problems, label);
         settings.addClassName("panel-settings");
         if (component.params().isEmpty()) {
