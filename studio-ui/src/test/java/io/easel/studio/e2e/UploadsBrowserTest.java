@@ -2,19 +2,11 @@ package io.easel.studio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 8's upload, in the browser: a read-csv node's form uploads a CSV from the user's computer into the workspace,
@@ -22,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class UploadsBrowserTest extends SignedInStudio {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The bundled iris file, as a user has it on their computer. */
     private static final Path IRIS = Path.of("..", "components", "builtin", "src", "main", "resources", "io", "easel",
             "components", "datasets", "iris.csv").toAbsolutePath().normalize();
@@ -44,6 +35,7 @@ class UploadsBrowserTest extends SignedInStudio {
                 browser.find("[data-param='path'] vaadin-text-field input").getDomProperty("value")));
         assertThat(browser.find("[data-param='path'] .upload-status").getText()).contains("iris.csv");
         browser.waitForVaadin();
+        browser.cleanScreenshot(SCREENSHOTS.resolve("upload.png"));
 
         browser.click("#save-experiment");
         browser.until(Duration.ofSeconds(10),
@@ -67,15 +59,6 @@ class UploadsBrowserTest extends SignedInStudio {
                  "component": "read-csv", "params": {"schema": "sepal_length_cm:double, sepal_width_cm:double,
                  petal_length_cm:double, petal_width_cm:double, species:string"}, "position": {"x": 200, "y": 120}}],
                  "edges": []}}""".replace("\n", " ");
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/experiments")))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        JsonNode created = JSON.readTree(response.body());
-        return created.get("id").asString();
+        return createExperiment(body).get("id").asString();
     }
 }
