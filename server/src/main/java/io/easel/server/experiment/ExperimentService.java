@@ -56,6 +56,7 @@ public class ExperimentService {
         this.experiments = experiments;
         this.sparkSettings = sparkSettings;
         this.dataRoots = dataRoots;
+        // Every validation is of one workspace's graph: validatorOf gives each its own uploads.
         this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(),
                 connections.names());
         this.writing = new TransactionTemplate(transactions);
@@ -169,15 +170,9 @@ public class ExperimentService {
     }
 
     /**
-     * Validates a graph for anyone signed in: it reads nothing of any workspace, and holds no connection. Paths to
-     * uploads ({@code {uploads}/…}) are refused: only an experiment's own workspace has uploads.
+     * Validates a graph as an experiment of the workspace would be, paths to its uploads included, for any of its
+     * members. It holds no database connection while it validates.
      */
-    public ValidationResult validate(ExperimentGraph graph) {
-        access.caller();
-        return validator.validate(graph == null ? ExperimentGraph.empty() : graph);
-    }
-
-    /** Validates a graph as an experiment of the workspace would be, its uploads included. */
     public ValidationResult validate(WorkspaceRef workspace, ExperimentGraph graph) {
         access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
         return validatorOf(workspace.id()).validate(graph == null ? ExperimentGraph.empty() : graph);

@@ -211,6 +211,12 @@ class UploadsApiTest {
         JsonNode missing = bob.post("/api/experiments", readCsv("{uploads}/iris.csv")).body()
                 .at("/validation/errors/0/message");
         assertThat(missing.asString()).contains("no upload 'iris.csv' in this workspace");
+        // Validating without saving judges the uploads of the workspace the request works in.
+        Object graph = readCsv("{uploads}/iris.csv").get("graph");
+        assertThat(alice.post("/api/experiments/validate", graph).body().get("errors")).isEmpty();
+        assertThat(bob.post("/api/experiments/validate", graph).body().at("/errors/0/code").asString())
+                .isEqualTo("UPLOAD_NOT_FOUND");
+        assertThat(bob.inWorkspace(slugA).post("/api/experiments/validate", graph).status()).isEqualTo(404);
     }
 
     @Test
