@@ -66,4 +66,18 @@ class LaunchPlannerTest {
         EngineLaunch onYarn = planner("yarn", "http://easel.example:8080").plan(clusterRun("yarn"), "s3cret");
         assertThat(onYarn.engineArguments()).containsSubsequence("--callback-token", "s3cret");
     }
+
+    @Test
+    void shouldGiveTheEngineTheUploadsOfTheRunsOwnWorkspaceOnly() {
+        String master = "spark://127.0.0.1:7077";
+        RunView run = clusterRun(master);
+
+        EngineLaunch launch = planner(master, "http://127.0.0.1:8080").plan(run, "token");
+
+        String area = Path.of("target/uploads").toAbsolutePath().normalize().toString();
+        assertThat(launch.engineArguments()).containsSubsequence("--uploads-area", "file://" + area,
+                "--uploads-workspace", run.workspaceId().toString());
+        assertThat(launch.dataRoots().resolve("{uploads}/x.csv").path())
+                .isEqualTo(area + "/" + run.workspaceId() + "/x.csv");
+    }
 }
