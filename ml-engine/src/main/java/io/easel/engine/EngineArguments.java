@@ -20,7 +20,8 @@ import java.util.Map;
  * @param callbackUrl where events are posted, or null to only write them to the workspace
  * @param callbackToken the bearer token for the callback (and for an http experiment URL), or null
  * @param dataRoots where file sources may read ({@code --data-root}, repeated; {@code --samples} for the bundled
- *     samples directory; {@code --uploads-area} and {@code --uploads-workspace} for the run's own uploads); none when not given, so a run started by hand reads no files unless told where
+ *     samples directory; {@code --uploads-area} and {@code --uploads-workspace} for the run's own uploads); none
+ *     when not given, so a run started by hand reads no files unless told where
  * @param connections the database connections the run's nodes name, from the environment variable
  *     {@value JdbcConnections#ENVIRONMENT_VARIABLE} (JSON; never an argument, so no password shows in a process
  *     listing or the Spark UI); none when it is not set

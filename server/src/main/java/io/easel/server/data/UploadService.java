@@ -41,7 +41,8 @@ public class UploadService {
     static final int MAX_NAME_LENGTH = 120;
     /**
      * Letters and digits of any script, and the punctuation file names commonly hold; nothing a path, a URL or a data
-     * path would read otherwise (separators, {@code %}, {@code ;}, {@code :}, {@code ,}, patterns, quotes, control characters).
+     * path would read otherwise (separators, {@code %}, {@code ;}, {@code :}, {@code ,}, patterns, double quotes, control
+     * characters).
      */
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{N}\\p{M} ._()+=@~!&'-]+");
     private static final String TEMPORARY = ".upload-";

@@ -2,7 +2,6 @@ package io.easel.server.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easel.graph.Node;
 import io.easel.server.Api;
 import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,10 +78,7 @@ class UploadsApiTest {
     }
 
     private static Map<String, Object> readCsv(String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Reads " + path);
-        body.put("graph", Graphs.single(Node.of("data", "read-csv", Map.of("path", path, "schema", IRIS_SCHEMA))));
-        return body;
+        return Graphs.readingCsv(path, IRIS_SCHEMA);
     }
 
     @Test
