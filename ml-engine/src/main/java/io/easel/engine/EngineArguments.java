@@ -20,7 +20,8 @@ import java.util.Map;
  * @param callbackUrl where events are posted, or null to only write them to the workspace
  * @param callbackToken the bearer token for the callback (and for an http experiment URL), or null
  * @param dataRoots where file sources may read ({@code --data-root}, repeated; {@code --samples} for the bundled
- *     samples directory); none when not given, so a run started by hand reads no files unless told where
+ *     samples directory; {@code --uploads-area} and {@code --uploads-workspace} for the run's own uploads); none
+ *     when not given, so a run started by hand reads no files unless told where
  * @param connections the database connections the run's nodes name, from the environment variable
  *     {@value JdbcConnections#ENVIRONMENT_VARIABLE} (JSON; never an argument, so no password shows in a process
  *     listing or the Spark UI); none when it is not set
@@ -36,11 +37,13 @@ public record EngineArguments(String experiment, String runId, String workspace,
                               --workspace <file:// or hdfs:// URI> --model-store <file:// or hdfs:// URI>
                               [--callback-url <url> --callback-token <secret>]
                               [--data-root <path or URI>]... [--samples <path or URI>]
+                              [--uploads-area <path or URI> --uploads-workspace <directory name>]
             The callback token may instead be given in the environment variable %s.
-            File sources read only under the data roots (and the samples directory).""".formatted(TOKEN_VARIABLE);
+            File sources read only under the data roots (and the samples directory), and of the uploads area only
+            the run's own workspace's directory ({uploads}).""".formatted(TOKEN_VARIABLE);
 
     private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
-            "--callback-url", "--callback-token", "--data-root", "--samples");
+            "--callback-url", "--callback-token", "--data-root", "--samples", "--uploads-area", "--uploads-workspace");
     /** Arguments that may be given more than once. */
     private static final String REPEATED = "--data-root";
 
@@ -89,6 +92,16 @@ public record EngineArguments(String experiment, String runId, String workspace,
             roots = DataRoots.of(dataRoots, values.get("--samples"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--data-root or --samples: " + e.getMessage());
+        }
+        if (values.containsKey("--uploads-area") != values.containsKey("--uploads-workspace")) {
+            throw new IllegalArgumentException("--uploads-area and --uploads-workspace go together");
+        }
+        if (values.containsKey("--uploads-area")) {
+            try {
+                roots = roots.withUploads(values.get("--uploads-area"), values.get("--uploads-workspace"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--uploads-area or --uploads-workspace: " + e.getMessage());
+            }
         }
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
                 values.get("--model-store"), callback, token, roots,

@@ -76,6 +76,18 @@ class EngineArgumentsTest {
                 .hasMessage("Argument --experiment needs a value");
     }
 
+    @Test
+    void shouldReadTheRunsOwnUploadsAndFenceOffEveryOtherWorkspaces() {
+        EngineArguments arguments = EngineArguments.parse(with("--data-root", "/srv/data", "--uploads-area",
+                "/srv/data/uploads", "--uploads-workspace", "a1"), Map.of());
+
+        assertThat(arguments.dataRoots().resolve("{uploads}/x.csv").path()).isEqualTo("/srv/data/uploads/a1/x.csv");
+        assertThatThrownBy(() -> arguments.dataRoots().resolve("/srv/data/uploads/b2/x.csv"))
+                .hasMessageContaining("uploads of workspaces");
+        assertThatThrownBy(() -> EngineArguments.parse(with("--uploads-area", "/srv/data/uploads"), Map.of()))
+                .hasMessageContaining("go together");
+    }
+
     private static String[] with(String... more) {
         String[] all = new String[REQUIRED.length + more.length];
         System.arraycopy(REQUIRED, 0, all, 0, REQUIRED.length);

@@ -3,6 +3,7 @@ package io.easel.server;
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,5 +22,13 @@ public final class Graphs {
 
     public static ExperimentGraph single(Node node) {
         return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, List.of(node), List.of());
+    }
+
+    /** The body of {@code POST /api/experiments} for an experiment of one read-csv node "data". */
+    public static Map<String, Object> readingCsv(String path, String schema) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Reads " + path);
+        body.put("graph", single(Node.of("data", "read-csv", Map.of("path", path, "schema", schema))));
+        return body;
     }
 }

@@ -11,6 +11,8 @@ import io.easel.component.PortSpec;
 import io.easel.graph.ValidationError.Code;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,6 +63,11 @@ public final class GraphValidator {
         this.dataRoots = dataRoots;
         this.limits = limits;
         this.connections = connections == null ? null : new TreeSet<>(connections);
+    }
+
+    /** The same checks, with path params checked against {@code roots} (e.g. with one workspace's uploads). */
+    public GraphValidator withDataRoots(DataRoots roots) {
+        return new GraphValidator(catalog, roots, limits, connections);
     }
 
     /** Validates in time linear in the graph's size (nodes, edges, params and the columns flowing through them). */
@@ -226,8 +233,12 @@ public final class GraphValidator {
                 try {
                     if (output) {
                         dataRoots.resolveWritable(path);
-                    } else {
-                        dataRoots.resolve(path);
+                    } else if (isMissingUpload(path, dataRoots.resolve(path))) {
+                        errors.add(new ValidationError(node.id(), def.name(), null, Code.UPLOAD_NOT_FOUND,
+                                where + ": param '" + def.name() + "': there is no upload '"
+                                        + path.strip().substring(DataRoots.UPLOADS.length()).replaceFirst("^/", "")
+                                        + "' in this workspace; upload the file first, or choose one of the "
+                                        + "workspace's uploads"));
                     }
                 } catch (IllegalArgumentException refused) {
                     errors.add(new ValidationError(node.id(), def.name(), null, Code.PATH_NOT_ALLOWED,
@@ -235,6 +246,16 @@ public final class GraphValidator {
                 }
             }
         }
+    }
+
+    /** An upload is a local file named exactly (no pattern), so whether it is there can be told before a run. */
+    private boolean isMissingUpload(String path, DataRoots.Location location) {
+        DataRoots.Location own = dataRoots.uploads();
+        if (!DataRoots.isUpload(path) || own == null || !own.isLocal() || !own.contains(location)
+                || location.segments().stream().anyMatch(s -> s.contains("*") || s.contains("?"))) {
+            return false;
+        }
+        return !Files.exists(Path.of(location.path()));
     }
 
     private void checkConnections(Node node, ComponentDescriptor component, String where,

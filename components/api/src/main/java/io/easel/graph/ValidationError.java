@@ -40,7 +40,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         /** A path param names a place outside the data roots, or a file system Easel may not reach. */
         PATH_NOT_ALLOWED,
         /** A connection param names a database connection the server does not have. */
-        UNKNOWN_CONNECTION
+        UNKNOWN_CONNECTION,
+        /** A path param names an upload ({@code {uploads}/…}) the experiment's workspace does not have. */
+        UPLOAD_NOT_FOUND
     }
 
     @Override

@@ -23,19 +23,38 @@ import java.util.stream.Collectors;
  * names within a directory under a root. A leading {@value #SAMPLES} stands for the bundled samples directory, which
  * counts as a root.
  *
+ * <p>Uploads from the browser are fenced: the uploads area holds one directory per workspace, and a run reads only
+ * its own workspace's ({@value #UPLOADS} in a path), never another's, also not by its full path, a pattern or a
+ * directory above them (which Spark would read down into).
+ *
  * @param roots where data may be read, as normalised locations
  * @param samples the bundled samples directory, or null when there is none
+ * @param uploads the uploads of the run's workspace ({@value #UPLOADS}), which count as a root; null for none
+ * @param uploadsArea the directory of every workspace's uploads, of which only {@code uploads} may be read; null for
+ *     no fence
  */
-public record DataRoots(List<Location> roots, Location samples) {
+public record DataRoots(List<Location> roots, Location samples, Location uploads, Location uploadsArea) {
 
     /** The placeholder of the samples directory in paths (as component examples write it). */
     public static final String SAMPLES = Example.SAMPLES;
+
+    /** The placeholder of the run's own workspace's uploads in paths. */
+    public static final String UPLOADS = "{uploads}";
 
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(.*)$", Pattern.DOTALL);
     private static final String REFUSED_CHARACTERS = "{}[]\\%";
 
     public DataRoots {
         roots = List.copyOf(roots);
+        if (uploads != null && (uploadsArea == null || !uploadsArea.contains(uploads))) {
+            throw new IllegalArgumentException("The uploads " + uploads + " must lie in the uploads area "
+                    + uploadsArea);
+        }
+    }
+
+    /** Roots without uploads. */
+    public DataRoots(List<Location> roots, Location samples) {
+        this(roots, samples, null, null);
     }
 
     /**
@@ -53,6 +72,38 @@ public record DataRoots(List<Location> roots, Location samples) {
             all.add(sampleRoot);
         }
         return new DataRoots(all, sampleRoot);
+    }
+
+    /**
+     * These roots for a run of one workspace: {@value #UPLOADS} stands for {@code <area>/<workspace>}, which is read
+     * even when no root holds it, and nothing else in {@code area} is read or written.
+     *
+     * @param area the directory of every workspace's uploads (an absolute path or URI)
+     * @param workspace the name of the workspace's directory in it: one plain segment; null for none (then no
+     *     upload is read at all)
+     */
+    public DataRoots withUploads(String area, String workspace) {
+        Location fence = root(area);
+        if (workspace == null) {
+            return new DataRoots(roots, samples, null, fence);
+        }
+        if (workspace.isBlank() || workspace.contains("/") || workspace.contains("*")
+                || workspace.contains("?") || workspace.equals(".") || workspace.equals("..")) {
+            throw new IllegalArgumentException("'" + workspace + "' cannot name a workspace's uploads directory");
+        }
+        List<String> segments = new ArrayList<>(fence.segments());
+        segments.add(workspace);
+        Location own = new Location(fence.scheme(), fence.authority(), segments);
+        List<Location> all = new ArrayList<>(roots);
+        if (all.stream().noneMatch(root -> root.contains(own))) {
+            all.add(own);
+        }
+        return new DataRoots(all, samples, own, fence);
+    }
+
+    /** Whether {@code path} names one of the run's own uploads ({@value #UPLOADS}{@code /…}). */
+    public static boolean isUpload(String path) {
+        return path != null && path.strip().startsWith(UPLOADS);
     }
 
     /** No root at all: every data path is refused. */
@@ -81,6 +132,12 @@ public record DataRoots(List<Location> roots, Location samples) {
                         + "which this server does not have");
             }
             text = samples.uri() + "/" + text.substring(SAMPLES.length());
+        } else if (text.startsWith(UPLOADS)) {
+            if (uploads == null) {
+                throw new IllegalArgumentException("'" + UPLOADS + "' stands for the uploads of the experiment's "
+                        + "workspace, which are not available here");
+            }
+            text = uploads.uri() + "/" + text.substring(UPLOADS.length());
         }
         Location location = parse(text, path);
         if (roots.isEmpty()) {
@@ -95,6 +152,11 @@ public record DataRoots(List<Location> roots, Location samples) {
         if (roots.stream().noneMatch(root -> root.contains(location))) {
             throw new IllegalArgumentException("'" + path + "' is outside the data roots; data is read only under "
                     + String.join(", ", uris()));
+        }
+        if (uploadsArea != null && uploadsArea.mayReach(location)
+                && (uploads == null || !uploads.contains(location))) {
+            throw new IllegalArgumentException("'" + path + "' reaches into the uploads of workspaces; a run reads "
+                    + "only its own workspace's uploads, as " + UPLOADS + "/<file name>");
         }
         return location;
     }
@@ -118,11 +180,16 @@ public record DataRoots(List<Location> roots, Location samples) {
             throw new IllegalArgumentException("'" + path + "' is a data root itself; name a file or directory "
                     + "inside it");
         }
+        if (uploadsArea != null && uploadsArea.mayReach(location)) {
+            throw new IllegalArgumentException("'" + path + "' is among the uploads, which only the upload dialog "
+                    + "adds to; write under " + writableText());
+        }
         return location;
     }
 
     private String writableText() {
-        List<String> writable = roots.stream().filter(root -> !root.equals(samples)).map(Location::uri).toList();
+        List<String> writable = roots.stream().filter(root -> !root.equals(samples) && !root.equals(uploads))
+                .map(Location::uri).toList();
         return writable.isEmpty() ? "a data root (none but the samples is configured: easel.data.roots)"
                 : String.join(", ", writable);
     }
@@ -218,9 +285,38 @@ public record DataRoots(List<Location> roots, Location samples) {
         }
 
         /** Whether a location's non-pattern directories start with all of this one's. */
-        boolean contains(Location other) {
+        public boolean contains(Location other) {
             return sameFileSystem(other) && other.segments.size() >= segments.size()
                     && other.segments.subList(0, segments.size()).equals(segments);
+        }
+
+        /**
+         * Whether reading {@code other} could read anything in this directory: it lies in it, or it is a directory
+         * above it (Spark reads down into directories), or a pattern that matches either.
+         */
+        boolean mayReach(Location other) {
+            if (!sameFileSystem(other)) {
+                return false;
+            }
+            int compared = Math.min(segments.size(), other.segments.size());
+            for (int i = 0; i < compared; i++) {
+                String theirs = other.segments.get(i);
+                if (!theirs.equals(segments.get(i)) && !globMatches(theirs, segments.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean globMatches(String pattern, String name) {
+            if (!pattern.contains("*") && !pattern.contains("?")) {
+                return false;
+            }
+            StringBuilder regex = new StringBuilder();
+            for (char c : pattern.toCharArray()) {
+                regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+            }
+            return name.matches(regex.toString());
         }
 
         boolean sameFileSystem(Location other) {

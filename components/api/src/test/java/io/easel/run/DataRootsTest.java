@@ -94,4 +94,50 @@ class DataRootsTest {
                 .hasMessageContaining("no data roots");
         assertThatThrownBy(() -> DataRoots.of(List.of("/data/*"), null)).hasMessageContaining("not a pattern");
     }
+
+    /** Workspace a's run: the uploads area lies in the data root, as it does by default. */
+    private static final DataRoots OF_A = ROOTS.withUploads("/srv/easel/data/uploads", "a");
+
+    @Test
+    void shouldResolveTheUploadsPlaceholderToTheRunsOwnWorkspace() {
+        assertThat(OF_A.resolve("{uploads}/customers.csv").uri())
+                .isEqualTo("file:///srv/easel/data/uploads/a/customers.csv");
+        assertThat(OF_A.resolve("/srv/easel/data/uploads/a/customers.csv").path())
+                .isEqualTo("/srv/easel/data/uploads/a/customers.csv");
+        assertThat(OF_A.resolve("{uploads}/*.csv").uri()).isEqualTo("file:///srv/easel/data/uploads/a/*.csv");
+        assertThat(OF_A.resolve("/srv/easel/data/credit.csv").path()).isEqualTo("/srv/easel/data/credit.csv");
+        assertThat(DataRoots.isUpload(" {uploads}/x.csv")).isTrue();
+        assertThat(DataRoots.isUpload("{samples}/x.csv")).isFalse();
+    }
+
+    @Test
+    void shouldNeverLetARunReadAnotherWorkspacesUploadsHoweverTheyAreSpelled() {
+        for (String path : List.of("/srv/easel/data/uploads/b/customers.csv",
+                "file:///srv/easel/data/uploads/b/customers.csv", "/srv/easel/data/uploads/*/customers.csv",
+                "/srv/easel/data/up*/b/customers.csv", "/srv/easel/data/*/b", "/srv/easel/data/uploads",
+                "/srv/easel/data/uploads/b", "/srv/easel/data", "/srv/easel/data/u?loads/b/x.csv")) {
+            assertThatThrownBy(() -> OF_A.resolve(path)).as(path).hasMessageContaining("uploads of workspaces");
+        }
+        assertThatThrownBy(() -> OF_A.resolve("{uploads}/../b/customers.csv")).hasMessageContaining("'..'");
+        assertThatThrownBy(() -> OF_A.resolve("{uploads}/%2e%2e/b/x.csv")).hasMessageContaining("'%'");
+        // Without a workspace (a graph validated outside one) no upload is read at all.
+        DataRoots none = ROOTS.withUploads("/srv/easel/data/uploads", null);
+        assertThatThrownBy(() -> none.resolve("{uploads}/customers.csv")).hasMessageContaining("not available");
+        assertThatThrownBy(() -> none.resolve("/srv/easel/data/uploads/a/customers.csv"))
+                .hasMessageContaining("uploads of workspaces");
+    }
+
+    @Test
+    void shouldReadUploadsOutsideEveryRootAndWriteIntoNoUploads() {
+        DataRoots elsewhere = DataRoots.of(List.of("hdfs://nn:8020/data"), null).withUploads("/var/easel/uploads",
+                "a");
+        assertThat(elsewhere.resolve("{uploads}/x.csv").uri()).isEqualTo("file:///var/easel/uploads/a/x.csv");
+        assertThatThrownBy(() -> elsewhere.resolve("/var/easel/uploads/b/x.csv")).hasMessageContaining("outside");
+        assertThatThrownBy(() -> OF_A.resolveWritable("{uploads}/scored")).hasMessageContaining("among the uploads");
+        assertThatThrownBy(() -> OF_A.resolveWritable("/srv/easel/data/uploads/b/x"))
+                .hasMessageContaining("uploads of workspaces");
+        assertThat(OF_A.resolveWritable("/srv/easel/data/out").path()).isEqualTo("/srv/easel/data/out");
+        assertThatThrownBy(() -> ROOTS.withUploads("/srv/easel/data/uploads", "../b"))
+                .hasMessageContaining("cannot name");
+    }
 }

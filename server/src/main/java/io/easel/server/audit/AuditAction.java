@@ -17,7 +17,9 @@ public enum AuditAction {
     USER_CHANGED,
     WORKSPACE_CREATED,
     MEMBER_CHANGED,
-    MEMBER_REMOVED;
+    MEMBER_REMOVED,
+    UPLOADED,
+    UPLOAD_DELETED;
 
     /** As the REST API writes it: {@code sign-in-failed}. */
     @JsonValue

@@ -115,8 +115,9 @@ class ExperimentController {
 
     @PostMapping("/validate")
     @Operation(summary = "Validate a graph without saving it", description = "Answers the errors (by node, param "
-            + "and port) and every port spec inference could work out, which is what column pickers offer.")
-    ValidationResult validate(@RequestBody ExperimentGraph graph) {
-        return experiments.validate(graph);
+            + "and port) and every port spec inference could work out, which is what column pickers offer. Paths to "
+            + "uploads ({uploads}/…) are those of the workspace the request works in.")
+    ValidationResult validate(WorkspaceRef workspace, @RequestBody ExperimentGraph graph) {
+        return experiments.validate(workspace, graph);
     }
 }

@@ -3,7 +3,6 @@ package io.easel.server.experiment;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
-import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
@@ -12,6 +11,7 @@ import io.easel.server.security.Access;
 import io.easel.server.security.NotFoundException;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +41,7 @@ public class ExperimentService {
 
     private final ExperimentRepository experiments;
     private final GraphValidator validator;
+    private final WorkspaceDataRoots dataRoots;
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
@@ -50,11 +51,14 @@ public class ExperimentService {
     private final Clock clock;
 
     ExperimentService(ExperimentRepository experiments, CatalogService catalog, ApplicationEventPublisher events,
-            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings, DataRoots dataRoots,
+            Access access, AuditLog audit, SparkSettingsPolicy sparkSettings, WorkspaceDataRoots dataRoots,
             JdbcConnections connections, LimitSettings limits, PlatformTransactionManager transactions) {
         this.experiments = experiments;
         this.sparkSettings = sparkSettings;
-        this.validator = new GraphValidator(catalog.catalog(), dataRoots, limits.graph(), connections.names());
+        this.dataRoots = dataRoots;
+        // Every validation is of one workspace's graph: validatorOf gives each its own uploads.
+        this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(),
+                connections.names());
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -165,10 +169,17 @@ public class ExperimentService {
         });
     }
 
-    /** Validates a graph for anyone signed in: it reads nothing of any workspace, and holds no connection. */
-    public ValidationResult validate(ExperimentGraph graph) {
-        access.caller();
-        return validator.validate(graph == null ? ExperimentGraph.empty() : graph);
+    /**
+     * Validates a graph as an experiment of the workspace would be, paths to its uploads included, for any of its
+     * members. It holds no database connection while it validates.
+     */
+    public ValidationResult validate(WorkspaceRef workspace, ExperimentGraph graph) {
+        access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
+        return validatorOf(workspace.id()).validate(graph == null ? ExperimentGraph.empty() : graph);
+    }
+
+    private GraphValidator validatorOf(UUID workspaceId) {
+        return validator.withDataRoots(dataRoots.of(workspaceId));
     }
 
     private ExperimentEntity readable(UUID id) {
@@ -185,7 +196,7 @@ public class ExperimentService {
 
     private ExperimentView view(ExperimentEntity e) {
         return new ExperimentView(e.id(), e.workspaceId(), e.name(), e.description(), e.graph(), e.version(),
-                e.createdAt(), e.updatedAt(), validator.validate(e.graph()), e.runSettings());
+                e.createdAt(), e.updatedAt(), validatorOf(e.workspaceId()).validate(e.graph()), e.runSettings());
     }
 
     private static String copyName(String name) {

@@ -23,7 +23,8 @@ import java.util.UUID;
  * @param callbackToken the bearer token those posts must carry
  * @param settings master, deploy mode, resources and Spark settings of this run
  * @param pluginJars the plugin jars of components the engine loads beside its own (absolute paths on this machine)
- * @param dataRoots where the run's file sources may read (the server's, never the experiment's)
+ * @param dataRoots where the run's file sources may read (the server's, never the experiment's), with the uploads of
+ *     the run's workspace
  * @param connections the database connections the run's nodes may name (the server's, never the experiment's); they
  *     travel in the engine's environment only, so a driver that does not inherit it (cluster deploy mode on YARN or
  *     Kubernetes) has none
@@ -52,12 +53,17 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
                 "--model-store", modelStore,
                 "--callback-url", callbackUrl));
         for (DataRoots.Location root : dataRoots.roots()) {
-            if (!root.equals(dataRoots.samples())) {
+            if (!root.equals(dataRoots.samples()) && !root.equals(dataRoots.uploads())) {
                 arguments.addAll(List.of("--data-root", root.uri()));
             }
         }
         if (dataRoots.samples() != null) {
             arguments.addAll(List.of("--samples", dataRoots.samples().uri()));
+        }
+        if (dataRoots.uploads() != null) {
+            List<String> own = dataRoots.uploads().segments();
+            arguments.addAll(List.of("--uploads-area", dataRoots.uploadsArea().uri(),
+                    "--uploads-workspace", own.getLast()));
         }
         if (!settings.driverInheritsSubmitterEnvironment()) {
             arguments.addAll(List.of("--callback-token", callbackToken));

@@ -3,13 +3,13 @@ package io.easel.server.run;
 import io.easel.component.Catalog;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.NamedConnections;
-import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.catalog.CatalogService;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.StoredJson;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -33,19 +33,19 @@ class LaunchPlanner {
     private final EaselProperties easel;
     private final EngineProperties engine;
     private final PluginJars plugins;
-    private final DataRoots dataRoots;
+    private final WorkspaceDataRoots dataRoots;
     private final JdbcConnections connections;
     private final Supplier<Catalog> catalog;
     private final String contextPath;
     private volatile int port = -1;
 
     @Autowired
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
             JdbcConnections connections, CatalogService catalog, Environment environment) {
         this(easel, engine, plugins, dataRoots, connections, catalog::catalog, environment);
     }
 
-    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, DataRoots dataRoots,
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
             JdbcConnections connections, Supplier<Catalog> catalog, Environment environment) {
         this.connections = connections;
         this.catalog = catalog;
@@ -117,7 +117,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots, connectionsNamedBy(runId));
+                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(runId));
     }
 
     /**

@@ -14,6 +14,12 @@ class DataRootsConfiguration {
         return data.dataRoots(easel);
     }
 
+    /** The data roots of each workspace's runs: the server's, with the workspace's own uploads. */
+    @Bean
+    WorkspaceDataRoots workspaceDataRoots(DataRoots dataRoots, DataSettings data, EaselProperties easel) {
+        return new WorkspaceDataRoots(dataRoots, data.uploadsArea(easel));
+    }
+
     /** The database connections nodes may name: validation checks names against them, and engines get them. */
     @Bean
     JdbcConnections jdbcConnections(ConnectionSettings settings) {

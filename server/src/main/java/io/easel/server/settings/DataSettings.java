@@ -18,9 +18,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param samples the bundled samples directory ({@code {samples}} in paths), which counts as a root; null for
  *     {@code <data-dir>/samples}. The engine writes the samples there when they are missing; in cluster deploy mode
  *     it must be a place every node reads (HDFS)
+ * @param uploads the uploads area: a local directory holding one directory per workspace of the files its members
+ *     uploaded ({@code {uploads}} in a path of a run of that workspace); null for {@code <data-dir>/data/uploads}
  */
 @ConfigurationProperties("easel.data")
-public record DataSettings(List<String> roots, String samples) {
+public record DataSettings(List<String> roots, String samples, Path uploads) {
+
+    /** The uploads area, absolute (not created: the first upload creates it). */
+    public Path uploadsArea(EaselProperties easel) {
+        return uploads == null ? easel.absoluteDataDir().resolve("data").resolve("uploads")
+                : uploads.toAbsolutePath().normalize();
+    }
 
     /** The roots, defaulted against the data directory; local default directories are created. */
     public DataRoots dataRoots(EaselProperties easel) {

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param experimentBody largest body under {@code /api/experiments}
  * @param scoringBody largest body of a scoring request ({@code /api/score/…})
  * @param engineEventsBody largest body of an engine's event report (it carries sample rows of each table)
+ * @param uploadBody largest file uploaded into a workspace (REST or the studio's upload button)
  * @param concurrentScoring scoring requests read and evaluated at once
  * @param scoringWait how long a scoring request may wait for its turn before it is answered 429
  */
@@ -29,6 +30,7 @@ public record LimitSettings(
         @DefaultValue("8MB") DataSize experimentBody,
         @DefaultValue("16MB") DataSize scoringBody,
         @DefaultValue("32MB") DataSize engineEventsBody,
+        @DefaultValue("100MB") DataSize uploadBody,
         @DefaultValue("8") int concurrentScoring,
         @DefaultValue("2s") Duration scoringWait) {
 

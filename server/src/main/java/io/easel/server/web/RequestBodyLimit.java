@@ -14,7 +14,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,18 +27,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class RequestBodyLimit extends OncePerRequestFilter {
 
-    /** A limit for the requests whose path starts with {@code prefix}; the first that matches applies. */
-    private record Limit(String prefix, long bytes, String setting) {}
+    /** A limit for the requests whose path {@code applies}; the first that matches applies. */
+    private record Limit(Predicate<String> applies, long bytes, String setting) {
+
+        static Limit under(String prefix, DataSize limit, String setting) {
+            return new Limit(path -> path.startsWith(prefix), limit.toBytes(), setting);
+        }
+    }
+
+    /** Where files are uploaded into a workspace. */
+    private static final Pattern UPLOADS = Pattern.compile("/api/workspaces/[^/]+/uploads/?");
 
     private final List<Limit> limits;
     private final Limit otherwise;
 
     RequestBodyLimit(LimitSettings settings) {
         this.limits = List.of(
-                new Limit("/api/score/", settings.scoringBody().toBytes(), "easel.limits.scoring-body"),
-                new Limit("/api/engine/", settings.engineEventsBody().toBytes(), "easel.limits.engine-events-body"),
-                new Limit("/api/experiments", settings.experimentBody().toBytes(), "easel.limits.experiment-body"));
-        this.otherwise = new Limit("/", settings.requestBody().toBytes(), "easel.limits.request-body");
+                Limit.under("/api/score/", settings.scoringBody(), "easel.limits.scoring-body"),
+                Limit.under("/api/engine/", settings.engineEventsBody(), "easel.limits.engine-events-body"),
+                Limit.under("/api/experiments", settings.experimentBody(), "easel.limits.experiment-body"),
+                new Limit(path -> UPLOADS.matcher(path).matches(), settings.uploadBody().toBytes(),
+                        "easel.limits.upload-body"));
+        this.otherwise = Limit.under("/", settings.requestBody(), "easel.limits.request-body");
     }
 
     @Override
@@ -47,7 +60,7 @@ final class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Limit limit = limits.stream().filter(l -> path.startsWith(l.prefix())).findFirst().orElse(otherwise);
+        Limit limit = limits.stream().filter(l -> l.applies().test(path)).findFirst().orElse(otherwise);
         long declared = request.getContentLengthLong();
         if (declared > limit.bytes()) {
             ProblemJson.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",

@@ -2,7 +2,6 @@ package io.easel.server.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.easel.graph.Node;
 import io.easel.server.Api;
 import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,10 +42,7 @@ class DataRootsApiTest {
     }
 
     private static Map<String, Object> readCsv(String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "Reads " + path);
-        body.put("graph", Graphs.single(Node.of("data", "read-csv", Map.of("path", path, "schema", SCHEMA))));
-        return body;
+        return Graphs.readingCsv(path, SCHEMA);
     }
 
     @Test

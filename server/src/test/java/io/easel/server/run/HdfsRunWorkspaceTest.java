@@ -13,6 +13,7 @@ import io.easel.run.RunState;
 import io.easel.server.InProcessHdfs;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.io.FileNotFoundException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,8 +63,8 @@ class HdfsRunWorkspaceTest {
         EngineProperties engine = new EngineProperties(null, "local[*]", "client", "2g", null, null, null, null,
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), DataRoots.none(), JdbcConnections.none(), () -> new Catalog(List.of()),
-                new MockEnvironment()));
+                PluginJars.none(), new WorkspaceDataRoots(DataRoots.none(), Path.of("target/uploads")),
+                JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.easel.server.catalog.CatalogService;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.StoredJson;
+import io.easel.server.settings.WorkspaceDataRoots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,12 +26,15 @@ import org.springframework.mock.env.MockEnvironment;
 
 class LaunchPlannerTest {
 
+    private static final WorkspaceDataRoots UPLOADS = new WorkspaceDataRoots(DataRoots.none(),
+            Path.of("target/uploads"));
+
     private static LaunchPlanner planner(String master, String callbackUrl) {
         EngineProperties engine = new EngineProperties(null, master, "cluster", "2g", null, null, null, null, null,
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
-        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(), DataRoots.none(),
-                JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment());
+        return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(),
+                UPLOADS, JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {
@@ -73,6 +77,20 @@ class LaunchPlannerTest {
     }
 
     @Test
+    void shouldGiveTheEngineTheUploadsOfTheRunsOwnWorkspaceOnly() {
+        String master = "spark://127.0.0.1:7077";
+        RunView run = clusterRun(master);
+
+        EngineLaunch launch = planner(master, "http://127.0.0.1:8080").plan(run, "token");
+
+        String area = Path.of("target/uploads").toAbsolutePath().normalize().toString();
+        assertThat(launch.engineArguments()).containsSubsequence("--uploads-area", "file://" + area,
+                "--uploads-workspace", run.workspaceId().toString());
+        assertThat(launch.dataRoots().resolve("{uploads}/x.csv").path())
+                .isEqualTo(area + "/" + run.workspaceId() + "/x.csv");
+    }
+
+    @Test
     void shouldHandTheEngineOnlyTheConnectionsItsNodesName() throws Exception {
         JdbcConnections configured = new JdbcConnections(Map.of(
                 "warehouse", new JdbcConnection("jdbc:postgresql://db.example/warehouse", "reader", "w-secret"),
@@ -80,7 +98,7 @@ class LaunchPlannerTest {
         EngineProperties engine = new EngineProperties(null, "local[2]", "client", "1g", null, null, null, null, null,
                 null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, "http://127.0.0.1:8080", null);
         LaunchPlanner planner = new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), DataRoots.none(), configured, new CatalogService()::catalog, new MockEnvironment());
+                PluginJars.none(), UPLOADS, configured, new CatalogService()::catalog, new MockEnvironment());
 
         RunView reading = localRun();
         writeSnapshot(planner, reading, Node.of("orders", "read-jdbc", Map.of("connection", " warehouse ",

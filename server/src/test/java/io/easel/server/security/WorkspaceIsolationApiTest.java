@@ -9,6 +9,7 @@ import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelStore;
 import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.run.RunFixture;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ class WorkspaceIsolationApiTest {
     private static final Map<String, Integer> NOT_OF_A_WORKSPACE = Map.ofEntries(
             Map.entry("GET /api/catalog", 200), Map.entry("GET /api/catalog/{id}", 200),
             Map.entry("GET /api/me", 200), Map.entry("PUT /api/me/password", 403),
-            Map.entry("POST /api/experiments/validate", 200),
+            Map.entry("GET /api/connections", 200),
             Map.entry("GET /api/workspaces", 200), Map.entry("POST /api/workspaces", 403),
             Map.entry("GET /api/admin/users", 403), Map.entry("POST /api/admin/users", 403),
             Map.entry("PUT /api/admin/users/{username}", 403), Map.entry("GET /api/admin/audit", 403),
@@ -61,7 +62,8 @@ class WorkspaceIsolationApiTest {
     ModelStore store;
 
     /** Workspace A's things, made by its analyst. */
-    record TeamA(String slug, String experiment, String run, String model, String deployment, String apiKey) {}
+    record TeamA(String slug, String experiment, String run, String model, String deployment, String apiKey,
+            String upload) {}
 
     TeamA a;
     String suffix;
@@ -101,8 +103,11 @@ class WorkspaceIsolationApiTest {
         Api.Response key = alice.post("/api/workspaces/" + slugA + "/api-keys", Map.of("name", "A's key", "role",
                 "analyst"));
         assertThat(key.status()).as(key.text()).isEqualTo(201);
+        Api.Response upload = alice.sendBytes("POST", "/api/workspaces/" + slugA + "/uploads?name=a.csv", "text/csv",
+                "x\n1\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.status()).as(upload.text()).isEqualTo(201);
         a = new TeamA(slugA, experimentId.toString(), runId.toString(), modelId, "a-credit",
-                key.body().at("/apiKey/id").asString());
+                key.body().at("/apiKey/id").asString(), "a.csv");
     }
 
     private Api user(Api admin, String username, Map<String, String> workspaces) {
@@ -121,7 +126,7 @@ class WorkspaceIsolationApiTest {
             case "nodeId" -> "data";
             case "port" -> "out";
             case "version" -> "1";
-            case "name" -> a.deployment();
+            case "name" -> path.contains("/uploads/") ? a.upload() : a.deployment();
             case "workspace" -> a.slug();
             case "username" -> "alice-" + suffix;
             case "id" -> path.startsWith("/api/experiments") ? a.experiment()
@@ -169,6 +174,7 @@ class WorkspaceIsolationApiTest {
         assertThat(alice.get("/api/deployments/" + a.deployment()).status()).isEqualTo(200);
         JsonNode keys = alice.get("/api/workspaces/" + a.slug() + "/api-keys").body();
         assertThat(keys.get(0).get("revokedAt").isNull()).isTrue();
+        assertThat(alice.get("/api/workspaces/" + a.slug() + "/uploads/a.csv").text()).isEqualTo("x\n1\n");
         assertThat(alice.get("/api/workspaces/" + a.slug() + "/members").body().valueStream()
                 .map(m -> m.get("username").asString())).contains("alice-" + suffix);
     }
@@ -211,6 +217,7 @@ class WorkspaceIsolationApiTest {
                 carol.delete("/api/deployments/" + a.deployment()),
                 carol.post("/api/workspaces/" + a.slug() + "/api-keys", Map.of("name", "k", "role", "viewer")),
                 carol.delete("/api/workspaces/" + a.slug() + "/api-keys/" + a.apiKey()),
+                carol.delete("/api/workspaces/" + a.slug() + "/uploads/" + a.upload()),
                 carol.put("/api/workspaces/" + a.slug() + "/members/carol-" + suffix, Map.of("role", "analyst")));
         assertThat(refused).allSatisfy(response -> {
             assertThat(response.status()).as(response.text()).isEqualTo(403);

@@ -30,6 +30,8 @@ import io.easel.graph.ValidationResult;
 import io.easel.run.PortResult;
 import io.easel.run.RunState;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.data.ConnectionService;
+import io.easel.server.data.UploadService;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.ScoringService;
@@ -93,6 +95,8 @@ public class ExperimentEditorView extends Div
     private final DeploymentService deployments;
     private final ScoringService scoring;
     private final WorkspaceService workspaces;
+    private final UploadService uploads;
+    private final ConnectionService connections;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -121,7 +125,7 @@ public class ExperimentEditorView extends Div
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
             PortDataService portData, ModelService models, DeploymentService deployments, ScoringService scoring,
-            WorkspaceService workspaces) {
+            WorkspaceService workspaces, UploadService uploads, ConnectionService connections) {
         this.portData = portData;
         this.catalog = catalog;
         this.experiments = experiments;
@@ -130,6 +134,8 @@ public class ExperimentEditorView extends Div
         this.deployments = deployments;
         this.scoring = scoring;
         this.workspaces = workspaces;
+        this.uploads = uploads;
+        this.connections = connections;
         addClassName("editor");
 
         canvas.addClassName("editor-canvas");
@@ -280,7 +286,7 @@ public class ExperimentEditorView extends Div
     }
 
     private void revalidate() {
-        validation = experiments.validate(graph);
+        validation = experiments.validate(workspace.ref(), graph);
         pushValidation();
     }
 
@@ -392,6 +398,11 @@ public class ExperimentEditorView extends Div
                         return portData.download(runId, nodeId, port, format);
                     }
                 };
+            }
+
+            @Override
+            public DataChoices dataChoices() {
+                return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(), connections.names());
             }
         };
     }

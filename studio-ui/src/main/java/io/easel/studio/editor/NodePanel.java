@@ -41,6 +41,9 @@ class NodePanel extends Div {
 
         /** The whole of one of the node's table outputs in the run being shown. */
         TableDataGrid.Source table(String nodeId, String port);
+
+        /** The workspace's uploads and the server's connections, for the params form. */
+        DataChoices dataChoices();
     }
 
     private final Catalog catalog;
@@ -95,7 +98,8 @@ class NodePanel extends Div {
             }
         });
 
-        form = new ParamsForm(component, node, upstream, locale, params -> actions.paramsChanged(node.id(), params));
+        form = new ParamsForm(component, node, upstream, locale, actions.dataChoices(),
+                params -> actions.paramsChanged(node.id(), params));
         Div settings = new Div(problems, label);
         settings.addClassName("panel-settings");
         if (component.params().isEmpty()) {

@@ -53,13 +53,16 @@ class ParamsForm extends Div {
     /** The tuning knobs most users leave alone, folded away; null when the component declares none. */
     private final Details advanced;
     private final Map<String, Map<String, DataTypeLabel>> columnTypes = new LinkedHashMap<>();
+    private final DataChoices dataChoices;
 
     /** How a column is shown in a picker: its type next to its name. */
     private record DataTypeLabel(String type) {}
 
+    /** @param dataChoices the workspace's uploads and the server's connections, for path and connection params */
     ParamsForm(ComponentDescriptor component, Node node, UpstreamColumns upstream, Locale locale,
-            Consumer<Map<String, Object>> onChange) {
+            DataChoices dataChoices, Consumer<Map<String, Object>> onChange) {
         this.component = component;
+        this.dataChoices = dataChoices;
         this.nodeId = node.id();
         this.locale = locale;
         this.onChange = onChange;
@@ -135,7 +138,9 @@ class ParamsForm extends Div {
             case DOUBLE -> numberField(def, value);
             case BOOLEAN -> checkbox(def, value);
             case CHOICE -> choiceSelect(def, value);
-            case STRING, PATH, OUTPUT_PATH, CONNECTION -> textField(def, value);
+            case STRING, OUTPUT_PATH -> textField(def, value);
+            case PATH -> pathField(def, value);
+            case CONNECTION -> connectionBox(def, value);
             case SCHEMA -> textArea(def, value, "age:integer, name:string");
             case SEARCH_SPACE -> textArea(def, value, "maxDepth: 3, 5, 7; stepSize: 0.05..0.3");
             case COLUMN -> columnBox(def, value, upstream.choicesFor(nodeId, def));
@@ -232,6 +237,32 @@ class ParamsForm extends Div {
         describe(field, def);
         field.setPlaceholder(placeholder(def));
         field.setClearButtonVisible(true);
+        if (value != null) {
+            field.setValue(value.toString());
+        }
+        setWhenUserChanges(field, def);
+        return new Field(def, field, errors(field));
+    }
+
+    /** A path to read, with the workspace's uploads beside it: upload a file, or pick one uploaded before. */
+    private Field pathField(ParamDef def, Object value) {
+        Field text = textField(def, value);
+        UploadPicker picker = new UploadPicker((TextField) text.component(), dataChoices,
+                path -> set(def.name(), path));
+        return new Field(def, picker, text.showError());
+    }
+
+    /** The server's connections by name; a name it does not have (any more) stays shown, and validation says so. */
+    private Field connectionBox(ParamDef def, Object value) {
+        ComboBox<String> field = new ComboBox<>();
+        describe(field, def);
+        List<String> names = new ArrayList<>(dataChoices.connections());
+        if (value != null && !names.contains(value.toString())) {
+            names.add(value.toString());
+        }
+        field.setItems(names);
+        field.setClearButtonVisible(true);
+        field.setPlaceholder(names.isEmpty() ? getTranslation("params.connections.none") : placeholder(def));
         if (value != null) {
             field.setValue(value.toString());
         }

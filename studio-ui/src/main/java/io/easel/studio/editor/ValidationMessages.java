@@ -9,6 +9,7 @@ import io.easel.component.Port;
 import io.easel.component.TableSpec;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
+import io.easel.run.DataRoots;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +46,8 @@ final class ValidationMessages {
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type",
                     def.columns().types().stream().map(DataType::jsonName).collect(Collectors.joining(", ")));
             case COLUMN_EXISTS -> t.get("validation.column-exists", value(def, node));
+            case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found", String.valueOf(value(def, node)).strip()
+                    .substring(DataRoots.UPLOADS.length()).replaceFirst("^/", ""));
             default -> forNode(error, null);
         };
     }
@@ -62,7 +65,7 @@ final class ValidationMessages {
             case UNSUPPORTED_VERSION -> t.get("validation.unsupported-version");
             case UNKNOWN_PARAM -> t.get("validation.unknown-param", error.param());
             case DUPLICATE_NODE -> t.get("validation.duplicate-node");
-            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS ->
+            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS, UPLOAD_NOT_FOUND ->
                     paramProblem(error, component);
             default -> error.message();
         };
@@ -94,6 +97,7 @@ final class ValidationMessages {
             case UNKNOWN_COLUMN -> t.get("validation.unknown-column.short");
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type.short");
             case COLUMN_EXISTS -> t.get("validation.column-exists.short");
+            case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found.short");
             default -> t.get("validation.invalid-param.short");
         };
         return title + ": " + what;

@@ -3,13 +3,8 @@ package io.easel.studio.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,7 +32,7 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
     @Test
     void shouldModelFourProblemsWithTheBundledDatasetsAndSeeEachEvaluation() throws Exception {
         signedIn();
-        JsonNode created = createExperiment();
+        JsonNode created = createFourProblems();
         List<String> posted = created.at("/graph/nodes").valueStream().map(n -> n.get("id").asString()).toList();
         browser.open(url("/experiments/" + created.get("id").asString()));
         browser.find("g[data-cell-id='purpose-evaluation']");
@@ -186,22 +181,13 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         return Double.parseDouble(shown.replace(",", ""));
     }
 
-    private JsonNode createExperiment() throws Exception {
+    private JsonNode createFourProblems() throws Exception {
         String graph;
         try (InputStream in = getClass().getResourceAsStream("/e2e/new-user-problems.json")) {
             graph = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String body = JSON.writeValueAsString(Map.of("name", "Four problems",
+        return createExperiment(JSON.writeValueAsString(Map.of("name", "Four problems",
                 "description", "Iris, credit purpose, diabetes and iris clusters, each with its evaluation",
-                "graph", JSON.readTree(graph)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/experiments")))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body());
+                "graph", JSON.readTree(graph))));
     }
 }

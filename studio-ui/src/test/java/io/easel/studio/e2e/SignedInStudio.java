@@ -1,11 +1,18 @@
 package io.easel.studio.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.easel.studio.EaselStudioApplication;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -15,6 +22,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The studio as a user meets it, shared by the browser scenarios: real Chromium, the whole app on a random port with
@@ -82,6 +91,25 @@ abstract class SignedInStudio {
                 browser.signIn(url(""), "admin", ADMIN_PASSWORD);
             }
         }
+    }
+
+    /**
+     * Creates an experiment through the REST API, as the administrator, in the default workspace: what a scenario
+     * does not test by hand is set up this way, to keep browser tests short.
+     *
+     * @param body the request body of {@code POST /api/experiments}
+     * @return the created experiment
+     */
+    JsonNode createExperiment(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/api/experiments")))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JsonMapper.builder().build().readTree(response.body());
     }
 
     String url(String path) {

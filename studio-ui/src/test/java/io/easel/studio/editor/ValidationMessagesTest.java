@@ -99,6 +99,20 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void shouldNameTheUploadTheWorkspaceLacks() {
+        ComponentDescriptor readCsv = CATALOG.find("read-csv").orElseThrow();
+        Node node = Node.of("data", "read-csv", Map.of("path", "{uploads}/customers.csv"));
+        ValidationError error = new ValidationError("data", "path", null, Code.UPLOAD_NOT_FOUND, "…");
+
+        assertThat(english.forField(error, readCsv.param("path").orElseThrow(), node, Optional.empty()))
+                .isEqualTo("This workspace has no upload “customers.csv”: upload the file, or choose one of the "
+                        + "workspace’s uploads");
+        assertThat(chinese.forField(error, readCsv.param("path").orElseThrow(), node, Optional.empty()))
+                .startsWith("本工作区没有上传文件“customers.csv”");
+        assertThat(english.forNode(error, readCsv)).isEqualTo("Path: no such upload in this workspace");
+    }
+
+    @Test
     void shouldNameTheUnconnectedInputByItsTitle() {
         ValidationError error = new ValidationError("gbdt", null, "in", Code.MISSING_INPUT, "…");
 

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * under the bundled samples). A path is first judged by its text ({@link DataRoots#resolve},
  * {@link DataRoots#resolveWritable}); a local path is then also followed through the file system, so that a symbolic
  * link under a root cannot lead a read or a write outside it (the link itself, a directory on the way, or a file a
- * pattern or directory read would pick up, or an overwrite replace).
+ * pattern or directory read would pick up, or an overwrite replace), nor into another workspace's uploads.
  */
 public final class DataAccess {
 
@@ -63,7 +63,7 @@ public final class DataAccess {
     public String readable(String path) {
         DataRoots.Location location = roots.resolve(path);
         if (location.isLocal()) {
-            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).run();
+            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location, UploadsFence.of(roots)).run();
         }
         return location.uri();
     }
@@ -76,13 +76,35 @@ public final class DataAccess {
     public String writable(String path) {
         DataRoots.Location location = roots.resolveWritable(path);
         if (location.isLocal()) {
-            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location).runForWrite();
+            new LocalCheck(path, Path.of(roots.rootOf(location).path()), location, UploadsFence.of(roots))
+                    .runForWrite();
         }
         return location.uri();
     }
 
+    /**
+     * Where a link must not lead: the uploads area as the file system resolves it, except the run's own uploads.
+     *
+     * @param area the real uploads area, or null when there is none (or it does not exist)
+     * @param own the real directory of the run's own uploads, or null
+     */
+    private record UploadsFence(Path area, Path own) {
+
+        static UploadsFence of(DataRoots roots) {
+            if (roots.uploadsArea() == null || !roots.uploadsArea().isLocal()) {
+                return new UploadsFence(null, null);
+            }
+            return new UploadsFence(LocalCheck.real(Path.of(roots.uploadsArea().path())).orElse(null),
+                    roots.uploads() == null ? null : LocalCheck.real(Path.of(roots.uploads().path())).orElse(null));
+        }
+
+        boolean refuses(Path target) {
+            return area != null && target.startsWith(area) && (own == null || !target.startsWith(own));
+        }
+    }
+
     /** Follows a local location through the file system, refusing whatever leads out of its root. */
-    private record LocalCheck(String path, Path root, DataRoots.Location location) {
+    private record LocalCheck(String path, Path root, DataRoots.Location location, UploadsFence fence) {
 
         void run() {
             Optional<Path> realRoot = real(root);
@@ -155,6 +177,10 @@ public final class DataAccess {
         private void inside(Path entry, Path target, Path realRoot) {
             if (!target.startsWith(realRoot)) {
                 throw new IllegalArgumentException("'" + path + "' leads outside the data roots: " + entry
+                        + " resolves to " + target);
+            }
+            if (fence.refuses(target)) {
+                throw new IllegalArgumentException("'" + path + "' leads into another workspace's uploads: " + entry
                         + " resolves to " + target);
             }
         }

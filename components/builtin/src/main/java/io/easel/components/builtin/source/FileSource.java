@@ -28,10 +28,12 @@ record FileSource(String componentId, String format) {
     static Param<String> pathParam() {
         return Param.path("path", Text.of("Path", "路径"))
                 .description(Text.of("File or directory to read, under the server's data roots: an absolute path, "
-                                + "file:///…, hdfs://host:port/… or {samples}/… for the bundled samples; * and ? "
-                                + "match names within a directory.",
-                        "要读取的文件或目录，须位于服务器配置的数据根目录下：绝对路径、file:///…、hdfs://主机:端口/…，"
-                                + "或表示内置示例目录的 {samples}/…；* 和 ? 可匹配目录中的名称。"))
+                                + "file:///…, hdfs://host:port/…, {samples}/… for the bundled samples or "
+                                + "{uploads}/… for the files uploaded into the experiment's workspace; * and ? match "
+                                + "names within a directory.",
+                        "要读取的文件或目录，须位于服务器配置的数据根目录下：绝对路径、file:///…、hdfs://主机:端口/…、"
+                                + "表示内置示例目录的 {samples}/…，或表示本实验所在工作区已上传文件的 {uploads}/…；"
+                                + "* 和 ? 可匹配目录中的名称。"))
                 .required();
     }
 

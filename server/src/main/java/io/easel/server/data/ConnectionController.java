@@ -1,0 +1,28 @@
+package io.easel.server.data;
+
+import io.easel.server.settings.StudioOnly;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@StudioOnly
+@Tag(name = "Connections", description = "The database connections an administrator configured "
+        + "(easel.connections.<name>), which read-jdbc and write-jdbc nodes name")
+class ConnectionController {
+
+    private final ConnectionService connections;
+
+    ConnectionController(ConnectionService connections) {
+        this.connections = connections;
+    }
+
+    @GetMapping("/api/connections")
+    @Operation(summary = "The names of the database connections", description = "Names only: never a URL, a user "
+            + "or a password.")
+    List<String> names() {
+        return connections.names();
+    }
+}
