@@ -94,7 +94,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots, connections);
+                settings, plugins.jars(), dataRoots, connections, run.options());
     }
 
     private String callbackBase(boolean clusterDeployMode, String master) {
