@@ -50,6 +50,8 @@ class NodePanel extends Div {
     private final Div problems = new Div();
     private final StateBadge state = new StateBadge();
     private final Span stateMessage = new Span();
+    /** Whether the node reused an earlier run's outputs, or why it ran again. */
+    private final Span provenance = new Span();
     private final Div results = new Div();
     private TabSheet tabs;
     private Tab resultsTab;
@@ -71,7 +73,9 @@ class NodePanel extends Div {
         title.addClassName("panel-title");
         Span id = new Span(node.id());
         id.addClassName("node-id");
-        Div stateLine = new Div(state, stateMessage);
+        provenance.addClassName("node-provenance");
+        provenance.setVisible(false);
+        Div stateLine = new Div(state, stateMessage, provenance);
         stateLine.addClassName("node-state-line");
         Paragraph description = new Paragraph(component.description().in(locale));
         description.addClassName("panel-description");
@@ -155,6 +159,7 @@ class NodePanel extends Div {
         state.show(next);
         stateMessage.setText(run != null && run.message() != null && next != NodeState.FAILED
                 ? run.message() : "");
+        showProvenance(run);
         boolean changed = !Objects.equals(next, shownState);
         boolean finishedNow = changed && next != null && next.isFinal() && shownState != null
                 && !shownState.isFinal();
@@ -165,6 +170,22 @@ class NodePanel extends Div {
         } else if (changed && tabs.getSelectedTab() == resultsTab) {
             loadResults();
         }
+    }
+
+    /** A badge "reused from run …" (the full run id in its tooltip), or "re-ran: <reason>". */
+    private void showProvenance(NodeRunView run) {
+        String reusedFrom = run == null ? null : run.reusedFrom();
+        String reason = run == null ? null : run.rerunReason();
+        if (reusedFrom != null) {
+            String shortId = reusedFrom.length() > 8 ? reusedFrom.substring(0, 8) : reusedFrom;
+            provenance.setText(getTranslation("node.reused", shortId));
+            provenance.setTitle(getTranslation("node.reused.tooltip", reusedFrom));
+        } else if (reason != null) {
+            provenance.setText(getTranslation("node.rerun", reason));
+            provenance.setTitle(getTranslation("node.rerun.tooltip"));
+        }
+        provenance.getElement().setAttribute("data-provenance", reusedFrom != null ? "reused" : "rerun");
+        provenance.setVisible(reusedFrom != null || reason != null);
     }
 
     private void loadResults() {
