@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.engine.run.RunReuse;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import io.easel.run.WorkspaceLayout;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,8 @@ import java.util.Set;
  *     listing or the Spark UI); none when it is not set
  * @param reuse which nodes reuse outputs stored by earlier runs: {@code --previous-run} names the latest earlier run
  *     of the same experiment (to say why a node runs again), {@code --force all} or {@code --force <nodeId>}
- *     (repeated) makes nodes run whatever the cache holds
+ *     (repeated) makes nodes run whatever the cache holds, {@code --cache-scope} names the runs that share stored
+ *     outputs (the server's workspace id; {@value WorkspaceLayout#DEFAULT_CACHE_SCOPE} when not given)
  */
 public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
         String callbackToken, DataRoots dataRoots, JdbcConnections connections, RunReuse reuse) {
@@ -41,12 +43,13 @@ public record EngineArguments(String experiment, String runId, String workspace,
                               --workspace <file:// or hdfs:// URI> --model-store <file:// or hdfs:// URI>
                               [--callback-url <url> --callback-token <secret>]
                               [--data-root <path or URI>]... [--samples <path or URI>]
-                              [--previous-run <run id>] [--force <all | node id>]...
+                              [--previous-run <run id>] [--force <all | node id>]... [--cache-scope <name>]
             The callback token may instead be given in the environment variable %s.
             File sources read only under the data roots (and the samples directory).""".formatted(TOKEN_VARIABLE);
 
     private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
-            "--callback-url", "--callback-token", "--data-root", "--samples", "--previous-run", "--force");
+            "--callback-url", "--callback-token", "--data-root", "--samples", "--previous-run", "--force",
+            "--cache-scope");
     /** Arguments that may be given more than once. */
     private static final List<String> REPEATED = List.of("--data-root", "--force");
 
@@ -100,15 +103,15 @@ public record EngineArguments(String experiment, String runId, String workspace,
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
                 values.get("--model-store"), callback, token, roots,
                 connections(environment.get(JdbcConnections.ENVIRONMENT_VARIABLE)),
-                reuse(values.get("--previous-run"), repeated.get("--force")));
+                reuse(values.get("--previous-run"), repeated.get("--force"), values.get("--cache-scope")));
     }
 
-    private static RunReuse reuse(String previousRun, List<String> forced) {
+    private static RunReuse reuse(String previousRun, List<String> forced, String scope) {
         try {
             boolean all = forced.contains(RunReuse.ALL);
-            return new RunReuse(previousRun, all, all ? Set.of() : Set.copyOf(forced));
+            return new RunReuse(previousRun, all, all ? Set.of() : Set.copyOf(forced), scope);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--previous-run: " + e.getMessage());
+            throw new IllegalArgumentException("--previous-run or --cache-scope: " + e.getMessage());
         }
     }
 

@@ -167,6 +167,17 @@ class IncrementalRunTest {
     }
 
     @Test
+    void shouldReuseOnlyWhatRunsOfTheSameScopeStored() {
+        EngineRun elsewhere = run("elsewhere", READING.formatted("credit.csv"), "--cache-scope", "other-workspace");
+        EngineRun here = run("here", READING.formatted("credit.csv"));
+
+        assertThat(elsewhere.lastStatus("data").orElseThrow().reusedFrom()).isNull();
+        assertThat(elsewhere.lastStatus("convert").orElseThrow().reusedFrom()).isNull();
+        assertThat(here.lastStatus("data").orElseThrow().reusedFrom()).isEqualTo("first");
+        assertThat(here.lastStatus("convert").orElseThrow().reusedFrom()).isEqualTo("first");
+    }
+
+    @Test
     void shouldRerunTheSourceAndDownstreamWhenTheInputFileChanges() throws IOException {
         Path file = copyCredit("touched.csv");
         EngineRun before = run("touch-1", READING.formatted("touched.csv"));
@@ -188,7 +199,7 @@ class IncrementalRunTest {
     void shouldRunANodeWhoseStoredOutputsAreCorrupted() throws IOException {
         EngineRun original = first;
         String gbdt = fingerprints(original).get("gbdt").get("hash").toString();
-        Path entry = original.workspace().resolve("cache").resolve(gbdt);
+        Path entry = original.workspace().resolve("cache").resolve("default").resolve(gbdt);
         try (var files = Files.walk(entry.resolve("models"))) {
             files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().startsWith("part-"))
                     .forEach(f -> write(f, "not parquet"));

@@ -13,7 +13,9 @@ import io.easel.engine.store.FileStore;
 import io.easel.run.PortResult;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +32,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node outputs of a workspace that later runs reuse, under {@code <workspace>/cache/<fingerprint>/}: a manifest,
- * the fitted pipelines of models (Spark ML's own format), and the fitted steps of lineages (one saved pipeline per
- * step, under {@code cache/steps/<runId>/}, shared by every output of the run whose lineage holds it). Tables are not
+ * The node outputs that later runs of the same scope (an Easel workspace) reuse, under
+ * {@code <workspace>/cache/<scope>/<fingerprint>/}: a manifest, the fitted pipelines of models (Spark ML's own
+ * format), and the fitted steps of lineages (one saved pipeline per step, under {@code cache/<scope>/steps/<runId>/},
+ * shared by every output of the run whose lineage holds it). Tables are not
  * copied: the manifest points at the Parquet the computing run wrote. Storing is best effort and loading checks what
  * it loads: an output that cannot be stored is simply not reused, an entry that cannot be loaded makes the node run.
  */
 public final class OutputCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutputCache.class);
+    /** In an entry instead of a manifest: why the outputs could not be stored. */
+    private static final String NOT_KEPT = "not-kept.txt";
 
     private final SparkSession spark;
     private final FileStore store;
     private final Path workspace;
     private final ObjectMapper json;
     private final String runId;
+    private final String scope;
     /** Each fitted step this run saved or loaded, and where it is: a step shared by many outputs is saved once. */
     private final Map<Transformer, String> savedSteps = new IdentityHashMap<>();
+    /** Each fitted step this run loaded, by where it is: outputs sharing a step share the loaded one. */
+    private final Map<String, Transformer> loadedSteps = new HashMap<>();
 
-    public OutputCache(SparkSession spark, FileStore store, Path workspace, ObjectMapper json, String runId) {
+    /** @param scope whose runs share the outputs (an Easel workspace): outputs never cross scopes */
+    public OutputCache(SparkSession spark, FileStore store, Path workspace, ObjectMapper json, String runId,
+            String scope) {
+        this.scope = scope;
         this.spark = spark;
         this.store = store;
         this.workspace = workspace;
@@ -118,8 +129,12 @@ public final class OutputCache {
     private FeatureLineage lineage(CacheManifest.Lineage stored) throws IOException {
         List<Transformer> steps = new ArrayList<>();
         for (String step : stored.steps()) {
-            Transformer loaded = PipelineModel.load(store.uri(new Path(workspace, step))).stages()[0];
-            savedSteps.put(loaded, step);
+            Transformer loaded = loadedSteps.get(step);
+            if (loaded == null) {
+                loaded = PipelineModel.load(store.uri(new Path(workspace, step))).stages()[0];
+                loadedSteps.put(step, loaded);
+                savedSteps.put(loaded, step);
+            }
             steps.add(loaded);
         }
         return new FeatureLineage((StructType) DataType.fromJson(stored.rawSchema()), steps, stored.boundaries(),
@@ -145,9 +160,21 @@ public final class OutputCache {
             LOG.info("The outputs of node '{}' are not kept for later runs: {}", nodeId, e.toString());
             try {
                 store.delete(entry);
-            } catch (IOException ignored) {
+                store.write(new Path(entry, NOT_KEPT), String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException ignored) {
                 // an entry without a manifest is never read
             }
+        }
+    }
+
+    /** Why the outputs of {@code fingerprint} could not be stored when a run tried, if it could not. */
+    public Optional<String> whyNotKept(String fingerprint) {
+        try {
+            Path marker = new Path(entry(fingerprint), NOT_KEPT);
+            return store.exists(marker) ? Optional.of(new String(store.read(marker), StandardCharsets.UTF_8))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -179,7 +206,7 @@ public final class OutputCache {
         for (Transformer step : lineage.steps()) {
             String saved = savedSteps.get(step);
             if (saved == null) {
-                saved = WorkspaceLayout.CACHE + "/steps/" + runId + "/" + savedSteps.size();
+                saved = WorkspaceLayout.cacheScope(scope) + "/steps/" + runId + "/" + savedSteps.size();
                 new PipelineModel(UUID.randomUUID().toString(), new Transformer[] {step}).write().overwrite()
                         .save(store.uri(new Path(workspace, saved)));
                 savedSteps.put(step, saved);
@@ -200,6 +227,6 @@ public final class OutputCache {
     }
 
     private Path entry(String fingerprint) {
-        return new Path(workspace, WorkspaceLayout.cacheEntry(fingerprint));
+        return new Path(workspace, WorkspaceLayout.cacheEntry(scope, fingerprint));
     }
 }

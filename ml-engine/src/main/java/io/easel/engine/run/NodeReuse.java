@@ -62,7 +62,7 @@ final class NodeReuse {
         this.layout = layout;
         this.policy = policy;
         this.fingerprints = new Fingerprints(spark.sparkContext().hadoopConfiguration(), data);
-        this.cache = new OutputCache(spark, store, layout.workspace(), json, layout.runId());
+        this.cache = new OutputCache(spark, store, layout.workspace(), json, layout.runId(), policy.scope());
         this.previous = previousFingerprints();
     }
 
@@ -98,7 +98,9 @@ final class NodeReuse {
             reason = "never reused: " + assessment.neverReused().get();
         } else {
             String changes = RerunReasons.changes(before, fingerprint);
-            reason = changes.isEmpty() ? "its earlier outputs are no longer stored" : changes;
+            reason = !changes.isEmpty() ? changes : cache.whyNotKept(fingerprint.hash())
+                    .map(why -> "its outputs cannot be kept: " + why)
+                    .orElse("its earlier outputs are no longer stored");
         }
         return new Decision(fingerprint, Optional.empty(), reason, reusable);
     }

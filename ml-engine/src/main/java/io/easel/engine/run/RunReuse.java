@@ -10,8 +10,10 @@ import java.util.Set;
  *     when there is none
  * @param forceAll every node runs, none reuses
  * @param forcedNodes these nodes run, whatever the cache holds (their descendants may still reuse)
+ * @param scope the runs that share stored outputs (the server gives its workspace id): a run reuses only what runs of
+ *     its own scope stored
  */
-public record RunReuse(String previousRun, boolean forceAll, Set<String> forcedNodes) {
+public record RunReuse(String previousRun, boolean forceAll, Set<String> forcedNodes, String scope) {
 
     /** The value of {@code --force} that forces every node. */
     public static final String ALL = "all";
@@ -21,11 +23,13 @@ public record RunReuse(String previousRun, boolean forceAll, Set<String> forcedN
             WorkspaceLayout.checkRunId(previousRun);
         }
         forcedNodes = forcedNodes == null ? Set.of() : Set.copyOf(forcedNodes);
+        scope = scope == null ? WorkspaceLayout.DEFAULT_CACHE_SCOPE : scope;
+        WorkspaceLayout.cacheScope(scope);
     }
 
     /** Reuse wherever the fingerprints match, with no earlier run to compare with. */
     public static RunReuse byFingerprint() {
-        return new RunReuse(null, false, Set.of());
+        return new RunReuse(null, false, Set.of(), null);
     }
 
     public boolean forces(String nodeId) {
