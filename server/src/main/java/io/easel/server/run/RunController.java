@@ -32,7 +32,7 @@ class RunController {
     record RunRequest(Boolean force, List<String> forceNodes) {
 
         RunOptions options() {
-            return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes);
+            return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes, null);
         }
     }
 

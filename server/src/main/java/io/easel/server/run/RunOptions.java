@@ -12,8 +12,9 @@ import java.util.UUID;
  *     ran again; null for an experiment's first run
  * @param forceAll every node runs, none reuses ("force re-run")
  * @param forcedNodes these nodes run whatever was stored (their descendants may still reuse)
+ * @param cacheScope the workspace whose runs share stored outputs with this one: outputs never cross workspaces
  */
-public record RunOptions(UUID previousRun, boolean forceAll, List<String> forcedNodes) {
+public record RunOptions(UUID previousRun, boolean forceAll, List<String> forcedNodes, UUID cacheScope) {
 
     public RunOptions {
         forcedNodes = forcedNodes == null ? List.of() : List.copyOf(forcedNodes);
@@ -21,12 +22,12 @@ public record RunOptions(UUID previousRun, boolean forceAll, List<String> forced
 
     /** Reuse wherever possible, with no earlier run to compare with. */
     public static RunOptions reuse() {
-        return new RunOptions(null, false, List.of());
+        return new RunOptions(null, false, List.of(), null);
     }
 
-    /** These options for a run that follows {@code previous}. */
-    RunOptions after(UUID previous) {
-        return new RunOptions(previous, forceAll, forcedNodes);
+    /** These options for a run of {@code workspace} that follows {@code previous}. */
+    RunOptions after(UUID previous, UUID workspace) {
+        return new RunOptions(previous, forceAll, forcedNodes, workspace);
     }
 
     /** The engine's arguments for them (its EngineArguments). */
@@ -34,6 +35,9 @@ public record RunOptions(UUID previousRun, boolean forceAll, List<String> forced
         List<String> arguments = new ArrayList<>();
         if (previousRun != null) {
             arguments.addAll(List.of("--previous-run", previousRun.toString()));
+        }
+        if (cacheScope != null) {
+            arguments.addAll(List.of("--cache-scope", cacheScope.toString()));
         }
         if (forceAll) {
             arguments.addAll(List.of("--force", "all"));

@@ -266,6 +266,8 @@ class RunLifecycleTest {
                 .containsExactly("--previous-run", first.id().toString());
         assertThat(args.subList(args.indexOf("--force"), args.indexOf("--force") + 2))
                 .containsExactly("--force", "data");
+        assertThat(args.subList(args.indexOf("--cache-scope"), args.indexOf("--cache-scope") + 2))
+                .containsExactly("--cache-scope", first.workspaceId().toString());
         runs.cancel(second);
 
         Api.Response unknown = api.post("/api/experiments/" + first.experimentId() + "/runs",

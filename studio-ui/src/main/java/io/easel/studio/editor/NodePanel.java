@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The right-hand panel for the selected node: what it is, its label and params, its problems, and after a run what
@@ -174,18 +175,13 @@ class NodePanel extends Div {
 
     /** A badge "reused from run …" (the full run id in its tooltip), or "re-ran: <reason>". */
     private void showProvenance(NodeRunView run) {
-        String reusedFrom = run == null ? null : run.reusedFrom();
-        String reason = run == null ? null : run.rerunReason();
-        if (reusedFrom != null) {
-            String shortId = reusedFrom.length() > 8 ? reusedFrom.substring(0, 8) : reusedFrom;
-            provenance.setText(getTranslation("node.reused", shortId));
-            provenance.setTitle(getTranslation("node.reused.tooltip", reusedFrom));
-        } else if (reason != null) {
-            provenance.setText(getTranslation("node.rerun", reason));
-            provenance.setTitle(getTranslation("node.rerun.tooltip"));
-        }
-        provenance.getElement().setAttribute("data-provenance", reusedFrom != null ? "reused" : "rerun");
-        provenance.setVisible(reusedFrom != null || reason != null);
+        Optional<String> text = NodeProvenance.text(run, this::getTranslation);
+        text.ifPresent(badge -> {
+            provenance.setText(badge);
+            provenance.setTitle(NodeProvenance.tooltip(run, this::getTranslation));
+            provenance.getElement().setAttribute("data-provenance", run.reusedFrom() != null ? "reused" : "rerun");
+        });
+        provenance.setVisible(text.isPresent());
     }
 
     private void loadResults() {
