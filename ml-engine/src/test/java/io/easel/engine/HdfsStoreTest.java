@@ -104,7 +104,7 @@ class HdfsStoreTest {
                  "edges": []}
                 """);
         assertThat(run("/easel/experiments/credit-source.json", "source-1")).isEqualTo(RunState.SUCCEEDED);
-        String parquet = hdfs + "/easel/runs/source-1/nodes/data/out";
+        String parquet = output(readEvents("source-1"), "data").location(); // maybe an earlier run's, reused
         SharedSpark.session().read().parquet(parquet).coalesce(1).write().json(hdfs + "/easel/data/credit.jsonl");
 
         write("/easel/experiments/read-hdfs.json", """
