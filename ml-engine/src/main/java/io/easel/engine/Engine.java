@@ -94,7 +94,7 @@ public final class Engine {
         try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
-                    new DataAccess(arguments.dataRoots(), arguments.connections()), cancelled);
+                    new DataAccess(arguments.dataRoots(), arguments.connections()), cancelled, arguments.reuse());
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());

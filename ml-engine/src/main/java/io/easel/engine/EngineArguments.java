@@ -2,13 +2,16 @@ package io.easel.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.engine.run.RunReuse;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import io.easel.run.WorkspaceLayout;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine's command line.
@@ -25,9 +28,13 @@ import java.util.Map;
  * @param connections the database connections the run's nodes name, from the environment variable
  *     {@value JdbcConnections#ENVIRONMENT_VARIABLE} (JSON; never an argument, so no password shows in a process
  *     listing or the Spark UI); none when it is not set
+ * @param reuse which nodes reuse outputs stored by earlier runs: {@code --previous-run} names the latest earlier run
+ *     of the same experiment (to say why a node runs again), {@code --force all} or {@code --force <nodeId>}
+ *     (repeated) makes nodes run whatever the cache holds, {@code --cache-scope} names the runs that share stored
+ *     outputs (the server's workspace id; {@value WorkspaceLayout#DEFAULT_CACHE_SCOPE} when not given)
  */
 public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
-        String callbackToken, DataRoots dataRoots, JdbcConnections connections) {
+        String callbackToken, DataRoots dataRoots, JdbcConnections connections, RunReuse reuse) {
 
     /** Read when {@code --callback-token} is absent, so the secret need not appear in a process listing. */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
@@ -38,19 +45,22 @@ public record EngineArguments(String experiment, String runId, String workspace,
                               [--callback-url <url> --callback-token <secret>]
                               [--data-root <path or URI>]... [--samples <path or URI>]
                               [--uploads-area <path or URI> --uploads-workspace <directory name>]
+                              [--previous-run <run id>] [--force <all | node id>]... [--cache-scope <name>]
             The callback token may instead be given in the environment variable %s.
             File sources read only under the data roots (and the samples directory), and of the uploads area only
             the run's own workspace's directory ({uploads}).""".formatted(TOKEN_VARIABLE);
 
     private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
-            "--callback-url", "--callback-token", "--data-root", "--samples", "--uploads-area", "--uploads-workspace");
+            "--callback-url", "--callback-token", "--data-root", "--samples", "--uploads-area", "--uploads-workspace",
+            "--previous-run", "--force", "--cache-scope");
     /** Arguments that may be given more than once. */
-    private static final String REPEATED = "--data-root";
+    private static final List<String> REPEATED = List.of("--data-root", "--force");
 
     /** @throws IllegalArgumentException naming the argument that is missing, unknown or malformed */
     public static EngineArguments parse(String[] args, Map<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
-        List<String> dataRoots = new ArrayList<>();
+        Map<String, List<String>> repeated = new LinkedHashMap<>();
+        REPEATED.forEach(name -> repeated.put(name, new ArrayList<>()));
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!KNOWN.contains(name)) {
@@ -59,8 +69,8 @@ public record EngineArguments(String experiment, String runId, String workspace,
             if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                 throw new IllegalArgumentException("Argument " + name + " needs a value");
             }
-            if (name.equals(REPEATED)) {
-                dataRoots.add(args[++i]);
+            if (REPEATED.contains(name)) {
+                repeated.get(name).add(args[++i]);
             } else if (values.put(name, args[++i]) != null) {
                 throw new IllegalArgumentException("Argument " + name + " is given twice");
             }
@@ -89,7 +99,7 @@ public record EngineArguments(String experiment, String runId, String workspace,
         }
         DataRoots roots;
         try {
-            roots = DataRoots.of(dataRoots, values.get("--samples"));
+            roots = DataRoots.of(repeated.get("--data-root"), values.get("--samples"));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--data-root or --samples: " + e.getMessage());
         }
@@ -105,7 +115,17 @@ public record EngineArguments(String experiment, String runId, String workspace,
         }
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
                 values.get("--model-store"), callback, token, roots,
-                connections(environment.get(JdbcConnections.ENVIRONMENT_VARIABLE)));
+                connections(environment.get(JdbcConnections.ENVIRONMENT_VARIABLE)),
+                reuse(values.get("--previous-run"), repeated.get("--force"), values.get("--cache-scope")));
+    }
+
+    private static RunReuse reuse(String previousRun, List<String> forced, String scope) {
+        try {
+            boolean all = forced.contains(RunReuse.ALL);
+            return new RunReuse(previousRun, all, all ? Set.of() : Set.copyOf(forced), scope);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--previous-run or --cache-scope: " + e.getMessage());
+        }
     }
 
     private static JdbcConnections connections(String json) {
@@ -126,6 +146,6 @@ public record EngineArguments(String experiment, String runId, String workspace,
         // Never log the token.
         return "EngineArguments[experiment=" + experiment + ", runId=" + runId + ", workspace=" + workspace
                 + ", modelStore=" + modelStore + ", callbackUrl=" + callbackUrl + ", dataRoots=" + dataRoots.uris()
-                + ", connections=" + connections.names() + "]";
+                + ", connections=" + connections.names() + ", reuse=" + reuse + "]";
     }
 }

@@ -3,9 +3,11 @@ package io.easel.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easel.engine.run.RunReuse;
 import io.easel.run.JdbcConnections;
 import java.net.URI;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EngineArgumentsTest {
@@ -22,6 +24,19 @@ class EngineArgumentsTest {
         assertThat(arguments.workspace()).isEqualTo("file:///tmp/ws");
         assertThat(arguments.modelStore()).isEqualTo("hdfs://nn:8020/models");
         assertThat(arguments.callbackUrl()).isNull();
+    }
+
+    @Test
+    void shouldReadHowTheRunReusesStoredOutputs() {
+        EngineArguments forcing = EngineArguments.parse(with("--previous-run", "r0", "--force", "gbdt", "--force",
+                "split", "--cache-scope", "team-a"), Map.of());
+        EngineArguments all = EngineArguments.parse(with("--force", "all"), Map.of());
+
+        assertThat(forcing.reuse()).isEqualTo(new RunReuse("r0", false, Set.of("gbdt", "split"), "team-a"));
+        assertThat(all.reuse().forces("anything")).isTrue();
+        assertThat(EngineArguments.parse(REQUIRED, Map.of()).reuse()).isEqualTo(RunReuse.byFingerprint());
+        assertThatThrownBy(() -> EngineArguments.parse(with("--cache-scope", "../other"), Map.of()))
+                .hasMessageContaining("--cache-scope");
     }
 
     @Test

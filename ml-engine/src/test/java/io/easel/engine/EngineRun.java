@@ -3,6 +3,8 @@ package io.easel.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.components.ComponentRegistry;
+import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
 import io.easel.run.RunStatus;
 import io.easel.run.NodeState;
@@ -46,6 +48,32 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
                 args.addAll(List.of("--callback-url", callback.toString(), "--callback-token", "test-token"));
             }
             RunState state = Engine.withBuiltins(SharedSpark.session())
+                    .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()));
+            return new EngineRun(runId, state, workspace, modelStore);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A run of an experiment given as JSON, by an engine with the given components, in the workspace and model store
+     * under {@code root} (shared by every run there); {@code ${dataDir}} in it is replaced by {@code root}, which is
+     * the run's data root.
+     *
+     * @param extraArguments more engine arguments ({@code --previous-run}, {@code --force} …)
+     */
+    public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
+            String... extraArguments) {
+        try {
+            Path workspace = Files.createDirectories(root.resolve("workspace"));
+            Path modelStore = Files.createDirectories(root.resolve("models"));
+            Path experiment = root.resolve(runId + ".json");
+            Files.writeString(experiment, experimentJson.replace("${dataDir}", root.toString()));
+            List<String> args = new ArrayList<>(List.of("--experiment", experiment.toString(), "--run-id", runId,
+                    "--workspace", workspace.toUri().toString(), "--model-store", modelStore.toUri().toString(),
+                    "--data-root", root.toString()));
+            args.addAll(List.of(extraArguments));
+            RunState state = new Engine(SharedSpark.session(), components, CallbackSender.Settings.defaults())
                     .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()));
             return new EngineRun(runId, state, workspace, modelStore);
         } catch (IOException e) {

@@ -72,13 +72,27 @@ class HdfsStoreTest {
         assertThat(status.finished().state()).isEqualTo(RunState.SUCCEEDED);
         List<String> lines = read("/easel/runs/hdfs-1/events.jsonl").lines().toList();
         assertThat(json.readValue(lines.getLast(), RunEvent.class)).isEqualTo(status.finished());
-        assertThat(fs.exists(new org.apache.hadoop.fs.Path("/easel/runs/hdfs-1/nodes/data/out/_SUCCESS")))
-                .isTrue();
+        // Where the table is: this run's directory, or that of an earlier run whose output it reused.
+        String table = output(readEvents("hdfs-1"), "data").location();
+        assertThat(table).startsWith(hdfs + "/easel/runs/").endsWith("/nodes/data/out");
+        assertThat(fs.exists(new org.apache.hadoop.fs.Path(table + "/_SUCCESS"))).isTrue();
         assertThat(fs.exists(new org.apache.hadoop.fs.Path("/easel/models/hdfs-1/gbdt/model.pmml"))).isTrue();
         assertThat(fs.exists(new org.apache.hadoop.fs.Path("/easel/models/hdfs-1/gbdt/model.json"))).isTrue();
         RunEvent.ModelExported exported = status.models().getFirst();
         assertThat(exported.uri()).isEqualTo(hdfs + "/easel/models/hdfs-1/gbdt/model.pmml");
         assertThat(exported.inputs()).hasSize(20);
+
+        // The outputs were stored in the workspace cache on HDFS: a second run reuses them, and exports the model again.
+        assertThat(run("/easel/experiments/small.json", "hdfs-2")).isEqualTo(RunState.SUCCEEDED);
+        List<RunEvent> again = readEvents("hdfs-2");
+        List<RunEvent.NodeStatusChanged> succeeded = again.stream()
+                .filter(e -> e instanceof RunEvent.NodeStatusChanged s && s.state() == NodeState.SUCCEEDED)
+                .map(RunEvent.NodeStatusChanged.class::cast).toList();
+        assertThat(succeeded).extracting(RunEvent.NodeStatusChanged::nodeId).containsExactlyInAnyOrder("data", "gbdt");
+        assertThat(succeeded).allSatisfy(node -> assertThat(node.reusedFrom()).isNotNull());
+        assertThat(succeeded).filteredOn(node -> node.nodeId().equals("gbdt"))
+                .extracting(RunEvent.NodeStatusChanged::reusedFrom).containsExactly("hdfs-1");
+        assertThat(fs.exists(new org.apache.hadoop.fs.Path("/easel/models/hdfs-2/gbdt/model.pmml"))).isTrue();
     }
 
     @Test
@@ -90,7 +104,7 @@ class HdfsStoreTest {
                  "edges": []}
                 """);
         assertThat(run("/easel/experiments/credit-source.json", "source-1")).isEqualTo(RunState.SUCCEEDED);
-        String parquet = hdfs + "/easel/runs/source-1/nodes/data/out";
+        String parquet = output(readEvents("source-1"), "data").location(); // maybe an earlier run's, reused
         SharedSpark.session().read().parquet(parquet).coalesce(1).write().json(hdfs + "/easel/data/credit.jsonl");
 
         write("/easel/experiments/read-hdfs.json", """

@@ -27,8 +27,21 @@ public sealed interface RunEvent {
     /** The Spark application is up. */
     record RunStarted(String sparkAppId, String sparkUiUrl, long at) implements RunEvent {}
 
-    /** @param message why a node failed or was skipped; null otherwise */
-    record NodeStatusChanged(String nodeId, NodeState state, String message, long at) implements RunEvent {}
+    /**
+     * @param message why a node failed or was skipped; null otherwise
+     * @param reusedFrom for a node that succeeded without running: the run that computed the outputs it reuses
+     *     (its fingerprint matched); null otherwise
+     * @param rerunReason for a node that ran although an earlier run of the same experiment had it: why it could not
+     *     reuse that run's outputs ("param maxDepth changed (5 → 7)", "upstream node split changed", "forced" …); null
+     *     otherwise
+     */
+    record NodeStatusChanged(String nodeId, NodeState state, String message, long at, String reusedFrom,
+            String rerunReason) implements RunEvent {
+
+        public NodeStatusChanged(String nodeId, NodeState state, String message, long at) {
+            this(nodeId, state, message, at, null, null);
+        }
+    }
 
     /** What one output port of a succeeded node holds. */
     record NodeOutput(String nodeId, String port, PortResult result, long at) implements RunEvent {}

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * workspace/&lt;runId&gt;/events.jsonl                    every event, one JSON object a line, as it happens
  * workspace/&lt;runId&gt;/status.json                     final state of the run and of each node ({@link RunStatus})
  * workspace/&lt;runId&gt;/nodes/&lt;nodeId&gt;/&lt;port&gt;/         a table output, as Parquet
+ * workspace/&lt;runId&gt;/fingerprints.json               the fingerprint of each node of the run (why a later run re-ran it)
+ * workspace/cache/&lt;scope&gt;/&lt;fingerprint&gt;/manifest.json   a node's stored outputs, which later runs of the scope (an
+ *                                                     Easel workspace) reuse ({@link #cacheEntry})
+ * workspace/cache/&lt;scope&gt;/steps/&lt;runId&gt;/             fitted feature steps those outputs' lineages share
  * modelStore/&lt;runId&gt;/&lt;nodeId&gt;[/&lt;port&gt;]/model.pmml    a trained scoring pipeline, and model.json ({@link ModelDescription})
  * </pre>
  *
@@ -24,6 +28,11 @@ public final class WorkspaceLayout {
     public static final String STATUS = "status.json";
     public static final String MODEL_PMML = "model.pmml";
     public static final String MODEL_DESCRIPTION = "model.json";
+    public static final String FINGERPRINTS = "fingerprints.json";
+    /** The workspace directory of node outputs that any later run may reuse; never a run id. */
+    public static final String CACHE = "cache";
+    /** The cache scope of runs that name none (an engine started by hand). */
+    public static final String DEFAULT_CACHE_SCOPE = "default";
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]");
@@ -34,9 +43,9 @@ public final class WorkspaceLayout {
      * @throws IllegalArgumentException unless the run id is a plain name (it becomes a directory)
      */
     public static String checkRunId(String runId) {
-        if (runId == null || !RUN_ID.matcher(runId).matches()) {
-            throw new IllegalArgumentException("Run id '" + runId
-                    + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (runId == null || !RUN_ID.matcher(runId).matches() || runId.equals(CACHE)) {
+            throw new IllegalArgumentException("Run id '" + runId + "' must be 1-128 letters, digits, '.', '_' or '-', "
+                    + "starting with a letter or digit, and not '" + CACHE + "'");
         }
         return runId;
     }
@@ -56,6 +65,30 @@ public final class WorkspaceLayout {
 
     public static String experiment(String runId) {
         return runFile(runId, EXPERIMENT);
+    }
+
+    public static String fingerprints(String runId) {
+        return runFile(runId, FINGERPRINTS);
+    }
+
+    /**
+     * The directory of the stored outputs of a node whose fingerprint (SHA-256, hex) is {@code fingerprint}, among
+     * those runs of {@code scope} share: outputs are reused only within the scope they were computed in.
+     */
+    public static String cacheEntry(String scope, String fingerprint) {
+        if (fingerprint == null || !fingerprint.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("'" + fingerprint + "' is not a fingerprint (64 hex digits)");
+        }
+        return cacheScope(scope) + "/" + fingerprint;
+    }
+
+    /** The directory of a cache scope; the scope is a plain name, like a run id. */
+    public static String cacheScope(String scope) {
+        if (scope == null || !RUN_ID.matcher(scope).matches()) {
+            throw new IllegalArgumentException("Cache scope '" + scope + "' must be 1-128 letters, digits, '.', '_' "
+                    + "or '-', starting with a letter or digit");
+        }
+        return CACHE + "/" + scope;
     }
 
     /** The directory of one table output in the workspace. */

@@ -50,6 +50,14 @@ public final class RunReporter implements AutoCloseable {
         report(new RunEvent.NodeStatusChanged(nodeId, state, message, now()));
     }
 
+    /**
+     * A node's state with what the run knows of its earlier outputs: the run whose outputs it reused, or why it ran
+     * again (either may be null).
+     */
+    public void node(String nodeId, NodeState state, String message, String reusedFrom, String rerunReason) {
+        report(new RunEvent.NodeStatusChanged(nodeId, state, message, now(), reusedFrom, rerunReason));
+    }
+
     public synchronized NodeState state(String nodeId) {
         RunEvent.NodeStatusChanged last = nodes.get(nodeId);
         return last == null ? null : last.state();

@@ -14,6 +14,7 @@ import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.InputSpecs;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
+import io.easel.engine.cache.OutputCache;
 import io.easel.engine.export.PmmlExporter;
 import io.easel.engine.store.FileStore;
 import io.easel.engine.report.RunReporter;
@@ -65,20 +66,23 @@ public final class ExperimentRun {
     private final PmmlExporter models;
     private final DataAccess data;
     private final BooleanSupplier cancelled;
+    private final NodeReuse reuse;
 
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
             RunReporter reporter, ObjectMapper json, DataRoots dataRoots) {
-        this(spark, registry, layout, store, reporter, json, new DataAccess(dataRoots), () -> false);
+        this(spark, registry, layout, store, reporter, json, new DataAccess(dataRoots), () -> false,
+                RunReuse.byFingerprint());
     }
 
     /**
      * @param data where sources and sinks may read and write: checked at validation and again as they do
      * @param cancelled whether the run has been cancelled: asked before each node, and when a node fails (its Spark
      *     jobs cancelled); the run then ends as cancelled, the nodes not run yet skipped
+     * @param reuse which nodes may reuse the outputs earlier runs stored, and which run to compare with
      */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
-            RunReporter reporter, ObjectMapper json, DataAccess data, BooleanSupplier cancelled) {
+            RunReporter reporter, ObjectMapper json, DataAccess data, BooleanSupplier cancelled, RunReuse reuse) {
         this.spark = spark;
         this.cancelled = cancelled;
         this.data = data;
@@ -88,6 +92,7 @@ public final class ExperimentRun {
         this.json = json;
         this.tables = new TablePublisher(spark, store);
         this.models = new PmmlExporter(store, json);
+        this.reuse = new NodeReuse(spark, registry, data, store, json, layout, reuse);
     }
 
     /** Runs the experiment given as JSON and returns how the run ended; never throws. */
@@ -154,9 +159,30 @@ public final class ExperimentRun {
         order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
         Map<String, String> failedRoot = new HashMap<>();
+        runInOrder(graph, exports, order, validation, values, failedRoot);
+        // Before the end is reported: the next run of the experiment may start as soon as it is.
+        reuse.writeFingerprints(order);
+        if (cancelled.getAsBoolean()) {
+            skipTheRest(order);
+            return;
+        }
+        List<String> failed = order.stream().filter(id -> reporter.state(id) == NodeState.FAILED).toList();
+        if (failed.isEmpty()) {
+            reporter.finish(RunState.SUCCEEDED, "All " + order.size() + " nodes succeeded");
+        } else if (failed.size() == 1) {
+            reporter.finish(RunState.FAILED, "Node '" + failed.getFirst() + "' failed: "
+                    + reporter.message(failed.getFirst()));
+        } else {
+            reporter.finish(RunState.FAILED, failed.size() + " nodes failed: "
+                    + failed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")));
+        }
+    }
+
+    /** Runs the nodes in dependency order until they are done or the run is cancelled. */
+    private void runInOrder(GraphIndex graph, PmmlExports exports, List<String> order, ValidationResult validation,
+            Map<PortRef, PortValue> values, Map<String, String> failedRoot) {
         for (String id : order) {
             if (cancelled.getAsBoolean()) {
-                skipTheRest(order);
                 return;
             }
             Node node = graph.node(id).orElseThrow();
@@ -173,20 +199,6 @@ public final class ExperimentRun {
             if (!runNode(graph, exports, node, validation, values)) {
                 failedRoot.put(id, id);
             }
-        }
-        if (cancelled.getAsBoolean()) {
-            skipTheRest(order);
-            return;
-        }
-        List<String> failed = order.stream().filter(id -> reporter.state(id) == NodeState.FAILED).toList();
-        if (failed.isEmpty()) {
-            reporter.finish(RunState.SUCCEEDED, "All " + order.size() + " nodes succeeded");
-        } else if (failed.size() == 1) {
-            reporter.finish(RunState.FAILED, "Node '" + failed.getFirst() + "' failed: "
-                    + reporter.message(failed.getFirst()));
-        } else {
-            reporter.finish(RunState.FAILED, failed.size() + " nodes failed: "
-                    + failed.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ")));
         }
     }
 
@@ -206,6 +218,7 @@ public final class ExperimentRun {
         String id = node.id();
         reporter.node(id, NodeState.RUNNING, null);
         spark.sparkContext().setJobGroup("easel-node-" + id, "Node " + id + " (" + node.component() + ")", false);
+        NodeReuse.Decision decision = null;
         try {
             SparkComponent component = registry.byId(node.component());
             ComponentDescriptor descriptor = component.descriptor();
@@ -214,6 +227,10 @@ public final class ExperimentRun {
             inputs.forEach((port, value) -> inputData.put(port, value.data()));
             // Bound against the real inputs: execute gets present, in-range values naming existing columns.
             BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
+            decision = reuse.decide(graph, node, descriptor, params);
+            if (decision.reused().isPresent()) {
+                return reuseOutputs(node, descriptor, exports, decision.reused().get(), values);
+            }
             NodeContext context = new NodeContext(spark, node, descriptor, params, inputs, data);
             long start = System.nanoTime();
             component.execute(context);
@@ -232,12 +249,13 @@ public final class ExperimentRun {
             for (Map.Entry<String, PortValue> output : outputs.entrySet()) {
                 Port port = descriptor.output(output.getKey()).orElseThrow();
                 boolean exported = exports.exported(new PortRef(id, port.name()));
-                published.put(port.name(), publish(node, descriptor, new Output(port, exported), output.getValue(),
-                        promised.get(port.name()), events));
+                published.put(port.name(), publish(node, descriptor, new Output(port, exported, null),
+                        output.getValue(), promised.get(port.name()), events));
             }
             events.forEach(reporter::report);
             published.forEach((port, value) -> values.put(new PortRef(id, port), value));
-            reporter.node(id, NodeState.SUCCEEDED, null);
+            reuse.keep(node, decision, descriptor, published, results(events));
+            reporter.node(id, NodeState.SUCCEEDED, null, null, decision.rerunReason());
             LOG.info("Node '{}' ({}) succeeded in {} ms", id, node.component(),
                     (System.nanoTime() - start) / 1_000_000);
             return true;
@@ -248,15 +266,47 @@ public final class ExperimentRun {
                 return false;
             }
             LOG.error("Node '{}' ({}) failed", id, node.component(), e);
-            reporter.node(id, NodeState.FAILED, FailureMessage.of(e));
+            reporter.node(id, NodeState.FAILED, FailureMessage.of(e), null,
+                    decision == null ? null : decision.rerunReason());
             return false;
         } finally {
             spark.sparkContext().clearJobGroup();
         }
     }
 
-    /** An output port, and whether its model is exported to PMML in this graph. */
-    private record Output(Port port, boolean exportsPmml) {}
+    /**
+     * Reports a node whose outputs an earlier run computed: they were loaded from the cache, their models are
+     * exported to PMML again for this run.
+     */
+    private boolean reuseOutputs(Node node, ComponentDescriptor descriptor, PmmlExports exports,
+            OutputCache.Found found, Map<PortRef, PortValue> values) throws Exception {
+        List<RunEvent> events = new ArrayList<>();
+        Map<String, PortValue> published = new LinkedHashMap<>();
+        for (OutputCache.Output output : found.outputs()) {
+            Port port = output.port();
+            boolean exported = exports.exported(new PortRef(node.id(), port.name()));
+            published.put(port.name(), publish(node, descriptor, new Output(port, exported, output.result()),
+                    PortValue.of(output.data()), Optional.empty(), events));
+        }
+        events.forEach(reporter::report);
+        published.forEach((port, value) -> values.put(new PortRef(node.id(), port), value));
+        reporter.node(node.id(), NodeState.SUCCEEDED, null, found.runId(), null);
+        LOG.info("Node '{}' ({}) reused the outputs of run {}", node.id(), node.component(), found.runId());
+        return true;
+    }
+
+    private static Map<String, PortResult> results(List<RunEvent> events) {
+        Map<String, PortResult> results = new LinkedHashMap<>();
+        events.stream().filter(RunEvent.NodeOutput.class::isInstance).map(RunEvent.NodeOutput.class::cast)
+                .forEach(output -> results.put(output.port(), output.result()));
+        return results;
+    }
+
+    /**
+     * An output port, whether its model is exported to PMML in this graph, and for an output an earlier run computed,
+     * what that run reported about it (null otherwise).
+     */
+    private record Output(Port port, boolean exportsPmml, PortResult stored) {}
 
     /** Writes or exports one output and adds what the node reports about it to {@code events}. */
     private PortValue publish(Node node, ComponentDescriptor descriptor, Output output, PortValue value,
@@ -264,6 +314,14 @@ public final class ExperimentRun {
         long now = System.currentTimeMillis();
         Port port = output.port();
         return switch (value) {
+            case PortValue.Table t when output.stored() != null -> {
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), output.stored(), now));
+                yield t;
+            }
+            case PortValue.Report r when output.stored() != null -> {
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), output.stored(), now));
+                yield r;
+            }
             case PortValue.Table t -> {
                 TablePublisher.Published published = tables.publish(t.data(), layout.tableOutput(node.id(),
                         port.name()));

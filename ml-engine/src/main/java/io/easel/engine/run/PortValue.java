@@ -13,6 +13,16 @@ sealed interface PortValue {
     /** The table, model or report itself. */
     Object data();
 
+    /** A {@link TableData}, {@link ModelData} or {@link ReportData} as a port value. */
+    static PortValue of(Object data) {
+        return switch (data) {
+            case TableData table -> new Table(table);
+            case ModelData model -> new Model(model);
+            case ReportData report -> new Report(report);
+            default -> throw new IllegalArgumentException("Not a port value: " + data);
+        };
+    }
+
     record Table(TableData data) implements PortValue {
         @Override
         public PortType type() {

@@ -64,6 +64,11 @@ public final class FileStore {
         return fileSystem(path).exists(path);
     }
 
+    /** Deletes a file or a directory with all it holds; nothing happens when there is none. */
+    public void delete(Path path) throws IOException {
+        fileSystem(path).delete(path, true);
+    }
+
     private FileSystem fileSystem(Path path) throws IOException {
         FileSystem fs = path.getFileSystem(hadoopConf);
         // The checksummed local file system buffers writes until close and leaves .crc files beside every file;

@@ -28,13 +28,23 @@ import java.util.UUID;
  * @param connections the database connections the run's nodes may name (the server's, never the experiment's); they
  *     travel in the engine's environment only, so a driver that does not inherit it (cluster deploy mode on YARN or
  *     Kubernetes) has none
+ * @param options how the run treats the node outputs earlier runs stored
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
-        DataRoots dataRoots, JdbcConnections connections) {
+        DataRoots dataRoots, JdbcConnections connections, RunOptions options) {
 
     public EngineLaunch {
         pluginJars = List.copyOf(pluginJars);
+        options = options == null ? RunOptions.reuse() : options;
+    }
+
+    /** A launch that reuses stored outputs wherever it can, with no previous run to compare with. */
+    public EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
+            String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings,
+            List<Path> pluginJars, DataRoots dataRoots, JdbcConnections connections) {
+        this(runId, experiment, runDirectory, logFile, workspace, modelStore, callbackUrl, callbackToken, settings,
+                pluginJars, dataRoots, connections, RunOptions.reuse());
     }
 
     /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
@@ -68,6 +78,7 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
         if (!settings.driverInheritsSubmitterEnvironment()) {
             arguments.addAll(List.of("--callback-token", callbackToken));
         }
+        arguments.addAll(options.engineArguments());
         return List.copyOf(arguments);
     }
 

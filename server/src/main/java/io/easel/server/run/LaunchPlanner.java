@@ -117,7 +117,7 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(runId));
+                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(runId), run.options());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.easel.server.run;
 
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
+import io.easel.run.RunEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -27,6 +28,10 @@ class NodeRunEntity {
     private NodeState state;
 
     private String message;
+
+    private String reusedFrom;
+
+    private String rerunReason;
 
     private Instant startedAt;
 
@@ -87,11 +92,20 @@ class NodeRunEntity {
         }
     }
 
+    /** A status event: the state, and which run the node reused or why it ran again. */
+    void changeState(RunEvent.NodeStatusChanged status, Instant at) {
+        changeState(status.state(), status.message(), at);
+        if (state == status.state()) {
+            reusedFrom = status.reusedFrom();
+            rerunReason = status.rerunReason();
+        }
+    }
+
     void output(String port, PortResult result) {
         outputs = outputs.with(port, result);
     }
 
     NodeRunView view() {
-        return new NodeRunView(key.nodeId(), state, message, startedAt, finishedAt);
+        return new NodeRunView(key.nodeId(), state, message, startedAt, finishedAt, reusedFrom, rerunReason);
     }
 }

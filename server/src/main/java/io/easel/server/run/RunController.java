@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,19 @@ import org.springframework.web.bind.annotation.RestController;
         + "reading what each node produced")
 class RunController {
 
+    /**
+     * The optional body of starting a run.
+     *
+     * @param force run every node, reusing nothing earlier runs stored
+     * @param forceNodes run these nodes whatever was stored
+     */
+    record RunRequest(Boolean force, List<String> forceNodes) {
+
+        RunOptions options() {
+            return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes, null);
+        }
+    }
+
     private final RunService runs;
 
     RunController(RunService runs) {
@@ -32,9 +46,12 @@ class RunController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Run an experiment", description = "Validates the saved experiment (422 with the errors by "
             + "node, param and port when it is not runnable), snapshots its graph and starts the engine. Answers "
-            + "202 at once; poll the run or its node results.")
-    ResponseEntity<RunView> start(@PathVariable UUID experimentId) {
-        RunView run = runs.start(experimentId);
+            + "202 at once; poll the run or its node results. Nodes whose fingerprint matches outputs an earlier run "
+            + "stored are not run again but reuse them (the node view says from which run); the optional body "
+            + "{\"force\": true} runs every node, {\"forceNodes\": [ids]} those nodes, whatever was stored.")
+    ResponseEntity<RunView> start(@PathVariable UUID experimentId,
+            @RequestBody(required = false) RunRequest request) {
+        RunView run = runs.start(experimentId, request == null ? RunOptions.reuse() : request.options());
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
     }
 

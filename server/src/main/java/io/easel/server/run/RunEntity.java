@@ -62,11 +62,17 @@ class RunEntity {
     @Column(columnDefinition = "jsonb")
     private List<RunEvent.ModelExported> unregisteredModels = new ArrayList<>();
 
+    /** How the run treats stored node outputs; null for runs from before incremental runs. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private RunOptions runOptions;
+
     protected RunEntity() {}
 
     RunEntity(UUID id, UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
-            LaunchSettings launchSettings, String callbackTokenHash, Instant now) {
+            LaunchSettings launchSettings, RunOptions runOptions, String callbackTokenHash, Instant now) {
         this.id = id;
+        this.runOptions = runOptions;
         this.workspaceId = workspaceId;
         this.launchSettings = launchSettings;
         this.experimentId = experimentId;
@@ -84,6 +90,10 @@ class RunEntity {
 
     UUID workspaceId() {
         return workspaceId;
+    }
+
+    RunOptions runOptions() {
+        return runOptions == null ? RunOptions.reuse() : runOptions;
     }
 
     UUID experimentId() {

@@ -47,10 +47,16 @@ class RunLedger {
     /** What applying one event batch did. */
     record Applied(RunView run, String experimentName, List<RunEvent.ModelExported> models, boolean finished) {}
 
+    /** A run that reuses stored outputs wherever it can, with no previous run to compare with. */
     RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
             LaunchSettings settings, String tokenHash) {
+        return create(workspaceId, experimentId, experimentName, graph, settings, RunOptions.reuse(), tokenHash);
+    }
+
+    RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            LaunchSettings settings, RunOptions options, String tokenHash) {
         RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), workspaceId, experimentId, experimentName, graph,
-                settings, tokenHash, now()));
+                settings, options, tokenHash, now()));
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));
@@ -175,7 +181,7 @@ class RunLedger {
             switch (event) {
                 case RunEvent.RunStarted started -> run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
                 case RunEvent.NodeStatusChanged status -> node(nodes, runId, status.nodeId()).ifPresent(
-                        n -> n.changeState(status.state(), status.message(), instant(status.at())));
+                        n -> n.changeState(status, instant(status.at())));
                 case RunEvent.NodeOutput output -> node(nodes, runId, output.nodeId()).ifPresent(
                         n -> n.output(output.port(), output.result()));
                 case RunEvent.ModelExported model -> models.add(model);
@@ -206,8 +212,7 @@ class RunLedger {
                 run.sparkStarted(started.sparkAppId(), started.sparkUiUrl());
             }
             for (RunEvent.NodeStatusChanged node : status.nodes()) {
-                node(nodes, runId, node.nodeId()).ifPresent(
-                        n -> n.changeState(node.state(), node.message(), instant(node.at())));
+                node(nodes, runId, node.nodeId()).ifPresent(n -> n.changeState(node, instant(node.at())));
             }
             endRun(run, status.finished().state(), status.finished().message(), nodes);
             run.awaitRegistration(status.models());
@@ -265,7 +270,7 @@ class RunLedger {
         nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view()));
         return new RunView(run.id(), run.workspaceId(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
                 run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews),
-                run.launchSettings());
+                run.launchSettings(), run.runOptions());
     }
 
     private Instant now() {

@@ -7,6 +7,7 @@ import io.easel.server.experiment.ExperimentDeleting;
 import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.InvalidExperimentException;
 import io.easel.server.security.Access;
 import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.StoredJson;
@@ -68,16 +69,31 @@ public class RunService {
      * @throws io.easel.server.security.ForbiddenException (403) for viewers
      */
     public RunView start(UUID experimentId) {
+        return start(experimentId, RunOptions.reuse());
+    }
+
+    /**
+     * Starts a run as {@link #start(UUID)} does, with {@code options} saying which nodes must run whatever earlier
+     * runs stored; the run compares itself with the experiment's latest run to say why nodes ran again.
+     */
+    public RunView start(UUID experimentId, RunOptions options) {
         ExperimentView experiment = experiments.get(experimentId);
         access.requireEdit(experiment.workspaceId(), () -> new ExperimentNotFoundException(experimentId));
         ValidationResult validation = experiment.validation();
         if (!validation.isValid()) {
             throw new InvalidGraphException(validation.errors());
         }
+        for (String node : options.forcedNodes()) {
+            if (experiment.graph().node(node).isEmpty()) {
+                throw new InvalidExperimentException("forceNodes",
+                        "names node '" + node + "', which the experiment does not have");
+            }
+        }
         String token = CallbackTokens.newToken();
         LaunchSettings settings = LaunchSettings.effective(engine, experiments.launchableRunSettings(experiment));
+        UUID previous = ledger.latest(experimentId).map(RunView::id).orElse(null);
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
-                settings, CallbackTokens.hash(token));
+                settings, options.after(previous, experiment.workspaceId()), CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());

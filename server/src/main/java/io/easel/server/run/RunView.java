@@ -16,7 +16,17 @@ import java.util.UUID;
  * @param workspaceId the workspace of the run's experiment, which the run belongs to
  * @param settings the master, deploy mode, resources and Spark settings the run was launched with (null for runs
  *     older than run settings)
+ * @param options how the run treats the node outputs earlier runs stored: the previous run it compares with, the
+ *     nodes forced to run
  */
 public record RunView(UUID id, UUID workspaceId, UUID experimentId, RunState state, String message,
         String sparkAppId, String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
-        LaunchSettings settings) {}
+        LaunchSettings settings, RunOptions options) {
+
+    public RunView(UUID id, UUID workspaceId, UUID experimentId, RunState state, String message, String sparkAppId,
+            String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
+            LaunchSettings settings) {
+        this(id, workspaceId, experimentId, state, message, sparkAppId, sparkUiUrl, startedAt, finishedAt, nodes,
+                settings, RunOptions.reuse());
+    }
+}

@@ -214,11 +214,12 @@ class RunLifecycleTest {
         assertThat(runs.get(started.id()).state()).isEqualTo(RunState.RUNNING);
 
         List<RunEvent> rest = new ArrayList<>();
-        rest.add(new RunEvent.NodeStatusChanged("data", NodeState.SUCCEEDED, null, now + 10));
+        rest.add(new RunEvent.NodeStatusChanged("data", NodeState.SUCCEEDED, null, now + 10, "earlier-run", null));
         rest.add(new RunEvent.NodeOutput("data", "out", PortResult.ofTable(
                 TableSpec.of(ColumnSpec.of("age", DataType.INTEGER)), 1000, List.of(List.of(67), List.of(22)), null),
                 now + 11));
-        rest.add(new RunEvent.NodeStatusChanged("split", NodeState.FAILED, "Fraction broke", now + 12));
+        rest.add(new RunEvent.NodeStatusChanged("split", NodeState.FAILED, "Fraction broke", now + 12, null,
+                "param fraction changed (0.8 → 0.7)"));
         rest.add(new RunEvent.RunFinished(RunState.FAILED, "Node 'split' failed", now + 13));
         assertThat(api.post(path, new RunEventBatch(started.id().toString(), 2, rest), auth).status())
                 .isEqualTo(200);
@@ -235,9 +236,44 @@ class RunLifecycleTest {
 
         Api.Response overHttp = api.get("/api/runs/" + started.id() + "/nodes/data");
         assertThat(overHttp.body().at("/outputs/out/rowCount").asLong()).isEqualTo(1000);
+        Api.Response runOverHttp = api.get("/api/runs/" + started.id());
+        assertThat(runOverHttp.body().at("/nodes/data/reusedFrom").asString()).isEqualTo("earlier-run");
+        assertThat(runOverHttp.body().at("/nodes/data/rerunReason").isMissingNode()
+                || runOverHttp.body().at("/nodes/data/rerunReason").isNull()).isTrue();
+        assertThat(runOverHttp.body().at("/nodes/split/rerunReason").asString())
+                .isEqualTo("param fraction changed (0.8 → 0.7)");
         assertThat(api.get("/api/runs/" + started.id() + "/nodes/nope").status()).isEqualTo(404);
         runs.cancel(started.id()); // already over: answered unchanged
         assertThat(runs.get(started.id()).state()).isEqualTo(RunState.FAILED);
+    }
+
+    @Test
+    void shouldTellTheEngineThePreviousRunOfTheExperimentAndTheNodesToForce() throws IOException {
+        RunView first = runs.start(experiment("hang"));
+        pid(first.id(), "engine.pid");
+        assertThat(Files.readAllLines(runDir(first.id()).resolve("engine.args")))
+                .doesNotContain("--previous-run", "--force");
+        runs.cancel(first.id());
+        Api api = Api.asAdmin(port);
+
+        Api.Response forced = api.post("/api/experiments/" + first.experimentId() + "/runs",
+                Map.of("forceNodes", List.of("data")));
+        assertThat(forced.status()).as(forced.text()).isEqualTo(202);
+        UUID second = UUID.fromString(forced.body().at("/id").asString());
+        pid(second, "engine.pid");
+        List<String> args = Files.readAllLines(runDir(second).resolve("engine.args"));
+        assertThat(args.subList(args.indexOf("--previous-run"), args.indexOf("--previous-run") + 2))
+                .containsExactly("--previous-run", first.id().toString());
+        assertThat(args.subList(args.indexOf("--force"), args.indexOf("--force") + 2))
+                .containsExactly("--force", "data");
+        assertThat(args.subList(args.indexOf("--cache-scope"), args.indexOf("--cache-scope") + 2))
+                .containsExactly("--cache-scope", first.workspaceId().toString());
+        runs.cancel(second);
+
+        Api.Response unknown = api.post("/api/experiments/" + first.experimentId() + "/runs",
+                Map.of("forceNodes", List.of("nope")));
+        assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+        assertThat(unknown.text()).contains("nope");
     }
 
     @Test

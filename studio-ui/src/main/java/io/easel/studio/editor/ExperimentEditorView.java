@@ -575,7 +575,8 @@ public class ExperimentEditorView extends Div
         toolbar.showRun(update.state());
         for (NodeRunView node : update.nodes().values()) {
             if (graph.node(node.nodeId()).isPresent()) {
-                canvas.setNodeState(node.nodeId(), node.state(), node.message());
+                canvas.setNodeState(node.nodeId(), node.state(),
+                        NodeProvenance.canvasMessage(node, this::getTranslation));
             }
         }
         if (nodePanel != null) {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The right-hand panel for the selected node: what it is, its label and params, its problems, and after a run what
@@ -56,6 +57,8 @@ class NodePanel extends Div {
     private final Div problems = new Div();
     private final StateBadge state = new StateBadge();
     private final Span stateMessage = new Span();
+    /** Whether the node reused an earlier run's outputs, or why it ran again. */
+    private final Span provenance = new Span();
     private final Div results = new Div();
     private TabSheet tabs;
     private Tab resultsTab;
@@ -77,7 +80,9 @@ class NodePanel extends Div {
         title.addClassName("panel-title");
         Span id = new Span(node.id());
         id.addClassName("node-id");
-        Div stateLine = new Div(state, stateMessage);
+        provenance.addClassName("node-provenance");
+        provenance.setVisible(false);
+        Div stateLine = new Div(state, stateMessage, provenance);
         stateLine.addClassName("node-state-line");
         Paragraph description = new Paragraph(component.description().in(locale));
         description.addClassName("panel-description");
@@ -167,6 +172,7 @@ class NodePanel extends Div {
         state.show(next);
         stateMessage.setText(run != null && run.message() != null && next != NodeState.FAILED
                 ? run.message() : "");
+        showProvenance(run);
         boolean changed = !Objects.equals(next, shownState);
         boolean finishedNow = changed && next != null && next.isFinal() && shownState != null
                 && !shownState.isFinal();
@@ -177,6 +183,17 @@ class NodePanel extends Div {
         } else if (changed && tabs.getSelectedTab() == resultsTab) {
             loadResults();
         }
+    }
+
+    /** A badge "reused from run …" (the full run id in its tooltip), or "re-ran: <reason>". */
+    private void showProvenance(NodeRunView run) {
+        Optional<String> text = NodeProvenance.text(run, this::getTranslation);
+        text.ifPresent(badge -> {
+            provenance.setText(badge);
+            provenance.setTitle(NodeProvenance.tooltip(run, this::getTranslation));
+            provenance.getElement().setAttribute("data-provenance", run.reusedFrom() != null ? "reused" : "rerun");
+        });
+        provenance.setVisible(text.isPresent());
     }
 
     private void loadResults() {

@@ -71,6 +71,16 @@ public final class ReadJdbc implements SparkComponent {
             .range(1, 1000)
             .advanced();
 
+    /** Read by the engine, not here: whether later runs may reuse what this node read (docs/configuration.md). */
+    public static final Param<Boolean> SNAPSHOT = Param.bool("snapshot", Text.of("Table does not change", "表内容不变"))
+            .description(Text.of("The table (or query result) is a snapshot that never changes, so later runs may "
+                            + "reuse what this node read instead of reading it again. Leave it off for a table that "
+                            + "is updated: a database table has no modification time to compare.",
+                    "该表（或查询结果）是不再变化的快照，之后的运行可直接复用本节点读到的数据而不必重新读取。表会被更新时请保持关闭："
+                            + "数据库表没有可比较的修改时间。"))
+            .defaultValue(false)
+            .advanced();
+
     public static final Port OUT = Port.output("out", PortType.TABLE, Text.of("Data", "数据"),
             SchemaRule.unknownTable());
 
@@ -85,7 +95,8 @@ public final class ReadJdbc implements SparkComponent {
             .keywords("jdbc", "database", "sql", "postgresql", "postgres", "table", "query", "read", "import",
                     "数据库", "读取", "导入", "表", "查询")
             .outputs(OUT)
-            .params(CONNECTION, TABLE, QUERY, FETCH_SIZE, PARTITION_COLUMN, LOWER_BOUND, UPPER_BOUND, PARTITIONS)
+            .params(CONNECTION, TABLE, QUERY, FETCH_SIZE, PARTITION_COLUMN, LOWER_BOUND, UPPER_BOUND, PARTITIONS,
+                    SNAPSHOT)
             .examples(Example.of("The iris table of the connection named examples", "名为 examples 的连接中的 iris 表",
                             Map.of("connection", "examples", "table", "iris")),
                     Example.of("A query, read in 3 parallel ranges of sepal length",

@@ -1,0 +1,232 @@
+package io.easel.engine.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.component.ModelSpec;
+import io.easel.component.Port;
+import io.easel.component.PortType;
+import io.easel.components.spi.FeatureLineage;
+import io.easel.components.spi.ModelData;
+import io.easel.components.spi.ReportData;
+import io.easel.components.spi.TableData;
+import io.easel.components.spi.Trainer;
+import io.easel.engine.store.FileStore;
+import io.easel.run.PortResult;
+import io.easel.run.WorkspaceLayout;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node outputs that later runs of the same scope (an Easel workspace) reuse, under
+ * {@code <workspace>/cache/<scope>/<fingerprint>/}: a manifest, the fitted pipelines of models (Spark ML's own
+ * format), and the fitted steps of lineages (one saved pipeline per step, under {@code cache/<scope>/steps/<runId>/},
+ * shared by every output of the run whose lineage holds it). Tables are not
+ * copied: the manifest points at the Parquet the computing run wrote. Storing is best effort and loading checks what
+ * it loads: an output that cannot be stored is simply not reused, an entry that cannot be loaded makes the node run.
+ */
+public final class OutputCache {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutputCache.class);
+    /** In an entry instead of a manifest: why the outputs could not be stored. */
+    private static final String NOT_KEPT = "not-kept.txt";
+
+    private final SparkSession spark;
+    private final FileStore store;
+    private final Path workspace;
+    private final ObjectMapper json;
+    private final String runId;
+    private final String scope;
+    /** Each fitted step this run saved or loaded, and where it is: a step shared by many outputs is saved once. */
+    private final Map<Transformer, String> savedSteps = new IdentityHashMap<>();
+    /** Each fitted step this run loaded, by where it is: outputs sharing a step share the loaded one. */
+    private final Map<String, Transformer> loadedSteps = new HashMap<>();
+
+    /** @param scope whose runs share the outputs (an Easel workspace): outputs never cross scopes */
+    public OutputCache(SparkSession spark, FileStore store, Path workspace, ObjectMapper json, String runId,
+            String scope) {
+        this.scope = scope;
+        this.spark = spark;
+        this.store = store;
+        this.workspace = workspace;
+        this.json = json;
+        this.runId = runId;
+    }
+
+    /** One output of a node: a {@link TableData}, {@link ModelData} or {@link ReportData}, and what was reported. */
+    public record Output(Port port, Object data, PortResult result) {}
+
+    /** Outputs found under a fingerprint, and the run that computed them. */
+    public record Found(String runId, NodeFingerprint fingerprint, List<Output> outputs) {}
+
+    /**
+     * The outputs stored under {@code fingerprint}, loaded; empty when there are none or they cannot be loaded (the
+     * node then runs, and stores them again).
+     *
+     * @param ports the node's output ports, which the entry must hold exactly
+     * @param trainers rebuilds a model's trainer from its recipe
+     */
+    public Optional<Found> load(String fingerprint, List<Port> ports,
+            Function<CacheManifest.TrainerRecipe, Trainer> trainers) {
+        Path entry = entry(fingerprint);
+        try {
+            Path manifestFile = new Path(entry, CacheManifest.FILE);
+            if (!store.exists(manifestFile)) {
+                return Optional.empty();
+            }
+            CacheManifest manifest = json.readValue(store.read(manifestFile), CacheManifest.class);
+            List<String> stored = manifest.outputs().stream().map(CacheManifest.Output::port).toList();
+            if (!stored.equals(ports.stream().map(Port::name).toList())) {
+                LOG.info("Cache entry {} holds ports {}, not the node's; it runs", fingerprint, stored);
+                return Optional.empty();
+            }
+            List<Output> outputs = new ArrayList<>();
+            for (int i = 0; i < ports.size(); i++) {
+                CacheManifest.Output output = manifest.outputs().get(i);
+                outputs.add(new Output(ports.get(i), load(entry, ports.get(i), output, trainers), output.result()));
+            }
+            return Optional.of(new Found(manifest.runId(), manifest.fingerprint(), outputs));
+        } catch (Exception e) { // Spark ML throws SparkException (checked) undeclared
+            LOG.warn("Cache entry {} cannot be loaded, the node runs: {}", fingerprint, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Object load(Path entry, Port port, CacheManifest.Output output,
+            Function<CacheManifest.TrainerRecipe, Trainer> trainers) throws IOException {
+        if (port.type() == PortType.TABLE && output.table() != null) {
+            CacheManifest.Table table = output.table();
+            return new TableData(spark.read().parquet(table.location()), lineage(table.lineage()));
+        }
+        if (port.type() == PortType.MODEL && output.model() != null) {
+            CacheManifest.Model model = output.model();
+            PipelineModel pipeline = PipelineModel.load(store.uri(new Path(entry, model.pipeline())));
+            Trainer trainer = model.trainer() == null ? null : trainers.apply(model.trainer());
+            return new ModelData((ModelSpec) output.result().spec(), lineage(model.lineage()), pipeline,
+                    model.labels(), model.metrics(), model.slots(), trainer);
+        }
+        if (port.type() == PortType.REPORT && output.report() != null) {
+            CacheManifest.Report report = output.report();
+            return new ReportData(report.kind(), report.metrics(), report.charts());
+        }
+        throw new IOException("port '" + port.name() + "' is stored as another kind of output");
+    }
+
+    private FeatureLineage lineage(CacheManifest.Lineage stored) throws IOException {
+        List<Transformer> steps = new ArrayList<>();
+        for (String step : stored.steps()) {
+            Transformer loaded = loadedSteps.get(step);
+            if (loaded == null) {
+                loaded = PipelineModel.load(store.uri(new Path(workspace, step))).stages()[0];
+                loadedSteps.put(step, loaded);
+                savedSteps.put(loaded, step);
+            }
+            steps.add(loaded);
+        }
+        return new FeatureLineage((StructType) DataType.fromJson(stored.rawSchema()), steps, stored.boundaries(),
+                stored.pmmlGaps());
+    }
+
+    /**
+     * Stores a node's outputs under its fingerprint, replacing what was there; an output that cannot be stored
+     * (a step or model Spark ML cannot save, a table whose row order is part of it) leaves no entry.
+     */
+    public void store(String nodeId, NodeFingerprint fingerprint, List<Output> outputs) {
+        Path entry = entry(fingerprint.hash());
+        try {
+            store.delete(entry);
+            List<CacheManifest.Output> stored = new ArrayList<>();
+            for (Output output : outputs) {
+                stored.add(stored(entry, output));
+            }
+            CacheManifest manifest = new CacheManifest(CacheManifest.FORMAT_VERSION, runId, nodeId,
+                    System.currentTimeMillis(), fingerprint, stored);
+            store.write(new Path(entry, CacheManifest.FILE), json.writeValueAsBytes(manifest));
+        } catch (Exception e) { // Spark ML throws SparkException (checked) undeclared
+            LOG.info("The outputs of node '{}' are not kept for later runs: {}", nodeId, e.toString());
+            try {
+                store.delete(entry);
+                store.write(new Path(entry, NOT_KEPT), String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException ignored) {
+                // an entry without a manifest is never read
+            }
+        }
+    }
+
+    /** Why the outputs of {@code fingerprint} could not be stored when a run tried, if it could not. */
+    public Optional<String> whyNotKept(String fingerprint) {
+        try {
+            Path marker = new Path(entry(fingerprint), NOT_KEPT);
+            return store.exists(marker) ? Optional.of(new String(store.read(marker), StandardCharsets.UTF_8))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CacheManifest.Output stored(Path entry, Output output) throws IOException {
+        String port = output.port().name();
+        return switch (output.data()) {
+            case TableData table -> {
+                if (!table.order().isEmpty()) {
+                    throw new IOException("the rows of '" + port + "' are in an order that is part of the result");
+                }
+                yield new CacheManifest.Output(port, output.result(),
+                        new CacheManifest.Table(output.result().location(), stored(table.lineage())), null, null);
+            }
+            case ModelData model -> {
+                String pipeline = "models/" + WorkspaceLayout.segment(port);
+                model.pipeline().write().overwrite().save(store.uri(new Path(entry, pipeline)));
+                yield new CacheManifest.Output(port, output.result(), null, new CacheManifest.Model(pipeline,
+                        stored(model.lineage()), model.labels(), model.metrics(), model.slots(),
+                        recipe(model.trainer())), null);
+            }
+            case ReportData report -> new CacheManifest.Output(port, output.result(), null, null,
+                    new CacheManifest.Report(report.kind(), report.metrics(), report.charts()));
+            default -> throw new IOException("port '" + port + "' holds " + output.data());
+        };
+    }
+
+    private CacheManifest.Lineage stored(FeatureLineage lineage) throws IOException {
+        List<String> steps = new ArrayList<>();
+        for (Transformer step : lineage.steps()) {
+            String saved = savedSteps.get(step);
+            if (saved == null) {
+                saved = WorkspaceLayout.cacheScope(scope) + "/steps/" + runId + "/" + savedSteps.size();
+                new PipelineModel(UUID.randomUUID().toString(), new Transformer[] {step}).write().overwrite()
+                        .save(store.uri(new Path(workspace, saved)));
+                savedSteps.put(step, saved);
+            }
+            steps.add(saved);
+        }
+        return new CacheManifest.Lineage(lineage.rawSchema().json(), steps, lineage.boundaries(),
+                lineage.pmmlGaps());
+    }
+
+    private static CacheManifest.TrainerRecipe recipe(Trainer trainer) throws IOException {
+        if (trainer == null) {
+            return null;
+        }
+        Port input = trainer.component().inputs().stream().filter(p -> p.type() == PortType.TABLE).findFirst()
+                .orElseThrow(() -> new IOException("the learner " + trainer.componentId() + " has no table input"));
+        return new CacheManifest.TrainerRecipe(trainer.componentId(), input.name(), trainer.params());
+    }
+
+    private Path entry(String fingerprint) {
+        return new Path(workspace, WorkspaceLayout.cacheEntry(scope, fingerprint));
+    }
+}

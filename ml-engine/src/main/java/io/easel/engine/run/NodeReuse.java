@@ -1,0 +1,168 @@
+package io.easel.engine.run;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.component.BoundParams;
+import io.easel.component.ComponentDescriptor;
+import io.easel.component.Port;
+import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.DataAccess;
+import io.easel.engine.cache.CacheManifest;
+import io.easel.engine.cache.Fingerprints;
+import io.easel.engine.cache.NodeFingerprint;
+import io.easel.engine.cache.OutputCache;
+import io.easel.engine.cache.RerunReasons;
+import io.easel.engine.store.FileStore;
+import io.easel.graph.Edge;
+import io.easel.graph.GraphIndex;
+import io.easel.graph.Node;
+import io.easel.graph.PortRef;
+import io.easel.run.PortResult;
+import io.easel.run.WorkspaceLayout;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a run knows of earlier runs' outputs: fingerprints each node before it runs, finds its outputs in the
+ * workspace cache (unless the node is forced or may never be reused), stores the outputs of the nodes that ran, and
+ * says why a node ran again by comparing with the fingerprints of the previous run of the same experiment. At the end
+ * it writes this run's fingerprints ({@link WorkspaceLayout#fingerprints}) for the next run to compare with.
+ */
+final class NodeReuse {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeReuse.class);
+    private static final TypeReference<Map<String, NodeFingerprint>> FINGERPRINTS = new TypeReference<>() {};
+
+    private final ComponentRegistry registry;
+    private final DataAccess data;
+    private final FileStore store;
+    private final ObjectMapper json;
+    private final RunLayout layout;
+    private final RunReuse policy;
+    private final Fingerprints fingerprints;
+    private final OutputCache cache;
+    private final Map<String, NodeFingerprint> previous;
+    private final Map<String, NodeFingerprint> current = new TreeMap<>();
+
+    NodeReuse(SparkSession spark, ComponentRegistry registry, DataAccess data, FileStore store, ObjectMapper json,
+            RunLayout layout, RunReuse policy) {
+        this.registry = registry;
+        this.data = data;
+        this.store = store;
+        this.json = json;
+        this.layout = layout;
+        this.policy = policy;
+        this.fingerprints = new Fingerprints(spark.sparkContext().hadoopConfiguration(), data);
+        this.cache = new OutputCache(spark, store, layout.workspace(), json, layout.runId(), policy.scope());
+        this.previous = previousFingerprints();
+    }
+
+    /**
+     * What the run does with one node.
+     *
+     * @param reused the outputs found in the cache, if the node reuses them
+     * @param rerunReason why the node runs although the previous run of the experiment had it; null otherwise
+     * @param keep whether the node's outputs are stored for later runs once it has run
+     */
+    record Decision(NodeFingerprint fingerprint, Optional<OutputCache.Found> reused, String rerunReason,
+            boolean keep) {}
+
+    Decision decide(GraphIndex graph, Node node, ComponentDescriptor descriptor, BoundParams params) {
+        Fingerprints.Assessment assessment = fingerprints.assess(descriptor, params, upstream(graph, node,
+                descriptor));
+        NodeFingerprint fingerprint = assessment.fingerprint();
+        current.put(node.id(), fingerprint);
+        boolean forced = policy.forces(node.id());
+        boolean reusable = assessment.neverReused().isEmpty();
+        Optional<OutputCache.Found> found = forced || !reusable ? Optional.empty()
+                : cache.load(fingerprint.hash(), descriptor.outputs(), this::trainer);
+        if (found.isPresent()) {
+            return new Decision(fingerprint, found, null, false);
+        }
+        NodeFingerprint before = previous.get(node.id());
+        String reason;
+        if (forced) {
+            reason = RerunReasons.FORCED;
+        } else if (before == null) {
+            reason = null;
+        } else if (!reusable) {
+            reason = "never reused: " + assessment.neverReused().get();
+        } else {
+            String changes = RerunReasons.changes(before, fingerprint);
+            reason = !changes.isEmpty() ? changes : cache.whyNotKept(fingerprint.hash())
+                    .map(why -> "its outputs cannot be kept: " + why)
+                    .orElse("its earlier outputs are no longer stored");
+        }
+        return new Decision(fingerprint, Optional.empty(), reason, reusable);
+    }
+
+    /** Stores what a node that ran output, for later runs; best effort. */
+    void keep(Node node, Decision decision, ComponentDescriptor descriptor, Map<String, PortValue> outputs,
+            Map<String, PortResult> results) {
+        if (!decision.keep()) {
+            return;
+        }
+        List<OutputCache.Output> kept = new ArrayList<>();
+        for (Port port : descriptor.outputs()) {
+            kept.add(new OutputCache.Output(port, outputs.get(port.name()).data(), results.get(port.name())));
+        }
+        cache.store(node.id(), decision.fingerprint(), kept);
+    }
+
+    /**
+     * Writes this run's fingerprints: those of the nodes it got to, and for the others of its graph the previous
+     * run's, so that the next run compares each node with its latest fingerprint.
+     */
+    void writeFingerprints(List<String> nodes) {
+        Map<String, NodeFingerprint> latest = new LinkedHashMap<>();
+        for (String id : nodes) {
+            NodeFingerprint fingerprint = current.getOrDefault(id, previous.get(id));
+            if (fingerprint != null) {
+                latest.put(id, fingerprint);
+            }
+        }
+        try {
+            store.write(new Path(layout.workspace(), WorkspaceLayout.fingerprints(layout.runId())),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsBytes(latest));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot write the fingerprints of run {}: {}", layout.runId(), e.toString());
+        }
+    }
+
+    private Map<String, NodeFingerprint.Upstream> upstream(GraphIndex graph, Node node,
+            ComponentDescriptor descriptor) {
+        Map<String, NodeFingerprint.Upstream> inputs = new TreeMap<>();
+        for (Port port : descriptor.inputs()) {
+            graph.edgeInto(new PortRef(node.id(), port.name())).map(Edge::from).ifPresent(from -> inputs.put(
+                    port.name(), new NodeFingerprint.Upstream(from.node(), from.port(),
+                            current.get(from.node()).hash())));
+        }
+        return inputs;
+    }
+
+    private RetrainingByExecution trainer(CacheManifest.TrainerRecipe recipe) {
+        return new RetrainingByExecution(registry.byId(recipe.component()), recipe.input(), recipe.params(), data);
+    }
+
+    private Map<String, NodeFingerprint> previousFingerprints() {
+        if (policy.previousRun() == null) {
+            return Map.of();
+        }
+        Path file = new Path(layout.workspace(), WorkspaceLayout.fingerprints(policy.previousRun()));
+        try {
+            return store.exists(file) ? json.readValue(store.read(file), FINGERPRINTS) : Map.of();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read the fingerprints of the previous run {}: {}", policy.previousRun(), e.toString());
+            return Map.of();
+        }
+    }
+}

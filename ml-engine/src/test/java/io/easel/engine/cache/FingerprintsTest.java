@@ -1,0 +1,65 @@
+package io.easel.engine.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.easel.component.BoundParams;
+import io.easel.component.ComponentDescriptor;
+import io.easel.components.builtin.source.ReadJdbc;
+import io.easel.components.builtin.source.SyntheticData;
+import io.easel.components.spi.DataAccess;
+import io.easel.run.DataRoots;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** Fingerprints of sources without Spark: what changes them, what does not, and what is never reused. */
+class FingerprintsTest {
+
+    private final Fingerprints fingerprints = new Fingerprints(new Configuration(),
+            new DataAccess(DataRoots.of(List.of(), null)));
+    private final ComponentDescriptor synthetic = new SyntheticData().descriptor();
+    private final ComponentDescriptor jdbc = new ReadJdbc().descriptor();
+
+    @Test
+    void shouldNotChangeWhenADefaultIsWrittenOutOrANumberIsRetyped() {
+        NodeFingerprint plain = assess(synthetic, Map.of("rows", 500, "missingShare", 0)).fingerprint();
+        NodeFingerprint explicit = assess(synthetic, Map.of("rows", 500, "missingShare", 0.0, "seed", 42,
+                "task", "classification")).fingerprint();
+
+        assertThat(explicit.hash()).isEqualTo(plain.hash()).hasSize(64);
+        assertThat(RerunReasons.changes(plain, explicit)).isEmpty();
+    }
+
+    @Test
+    void shouldNameEveryChangedParamWithBothValues() {
+        NodeFingerprint before = assess(synthetic, Map.of("rows", 500)).fingerprint();
+        NodeFingerprint after = assess(synthetic, Map.of("rows", 800, "seed", 7)).fingerprint();
+
+        assertThat(after.hash()).isNotEqualTo(before.hash());
+        assertThat(RerunReasons.changes(before, after))
+                .isEqualTo("param rows changed (500 → 800); param seed changed (42 → 7)");
+    }
+
+    @Test
+    void shouldNeverReuseADatabaseReadUnlessItIsASnapshot() {
+        Map<String, Object> params = Map.of("connection", "examples", "table", "iris");
+        Fingerprints.Assessment live = assess(jdbc, params);
+        Fingerprints.Assessment again = assess(jdbc, params);
+        Fingerprints.Assessment snapshot = assess(jdbc, Map.of("connection", "examples", "table", "iris",
+                "snapshot", true));
+
+        assertThat(live.neverReused()).contains("it reads a database table that is not marked as a snapshot");
+        // Each read gets a fingerprint of its own, so nothing downstream reuses what came from other rows.
+        assertThat(again.fingerprint().hash()).isNotEqualTo(live.fingerprint().hash());
+        assertThat(snapshot.neverReused()).isEmpty();
+        assertThat(assess(jdbc, Map.of("connection", "examples", "table", "iris", "snapshot", true))
+                .fingerprint().hash()).isEqualTo(snapshot.fingerprint().hash());
+    }
+
+    private Fingerprints.Assessment assess(ComponentDescriptor component, Map<String, Object> params) {
+        BoundParams bound = component.bind(params, Map.of(), id -> Optional.empty()).params();
+        return fingerprints.assess(component, bound, Map.of());
+    }
+}

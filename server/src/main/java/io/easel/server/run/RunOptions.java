@@ -1,0 +1,49 @@
+package io.easel.server.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * How a run treats the node outputs earlier runs stored in the workspace (docs/configuration.md, "Incremental
+ * runs").
+ *
+ * @param previousRun the latest earlier run of the same experiment, which the engine compares with to say why a node
+ *     ran again; null for an experiment's first run
+ * @param forceAll every node runs, none reuses ("force re-run")
+ * @param forcedNodes these nodes run whatever was stored (their descendants may still reuse)
+ * @param cacheScope the workspace whose runs share stored outputs with this one: outputs never cross workspaces
+ */
+public record RunOptions(UUID previousRun, boolean forceAll, List<String> forcedNodes, UUID cacheScope) {
+
+    public RunOptions {
+        forcedNodes = forcedNodes == null ? List.of() : List.copyOf(forcedNodes);
+    }
+
+    /** Reuse wherever possible, with no earlier run to compare with. */
+    public static RunOptions reuse() {
+        return new RunOptions(null, false, List.of(), null);
+    }
+
+    /** These options for a run of {@code workspace} that follows {@code previous}. */
+    RunOptions after(UUID previous, UUID workspace) {
+        return new RunOptions(previous, forceAll, forcedNodes, workspace);
+    }
+
+    /** The engine's arguments for them (its EngineArguments). */
+    List<String> engineArguments() {
+        List<String> arguments = new ArrayList<>();
+        if (previousRun != null) {
+            arguments.addAll(List.of("--previous-run", previousRun.toString()));
+        }
+        if (cacheScope != null) {
+            arguments.addAll(List.of("--cache-scope", cacheScope.toString()));
+        }
+        if (forceAll) {
+            arguments.addAll(List.of("--force", "all"));
+        } else {
+            forcedNodes.forEach(node -> arguments.addAll(List.of("--force", node)));
+        }
+        return arguments;
+    }
+}
