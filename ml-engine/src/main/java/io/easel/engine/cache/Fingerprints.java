@@ -58,8 +58,11 @@ public final class Fingerprints {
      */
     public record Assessment(NodeFingerprint fingerprint, Optional<String> neverReused) {}
 
-    /** @param inputs what each connected input port reads */
-    public Assessment assess(ComponentDescriptor component, BoundParams params,
+    /**
+     * @param implementation the class that runs the component (its build is part of the fingerprint)
+     * @param inputs what each connected input port reads
+     */
+    public Assessment assess(ComponentDescriptor component, Class<?> implementation, BoundParams params,
             Map<String, NodeFingerprint.Upstream> inputs) {
         Map<String, Object> values = new TreeMap<>();
         for (ParamDef def : component.params()) {
@@ -77,6 +80,8 @@ public final class Fingerprints {
         Map<String, Object> hashed = new LinkedHashMap<>();
         hashed.put("component", component.id());
         hashed.put("version", component.version());
+        String build = CodeBuilds.of(implementation);
+        hashed.put("build", build);
         hashed.put("params", values);
         Map<String, String> upstream = new TreeMap<>();
         inputs.forEach((port, from) -> upstream.put(port, from.fingerprint() + "/" + from.port()));
@@ -86,7 +91,7 @@ public final class Fingerprints {
         // of its own each time makes every node downstream run again too, rather than reuse what came from other data.
         neverReused.ifPresent(why -> hashed.put("unrepeatable", UUID.randomUUID().toString()));
         NodeFingerprint fingerprint = new NodeFingerprint(sha256(json(hashed)), component.id(), component.version(),
-                values, inputs, dataIdentity);
+                build, values, inputs, dataIdentity);
         return new Assessment(fingerprint, neverReused);
     }
 

@@ -11,13 +11,14 @@ import java.util.TreeMap;
  * @param hash the SHA-256 (hex) of everything else here except the upstream node ids
  * @param component the component id
  * @param version the component's version
+ * @param build which build of the component's and the engine's code computes the outputs ({@link CodeBuilds})
  * @param params every declared param as bound (the user's value, else the default), in canonical form
  * @param inputs what each connected input port reads, by port
  * @param data a digest of the identity of the files a source reads (path, size and modification time of each); null
  *     for a node that reads none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NodeFingerprint(String hash, String component, int version, Map<String, Object> params,
+public record NodeFingerprint(String hash, String component, int version, String build, Map<String, Object> params,
         Map<String, Upstream> inputs, String data) {
 
     /**

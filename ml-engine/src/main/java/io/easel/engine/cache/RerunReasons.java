@@ -24,6 +24,8 @@ public final class RerunReasons {
             reasons.add("component changed (" + previous.component() + " → " + current.component() + ")");
         } else if (previous.version() != current.version()) {
             reasons.add("component version changed (" + previous.version() + " → " + current.version() + ")");
+        } else if (!Objects.equals(previous.build(), current.build())) {
+            reasons.add("Easel or the component's plugin was upgraded");
         }
         if (!Objects.equals(previous.data(), current.data())) {
             reasons.add("input file changed");

@@ -227,7 +227,7 @@ public final class ExperimentRun {
             inputs.forEach((port, value) -> inputData.put(port, value.data()));
             // Bound against the real inputs: execute gets present, in-range values naming existing columns.
             BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
-            decision = reuse.decide(graph, node, descriptor, params);
+            decision = reuse.decide(graph, node, component, params);
             if (decision.reused().isPresent()) {
                 return reuseOutputs(node, descriptor, exports, decision.reused().get(), values);
             }

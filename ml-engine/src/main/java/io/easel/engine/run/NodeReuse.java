@@ -6,6 +6,7 @@ import io.easel.component.BoundParams;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.Port;
 import io.easel.components.ComponentRegistry;
+import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.DataAccess;
 import io.easel.engine.cache.CacheManifest;
 import io.easel.engine.cache.Fingerprints;
@@ -76,8 +77,10 @@ final class NodeReuse {
     record Decision(NodeFingerprint fingerprint, Optional<OutputCache.Found> reused, String rerunReason,
             boolean keep) {}
 
-    Decision decide(GraphIndex graph, Node node, ComponentDescriptor descriptor, BoundParams params) {
-        Fingerprints.Assessment assessment = fingerprints.assess(descriptor, params, upstream(graph, node,
+    Decision decide(GraphIndex graph, Node node, SparkComponent component, BoundParams params) {
+        ComponentDescriptor descriptor = component.descriptor();
+        Fingerprints.Assessment assessment = fingerprints.assess(descriptor, component.getClass(), params,
+                upstream(graph, node,
                 descriptor));
         NodeFingerprint fingerprint = assessment.fingerprint();
         current.put(node.id(), fingerprint);

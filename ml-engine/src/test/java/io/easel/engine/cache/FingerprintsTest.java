@@ -7,11 +7,13 @@ import io.easel.component.ComponentDescriptor;
 import io.easel.components.builtin.source.ReadJdbc;
 import io.easel.components.builtin.source.SyntheticData;
 import io.easel.components.spi.DataAccess;
+import io.easel.components.spi.SparkComponent;
 import io.easel.run.DataRoots;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** Fingerprints of sources without Spark: what changes them, what does not, and what is never reused. */
@@ -19,8 +21,8 @@ class FingerprintsTest {
 
     private final Fingerprints fingerprints = new Fingerprints(new Configuration(),
             new DataAccess(DataRoots.of(List.of(), null)));
-    private final ComponentDescriptor synthetic = new SyntheticData().descriptor();
-    private final ComponentDescriptor jdbc = new ReadJdbc().descriptor();
+    private final SparkComponent synthetic = new SyntheticData();
+    private final SparkComponent jdbc = new ReadJdbc();
 
     @Test
     void shouldNotChangeWhenADefaultIsWrittenOutOrANumberIsRetyped() {
@@ -58,8 +60,22 @@ class FingerprintsTest {
                 .fingerprint().hash()).isEqualTo(snapshot.fingerprint().hash());
     }
 
-    private Fingerprints.Assessment assess(ComponentDescriptor component, Map<String, Object> params) {
-        BoundParams bound = component.bind(params, Map.of(), id -> Optional.empty()).params();
-        return fingerprints.assess(component, bound, Map.of());
+    @Test
+    void shouldTellAnUpgradeOfTheCodeFromAChangeOfTheNode() {
+        NodeFingerprint built = assess(synthetic, Map.of("rows", 500)).fingerprint();
+        NodeFingerprint upgraded = new NodeFingerprint("other", built.component(), built.version(), "another build",
+                built.params(), built.inputs(), built.data());
+
+        assertThat(built.build()).hasSize(64).isEqualTo(assess(jdbc, Map.of()).fingerprint().build());
+        assertThat(RerunReasons.changes(upgraded, built)).isEqualTo("Easel or the component's plugin was upgraded");
+        // A class of another jar is another build; the jar's digest is computed from its contents, so it is stable.
+        assertThat(CodeBuilds.of(SparkSession.class)).isNotEqualTo(built.build())
+                .isEqualTo(CodeBuilds.of(SparkSession.class));
+    }
+
+    private Fingerprints.Assessment assess(SparkComponent component, Map<String, Object> params) {
+        ComponentDescriptor descriptor = component.descriptor();
+        BoundParams bound = descriptor.bind(params, Map.of(), id -> Optional.empty()).params();
+        return fingerprints.assess(descriptor, component.getClass(), bound, Map.of());
     }
 }
