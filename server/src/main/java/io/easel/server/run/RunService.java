@@ -8,6 +8,7 @@ import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.security.Access;
+import io.easel.server.security.Caller;
 import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.StoredJson;
 import java.io.IOException;
@@ -113,8 +114,9 @@ public class RunService {
      * which must not ask once per line).
      */
     public Map<UUID, RunState> latestStates(Collection<UUID> experimentIds) {
+        Caller caller = access.caller();
         return ledger.latestOf(experimentIds).stream()
-                .filter(run -> access.caller().canRead(run.workspaceId()))
+                .filter(run -> caller.canRead(run.workspaceId()))
                 .collect(Collectors.toMap(RunEntity::experimentId, RunEntity::state, (a, b) -> a));
     }
 
