@@ -190,6 +190,7 @@ class ExperimentController {
     }
 
     @GetMapping("/{id}/export")
+    @ResponseStatus(HttpStatus.OK)
     @Operation(summary = "The experiment as a file", description = "The documented format (docs/experiment-format"
             + ".md) with name, description and tags; POST it to /api/experiments/import to create it again.")
     ResponseEntity<ExperimentFile> export(@PathVariable UUID id) {

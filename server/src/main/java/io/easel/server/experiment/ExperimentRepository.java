@@ -1,9 +1,12 @@
 package io.easel.server.experiment;
 
 import java.time.Instant;
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface ExperimentRepository extends JpaRepository<ExperimentEntity, UUID> {
@@ -25,4 +28,12 @@ interface ExperimentRepository extends JpaRepository<ExperimentEntity, UUID> {
     List<ExperimentEntity> search(UUID workspace, boolean trash, String search, String sort);
 
     List<ExperimentEntity> findByDeletedAtBefore(Instant cutoff);
+
+    /**
+     * The experiment, locked until the transaction ends: concurrent saves of one experiment queue here, so the second
+     * sees the first's version (and is refused as stale) before either writes a revision.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from ExperimentEntity e where e.id = :id")
+    Optional<ExperimentEntity> lockById(UUID id);
 }

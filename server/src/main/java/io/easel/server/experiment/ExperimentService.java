@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -157,7 +158,7 @@ public class ExperimentService {
     public ExperimentView save(UUID id, long expectedVersion, ExperimentEdit edit) {
         try {
             return view(writing.execute(tx -> {
-                ExperimentEntity entity = editable(id);
+                ExperimentEntity entity = editable(id, experiments.lockById(id));
                 if (entity.version() != expectedVersion) {
                     throw new StaleExperimentException(id, expectedVersion, entity.version());
                 }
@@ -321,7 +322,11 @@ public class ExperimentService {
 
     /** An experiment the caller may change, not in the trash. */
     private ExperimentEntity editable(UUID id) {
-        ExperimentEntity entity = experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+        return editable(id, experiments.findById(id));
+    }
+
+    private ExperimentEntity editable(UUID id, Optional<ExperimentEntity> found) {
+        ExperimentEntity entity = found.orElseThrow(() -> new ExperimentNotFoundException(id));
         access.requireEdit(entity.workspaceId(), () -> new ExperimentNotFoundException(id));
         if (entity.inTrash()) {
             throw ExperimentNotFoundException.inTrash(id);
