@@ -2147,6 +2147,19 @@ export class EaselCanvas extends LitElement {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
+  // Revision diff marks: a data-diff attribute on each marked node's body, styled by the studio's stylesheet
+  // (added green, removed red and ghosted, changed amber). Marks apply to the nodes shown now: send them again after
+  // setGraph.
+
+  /** {nodeId: 'added' | 'removed' | 'changed'} as JSON; '{}' clears every mark. */
+  markNodes(json: string): void {
+    const marks = JSON.parse(json) as Record<string, string>;
+    this.graph?.getNodes().forEach((node) =>
+      node.attr('body/data-diff', marks[node.id] ?? null, { decoration: true }),
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
   // Decoration: run state, validation errors, selection
 
   private decorateAll(): void {

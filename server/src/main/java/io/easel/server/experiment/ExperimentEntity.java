@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -40,26 +41,78 @@ class ExperimentEntity {
 
     private UUID workspaceId;
 
+    private String owner;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<String> tags;
+
+    /** The number of its latest revision. */
+    private int revision;
+
+    /** Set while it is in the trash. */
+    private Instant deletedAt;
+
     protected ExperimentEntity() {}
 
-    ExperimentEntity(UUID id, UUID workspaceId, String name, String description, ExperimentGraph graph,
-            RunSettings runSettings, Instant now) {
+    ExperimentEntity(UUID id, UUID workspaceId, String owner, ExperimentFields fields, RunSettings runSettings,
+            Instant now) {
         this.id = id;
         this.workspaceId = workspaceId;
-        this.name = name;
-        this.description = description;
-        this.graph = graph;
+        this.owner = owner;
+        this.name = fields.name();
+        this.description = fields.description();
+        this.tags = fields.tags();
+        this.graph = fields.graph();
         this.runSettings = runSettings;
+        this.revision = 1;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
-    void change(String name, String description, ExperimentGraph graph, RunSettings runSettings, Instant now) {
-        this.name = name;
-        this.description = description;
-        this.graph = graph;
+    void change(ExperimentFields fields, RunSettings runSettings, Instant now) {
+        this.name = fields.name();
+        this.description = fields.description();
+        this.tags = fields.tags();
+        this.graph = fields.graph();
         this.runSettings = runSettings;
         this.updatedAt = now;
+    }
+
+    void revision(int number) {
+        this.revision = number;
+    }
+
+    void trash(Instant now) {
+        this.deletedAt = now;
+    }
+
+    void restoreFromTrash() {
+        this.deletedAt = null;
+    }
+
+    ExperimentFields fields() {
+        return new ExperimentFields(name, description, tags(), graph);
+    }
+
+    String owner() {
+        return owner;
+    }
+
+    List<String> tags() {
+        return tags == null ? List.of() : tags;
+    }
+
+    int revision() {
+        return revision;
+    }
+
+    Instant deletedAt() {
+        return deletedAt;
+    }
+
+    boolean inTrash() {
+        return deletedAt != null;
     }
 
     UUID id() {

@@ -8,9 +8,22 @@ import org.springframework.web.ErrorResponseException;
 public class ExperimentNotFoundException extends ErrorResponseException {
 
     public ExperimentNotFoundException(UUID id) {
+        this("There is no experiment " + id);
+    }
+
+    private ExperimentNotFoundException(String detail) {
         super(HttpStatus.NOT_FOUND);
         getBody().setTitle("Experiment not found");
-        getBody().setDetail("There is no experiment " + id);
+        getBody().setDetail(detail);
+    }
+
+    static ExperimentNotFoundException inTrash(UUID id) {
+        return new ExperimentNotFoundException("Experiment " + id + " is in the trash; restore it from the trash to "
+                + "open or change it");
+    }
+
+    static ExperimentNotFoundException notInTrash(UUID id) {
+        return new ExperimentNotFoundException("Experiment " + id + " is not in the trash");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +74,12 @@ class RunLedger {
     @Transactional(readOnly = true)
     List<RunView> runsOf(UUID experimentId) {
         return runs.findByExperimentIdOrderByCreatedAtDesc(experimentId).stream().map(this::view).toList();
+    }
+
+    /** The latest runs of the experiments, without their node runs. */
+    @Transactional(readOnly = true)
+    List<RunEntity> latestOf(Collection<UUID> experimentIds) {
+        return experimentIds.isEmpty() ? List.of() : runs.findLatestOf(experimentIds);
     }
 
     @Transactional(readOnly = true)

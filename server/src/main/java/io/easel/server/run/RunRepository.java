@@ -24,6 +24,11 @@ interface RunRepository extends JpaRepository<RunEntity, UUID> {
 
     Optional<RunEntity> findFirstByExperimentIdOrderByCreatedAtDesc(UUID experimentId);
 
+    /** The latest run of each of the experiments, in one query. */
+    @Query("select r from RunEntity r where r.experimentId in :experimentIds and r.createdAt = "
+            + "(select max(later.createdAt) from RunEntity later where later.experimentId = r.experimentId)")
+    List<RunEntity> findLatestOf(Collection<UUID> experimentIds);
+
     List<RunEntity> findByStateIn(Collection<RunState> states);
 
     List<RunEntity> findByExperimentIdAndStateIn(UUID experimentId, Collection<RunState> states);

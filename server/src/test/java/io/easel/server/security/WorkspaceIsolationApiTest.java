@@ -125,7 +125,7 @@ class WorkspaceIsolationApiTest {
             case "runId" -> a.run();
             case "nodeId" -> "data";
             case "port" -> "out";
-            case "version" -> "1";
+            case "version", "number" -> "1";
             case "name" -> path.contains("/uploads/") ? a.upload() : a.deployment();
             case "workspace" -> a.slug();
             case "username" -> "alice-" + suffix;
@@ -210,6 +210,9 @@ class WorkspaceIsolationApiTest {
                 carol.put("/api/experiments/" + a.experiment(), changes),
                 carol.post("/api/experiments/" + a.experiment() + "/clone", null),
                 carol.delete("/api/experiments/" + a.experiment()),
+                carol.post("/api/experiments/" + a.experiment() + "/revisions/1/restore", null),
+                carol.post("/api/experiments/import", Map.of("formatVersion", 1, "name", "by carol", "nodes",
+                        List.of())),
                 carol.post("/api/experiments/" + a.experiment() + "/runs", null),
                 carol.post("/api/runs/" + a.run() + "/cancel", null),
                 carol.post("/api/models/" + a.model() + "/versions/1/deploy", Map.of("name", "by-carol")),
@@ -226,6 +229,8 @@ class WorkspaceIsolationApiTest {
         assertThat(refused.get(1).problemDetail()).contains("viewer").contains(a.slug()).contains("analyst");
         assertThat(carol.get("/api/experiments/" + a.experiment()).body().get("name").asString())
                 .isEqualTo("A's experiment");
+        assertThat(carol.get("/api/experiments/" + a.experiment() + "/revisions").status()).isEqualTo(200);
+        assertThat(carol.get("/api/experiments/" + a.experiment() + "/export").status()).isEqualTo(200);
         assertThat(carol.get("/api/deployments/" + a.deployment()).status()).isEqualTo(200);
     }
 
@@ -254,11 +259,15 @@ class WorkspaceIsolationApiTest {
                 .status()).isEqualTo(201);
         assertThat(alice.delete("/api/deployments/" + deployment).status()).isEqualTo(204);
         assertThat(alice.delete("/api/experiments/" + experiment).status()).isEqualTo(204);
+        assertThat(alice.post("/api/experiments/trash/" + experiment + "/restore", null).status()).isEqualTo(200);
+        assertThat(alice.delete("/api/experiments/" + experiment).status()).isEqualTo(204);
+        assertThat(alice.delete("/api/experiments/trash/" + experiment).status()).isEqualTo(204);
 
         List<JsonNode> entries = Api.asAdmin(port).get("/api/admin/audit?limit=50").body().valueStream()
                 .filter(e -> e.path("actor").asString().equals("alice-" + suffix)).toList();
         assertThat(entries).extracting(e -> e.get("action").asString())
-                .contains("deployed", "undeployed", "experiment-deleted", "api-key-created");
+                .contains("deployed", "undeployed", "experiment-trashed", "experiment-restored", "experiment-deleted",
+                        "api-key-created");
         assertThat(entries).filteredOn(e -> e.get("action").asString().equals("undeployed"))
                 .singleElement().satisfies(e -> assertThat(e.get("target").asString()).isEqualTo(deployment));
         assertThat(entries).filteredOn(e -> e.get("action").asString().equals("experiment-deleted"))

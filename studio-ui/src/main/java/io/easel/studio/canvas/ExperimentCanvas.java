@@ -126,6 +126,21 @@ public class ExperimentCanvas extends Component implements HasSize {
         call("setValidationErrors", write(this.errors));
     }
 
+    /** How a node differs between two revisions, as the canvas marks it. */
+    public enum DiffMark {
+        ADDED, REMOVED, CHANGED
+    }
+
+    /**
+     * Marks nodes of the graph shown (added green, removed red and ghosted, changed amber); an empty map clears the
+     * marks. Marks belong to the graph shown: set them again after {@link #setGraph}.
+     */
+    public void markNodes(Map<String, DiffMark> marks) {
+        Map<String, String> json = new LinkedHashMap<>();
+        marks.forEach((id, mark) -> json.put(id, mark.name().toLowerCase(java.util.Locale.ROOT)));
+        call("markNodes", write(json));
+    }
+
     /** Selects one node (null: none); does not notify selection listeners. */
     public void selectNode(String nodeId) {
         this.selectedNodeId = nodeId;

@@ -1,5 +1,6 @@
 package io.easel.studio.editor;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -94,6 +95,20 @@ class EditorToolbar extends Div {
         Div actions = new Div(issues, runState, readOnlyNote, save, runSettings, run, cancel);
         actions.addClassName("toolbar-actions");
         add(title, spacer, actions);
+    }
+
+    /** Puts more tools (revisions, export) before Save. */
+    void addTools(Component... tools) {
+        for (Component tool : tools) {
+            save.getParent().ifPresent(actions -> actions.getElement().insertChild(
+                    actions.getElement().indexOfChild(save.getElement()), tool.getElement()));
+        }
+    }
+
+    /** Briefly says an autosave just happened, where the save state is shown. */
+    void showAutosaved() {
+        saveState.setText(getTranslation("editor.autosaved"));
+        saveState.getElement().setAttribute("data-dirty", "false");
     }
 
     void setName(String value) {

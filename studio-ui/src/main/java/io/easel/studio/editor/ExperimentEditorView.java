@@ -1,15 +1,19 @@
 package io.easel.studio.editor;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,6 +22,7 @@ import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.PortSpec;
@@ -35,11 +40,15 @@ import io.easel.server.data.UploadService;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.ScoringService;
+import io.easel.server.experiment.ExperimentEdit;
 import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.InvalidExperimentException;
+import io.easel.server.experiment.GraphDiff;
+import io.easel.server.experiment.RevisionView;
 import io.easel.server.experiment.RunSettings;
+import io.easel.server.experiment.SaveKind;
 import io.easel.server.experiment.StaleExperimentException;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
@@ -56,6 +65,7 @@ import io.easel.server.security.WorkspaceService;
 import io.easel.server.security.WorkspaceView;
 import jakarta.annotation.security.PermitAll;
 import io.easel.studio.canvas.ExperimentCanvas;
+import io.easel.studio.experiments.ExperimentFileDownload;
 import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
@@ -78,7 +88,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The experiment editor: canvas with palette in the middle, the selected node's settings and results on the right,
- * Save / Run / Cancel on top. Edits stay in this view until saved; run progress arrives by server push.
+ * Save / Run / Cancel on top. Edits are saved automatically a moment after the last one (an autosave, which the
+ * server writes into one revision until an explicit save), and when leaving; a save refused because the experiment
+ * changed elsewhere opens the conflict dialog instead of overwriting. Run progress arrives by server push.
  */
 @Route(value = "experiments/:id", layout = StudioLayout.class)
 @PermitAll
@@ -101,6 +113,9 @@ public class ExperimentEditorView extends Div
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
     private final Div toolbarSlot = new Div();
+    private final AutosaveTimer autosave = new AutosaveTimer(this::autosaveElapsed);
+    /** Over the toolbar while a revision or a comparison is shown instead of the edited graph. */
+    private final Div revisionBanner = new Div();
     private EditorToolbar toolbar;
     private NodePanel nodePanel;
     private ExperimentPanel experimentPanel;
@@ -116,6 +131,10 @@ public class ExperimentEditorView extends Div
     private RunSettings runSettings = RunSettings.NONE;
     private RunSettingsDialog runSettingsDialog;
     private boolean dirty;
+    /** A conflict dialog is open: no autosave until the user has chosen. */
+    private boolean conflictOpen;
+    /** A revision or comparison is on the canvas, read-only; the edited graph waits in {@link #graph}. */
+    private boolean viewingRevision;
     private String selected;
     private RunView run;
     private Registration runSubscription;
@@ -147,7 +166,10 @@ public class ExperimentEditorView extends Div
         toolbarSlot.addClassName("toolbar-slot");
         Div body = new Div(canvas, side);
         body.addClassName("editor-body");
-        add(toolbarSlot, body);
+        revisionBanner.addClassName("revision-banner");
+        revisionBanner.setId("revision-banner");
+        revisionBanner.setVisible(false);
+        add(revisionBanner, toolbarSlot, body, autosave);
 
         Shortcuts.addShortcutListener(this, this::saveClicked, Key.KEY_S, KeyModifier.CONTROL);
     }
@@ -181,9 +203,12 @@ public class ExperimentEditorView extends Div
             runSettingsDialog.close(); // it shows the settings of the copy just replaced
         }
         dirty = false;
+        viewingRevision = false;
+        revisionBanner.setVisible(false);
         selected = null;
         canvas.setPalette(catalog.catalog(), getLocale());
         canvas.setGraph(graph);
+        canvas.markNodes(Map.of());
         canvas.clearNodeStates();
         render();
         pushValidation();
@@ -204,6 +229,8 @@ public class ExperimentEditorView extends Div
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
         toolbar.setReadOnly(!workspace.role().canEdit());
+        toolbar.addTools(revisionsButton(), ExperimentFileDownload.button(experiments, id,
+                getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
         showSide();
@@ -223,7 +250,7 @@ public class ExperimentEditorView extends Div
     // ---- editing
 
     private void graphEdited(ExperimentGraph edited) {
-        if (edited.equals(graph)) {
+        if (viewingRevision || edited.equals(graph)) {
             return;
         }
         Map<String, Optional<PortSpec>> inputsBefore = selectedInputs();
@@ -283,6 +310,9 @@ public class ExperimentEditorView extends Div
     private void markDirty() {
         dirty = true;
         toolbar.showDirty(true);
+        if (workspace.role().canEdit()) {
+            autosave.restart();
+        }
     }
 
     private void revalidate() {
@@ -411,8 +441,12 @@ public class ExperimentEditorView extends Div
 
     /** Saves the current edits; false when they could not be saved (the edits stay in the editor). */
     private boolean save() {
+        return save(SaveKind.SAVE);
+    }
+
+    private boolean save(SaveKind kind) {
         try {
-            ExperimentView saved = experiments.save(id, version, name, description, graph);
+            ExperimentView saved = experiments.save(id, version, ExperimentEdit.of(name, description, graph, kind));
             version = saved.version();
             savedAt = saved.updatedAt();
             name = saved.name();
@@ -424,10 +458,7 @@ public class ExperimentEditorView extends Div
             }
             return true;
         } catch (StaleExperimentException e) {
-            offerReload(e, () -> {
-                version = e.currentVersion();
-                saveClicked();
-            });
+            resolveConflict(e);
         } catch (InvalidExperimentException e) {
             toolbar.showNameProblem(e.getMessage());
             Toasts.error(getTranslation("editor.save.invalid", e.getMessage()));
@@ -441,6 +472,137 @@ public class ExperimentEditorView extends Div
         if (save()) {
             Toasts.success(getTranslation("editor.save.done"));
         }
+    }
+
+    private void autosaveElapsed() {
+        if (dirty && !conflictOpen && !viewingRevision && workspace.role().canEdit() && save(SaveKind.AUTOSAVE)) {
+            toolbar.showAutosaved();
+        }
+    }
+
+    /** The experiment was saved elsewhere since this editor read it: the user chooses, nothing is overwritten. */
+    private void resolveConflict(StaleExperimentException e) {
+        if (conflictOpen) {
+            return;
+        }
+        conflictOpen = true;
+        ConflictDialog dialog = new ConflictDialog(e, new ConflictDialog.Choices() {
+            @Override
+            public void reloadTheirs() {
+                load(experiments.get(id));
+            }
+
+            @Override
+            public void keepMineAsCopy() {
+                ExperimentView copy = experiments.create(workspace.ref(), new ExperimentEdit(
+                        getTranslation("editor.stale.copy-name", name), description, null, graph, runSettings,
+                        SaveKind.SAVE));
+                dirty = false;
+                Toasts.success(getTranslation("editor.stale.copied", copy.name()));
+                getUI().ifPresent(ui -> ui.navigate(ExperimentEditorView.class,
+                        new RouteParameters("id", copy.id().toString())));
+            }
+
+            @Override
+            public void overwrite() {
+                version = e.currentVersion();
+                saveClicked();
+            }
+        });
+        dialog.addOpenedChangeListener(event -> conflictOpen = event.isOpened());
+        dialog.open();
+    }
+
+    // ---- revisions
+
+    private Button revisionsButton() {
+        Button button = new Button(
+                getTranslation("editor.revisions"), VaadinIcon.TIME_BACKWARD.create(),
+                e -> openRevisions());
+        button.setId("revisions-button");
+        return button;
+    }
+
+    private void openRevisions() {
+        if (dirty && workspace.role().canEdit() && !save(SaveKind.AUTOSAVE)) {
+            return;
+        }
+        new RevisionsDialog(name, experiments.revisions(id), workspace.role().canEdit(),
+                new RevisionsDialog.Actions() {
+                    @Override
+                    public void open(int number) {
+                        RevisionView revision = experiments.revision(id, number);
+                        showRevision(revision.graph(), Map.of(), getTranslation("revisions.viewing", number),
+                                number, null);
+                    }
+
+                    @Override
+                    public void restore(int number) {
+                        restoreRevision(number);
+                    }
+
+                    @Override
+                    public void compare(int from, int to) {
+                        GraphDiff diff = experiments.diff(id, from, to);
+                        ExperimentGraph shown = RevisionDiffList.union(experiments.revision(id, to).graph(), diff);
+                        showRevision(shown, RevisionDiffList.marks(diff),
+                                getTranslation("revisions.diff.title", from, to), null,
+                                new RevisionDiffList(from, to, diff, nodeId -> nodeName(shown, nodeId)));
+                    }
+                }).open();
+    }
+
+    private void restoreRevision(int number) {
+        try {
+            ExperimentView restored = experiments.restoreRevision(id, number, version);
+            load(restored);
+            Toasts.success(getTranslation("revisions.restore.done", number, restored.revision()));
+        } catch (StaleExperimentException e) {
+            resolveConflict(e);
+        }
+    }
+
+    /**
+     * Shows a revision (or a comparison) on the canvas instead of the edited graph, which stays as it was.
+     *
+     * @param restorable the revision the banner offers to restore, or null
+     * @param panel what the side panel shows instead, or null to keep it
+     */
+    private void showRevision(ExperimentGraph shown, Map<String, ExperimentCanvas.DiffMark> marks, String title,
+            Integer restorable, Component panel) {
+        viewingRevision = true;
+        canvas.setGraph(shown);
+        canvas.clearNodeStates();
+        canvas.setValidationErrors(List.of());
+        canvas.markNodes(marks);
+        revisionBanner.removeAll();
+        Span text = new Span(title);
+        text.setId("revision-banner-title");
+        Button back = new Button(
+                getTranslation("revisions.back"), e -> backToEditing());
+        back.setId("revision-back");
+        revisionBanner.add(text, back);
+        if (restorable != null && workspace.role().canEdit()) {
+            revisionBanner.add(new Button(getTranslation("revisions.restore"),
+                    e -> restoreRevision(restorable)));
+        }
+        revisionBanner.setVisible(true);
+        if (panel != null) {
+            side.removeAll();
+            side.add(panel);
+        }
+    }
+
+    private void backToEditing() {
+        viewingRevision = false;
+        revisionBanner.setVisible(false);
+        canvas.markNodes(Map.of());
+        canvas.setGraph(graph);
+        pushValidation();
+        if (run != null) {
+            showRun(run);
+        }
+        showSide();
     }
 
     /**
@@ -633,7 +795,11 @@ public class ExperimentEditorView extends Div
 
     /** A node as the canvas shows it: its label, else its component's title, else (a node since removed) its id. */
     private String nodeName(String nodeId) {
-        return graph.node(nodeId)
+        return nodeName(graph, nodeId);
+    }
+
+    private String nodeName(ExperimentGraph in, String nodeId) {
+        return in.node(nodeId)
                 .map(n -> n.label() != null && !n.label().isBlank() ? n.label()
                         : catalog.find(n.component()).map(c -> c.title().in(getLocale())).orElse(nodeId))
                 .orElse(nodeId);
@@ -679,7 +845,7 @@ public class ExperimentEditorView extends Div
 
     @Override
     public void beforeLeave(BeforeLeaveEvent event) {
-        if (!dirty) {
+        if (!dirty || workspace.role().canEdit() && !conflictOpen && save(SaveKind.AUTOSAVE)) {
             return;
         }
         BeforeLeaveEvent.ContinueNavigationAction action = event.postpone();

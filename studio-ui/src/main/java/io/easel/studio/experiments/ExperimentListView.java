@@ -12,6 +12,9 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
@@ -21,13 +24,16 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import io.easel.graph.ExperimentGraph;
 import io.easel.run.RunState;
+import io.easel.server.experiment.ExperimentEdit;
 import io.easel.server.experiment.ExperimentNotFoundException;
+import io.easel.server.experiment.ExperimentQuery;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentSummary;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.InvalidExperimentException;
+import io.easel.server.experiment.SaveKind;
+import io.easel.server.experiment.StaleExperimentException;
 import io.easel.server.run.RunService;
-import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceView;
 import io.easel.studio.workspace.CurrentWorkspace;
 import jakarta.annotation.security.PermitAll;
@@ -39,12 +45,14 @@ import io.easel.studio.layout.Toasts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The start screen: every saved experiment of the current workspace, with New, Open, Clone and Delete (the changes
- * for the workspace's analysts only).
+ * The start screen: the saved experiments of the current workspace (or its trash), searched by name, description and
+ * tags and sorted on the server in one query, with New, Import, Open, Details, Export, Clone and Delete (the changes
+ * for the workspace's analysts only); in the trash, Restore and Purge.
  */
 @Route(value = "", layout = StudioLayout.class)
 @PermitAll
@@ -61,6 +69,11 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     private final Paragraph subtitle = new Paragraph();
     private final Button create = new Button();
     private final TextField search = new TextField();
+    private final Select<ExperimentQuery.Sort> sort = new Select<>();
+    private final Tab inUse = new Tab();
+    private final Tab trash = new Tab();
+    private final Tabs scope = new Tabs(inUse, trash);
+    private final Div importSlot = new Div();
     private final Grid<Row> grid = new Grid<>();
     private final Div empty = new Div();
     private List<Row> rows = List.of();
@@ -81,12 +94,25 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> applyFilter());
+        search.addValueChangeListener(e -> refresh());
         search.addClassName("list-search");
+        search.setId("experiment-search");
+        sort.setItems(ExperimentQuery.Sort.values());
+        sort.setValue(ExperimentQuery.Sort.MODIFIED);
+        sort.setItemLabelGenerator(s -> getTranslation("list.sort." + s.name().toLowerCase(Locale.ROOT)));
+        sort.addValueChangeListener(e -> refresh());
+        sort.setId("experiment-sort");
+        inUse.setId("experiments-in-use");
+        trash.setId("experiments-trash");
+        scope.addSelectedChangeListener(e -> {
+            buildColumns();
+            refresh();
+        });
+        importSlot.setVisible(canEdit());
 
         Div titles = new Div(title, subtitle);
         titles.addClassName("page-titles");
-        Div toolbar = new Div(search, create);
+        Div toolbar = new Div(search, sort, importSlot, create);
         toolbar.addClassName("page-actions");
         Div pageHeader = new Div(titles, toolbar);
         pageHeader.addClassName("page-header");
@@ -99,7 +125,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
 
         empty.addClassName("empty-state");
 
-        Div card = new Div(grid, empty);
+        Div card = new Div(scope, grid, empty);
         card.addClassName("card");
         card.addClassName("list-card");
         add(pageHeader, card);
@@ -110,17 +136,24 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         refresh();
     }
 
+    private boolean showingTrash() {
+        return scope.getSelectedTab() == trash;
+    }
+
     private void buildColumns() {
         grid.removeAllColumns();
         grid.addComponentColumn(this::nameCell).setKey("name").setHeader(getTranslation("experiment.name"))
-                .setFlexGrow(3).setSortable(true)
-                .setComparator(r -> r.experiment().name().toLowerCase(Locale.ROOT));
+                .setFlexGrow(3);
         grid.addColumn(r -> r.experiment().description() == null ? "" : r.experiment().description())
                 .setKey("description").setHeader(getTranslation("experiment.description")).setFlexGrow(4);
+        grid.addComponentColumn(this::tagsCell).setKey("tags").setHeader(getTranslation("list.tags"))
+                .setFlexGrow(2);
+        grid.addColumn(r -> r.experiment().owner() == null ? "—" : r.experiment().owner()).setKey("owner")
+                .setHeader(getTranslation("list.owner")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.experiment().nodeCount()).setKey("nodes").setHeader(getTranslation("list.nodes"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::modifiedCell).setKey("updated").setHeader(getTranslation("list.modified"))
-                .setSortable(true).setComparator(r -> r.experiment().updatedAt()).setWidth("170px").setFlexGrow(0);
+        grid.addComponentColumn(this::modifiedCell).setKey("updated").setHeader(getTranslation(showingTrash()
+                ? "list.deleted" : "list.modified")).setWidth("170px").setFlexGrow(0);
         grid.addComponentColumn(r -> {
             StateBadge badge = new StateBadge();
             badge.show(r.lastRun());
@@ -138,8 +171,20 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         return name;
     }
 
+    private Component tagsCell(Row row) {
+        Div tags = new Div();
+        tags.addClassName("tag-list");
+        row.experiment().tags().forEach(tag -> {
+            Span badge = new Span(tag);
+            badge.getElement().getThemeList().add("badge contrast small");
+            badge.addClassName("experiment-tag");
+            tags.add(badge);
+        });
+        return tags;
+    }
+
     private Component modifiedCell(Row row) {
-        Instant updated = row.experiment().updatedAt();
+        Instant updated = showingTrash() ? row.experiment().deletedAt() : row.experiment().updatedAt();
         Span text = new Span(RelativeTime.format(updated, Instant.now(), getLocale(), this::translate));
         text.getElement().setAttribute("title", RelativeTime.absolute(updated, getLocale()));
         text.addClassName("muted");
@@ -151,13 +196,26 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     }
 
     private Component actionsCell(Row row) {
-        Button open = iconButton(VaadinIcon.EDIT, "action.open", "open", () -> open(row.experiment().id()));
-        Button clone = iconButton(VaadinIcon.COPY_O, "action.clone", "clone", () -> openCloneDialog(row));
-        Button delete = iconButton(VaadinIcon.TRASH, "action.delete", "delete", () -> confirmDelete(row));
-        delete.addThemeVariants(ButtonVariant.ERROR);
-        clone.setVisible(canEdit());
-        delete.setVisible(canEdit());
-        Div actions = new Div(open, clone, delete);
+        Div actions = new Div();
+        if (showingTrash()) {
+            Button restore = iconButton(VaadinIcon.ARROW_BACKWARD, "list.restore", "restore", () -> restore(row));
+            Button purge = iconButton(VaadinIcon.CLOSE_CIRCLE, "list.purge", "purge", () -> confirmPurge(row));
+            purge.addThemeVariants(ButtonVariant.ERROR);
+            restore.setVisible(canEdit());
+            purge.setVisible(canEdit());
+            actions.add(restore, purge);
+        } else {
+            Button open = iconButton(VaadinIcon.EDIT, "action.open", "open", () -> open(row.experiment().id()));
+            Button details = iconButton(VaadinIcon.TAGS, "list.details", "details", () -> editDetails(row));
+            Button clone = iconButton(VaadinIcon.COPY_O, "action.clone", "clone", () -> openCloneDialog(row));
+            Button delete = iconButton(VaadinIcon.TRASH, "action.delete", "delete", () -> confirmDelete(row));
+            delete.addThemeVariants(ButtonVariant.ERROR);
+            details.setVisible(canEdit());
+            clone.setVisible(canEdit());
+            delete.setVisible(canEdit());
+            actions.add(open, details, ExperimentFileDownload.button(experiments, row.experiment().id(),
+                    getTranslation("action.export")), clone, delete);
+        }
         actions.addClassName("row-actions");
         return actions;
     }
@@ -171,22 +229,14 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         return button;
     }
 
+    /** Two queries whatever the length: the experiments, then the state of each one's latest run. */
     private void refresh() {
-        rows = workspace.map(w -> experiments.list(w.ref())).orElse(List.of()).stream()
-                .map(e -> new Row(e, runs.latest(e.id()).map(RunView::state).orElse(null)))
-                .toList();
-        applyFilter();
-    }
-
-    private void applyFilter() {
-        String needle = search.getValue().strip().toLowerCase(Locale.ROOT);
-        List<Row> shown = needle.isEmpty() ? rows : rows.stream()
-                .filter(r -> r.experiment().name().toLowerCase(Locale.ROOT).contains(needle)
-                        || (r.experiment().description() != null
-                                && r.experiment().description().toLowerCase(Locale.ROOT).contains(needle)))
-                .toList();
-        grid.setItems(shown);
-        boolean none = rows.isEmpty();
+        ExperimentQuery query = new ExperimentQuery(search.getValue(), sort.getValue(), showingTrash());
+        List<ExperimentSummary> found = workspace.map(w -> experiments.list(w.ref(), query)).orElse(List.of());
+        Map<UUID, RunState> lastRuns = runs.latestStates(found.stream().map(ExperimentSummary::id).toList());
+        rows = found.stream().map(e -> new Row(e, lastRuns.get(e.id()))).toList();
+        grid.setItems(rows);
+        boolean none = rows.isEmpty() && query.search().isEmpty() && !query.trash();
         grid.setVisible(!none);
         empty.setVisible(none);
     }
@@ -215,9 +265,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
                 getTranslation("action.clone"), suggested, false, (name, description) -> {
                     try {
                         ExperimentView copy = experiments.copy(row.experiment().id(), name);
-                        refresh();
-                        rows.stream().filter(r -> r.experiment().id().equals(copy.id())).findFirst()
-                                .ifPresent(grid::select);
+                        open(copy.id());
                         Toasts.success(getTranslation("list.clone.done", copy.name()));
                         return Optional.empty();
                     } catch (InvalidExperimentException e) {
@@ -231,23 +279,67 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     }
 
     private void confirmDelete(Row row) {
+        confirm(getTranslation("list.delete.title", row.experiment().name()), getTranslation("list.delete.text"),
+                getTranslation("action.delete"), () -> {
+                    experiments.delete(row.experiment().id());
+                    Toasts.success(getTranslation("list.delete.done", row.experiment().name()));
+                });
+    }
+
+    /**
+     * Asks before something that takes an experiment away, then refreshes; an experiment someone else took away
+     * first is the outcome the user wanted.
+     */
+    private void confirm(String header, String text, String confirmText, Runnable action) {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(getTranslation("list.delete.title", row.experiment().name()));
-        confirm.setText(getTranslation("list.delete.text"));
+        confirm.setHeader(header);
+        confirm.setText(text);
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("action.delete"));
+        confirm.setConfirmText(confirmText);
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
-                experiments.delete(row.experiment().id());
-                Toasts.success(getTranslation("list.delete.done", row.experiment().name()));
+                action.run();
             } catch (ExperimentNotFoundException gone) {
-                // Someone else deleted it first: the outcome the user wanted.
+                // Deleted, purged or restored by someone else meanwhile.
             }
             refresh();
         });
         confirm.open();
+    }
+
+    private void restore(Row row) {
+        try {
+            experiments.restoreFromTrash(row.experiment().id());
+            Toasts.success(getTranslation("list.restore.done", row.experiment().name()));
+        } catch (ExperimentNotFoundException gone) {
+            Toasts.error(getTranslation("list.gone", row.experiment().name()));
+        }
+        refresh();
+    }
+
+    private void confirmPurge(Row row) {
+        confirm(getTranslation("list.purge.title", row.experiment().name()), getTranslation("list.purge.text"),
+                getTranslation("list.purge"), () -> experiments.purge(row.experiment().id()));
+    }
+
+    private void editDetails(Row row) {
+        ExperimentSummary experiment = row.experiment();
+        new ExperimentDetailsDialog(experiment.name(), experiment.description(), experiment.tags(),
+                (description, tags) -> {
+                    try {
+                        experiments.save(experiment.id(), experiment.version(),
+                                new ExperimentEdit(null, description, tags, null, null, SaveKind.SAVE));
+                        refresh();
+                        return Optional.empty();
+                    } catch (InvalidExperimentException e) {
+                        return Optional.of(e.getMessage());
+                    } catch (StaleExperimentException e) {
+                        refresh();
+                        return Optional.of(getTranslation("list.details.stale"));
+                    }
+                }).open();
     }
 
     private String translate(String key, Object argument) {
@@ -260,6 +352,13 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         subtitle.setText(getTranslation("list.subtitle"));
         create.setText(getTranslation("list.new"));
         search.setPlaceholder(getTranslation("list.search"));
+        sort.setLabel(null);
+        sort.setTooltipText(getTranslation("list.sort"));
+        sort.setItemLabelGenerator(s -> getTranslation("list.sort." + s.name().toLowerCase(Locale.ROOT)));
+        inUse.setLabel(getTranslation("list.in-use"));
+        trash.setLabel(getTranslation("list.trash"));
+        importSlot.removeAll();
+        importSlot.add(new ImportButton(experiments, workspace, this::open));
         empty.removeAll();
         Div icon = new Div();
         icon.addClassName("empty-illustration");
@@ -281,7 +380,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         renderedIn = event.getLocale();
         relabel();
         buildColumns();
-        grid.getDataProvider().refreshAll();
+        refresh();
     }
 
     @Override

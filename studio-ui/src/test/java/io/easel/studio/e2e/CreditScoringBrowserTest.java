@@ -198,6 +198,11 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.find("#experiment-name input").clear();
         browser.type("#experiment-name", "Credit scoring v2", false);
         browser.click("#experiment-dialog-confirm");
+        // The copy opens in the editor, ready to change.
+        browser.until(Duration.ofSeconds(10), d -> d.getCurrentUrl().contains("/experiments/"));
+        assertThat(browser.find("#experiment-name-field input").getDomProperty("value"))
+                .isEqualTo("Credit scoring v2");
+        browser.open(url("/"));
         browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").size() == experiments + 1);
         browser.cleanScreenshot(SCREENSHOTS.resolve("experiments.png"));
 

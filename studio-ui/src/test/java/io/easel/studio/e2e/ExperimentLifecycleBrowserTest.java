@@ -1,0 +1,156 @@
+package io.easel.studio.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Experiments lose nothing (issue 9): autosave survives a reload, a second tab's save is a conflict the user
+ * resolves, clone opens the copy, two revisions are compared on the canvas, and a broken file is refused precisely.
+ */
+class ExperimentLifecycleBrowserTest extends SignedInStudio {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static Map<String, Object> split(double fraction) {
+        return Map.of("formatVersion", 1,
+                "nodes", List.of(
+                        Map.of("id", "data", "component", "sample-dataset", "params", Map.of("dataset", "credit_g"),
+                                "position", Map.of("x", 60, "y", 40)),
+                        Map.of("id", "split", "component", "random-split", "params", Map.of("fraction", fraction),
+                                "position", Map.of("x", 60, "y", 160))),
+                "edges", List.of(Map.of("from", Map.of("node", "data", "port", "out"),
+                        "to", Map.of("node", "split", "port", "in"))));
+    }
+
+    @Test
+    void shouldKeepAnEditThroughAReloadWithoutSaving() throws Exception {
+        signedIn();
+        String id = api("POST", "/api/experiments", Map.of("name", "Autosaved", "graph", split(0.8)))
+                .get("id").asString();
+        browser.open(url("/experiments/" + id));
+        browser.find("g[data-cell-id='split']");
+
+        browser.dropComponent("sample-dataset", 400, 300);
+        browser.find("g[data-cell-id='sample-dataset-1']");
+        untilAutosaved();
+
+        browser.open(url("/experiments/" + id));
+        browser.find("g[data-cell-id='sample-dataset-1']");
+        assertThat(api("GET", "/api/experiments/" + id + "/revisions", null).get(0).get("autosave").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void shouldShowAConflictWhenAnotherTabSavedFirst() throws Exception {
+        signedIn();
+        String id = api("POST", "/api/experiments", Map.of("name", "Two tabs", "graph", split(0.8)))
+                .get("id").asString();
+        browser.open(url("/experiments/" + id));
+        browser.find("g[data-cell-id='split']");
+        String first = browser.driver.getWindowHandle();
+
+        browser.driver.switchTo().newWindow(WindowType.TAB);
+        browser.open(url("/experiments/" + id));
+        browser.dropComponent("sample-dataset", 400, 300);
+        untilAutosaved();
+        browser.driver.close();
+        browser.driver.switchTo().window(first);
+
+        browser.dropComponent("read-csv", 400, 420);
+        assertThat(browser.find("#stale-text").getText()).contains("version 0").contains("version 1");
+        browser.click("#stale-copy");
+        browser.until(Duration.ofSeconds(10), d -> !d.getCurrentUrl().endsWith(id));
+        assertThat(browser.find("#experiment-name-field input").getDomProperty("value")).contains("Two tabs");
+        browser.find("g[data-cell-id='read-csv-1']");
+        assertThat(api("GET", "/api/experiments/" + id, null).at("/graph/nodes").size())
+                .as("the other tab's save stands").isEqualTo(3);
+    }
+
+    @Test
+    void shouldOpenTheCopyAfterCloning() throws Exception {
+        signedIn();
+        String id = api("POST", "/api/experiments", Map.of("name", "Cloned original", "graph", split(0.8)))
+                .get("id").asString();
+        browser.open(url("/"));
+        browser.type("#experiment-search", "Cloned original", true);
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll(".experiment-name").size() == 1);
+        browser.click("[data-action='clone']");
+        browser.click("#experiment-dialog-confirm");
+
+        browser.until(Duration.ofSeconds(10), d -> d.getCurrentUrl().contains("/experiments/")
+                && !d.getCurrentUrl().endsWith(id));
+        assertThat(browser.find("#experiment-name-field input").getDomProperty("value"))
+                .isEqualTo("Cloned original (copy)");
+        browser.find("g[data-cell-id='split']");
+    }
+
+    @Test
+    void shouldCompareTwoRevisionsAsAListAndOnTheCanvas() throws Exception {
+        signedIn();
+        JsonNode created = api("POST", "/api/experiments", Map.of("name", "Compared", "graph", split(0.8)));
+        String id = created.get("id").asString();
+        api("PUT", "/api/experiments/" + id, Map.of("version", 0, "name", "Compared", "graph", split(0.6)));
+        browser.open(url("/experiments/" + id));
+
+        browser.click("#revisions-button");
+        browser.find("#revisions-dialog");
+        browser.click("[data-revision='1'] [data-action='compare-revision']");
+
+        WebElement diff = browser.find("#revision-diff");
+        assertThat(diff.getText()).contains("fraction: 0.8 → 0.6");
+        browser.find("g[data-cell-id='split'] [data-diff='changed']");
+        assertThat(browser.findAll("g[data-cell-id='data'] [data-diff]")).isEmpty();
+        browser.cleanScreenshot(SCREENSHOTS.resolve("revision-diff.png"));
+        browser.click("#revision-back");
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-diff]").isEmpty());
+    }
+
+    @Test
+    void shouldRefuseABrokenFileNamingThePathOfEachProblem() throws Exception {
+        signedIn();
+        Path file = Files.createTempFile("broken", ".json");
+        Files.writeString(file, "{\"formatVersion\": 1, \"name\": \"Broken\", \"nodes\": ["
+                + "{\"id\": \"a\", \"component\": \"no-such-component\"}]}");
+        browser.open(url("/"));
+        WebElement upload = browser.find("#import-experiment");
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(file.toString());
+
+        assertThat(browser.find(".import-problem").getText()).isEqualTo("$.nodes[0].component: there is no component “no-such-component” in the catalog");
+        assertThat(api("GET", "/api/experiments?search=Broken", null)).isEmpty();
+    }
+
+    /** Until the editor says it saved on its own (after the edit reached the server and the pause passed). */
+    private static void untilAutosaved() {
+        browser.until(Duration.ofSeconds(15), d -> "Saved automatically".equals(browser.find("#save-state").getText()));
+    }
+
+    private JsonNode api(String method, String path, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return JSON.readTree(response.body());
+    }
+}
