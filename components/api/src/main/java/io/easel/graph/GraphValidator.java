@@ -65,9 +65,12 @@ public final class GraphValidator {
         this.connections = connections == null ? null : new TreeSet<>(connections);
     }
 
-    /** The same checks, with path params checked against {@code roots} (e.g. with one workspace's uploads). */
-    public GraphValidator withDataRoots(DataRoots roots) {
-        return new GraphValidator(catalog, roots, limits, connections);
+    /**
+     * The same checks for one workspace's graphs: path params checked against {@code roots} (with its uploads), and
+     * connection params against the connections it may use.
+     */
+    public GraphValidator forWorkspace(DataRoots roots, Set<String> workspaceConnections) {
+        return new GraphValidator(catalog, roots, limits, workspaceConnections);
     }
 
     /** Validates in time linear in the graph's size (nodes, edges, params and the columns flowing through them). */

@@ -1,5 +1,6 @@
 package io.easel.server.data;
 
+import io.easel.server.security.WorkspaceRef;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -20,9 +21,9 @@ class ConnectionController {
     }
 
     @GetMapping("/api/connections")
-    @Operation(summary = "The names of the database connections", description = "Names only: never a URL, a user "
-            + "or a password.")
-    List<String> names() {
-        return connections.names();
+    @Operation(summary = "The names of the database connections the workspace may use", description = "Names "
+            + "only: never a URL, a user or a password.")
+    List<String> names(WorkspaceRef workspace) {
+        return connections.names(workspace);
     }
 }

@@ -3,10 +3,10 @@ package io.easel.server.experiment;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
 import io.easel.graph.ValidationResult;
-import io.easel.run.JdbcConnections;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.data.WorkspaceConnections;
 import io.easel.server.security.Access;
 import io.easel.server.security.Caller;
 import io.easel.server.security.NotFoundException;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -52,6 +53,7 @@ public class ExperimentService {
     private final CatalogService catalog;
     private final GraphValidator validator;
     private final WorkspaceDataRoots dataRoots;
+    private final WorkspaceConnections connections;
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
@@ -62,16 +64,16 @@ public class ExperimentService {
 
     ExperimentService(ExperimentRepository experiments, RevisionLog revisions, CatalogService catalog,
             ApplicationEventPublisher events, Access access, AuditLog audit, SparkSettingsPolicy sparkSettings,
-            WorkspaceDataRoots dataRoots,
-            JdbcConnections connections, LimitSettings limits, PlatformTransactionManager transactions) {
+            WorkspaceDataRoots dataRoots, WorkspaceConnections connections, LimitSettings limits,
+            PlatformTransactionManager transactions) {
         this.experiments = experiments;
         this.revisions = revisions;
         this.catalog = catalog;
         this.sparkSettings = sparkSettings;
         this.dataRoots = dataRoots;
-        // Every validation is of one workspace's graph: validatorOf gives each its own uploads.
-        this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(),
-                connections.names());
+        this.connections = connections;
+        // Every validation is of one workspace's graph: validatorOf gives each its own uploads and connections.
+        this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(), Set.of());
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
         this.reading.setReadOnly(true);
@@ -319,7 +321,7 @@ public class ExperimentService {
     }
 
     private GraphValidator validatorOf(UUID workspaceId) {
-        return validator.withDataRoots(dataRoots.of(workspaceId));
+        return validator.forWorkspace(dataRoots.of(workspaceId), connections.namesFor(workspaceId));
     }
 
     /** An experiment the caller may read, not in the trash. */

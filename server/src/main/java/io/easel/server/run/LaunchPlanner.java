@@ -6,6 +6,7 @@ import io.easel.graph.NamedConnections;
 import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.data.WorkspaceConnections;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.StoredJson;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,19 +36,20 @@ class LaunchPlanner {
     private final EngineProperties engine;
     private final PluginJars plugins;
     private final WorkspaceDataRoots dataRoots;
-    private final JdbcConnections connections;
+    private final Function<UUID, JdbcConnections> connections;
     private final Supplier<Catalog> catalog;
     private final String contextPath;
     private volatile int port = -1;
 
     @Autowired
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
-            JdbcConnections connections, CatalogService catalog, Environment environment) {
-        this(easel, engine, plugins, dataRoots, connections, catalog::catalog, environment);
+            WorkspaceConnections connections, CatalogService catalog, Environment environment) {
+        this(easel, engine, plugins, dataRoots, connections::of, catalog::catalog, environment);
     }
 
+    /** @param connections the connections the experiments of a workspace may use, by workspace id */
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
-            JdbcConnections connections, Supplier<Catalog> catalog, Environment environment) {
+            Function<UUID, JdbcConnections> connections, Supplier<Catalog> catalog, Environment environment) {
         this.connections = connections;
         this.catalog = catalog;
         this.easel = easel;
@@ -117,21 +120,23 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(runId), run.options());
+                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(run), run.options());
     }
 
     /**
-     * The connections the run's nodes name, read from the graph snapshot the engine runs: the engine holds no other
-     * database's credentials. None when the snapshot cannot be read (the engine then fails with it anyway).
+     * The connections the run's nodes name among those its workspace may use, read from the graph snapshot the engine
+     * runs: the engine holds no other database's credentials. None when the snapshot cannot be read (the engine then fails with it anyway).
      */
-    private JdbcConnections connectionsNamedBy(UUID runId) {
-        if (connections.names().isEmpty()) {
-            return connections;
+    private JdbcConnections connectionsNamedBy(RunView run) {
+        UUID runId = run.id();
+        JdbcConnections usable = connections.apply(run.workspaceId());
+        if (usable.names().isEmpty()) {
+            return usable;
         }
         try {
             ExperimentGraph graph = StoredJson.MAPPER.readValue(Files.readAllBytes(experimentFile(runId)),
                     ExperimentGraph.class);
-            return connections.only(NamedConnections.in(graph, catalog.get()));
+            return usable.only(NamedConnections.in(graph, catalog.get()));
         } catch (IOException | RuntimeException e) {
             log.warn("Run {}: its graph could not be read to find the connections it names: {}", runId, e.toString());
             return JdbcConnections.none();

@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -26,6 +30,7 @@ public class WorkspaceService {
     private final UserRepository users;
     private final Access access;
     private final AuditLog audit;
+    private final Map<UUID, String> slugs = new ConcurrentHashMap<>();
 
     WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, UserRepository users,
             Access access, AuditLog audit) {
@@ -34,6 +39,21 @@ public class WorkspaceService {
         this.users = users;
         this.access = access;
         this.audit = audit;
+    }
+
+    /**
+     * The slug of a workspace, for the server itself (no access check: a slug is no secret, and it never changes, so
+     * it is kept once read); empty for a workspace that does not exist.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> slugOf(UUID id) {
+        String known = slugs.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> slug = workspaces.findById(id).map(WorkspaceEntity::slug);
+        slug.ifPresent(found -> slugs.put(id, found));
+        return slug;
     }
 
     /** The workspaces the caller may see, by name, with the caller's role in each. */

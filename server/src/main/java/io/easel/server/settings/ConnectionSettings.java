@@ -3,7 +3,9 @@ package io.easel.server.settings;
 import io.easel.run.JdbcConnections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,12 +26,24 @@ public record ConnectionSettings(Map<String, Connection> connections, List<Strin
      * @param url the JDBC URL, without credentials
      * @param username who to sign in as
      * @param password the password; never shown
+     * @param workspaces the slugs of the workspaces whose experiments may use it; empty or unset: every workspace's
      */
-    public record Connection(String url, String username, String password) {
+    public record Connection(String url, String username, String password, List<String> workspaces) {
         @Override
         public String toString() {
             return "Connection[url=" + url + ", username=" + username + "]";
         }
+    }
+
+    /** The workspaces (slugs) each connection is limited to, by name; a connection every workspace may use is absent. */
+    public Map<String, Set<String>> workspaceLimits() {
+        Map<String, Set<String>> limits = new TreeMap<>();
+        (connections == null ? Map.<String, Connection>of() : connections).forEach((name, connection) -> {
+            if (connection != null && connection.workspaces() != null && !connection.workspaces().isEmpty()) {
+                limits.put(name, connection.workspaces().stream().map(String::strip).collect(Collectors.toSet()));
+            }
+        });
+        return limits;
     }
 
     /**

@@ -6,7 +6,9 @@ import io.easel.graph.Node;
 import io.easel.server.Api;
 import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +65,30 @@ class ConnectionsApiTest {
         assertThat(validated.status()).isEqualTo(200);
         assertThat(validated.text()).doesNotContain("UNKNOWN_CONNECTION").doesNotContain("warehouse-password-42")
                 .doesNotContain("jdbc:postgresql");
+    }
+
+    @Test
+    void shouldOfferAndAcceptAConnectionOnlyInTheWorkspacesItIsLimitedTo() {
+        assertThat(api.post("/api/workspaces", Map.of("slug", "finance-team", "name", "Finance")).status())
+                .isIn(201, 409);
+        Api finance = api.inWorkspace("finance-team");
+
+        assertThat(names(api.get("/api/connections"))).containsExactly("warehouse");
+        assertThat(names(finance.get("/api/connections"))).containsExactly("ledger", "warehouse");
+
+        Api.Response elsewhere = api.post("/api/experiments/validate", readJdbc("ledger").get("graph"));
+        assertThat(elsewhere.body().at("/errors/0/code").asString()).isEqualTo("UNKNOWN_CONNECTION");
+        assertThat(elsewhere.body().at("/errors/0/message").asString()).contains("no connection is named 'ledger'")
+                .contains("the configured ones are warehouse");
+        Api.Response inFinance = finance.post("/api/experiments/validate", readJdbc("ledger").get("graph"));
+        assertThat(inFinance.text()).doesNotContain("UNKNOWN_CONNECTION");
+    }
+
+    private static List<String> names(Api.Response answer) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : answer.body()) {
+            names.add(name.asString());
+        }
+        return names;
     }
 }

@@ -64,7 +64,7 @@ class HdfsRunWorkspaceTest {
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
                 PluginJars.none(), new WorkspaceDataRoots(DataRoots.none(), Path.of("target/uploads")),
-                JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
+                id -> JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
     }
 
     @Test

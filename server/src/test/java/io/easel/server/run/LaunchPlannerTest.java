@@ -34,7 +34,7 @@ class LaunchPlannerTest {
                 null, null, null, "hdfs://namenode:8020/easel/runs", Duration.ofHours(2), Duration.ofSeconds(5), 2,
                 callbackUrl, null);
         return new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine, PluginJars.none(),
-                UPLOADS, JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment());
+                UPLOADS, id -> JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment());
     }
 
     private static RunView clusterRun(String master) {
@@ -98,7 +98,7 @@ class LaunchPlannerTest {
         EngineProperties engine = new EngineProperties(null, "local[2]", "client", "1g", null, null, null, null, null,
                 null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, "http://127.0.0.1:8080", null);
         LaunchPlanner planner = new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
-                PluginJars.none(), UPLOADS, configured, new CatalogService()::catalog, new MockEnvironment());
+                PluginJars.none(), UPLOADS, id -> configured, new CatalogService()::catalog, new MockEnvironment());
 
         RunView reading = localRun();
         writeSnapshot(planner, reading, Node.of("orders", "read-jdbc", Map.of("connection", " warehouse ",

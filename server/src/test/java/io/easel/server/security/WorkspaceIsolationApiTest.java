@@ -41,7 +41,6 @@ class WorkspaceIsolationApiTest {
     private static final Map<String, Integer> NOT_OF_A_WORKSPACE = Map.ofEntries(
             Map.entry("GET /api/catalog", 200), Map.entry("GET /api/catalog/{id}", 200),
             Map.entry("GET /api/me", 200), Map.entry("PUT /api/me/password", 403),
-            Map.entry("GET /api/connections", 200),
             Map.entry("GET /api/workspaces", 200), Map.entry("POST /api/workspaces", 403),
             Map.entry("GET /api/admin/users", 403), Map.entry("POST /api/admin/users", 403),
             Map.entry("PUT /api/admin/users/{username}", 403), Map.entry("GET /api/admin/audit", 403),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ConnectionSettingsTest {
 
     private static final ConnectionSettings.Connection WAREHOUSE = new ConnectionSettings.Connection(
-            "jdbc:postgresql://db:5432/dw", "analyst", "pw-42");
+            "jdbc:postgresql://db:5432/dw", "analyst", "pw-42", null);
 
     @Test
     void shouldTurnTheConfiguredConnectionsIntoTheRunsConnectionsByName() {
@@ -25,7 +25,7 @@ class ConnectionSettingsTest {
 
     @Test
     void shouldAllowOnlyPostgreSqlUrlsUnlessConfiguredOtherwise() {
-        ConnectionSettings.Connection h2 = new ConnectionSettings.Connection("jdbc:h2:mem:x", "sa", "pw-42");
+        ConnectionSettings.Connection h2 = new ConnectionSettings.Connection("jdbc:h2:mem:x", "sa", "pw-42", List.of());
 
         assertThatThrownBy(() -> new ConnectionSettings(Map.of("memory", h2), null).jdbcConnections())
                 .hasMessageContaining("easel.connections.memory.url must start with one of [jdbc:postgresql:]")
@@ -33,6 +33,16 @@ class ConnectionSettingsTest {
         assertThat(new ConnectionSettings(Map.of("memory", h2), List.of("jdbc:h2:")).jdbcConnections().names())
                 .containsExactly("memory");
         assertThatThrownBy(() -> new ConnectionSettings(Map.of("blank", new ConnectionSettings.Connection(null, "a",
-                "b")), null).jdbcConnections()).hasMessageContaining("easel.connections.blank.url is not set");
+                "b", null)), null).jdbcConnections()).hasMessageContaining("easel.connections.blank.url is not set");
+    }
+
+    @Test
+    void shouldLimitAConnectionToTheWorkspacesItNames() {
+        ConnectionSettings settings = new ConnectionSettings(Map.of("warehouse", WAREHOUSE,
+                "crm", new ConnectionSettings.Connection("jdbc:postgresql://db/crm", "crm", "c", List.of(" sales ",
+                        "finance"))), null);
+
+        assertThat(settings.workspaceLimits()).containsOnlyKeys("crm");
+        assertThat(settings.workspaceLimits().get("crm")).containsExactlyInAnyOrder("sales", "finance");
     }
 }

@@ -432,7 +432,8 @@ public class ExperimentEditorView extends Div
 
             @Override
             public DataChoices dataChoices() {
-                return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(), connections.names());
+                return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(),
+                        connections.names(workspace.ref()));
             }
         };
     }
