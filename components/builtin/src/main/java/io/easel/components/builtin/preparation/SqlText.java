@@ -4,11 +4,13 @@ import io.easel.component.Param;
 import java.util.function.Supplier;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 
 /**
  * Spark SQL text a user typed into a param: parsed before it runs, so that a typo is a message naming the param,
- * never a stack trace.
+ * never a stack trace, and so that what it may not do ({@link SqlGuard}) is refused before Spark sees it.
  */
 final class SqlText {
 
@@ -16,20 +18,28 @@ final class SqlText {
 
     /** Parses {@code text} as one expression; the message names {@code param} and Spark's reason. */
     static void checkExpression(SparkSession spark, Param<String> param, String text) {
+        Expression parsed;
         try {
-            spark.sessionState().sqlParser().parseExpression(text);
+            parsed = spark.sessionState().sqlParser().parseExpression(text);
         } catch (Exception e) {
             throw refusedIfSql(param, text, e);
         }
+        SqlGuard.refusal(parsed).ifPresent(why -> {
+            throw new IllegalArgumentException("Param '" + param.name() + "': " + why + ".");
+        });
     }
 
     /** Parses {@code text} as one query. */
     static void checkQuery(SparkSession spark, Param<String> param, String text) {
+        LogicalPlan parsed;
         try {
-            spark.sessionState().sqlParser().parsePlan(text);
+            parsed = spark.sessionState().sqlParser().parsePlan(text);
         } catch (Exception e) {
             throw refusedIfSql(param, text, e);
         }
+        SqlGuard.refusal(parsed).ifPresent(why -> {
+            throw new IllegalArgumentException("Param '" + param.name() + "': " + why + ".");
+        });
     }
 
     /**

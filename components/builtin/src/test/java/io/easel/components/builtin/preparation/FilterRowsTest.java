@@ -33,6 +33,18 @@ class FilterRowsTest {
     }
 
     @Test
+    void shouldRefuseAConditionThatCallsJavaCode() {
+        assertThatThrownBy(() -> Prep.out("filter-rows", Map.of("condition",
+                "java_method('java.lang.System', 'getenv', 'HOME') IS NOT NULL"), CREDIT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Param 'condition': java_method() calls Java code on the machine, which Easel does not "
+                        + "allow.");
+        assertThatThrownBy(() -> Prep.out("add-column", Map.of("name", "x", "expression",
+                "age + length(reflect('java.lang.System', 'getProperty', 'user.home'))"), CREDIT))
+                .hasMessageContaining("reflect() calls Java code");
+    }
+
+    @Test
     void shouldNameTheParamWhenTheConditionNamesAnUnknownColumn() {
         assertThatThrownBy(() -> Prep.out("filter-rows", Map.of("condition", "salary > 3"), CREDIT))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -43,6 +43,25 @@ class SqlAndIdTest {
     }
 
     @Test
+    void shouldRefuseSqlThatRunsCodeOrProgramsOrIsNotAQuery() {
+        Map<String, String> refused = Map.of(
+                "SELECT reflect('java.lang.System', 'exit', 0) AS x FROM t1", "reflect() calls Java code",
+                "WITH c AS (SELECT JAVA_METHOD('java.lang.System', 'getenv', 'HOME') AS h FROM t1) SELECT * FROM c",
+                "java_method() calls Java code",
+                "SELECT * FROM t1 WHERE species IN (SELECT try_reflect('java.util.UUID', 'randomUUID') FROM t1)",
+                "try_reflect() calls Java code",
+                "SELECT TRANSFORM(species) USING 'cat /etc/passwd' AS (line) FROM t1", "TRANSFORM … USING runs a program",
+                "SET spark.sql.runSQLOnFiles=true", "only a query",
+                "INSERT OVERWRITE DIRECTORY '/tmp/easel-stolen' USING csv SELECT * FROM t1", "only a query",
+                "CREATE TEMPORARY VIEW v AS SELECT * FROM t1", "only a query",
+                "EXECUTE IMMEDIATE 'SELECT 1'", "only a query");
+        refused.forEach((query, why) -> assertThatThrownBy(() -> Prep.out("sql-query", Map.of("query", query),
+                Map.of("t1", IRIS))).as(query).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Param 'query'").hasMessageContaining(why));
+        assertThat(new java.io.File("/tmp/easel-stolen")).doesNotExist();
+    }
+
+    @Test
     void shouldNumberRowsOneToNInTheStatedOrder() {
         TableData out = Prep.out("append-id", Map.of("kind", "rowNumber", "orderBy", List.of("petal_length_cm")),
                 IRIS);
