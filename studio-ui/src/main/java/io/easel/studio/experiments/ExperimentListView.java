@@ -77,6 +77,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     private final Grid<Row> grid = new Grid<>();
     private final Div empty = new Div();
     private List<Row> rows = List.of();
+    private boolean rowsOfTrash;
     private Locale renderedIn;
 
     public ExperimentListView(ExperimentService experiments, RunService runs, CurrentWorkspace current) {
@@ -234,8 +235,13 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         ExperimentQuery query = new ExperimentQuery(search.getValue(), sort.getValue(), showingTrash());
         List<ExperimentSummary> found = workspace.map(w -> experiments.list(w.ref(), query)).orElse(List.of());
         Map<UUID, RunState> lastRuns = runs.latestStates(found.stream().map(ExperimentSummary::id).toList());
-        rows = found.stream().map(e -> new Row(e, lastRuns.get(e.id()))).toList();
-        grid.setItems(rows);
+        List<Row> fresh = found.stream().map(e -> new Row(e, lastRuns.get(e.id()))).toList();
+        // The same rows again (a search typed on, then settled) keep their buttons: a click on one stays valid.
+        if (!fresh.equals(rows) || query.trash() != rowsOfTrash) {
+            rows = fresh;
+            rowsOfTrash = query.trash();
+            grid.setItems(rows);
+        }
         boolean none = rows.isEmpty() && query.search().isEmpty() && !query.trash();
         grid.setVisible(!none);
         empty.setVisible(none);

@@ -214,7 +214,16 @@ final class Browser implements AutoCloseable {
     /** Selects a node by clicking it (the node's group, not its rect: the label lies over the rect). */
     void selectNode(String nodeId) {
         WebElement node = find("g[data-cell-id='" + nodeId + "']");
-        new Actions(driver).moveToElement(node).click().perform();
+        // Something may float over part of a node (the canvas's overview map): click a point where the node shows.
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const n = arguments[0], r = n.getBoundingClientRect();"
+                        + " for (const [fx, fy] of [[.5, .5], [.2, .3], [.8, .3], [.2, .75], [.8, .75], [.05, .5]]) {"
+                        + "   const x = r.left + r.width * fx, y = r.top + r.height * fy;"
+                        + "   if (n.contains(document.elementFromPoint(x, y)))"
+                        + "     return [Math.round(x - r.left - r.width / 2), Math.round(y - r.top - r.height / 2)];"
+                        + " } return [0, 0];", node);
+        new Actions(driver).moveToElement(node, offset.get(0).intValue(), offset.get(1).intValue()).click().perform();
         waitForVaadin();
     }
 

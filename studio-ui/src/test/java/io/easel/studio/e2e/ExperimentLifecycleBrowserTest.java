@@ -91,6 +91,8 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
         browser.open(url("/"));
         browser.type("#experiment-search", "Cloned original", true);
         browser.until(Duration.ofSeconds(10), d -> browser.findAll(".experiment-name").size() == 1);
+        // The filtered list replaces its rows' buttons when it answers: click one that is there to stay.
+        browser.waitForVaadin();
         browser.click("[data-action='clone']");
         browser.click("#experiment-dialog-confirm");
 
