@@ -91,13 +91,22 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
         browser.open(url("/"));
         browser.type("#experiment-search", "Cloned original", true);
         browser.until(Duration.ofSeconds(10), d -> browser.findAll(".experiment-name").size() == 1);
-        // The filtered list replaces its rows' buttons when it answers: click one that is there to stay.
+        // Under load a click can reach a row the settling search has just replaced: clone (and confirm) again until
+        // the copy opens, rather than once.
         browser.waitForVaadin();
-        browser.click("[data-action='clone']");
-        browser.click("#experiment-dialog-confirm");
-
-        browser.until(Duration.ofSeconds(10), d -> d.getCurrentUrl().contains("/experiments/")
-                && !d.getCurrentUrl().endsWith(id));
+        browser.until(Duration.ofSeconds(40), d -> {
+            if (d.getCurrentUrl().contains("/experiments/") && !d.getCurrentUrl().endsWith(id)) {
+                return true;
+            }
+            List<WebElement> confirm = d.findElements(By.id("experiment-dialog-confirm"));
+            if (confirm.stream().anyMatch(WebElement::isDisplayed)) {
+                confirm.stream().filter(WebElement::isDisplayed).findFirst().get().click();
+            } else {
+                browser.click("[data-action='clone']");
+            }
+            browser.waitForVaadin();
+            return false;
+        });
         assertThat(browser.find("#experiment-name-field input").getDomProperty("value"))
                 .isEqualTo("Cloned original (copy)");
         browser.find("g[data-cell-id='split']");
