@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -181,19 +182,33 @@ final class Browser implements AutoCloseable {
 
     /** Drags a palette item onto the canvas, dropping its centre at ({@code x}, {@code y}) of the graph area. */
     void dropComponent(String componentId, int x, int y) {
-        WebElement item = find("[data-component-id='" + componentId + "']");
-        WebElement stage = find("easel-canvas .easel-graph");
-        int dx = x - stage.getRect().getWidth() / 2;
-        int dy = y - stage.getRect().getHeight() / 2;
-        new Actions(driver)
-                .moveToElement(item)
-                .clickAndHold()
-                .moveByOffset(12, 6)
-                .moveToElement(stage, dx - 20, dy - 10)
-                .moveToElement(stage, dx, dy)
-                .pause(Duration.ofMillis(150))
-                .release()
-                .perform();
+        String dropped = "easel-canvas g.x6-node[data-cell-id^='" + componentId + "-']";
+        int before = findAll(dropped).size();
+        // Under load a drag can begin while the palette is still being laid out and miss the item: as a user would,
+        // drag again when no node arrived, rather than fail on a gesture the page never saw.
+        for (int attempt = 1; ; attempt++) {
+            WebElement item = find("[data-component-id='" + componentId + "']");
+            WebElement stage = find("easel-canvas .easel-graph");
+            int dx = x - stage.getRect().getWidth() / 2;
+            int dy = y - stage.getRect().getHeight() / 2;
+            new Actions(driver)
+                    .moveToElement(item)
+                    .clickAndHold()
+                    .moveByOffset(12, 6)
+                    .moveToElement(stage, dx - 20, dy - 10)
+                    .moveToElement(stage, dx, dy)
+                    .pause(Duration.ofMillis(150))
+                    .release()
+                    .perform();
+            try {
+                until(Duration.ofSeconds(5), d -> findAll(dropped).size() > before);
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Draws an edge from an output port to an input port, as a user drags between the two circles. */

@@ -90,7 +90,7 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
                 .get("id").asString();
         browser.open(url("/"));
         browser.type("#experiment-search", "Cloned original", true);
-        browser.until(Duration.ofSeconds(10), d -> browser.findAll(".experiment-name").size() == 1);
+        browser.until(Duration.ofSeconds(30), d -> browser.findAll(".experiment-name").size() == 1);
         // Under load a click can reach a row the settling search has just replaced: clone (and confirm) again until
         // the copy opens, rather than once.
         browser.waitForVaadin();
