@@ -1070,6 +1070,10 @@ export class EaselCanvas extends LitElement {
       title=${tip}
       @mousedown=${(e: MouseEvent) => {
         if (!(e.target as HTMLElement).closest('.easel-star')) {
+          // Without this the browser also starts selecting text, and a later press on selected text becomes the
+          // browser's own drag of that text, which swallows the mouse events of the next drags and connections.
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).focus();
           this.startDrag(c, e);
         }
       }}

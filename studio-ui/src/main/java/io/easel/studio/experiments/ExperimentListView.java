@@ -218,6 +218,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
                     getTranslation("action.export")), clone, delete);
         }
         actions.addClassName("row-actions");
+        actions.getElement().setAttribute("data-actions-of", row.experiment().id().toString());
         return actions;
     }
 

@@ -213,17 +213,35 @@ final class Browser implements AutoCloseable {
 
     /** Draws an edge from an output port to an input port, as a user drags between the two circles. */
     void connect(String fromNode, String fromPort, String toNode, String toPort) {
-        WebElement out = find("g[data-cell-id='" + fromNode + "'] [port='" + fromPort + "']");
-        WebElement in = find("g[data-cell-id='" + toNode + "'] [port='" + toPort + "']");
-        new Actions(driver)
-                .moveToElement(out)
-                .clickAndHold()
-                .moveByOffset(0, 24)
-                .moveToElement(in, 0, -6)
-                .moveToElement(in)
-                .pause(Duration.ofMillis(150))
-                .release()
-                .perform();
+        long before = connectedEdges();
+        for (int attempt = 1; ; attempt++) {
+            WebElement out = find("g[data-cell-id='" + fromNode + "'] [port='" + fromPort + "']");
+            WebElement in = find("g[data-cell-id='" + toNode + "'] [port='" + toPort + "']");
+            new Actions(driver)
+                    .moveToElement(out)
+                    .clickAndHold()
+                    .moveByOffset(0, 24)
+                    .moveToElement(in, 0, -6)
+                    .moveToElement(in)
+                    .pause(Duration.ofMillis(150))
+                    .release()
+                    .perform();
+            try {
+                until(Duration.ofSeconds(5), d -> connectedEdges() > before);
+                return;
+            } catch (TimeoutException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Edges that join two ports (an edge still being drawn ends at a point, not at a node). */
+    private long connectedEdges() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript(
+                "return document.querySelector('easel-canvas').graph.getEdges()"
+                        + ".filter(e => e.getSourceCellId() && e.getTargetCellId()).length;")).longValue();
     }
 
     /** Selects a node by clicking it (the node's group, not its rect: the label lies over the rect). */

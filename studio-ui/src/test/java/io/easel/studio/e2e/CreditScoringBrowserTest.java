@@ -189,11 +189,10 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.click(".language-option[data-lang='en']");
         browser.until(Duration.ofSeconds(10), d -> browser.find("#new-experiment").getText().equals("New experiment"));
 
-        int experiments = browser.findAll("[data-experiment-id]").size();
-        WebElement original = browser.findAll("[data-experiment-id]").stream()
-                .filter(e -> e.getText().equals("Credit scoring")).findFirst().orElseThrow();
-        browser.findAll("vaadin-button[data-action='clone']")
-                .get(browser.findAll("[data-experiment-id]").indexOf(original)).click();
+        String originalId = browser.findAll("[data-experiment-id]").stream()
+                .filter(e -> e.getText().equals("Credit scoring")).findFirst().orElseThrow()
+                .getAttribute("data-experiment-id");
+        browser.click("[data-actions-of='" + originalId + "'] vaadin-button[data-action='clone']");
         browser.waitForVaadin();
         browser.find("#experiment-name input").clear();
         browser.type("#experiment-name", "Credit scoring v2", false);
@@ -203,14 +202,14 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(browser.find("#experiment-name-field input").getDomProperty("value"))
                 .isEqualTo("Credit scoring v2");
         browser.open(url("/"));
-        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").size() == experiments + 1);
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("[data-experiment-id]").stream()
+                .anyMatch(e -> e.getText().equals("Credit scoring v2")));
         browser.cleanScreenshot(SCREENSHOTS.resolve("experiments.png"));
 
-        WebElement copy = browser.findAll("[data-experiment-id]").stream()
-                .filter(e -> e.getText().equals("Credit scoring v2")).findFirst().orElseThrow();
-        String copyId = copy.getAttribute("data-experiment-id");
-        int copyRow = browser.findAll("[data-experiment-id]").indexOf(copy);
-        browser.findAll("vaadin-button[data-action='delete']").get(copyRow).click();
+        String copyId = browser.findAll("[data-experiment-id]").stream()
+                .filter(e -> e.getText().equals("Credit scoring v2")).findFirst().orElseThrow()
+                .getAttribute("data-experiment-id");
+        browser.click("[data-actions-of='" + copyId + "'] vaadin-button[data-action='delete']");
         browser.waitForVaadin();
         browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
         browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()

@@ -90,7 +90,9 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
                 .get("id").asString();
         browser.open(url("/"));
         browser.type("#experiment-search", "Cloned original", true);
-        browser.until(Duration.ofSeconds(30), d -> browser.findAll(".experiment-name").size() == 1);
+        // The grid keeps the cells of rows a search hid: find the row by its experiment, not by counting cells.
+        String cloneButton = "[data-actions-of='" + id + "'] [data-action='clone']";
+        browser.find(cloneButton);
         // Under load a click can reach a row the settling search has just replaced: clone (and confirm) again until
         // the copy opens, rather than once.
         browser.waitForVaadin();
@@ -102,7 +104,7 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
             if (confirm.stream().anyMatch(WebElement::isDisplayed)) {
                 confirm.stream().filter(WebElement::isDisplayed).findFirst().get().click();
             } else {
-                browser.click("[data-action='clone']");
+                browser.click(cloneButton);
             }
             browser.waitForVaadin();
             return false;
