@@ -67,7 +67,7 @@ final class ExperimentFileReader {
             problem("$.formatVersion", Code.MISSING, null);
         } else if (!format.isIntegralNumber()) {
             problem("$.formatVersion", Code.WRONG_TYPE, "a whole number");
-        } else if (format.intValue() != ExperimentGraph.FORMAT_VERSION) {
+        } else if (!format.canConvertToInt() || format.intValue() != ExperimentGraph.FORMAT_VERSION) {
             problem("$.formatVersion", Code.UNSUPPORTED_FORMAT, format.asString());
         }
         String name = optionalString(root, "$", "name");
@@ -130,7 +130,7 @@ final class ExperimentFileReader {
             int version = Node.DEFAULT_VERSION;
             JsonNode versionNode = node.get("version");
             if (versionNode != null && !versionNode.isNull()) {
-                if (versionNode.isIntegralNumber() && versionNode.intValue() >= 1) {
+                if (versionNode.isIntegralNumber() && versionNode.canConvertToInt() && versionNode.intValue() >= 1) {
                     version = versionNode.intValue();
                 } else {
                     problem(path + ".version", Code.WRONG_TYPE, "a whole number of at least 1");

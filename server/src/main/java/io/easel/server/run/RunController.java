@@ -3,6 +3,9 @@ package io.easel.server.run;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +32,7 @@ class RunController {
      * @param force run every node, reusing nothing earlier runs stored
      * @param forceNodes run these nodes whatever was stored
      */
-    record RunRequest(Boolean force, List<String> forceNodes) {
+    record RunRequest(Boolean force, @Size(max = 10_000) List<@NotBlank String> forceNodes) {
 
         RunOptions options() {
             return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes, null);
@@ -50,7 +53,7 @@ class RunController {
             + "stored are not run again but reuse them (the node view says from which run); the optional body "
             + "{\"force\": true} runs every node, {\"forceNodes\": [ids]} those nodes, whatever was stored.")
     ResponseEntity<RunView> start(@PathVariable UUID experimentId,
-            @RequestBody(required = false) RunRequest request) {
+            @Valid @RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(experimentId, request == null ? RunOptions.reuse() : request.options());
         return ResponseEntity.accepted().location(URI.create("/api/runs/" + run.id())).body(run);
     }

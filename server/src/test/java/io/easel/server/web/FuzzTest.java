@@ -10,11 +10,15 @@ import io.easel.server.Graphs;
 import io.easel.server.ServerTest;
 import io.easel.server.model.ModelFixture;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +55,8 @@ class FuzzTest {
     private static final boolean FULL = Boolean.getBoolean("easel.test.fuzz.full");
     private static final int DOCUMENTS = Integer.getInteger("easel.test.fuzz.documents", FULL ? 10_000 : 500);
     private static final int SCORING_REQUESTS = Integer.getInteger("easel.test.fuzz.scoring", FULL ? 10_000 : 500);
+    private static final int LIFECYCLE_REQUESTS = Integer.getInteger("easel.test.fuzz.lifecycle", FULL ? 4_000 : 400);
+    private static final int QUERIES = Integer.getInteger("easel.test.fuzz.queries", FULL ? 4_000 : 400);
     private static final int EDITORS = Integer.getInteger("easel.test.fuzz.editors", 50);
     private static final int EDITS = Integer.getInteger("easel.test.fuzz.edits", FULL ? 10 : 1);
     private static final long SEED = Long.getLong("easel.test.fuzz.seed", 20261130L);
@@ -107,6 +113,91 @@ class FuzzTest {
         tally.print("Fuzz: mutated scoring requests");
         tally.assertNoServerErrorAndNoInternals();
         assertThat(api.postRaw(scoringPath, one).status()).as("still scores").isEqualTo(200);
+    }
+
+    @Test
+    void shouldAnswerMutatedImportsClonesRestoresAndRunRequestsWithoutA5xxOrInternals() {
+        // A graph that does not validate: a mutant that still asks for a run is refused, and no engine starts.
+        ExperimentGraph unrunnable = Graphs.single(Node.of("split", "random-split", Map.of("fraction", 0.5)));
+        JsonNode saved = api.post("/api/experiments", Map.of("name", "Fuzz lifecycle", "graph", unrunnable)).body();
+        String id = saved.get("id").asString();
+        String exported = api.get("/api/experiments/" + id + "/export").text();
+        String restore = Api.JSON.writeValueAsString(Map.of("version", saved.get("version").asLong()));
+
+        Tally tally = fuzz(LIFECYCLE_REQUESTS, 3, i -> switch (i % 4) {
+            case 0 -> new Target("POST", "/api/experiments/import", exported);
+            case 1 -> new Target("POST", "/api/experiments/" + id + "/clone", "{\"name\": \"Fuzz copy\"}");
+            case 2 -> new Target("POST", "/api/experiments/" + id + "/revisions/1/restore", restore);
+            default -> new Target("POST", "/api/experiments/" + id + "/runs",
+                    "{\"force\": true, \"forceNodes\": [\"split\"]}");
+        });
+
+        tally.print("Fuzz: mutated imports, clones, restores and run requests");
+        tally.assertNoServerErrorAndNoInternals();
+        assertThat(api.get("/api/experiments/" + id + "/runs").body().size()).as("no run started").isZero();
+    }
+
+    @Test
+    void shouldAnswerOddQueryValuesAndPathSegmentsWithoutA5xxOrInternals() throws InterruptedException {
+        String id = api.post("/api/experiments", Map.of("name", "Fuzz queries", "graph", Graphs.creditSplit(0.8)))
+                .body().get("id").asString();
+        String slug = api.get("/api/me").body().path("workspaces").path(0).path("slug").asString("default");
+        Random random = new Random(SEED + 4);
+        List<IntFunction<Target>> probes = List.of(
+                i -> get("/api/experiments?search=%s&sort=%s", odd(random), odd(random)),
+                i -> get("/api/experiments/trash?search=%s&sort=%s", odd(random), odd(random)),
+                i -> get("/api/experiments/%s", odd(random)),
+                i -> get("/api/experiments/" + id + "/revisions/%s", odd(random)),
+                i -> get("/api/experiments/" + id + "/revisions/1/diff?to=%s", odd(random)),
+                i -> get("/api/runs/%s/nodes/%s/ports/%s/rows?offset=%s&limit=%s&sort=%s&filter=%s&search=%s",
+                        runId(random), odd(random), odd(random), odd(random), odd(random), odd(random), odd(random),
+                        odd(random)),
+                i -> get("/api/runs/%s/nodes/split/ports/train/download?format=%s", runId(random), odd(random)),
+                i -> get("/api/runs/%s", odd(random)),
+                i -> get("/api/models/%s/versions/%s", odd(random), odd(random)),
+                i -> get("/api/deployments/%s", odd(random)),
+                i -> get("/api/workspaces/" + slug + "/uploads/%s", odd(random)),
+                i -> new Target("DELETE", "/api/workspaces/" + slug + "/uploads/" + encode(odd(random)), null),
+                i -> new Target("POST", "/api/workspaces/" + slug + "/uploads?name=" + encode(odd(random)),
+                        "a,b\n1,2\n"));
+
+        Tally tally = new Tally();
+        long started = System.nanoTime();
+        try (BurstTest.HealthWatch health = new BurstTest.HealthWatch(port)) {
+            for (int i = 0; i < QUERIES; i++) {
+                Target target = probes.get(i % probes.size()).apply(i);
+                byte[] body = target.validBody() == null ? new byte[0]
+                        : target.validBody().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                Mutations.Mutant as = new Mutations.Mutant("odd-value", target.validBody() == null ? null
+                        : "text/csv", body);
+                tally.add(target, as, send(target, as, tally));
+            }
+            health.assertStayedUp();
+            tally.health = health.summary();
+        }
+        tally.seconds = (System.nanoTime() - started) / 1e9;
+
+        tally.print("Fuzz: odd query values and path segments");
+        tally.assertNoServerErrorAndNoInternals();
+    }
+
+    /** A GET of the template with each {@code %s} an encoded odd value. */
+    private static Target get(String template, String... values) {
+        return new Target("GET", String.format(template, Arrays.stream(values).map(FuzzTest::encode).toArray()),
+                null);
+    }
+
+    /** A run id: mostly well-formed (unknown) ones, so the checks behind the id are reached, or an odd value. */
+    private static String runId(Random random) {
+        return random.nextInt(4) == 0 ? odd(random) : new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    private static String odd(Random random) {
+        return Mutations.oddValue(random);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test

@@ -59,6 +59,16 @@ final class Mutations {
             (r, json) -> new Mutant("no-content-type", null, json.getBytes(StandardCharsets.UTF_8)),
             Mutations::corruptBytes);
 
+    /** An odd value for a query parameter or a path segment: a strange string, a huge number or a small integer. */
+    static String oddValue(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> HUGE_NUMBERS.get(random.nextInt(HUGE_NUMBERS.size()));
+            case 1 -> Integer.toString(random.nextInt(2_000) - 1_000);
+            case 2 -> "x".repeat(1 << random.nextInt(14));
+            default -> ODD_STRINGS.get(random.nextInt(ODD_STRINGS.size()));
+        };
+    }
+
     Mutations(long seed) {
         this.random = new Random(seed);
     }
