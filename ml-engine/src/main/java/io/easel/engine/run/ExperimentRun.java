@@ -135,6 +135,8 @@ public final class ExperimentRun {
                 reportInvalid(graph, validation);
             } else {
                 execute(graph, validation);
+                // After the end is reported: keeping the cache within its limit delays no one.
+                reuse.housekeeping();
             }
         } catch (RuntimeException | Error e) {
             LOG.error("Run {} failed in the engine itself", layout.runId(), e);
@@ -176,7 +178,6 @@ public final class ExperimentRun {
         runInOrder(graph, exports, order, validation, values, failedRoot);
         // Before the end is reported: the next run of the experiment may start as soon as it is.
         reuse.writeFingerprints(order);
-        reuse.housekeeping();
         if (cancelled.getAsBoolean()) {
             skipTheRest(order);
             return;
