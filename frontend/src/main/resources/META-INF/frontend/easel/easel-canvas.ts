@@ -15,7 +15,7 @@ import { Overview } from './easel-canvas-overview';
 import { PaletteStore, readClipboard, writeClipboard, type ClipboardPayload } from './easel-canvas-store';
 
 type PortType = 'table' | 'model' | 'report';
-type NodeState = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
+type NodeState = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'not_in_run';
 
 interface PortInfo {
   name: string;
@@ -95,12 +95,17 @@ interface NodeData {
   state: NodeState | null;
   stateMessage: string | null;
   errors: string[];
+  /** What changed since the node's last run, when its outputs are out of date. */
+  stale?: string | null;
 }
 
 interface ServerConnector {
   graphChanged(json: string): void;
   nodeSelected(nodeId: string | null): void;
-  /** A node command the server carries out: 'output' (show the node's results). */
+  /**
+   * A node command the server carries out: 'output' (show the node's results), 'run-only', 'run-from', 'run-to'
+   * (start a run of the node alone, of it and what is downstream, of it and what it needs upstream).
+   */
   nodeCommand(command: string, nodeId: string): void;
 }
 
@@ -148,7 +153,11 @@ const STATE_COLORS: Record<NodeState, string> = {
   succeeded: '#2e9a5a',
   failed: '#d63a3a',
   skipped: '#a0a7b4',
+  not_in_run: '#b8bfcb',
 };
+
+/** The badge of a node whose last outputs no longer match its settings or inputs. */
+const STALE_COLOR = '#7c5cc4';
 
 /** Small white glyphs drawn inside the status dot, on a 12x12 box centred at 0,0. */
 const STATE_GLYPHS: Record<NodeState, string> = {
@@ -157,6 +166,7 @@ const STATE_GLYPHS: Record<NodeState, string> = {
   succeeded: 'M -3 0 L -1 2.5 L 3.2 -2.5',
   failed: 'M -2.5 -2.5 L 2.5 2.5 M 2.5 -2.5 L -2.5 2.5',
   skipped: 'M -3 0 L 3 0',
+  not_in_run: '',
 };
 
 const ERROR_COLOR = '#e5484d';
@@ -208,6 +218,8 @@ function registerShapes(): void {
         { tagName: 'path', selector: 'statusGlyph' },
         { tagName: 'circle', selector: 'errorBadge' },
         { tagName: 'text', selector: 'errorMark' },
+        { tagName: 'circle', selector: 'staleBadge' },
+        { tagName: 'path', selector: 'staleMark' },
       ],
       attrs: {
         halo: {
@@ -293,6 +305,25 @@ function registerShapes(): void {
           fill: '#ffffff',
           textAnchor: 'middle',
           textVerticalAnchor: 'middle',
+          visibility: 'hidden',
+          pointerEvents: 'none',
+        },
+        staleBadge: {
+          cx: NODE_WIDTH - 20,
+          cy: 2,
+          r: 7,
+          fill: STALE_COLOR,
+          visibility: 'hidden',
+          pointerEvents: 'none',
+        },
+        staleMark: {
+          // A circular arrow: "to be computed again".
+          d: 'M 2.6 -1.8 A 3 3 0 1 0 3 1 M 2.6 -1.8 L 2.9 -4 M 2.6 -1.8 L 0.6 -2.2',
+          transform: `translate(${NODE_WIDTH - 20}, 2)`,
+          fill: 'none',
+          stroke: '#ffffff',
+          strokeWidth: 1.3,
+          strokeLinecap: 'round',
           visibility: 'hidden',
           pointerEvents: 'none',
         },
@@ -711,7 +742,7 @@ const DEFAULT_TEXTS: Record<string, string> = {
   runThis: 'Run this node',
   runFrom: 'Run from here',
   runTo: 'Run to here',
-  comingWithRunScope: 'Coming with run scope',
+  stale: 'Out of date',
   copy: 'Copy',
   paste: 'Paste',
   deleteEdge: 'Delete connection',
@@ -743,6 +774,8 @@ export class EaselCanvas extends LitElement {
   private pendingGraph?: CanvasGraph;
   private usedIds = new Set<string>();
   private states = new Map<string, { state: NodeState; message: string | null }>();
+  /** Why each out-of-date node is, by node id. */
+  private stale = new Map<string, string>();
   private errors: ValidationError[] = [];
   private graphErrors: string[] = [];
   /** The tooltip shown, and the node it is about (kept current while errors and run states change). */
@@ -836,6 +869,12 @@ export class EaselCanvas extends LitElement {
     for (const [id, value] of Object.entries(states)) {
       this.states.set(id, { state: value.state.toLowerCase() as NodeState, message: value.message ?? null });
     }
+    this.decorateAll();
+  }
+
+  /** The nodes whose last outputs are out of date, with what changed: {nodeId: reason} as JSON ('{}': none). */
+  setStaleNodes(json: string): void {
+    this.stale = new Map(Object.entries(JSON.parse(json) as Record<string, string>));
     this.decorateAll();
   }
 
@@ -1815,7 +1854,7 @@ export class EaselCanvas extends LitElement {
       return;
     }
     const component = this.components.get(node.getData<NodeData>().component);
-    const notYet = { disabledReason: t.comingWithRunScope };
+    const run = (command: string) => () => this.$server?.nodeCommand(command, node.id);
     this.openMenu(e, [
       { label: t.viewOutput, action: () => this.$server?.nodeCommand('output', node.id) },
       { label: t.rename, action: () => this.startRename(node), shortcut: 'F2' },
@@ -1823,10 +1862,9 @@ export class EaselCanvas extends LitElement {
       { label: t.copy, action: () => this.copySelection(), shortcut: 'Ctrl+C' },
       { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
       { label: '' },
-      // Waiting for the engine's run scope: shown, so users know they are coming, but disabled.
-      { label: t.runThis, ...notYet },
-      { label: t.runFrom, ...notYet },
-      { label: t.runTo, ...notYet },
+      { label: t.runThis, action: run('run-only') },
+      { label: t.runFrom, action: run('run-from') },
+      { label: t.runTo, action: run('run-to') },
       { label: '' },
       { label: t.componentHelp, action: () => component && this.showComponentHelp(component) },
     ]);
@@ -2182,13 +2220,14 @@ export class EaselCanvas extends LitElement {
     const selected = this.selectedIds.includes(node.id);
     const state = run?.state ?? null;
     const hasError = errors.length > 0;
+    const stale = this.stale.get(node.id) ?? null;
     let stroke = '#c5ccd8';
     let strokeWidth = 1;
     let dash: string | null = null;
     if (state) {
       stroke = STATE_COLORS[state];
       strokeWidth = 1.6;
-      dash = state === 'queued' || state === 'skipped' ? '4 3' : null;
+      dash = state === 'queued' || state === 'skipped' ? '4 3' : state === 'not_in_run' ? '2 3' : null;
     }
     if (hasError) {
       stroke = ERROR_COLOR;
@@ -2196,7 +2235,7 @@ export class EaselCanvas extends LitElement {
       dash = null;
     }
     const data = node.getData<NodeData>();
-    node.setData({ ...data, state, stateMessage: run?.message ?? null, errors }, { silent: true, decoration: true });
+    node.setData({ ...data, state, stateMessage: run?.message ?? null, errors, stale }, { silent: true, decoration: true });
     node.attr(
       {
         halo: { visibility: selected ? 'visible' : 'hidden' },
@@ -2207,10 +2246,11 @@ export class EaselCanvas extends LitElement {
           // Stable hook for tests and CSS: the run state of this node.
           'data-state': state,
           'data-invalid': hasError ? 'true' : null,
-          fill: state === 'skipped' ? '#f3f4f6' : '#ffffff',
+          'data-stale': stale !== null ? 'true' : null,
+          fill: state === 'skipped' || state === 'not_in_run' ? '#f3f4f6' : '#ffffff',
         },
         status: {
-          visibility: state ? 'visible' : 'hidden',
+          visibility: state && state !== 'not_in_run' ? 'visible' : 'hidden',
           fill: state && state !== 'running' ? STATE_COLORS[state] : 'none',
           stroke: state === 'running' ? STATE_COLORS.running : 'none',
           strokeWidth: state === 'running' ? 2.2 : 0,
@@ -2219,6 +2259,8 @@ export class EaselCanvas extends LitElement {
         statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
         errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
         errorMark: { visibility: hasError ? 'visible' : 'hidden' },
+        staleBadge: { visibility: stale !== null ? 'visible' : 'hidden' },
+        staleMark: { visibility: stale !== null ? 'visible' : 'hidden' },
       },
       { decoration: true },
     );
@@ -2242,6 +2284,9 @@ export class EaselCanvas extends LitElement {
     const lines = [{ text: data.label ? `${data.label} · ${title}` : title, error: false }];
     if (data.state && data.stateMessage) {
       lines.push({ text: data.stateMessage, error: data.state === 'failed' });
+    }
+    if (data.stale) {
+      lines.push({ text: `${this.texts().stale}: ${data.stale}`, error: false });
     }
     data.errors.forEach((m) => lines.push({ text: m, error: true }));
     return lines;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.engine.run.RunReuse;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import io.easel.run.RunScope;
 import io.easel.run.WorkspaceLayout;
 import java.net.URI;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import java.util.Set;
  * @param reuse which nodes reuse outputs stored by earlier runs: {@code --previous-run} names the latest earlier run
  *     of the same experiment (to say why a node runs again), {@code --force all} or {@code --force <nodeId>}
  *     (repeated) makes nodes run whatever the cache holds, {@code --cache-scope} names the runs that share stored
- *     outputs (the server's workspace id; {@value WorkspaceLayout#DEFAULT_CACHE_SCOPE} when not given)
+ *     outputs (the server's workspace id; {@value WorkspaceLayout#DEFAULT_CACHE_SCOPE} when not given),
+ *     {@code --scope from|to|only --scope-node <id>} runs part of the graph ({@link RunScope}),
+ *     {@code --cache-max-size <bytes>} bounds the cache (least recently used entries evicted beyond it)
  */
 public record EngineArguments(String experiment, String runId, String workspace, String modelStore, URI callbackUrl,
         String callbackToken, DataRoots dataRoots, JdbcConnections connections, RunReuse reuse) {
@@ -46,13 +49,14 @@ public record EngineArguments(String experiment, String runId, String workspace,
                               [--data-root <path or URI>]... [--samples <path or URI>]
                               [--uploads-area <path or URI> --uploads-workspace <directory name>]
                               [--previous-run <run id>] [--force <all | node id>]... [--cache-scope <name>]
+                              [--scope <from | to | only> --scope-node <node id>] [--cache-max-size <bytes>]
             The callback token may instead be given in the environment variable %s.
             File sources read only under the data roots (and the samples directory), and of the uploads area only
             the run's own workspace's directory ({uploads}).""".formatted(TOKEN_VARIABLE);
 
     private static final List<String> KNOWN = List.of("--experiment", "--run-id", "--workspace", "--model-store",
             "--callback-url", "--callback-token", "--data-root", "--samples", "--uploads-area", "--uploads-workspace",
-            "--previous-run", "--force", "--cache-scope");
+            "--previous-run", "--force", "--cache-scope", "--scope", "--scope-node", "--cache-max-size");
     /** Arguments that may be given more than once. */
     private static final List<String> REPEATED = List.of("--data-root", "--force");
 
@@ -116,15 +120,36 @@ public record EngineArguments(String experiment, String runId, String workspace,
         return new EngineArguments(values.get("--experiment"), values.get("--run-id"), values.get("--workspace"),
                 values.get("--model-store"), callback, token, roots,
                 connections(environment.get(JdbcConnections.ENVIRONMENT_VARIABLE)),
-                reuse(values.get("--previous-run"), repeated.get("--force"), values.get("--cache-scope")));
+                reuse(values, repeated.get("--force")));
     }
 
-    private static RunReuse reuse(String previousRun, List<String> forced, String scope) {
+    private static RunReuse reuse(Map<String, String> values, List<String> forced) {
+        RunScope runScope = runScope(values.get("--scope"), values.get("--scope-node"));
+        long maxBytes;
+        try {
+            maxBytes = Long.parseLong(values.getOrDefault("--cache-max-size", "0"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--cache-max-size must be a number of bytes, not '"
+                    + values.get("--cache-max-size") + "'");
+        }
         try {
             boolean all = forced.contains(RunReuse.ALL);
-            return new RunReuse(previousRun, all, all ? Set.of() : Set.copyOf(forced), scope);
+            return new RunReuse(values.get("--previous-run"), all, all ? Set.of() : Set.copyOf(forced),
+                    values.get("--cache-scope"), runScope, maxBytes);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--previous-run or --cache-scope: " + e.getMessage());
+            throw new IllegalArgumentException("--previous-run, --cache-scope or --cache-max-size: "
+                    + e.getMessage());
+        }
+    }
+
+    private static RunScope runScope(String kind, String node) {
+        if (kind == null && node == null) {
+            return RunScope.ALL;
+        }
+        try {
+            return new RunScope(RunScope.Kind.fromJson(kind), node);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--scope and --scope-node: " + e.getMessage());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.engine.run.RunReuse;
 import io.easel.run.JdbcConnections;
+import io.easel.run.RunScope;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +38,24 @@ class EngineArgumentsTest {
         assertThat(EngineArguments.parse(REQUIRED, Map.of()).reuse()).isEqualTo(RunReuse.byFingerprint());
         assertThatThrownBy(() -> EngineArguments.parse(with("--cache-scope", "../other"), Map.of()))
                 .hasMessageContaining("--cache-scope");
+    }
+
+    @Test
+    void shouldReadTheRunScopeAndTheCacheLimit() {
+        RunReuse scoped = EngineArguments.parse(with("--scope", "from", "--scope-node", "gbdt",
+                "--cache-max-size", "1048576"), Map.of()).reuse();
+
+        assertThat(scoped.runScope()).isEqualTo(new RunScope(RunScope.Kind.FROM, "gbdt"));
+        assertThat(scoped.cacheMaxBytes()).isEqualTo(1_048_576);
+        assertThat(scoped.forces("gbdt")).as("the node picked runs").isTrue();
+        assertThat(scoped.forces("predict")).isFalse();
+        assertThat(EngineArguments.parse(REQUIRED, Map.of()).reuse().runScope()).isEqualTo(RunScope.ALL);
+        assertThatThrownBy(() -> EngineArguments.parse(with("--scope", "around", "--scope-node", "gbdt"), Map.of()))
+                .hasMessageContaining("--scope").hasMessageContaining("'around' is not a run scope");
+        assertThatThrownBy(() -> EngineArguments.parse(with("--scope", "only"), Map.of()))
+                .hasMessageContaining("--scope-node");
+        assertThatThrownBy(() -> EngineArguments.parse(with("--cache-max-size", "10GB"), Map.of()))
+                .hasMessageContaining("--cache-max-size must be a number of bytes");
     }
 
     @Test

@@ -11,10 +11,15 @@ public enum NodeState {
     SUCCEEDED,
     FAILED,
     /** Not run because something upstream failed or the run was cancelled. */
-    SKIPPED;
+    SKIPPED,
+    /**
+     * Outside the run's scope (run from here, run to here, run one node): not run, and not a failure. A node whose
+     * stored outputs the run needed as an input, but which has none, says so in its message.
+     */
+    NOT_IN_RUN;
 
     public boolean isFinal() {
-        return this == SUCCEEDED || this == FAILED || this == SKIPPED;
+        return this == SUCCEEDED || this == FAILED || this == SKIPPED || this == NOT_IN_RUN;
     }
 
     @JsonValue

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.component.BoundParams;
+import io.easel.component.CanonicalValues;
 import io.easel.component.Category;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.ParamDef;
 import io.easel.component.ParamType;
 import io.easel.components.spi.DataAccess;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -161,32 +161,7 @@ public final class Fingerprints {
      * trailing zeros (5 and 5.0 are the same setting), records and other objects as their JSON.
      */
     static Object canonical(Object value) {
-        return switch (value) {
-            case null -> null;
-            case String s -> s;
-            case Boolean b -> b;
-            case Number n -> number(n);
-            case Map<?, ?> map -> {
-                Map<String, Object> sorted = new TreeMap<>();
-                map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
-                yield sorted;
-            }
-            case Iterable<?> items -> {
-                List<Object> list = new ArrayList<>();
-                items.forEach(item -> list.add(canonical(item)));
-                yield list;
-            }
-            default -> canonical(CANONICAL.convertValue(value, Object.class));
-        };
-    }
-
-    private static Object number(Number n) {
-        if ((n instanceof Double d && (d.isNaN() || d.isInfinite()))
-                || (n instanceof Float f && (f.isNaN() || f.isInfinite()))) {
-            return n.toString();
-        }
-        BigDecimal decimal = new BigDecimal(n.toString()).stripTrailingZeros();
-        return decimal.signum() == 0 ? BigDecimal.ZERO : decimal;
+        return CanonicalValues.of(value, other -> CANONICAL.convertValue(other, Object.class));
     }
 
     /** The canonical JSON of a canonical value. */

@@ -20,7 +20,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
@@ -44,6 +46,8 @@ public final class OutputCache {
     private static final Logger LOG = LoggerFactory.getLogger(OutputCache.class);
     /** In an entry instead of a manifest: why the outputs could not be stored. */
     private static final String NOT_KEPT = "not-kept.txt";
+    /** In an entry: written each time a run reuses it, so that eviction finds the least recently used. */
+    static final String LAST_USED = "last-used";
 
     private final SparkSession spark;
     private final FileStore store;
@@ -55,6 +59,8 @@ public final class OutputCache {
     private final Map<Transformer, String> savedSteps = new IdentityHashMap<>();
     /** Each fitted step this run loaded, by where it is: outputs sharing a step share the loaded one. */
     private final Map<String, Transformer> loadedSteps = new HashMap<>();
+    /** The entries this run stored or reused: never evicted by its own housekeeping. */
+    private final Set<String> touched = ConcurrentHashMap.newKeySet();
 
     /** @param scope whose runs share the outputs (an Easel workspace): outputs never cross scopes */
     public OutputCache(SparkSession spark, FileStore store, Path workspace, ObjectMapper json, String runId,
@@ -141,12 +147,29 @@ public final class OutputCache {
                 stored.pmmlGaps());
     }
 
+    /** Records that a run reuses the outputs of {@code fingerprint} now (best effort). */
+    public void used(String fingerprint) {
+        touched.add(fingerprint);
+        try {
+            store.write(new Path(entry(fingerprint), LAST_USED),
+                    Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Cannot record the use of cache entry {}: {}", fingerprint, e.toString());
+        }
+    }
+
+    /** The entries this run stored or reused so far. */
+    public Set<String> touched() {
+        return Set.copyOf(touched);
+    }
+
     /**
      * Stores a node's outputs under its fingerprint, replacing what was there; an output that cannot be stored
      * (a step or model Spark ML cannot save, a table whose row order is part of it) leaves no entry.
      */
     public void store(String nodeId, NodeFingerprint fingerprint, List<Output> outputs) {
         Path entry = entry(fingerprint.hash());
+        touched.add(fingerprint.hash());
         try {
             store.delete(entry);
             List<CacheManifest.Output> stored = new ArrayList<>();

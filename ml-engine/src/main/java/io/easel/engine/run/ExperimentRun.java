@@ -33,6 +33,7 @@ import io.easel.run.DataRoots;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
+import io.easel.run.RunScope;
 import io.easel.run.RunState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,6 +68,11 @@ public final class ExperimentRun {
     private final DataAccess data;
     private final BooleanSupplier cancelled;
     private final NodeReuse reuse;
+    private final RunScope scope;
+    /** What the run does with each node, by its scope; set once the graph is read. */
+    private Map<String, RunScope.Role> roles = Map.of();
+    /** Why each node that only feeds the scope has no stored outputs to feed it with, by node. */
+    private final Map<String, String> missingInputs = new HashMap<>();
 
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
@@ -93,6 +99,7 @@ public final class ExperimentRun {
         this.tables = new TablePublisher(spark, store);
         this.models = new PmmlExporter(store, json);
         this.reuse = new NodeReuse(spark, registry, data, store, json, layout, reuse);
+        this.scope = reuse.runScope();
     }
 
     /** Runs the experiment given as JSON and returns how the run ended; never throws. */
@@ -128,6 +135,8 @@ public final class ExperimentRun {
                 reportInvalid(graph, validation);
             } else {
                 execute(graph, validation);
+                // After the end is reported: keeping the cache within its limit delays no one.
+                reuse.housekeeping();
             }
         } catch (RuntimeException | Error e) {
             LOG.error("Run {} failed in the engine itself", layout.runId(), e);
@@ -153,10 +162,17 @@ public final class ExperimentRun {
     }
 
     private void execute(ExperimentGraph document, ValidationResult validation) {
+        try {
+            roles = scope.roles(document);
+        } catch (IllegalArgumentException e) {
+            reporter.finish(RunState.FAILED, "The " + scope.describe() + " cannot start: " + e.getMessage());
+            return;
+        }
         GraphIndex graph = GraphIndex.of(document);
         PmmlExports exports = new PmmlExports(graph, registry.catalog());
         List<String> order = TopologicalOrder.of(document);
-        order.forEach(id -> reporter.node(id, NodeState.QUEUED, null));
+        order.stream().filter(id -> roles.get(id) != RunScope.Role.OUTSIDE)
+                .forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
         Map<String, String> failedRoot = new HashMap<>();
         runInOrder(graph, exports, order, validation, values, failedRoot);
@@ -168,7 +184,9 @@ public final class ExperimentRun {
         }
         List<String> failed = order.stream().filter(id -> reporter.state(id) == NodeState.FAILED).toList();
         if (failed.isEmpty()) {
-            reporter.finish(RunState.SUCCEEDED, "All " + order.size() + " nodes succeeded");
+            reporter.finish(RunState.SUCCEEDED, scope.whole() ? "All " + order.size() + " nodes succeeded"
+                    : "The " + scope.describe() + " succeeded: " + count(RunScope.Role.RUN) + " of "
+                    + order.size() + " nodes in it");
         } else if (failed.size() == 1) {
             reporter.finish(RunState.FAILED, "Node '" + failed.getFirst() + "' failed: "
                     + reporter.message(failed.getFirst()));
@@ -185,11 +203,19 @@ public final class ExperimentRun {
             if (cancelled.getAsBoolean()) {
                 return;
             }
+            if (roles.get(id) == RunScope.Role.OUTSIDE) {
+                reporter.node(id, NodeState.NOT_IN_RUN, null);
+                continue;
+            }
             Node node = graph.node(id).orElseThrow();
             Optional<String> blocker = graph.edgesInto(id).stream()
                     .map(e -> e.from().node())
                     .filter(upstream -> reporter.state(upstream) != NodeState.SUCCEEDED)
                     .findFirst();
+            if (blocker.isPresent() && reporter.state(blocker.get()) == NodeState.NOT_IN_RUN) {
+                refuseWithoutInput(id, blocker.get(), failedRoot);
+                continue;
+            }
             if (blocker.isPresent()) {
                 String root = failedRoot.getOrDefault(blocker.get(), blocker.get());
                 failedRoot.put(id, root);
@@ -200,6 +226,32 @@ public final class ExperimentRun {
                 failedRoot.put(id, id);
             }
         }
+    }
+
+    /**
+     * A node whose input comes from a node outside the scope that has no stored outputs for its current settings:
+     * a node of the scope fails with the reason and what to do, a node that would only have fed it is not in the run.
+     */
+    private void refuseWithoutInput(String id, String upstream, Map<String, String> failedRoot) {
+        String why = missingInputs.getOrDefault(upstream, "it is not in the run");
+        if (roles.get(id) == RunScope.Role.INPUT) {
+            missingInput(id, "its input from node '" + upstream + "' has none");
+            return;
+        }
+        failedRoot.put(id, id);
+        reporter.node(id, NodeState.FAILED, "Not run: its input comes from node '" + upstream + "', which is not "
+                + "in this " + scope.describe() + " and has no stored outputs for its current settings (" + why
+                + "). Run to here on '" + upstream + "' first, or run all");
+    }
+
+    /** A node that only feeds the scope has no stored outputs to feed it with. */
+    private void missingInput(String id, String why) {
+        missingInputs.put(id, why);
+        reporter.node(id, NodeState.NOT_IN_RUN, "No stored outputs for its current settings: " + why);
+    }
+
+    private long count(RunScope.Role role) {
+        return roles.values().stream().filter(role::equals).count();
     }
 
     /** The run was cancelled: the nodes that have not ended are skipped, and the run ends as cancelled. */
@@ -227,7 +279,13 @@ public final class ExperimentRun {
             inputs.forEach((port, value) -> inputData.put(port, value.data()));
             // Bound against the real inputs: execute gets present, in-range values naming existing columns.
             BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
-            decision = reuse.decide(graph, node, component, params);
+            boolean inputOnly = roles.get(id) == RunScope.Role.INPUT;
+            decision = reuse.decide(graph, node, component, params, inputOnly);
+            if (decision.reused().isEmpty() && inputOnly) {
+                missingInput(id, decision.rerunReason() == null ? "it has not run with them"
+                        : decision.rerunReason());
+                return false;
+            }
             if (decision.reused().isPresent()) {
                 return reuseOutputs(node, descriptor, exports, decision.reused().get(), values);
             }

@@ -8,6 +8,7 @@ import io.easel.component.Port;
 import io.easel.components.ComponentRegistry;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.DataAccess;
+import io.easel.engine.cache.CacheHousekeeping;
 import io.easel.engine.cache.CacheManifest;
 import io.easel.engine.cache.Fingerprints;
 import io.easel.engine.cache.NodeFingerprint;
@@ -77,28 +78,35 @@ final class NodeReuse {
     record Decision(NodeFingerprint fingerprint, Optional<OutputCache.Found> reused, String rerunReason,
             boolean keep) {}
 
-    Decision decide(GraphIndex graph, Node node, SparkComponent component, BoundParams params) {
+    /**
+     * @param inputOnly the node only feeds the run's scope: it may reuse stored outputs but never runs, so a
+     *     fingerprint it has no outputs for is not recorded as its latest (the next run compares with the one it
+     *     last ran with)
+     */
+    Decision decide(GraphIndex graph, Node node, SparkComponent component, BoundParams params, boolean inputOnly) {
         ComponentDescriptor descriptor = component.descriptor();
         Fingerprints.Assessment assessment = fingerprints.assess(descriptor, component.getClass(), params,
-                upstream(graph, node,
-                descriptor));
+                upstream(graph, node, descriptor));
         NodeFingerprint fingerprint = assessment.fingerprint();
-        current.put(node.id(), fingerprint);
         boolean forced = policy.forces(node.id());
         boolean reusable = assessment.neverReused().isEmpty();
         Optional<OutputCache.Found> found = forced || !reusable ? Optional.empty()
                 : cache.load(fingerprint.hash(), descriptor.outputs(), this::trainer);
+        if (found.isPresent() || !inputOnly) {
+            current.put(node.id(), fingerprint);
+        }
         if (found.isPresent()) {
+            cache.used(fingerprint.hash());
             return new Decision(fingerprint, found, null, false);
         }
         NodeFingerprint before = previous.get(node.id());
         String reason;
         if (forced) {
             reason = RerunReasons.FORCED;
+        } else if (!reusable) {
+            reason = before == null && !inputOnly ? null : "never reused: " + assessment.neverReused().get();
         } else if (before == null) {
             reason = null;
-        } else if (!reusable) {
-            reason = "never reused: " + assessment.neverReused().get();
         } else {
             String changes = RerunReasons.changes(before, fingerprint);
             reason = !changes.isEmpty() ? changes : cache.whyNotKept(fingerprint.hash())
@@ -138,6 +146,22 @@ final class NodeReuse {
                     json.writerWithDefaultPrettyPrinter().writeValueAsBytes(latest));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot write the fingerprints of run {}: {}", layout.runId(), e.toString());
+        }
+    }
+
+    /**
+     * Keeps the workspace cache within the run's size limit ({@link CacheHousekeeping}); best effort, and nothing
+     * when the run has no limit.
+     */
+    void housekeeping() {
+        if (policy.cacheMaxBytes() <= 0) {
+            return;
+        }
+        try {
+            new CacheHousekeeping(store, layout.workspace(), json).sweep(policy.cacheMaxBytes(), cache.touched());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Run {}: the cache could not be kept within {} bytes: {}", layout.runId(),
+                    policy.cacheMaxBytes(), e.toString());
         }
     }
 

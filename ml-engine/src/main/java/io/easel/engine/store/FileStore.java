@@ -1,12 +1,15 @@
 package io.easel.engine.store;
 
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
@@ -67,6 +70,24 @@ public final class FileStore {
     /** Deletes a file or a directory with all it holds; nothing happens when there is none. */
     public void delete(Path path) throws IOException {
         fileSystem(path).delete(path, true);
+    }
+
+    /** What a directory holds, directly; nothing when it does not exist. */
+    public List<FileStatus> list(Path directory) throws IOException {
+        try {
+            return List.of(fileSystem(directory).listStatus(directory));
+        } catch (FileNotFoundException missing) {
+            return List.of();
+        }
+    }
+
+    /** The bytes of a file, or of every file under a directory; 0 when there is none. */
+    public long size(Path path) throws IOException {
+        try {
+            return fileSystem(path).getContentSummary(path).getLength();
+        } catch (FileNotFoundException missing) {
+            return 0;
+        }
     }
 
     private FileSystem fileSystem(Path path) throws IOException {

@@ -74,6 +74,14 @@ class NodeRunEntity {
         return finishedAt;
     }
 
+    String reusedFrom() {
+        return reusedFrom;
+    }
+
+    UUID runId() {
+        return key.runId();
+    }
+
     NodeOutputs outputs() {
         return outputs;
     }

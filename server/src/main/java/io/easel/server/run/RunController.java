@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+import io.easel.run.RunScope;
+import io.easel.server.experiment.InvalidExperimentException;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,11 +34,37 @@ class RunController {
      *
      * @param force run every node, reusing nothing earlier runs stored
      * @param forceNodes run these nodes whatever was stored
+     * @param scope which nodes run; all when absent
      */
-    record RunRequest(Boolean force, @Size(max = 10_000) List<@NotBlank String> forceNodes) {
+    record RunRequest(Boolean force, @Size(max = 10_000) List<@NotBlank String> forceNodes, Scope scope) {
 
+        /**
+         * @param kind {@code all}, {@code from} (the node and what is downstream), {@code to} (the node and what it
+         *     needs upstream) or {@code only} (the node alone, on the stored outputs of its inputs)
+         * @param node the node, for every kind but {@code all}
+         */
+        record Scope(String kind, String node) {}
+
+        /** @throws InvalidExperimentException (400) naming the field of a scope that is not one */
         RunOptions options() {
-            return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes, null);
+            return new RunOptions(null, Boolean.TRUE.equals(force), forceNodes, null, runScope(), 0);
+        }
+
+        private RunScope runScope() {
+            if (scope == null) {
+                return RunScope.ALL;
+            }
+            RunScope.Kind kind;
+            try {
+                kind = RunScope.Kind.fromJson(scope.kind());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidExperimentException("scope.kind", e.getMessage());
+            }
+            try {
+                return new RunScope(kind, scope.node());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidExperimentException("scope.node", e.getMessage());
+            }
         }
     }
 
@@ -51,7 +80,11 @@ class RunController {
             + "node, param and port when it is not runnable), snapshots its graph and starts the engine. Answers "
             + "202 at once; poll the run or its node results. Nodes whose fingerprint matches outputs an earlier run "
             + "stored are not run again but reuse them (the node view says from which run); the optional body "
-            + "{\"force\": true} runs every node, {\"forceNodes\": [ids]} those nodes, whatever was stored.")
+            + "{\"force\": true} runs every node, {\"forceNodes\": [ids]} those nodes, whatever was stored. "
+            + "{\"scope\": {\"kind\": \"from\" | \"to\" | \"only\", \"node\": id}} runs part of the graph: the node "
+            + "and what is downstream, the node and what it needs upstream, or the node alone; the nodes upstream "
+            + "that feed it must have stored outputs for their current settings, the others are 'not_in_run'. "
+            + "400 naming scope.kind or scope.node when the scope is not one.")
     ResponseEntity<RunView> start(@PathVariable UUID experimentId,
             @Valid @RequestBody(required = false) RunRequest request) {
         RunView run = runs.start(experimentId, request == null ? RunOptions.reuse() : request.options());
@@ -62,6 +95,15 @@ class RunController {
     @Operation(summary = "The runs of an experiment, newest first")
     List<RunView> runsOf(@PathVariable UUID experimentId) {
         return runs.runsOf(experimentId);
+    }
+
+    @GetMapping("/experiments/{experimentId}/stale-nodes")
+    @Operation(summary = "The nodes whose last outputs are out of date", description = "Per node of the saved "
+            + "experiment that succeeded in an earlier run: whether an edit since (a param, a connection, anything "
+            + "upstream) changed what defines its outputs, with the run it last succeeded in and what changed. Told "
+            + "without running anything: a changed input file is only found by the next run.")
+    Map<String, StaleNode> staleNodes(@PathVariable UUID experimentId) {
+        return runs.staleNodes(experimentId);
     }
 
     @GetMapping("/runs/{runId}")

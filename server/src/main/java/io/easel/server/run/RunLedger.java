@@ -4,6 +4,7 @@ import io.easel.run.RunStatus;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.run.NodeState;
+import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunState;
@@ -13,10 +14,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -98,6 +103,69 @@ class RunLedger {
         NodeRunEntity node = nodeRuns.findById(new NodeRunKey(runId, nodeId))
                 .orElseThrow(() -> new NodeRunNotFoundException(runId, nodeId));
         return new NodeResultView(node.nodeId(), node.state(), node.message(), node.outputs().ports());
+    }
+
+    /** The experiment's runs, newest first, each with its graph and the nodes that succeeded in it. */
+    @Transactional(readOnly = true)
+    List<StaleNodes.RunSnapshot> snapshots(UUID experimentId) {
+        List<RunEntity> ofExperiment = runs.findByExperimentIdOrderByCreatedAtDesc(experimentId);
+        Map<UUID, List<String>> succeeded = nodeRuns.findByStateAndKeyRunIdIn(NodeState.SUCCEEDED,
+                ofExperiment.stream().map(RunEntity::id).toList()).stream()
+                .collect(Collectors.groupingBy(NodeRunEntity::runId,
+                        Collectors.mapping(NodeRunEntity::nodeId, Collectors.toList())));
+        return ofExperiment.stream().filter(run -> succeeded.containsKey(run.id()))
+                .map(run -> new StaleNodes.RunSnapshot(run.id(), run.graph(), succeeded.get(run.id())))
+                .toList();
+    }
+
+    /**
+     * What deleting an experiment's runs does to the workspace: their directories go, except the table outputs that
+     * runs of other experiments reused (and still show), which stay until the last of those runs goes too.
+     *
+     * @param kept the locations of the tables that stay, as the engine reported them
+     * @param orphaned the locations of tables these runs reused from runs deleted before them, which no other run
+     *     shows: they go too
+     */
+    record Leftovers(List<UUID> runs, Set<String> kept, Set<String> orphaned) {}
+
+    @Transactional(readOnly = true)
+    Leftovers leftoversOf(UUID experimentId) {
+        List<UUID> ids = runs.findByExperimentIdOrderByCreatedAtDesc(experimentId).stream().map(RunEntity::id)
+                .toList();
+        Set<UUID> going = Set.copyOf(ids);
+        Set<String> kept = locationsReusedOutside(ids.stream().map(UUID::toString).toList(), going);
+        Map<String, Set<String>> reusedFromDeleted = new HashMap<>();
+        for (NodeRunEntity node : nodeRuns.findByKeyRunIdIn(ids)) {
+            Optional<UUID> from = runId(node.reusedFrom());
+            if (from.isPresent() && !going.contains(from.get()) && !runs.existsById(from.get())) {
+                reusedFromDeleted.computeIfAbsent(node.reusedFrom(), f -> new HashSet<>()).addAll(locations(node));
+            }
+        }
+        Set<String> orphaned = new HashSet<>();
+        reusedFromDeleted.values().forEach(orphaned::addAll);
+        orphaned.removeAll(locationsReusedOutside(List.copyOf(reusedFromDeleted.keySet()), going));
+        return new Leftovers(ids, kept, Set.copyOf(orphaned));
+    }
+
+    /** The table locations of the nodes of runs not {@code going} that reused outputs of {@code runIds}. */
+    private Set<String> locationsReusedOutside(List<String> runIds, Set<UUID> going) {
+        Set<String> locations = new HashSet<>();
+        nodeRuns.findByReusedFromIn(runIds).stream().filter(node -> !going.contains(node.runId()))
+                .forEach(node -> locations.addAll(locations(node)));
+        return Set.copyOf(locations);
+    }
+
+    /** The run a node reused the outputs of; empty for none, or for a run the engine named that is not a server's. */
+    private static Optional<UUID> runId(String reusedFrom) {
+        try {
+            return Optional.ofNullable(reusedFrom).map(UUID::fromString);
+        } catch (IllegalArgumentException notAServerRun) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> locations(NodeRunEntity node) {
+        return node.outputs().ports().values().stream().map(PortResult::location).filter(Objects::nonNull).toList();
     }
 
     /** The unfinished runs created before {@code instant} (by an earlier server process, at startup). */

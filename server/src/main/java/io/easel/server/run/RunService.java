@@ -1,7 +1,9 @@
 package io.easel.server.run;
 
+import io.easel.graph.ExperimentGraph;
 import io.easel.graph.ValidationResult;
 import io.easel.run.RunEventBatch;
+import io.easel.run.RunScope;
 import io.easel.run.RunState;
 import io.easel.server.experiment.ExperimentDeleting;
 import io.easel.server.experiment.ExperimentNotFoundException;
@@ -26,6 +28,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs of experiments: starting one (validate, snapshot the graph, hand it to an engine), following it through the
@@ -47,10 +51,14 @@ public class RunService {
     private final RunWorkspace workspace;
     private final EngineProperties engine;
     private final Access access;
+    private final CacheProperties cache;
+    private final StaleNodes staleNodes;
 
     RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
             RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine,
-            Access access) {
+            Access access, CacheProperties cache, StaleNodes staleNodes) {
+        this.cache = cache;
+        this.staleNodes = staleNodes;
         this.experiments = experiments;
         this.ledger = ledger;
         this.supervisor = supervisor;
@@ -77,8 +85,11 @@ public class RunService {
     }
 
     /**
-     * Starts a run as {@link #start(UUID)} does, with {@code options} saying which nodes must run whatever earlier
-     * runs stored; the run compares itself with the experiment's latest run to say why nodes ran again.
+     * Starts a run as {@link #start(UUID)} does, with {@code options} saying which nodes run (its scope) and which
+     * must run whatever earlier runs stored; the run compares itself with the experiment's latest run to say why
+     * nodes ran again.
+     *
+     * @throws InvalidExperimentException (400) when a forced node or the scope's node is not in the experiment
      */
     public RunView start(UUID experimentId, RunOptions options) {
         ExperimentView experiment = experiments.get(experimentId);
@@ -93,11 +104,17 @@ public class RunService {
                         "names node '" + node + "', which the experiment does not have");
             }
         }
+        RunScope scope = options.scope();
+        if (!scope.whole() && experiment.graph().node(scope.node()).isEmpty()) {
+            throw new InvalidExperimentException("scope.node",
+                    "names node '" + scope.node() + "', which the experiment does not have");
+        }
         String token = CallbackTokens.newToken();
         LaunchSettings settings = LaunchSettings.effective(engine, experiments.launchableRunSettings(experiment));
         UUID previous = ledger.latest(experimentId).map(RunView::id).orElse(null);
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
-                settings, options.after(previous, experiment.workspaceId()), CallbackTokens.hash(token));
+                settings, options.after(previous, experiment.workspaceId(),
+                        cache.maxSize().toBytes()), CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());
@@ -123,6 +140,21 @@ public class RunService {
     public List<RunView> runsOf(UUID experimentId) {
         experiments.get(experimentId); // 404 for an unknown experiment rather than an empty list
         return ledger.runsOf(experimentId);
+    }
+
+    /** The nodes of the experiment as saved whose last outputs no longer match it. */
+    public Map<String, StaleNode> staleNodes(UUID experimentId) {
+        return staleNodes(experimentId, experiments.get(experimentId).graph());
+    }
+
+    /**
+     * The nodes of {@code graph} (the experiment's graph as edited, saved or not) whose outputs in their latest
+     * successful run no longer match it: an edit of params, of a connection or of anything upstream since. Nodes that
+     * never ran are not stale, just not run.
+     */
+    public Map<String, StaleNode> staleNodes(UUID experimentId, ExperimentGraph graph) {
+        experiments.get(experimentId); // 404 for an experiment the caller may not see
+        return staleNodes.of(graph, ledger.snapshots(experimentId));
     }
 
     /**
@@ -184,10 +216,29 @@ public class RunService {
         return applied.run();
     }
 
+    /**
+     * An experiment is being purged: its active runs are cancelled and, once the deletion is committed, the files
+     * of its runs removed from the workspace (tables that runs of other experiments reused stay with those).
+     */
     @EventListener
     void experimentDeleting(ExperimentDeleting deleting) {
         for (UUID runId : ledger.unfinishedOf(deleting.experimentId())) {
             supervisor.cancel(runId);
+        }
+        RunLedger.Leftovers leftovers = ledger.leftoversOf(deleting.experimentId());
+        Runnable removeFiles = () -> {
+            leftovers.runs().forEach(run -> workspace.deleteRun(run, leftovers.kept()));
+            leftovers.orphaned().forEach(workspace::deleteTable);
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    removeFiles.run();
+                }
+            });
+        } else {
+            removeFiles.run();
         }
     }
 }

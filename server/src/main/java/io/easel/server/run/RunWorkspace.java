@@ -8,13 +8,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The server's side of the run workspace ({@code easel.engine.workspace}), reached through the Hadoop FileSystem API
@@ -55,14 +59,74 @@ class RunWorkspace {
      * @throws FileNotFoundException when the location is outside the workspace or no longer there
      */
     TableFiles tableFiles(String location) throws IOException {
-        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(planner.workspaceRoot());
         org.apache.hadoop.fs.Path output = new org.apache.hadoop.fs.Path(URI.create(location).normalize());
-        String qualifiedRoot = root.getFileSystem(hadoop).makeQualified(root).toString();
-        String qualifiedOutput = output.getFileSystem(hadoop).makeQualified(output).toString();
-        if (!qualifiedOutput.startsWith(qualifiedRoot.endsWith("/") ? qualifiedRoot : qualifiedRoot + "/")) {
-            throw new FileNotFoundException(location + " is not in the run workspace " + qualifiedRoot);
+        if (!inWorkspace(output)) {
+            throw new FileNotFoundException(location + " is not in the run workspace " + planner.workspaceRoot());
         }
         return TableFiles.in(output, hadoop);
+    }
+
+    private boolean inWorkspace(org.apache.hadoop.fs.Path path) throws IOException {
+        org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(planner.workspaceRoot());
+        String qualifiedRoot = root.getFileSystem(hadoop).makeQualified(root).toString();
+        String qualified = path.getFileSystem(hadoop).makeQualified(path).toString();
+        return qualified.startsWith(qualifiedRoot.endsWith("/") ? qualifiedRoot : qualifiedRoot + "/");
+    }
+
+    /**
+     * Removes the files of a deleted run: its workspace directory, except the table outputs at {@code kept} (which
+     * other runs reused), and its local directory (engine log, experiment snapshot) when that is elsewhere. Best
+     * effort: what cannot be removed is logged.
+     */
+    void deleteRun(UUID runId, Set<String> kept) {
+        try {
+            URI runUri = planner.workspaceRoot().resolve(runId.toString());
+            org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(runUri);
+            FileSystem fileSystem = directory.getFileSystem(hadoop);
+            Set<String> keep = new HashSet<>();
+            for (String location : kept) {
+                String qualified = fileSystem.makeQualified(new org.apache.hadoop.fs.Path(
+                        URI.create(location).normalize())).toString();
+                keep.add(qualified.endsWith("/") ? qualified.substring(0, qualified.length() - 1) : qualified);
+            }
+            deleteExcept(fileSystem, fileSystem.makeQualified(directory), keep);
+            java.nio.file.Path local = planner.runDirectory(runId).toAbsolutePath().normalize();
+            boolean sameDirectory = "file".equals(runUri.getScheme())
+                    && java.nio.file.Path.of(runUri).normalize().equals(local);
+            if (!sameDirectory) {
+                FileSystemUtils.deleteRecursively(local);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("Run {}: its files could not all be removed: {}", runId, e.toString());
+        }
+    }
+
+    /** Removes a table output at {@code location} (as the engine reported it), if it lies in the workspace. */
+    void deleteTable(String location) {
+        try {
+            org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(URI.create(location).normalize());
+            FileSystem fileSystem = table.getFileSystem(hadoop);
+            if (inWorkspace(table)) {
+                fileSystem.delete(table, true);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("The table output {} could not be removed: {}", location, e.toString());
+        }
+    }
+
+    private static void deleteExcept(FileSystem fileSystem, org.apache.hadoop.fs.Path path, Set<String> keep)
+            throws IOException {
+        String here = path.toString();
+        if (keep.contains(here) || !fileSystem.exists(path)) {
+            return;
+        }
+        if (keep.stream().noneMatch(k -> k.startsWith(here + "/"))) {
+            fileSystem.delete(path, true);
+            return;
+        }
+        for (FileStatus child : fileSystem.listStatus(path)) {
+            deleteExcept(fileSystem, child.getPath(), keep);
+        }
     }
 
     /**

@@ -277,6 +277,131 @@ class RunLifecycleTest {
     }
 
     @Test
+    void shouldTellTheEngineTheRunScopeAndTheCacheLimitAndRefuseAScopeThatIsNotOne() throws IOException {
+        UUID experimentId = experiment("hang");
+        Api api = Api.asAdmin(port);
+
+        Api.Response from = api.post("/api/experiments/" + experimentId + "/runs",
+                Map.of("scope", Map.of("kind", "from", "node", "split")));
+
+        assertThat(from.status()).as(from.text()).isEqualTo(202);
+        UUID runId = UUID.fromString(from.body().at("/id").asString());
+        pid(runId, "engine.pid");
+        List<String> args = Files.readAllLines(runDir(runId).resolve("engine.args"));
+        assertThat(args.subList(args.indexOf("--scope"), args.indexOf("--scope") + 4))
+                .containsExactly("--scope", "from", "--scope-node", "split");
+        assertThat(args.subList(args.indexOf("--cache-max-size"), args.indexOf("--cache-max-size") + 2))
+                .containsExactly("--cache-max-size", Long.toString(10L * 1024 * 1024 * 1024));
+        assertThat(api.get("/api/runs/" + runId).body().at("/options/scope/kind").asString()).isEqualTo("from");
+        runs.cancel(runId);
+
+        Api.Response unknownKind = api.post("/api/experiments/" + experimentId + "/runs",
+                Map.of("scope", Map.of("kind", "around", "node", "split")));
+        Api.Response unknownNode = api.post("/api/experiments/" + experimentId + "/runs",
+                Map.of("scope", Map.of("kind", "only", "node", "nope")));
+        Api.Response noNode = api.post("/api/experiments/" + experimentId + "/runs",
+                Map.of("scope", Map.of("kind", "to")));
+        assertThat(unknownKind.status()).isEqualTo(400);
+        assertThat(unknownKind.problemDetail()).contains("scope.kind").contains("'around' is not a run scope");
+        assertThat(unknownNode.status()).isEqualTo(400);
+        assertThat(unknownNode.problemDetail()).contains("scope.node").contains("'nope'");
+        assertThat(noNode.status()).isEqualTo(400);
+        assertThat(noNode.problemDetail()).contains("scope.node");
+    }
+
+    @Test
+    void shouldMarkNodesStaleAfterAParamEditAndAnUpstreamEdit() {
+        ExperimentGraph graph = Graphs.creditSplit(0.8);
+        UUID experimentId = experiments.create(WorkspaceRef.DEFAULT, "Stale", null, graph).id();
+        assertThat(runs.staleNodes(experimentId, Graphs.creditSplit(0.7))).as("never run: not stale").isEmpty();
+        UUID runId = succeeded(experimentId, graph, "data", "split");
+
+        assertThat(runs.staleNodes(experimentId, graph)).isEmpty();
+        assertThat(runs.staleNodes(experimentId, withParams(graph, "split", Map.of("fraction", 0.80, "seed", 42))))
+                .as("a default written out, a number written otherwise").isEmpty();
+        Map<String, StaleNode> paramEdited = runs.staleNodes(experimentId, Graphs.creditSplit(0.7));
+        assertThat(paramEdited).containsOnlyKeys("split");
+        assertThat(paramEdited.get("split")).isEqualTo(new StaleNode("split", runId, "param fraction changed"));
+        Map<String, StaleNode> upstreamEdited = runs.staleNodes(experimentId,
+                withParams(graph, "data", Map.of("dataset", "iris")));
+        assertThat(upstreamEdited).containsOnlyKeys("data", "split");
+        assertThat(upstreamEdited.get("data").reason()).isEqualTo("param dataset changed");
+        assertThat(upstreamEdited.get("split").reason()).isEqualTo("upstream node data changed");
+        ExperimentGraph disconnected = new ExperimentGraph(graph.formatVersion(), graph.nodes(), List.of());
+        assertThat(runs.staleNodes(experimentId, disconnected).get("split").reason())
+                .isEqualTo("input 'in' disconnected");
+
+        // A later run of the split alone: the split is up to date with the new fraction, the source still with the
+        // old data set.
+        succeeded(experimentId, Graphs.creditSplit(0.7), "split");
+        assertThat(runs.staleNodes(experimentId, Graphs.creditSplit(0.7))).isEmpty();
+        experiments.save(experimentId, experiments.get(experimentId).version(), null, null,
+                withParams(graph, "split", Map.of("fraction", 0.6)), null);
+        Api.Response overHttp = Api.asAdmin(port).get("/api/experiments/" + experimentId + "/stale-nodes");
+        assertThat(overHttp.status()).as(overHttp.text()).isEqualTo(200);
+        assertThat(overHttp.body().at("/split/reason").asString()).isEqualTo("param fraction changed");
+        assertThat(overHttp.body().has("data")).isFalse();
+    }
+
+    @Test
+    void shouldRemoveThePurgedExperimentsRunFilesButKeepTheTablesOtherRunsReusedUntilTheyGoToo() throws IOException {
+        UUID purged = experiments.create(WorkspaceRef.DEFAULT, "Purged", null, Graphs.creditSplit(0.8)).id();
+        UUID kept = experiments.create(WorkspaceRef.DEFAULT, "Kept", null, Graphs.creditSplit(0.8)).id();
+        UUID computed = succeeded(purged, Graphs.creditSplit(0.8), "data", "split");
+        Path source = Files.createDirectories(runDir(computed).resolve("nodes/data/out"));
+        Files.writeString(source.resolve("part-0.parquet"), "rows");
+        Path split = Files.createDirectories(runDir(computed).resolve("nodes/split/train"));
+        Files.writeString(split.resolve("part-0.parquet"), "rows");
+        Files.writeString(runDir(computed).resolve("events.jsonl"), "{}");
+        RunView reusing = ledger.create(WorkspaceRef.DEFAULT_ID, kept, "Kept", Graphs.creditSplit(0.8), null,
+                CallbackTokens.hash("reusing"));
+        long now = System.currentTimeMillis();
+        ledger.apply(reusing.id(), "reusing", new RunEventBatch(reusing.id().toString(), 1, List.of(
+                new RunEvent.NodeStatusChanged("data", NodeState.SUCCEEDED, null, now, computed.toString(), null),
+                new RunEvent.NodeOutput("data", "out", PortResult.ofTable(TableSpec.of(ColumnSpec.of("age",
+                        DataType.INTEGER)), 1, List.of(), source.toUri().toString()), now),
+                new RunEvent.RunFinished(RunState.SUCCEEDED, "done", now))));
+
+        experiments.delete(purged);
+        experiments.purge(purged);
+
+        assertThat(source.resolve("part-0.parquet")).as("reused by a run of another experiment").exists();
+        assertThat(split).doesNotExist();
+        assertThat(runDir(computed).resolve("events.jsonl")).doesNotExist();
+        assertThat(runDir(computed).resolve(WorkspaceLayout.EXPERIMENT)).doesNotExist();
+
+        experiments.delete(kept);
+        experiments.purge(kept);
+        assertThat(source).as("the last run showing it is gone").doesNotExist();
+    }
+
+    /** A run of {@code graph} in which {@code nodes} succeeded, as its engine would have reported it. */
+    private UUID succeeded(UUID experimentId, ExperimentGraph graph, String... nodes) {
+        RunView run = ledger.create(WorkspaceRef.DEFAULT_ID, experimentId, "run", graph, null,
+                CallbackTokens.hash("token"));
+        List<RunEvent> events = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (String node : nodes) {
+            events.add(new RunEvent.NodeStatusChanged(node, NodeState.SUCCEEDED, null, now));
+        }
+        events.add(new RunEvent.RunFinished(RunState.SUCCEEDED, "done", now));
+        ledger.apply(run.id(), "token", new RunEventBatch(run.id().toString(), 1, events));
+        try {
+            Files.createDirectories(runDir(run.id()));
+            Files.write(runDir(run.id()).resolve(WorkspaceLayout.EXPERIMENT),
+                    StoredJson.MAPPER.writeValueAsBytes(graph));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return run.id();
+    }
+
+    private static ExperimentGraph withParams(ExperimentGraph graph, String nodeId, Map<String, Object> params) {
+        return graph.withNodes(graph.nodes().stream().map(n -> n.id().equals(nodeId) ? n.withParams(params) : n)
+                .toList());
+    }
+
+    @Test
     void shouldCancelActiveRunsWhenTheirExperimentIsPurgedFromTheTrash() throws IOException {
         UUID experimentId = experiment("hang");
         RunView started = runs.start(experimentId);

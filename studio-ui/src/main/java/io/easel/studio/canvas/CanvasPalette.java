@@ -84,7 +84,7 @@ record CanvasPalette(List<Section> categories, Map<String, String> texts) {
         t.put("runThis", Text.of("Run this node", "运行此节点"));
         t.put("runFrom", Text.of("Run from here", "从此处开始运行"));
         t.put("runTo", Text.of("Run to here", "运行到此处"));
-        t.put("comingWithRunScope", Text.of("Coming with run scope", "即将随部分运行功能提供"));
+        t.put("stale", Text.of("Out of date", "已过期"));
         t.put("copy", Text.of("Copy", "复制"));
         t.put("paste", Text.of("Paste", "粘贴"));
         t.put("deleteEdge", Text.of("Delete connection", "删除连线"));

@@ -14,6 +14,7 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
+import io.easel.run.RunScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -72,6 +73,8 @@ public class ExperimentCanvas extends Component implements HasSize {
     private final List<Consumer<ExperimentGraph>> graphListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<String>>> selectionListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> viewOutputListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RunScope>> runScopeListeners = new CopyOnWriteArrayList<>();
+    private Map<String, String> stale = Map.of();
 
     private record NodeStatus(String state, String message) {}
 
@@ -110,6 +113,17 @@ public class ExperimentCanvas extends Component implements HasSize {
             states.put(nodeId, new NodeStatus(state.jsonName(), message));
         }
         call("setNodeState", nodeId, state == null ? null : state.jsonName(), message);
+    }
+
+    /**
+     * Marks the nodes whose last outputs are out of date (a badge of their own colour), with what changed in their
+     * tooltip; an empty map clears the marks.
+     *
+     * @param reasons what changed since its last run, by node id
+     */
+    public void setStaleNodes(Map<String, String> reasons) {
+        this.stale = Map.copyOf(reasons);
+        call("setStaleNodes", write(stale));
     }
 
     public void clearNodeStates() {
@@ -169,11 +183,32 @@ public class ExperimentCanvas extends Component implements HasSize {
         return () -> viewOutputListeners.remove(listener);
     }
 
+    /**
+     * Called when the user asks, from a node's context menu, to run part of the graph: the node alone ("run this
+     * node"), it and what is downstream ("run from here"), or it and what it needs upstream ("run to here").
+     */
+    public Registration addRunScopeListener(Consumer<RunScope> listener) {
+        runScopeListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> runScopeListeners.remove(listener);
+    }
+
     @ClientCallable
     private void nodeCommand(String command, String nodeId) {
-        if ("output".equals(command) && nodeId != null && graph.node(nodeId).isPresent()) {
-            viewOutputListeners.forEach(listener -> listener.accept(nodeId));
+        if (command == null || nodeId == null || graph.node(nodeId).isEmpty()) {
+            return;
         }
+        switch (command) {
+            case "output" -> viewOutputListeners.forEach(listener -> listener.accept(nodeId));
+            case "run-only" -> runScope(RunScope.Kind.ONLY, nodeId);
+            case "run-from" -> runScope(RunScope.Kind.FROM, nodeId);
+            case "run-to" -> runScope(RunScope.Kind.TO, nodeId);
+            default -> log.warn("Ignoring the unknown node command '{}' the canvas sent", command);
+        }
+    }
+
+    private void runScope(RunScope.Kind kind, String nodeId) {
+        RunScope scope = new RunScope(kind, nodeId);
+        runScopeListeners.forEach(listener -> listener.accept(scope));
     }
 
     @ClientCallable
@@ -251,6 +286,7 @@ public class ExperimentCanvas extends Component implements HasSize {
         Map<String, NodeStatus> copy = new LinkedHashMap<>(states);
         js("setNodeStates", write(copy));
         js("setValidationErrors", write(errors));
+        js("setStaleNodes", write(stale));
         if (selectedNodeId != null) {
             js("selectNode", selectedNodeId);
         }

@@ -9,11 +9,13 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -32,7 +34,9 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
+import io.easel.run.NodeState;
 import io.easel.run.PortResult;
+import io.easel.run.RunScope;
 import io.easel.run.RunState;
 import io.easel.server.catalog.CatalogService;
 import io.easel.server.data.ConnectionService;
@@ -59,6 +63,7 @@ import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RowQuery;
+import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceService;
@@ -161,6 +166,7 @@ public class ExperimentEditorView extends Div
         canvas.addGraphChangeListener(this::graphEdited);
         canvas.addNodeSelectionListener(node -> select(node.orElse(null)));
         canvas.addViewOutputListener(this::showOutput);
+        canvas.addRunScopeListener(this::run);
         side.addClassName("editor-side");
         side.setId("side-panel");
         toolbarSlot.addClassName("toolbar-slot");
@@ -212,6 +218,7 @@ public class ExperimentEditorView extends Div
         canvas.clearNodeStates();
         render();
         pushValidation();
+        showStale();
         runs.latest(id).ifPresent(latest -> {
             showRun(latest);
             if (!latest.state().isFinal()) {
@@ -318,6 +325,14 @@ public class ExperimentEditorView extends Div
     private void revalidate() {
         validation = experiments.validate(workspace.ref(), graph);
         pushValidation();
+        showStale();
+    }
+
+    /** Marks the nodes the edits since their last run made out of date. */
+    private void showStale() {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        runs.staleNodes(id, graph).forEach((node, stale) -> reasons.put(node, stale.reason()));
+        canvas.setStaleNodes(reasons);
     }
 
     private void pushValidation() {
@@ -675,14 +690,19 @@ public class ExperimentEditorView extends Div
     // ---- running
 
     private void run() {
-        if (run != null && !run.state().isFinal()) {
+        run(RunScope.ALL);
+    }
+
+    /** Saves the experiment and runs the part of it {@code scope} says (the canvas's node menu), or all of it. */
+    private void run(RunScope scope) {
+        if (run != null && !run.state().isFinal() || !workspace.role().canEdit()) {
             return;
         }
         if (!save()) {
             return;
         }
         try {
-            RunView started = runs.start(id);
+            RunView started = runs.start(id, RunOptions.of(scope));
             canvas.clearNodeStates();
             run = null;
             showRun(started);
@@ -749,6 +769,7 @@ public class ExperimentEditorView extends Div
             experimentPanel.update(name, description, graph, validation, run, savedAt);
         }
         if (update.state().isFinal()) {
+            showStale();
             unsubscribe();
             if (before != null && !before.isFinal()) {
                 announce(update);
@@ -760,9 +781,32 @@ public class ExperimentEditorView extends Div
         switch (finished.state()) {
             case SUCCEEDED -> Toasts.success(getTranslation("editor.run.succeeded"));
             case CANCELLED -> Toasts.info(getTranslation("editor.run.cancelled"));
-            default -> Toasts.error(getTranslation("editor.run.failed",
-                    finished.message() == null ? "" : finished.message()));
+            default -> offerWiderScope(finished, Toasts.error(getTranslation("editor.run.failed",
+                    finished.message() == null ? "" : finished.message())));
         }
+    }
+
+    /**
+     * A run of one node or from a node that failed because a node feeding it has no stored outputs: the toast offers
+     * the run that computes them too (run to here on the same node, or run all).
+     */
+    private void offerWiderScope(RunView failed, Notification toast) {
+        RunScope scope = failed.options().scope();
+        boolean inputMissing = failed.nodes().values().stream()
+                .anyMatch(node -> node.state() == NodeState.NOT_IN_RUN && node.message() != null);
+        if (scope.whole() || !inputMissing || !workspace.role().canEdit()) {
+            return;
+        }
+        RunScope wider = scope.kind() == RunScope.Kind.ONLY ? new RunScope(RunScope.Kind.TO, scope.node())
+                : RunScope.ALL;
+        Button offer = new Button(getTranslation(wider.whole() ? "editor.run.offer.all" : "editor.run.offer.to"),
+                event -> {
+                    toast.close();
+                    run(wider);
+                });
+        offer.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
+        offer.getElement().setAttribute("data-action", "run-wider");
+        toast.add(offer);
     }
 
     // ---- deploying

@@ -1,5 +1,6 @@
 package io.easel.studio.editor;
 
+import io.easel.run.NodeState;
 import io.easel.server.run.NodeRunView;
 import java.util.Optional;
 
@@ -29,9 +30,13 @@ final class NodeProvenance {
                 : t.get("node.rerun.tooltip");
     }
 
-    /** The node's message on the canvas: why it failed or was skipped, else where its outputs came from. */
+    /**
+     * The node's message on the canvas: why it failed or was skipped, else where its outputs came from, else that it
+     * was not in the run (a run from, to or of one node).
+     */
     static String canvasMessage(NodeRunView run, ValidationMessages.Translator t) {
-        return run.message() != null ? run.message() : text(run, t).orElse(null);
+        return run.message() != null ? run.message() : text(run, t)
+                .orElse(run.state() == NodeState.NOT_IN_RUN ? t.get("state.node.not_in_run") : null);
     }
 
     private static String shortRunId(String runId) {

@@ -2,6 +2,7 @@ package io.easel.studio.canvas;
 
 import com.vaadin.flow.component.UI;
 import io.easel.graph.ExperimentGraph;
+import io.easel.run.RunScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public class CanvasProbe {
 
     private final List<ExperimentGraph> graphs = new CopyOnWriteArrayList<>();
     private final List<Optional<String>> selections = new CopyOnWriteArrayList<>();
+    private final List<RunScope> runScopes = new CopyOnWriteArrayList<>();
     private volatile UI ui;
     private volatile ExperimentCanvas canvas;
 
@@ -28,6 +30,14 @@ public class CanvasProbe {
         selections.add(nodeId);
     }
 
+    void runAsked(RunScope scope) {
+        runScopes.add(scope);
+    }
+
+    List<RunScope> runScopes() {
+        return List.copyOf(runScopes);
+    }
+
     void attached(UI ui, ExperimentCanvas canvas) {
         this.ui = ui;
         this.canvas = canvas;
@@ -36,6 +46,7 @@ public class CanvasProbe {
     void reset() {
         graphs.clear();
         selections.clear();
+        runScopes.clear();
         ui = null;
         canvas = null;
     }

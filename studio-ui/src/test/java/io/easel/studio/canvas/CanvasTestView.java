@@ -18,6 +18,7 @@ public class CanvasTestView extends Div {
         canvas.setGraph(ExperimentGraph.empty());
         canvas.addGraphChangeListener(probe::graphChanged);
         canvas.addNodeSelectionListener(probe::nodeSelected);
+        canvas.addRunScopeListener(probe::runAsked);
         canvas.setSizeFull();
         setHeight("100vh");
         getStyle().set("padding", "12px").set("box-sizing", "border-box");

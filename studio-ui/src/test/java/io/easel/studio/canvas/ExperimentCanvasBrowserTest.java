@@ -9,6 +9,7 @@ import io.easel.graph.Node;
 import io.easel.graph.Note;
 import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
+import io.easel.run.RunScope;
 import io.easel.studio.EaselStudioApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -249,16 +250,27 @@ class ExperimentCanvasBrowserTest {
     }
 
     @Test
-    void shouldDuplicateANodeFromItsContextMenuWhereRunScopeIsNotOfferedYet() throws Exception {
+    void shouldMarkAStaleNodeAskForARunFromHereAndDuplicateFromItsContextMenu() throws Exception {
         probe.onCanvas(canvas -> canvas.setGraph(datasetAndSplit()));
         WebElement split = waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        probe.onCanvas(canvas -> canvas.setStaleNodes(Map.of("random-split-1", "param fraction changed")));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("g[data-cell-id='random-split-1'] [data-stale='true']")));
+        assertThat(driver.findElements(By.cssSelector("g[data-cell-id='sample-dataset-1'] [data-stale='true']")))
+                .isEmpty();
         new Actions(driver).contextClick(split).perform();
 
-        WebElement runThis = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector(".easel-menu [data-action='Run this node']")));
-        assertThat(runThis.isEnabled()).isFalse();
-        assertThat(runThis.getAttribute("title")).isEqualTo("Coming with run scope");
-        driver.findElement(By.cssSelector(".easel-menu [data-action='Duplicate']")).click();
+        WebElement runFrom = waitFor().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".easel-menu [data-action='Run from here']")));
+        assertThat(driver.findElement(By.cssSelector(".easel-menu [data-action='Run this node']")).isEnabled())
+                .isTrue();
+        runFrom.click();
+        waitFor().until(d -> !probe.runScopes().isEmpty());
+        assertThat(probe.runScopes()).containsExactly(new RunScope(RunScope.Kind.FROM, "random-split-1"));
+
+        new Actions(driver).contextClick(driver.findElement(node("random-split-1"))).perform();
+        waitFor().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector(".easel-menu [data-action='Duplicate']"))).click();
 
         ExperimentGraph graph = probe.awaitGraph(g -> g.nodes().size() == 3, "a copy of the split");
         assertThat(graph.node("random-split-2").orElseThrow().params()).isEqualTo(Map.of("fraction", 0.7));
