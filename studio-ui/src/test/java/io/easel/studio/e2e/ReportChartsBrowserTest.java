@@ -3,15 +3,11 @@ package io.easel.studio.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 10's interactive reports, in the browser: a binary classifier (breast cancer, logistic regression) whose
@@ -21,24 +17,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReportChartsBrowserTest extends SignedInStudio {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CONFUSION_COUNTS = "option.series[0].data.map(cell => cell.value[2])";
 
     @Test
     void shouldSlideTheThresholdOfABinaryClassifierAndDrawEveryConfusionAsAHeatMap() throws Exception {
         signedIn();
-        JsonNode created = createExperiment();
+        JsonNode created = createExperiment("Report charts",
+                "A binary threshold, a multiclass heat map and clusters on a plane", "report-charts.json");
         List<String> nodes = created.at("/graph/nodes").valueStream().map(n -> n.get("id").asString()).toList();
         browser.open(url("/experiments/" + created.get("id").asString()));
         browser.find("g[data-cell-id='cancer-evaluation']");
-        browser.click("#run-experiment");
-        browser.until(RUN_TIMEOUT, d -> {
-            if (!browser.findAll("g[data-cell-id] [data-state='failed']").isEmpty()) {
-                throw new AssertionError("A node failed: " + browser.find("easel-canvas").getText());
-            }
-            return nodes.stream().allMatch(n -> "succeeded".equals(browser.nodeState(n)));
-        });
+        runAndWaitFor(nodes);
 
         // The binary report starts at its own threshold, 0.5, with the confusion counted there.
         openResults("cancer-evaluation");
@@ -74,16 +62,25 @@ class ReportChartsBrowserTest extends SignedInStudio {
         browser.scrollTo("[data-chart='thresholds']");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-threshold.png"));
 
-        // Iris by a decision tree: a 3 × 3 heat map of counts, then of each actual class's shares.
+        // Iris by a decision tree: a 3 × 3 heat map of counts whose diagonal is the accuracy, then of each actual
+        // class's shares, which add up to 1 a row.
         openResults("iris-evaluation");
         assertThat(browser.chartOption("confusion", "option.series[0].type")).isEqualTo("heatmap");
-        assertThat((List<?>) browser.chartOption("confusion", "option.yAxis.data"))
-                .containsExactly("setosa", "versicolor", "virginica");
-        assertThat(browser.chartOption("confusion", "option.tooltip.confine")).isEqualTo(true);
+        List<Double> counts = cells("confusion");
+        assertThat(counts).hasSize(9);
+        double right = counts.get(0) + counts.get(4) + counts.get(8);
+        assertThat(right / counts.stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(Double.parseDouble(browser.find("[data-metric='accuracy'] .metric-value").getText()),
+                        within(1e-4));
         browser.click("[data-chart='confusion'] vaadin-tab[data-matrix-view='row-shares']");
         browser.until(Duration.ofSeconds(10), d -> String.valueOf(browser.chartOption("confusion",
                 "option.series[0].data[0].label.formatter")).endsWith("%"));
-        browser.find("[data-chart='perClass'] vaadin-grid");
+        List<Double> shares = cells("confusion");
+        for (int row = 0; row < 3; row++) {
+            assertThat(shares.subList(3 * row, 3 * row + 3).stream().mapToDouble(Double::doubleValue).sum())
+                    .as("row %s", row).isCloseTo(1.0, within(1e-3));
+        }
+        assertThat(browser.find("[data-chart='perClass']").getText()).contains("setosa", "virginica");
         browser.scrollTo("[data-chart='confusion']");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-heat-map.png"));
 
@@ -109,28 +106,17 @@ class ReportChartsBrowserTest extends SignedInStudio {
 
     /** The 2 × 2 confusion the explorer draws: true negatives, false positives, false negatives, true positives. */
     private List<Long> confusion() {
-        return ((List<?>) browser.chartOption("thresholds", CONFUSION_COUNTS)).stream()
-                .map(n -> ((Number) n).longValue()).toList();
+        return cells("thresholds").stream().map(Double::longValue).toList();
+    }
+
+    /** A heat map's cells row by row, as drawn: counts, or shares. */
+    private List<Double> cells(String chart) {
+        return ((List<?>) browser.chartOption(chart, "option.series[0].data.map(cell => cell.value[2])")).stream()
+                .map(n -> ((Number) n).doubleValue()).toList();
     }
 
     private double tile(String metric) {
         String shown = browser.find(".threshold-explorer [data-metric='" + metric + "'] .metric-value").getText();
         return Double.parseDouble(shown.replace(",", ""));
-    }
-
-    private void openResults(String node) {
-        browser.selectNode(node);
-        browser.click("vaadin-tab[data-tab='results']");
-        browser.find(".node-results .result-section");
-    }
-
-    private JsonNode createExperiment() throws Exception {
-        String graph;
-        try (InputStream in = getClass().getResourceAsStream("/e2e/report-charts.json")) {
-            graph = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return createExperiment(JSON.writeValueAsString(Map.of("name", "Report charts",
-                "description", "A binary threshold, a multiclass heat map and clusters on a plane",
-                "graph", JSON.readTree(graph))));
     }
 }
