@@ -111,7 +111,9 @@ public record ReportSpec(
         TABLE,
         /** {@code {"labels": [...], "values": [[...], …]}}: a matrix such as a confusion matrix (rows: actual). */
         MATRIX,
-        /** {@code [[x, y], …]} as points. */
+        /**
+         * {@code [[x, y], …]} as points, or {@code [[x, y, group], …]} with one colour per group (e.g. clusters).
+         */
         SCATTER,
         /** {@code {"edges": [...], "counts": [...]}}: counts between consecutive edges. */
         HISTOGRAM,

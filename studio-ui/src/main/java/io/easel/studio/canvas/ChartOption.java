@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ public final class ChartOption {
     /** Blue below 0, white at 0, red above: a diverging scale for signed values such as correlations. */
     private static final List<String> SIGNED_HEAT_COLORS = List.of("#173f8f", "#9dbbf0", "#ffffff", "#f2a7a0",
             "#b3261e");
+    /** Colours told apart at a glance, for the groups of a scatter (e.g. clusters). */
+    private static final List<String> GROUP_COLORS = List.of("#2f6fde", "#e8743b", "#19a979", "#945ecf",
+            "#ed4a7b", "#13a4b4", "#bf9d1f", "#6c7a89");
     private static final int SIGNIFICANT_DIGITS = 4;
 
     /** The words a chart's toolbox shows, in the UI's language. */
@@ -65,14 +69,63 @@ public final class ChartOption {
 
     /** Points, e.g. predicted against actual values. */
     public static String scatter(List<List<Double>> points, Axes axes, Texts texts) {
+        return scatter(points, List.of(), axes, texts);
+    }
+
+    /**
+     * Points, each in the group of the same index (e.g. its cluster) when {@code groups} is not empty: one colour per
+     * group, groups in numeric order when they are numbers (else in the order met), named in a legend that can hide
+     * one.
+     */
+    public static String scatter(List<List<Double>> points, List<String> groups, Axes axes, Texts texts) {
+        if (!groups.isEmpty() && groups.size() != points.size()) {
+            throw new IllegalArgumentException("a grouped scatter needs one group per point, got " + points.size()
+                    + " points and " + groups.size() + " groups");
+        }
         Map<String, Object> option = xy(points, axes, "item", texts);
+        int symbolSize = points.size() > 300 ? 4 : 6;
+        if (groups.isEmpty()) {
+            option.put("series", List.of(scatterSeries(null, rounded(points), symbolSize, LINE_COLOR)));
+            return ExperimentCanvas.write(option);
+        }
+        Map<String, List<List<Double>>> byGroup = new LinkedHashMap<>();
+        for (String group : inGroupOrder(groups)) {
+            byGroup.put(group, new ArrayList<>());
+        }
+        for (int i = 0; i < points.size(); i++) {
+            List<Double> point = points.get(i);
+            byGroup.get(groups.get(i)).add(List.of(round(point.get(0)), round(point.get(1))));
+        }
+        List<Object> series = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<String, List<List<Double>>> group : byGroup.entrySet()) {
+            series.add(scatterSeries(group.getKey(), group.getValue(), symbolSize,
+                    GROUP_COLORS.get(index++ % GROUP_COLORS.size())));
+        }
+        option.put("series", series);
+        option.put("legend", Map.of("top", 0, "left", "center", "type", "scroll", "itemHeight", 10));
+        option.put("grid", Map.of("left", 56, "right", 24, "top", 40, "bottom", 48));
+        return ExperimentCanvas.write(option);
+    }
+
+    private static Map<String, Object> scatterSeries(String name, List<List<Double>> data, int symbolSize,
+            String color) {
         Map<String, Object> scatter = new LinkedHashMap<>();
         scatter.put("type", "scatter");
-        scatter.put("data", rounded(points));
-        scatter.put("symbolSize", points.size() > 300 ? 4 : 6);
-        scatter.put("itemStyle", Map.of("color", LINE_COLOR, "opacity", 0.6));
-        option.put("series", List.of(scatter));
-        return ExperimentCanvas.write(option);
+        if (name != null) {
+            scatter.put("name", name);
+        }
+        scatter.put("data", data);
+        scatter.put("symbolSize", symbolSize);
+        scatter.put("itemStyle", Map.of("color", color, "opacity", 0.6));
+        return scatter;
+    }
+
+    private static List<String> inGroupOrder(List<String> groups) {
+        List<String> distinct = groups.stream().distinct().toList();
+        boolean numbers = distinct.stream().allMatch(g -> g.matches("-?\\d+(\\.\\d+)?"));
+        return numbers ? distinct.stream().sorted(Comparator.comparingDouble(Double::parseDouble)).toList()
+                : distinct;
     }
 
     /** Horizontal bars, first name on top, in the order given. */
@@ -261,14 +314,33 @@ public final class ChartOption {
         return points.stream().map(p -> p.get(index)).toList();
     }
 
-    /** Points on two value axes, zoomable; the tooltip shows the points under the pointer ("axis") or one ("item"). */
+    /**
+     * Points on two value axes, zoomable (a box drawn with the toolbox's zoom, or the wheel with Ctrl held, then dragged
+     * to pan); the tooltip shows the points under the pointer ("axis") or one ("item").
+     */
     private static Map<String, Object> xy(List<List<Double>> points, Axes axes, String tooltipTrigger, Texts texts) {
         Map<String, Object> option = base(texts, true);
+        option.put("dataZoom", List.of(insideZoom("xAxisIndex"), insideZoom("yAxisIndex")));
         option.put("grid", grid(56));
         option.put("tooltip", Map.of("trigger", tooltipTrigger, "confine", true));
         option.put("xAxis", valueAxis(axes.x(), 30, column(points, 0)));
         option.put("yAxis", valueAxis(axes.y(), 44, column(points, 1)));
         return option;
+    }
+
+    /**
+     * Zoom inside the plot along one axis. The wheel zooms only with Ctrl held, so that scrolling the results panel
+     * over a chart still scrolls the panel; points outside the window are kept, so lines run on past its edge.
+     */
+    private static Map<String, Object> insideZoom(String axisIndex) {
+        Map<String, Object> zoom = new LinkedHashMap<>();
+        zoom.put("type", "inside");
+        zoom.put(axisIndex, 0);
+        zoom.put("filterMode", "none");
+        zoom.put("zoomOnMouseWheel", "ctrl");
+        zoom.put("moveOnMouseWheel", false);
+        zoom.put("moveOnMouseMove", true);
+        return zoom;
     }
 
     private static Map<String, Object> base(Texts texts, boolean zoom) {

@@ -20,6 +20,24 @@ final class ChartData {
 
     record Table(List<String> columns, List<List<Object>> rows) {}
 
+    /**
+     * A binary classifier's confusion at one threshold (scores at or above it count as positive), with the rates the
+     * engine derived from it.
+     */
+    record Cut(double threshold, double precision, double recall, double f1, double accuracy, long truePositives,
+            long falsePositives, long trueNegatives, long falseNegatives) {
+
+        /** The columns of a confusion-by-threshold table a cut is read from. */
+        static final List<String> COLUMNS = List.of("threshold", "precision", "recall", "f1", "accuracy",
+                "truePositives", "falsePositives", "trueNegatives", "falseNegatives");
+
+        /** The 2 × 2 confusion matrix: rows actual (negative, positive), columns predicted in the same order. */
+        List<List<Double>> matrix() {
+            return List.of(List.of((double) trueNegatives, (double) falsePositives),
+                    List.of((double) falseNegatives, (double) truePositives));
+        }
+    }
+
     private ChartData() {}
 
     /** {@code [[x, y], …]}. */
@@ -36,6 +54,50 @@ final class ChartData {
             points.add(List.of(x.doubleValue(), y.doubleValue()));
         }
         return Optional.of(points);
+    }
+
+    /**
+     * The group of each point of {@code [[x, y, group], …]} (e.g. its cluster), as text; empty when a point has no
+     * third element.
+     */
+    static List<String> groups(Object data) {
+        if (!(data instanceof List<?> list) || list.isEmpty()
+                || !list.stream().allMatch(p -> p instanceof List<?> point && point.size() >= 3)) {
+            return List.of();
+        }
+        return list.stream().map(p -> group(((List<?>) p).get(2))).toList();
+    }
+
+    /** A whole number as it reads (2, not 2.0): groups parsed from JSON may be either. */
+    private static String group(Object value) {
+        return value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                ? String.valueOf(n.longValue()) : String.valueOf(value);
+    }
+
+    /**
+     * A TABLE of the confusion at thresholds ({@code threshold}, {@code precision}, {@code recall}, {@code f1},
+     * {@code accuracy} and the four counts among its columns), one cut per row in the order given; empty when it does
+     * not have those columns or a cell there is not a number.
+     */
+    static Optional<List<Cut>> thresholds(Object data) {
+        Optional<Table> table = table(data);
+        if (table.isEmpty() || table.get().rows().isEmpty()
+                || !table.get().columns().containsAll(Cut.COLUMNS)) {
+            return Optional.empty();
+        }
+        List<Integer> at = Cut.COLUMNS.stream().map(table.get().columns()::indexOf).toList();
+        List<Cut> cuts = new ArrayList<>();
+        for (List<Object> row : table.get().rows()) {
+            double[] v = new double[at.size()];
+            for (int i = 0; i < at.size(); i++) {
+                if (!(at.get(i) < row.size() && row.get(at.get(i)) instanceof Number n)) {
+                    return Optional.empty();
+                }
+                v[i] = n.doubleValue();
+            }
+            cuts.add(new Cut(v[0], v[1], v[2], v[3], v[4], (long) v[5], (long) v[6], (long) v[7], (long) v[8]));
+        }
+        return Optional.of(cuts);
     }
 
     /** {@code {label: value, …}} in the order given. */

@@ -1,13 +1,12 @@
 package io.easel.studio.editor;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import io.easel.component.ReportSpec;
 import io.easel.component.Text;
 import io.easel.run.PortResult;
@@ -33,9 +32,11 @@ class ReportView extends Div {
     private final ReportSpec spec;
     private final Locale locale;
     private final ChartOption.Texts texts;
+    private final PortResult output;
 
     ReportView(ReportSpec spec, PortResult output, Locale locale) {
         this.spec = spec;
+        this.output = output;
         this.locale = locale;
         this.texts = chartTexts(this);
         addClassName("report-result");
@@ -103,17 +104,20 @@ class ReportView extends Div {
     private Component metricTiles(Map<String, Object> metrics) {
         Div tiles = new Div();
         tiles.addClassName("metric-tiles");
-        metrics.forEach((name, value) -> {
-            Span label = new Span(metricTitle(name));
-            label.addClassName("metric-name");
-            Span number = new Span(MetricFormat.format(value, locale));
-            number.addClassName("metric-value");
-            Div tile = new Div(label, number);
-            tile.addClassName("metric-tile");
-            tile.getElement().setAttribute("data-metric", name);
-            tiles.add(tile);
-        });
+        metrics.forEach((name, value) -> tiles.add(tile(name, metricTitle(name),
+                new Span(MetricFormat.format(value, locale)))));
         return tiles;
+    }
+
+    /** A metric as a tile: its title over its value. */
+    static Div tile(String name, String title, Span value) {
+        Span label = new Span(title);
+        label.addClassName("metric-name");
+        value.addClassName("metric-value");
+        Div tile = new Div(label, value);
+        tile.addClassName("metric-tile");
+        tile.getElement().setAttribute("data-metric", name);
+        return tile;
     }
 
     private Component metricsTable(Map<String, Object> metrics) {
@@ -159,18 +163,20 @@ class ReportView extends Div {
         return switch (kind) {
             case CURVE, CURVE_WITH_DIAGONAL -> ChartData.points(data).map(points -> chart(
                     ChartOption.curve(points, axes, kind == ReportSpec.ChartKind.CURVE_WITH_DIAGONAL, texts), 260));
-            case SCATTER -> ChartData.points(data).map(points -> chart(ChartOption.scatter(points, axes, texts), 300));
+            case SCATTER -> ChartData.points(data).map(points -> chart(
+                    ChartOption.scatter(points, ChartData.groups(data), axes, texts), 300));
             case BARS -> ChartData.bars(data).map(bars -> chart(
                     ChartOption.bars(bars.names(), bars.values(), axes, texts), barsHeight(bars.names().size())));
             case HISTOGRAM -> ChartData.histogram(data).map(histogram -> chart(
                     ChartOption.histogram(histogram.edges(), histogram.counts(), axes, texts), 260));
             case HISTOGRAMS -> ChartData.histograms(data).map(histograms -> smallHistograms(histograms, axes));
             case MATRIX -> ChartData.matrix(data).map(matrix -> matrix(matrix, axes));
-            case TABLE -> ChartData.table(data).map(this::table);
+            case TABLE -> ChartData.table(data).map(table -> ChartData.thresholds(data)
+                    .map(cuts -> thresholds(cuts, table)).orElseGet(() -> table(table)));
         };
     }
 
-    private static Chart chart(String option, int height) {
+    static Chart chart(String option, int height) {
         Chart chart = new Chart(option);
         chart.setHeight(height + "px");
         chart.addClassName("result-chart");
@@ -198,28 +204,33 @@ class ReportView extends Div {
     }
 
     /**
-     * A heat map: of signed values (correlations, covariances) on a scale around 0; else of counts with a toggle
-     * between counts and each row's shares (recall per class, for a confusion matrix).
+     * A heat map: of counts (whole numbers, none negative) with a toggle between counts and each row's shares (recall
+     * per class, for a confusion matrix); else of values such as correlations or covariances, on a scale around 0,
+     * even when none of them is negative.
      */
     private Component matrix(ChartData.Matrix matrix, ChartOption.Axes axes) {
-        int size = matrix.labels().size();
-        if (matrix.values().stream().flatMap(List::stream).anyMatch(v -> v < 0)) {
-            return chart(ChartOption.signedMatrix(matrix.labels(), matrix.values(), axes, texts),
-                    Math.max(280, 34 * size + 140));
+        boolean counts = matrix.values().stream().flatMap(List::stream).allMatch(v -> v >= 0 && v == Math.rint(v));
+        if (counts) {
+            return new CountsMatrix(matrix.labels(), matrix.values(), axes, texts);
         }
-        Chart chart = chart(ChartOption.matrix(matrix.labels(), matrix.values(), axes, false, texts),
-                Math.max(280, 34 * size + 140));
-        Tab counts = new Tab(getTranslation("results.matrix.counts"));
-        counts.getElement().setAttribute("data-matrix-view", "counts");
-        Tab shares = new Tab(getTranslation("results.matrix.row-shares"));
-        shares.getElement().setAttribute("data-matrix-view", "row-shares");
-        Tabs toggle = new Tabs(counts, shares);
-        toggle.addClassName("matrix-toggle");
-        toggle.addSelectedChangeListener(e -> chart.setOption(ChartOption.matrix(matrix.labels(), matrix.values(),
-                axes, e.getSelectedTab() == shares, texts)));
-        Div box = new Div(toggle, chart);
-        box.addClassName("matrix-chart");
-        return box;
+        return chart(ChartOption.signedMatrix(matrix.labels(), matrix.values(), axes, texts),
+                CountsMatrix.height(matrix.labels().size()));
+    }
+
+    /**
+     * A binary classifier's confusion by threshold: a slider over the thresholds with the rates and the 2 × 2 matrix
+     * at the one chosen, starting at the report's threshold; the whole table folded below.
+     */
+    private Component thresholds(List<ChartData.Cut> cuts, ChartData.Table table) {
+        double initial = output.metrics() != null && output.metrics().get("threshold") instanceof Number n
+                ? n.doubleValue() : 0.5;
+        Object positive = output.metrics() == null ? null : output.metrics().get("positiveLabel");
+        ThresholdExplorer explorer = new ThresholdExplorer(cuts, initial,
+                positive == null ? getTranslation("results.threshold.positive") : String.valueOf(positive),
+                this::metricTitle, locale, texts);
+        Details all = new Details(getTranslation("results.threshold.table"), table(table));
+        all.addClassName("threshold-table");
+        return new Div(explorer, all);
     }
 
     private Component table(ChartData.Table table) {

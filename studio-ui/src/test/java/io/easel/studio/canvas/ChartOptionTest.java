@@ -117,4 +117,94 @@ class ChartOptionTest {
         assertThat(option.at("/series/0/data/1/tooltip/formatter").asString())
                 .isEqualTo("petal_length ~ sepal_width: -0.428");
     }
+
+    @Test
+    void shouldLetEveryChartBeSavedAsAnImageWithTooltipsKeptInsideIt() {
+        List<List<Double>> points = List.of(List.of(0.0, 0.0), List.of(0.5, 0.8), List.of(1.0, 1.0));
+        List<String> labels = List.of("a", "b");
+        List<List<Double>> square = List.of(List.of(3.0, 1.0), List.of(0.0, 4.0));
+        ChartOption.Texts chinese = new ChartOption.Texts("保存为图片", "缩放", "还原缩放");
+        List<String> options = List.of(ChartOption.curve(points, AXES, true, chinese),
+                ChartOption.scatter(points, AXES, chinese),
+                ChartOption.bars(labels, List.of(0.5, 0.25), AXES, chinese),
+                ChartOption.histogram(List.of(0.0, 1.0, 2.0), List.of(4L, 2L), AXES, chinese),
+                ChartOption.matrix(labels, square, AXES, false, chinese),
+                ChartOption.signedMatrix(labels, List.of(List.of(1.0, -0.5), List.of(-0.5, 1.0)), AXES, chinese));
+
+        for (String each : options) {
+            JsonNode option = read(each);
+            assertThat(option.at("/tooltip/confine").asBoolean()).as(each).isTrue();
+            assertThat(option.at("/toolbox/feature/saveAsImage/title").asString()).as(each).isEqualTo("保存为图片");
+            assertThat(option.at("/animation").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldZoomCurvesAndScattersWithTheToolboxOrTheWheelWhileCtrlIsHeld() {
+        for (String each : List.of(ChartOption.curve(List.of(List.of(0.0, 0.1), List.of(1.0, 0.9)), AXES, false,
+                TEXTS), ChartOption.scatter(List.of(List.of(3.0, 4.0)), AXES, TEXTS))) {
+            JsonNode option = read(each);
+            assertThat(option.at("/toolbox/feature/dataZoom/title/zoom").asString()).isEqualTo("Zoom");
+            assertThat(option.at("/toolbox/feature/dataZoom/title/back").asString()).isEqualTo("Reset zoom");
+            assertThat(option.at("/dataZoom")).hasSize(2);
+            assertThat(option.at("/dataZoom/0/type").asString()).isEqualTo("inside");
+            assertThat(option.at("/dataZoom/0/xAxisIndex").asInt()).isZero();
+            assertThat(option.at("/dataZoom/1/yAxisIndex").asInt()).isZero();
+            assertThat(option.at("/dataZoom/0/zoomOnMouseWheel").asString())
+                    .as("a plain wheel scrolls the panel, not the chart").isEqualTo("ctrl");
+            assertThat(option.at("/dataZoom/0/filterMode").asString()).isEqualTo("none");
+        }
+        JsonNode bars = read(ChartOption.bars(List.of("a"), List.of(1.0), AXES, TEXTS));
+        assertThat(bars.has("dataZoom")).as("bars are not zoomed").isFalse();
+    }
+
+    @Test
+    void shouldRoundBarsAndKeepCountsWhole() {
+        JsonNode bars = read(ChartOption.bars(List.of("x", "y"), List.of(0.9090909090909091, 1234.5678), AXES,
+                TEXTS));
+        assertThat(bars.at("/series/0/data").toString()).isEqualTo("[0.9091,1235.0]");
+
+        JsonNode histogram = read(ChartOption.histogram(List.of(0.1234567, 0.2, 0.3), List.of(12L, 7L), AXES,
+                TEXTS));
+        assertThat(histogram.at("/series/0/data").toString()).as("counts stay integers").isEqualTo("[12,7]");
+        assertThat(histogram.at("/xAxis/data/0").asString()).isEqualTo("0.1235 – 0.2");
+    }
+
+    @Test
+    void shouldColourEachGroupOfAScatterAndOrderNumberedGroupsByNumber() {
+        List<List<Double>> points = List.of(List.of(1.0, 2.0), List.of(3.0, 4.0), List.of(5.0, 6.123456),
+                List.of(7.0, 8.0));
+
+        JsonNode option = read(ChartOption.scatter(points, List.of("10", "2", "10", "0"),
+                new ChartOption.Axes("First principal component", "Second principal component"), TEXTS));
+
+        assertThat(option.at("/series")).hasSize(3);
+        assertThat(option.at("/series").valueStream().map(s -> s.get("name").asString()).toList())
+                .containsExactly("0", "2", "10");
+        assertThat(option.at("/series/2/data").toString()).isEqualTo("[[1.0,2.0],[5.0,6.123]]");
+        assertThat(option.at("/series/0/itemStyle/color").asString())
+                .isNotEqualTo(option.at("/series/1/itemStyle/color").asString());
+        assertThat(option.has("legend")).isTrue();
+        assertThat(option.at("/tooltip/trigger").asString()).isEqualTo("item");
+        assertThatThrownBy(() -> ChartOption.scatter(points, List.of("a"), AXES, TEXTS))
+                .hasMessageContaining("4 points and 1 groups");
+    }
+
+    @Test
+    void shouldDrawTheTwoByTwoConfusionOfABinaryClassifierWithoutDividingByAnEmptyRow() {
+        List<String> labels = List.of("Not bad", "bad");
+        // nothing scored at or above a threshold of 1: no true or false positives
+        List<List<Double>> counts = List.of(List.of(105.0, 0.0), List.of(45.0, 0.0));
+
+        JsonNode shares = read(ChartOption.matrix(labels, counts, new ChartOption.Axes("Predicted", "Actual"), true,
+                TEXTS));
+
+        assertThat(shares.at("/series/0/data")).hasSize(4);
+        assertThat(shares.at("/series/0/data/2/tooltip/formatter").asString()).isEqualTo("bad → Not bad: 45 (100%)");
+        assertThat(shares.at("/series/0/data/3/label/formatter").asString()).isEqualTo("0%");
+        JsonNode empty = read(ChartOption.matrix(labels, List.of(List.of(0.0, 0.0), List.of(0.0, 0.0)),
+                new ChartOption.Axes("Predicted", "Actual"), true, TEXTS));
+        assertThat(empty.at("/series/0/data/0/label/formatter").asString()).isEqualTo("0%");
+        assertThat(empty.at("/visualMap/max").asDouble()).as("a scale even with nothing counted").isEqualTo(1.0);
+    }
 }

@@ -2,16 +2,12 @@ package io.easel.studio.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 7's new user, in the browser: a 3-class problem (iris, multinomial logistic regression), a 10-class one
@@ -24,15 +20,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class NewUserScenariosBrowserTest extends SignedInStudio {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> DROPPED = List.of("sample-dataset-1", "random-split-1", "logistic-regression-1",
             "predict-1", "multiclass-classification-evaluation-1");
 
     @Test
     void shouldModelFourProblemsWithTheBundledDatasetsAndSeeEachEvaluation() throws Exception {
         signedIn();
-        JsonNode created = createFourProblems();
+        JsonNode created = createExperiment("Four problems",
+                "Iris, credit purpose, diabetes and iris clusters, each with its evaluation", "new-user-problems.json");
         List<String> posted = created.at("/graph/nodes").valueStream().map(n -> n.get("id").asString()).toList();
         browser.open(url("/experiments/" + created.get("id").asString()));
         browser.find("g[data-cell-id='purpose-evaluation']");
@@ -42,14 +37,7 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
         browser.click("#save-experiment");
         browser.until(Duration.ofSeconds(10),
                 d -> "false".equals(browser.find("#save-state").getAttribute("data-dirty")));
-        browser.click("#run-experiment");
-        List<String> nodes = Stream.concat(posted.stream(), DROPPED.stream()).toList();
-        browser.until(RUN_TIMEOUT, d -> {
-            if (!browser.findAll("g[data-cell-id] [data-state='failed']").isEmpty()) {
-                throw new AssertionError("A node failed: " + browser.find("easel-canvas").getText());
-            }
-            return nodes.stream().allMatch(n -> "succeeded".equals(browser.nodeState(n)));
-        });
+        runAndWaitFor(Stream.concat(posted.stream(), DROPPED.stream()).toList());
         browser.clickCanvas(880, 700);
         browser.cleanScreenshot(SCREENSHOTS.resolve("four-problems-editor.png"));
 
@@ -170,24 +158,8 @@ class NewUserScenariosBrowserTest extends SignedInStudio {
                 .noneMatch(WebElement::isDisplayed));
     }
 
-    private void openResults(String node) {
-        browser.selectNode(node);
-        browser.click("vaadin-tab[data-tab='results']");
-        browser.find(".node-results .result-section");
-    }
-
     private double metric(String name) {
         String shown = browser.find("[data-metric='" + name + "'] .metric-value").getText();
         return Double.parseDouble(shown.replace(",", ""));
-    }
-
-    private JsonNode createFourProblems() throws Exception {
-        String graph;
-        try (InputStream in = getClass().getResourceAsStream("/e2e/new-user-problems.json")) {
-            graph = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return createExperiment(JSON.writeValueAsString(Map.of("name", "Four problems",
-                "description", "Iris, credit purpose, diabetes and iris clusters, each with its evaluation",
-                "graph", JSON.readTree(graph))));
     }
 }

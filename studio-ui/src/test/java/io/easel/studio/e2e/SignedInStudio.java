@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.easel.studio.EaselStudioApplication;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,6 +39,7 @@ abstract class SignedInStudio {
 
     static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
     static final String ADMIN_PASSWORD = "browser-admin-password";
+    static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
 
     static Browser browser;
 
@@ -110,6 +115,39 @@ abstract class SignedInStudio {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JsonMapper.builder().build().readTree(response.body());
+    }
+
+    /**
+     * Creates an experiment through the REST API, as {@link #createExperiment(String)} does, from a graph under the
+     * test resources' {@code e2e} folder.
+     */
+    JsonNode createExperiment(String name, String description, String graphResource)
+            throws IOException, InterruptedException {
+        String graph;
+        try (InputStream in = SignedInStudio.class.getResourceAsStream("/e2e/" + graphResource)) {
+            graph = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        return createExperiment(json.writeValueAsString(Map.of("name", name, "description", description,
+                "graph", json.readTree(graph))));
+    }
+
+    /** Runs the open experiment and waits until every one of {@code nodes} has succeeded; fails at the first failure. */
+    void runAndWaitFor(List<String> nodes) {
+        browser.click("#run-experiment");
+        browser.until(RUN_TIMEOUT, d -> {
+            if (!browser.findAll("g[data-cell-id] [data-state='failed']").isEmpty()) {
+                throw new AssertionError("A node failed: " + browser.find("easel-canvas").getText());
+            }
+            return nodes.stream().allMatch(n -> "succeeded".equals(browser.nodeState(n)));
+        });
+    }
+
+    /** Opens the results of a node in the side panel. */
+    void openResults(String node) {
+        browser.selectNode(node);
+        browser.click("vaadin-tab[data-tab='results']");
+        browser.find(".node-results .result-section");
     }
 
     String url(String path) {

@@ -35,9 +35,10 @@ import org.apache.spark.sql.Row;
 
 /**
  * How well a clustering model separates a table's rows: the silhouette (Spark's {@code ClusteringEvaluator}), the
- * Calinski–Harabasz and Davies–Bouldin indices, the rows per cluster, and the model's cluster centres. It applies the
- * model itself, so it measures distances in the model's own feature space (text one-hot encoded, missing numbers
- * filled) rather than in whatever columns the table has.
+ * Calinski–Harabasz and Davies–Bouldin indices, the rows per cluster, the model's cluster centres, and a sample of
+ * at most {@value ClusterProjection#MAX_POINTS} rows on their first two principal components
+ * ({@link ClusterProjection}). It applies the model itself, so it measures distances in the model's own feature
+ * space (text one-hot encoded, missing numbers filled) rather than in whatever columns the table has.
  */
 public final class ClusteringEvaluation implements SparkComponent {
 
@@ -52,8 +53,13 @@ public final class ClusteringEvaluation implements SparkComponent {
             .metric("daviesBouldin", "Davies–Bouldin index", "Davies-Bouldin 指数")
             .metric("rows", "Rows", "行数")
             .metric("distanceMeasure", "Silhouette distance", "轮廓系数所用距离")
+            .metric("projectedVariance", "Variance the projection shows", "二维投影保留的方差占比")
             .chart("sizes", ReportSpec.ChartKind.BARS, Text.of("Rows per cluster", "各簇行数"),
                     Text.of("Rows", "行数"), Text.of("Cluster", "簇"))
+            .chart("projection", ReportSpec.ChartKind.SCATTER, Text.of("Clusters on the first two principal "
+                            + "components", "各簇在前两个主成分上的分布"),
+                    Text.of("First principal component", "第一主成分"),
+                    Text.of("Second principal component", "第二主成分"))
             .chart("centers", ReportSpec.ChartKind.TABLE, Text.of("Cluster centres", "簇中心"))
             .build();
 
@@ -77,10 +83,10 @@ public final class ClusteringEvaluation implements SparkComponent {
             .title("Clustering evaluation", "聚类评估")
             .description("Applies a clustering model to a table and measures how well it separates the rows: "
                             + "silhouette (from -1 to 1, higher is better), Calinski–Harabasz (higher is better) "
-                            + "and Davies–Bouldin (lower is better), with the rows per cluster and the cluster "
-                            + "centres.",
+                            + "and Davies–Bouldin (lower is better), with the rows per cluster, the cluster "
+                            + "centres and a sample of the rows drawn on their first two principal components.",
                     "将聚类模型应用于数据表并衡量其划分效果：轮廓系数（-1 到 1，越高越好）、Calinski-Harabasz 指数（越高越好）和 "
-                            + "Davies-Bouldin 指数（越低越好），并给出各簇行数和簇中心。")
+                            + "Davies-Bouldin 指数（越低越好），并给出各簇行数、簇中心，以及抽样行在前两个主成分上的分布图。")
             .keywords("evaluate", "clustering", "silhouette", "cluster sizes", "centroids", "metrics", "评估",
                     "聚类", "轮廓系数", "簇中心")
             .inputs(MODEL, IN)
@@ -126,6 +132,11 @@ public final class ClusteringEvaluation implements SparkComponent {
             metrics.put("distanceMeasure", measure);
             Map<String, Object> charts = new LinkedHashMap<>();
             charts.put("sizes", spread.sizes());
+            ClusterProjection.of(assigned, ClusteringLearner.FEATURES, ClusteringLearner.CLUSTER, spread.rows())
+                    .ifPresent(projection -> {
+                        charts.put("projection", projection.points());
+                        metrics.put("projectedVariance", projection.variance());
+                    });
             centres(model).ifPresent(centres -> charts.put("centers", table(centres, model.slots())));
             ctx.output(REPORT, new ReportData(KIND, metrics, charts));
         } finally {

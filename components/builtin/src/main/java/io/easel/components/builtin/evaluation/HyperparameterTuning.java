@@ -48,6 +48,8 @@ public final class HyperparameterTuning implements SparkComponent {
     static final String SPLIT = "split";
     /** More settings than this is hours of training: a user should narrow the grid or sample it. */
     static final int MAX_SETTINGS = 500;
+    /** The bars of the metric per setting: the best ones, as many as a panel shows; the table lists them all. */
+    static final int MAX_BARS = 30;
 
     public static final Param<SearchSpace> SEARCH_SPACE = Param.searchSpace("searchSpace",
                     Text.of("Values to try", "待尝试的取值"), SelectionParams.MODEL)
@@ -116,6 +118,8 @@ public final class HyperparameterTuning implements SparkComponent {
             .metric("worst", "Worst value", "最差值")
             .metric("trials", "Settings tried", "尝试的组数")
             .metric("validation", "Judged by", "评估方式")
+            .chart("metricPerSetting", ReportSpec.ChartKind.BARS, Text.of("The metric per setting, best first",
+                    "各组参数的评估指标（最佳在前）"), Text.of("Metric", "评估指标"), Text.of("Setting", "参数组合"))
             .chart("trials", ReportSpec.ChartKind.TABLE, Text.of("Settings tried, best first",
                     "尝试过的参数组合（最佳在前）"))
             .build();
@@ -270,6 +274,10 @@ public final class HyperparameterTuning implements SparkComponent {
             row.add(Math.round(trial.seconds() * 10) / 10.0);
             rows.add(row);
         }
-        return new ReportData(ID, metrics, Map.of("trials", Map.of("columns", columns, "rows", rows)));
+        Map<String, Object> perSetting = new LinkedHashMap<>();
+        trials.stream().limit(MAX_BARS)
+                .forEach(trial -> perSetting.put(trial.setting().toString(), trial.metrics().get(chosen).mean()));
+        return new ReportData(ID, metrics, Map.of("metricPerSetting", perSetting,
+                "trials", Map.of("columns", columns, "rows", rows)));
     }
 }

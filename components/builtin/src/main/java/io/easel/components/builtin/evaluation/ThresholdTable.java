@@ -5,16 +5,18 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
+import org.apache.spark.ml.feature.Bucketizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The confusion of a binary classifier at a fixed set of thresholds (a score at or above a threshold counts as
- * positive), counted by Spark in one pass over the rows: two counts per threshold come back, never the rows.
+ * positive), counted by Spark in one pass over the rows: two counts per threshold come back, never the rows. A view
+ * can move a threshold along the table (the studio's slider) without going back to Spark.
  *
  * @param positives rows of the positive class
  * @param negatives rows of the other class
@@ -22,8 +24,11 @@ import org.apache.spark.sql.Row;
  */
 record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
 
-    /** Thresholds a probability score is cut at: 0, 0.05, …, 1. */
-    static final int STEPS = 20;
+    /**
+     * Thresholds a probability score is cut at: 0, 0.01, …, 1, fine enough for a slider to move the confusion by a
+     * hundredth of the score at a time.
+     */
+    static final int STEPS = 100;
 
     static final List<String> COLUMNS = List.of("threshold", "tpr", "fpr", "precision", "recall", "f1", "accuracy",
             "predictedPositiveShare", "truePositives", "falsePositives", "trueNegatives", "falseNegatives");
@@ -78,8 +83,10 @@ record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
 
     /**
      * Counts the confusion of {@code pairs} (a score {@code s} and {@code y}, 1.0 for the positive class) at every
-     * threshold: the steps of 0.05 from 0 to 1 for probabilities, {@value #STEPS} equal steps from the lowest score to
-     * the highest for margins, and the threshold the user chose.
+     * threshold: the steps of 0.01 from 0 to 1 for probabilities, {@value #STEPS} equal steps from the lowest score to
+     * the highest for margins, and the threshold the user chose. Spark counts the rows of each class between
+     * consecutive thresholds (at most {@value #STEPS} + 3 counts per class come back); the confusion at a threshold
+     * is then the sum of the counts from it upwards.
      */
     static ThresholdTable of(Dataset<Row> pairs, boolean probabilities, double minScore, double maxScore,
             double chosen) {
@@ -90,20 +97,31 @@ record ThresholdTable(long positives, long negatives, List<Cut> cuts) {
         }
         thresholds.add(chosen);
         List<Double> ordered = List.copyOf(thresholds);
-        List<Column> counts = new ArrayList<>();
-        counts.add(count(when(col("y").equalTo(1.0), 1)));
-        counts.add(count(when(col("y").equalTo(0.0), 1)));
-        for (double threshold : ordered) {
-            counts.add(count(when(col("s").geq(threshold).and(col("y").equalTo(1.0)), 1)));
-            counts.add(count(when(col("s").geq(threshold).and(col("y").equalTo(0.0)), 1)));
-        }
-        Row row = pairs.agg(counts.getFirst(), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
-        long positives = row.getLong(0);
-        long negatives = row.getLong(1);
-        List<Cut> cuts = new ArrayList<>();
+        // Bucket b holds the scores with exactly b thresholds at or below them: s >= threshold i <=> b > i.
+        double[] splits = new double[ordered.size() + 2];
+        splits[0] = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ordered.size(); i++) {
-            long truePositives = row.getLong(2 + 2 * i);
-            long falsePositives = row.getLong(3 + 2 * i);
+            splits[i + 1] = ordered.get(i);
+        }
+        splits[splits.length - 1] = Double.POSITIVE_INFINITY;
+        long[] positivesIn = new long[splits.length - 1];
+        long[] negativesIn = new long[splits.length - 1];
+        new Bucketizer().setInputCol("s").setOutputCol("bucket").setSplits(splits).transform(pairs)
+                .groupBy(col("bucket").cast("int"))
+                .agg(count(when(col("y").equalTo(1.0), 1)), count(when(col("y").equalTo(0.0), 1)))
+                .collectAsList()
+                .forEach(r -> {
+                    positivesIn[r.getInt(0)] = r.getLong(1);
+                    negativesIn[r.getInt(0)] = r.getLong(2);
+                });
+        long positives = Arrays.stream(positivesIn).sum();
+        long negatives = Arrays.stream(negativesIn).sum();
+        List<Cut> cuts = new ArrayList<>();
+        long truePositives = positives;
+        long falsePositives = negatives;
+        for (int i = 0; i < ordered.size(); i++) {
+            truePositives -= positivesIn[i];
+            falsePositives -= negativesIn[i];
             cuts.add(new Cut(ordered.get(i), new Confusion(List.of("negative", "positive"), new long[][] {
                 {negatives - falsePositives, falsePositives}, {positives - truePositives, truePositives}})));
         }

@@ -39,9 +39,11 @@ class ClusteringEvaluationTest {
         assertThat(m).containsEntry("clusters", 2).containsEntry("rows", 4L)
                 .containsEntry("distanceMeasure", "squaredEuclidean");
         assertThat(report.charts().get("sizes")).isEqualTo(Map.of("0", 2L, "1", 2L));
+        assertThat(report.charts()).as("one feature has no plane to draw").doesNotContainKey("projection");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void shouldReportHowWellKMeansSeparatesIrisWithItsCentres() {
         TestRun run = TestRun.example("clustering-evaluation", 0);
         ReportData report = run.report(ExampleGraph.NODE, "report");
@@ -54,16 +56,50 @@ class ClusteringEvaluationTest {
         // reached: 0.74; the floor for k-means on iris is 0.5
         assertThat((Double) report.metrics().get("silhouette")).isGreaterThanOrEqualTo(0.5)
                 .isCloseTo(spark, within(1e-12));
-        @SuppressWarnings("unchecked")
         Map<String, Long> sizes = (Map<String, Long>) report.charts().get("sizes");
         assertThat(sizes).containsOnlyKeys("0", "1", "2");
         assertThat(sizes.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(150);
-        @SuppressWarnings("unchecked")
         Map<String, List<Object>> centres = (Map<String, List<Object>>) report.charts().get("centers");
         assertThat(centres.get("columns")).containsExactly("cluster", "sepal_length_cm", "sepal_width_cm",
                 "petal_length_cm", "petal_width_cm");
         assertThat(centres.get("rows")).hasSize(3).allSatisfy(row -> assertThat((List<?>) row).hasSize(5));
         assertThat((Double) report.metrics().get("daviesBouldin")).isBetween(0.0, 1.0);
+
+        List<List<Object>> projection = (List<List<Object>>) report.charts().get("projection");
+        assertThat(projection).hasSize(150).allSatisfy(point -> assertThat(point).hasSize(3));
+        for (Map.Entry<String, Long> size : sizes.entrySet()) {
+            assertThat(projection.stream().filter(p -> String.valueOf(p.get(2)).equals(size.getKey())).count())
+                    .as("cluster %s", size.getKey()).isEqualTo(size.getValue());
+        }
+        // iris's measurements lie close to a plane: two components hold 0.98 of their variance
+        assertThat((Double) report.metrics().get("projectedVariance")).isBetween(0.95, 1.0);
+        assertThat(spread(projection, 0)).as("the first component spreads the rows most")
+                .isGreaterThan(spread(projection, 1));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldDrawASampleOfAtMostTwoThousandRowsOnThePlane() {
+        Object[][] rows = new Object[2600][];
+        for (int i = 0; i < rows.length; i++) {
+            double blob = i % 2 == 0 ? 0 : 10;
+            rows[i] = new Object[] {blob + (i % 7) * 0.1, blob + (i % 11) * 0.1, (i % 13) * 0.1};
+        }
+        TableData twoBlobs = Tables.of("a:double,b:double,c:double", rows);
+
+        ReportData report = evaluate(kMeans(twoBlobs, Map.of("k", 2, "maxIter", 5)), twoBlobs, Map.of());
+
+        List<List<Object>> projection = (List<List<Object>>) report.charts().get("projection");
+        assertThat(projection).hasSizeBetween(1500, ClusterProjection.MAX_POINTS);
+        assertThat(projection).extracting(p -> p.get(2)).containsOnly(0, 1);
+        assertThat(projection).extracting(p -> (Integer) p.get(2)).filteredOn(c -> c == 0)
+                .hasSizeBetween(projection.size() / 3, 2 * projection.size() / 3);
+    }
+
+    private static double spread(List<List<Object>> points, int axis) {
+        double[] values = points.stream().mapToDouble(p -> (Double) p.get(axis)).toArray();
+        double mean = java.util.Arrays.stream(values).average().orElseThrow();
+        return java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
     }
 
     @Test

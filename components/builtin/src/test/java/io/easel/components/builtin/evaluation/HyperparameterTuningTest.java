@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.regression.RandomForestRegressionModel;
 import org.apache.spark.sql.Row;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class HyperparameterTuningTest {
@@ -37,6 +38,9 @@ class HyperparameterTuningTest {
                 "seconds");
         assertThat(trials.get("rows")).asList().extracting(r -> (Object) ((List<?>) r).subList(0, 3))
                 .containsExactly(List.<Object>of(1, 5, bestRmse), List.<Object>of(2, 1, report.metrics().get("worst")));
+        assertThat(report.charts().get("metricPerSetting")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsExactly(Map.entry("maxDepth=5", bestRmse),
+                        Map.entry("maxDepth=1", report.metrics().get("worst")));
         RandomForestRegressionModel forest = best.stage(RandomForestRegressionModel.class).orElseThrow();
         assertThat(forest.getMaxDepth()).isEqualTo(5);
         assertThat(forest.getNumTrees()).as("the learner's own setting").isEqualTo(10);
