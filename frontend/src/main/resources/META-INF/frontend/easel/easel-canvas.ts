@@ -202,6 +202,7 @@ function registerShapes(): void {
         { tagName: 'rect', selector: 'halo' },
         { tagName: 'rect', selector: 'body' },
         { tagName: 'path', selector: 'stripe' },
+        { tagName: 'rect', selector: 'progress' },
         { tagName: 'text', selector: 'title' },
         { tagName: 'text', selector: 'subtitle' },
         { tagName: 'circle', selector: 'status' },
@@ -258,6 +259,18 @@ function registerShapes(): void {
           textAnchor: 'start',
           pointerEvents: 'none',
           visibility: 'hidden',
+        },
+        progress: {
+          // How far a running node's Spark tasks have got: a thin bar along the bottom edge.
+          x: 6,
+          y: NODE_HEIGHT - 4,
+          width: 0,
+          height: 3,
+          rx: 1.5,
+          ry: 1.5,
+          fill: STATE_COLORS.running,
+          visibility: 'hidden',
+          pointerEvents: 'none',
         },
         status: {
           cx: NODE_WIDTH - 16,
@@ -743,6 +756,8 @@ export class EaselCanvas extends LitElement {
   private pendingGraph?: CanvasGraph;
   private usedIds = new Set<string>();
   private states = new Map<string, { state: NodeState; message: string | null }>();
+  /** Running nodes' share of tasks done (-1: not known yet) and their progress line. */
+  private progress = new Map<string, { fraction: number; text: string }>();
   private errors: ValidationError[] = [];
   private graphErrors: string[] = [];
   /** The tooltip shown, and the node it is about (kept current while errors and run states change). */
@@ -839,7 +854,21 @@ export class EaselCanvas extends LitElement {
     this.decorateAll();
   }
 
+  /** How far a running node has got; a null text clears it. */
+  setNodeProgress(nodeId: string, fraction: number, text: string | null): void {
+    if (text) {
+      this.progress.set(nodeId, { fraction, text });
+    } else {
+      this.progress.delete(nodeId);
+    }
+    const node = this.graph?.getCellById(nodeId);
+    if (node && node.isNode()) {
+      this.decorate(node);
+    }
+  }
+
   clearNodeStates(): void {
+    this.progress.clear();
     this.states.clear();
     this.decorateAll();
   }
@@ -2191,6 +2220,9 @@ export class EaselCanvas extends LitElement {
       strokeWidth = 2;
       dash = null;
     }
+    const progress = state === 'running' ? this.progress.get(node.id) : undefined;
+    const barWidth =
+      progress && progress.fraction >= 0 ? Math.max(2, (NODE_WIDTH - 12) * Math.min(1, progress.fraction)) : 0;
     const data = node.getData<NodeData>();
     node.setData({ ...data, state, stateMessage: run?.message ?? null, errors }, { silent: true, decoration: true });
     node.attr(
@@ -2203,6 +2235,7 @@ export class EaselCanvas extends LitElement {
           // Stable hook for tests and CSS: the run state of this node.
           'data-state': state,
           'data-invalid': hasError ? 'true' : null,
+          'data-progress': barWidth > 0 && progress ? String(Math.round(progress.fraction * 100)) : null,
           fill: state === 'skipped' ? '#f3f4f6' : '#ffffff',
         },
         status: {
@@ -2212,6 +2245,7 @@ export class EaselCanvas extends LitElement {
           strokeWidth: state === 'running' ? 2.2 : 0,
           'data-spin': state === 'running' ? 'true' : null,
         },
+        progress: { width: barWidth, visibility: barWidth > 0 ? 'visible' : 'hidden' },
         statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
         errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
         errorMark: { visibility: hasError ? 'visible' : 'hidden' },
@@ -2238,6 +2272,10 @@ export class EaselCanvas extends LitElement {
     const lines = [{ text: data.label ? `${data.label} · ${title}` : title, error: false }];
     if (data.state && data.stateMessage) {
       lines.push({ text: data.stateMessage, error: data.state === 'failed' });
+    }
+    const progress = data.state === 'running' ? this.progress.get(node.id) : undefined;
+    if (progress) {
+      lines.push({ text: progress.text, error: false });
     }
     data.errors.forEach((m) => lines.push({ text: m, error: true }));
     return lines;
