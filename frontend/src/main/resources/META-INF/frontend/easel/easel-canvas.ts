@@ -212,6 +212,7 @@ function registerShapes(): void {
         { tagName: 'rect', selector: 'halo' },
         { tagName: 'rect', selector: 'body' },
         { tagName: 'path', selector: 'stripe' },
+        { tagName: 'rect', selector: 'progress' },
         { tagName: 'text', selector: 'title' },
         { tagName: 'text', selector: 'subtitle' },
         { tagName: 'circle', selector: 'status' },
@@ -270,6 +271,18 @@ function registerShapes(): void {
           textAnchor: 'start',
           pointerEvents: 'none',
           visibility: 'hidden',
+        },
+        progress: {
+          // How far a running node's Spark tasks have got: a thin bar along the bottom edge.
+          x: 6,
+          y: NODE_HEIGHT - 4,
+          width: 0,
+          height: 3,
+          rx: 1.5,
+          ry: 1.5,
+          fill: STATE_COLORS.running,
+          visibility: 'hidden',
+          pointerEvents: 'none',
         },
         status: {
           cx: NODE_WIDTH - 16,
@@ -776,6 +789,8 @@ export class EaselCanvas extends LitElement {
   private states = new Map<string, { state: NodeState; message: string | null }>();
   /** Why each out-of-date node is, by node id. */
   private stale = new Map<string, string>();
+  /** Running nodes' share of tasks done (-1: not known yet) and their progress line. */
+  private progress = new Map<string, { fraction: number; text: string }>();
   private errors: ValidationError[] = [];
   private graphErrors: string[] = [];
   /** The tooltip shown, and the node it is about (kept current while errors and run states change). */
@@ -878,7 +893,21 @@ export class EaselCanvas extends LitElement {
     this.decorateAll();
   }
 
+  /** How far a running node has got; a null text clears it. */
+  setNodeProgress(nodeId: string, fraction: number, text: string | null): void {
+    if (text) {
+      this.progress.set(nodeId, { fraction, text });
+    } else {
+      this.progress.delete(nodeId);
+    }
+    const node = this.graph?.getCellById(nodeId);
+    if (node && node.isNode()) {
+      this.decorate(node);
+    }
+  }
+
   clearNodeStates(): void {
+    this.progress.clear();
     this.states.clear();
     this.decorateAll();
   }
@@ -2234,6 +2263,9 @@ export class EaselCanvas extends LitElement {
       strokeWidth = 2;
       dash = null;
     }
+    const progress = state === 'running' ? this.progress.get(node.id) : undefined;
+    const barWidth =
+      progress && progress.fraction >= 0 ? Math.max(2, (NODE_WIDTH - 12) * Math.min(1, progress.fraction)) : 0;
     const data = node.getData<NodeData>();
     node.setData({ ...data, state, stateMessage: run?.message ?? null, errors, stale }, { silent: true, decoration: true });
     node.attr(
@@ -2247,6 +2279,7 @@ export class EaselCanvas extends LitElement {
           'data-state': state,
           'data-invalid': hasError ? 'true' : null,
           'data-stale': stale !== null ? 'true' : null,
+          'data-progress': barWidth > 0 && progress ? String(Math.round(progress.fraction * 100)) : null,
           fill: state === 'skipped' || state === 'not_in_run' ? '#f3f4f6' : '#ffffff',
         },
         status: {
@@ -2256,6 +2289,7 @@ export class EaselCanvas extends LitElement {
           strokeWidth: state === 'running' ? 2.2 : 0,
           'data-spin': state === 'running' ? 'true' : null,
         },
+        progress: { width: barWidth, visibility: barWidth > 0 ? 'visible' : 'hidden' },
         statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
         errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
         errorMark: { visibility: hasError ? 'visible' : 'hidden' },
@@ -2287,6 +2321,10 @@ export class EaselCanvas extends LitElement {
     }
     if (data.stale) {
       lines.push({ text: `${this.texts().stale}: ${data.stale}`, error: false });
+    }
+    const progress = data.state === 'running' ? this.progress.get(node.id) : undefined;
+    if (progress) {
+      lines.push({ text: progress.text, error: false });
     }
     data.errors.forEach((m) => lines.push({ text: m, error: true }));
     return lines;

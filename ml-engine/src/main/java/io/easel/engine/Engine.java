@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.components.ComponentRegistry;
 import io.easel.components.builtin.source.SampleFiles;
 import io.easel.components.spi.DataAccess;
+import io.easel.engine.log.LogTags;
+import io.easel.engine.log.RunLog;
+import io.easel.engine.log.TaskProgress;
 import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
 import io.easel.engine.report.EventLog;
@@ -15,6 +18,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.run.DataRoots;
 import io.easel.run.RunState;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -34,6 +38,8 @@ public final class Engine {
     private final SparkSession spark;
     private final ComponentRegistry components;
     private final CallbackSender.Settings callback;
+    /** How often a run reports the progress of its nodes, at most (the server pushes it on to the studio). */
+    private static final Duration PROGRESS_PERIOD = Duration.ofMillis(500);
 
     public Engine(SparkSession spark, ComponentRegistry components, CallbackSender.Settings callback) {
         this.spark = spark;
@@ -91,7 +97,11 @@ public final class Engine {
             sinks.add(new CallbackSender(arguments.callbackUrl(), arguments.callbackToken(), arguments.runId(), json,
                     callback));
         }
-        try (RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json)) {
+        try (LogTags.Scope tagged = LogTags.run(spark.sparkContext(), arguments.runId());
+                RunLog.Open log = RunLog.open(arguments.runId(), store, layout.log(), json, RunLog.Limits.defaults());
+                RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json);
+                TaskProgress progress = TaskProgress.follow(spark.sparkContext(), arguments.runId(), reporter::report,
+                        PROGRESS_PERIOD)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
                     new DataAccess(arguments.dataRoots(), arguments.connections()), cancelled, arguments.reuse());

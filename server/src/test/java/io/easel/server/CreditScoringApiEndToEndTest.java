@@ -2,6 +2,7 @@ package io.easel.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import io.easel.graph.ExperimentGraph;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -290,6 +292,48 @@ class CreditScoringApiEndToEndTest {
                 .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(importances.getFirst().get(importance).asDouble())
                 .isGreaterThan(importances.getLast().get(importance).asDouble());
+    }
+
+    @Test
+    void shouldKeepTheRunsLogWithEachNodesLinesTaggedAndServeItPageByPage() {
+        // The engine's last line comes after it reported the end.
+        Api.Response whole = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/runs/" + runId + "/log"), page -> page.text().contains("Engine: Run " + runId));
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(whole.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        for (String node : NODES) {
+            assertThat(whole.text()).contains("[" + node + "] ExperimentRun: Node '" + node + "' (")
+                    .containsPattern("\\[" + node + "] ExperimentRun: Node '" + node
+                            + "' \\(.*\\) succeeded in \\d+ ms");
+        }
+        assertThat(whole.text()).containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  Engine: "
+                + "Run " + runId + " succeeded");
+        long end = nextOffset(whole);
+        assertThat(end).isPositive();
+        assertThat(whole.raw().headers().firstValue("Easel-Log-More")).hasValue("false");
+
+        Api.Response gbdt = api.get("/api/runs/" + runId + "/nodes/gbdt/log");
+        assertThat(gbdt.status()).isEqualTo(200);
+        assertThat(gbdt.text().lines()).isNotEmpty()
+                .allMatch(line -> line.startsWith("    ") || line.contains(" [gbdt] "));
+        assertThat(gbdt.text()).contains("Node 'gbdt' (gbdt-classifier) started");
+        assertThat(nextOffset(gbdt)).isEqualTo(end);
+
+        // Tailing: from where the last page ended there is nothing new, and the offset stays.
+        Api.Response tail = api.get("/api/runs/" + runId + "/log?offset=" + end);
+        assertThat(tail.status()).isEqualTo(200);
+        assertThat(tail.text()).isEmpty();
+        assertThat(nextOffset(tail)).isEqualTo(end);
+
+        assertThat(api.get("/api/runs/" + runId + "/log?offset=-1").status()).isEqualTo(400);
+        assertThat(api.get("/api/runs/" + runId + "/nodes/nope/log").status()).isEqualTo(404);
+        assertThat(api.get("/api/runs/" + java.util.UUID.randomUUID() + "/log").status()).isEqualTo(404);
+        assertThat(api.get("/api/runs/" + java.util.UUID.randomUUID() + "/nodes/gbdt/log").status()).isEqualTo(404);
+    }
+
+    private static long nextOffset(Api.Response page) {
+        return Long.parseLong(page.raw().headers().firstValue("Easel-Log-Next-Offset").orElseThrow());
     }
 
     private JsonNode rows(String node, String port, String query) {

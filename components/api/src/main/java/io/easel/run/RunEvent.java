@@ -16,6 +16,7 @@ import java.util.Map;
     @JsonSubTypes.Type(value = RunEvent.RunStarted.class, name = "run-started"),
     @JsonSubTypes.Type(value = RunEvent.NodeStatusChanged.class, name = "node-status"),
     @JsonSubTypes.Type(value = RunEvent.NodeOutput.class, name = "node-output"),
+    @JsonSubTypes.Type(value = RunEvent.NodeProgress.class, name = "node-progress"),
     @JsonSubTypes.Type(value = RunEvent.ModelExported.class, name = "model-exported"),
     @JsonSubTypes.Type(value = RunEvent.RunFinished.class, name = "run-finished")
 })
@@ -40,6 +41,21 @@ public sealed interface RunEvent {
 
         public NodeStatusChanged(String nodeId, NodeState state, String message, long at) {
             this(nodeId, state, message, at, null, null);
+        }
+    }
+
+    /**
+     * How far a running node's Spark work has got: the tasks of the stages it has started so far and how many of them
+     * have finished ({@code tasksDone ≤ tasksTotal}). The total grows as the node starts further jobs, so the fraction
+     * is an estimate, not a promise. Sent at most twice a second per run and only while it changes; not kept in the
+     * event log or {@code status.json} (it means nothing once the node has ended).
+     */
+    record NodeProgress(String nodeId, long tasksDone, long tasksTotal, long at) implements RunEvent {
+
+        public NodeProgress {
+            if (tasksDone < 0 || tasksTotal < 0 || tasksDone > tasksTotal) {
+                throw new IllegalArgumentException("Progress " + tasksDone + " of " + tasksTotal + " tasks");
+            }
         }
     }
 

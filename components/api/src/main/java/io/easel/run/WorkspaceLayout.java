@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * workspace/&lt;runId&gt;/experiment.json                 the experiment as submitted (for drivers on a cluster)
  * workspace/&lt;runId&gt;/events.jsonl                    every event, one JSON object a line, as it happens
  * workspace/&lt;runId&gt;/status.json                     final state of the run and of each node ({@link RunStatus})
+ * workspace/&lt;runId&gt;/log.jsonl                       the driver's log of the run, one {@link RunLogLine} a line, capped
  * workspace/&lt;runId&gt;/nodes/&lt;nodeId&gt;/&lt;port&gt;/         a table output, as Parquet
  * workspace/&lt;runId&gt;/fingerprints.json               the fingerprint of each node of the run (why a later run re-ran it)
  * workspace/cache/&lt;scope&gt;/&lt;fingerprint&gt;/manifest.json   a node's stored outputs, which later runs of the scope (an
@@ -29,6 +30,7 @@ public final class WorkspaceLayout {
     public static final String MODEL_PMML = "model.pmml";
     public static final String MODEL_DESCRIPTION = "model.json";
     public static final String FINGERPRINTS = "fingerprints.json";
+    public static final String LOG = "log.jsonl";
     /** The workspace directory of node outputs that any later run may reuse; never a run id. */
     public static final String CACHE = "cache";
     /** The cache scope of runs that name none (an engine started by hand). */
@@ -61,6 +63,10 @@ public final class WorkspaceLayout {
 
     public static String events(String runId) {
         return runFile(runId, EVENTS);
+    }
+
+    public static String log(String runId) {
+        return runFile(runId, LOG);
     }
 
     public static String experiment(String runId) {

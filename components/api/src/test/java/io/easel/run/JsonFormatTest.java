@@ -1,6 +1,7 @@
 package io.easel.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.component.ColumnSpec;
@@ -58,12 +59,33 @@ class JsonFormatTest {
                 new RunEvent.NodeOutput("n1", "out", PortResult.ofTable(table, 10, List.of(List.of(1, "x")), null), 6L),
                 new RunEvent.NodeOutput("n2", "model", new PortResult(model, null, null, Map.of("trees", 20), null,
                         null), 7L),
+                new RunEvent.NodeProgress("n2", 3, 8, 7L),
                 new RunEvent.RunFinished(RunState.FAILED, "node n1 failed", 8L)));
 
         String text = json.writeValueAsString(batch);
 
         assertThat(text).contains("\"type\":\"node-status\"", "\"state\":\"failed\"", "\"kind\":\"table\"",
-                "\"type\":\"vector\"");
+                "\"type\":\"vector\"",
+                "{\"type\":\"node-progress\",\"nodeId\":\"n2\",\"tasksDone\":3,\"tasksTotal\":8");
         assertThat(json.readValue(text, RunEventBatch.class)).isEqualTo(batch);
+    }
+
+    @Test
+    void shouldRefuseProgressWithMoreTasksDoneThanStarted() {
+        assertThatThrownBy(() -> new RunEvent.NodeProgress("n1", 9, 8, 1L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("Progress 9 of 8 tasks");
+    }
+
+    @Test
+    void shouldWriteALogLineWithoutTheFieldsItLacks() throws Exception {
+        var line = new RunLogLine(5L, "WARN", "split", "TaskSetManager", "Lost task 0.0", null);
+
+        String text = json.writeValueAsString(line);
+
+        assertThat(text).isEqualTo("{\"at\":5,\"level\":\"WARN\",\"node\":\"split\",\"logger\":\"TaskSetManager\","
+                + "\"message\":\"Lost task 0.0\"}");
+        assertThat(json.readValue(text, RunLogLine.class)).isEqualTo(line);
+        assertThat(json.readValue("{\"at\":1,\"level\":\"INFO\",\"message\":\"x\",\"thread\":\"main\"}",
+                RunLogLine.class).node()).isNull();
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Appends every event as one JSON line to the run's {@code events.jsonl}, flushed line by line, so the run can be
- * followed and recovered from the workspace even when the callback never got through.
+ * followed and recovered from the workspace even when the callback never got through. Progress is left out: it means
+ * nothing once the run has ended, and would be most of the file.
  */
 public final class EventLog implements RunEventSink {
 
@@ -33,7 +34,7 @@ public final class EventLog implements RunEventSink {
 
     @Override
     public synchronized void accept(RunEvent event) {
-        if (out == null) {
+        if (out == null || event instanceof RunEvent.NodeProgress) {
             return;
         }
         try {

@@ -70,7 +70,9 @@ public final class RunReporter implements AutoCloseable {
 
     public synchronized void report(RunEvent event) {
         if (finished != null) {
-            LOG.warn("Event after the run finished, ignored: {}", event);
+            if (!(event instanceof RunEvent.NodeProgress)) { // progress may trail the end by one tick: no matter
+                LOG.warn("Event after the run finished, ignored: {}", event);
+            }
             return;
         }
         switch (event) {
@@ -79,6 +81,7 @@ public final class RunReporter implements AutoCloseable {
             case RunEvent.ModelExported m -> models.add(m);
             case RunEvent.RunFinished f -> finished = f;
             case RunEvent.NodeOutput ignored -> { }
+            case RunEvent.NodeProgress ignored -> { }
         }
         for (RunEventSink sink : sinks) {
             try {

@@ -16,6 +16,7 @@ import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import io.easel.engine.cache.OutputCache;
 import io.easel.engine.export.PmmlExporter;
+import io.easel.engine.log.LogTags;
 import io.easel.engine.store.FileStore;
 import io.easel.engine.report.RunReporter;
 import io.easel.graph.Edge;
@@ -270,6 +271,9 @@ public final class ExperimentRun {
         String id = node.id();
         reporter.node(id, NodeState.RUNNING, null);
         spark.sparkContext().setJobGroup("easel-node-" + id, "Node " + id + " (" + node.component() + ")", false);
+        // The node's log lines and Spark jobs carry its id from here (its log, its progress).
+        LogTags.Scope tagged = LogTags.node(spark.sparkContext(), id);
+        LOG.info("Node '{}' ({}) started", id, node.component());
         NodeReuse.Decision decision = null;
         try {
             SparkComponent component = registry.byId(node.component());
@@ -323,12 +327,14 @@ public final class ExperimentRun {
                 reporter.node(id, NodeState.SKIPPED, "Stopped: the run was cancelled");
                 return false;
             }
-            LOG.error("Node '{}' ({}) failed", id, node.component(), e);
-            reporter.node(id, NodeState.FAILED, FailureMessage.of(e), null,
+            String message = FailureMessage.of(e);
+            LOG.error("Node '{}' ({}) failed: {}", id, node.component(), message, e);
+            reporter.node(id, NodeState.FAILED, message, null,
                     decision == null ? null : decision.rerunReason());
             return false;
         } finally {
             spark.sparkContext().clearJobGroup();
+            tagged.close();
         }
     }
 

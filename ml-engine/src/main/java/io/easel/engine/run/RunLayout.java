@@ -23,6 +23,10 @@ public record RunLayout(String runId, Path workspace, Path modelStore) {
         return new Path(workspace, WorkspaceLayout.events(runId));
     }
 
+    public Path log() {
+        return new Path(workspace, WorkspaceLayout.log(runId));
+    }
+
     public Path status() {
         return new Path(workspace, WorkspaceLayout.status(runId));
     }

@@ -8,6 +8,34 @@ import java.time.Instant;
  * @param reusedFrom the run whose stored outputs the node reused instead of running; null when it ran
  * @param rerunReason why the node ran although an earlier run of the experiment had it ("param maxDepth changed
  *     (5 → 7)", "upstream node split changed", "input file changed", "forced" …); null otherwise
+ * @param progress while the node runs: how many of the Spark tasks it has started so far are done; null otherwise
+ *     (and before its first Spark task)
  */
 public record NodeRunView(String nodeId, NodeState state, String message, Instant startedAt, Instant finishedAt,
-        String reusedFrom, String rerunReason) {}
+        String reusedFrom, String rerunReason, Progress progress) {
+
+    public NodeRunView(String nodeId, NodeState state, String message, Instant startedAt, Instant finishedAt,
+            String reusedFrom, String rerunReason) {
+        this(nodeId, state, message, startedAt, finishedAt, reusedFrom, rerunReason, null);
+    }
+
+    /**
+     * The Spark tasks of a running node: {@code tasksDone ≤ tasksTotal}; the total grows as the node starts more
+     * jobs, so the fraction is an estimate.
+     *
+     * @param at when the engine counted them
+     */
+    public record Progress(long tasksDone, long tasksTotal, Instant at) {
+
+        /** Done as a fraction in [0, 1]; 0 while no task is known. */
+        public double fraction() {
+            return tasksTotal == 0 ? 0 : (double) tasksDone / tasksTotal;
+        }
+    }
+
+    /** The same node with the progress the engine last reported, shown while it runs. */
+    NodeRunView withProgress(Progress latest) {
+        return latest == null || state != NodeState.RUNNING ? this
+                : new NodeRunView(nodeId, state, message, startedAt, finishedAt, reusedFrom, rerunReason, latest);
+    }
+}

@@ -4,21 +4,29 @@ import io.easel.run.RunScope;
 import io.easel.server.experiment.InvalidExperimentException;
 import io.easel.server.settings.StudioOnly;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -124,5 +132,44 @@ class RunController {
             + "tables the row count and first rows, for models and reports the metrics and charts.")
     NodeResultView nodeResult(@PathVariable UUID runId, @PathVariable String nodeId) {
         return runs.nodeResult(runId, nodeId);
+    }
+
+    /** Where the next page of a log starts: pass it back as {@code offset} to tail the log. */
+    static final String NEXT_OFFSET = "Easel-Log-Next-Offset";
+    /** "true" when the log file already holds more than the page (ask again at once). */
+    static final String MORE = "Easel-Log-More";
+
+    @GetMapping({"/runs/{runId}/log", "/runs/{runId}/nodes/{nodeId}/log"})
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(summary = "The run's log, or one node's lines of it, page by page", description = "The driver's lines "
+            + "of the run as text, one a line (time in UTC, level, [node], logger: message; a stack trace indented "
+            + "below): Easel's own lines, Spark's warnings and errors, each tagged with the node that was running; "
+            + "/nodes/{nodeId}/log answers only that node's. Kept with the run in its workspace, readable while it "
+            + "runs and after it ended; capped at 4 MB a run (a last line says so). offset is a byte position in the "
+            + "log file, the same for the run's log and each node's: start at 0 and pass back the "
+            + "Easel-Log-Next-Offset header to get only what was added since (Easel-Log-More: true means more is "
+            + "there already).")
+    @ApiResponse(responseCode = "200", description = "A page of the log; empty when nothing is new",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+            headers = {
+                @Header(name = NEXT_OFFSET, description = "Where the next page starts",
+                        schema = @Schema(type = "integer")),
+                @Header(name = MORE, description = "Whether the log already holds more than this page",
+                        schema = @Schema(type = "boolean"))})
+    @ApiResponse(responseCode = "400", description = "A negative offset", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No such run, or no such node in it, or a run of a workspace "
+            + "the caller is not a member of", content = @Content)
+    ResponseEntity<String> log(@PathVariable UUID runId, @PathVariable(required = false) String nodeId,
+            @Parameter(description = "Byte position in the log file to start from") @RequestParam(defaultValue = "0")
+            long offset) {
+        return text(runs.log(runId, nodeId, offset));
+    }
+
+    private static ResponseEntity<String> text(RunLogPage page) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header(NEXT_OFFSET, Long.toString(page.nextOffset()))
+                .header(MORE, Boolean.toString(page.more()))
+                .body(page.text());
     }
 }

@@ -43,11 +43,13 @@ class RunLedger {
 
     private final RunRepository runs;
     private final NodeRunRepository nodeRuns;
+    private final RunProgress progress;
     private final Clock clock = Clock.systemUTC();
 
-    RunLedger(RunRepository runs, NodeRunRepository nodeRuns) {
+    RunLedger(RunRepository runs, NodeRunRepository nodeRuns, RunProgress progress) {
         this.runs = runs;
         this.nodeRuns = nodeRuns;
+        this.progress = progress;
     }
 
     /** What applying one event batch did. */
@@ -260,6 +262,7 @@ class RunLedger {
                 case RunEvent.NodeOutput output -> node(nodes, runId, output.nodeId()).ifPresent(
                         n -> n.output(output.port(), output.result()));
                 case RunEvent.ModelExported model -> models.add(model);
+                case RunEvent.NodeProgress nodeProgress -> progress.record(runId, nodeProgress);
                 case RunEvent.RunFinished end -> {
                     RunState state = end.state() != null && end.state().isFinal() ? end.state() : RunState.FAILED;
                     endRun(run, state, end.message(), nodes);
@@ -306,6 +309,7 @@ class RunLedger {
     private void endRun(RunEntity run, RunState state, String message, Map<String, NodeRunEntity> nodes) {
         Instant now = now();
         run.finish(state, message, now);
+        progress.forget(run.id());
         String skipped = switch (state) {
             case CANCELLED -> "Not run: the run was cancelled";
             case SUCCEEDED -> "Not run";
@@ -340,9 +344,10 @@ class RunLedger {
         return view(run, nodesOf(run));
     }
 
-    private static RunView view(RunEntity run, Map<String, NodeRunEntity> nodes) {
+    private RunView view(RunEntity run, Map<String, NodeRunEntity> nodes) {
         Map<String, NodeRunView> nodeViews = new LinkedHashMap<>();
-        nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view()));
+        nodes.values().forEach(n -> nodeViews.put(n.nodeId(), n.view().withProgress(progress.of(run.id(),
+                n.nodeId()))));
         return new RunView(run.id(), run.workspaceId(), run.experimentId(), run.state(), run.message(), run.sparkAppId(),
                 run.sparkUiUrl(), run.startedAt(), run.finishedAt(), Collections.unmodifiableMap(nodeViews),
                 run.launchSettings(), run.runOptions());

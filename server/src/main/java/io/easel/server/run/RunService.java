@@ -188,6 +188,32 @@ public class RunService {
         return ledger.nodeResult(runId, nodeId);
     }
 
+    /** The most a page of a run's log reads of its file. */
+    static final int LOG_PAGE_BYTES = 256 * 1024;
+
+    /**
+     * A page of the run's log from byte {@code offset} of its file: every line, or only node {@code nodeId}'s. The
+     * log is the engine's, kept in the run workspace; it is empty until the engine starts it, and stays readable after
+     * the run.
+     *
+     * @param nodeId a node of the run, or null for the whole run
+     * @throws NodeRunNotFoundException (404) when the run has no such node
+     * @throws RowQueryException (400) for a negative offset
+     */
+    public RunLogPage log(UUID runId, String nodeId, long offset) {
+        RunView run = readable(runId);
+        if (nodeId != null && !run.nodes().containsKey(nodeId)) {
+            throw new NodeRunNotFoundException(runId, nodeId);
+        }
+        if (offset < 0) {
+            throw RowQueryException.badParam("offset", "offset is a byte position in the run's log, 0 or more; not "
+                    + offset);
+        }
+        RunWorkspace.LogBytes bytes = workspace.log(runId, offset, LOG_PAGE_BYTES);
+        return bytes.bytes().length == 0 ? RunLogPage.empty(offset)
+                : RunLogPage.read(bytes.bytes(), offset, nodeId, bytes.more());
+    }
+
     /** Calls {@code listener} with the run after every change, from any thread, until the registration is removed. */
     public Registration subscribe(UUID runId, Consumer<RunView> listener) {
         readable(runId);

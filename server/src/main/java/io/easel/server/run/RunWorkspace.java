@@ -3,16 +3,19 @@ package io.easel.server.run;
 import io.easel.run.RunStatus;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.settings.StoredJson;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.slf4j.Logger;
@@ -23,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The server's side of the run workspace ({@code easel.engine.workspace}), reached through the Hadoop FileSystem API
  * so {@code file:} and {@code hdfs://} (or any scheme with a Hadoop client) work alike: the experiment snapshot a
- * driver on a cluster node reads, and the {@code status.json} the engine leaves at the end of a run.
+ * driver on a cluster node reads, the {@code status.json} the engine leaves at the end of a run, and the run's log.
  */
 @Component
 class RunWorkspace {
@@ -146,6 +149,37 @@ class RunWorkspace {
         } catch (IOException | RuntimeException e) {
             log.warn("Run {}: {} could not be read: {}", runId, uri, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /** Bytes of a run's log file, and whether the file goes on after them. */
+    record LogBytes(byte[] bytes, boolean more) {
+
+        static final LogBytes NONE = new LogBytes(new byte[0], false);
+    }
+
+    /**
+     * At most {@code max} bytes of the run's {@code log.jsonl} from byte {@code offset}; none while there is no log
+     * (the engine has not started, or ran before logs were kept) and from an offset at or past its end. A log being
+     * written is read as far as the engine has flushed it.
+     */
+    LogBytes log(UUID runId, long offset, int max) {
+        String uri = location(runId, WorkspaceLayout.LOG);
+        try {
+            org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+            try (FSDataInputStream in = path.getFileSystem(hadoop).open(path)) {
+                if (offset > 0) {
+                    in.seek(offset);
+                }
+                byte[] read = in.readNBytes(max + 1);
+                boolean more = read.length > max;
+                return new LogBytes(more ? Arrays.copyOf(read, max) : read, more);
+            }
+        } catch (FileNotFoundException | EOFException none) {
+            return LogBytes.NONE;
+        } catch (IOException | RuntimeException e) {
+            log.warn("Run {}: its log {} could not be read: {}", runId, uri, e.toString());
+            return LogBytes.NONE;
         }
     }
 }

@@ -67,4 +67,19 @@ class RunApiTest {
         assertThat(guessing.status()).isEqualTo(401);
         assertThat(guessing.body().get("title").asString()).isEqualTo("Not this run's engine");
     }
+
+    @Test
+    void shouldDocumentEachLogEndpointWithOnlyItsOwnParameters() {
+        JsonNode paths = api.get("/v3/api-docs").body().get("paths");
+
+        assertThat(parameters(paths.get("/api/runs/{runId}/log"))).containsExactlyInAnyOrder("runId", "offset");
+        assertThat(parameters(paths.get("/api/runs/{runId}/nodes/{nodeId}/log")))
+                .containsExactlyInAnyOrder("runId", "nodeId", "offset");
+        assertThat(paths.at("/~1api~1runs~1{runId}~1log/get/responses/200/headers").propertyNames())
+                .containsExactlyInAnyOrder("Easel-Log-Next-Offset", "Easel-Log-More");
+    }
+
+    private static List<String> parameters(JsonNode path) {
+        return path.at("/get/parameters").valueStream().map(p -> p.get("name").asString()).toList();
+    }
 }

@@ -169,6 +169,8 @@ class WorkspaceIsolationApiTest {
         Api alice = analystOfA.inWorkspace(a.slug());
         assertThat(alice.get("/api/experiments/" + a.experiment()).status()).isEqualTo(200);
         assertThat(alice.get("/api/runs/" + a.run()).status()).isEqualTo(200);
+        assertThat(alice.get("/api/runs/" + a.run() + "/log").status()).isEqualTo(200);
+        assertThat(alice.get("/api/runs/" + a.run() + "/nodes/data/log").status()).isEqualTo(200);
         assertThat(alice.get("/api/models/" + a.model()).body().get("latestVersion").asInt()).isEqualTo(1);
         assertThat(alice.get("/api/deployments/" + a.deployment()).status()).isEqualTo(200);
         JsonNode keys = alice.get("/api/workspaces/" + a.slug() + "/api-keys").body();

@@ -78,6 +78,11 @@ public class ExperimentCanvas extends Component implements HasSize {
 
     private record NodeStatus(String state, String message) {}
 
+    /** A running node's share of tasks done (-1 while unknown) and its progress line ("42 % · 12 s"). */
+    private record NodeProgress(double fraction, String text) {}
+
+    private final Map<String, NodeProgress> progress = new LinkedHashMap<>();
+
     public ExperimentCanvas() {
         addAttachListener(event -> sendAll());
     }
@@ -126,7 +131,27 @@ public class ExperimentCanvas extends Component implements HasSize {
         call("setStaleNodes", write(stale));
     }
 
+    /**
+     * Shows how far a running node has got: a bar along its bottom edge filled to {@code fraction} (in [0, 1]; null
+     * while its tasks are not known: no bar) and {@code text} in its tooltip. A null text removes both.
+     */
+    public void setNodeProgress(String nodeId, Double fraction, String text) {
+        Objects.requireNonNull(nodeId, "nodeId");
+        NodeProgress shown = text == null ? null : new NodeProgress(fraction == null ? -1 : fraction, text);
+        if (Objects.equals(shown, progress.get(nodeId))) {
+            return; // most pushes change nothing on most nodes
+        }
+        if (shown == null) {
+            progress.remove(nodeId);
+            call("setNodeProgress", nodeId, -1, null);
+        } else {
+            progress.put(nodeId, shown);
+            call("setNodeProgress", nodeId, shown.fraction(), shown.text());
+        }
+    }
+
     public void clearNodeStates() {
+        progress.clear();
         states.clear();
         call("clearNodeStates");
     }
@@ -285,6 +310,7 @@ public class ExperimentCanvas extends Component implements HasSize {
         js("setGraph", write(CanvasGraph.of(graph)));
         Map<String, NodeStatus> copy = new LinkedHashMap<>(states);
         js("setNodeStates", write(copy));
+        progress.forEach((nodeId, shown) -> js("setNodeProgress", nodeId, shown.fraction(), shown.text()));
         js("setValidationErrors", write(errors));
         js("setStaleNodes", write(stale));
         if (selectedNodeId != null) {

@@ -6,9 +6,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.RouterLink;
 import io.easel.run.RunState;
+import io.easel.server.run.RunView;
 import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StateBadge;
 import java.util.function.Consumer;
@@ -28,6 +30,10 @@ class EditorToolbar extends Div {
     private final Button run = new Button();
     private final Button cancel = new Button();
     private final Span readOnlyNote = new Span();
+    /** While a run goes on: how far it has got, and how many nodes have ended. */
+    private final ProgressBar progress = new ProgressBar(0, 1);
+    private final Span progressText = new Span();
+    private final Div progressBox = new Div(progress, progressText);
 
     /**
      * @param onIssues shows the list of issues (the experiment panel)
@@ -92,7 +98,12 @@ class EditorToolbar extends Div {
         readOnlyNote.addClassName("read-only-note");
         readOnlyNote.setId("read-only-note");
         readOnlyNote.setVisible(false);
-        Div actions = new Div(issues, runState, readOnlyNote, save, runSettings, run, cancel);
+        progress.setId("run-progress");
+        progressText.setId("run-progress-text");
+        progressText.addClassName("run-progress-text");
+        progressBox.addClassName("run-progress");
+        progressBox.setVisible(false);
+        Div actions = new Div(issues, runState, progressBox, readOnlyNote, save, runSettings, run, cancel);
         actions.addClassName("toolbar-actions");
         add(title, spacer, actions);
     }
@@ -139,6 +150,18 @@ class EditorToolbar extends Div {
         boolean active = state != null && !state.isFinal();
         run.setEnabled(!active);
         cancel.setEnabled(active);
+    }
+
+    /** The run's overall progress while it goes on; hidden once it has ended (its state says how). */
+    void showProgress(RunView shown) {
+        boolean active = shown != null && !shown.state().isFinal();
+        progressBox.setVisible(active);
+        if (active) {
+            double overall = RunProgressText.overall(shown);
+            progress.setValue(overall);
+            progress.getElement().setAttribute("data-progress", Long.toString(Math.round(overall * 100)));
+            progressText.setText(getTranslation("progress.run", RunProgressText.ended(shown), shown.nodes().size()));
+        }
     }
 
     void setBusy(boolean busy) {

@@ -63,6 +63,7 @@ import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RowQuery;
+import io.easel.server.run.RunLogPage;
 import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunView;
@@ -103,6 +104,8 @@ public class ExperimentEditorView extends Div
         implements BeforeEnterObserver, BeforeLeaveObserver, LocaleChangeObserver, HasDynamicTitle {
 
     private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Polls after a run ended, for the log lines its engine writes after reporting the end. */
+    private static final int TICKS_AFTER_END = 5;
 
     private final CatalogService catalog;
     private final ExperimentService experiments;
@@ -143,6 +146,9 @@ public class ExperimentEditorView extends Div
     private String selected;
     private RunView run;
     private Registration runSubscription;
+    /** While a run goes on, and a few seconds after: the UI polls so elapsed times and logs catch up. */
+    private com.vaadin.flow.shared.Registration ticking;
+    private int ticksAfterEnd;
     /** The experiment's workspace, with the user's role there: viewers see the editor read-only. */
     private WorkspaceView workspace;
     private java.util.Locale renderedIn;
@@ -403,6 +409,9 @@ public class ExperimentEditorView extends Div
             experimentPanel = new ExperimentPanel(catalog.catalog(), getLocale(), this::descriptionEdited,
                     this::selectFromPanel);
             experimentPanel.update(name, description, graph, validation, run, savedAt);
+            if (run != null) {
+                experimentPanel.refreshLog(run.id(), runLog(run.id()));
+            }
             side.add(experimentPanel);
         }
     }
@@ -443,6 +452,16 @@ public class ExperimentEditorView extends Div
                         return portData.download(runId, nodeId, port, format);
                     }
                 };
+            }
+
+            @Override
+            public UUID runId() {
+                return run == null ? null : run.id();
+            }
+
+            @Override
+            public RunLogPage log(UUID runId, String nodeId, long offset) {
+                return runs.log(runId, nodeId, offset);
             }
 
             @Override
@@ -758,22 +777,85 @@ public class ExperimentEditorView extends Div
         toolbar.showRun(update.state());
         for (NodeRunView node : update.nodes().values()) {
             if (graph.node(node.nodeId()).isPresent()) {
-                canvas.setNodeState(node.nodeId(), node.state(),
-                        NodeProvenance.canvasMessage(node, this::getTranslation));
+                canvas.setNodeState(node.nodeId(), node.state(), node.state() == NodeState.FAILED
+                        ? RunProgressText.plainCause(node.message(), getLocale())
+                        : NodeProvenance.canvasMessage(node, this::getTranslation));
             }
         }
+        showProgress(update);
         if (nodePanel != null) {
             nodePanel.showRun(update.nodes().get(nodePanel.nodeId()));
         }
         if (experimentPanel != null) {
             experimentPanel.update(name, description, graph, validation, run, savedAt);
         }
+        // Logs follow by polling, not by push: a push comes on the engine's callback thread, where nobody is signed
+        // in to read them.
+        startTicking(update);
         if (update.state().isFinal()) {
             showStale();
             unsubscribe();
             if (before != null && !before.isFinal()) {
                 announce(update);
             }
+        }
+    }
+
+    /** The toolbar's overall bar, and each running node's bar and "42 % · 12 s" on the canvas. */
+    private void showProgress(RunView shown) {
+        toolbar.showProgress(shown);
+        Instant now = Instant.now();
+        for (NodeRunView node : shown.nodes().values()) {
+            if (graph.node(node.nodeId()).isPresent()) {
+                boolean counted = node.progress() != null && node.progress().tasksTotal() > 0;
+                canvas.setNodeProgress(node.nodeId(), counted ? node.progress().fraction() : null,
+                        RunProgressText.running(node, now, this::getTranslation));
+            }
+        }
+    }
+
+    private LogPanel.Source runLog(UUID runId) {
+        return offset -> runs.log(runId, null, offset);
+    }
+
+    /**
+     * Polls once a second while {@code shown} goes on, and a few times after it ended: the engine writes its last
+     * log lines after it reports the end.
+     */
+    private void startTicking(RunView shown) {
+        if (!shown.state().isFinal()) {
+            ticksAfterEnd = TICKS_AFTER_END;
+        }
+        if (ticking != null || (shown.state().isFinal() && ticksAfterEnd <= 0)) {
+            return;
+        }
+        getUI().ifPresent(ui -> {
+            ticking = ui.addPollListener(e -> tick());
+            ui.setPollInterval(1000);
+        });
+    }
+
+    private void tick() {
+        if (run == null || (run.state().isFinal() && --ticksAfterEnd <= 0)) {
+            stopTicking();
+        }
+        if (run == null) {
+            return;
+        }
+        showProgress(run);
+        if (nodePanel != null) {
+            nodePanel.tick();
+        }
+        if (experimentPanel != null) {
+            experimentPanel.refreshLog(run.id(), runLog(run.id()));
+        }
+    }
+
+    private void stopTicking() {
+        if (ticking != null) {
+            ticking.remove();
+            ticking = null;
+            getUI().ifPresent(ui -> ui.setPollInterval(-1));
         }
     }
 
@@ -917,6 +999,7 @@ public class ExperimentEditorView extends Div
     @Override
     protected void onDetach(DetachEvent event) {
         unsubscribe();
+        stopTicking();
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,9 @@ class ExperimentPanel extends Div {
     private final Div facts = new Div();
     private final Div runBox = new Div();
     private final Div issues = new Div();
+    private final Div logBox = new Div();
+    private LogPanel log;
+    private UUID logRun;
 
     ExperimentPanel(Catalog catalog, Locale locale, Consumer<String> descriptionChanged, Consumer<String> selectNode) {
         this.catalog = catalog;
@@ -65,7 +69,9 @@ class ExperimentPanel extends Div {
         facts.addClassName("facts");
         runBox.addClassName("run-box");
         issues.addClassName("issues");
-        Div body = new Div(description, facts, section("panel.latest-run", runBox), section("panel.issues", issues));
+        logBox.addClassName("panel-log");
+        Div body = new Div(description, facts, section("panel.latest-run", runBox), section("panel.run-log", logBox),
+                section("panel.issues", issues));
         body.addClassName("panel-settings");
         add(head, body);
     }
@@ -143,6 +149,24 @@ class ExperimentPanel extends Div {
             details.add(message);
         }
         runBox.add(details);
+    }
+
+    /**
+     * Appends what the log of run {@code runId} gained since the last refresh (a new run starts a new log); null
+     * (never run) shows none.
+     */
+    void refreshLog(UUID runId, LogPanel.Source source) {
+        if (runId == null) {
+            return;
+        }
+        if (!runId.equals(logRun)) {
+            logRun = runId;
+            logBox.removeAll();
+            log = new LogPanel(source, true, getTranslation("log.empty"));
+            log.setId("run-log");
+            logBox.add(log);
+        }
+        log.refresh();
     }
 
     private void showIssues(ExperimentGraph graph, ValidationResult validation) {

@@ -15,12 +15,15 @@ import io.easel.graph.ValidationError;
 import io.easel.run.NodeState;
 import io.easel.server.run.NodeResultView;
 import io.easel.server.run.NodeRunView;
+import io.easel.server.run.RunLogPage;
 import io.easel.studio.layout.StateBadge;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The right-hand panel for the selected node: what it is, its label and params, its problems, and after a run what
@@ -45,6 +48,12 @@ class NodePanel extends Div {
 
         /** The workspace's uploads and the server's connections, for the params form. */
         DataChoices dataChoices();
+
+        /** The run being shown; null before the first run. */
+        UUID runId();
+
+        /** A page of the node's lines in the log of run {@code runId}. */
+        RunLogPage log(UUID runId, String nodeId, long offset);
     }
 
     private final Catalog catalog;
@@ -59,10 +68,17 @@ class NodePanel extends Div {
     private final Span stateMessage = new Span();
     /** Whether the node reused an earlier run's outputs, or why it ran again. */
     private final Span provenance = new Span();
+    /** While the node runs: its share of tasks done and how long it has run; after: how long it took. */
+    private final Span timing = new Span();
     private final Div results = new Div();
+    private final Div logBox = new Div();
     private TabSheet tabs;
     private Tab resultsTab;
+    private Tab logTab;
     private NodeState shownState;
+    private NodeRunView shownRun;
+    private LogPanel log;
+    private UUID logRun;
 
     NodePanel(Catalog catalog, Actions actions, Locale locale, Node node, ComponentDescriptor component,
             UpstreamColumns upstream, List<ValidationError> errors, NodeRunView run) {
@@ -82,7 +98,9 @@ class NodePanel extends Div {
         id.addClassName("node-id");
         provenance.addClassName("node-provenance");
         provenance.setVisible(false);
-        Div stateLine = new Div(state, stateMessage, provenance);
+        timing.addClassName("node-timing");
+        timing.setId("node-timing");
+        Div stateLine = new Div(state, timing, stateMessage, provenance);
         stateLine.addClassName("node-state-line");
         Paragraph description = new Paragraph(component.description().in(locale));
         description.addClassName("panel-description");
@@ -122,9 +140,14 @@ class NodePanel extends Div {
         settingsTab.getElement().setAttribute("data-tab", "params");
         resultsTab = tabs.add(getTranslation("node.tab.results"), results);
         resultsTab.getElement().setAttribute("data-tab", "results");
+        logBox.addClassName("panel-log");
+        logTab = tabs.add(getTranslation("node.tab.log"), logBox);
+        logTab.getElement().setAttribute("data-tab", "log");
         tabs.addSelectedChangeListener(e -> {
             if (e.getSelectedTab() == resultsTab) {
                 loadResults();
+            } else if (e.getSelectedTab() == logTab) {
+                refreshLog();
             }
         });
         add(head, tabs);
@@ -169,7 +192,9 @@ class NodePanel extends Div {
     /** The node's state in the run being shown (null: not run). */
     void showRun(NodeRunView run) {
         NodeState next = run == null ? null : run.state();
+        shownRun = run;
         state.show(next);
+        showTiming();
         stateMessage.setText(run != null && run.message() != null && next != NodeState.FAILED
                 ? run.message() : "");
         showProvenance(run);
@@ -178,11 +203,44 @@ class NodePanel extends Div {
                 && !shownState.isFinal();
         shownState = next;
         resultsTab.setEnabled(next != null);
+        logTab.setEnabled(next != null);
         if (finishedNow && tabs.getSelectedTab() != resultsTab) {
             tabs.setSelectedTab(resultsTab); // the selection listener loads them
         } else if (changed && tabs.getSelectedTab() == resultsTab) {
             loadResults();
         }
+    }
+
+    /** Time passes while the node runs: its elapsed time, and its log if shown, catch up. */
+    void tick() {
+        showTiming();
+        if (tabs.getSelectedTab() == logTab) {
+            refreshLog();
+        }
+    }
+
+    private void showTiming() {
+        String running = RunProgressText.running(shownRun, Instant.now(), this::getTranslation);
+        String text = running != null ? running : RunProgressText.took(shownRun, this::getTranslation);
+        timing.setText(text == null ? "" : text);
+        timing.setVisible(text != null);
+    }
+
+    /** The node's lines of the run being shown, from where the panel left off (a new run starts a new log). */
+    private void refreshLog() {
+        UUID runId = actions.runId();
+        if (runId == null) {
+            return;
+        }
+        if (!runId.equals(logRun)) {
+            logRun = runId;
+            logBox.removeAll();
+            log = new LogPanel(offset -> actions.log(runId, node.id(), offset), false,
+                    getTranslation("log.empty"));
+            log.setId("node-log");
+            logBox.add(log);
+        }
+        log.refresh();
     }
 
     /** A badge "reused from run …" (the full run id in its tooltip), or "re-ran: <reason>". */

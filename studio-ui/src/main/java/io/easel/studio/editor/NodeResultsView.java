@@ -3,6 +3,7 @@ package io.easel.studio.editor;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -87,9 +88,20 @@ class NodeResultsView extends Div {
         Span title = new Span(getTranslation(result.state() == NodeState.FAILED ? "results.failed"
                 : "results.skipped"));
         title.addClassName("error-title");
-        Pre message = new Pre(result.message() == null ? "" : result.message());
-        message.addClassName("error-message");
-        box.add(title, message);
+        String raw = result.message() == null ? "" : result.message();
+        // The cause in plain words first; Spark's own text, when it said the same less plainly, folded below.
+        Pre cause = new Pre(RunProgressText.plainCause(raw, locale));
+        cause.addClassName("error-message");
+        cause.getElement().setAttribute("data-cause", "plain");
+        box.add(title, cause);
+        if (result.state() == NodeState.FAILED && RunProgressText.explained(raw)) {
+            Pre detail = new Pre(raw);
+            detail.addClassName("error-detail");
+            Details folded = new Details(getTranslation("results.failure.detail"), detail);
+            folded.addClassName("error-details");
+            folded.setOpened(false);
+            box.add(folded);
+        }
         return box;
     }
 
