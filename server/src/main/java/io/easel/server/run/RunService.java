@@ -97,7 +97,8 @@ public class RunService {
         LaunchSettings settings = LaunchSettings.effective(engine, experiments.launchableRunSettings(experiment));
         UUID previous = ledger.latest(experimentId).map(RunView::id).orElse(null);
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
-                settings, options.after(previous, experiment.workspaceId()), CallbackTokens.hash(token));
+                experiment.revision(), settings, options.after(previous, experiment.workspaceId()),
+                CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());
