@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
@@ -59,7 +60,9 @@ import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RowQuery;
+import io.easel.server.run.RunHistory;
 import io.easel.server.run.RunService;
+import io.easel.server.run.RunSummary;
 import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceService;
 import io.easel.server.security.WorkspaceView;
@@ -67,6 +70,7 @@ import jakarta.annotation.security.PermitAll;
 import io.easel.studio.canvas.ExperimentCanvas;
 import io.easel.studio.experiments.ExperimentFileDownload;
 import io.easel.studio.experiments.ExperimentListView;
+import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import java.time.Instant;
@@ -109,6 +113,7 @@ public class ExperimentEditorView extends Div
     private final WorkspaceService workspaces;
     private final UploadService uploads;
     private final ConnectionService connections;
+    private final RunHistory history;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -135,6 +140,10 @@ public class ExperimentEditorView extends Div
     private boolean conflictOpen;
     /** A revision or comparison is on the canvas, read-only; the edited graph waits in {@link #graph}. */
     private boolean viewingRevision;
+    /** The past run whose graph and results are on the canvas, read-only; null when none is. */
+    private RunView pastRun;
+    private ExperimentGraph pastRunGraph;
+    private Button compareButton;
     private String selected;
     private RunView run;
     private Registration runSubscription;
@@ -144,8 +153,9 @@ public class ExperimentEditorView extends Div
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
             PortDataService portData, ModelService models, DeploymentService deployments, ScoringService scoring,
-            WorkspaceService workspaces, UploadService uploads, ConnectionService connections) {
+            WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
         this.portData = portData;
+        this.history = history;
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
@@ -229,8 +239,9 @@ public class ExperimentEditorView extends Div
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
         toolbar.setReadOnly(!workspace.role().canEdit());
-        toolbar.addTools(revisionsButton(), ExperimentFileDownload.button(experiments, id,
-                getTranslation("action.export")));
+        compareButton = compareEvaluationsButton();
+        toolbar.addTools(revisionsButton(), runHistoryButton(), compareButton,
+                ExperimentFileDownload.button(experiments, id, getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
         showSide();
@@ -360,6 +371,10 @@ public class ExperimentEditorView extends Div
     // ---- side panel
 
     private void select(String nodeId) {
+        if (pastRun != null) {
+            showPastRunNode(nodeId);
+            return;
+        }
         String next = nodeId != null && graph.node(nodeId).isPresent() ? nodeId : null;
         if (Objects.equals(next, selected) && (next == null ? experimentPanel != null : nodePanel != null)) {
             return;
@@ -596,6 +611,8 @@ public class ExperimentEditorView extends Div
 
     private void backToEditing() {
         viewingRevision = false;
+        pastRun = null;
+        pastRunGraph = null;
         revisionBanner.setVisible(false);
         canvas.markNodes(Map.of());
         canvas.setGraph(graph);
@@ -624,6 +641,118 @@ public class ExperimentEditorView extends Div
         dialog.setConfirmText(getTranslation("editor.stale.reload"));
         dialog.addConfirmListener(event -> load(experiments.get(id)));
         dialog.open();
+    }
+
+    // ---- run history and comparisons
+
+    private Button runHistoryButton() {
+        Button button = new Button(getTranslation("editor.history"), VaadinIcon.CLOCK.create(),
+                e -> openRunHistory());
+        button.setId("run-history-button");
+        return button;
+    }
+
+    private Button compareEvaluationsButton() {
+        Button button = new Button(getTranslation("editor.compare"), VaadinIcon.BAR_CHART_H.create(),
+                e -> compareEvaluations(run));
+        button.setId("compare-evaluations-button");
+        button.setTooltipText(getTranslation("editor.compare.tooltip"));
+        button.setEnabled(run != null && run.state().isFinal());
+        return button;
+    }
+
+    private void openRunHistory() {
+        new RunHistoryDialog(name, history.of(id), h -> nodeName(h.nodeId(), h.label(), h.component()),
+                new RunHistoryDialog.Actions() {
+                    @Override
+                    public void open(RunSummary past) {
+                        showPastRun(past);
+                    }
+
+                    @Override
+                    public void compareReports(RunSummary past) {
+                        compareEvaluations(runs.get(past.id()));
+                    }
+
+                    @Override
+                    public void compare(RunSummary first, RunSummary second) {
+                        ComparisonDialog.ofRuns(history.compare(first.id(), second.id()), this::nodeName,
+                                r -> runTitle(r)).open();
+                    }
+
+                    private String nodeName(String nodeId, String label, String component) {
+                        return ExperimentEditorView.this.nodeName(nodeId, label, component);
+                    }
+                }).open();
+    }
+
+    /** The evaluations of a finished run side by side, as the model-comparison template wants them. */
+    private void compareEvaluations(RunView of) {
+        if (of == null) {
+            return;
+        }
+        ComparisonDialog.ofReports(getTranslation("compare.reports.title", runTitle(history.summary(of.id()))),
+                history.reports(of.id()), this::nodeName).open();
+    }
+
+    /** "Run of 5 minutes ago (revision 3)" */
+    private String runTitle(RunSummary summary) {
+        String when = RelativeTime.format(summary.createdAt(), Instant.now(), getLocale(),
+                (key, argument) -> argument == null ? getTranslation(key) : getTranslation(key, argument));
+        return summary.revision() == null ? getTranslation("history.run", when)
+                : getTranslation("history.run.revision", when, summary.revision());
+    }
+
+    /** A node of a compared report or a history line as the canvas names it. */
+    private String nodeName(String nodeId, String label, String component) {
+        if (label != null && !label.isBlank()) {
+            return label;
+        }
+        return catalog.find(component).map(c -> c.title().in(getLocale())).orElse(nodeId);
+    }
+
+    /** A past run on the canvas, read-only: its graph as it ran, each node's state, and its results on a click. */
+    private void showPastRun(RunSummary summary) {
+        RunView past = runs.get(summary.id());
+        ExperimentGraph ran = history.graph(summary.id());
+        Span hint = new Span(getTranslation("history.viewing.hint"));
+        hint.addClassName("muted");
+        Div panel = new Div(hint);
+        panel.addClassName("past-run-panel");
+        panel.setId("past-run-panel");
+        showRevision(ran, Map.of(), getTranslation("history.viewing", runTitle(summary)), null, panel);
+        pastRun = past;
+        pastRunGraph = ran;
+        for (NodeRunView node : past.nodes().values()) {
+            canvas.setNodeState(node.nodeId(), node.state(), NodeProvenance.canvasMessage(node, this::getTranslation));
+        }
+    }
+
+    private void showPastRunNode(String nodeId) {
+        Optional<Node> node = nodeId == null ? Optional.empty() : pastRunGraph.node(nodeId);
+        Optional<ComponentDescriptor> component = node.flatMap(n -> catalog.find(n.component()));
+        if (node.isEmpty() || component.isEmpty()) {
+            return;
+        }
+        UUID runId = pastRun.id();
+        H3 title = new H3(nodeName(pastRunGraph, nodeId));
+        NodeResultsView results = new NodeResultsView(component.get(), catalog.catalog(),
+                runs.nodeResult(runId, nodeId), getLocale(), null, port -> new TableDataGrid.Source() {
+                    @Override
+                    public PortRows rows(RowQuery query) {
+                        return portData.rows(runId, nodeId, port, query);
+                    }
+
+                    @Override
+                    public PortDataService.Download download(PortDataService.Format format) {
+                        return portData.download(runId, nodeId, port, format);
+                    }
+                });
+        Div panel = new Div(title, results);
+        panel.addClassName("past-run-panel");
+        panel.setId("past-run-panel");
+        side.removeAll();
+        side.add(panel);
     }
 
     // ---- run settings
@@ -736,8 +865,10 @@ public class ExperimentEditorView extends Div
         RunState before = run == null || !run.id().equals(update.id()) ? null : run.state();
         run = update;
         toolbar.showRun(update.state());
+        compareButton.setEnabled(update.state().isFinal());
         for (NodeRunView node : update.nodes().values()) {
-            if (graph.node(node.nodeId()).isPresent()) {
+            // While a past run is on the canvas, its states stay there; the current run's come back after.
+            if (pastRun == null && graph.node(node.nodeId()).isPresent()) {
                 canvas.setNodeState(node.nodeId(), node.state(),
                         NodeProvenance.canvasMessage(node, this::getTranslation));
             }
