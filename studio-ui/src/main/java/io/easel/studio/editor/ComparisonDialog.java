@@ -37,6 +37,7 @@ class ComparisonDialog extends Dialog {
         setWidth("min(1100px, 96vw)");
         setMaxHeight("92vh");
         Button close = new Button(getTranslation("action.close"), e -> close());
+        close.setId("comparison-close");
         close.addThemeVariants(ButtonVariant.TERTIARY);
         getFooter().add(close);
     }

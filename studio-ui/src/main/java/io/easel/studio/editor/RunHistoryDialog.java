@@ -23,8 +23,8 @@ import java.util.function.Function;
 
 /**
  * The experiment's runs, newest first, each with the revision it ran, its state, duration and the headline metrics of
- * its evaluations: open one's results on the canvas, compare its evaluations side by side, or compare two selected
- * runs.
+ * its evaluations: open one's results on the canvas, compare its evaluations side by side, compare it with the latest
+ * run, or compare two selected runs.
  */
 class RunHistoryDialog extends Dialog {
 
@@ -62,7 +62,7 @@ class RunHistoryDialog extends Dialog {
         grid.addColumn(r -> duration(r.durationMillis())).setHeader(getTranslation("history.duration"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::headlines).setHeader(getTranslation("history.metrics")).setFlexGrow(1);
-        grid.addComponentColumn(r -> rowActions(r, actions)).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> rowActions(r, runs, actions)).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(runs);
         grid.setHeight("420px");
         grid.setPartNameGenerator(r -> "history-row");
@@ -118,14 +118,20 @@ class RunHistoryDialog extends Dialog {
         return lines;
     }
 
-    private Component rowActions(RunSummary run, Actions actions) {
+    private Component rowActions(RunSummary run, List<RunSummary> runs, Actions actions) {
+        RunSummary latest = runs.getFirst();
         Button open = action(VaadinIcon.EYE, "history.open", "open-run", () -> actions.open(run));
+        Button compare = action(VaadinIcon.SPLIT, "history.compare-latest", "compare-latest",
+                () -> actions.compare(run, latest));
+        compare.setVisible(run != latest);
         Button reports = action(VaadinIcon.BAR_CHART_H, "history.compare-reports", "compare-reports",
                 () -> actions.compareReports(run));
         reports.setVisible(run.headlines().stream().map(RunSummary.Headline::nodeId).distinct().count() > 1);
-        Div buttons = new Div(open, reports);
+        Div buttons = new Div(open, compare, reports);
         buttons.addClassName("row-actions");
         buttons.getElement().setAttribute("data-run", run.id().toString());
+        // 0 for the latest run, 1 for the one before …: what a test (or a stylesheet) can point at without ids
+        buttons.getElement().setAttribute("data-age", Integer.toString(runs.indexOf(run)));
         return buttons;
     }
 
