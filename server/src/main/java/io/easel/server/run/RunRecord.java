@@ -36,12 +36,12 @@ record RunRecord(UUID id, UUID workspaceId, UUID experimentId, Integer revision,
      */
     List<Report> reports(Predicate<String> measuresModels) {
         List<Report> reports = new ArrayList<>();
-        for (NodeRecord record : nodes) {
-            Optional<Node> node = graph.node(record.nodeId());
+        for (NodeRecord nodeRun : nodes) {
+            Optional<Node> node = graph.node(nodeRun.nodeId());
             if (node.isEmpty() || !measuresModels.test(node.get().component())) {
                 continue;
             }
-            record.outputs().forEach((port, result) -> {
+            nodeRun.outputs().forEach((port, result) -> {
                 if (result.spec() instanceof ReportSpec spec && result.metrics() != null) {
                     reports.add(new Report(node.get(), port, spec, result));
                 }

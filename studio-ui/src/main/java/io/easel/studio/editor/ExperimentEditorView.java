@@ -431,24 +431,28 @@ public class ExperimentEditorView extends Div
 
             @Override
             public TableDataGrid.Source table(String nodeId, String port) {
-                UUID runId = run.id();
-                return new TableDataGrid.Source() {
-                    @Override
-                    public PortRows rows(RowQuery query) {
-                        return portData.rows(runId, nodeId, port, query);
-                    }
-
-                    @Override
-                    public PortDataService.Download download(PortDataService.Format format) {
-                        return portData.download(runId, nodeId, port, format);
-                    }
-                };
+                return tableOf(run.id(), nodeId, port);
             }
 
             @Override
             public DataChoices dataChoices() {
                 return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(),
                         connections.names(workspace.ref()));
+            }
+        };
+    }
+
+    /** The whole of a table a node of a run produced, page by page, and as a download. */
+    private TableDataGrid.Source tableOf(UUID runId, String nodeId, String port) {
+        return new TableDataGrid.Source() {
+            @Override
+            public PortRows rows(RowQuery query) {
+                return portData.rows(runId, nodeId, port, query);
+            }
+
+            @Override
+            public PortDataService.Download download(PortDataService.Format format) {
+                return portData.download(runId, nodeId, port, format);
             }
         };
     }
@@ -737,17 +741,7 @@ public class ExperimentEditorView extends Div
         UUID runId = pastRun.id();
         H3 title = new H3(nodeName(pastRunGraph, nodeId));
         NodeResultsView results = new NodeResultsView(component.get(), catalog.catalog(),
-                runs.nodeResult(runId, nodeId), getLocale(), null, port -> new TableDataGrid.Source() {
-                    @Override
-                    public PortRows rows(RowQuery query) {
-                        return portData.rows(runId, nodeId, port, query);
-                    }
-
-                    @Override
-                    public PortDataService.Download download(PortDataService.Format format) {
-                        return portData.download(runId, nodeId, port, format);
-                    }
-                });
+                runs.nodeResult(runId, nodeId), getLocale(), null, port -> tableOf(runId, nodeId, port));
         Div panel = new Div(title, results);
         panel.addClassName("past-run-panel");
         panel.setId("past-run-panel");

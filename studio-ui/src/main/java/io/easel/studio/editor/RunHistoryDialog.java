@@ -120,11 +120,11 @@ class RunHistoryDialog extends Dialog {
 
     private Component rowActions(RunSummary run, List<RunSummary> runs, Actions actions) {
         RunSummary latest = runs.getFirst();
-        Button open = action(VaadinIcon.EYE, "history.open", "open-run", () -> actions.open(run));
-        Button compare = action(VaadinIcon.SPLIT, "history.compare-latest", "compare-latest",
+        Button open = RowAction.of(this, VaadinIcon.EYE, "history.open", "open-run", () -> actions.open(run));
+        Button compare = RowAction.of(this, VaadinIcon.SPLIT, "history.compare-latest", "compare-latest",
                 () -> actions.compare(run, latest));
         compare.setVisible(run != latest);
-        Button reports = action(VaadinIcon.BAR_CHART_H, "history.compare-reports", "compare-reports",
+        Button reports = RowAction.of(this, VaadinIcon.BAR_CHART_H, "history.compare-reports", "compare-reports",
                 () -> actions.compareReports(run));
         reports.setVisible(run.headlines().stream().map(RunSummary.Headline::nodeId).distinct().count() > 1);
         Div buttons = new Div(open, compare, reports);
@@ -133,17 +133,5 @@ class RunHistoryDialog extends Dialog {
         // 0 for the latest run, 1 for the one before …: what a test (or a stylesheet) can point at without ids
         buttons.getElement().setAttribute("data-age", Integer.toString(runs.indexOf(run)));
         return buttons;
-    }
-
-    private Button action(VaadinIcon icon, String key, String action, Runnable run) {
-        Button button = new Button(icon.create(), e -> {
-            close();
-            run.run();
-        });
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        button.setTooltipText(getTranslation(key));
-        button.setAriaLabel(getTranslation(key));
-        button.getElement().setAttribute("data-action", action);
-        return button;
     }
 }
