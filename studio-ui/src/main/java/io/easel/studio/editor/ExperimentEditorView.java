@@ -70,7 +70,6 @@ import jakarta.annotation.security.PermitAll;
 import io.easel.studio.canvas.ExperimentCanvas;
 import io.easel.studio.experiments.ExperimentFileDownload;
 import io.easel.studio.experiments.ExperimentListView;
-import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import java.time.Instant;
@@ -114,6 +113,7 @@ public class ExperimentEditorView extends Div
     private final UploadService uploads;
     private final ConnectionService connections;
     private final RunHistory history;
+    private final RunComparisonFlow comparisons;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -156,6 +156,7 @@ public class ExperimentEditorView extends Div
             WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
         this.portData = portData;
         this.history = history;
+        this.comparisons = new RunComparisonFlow(history, catalog, this, this::showPastRun);
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
@@ -239,8 +240,9 @@ public class ExperimentEditorView extends Div
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
         toolbar.setReadOnly(!workspace.role().canEdit());
-        compareButton = compareEvaluationsButton();
-        toolbar.addTools(revisionsButton(), runHistoryButton(), compareButton,
+        compareButton = comparisons.compareButton(() -> run == null ? null : run.id());
+        compareButton.setEnabled(run != null && run.state().isFinal());
+        toolbar.addTools(revisionsButton(), comparisons.historyButton(() -> id, () -> name), compareButton,
                 ExperimentFileDownload.button(experiments, id, getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
@@ -649,72 +651,6 @@ public class ExperimentEditorView extends Div
 
     // ---- run history and comparisons
 
-    private Button runHistoryButton() {
-        Button button = new Button(getTranslation("editor.history"), VaadinIcon.CLOCK.create(),
-                e -> openRunHistory());
-        button.setId("run-history-button");
-        return button;
-    }
-
-    private Button compareEvaluationsButton() {
-        Button button = new Button(getTranslation("editor.compare"), VaadinIcon.BAR_CHART_H.create(),
-                e -> compareEvaluations(run));
-        button.setId("compare-evaluations-button");
-        button.setTooltipText(getTranslation("editor.compare.tooltip"));
-        button.setEnabled(run != null && run.state().isFinal());
-        return button;
-    }
-
-    private void openRunHistory() {
-        new RunHistoryDialog(name, history.of(id), h -> nodeName(h.nodeId(), h.label(), h.component()),
-                new RunHistoryDialog.Actions() {
-                    @Override
-                    public void open(RunSummary past) {
-                        showPastRun(past);
-                    }
-
-                    @Override
-                    public void compareReports(RunSummary past) {
-                        compareEvaluations(runs.get(past.id()));
-                    }
-
-                    @Override
-                    public void compare(RunSummary first, RunSummary second) {
-                        ComparisonDialog.ofRuns(history.compare(first.id(), second.id()), this::nodeName,
-                                r -> runTitle(r)).open();
-                    }
-
-                    private String nodeName(String nodeId, String label, String component) {
-                        return ExperimentEditorView.this.nodeName(nodeId, label, component);
-                    }
-                }).open();
-    }
-
-    /** The evaluations of a finished run side by side, as the model-comparison template wants them. */
-    private void compareEvaluations(RunView of) {
-        if (of == null) {
-            return;
-        }
-        ComparisonDialog.ofReports(getTranslation("compare.reports.title", runTitle(history.summary(of.id()))),
-                history.reports(of.id()), this::nodeName).open();
-    }
-
-    /** "Run of 5 minutes ago (revision 3)" */
-    private String runTitle(RunSummary summary) {
-        String when = RelativeTime.format(summary.createdAt(), Instant.now(), getLocale(),
-                (key, argument) -> argument == null ? getTranslation(key) : getTranslation(key, argument));
-        return summary.revision() == null ? getTranslation("history.run", when)
-                : getTranslation("history.run.revision", when, summary.revision());
-    }
-
-    /** A node of a compared report or a history line as the canvas names it. */
-    private String nodeName(String nodeId, String label, String component) {
-        if (label != null && !label.isBlank()) {
-            return label;
-        }
-        return catalog.find(component).map(c -> c.title().in(getLocale())).orElse(nodeId);
-    }
-
     /** A past run on the canvas, read-only: its graph as it ran, each node's state, and its results on a click. */
     private void showPastRun(RunSummary summary) {
         RunView past = runs.get(summary.id());
@@ -724,7 +660,7 @@ public class ExperimentEditorView extends Div
         Div panel = new Div(hint);
         panel.addClassName("past-run-panel");
         panel.setId("past-run-panel");
-        showRevision(ran, Map.of(), getTranslation("history.viewing", runTitle(summary)), null, panel);
+        showRevision(ran, Map.of(), getTranslation("history.viewing", comparisons.runTitle(summary)), null, panel);
         pastRun = past;
         pastRunGraph = ran;
         for (NodeRunView node : past.nodes().values()) {
