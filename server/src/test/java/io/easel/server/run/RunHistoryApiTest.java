@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ReportSpec;
 import io.easel.component.SchemaRule;
@@ -159,7 +160,7 @@ class RunHistoryApiTest {
         assertThat(forest).extracting(r -> r.get("runId").asString())
                 .containsExactly(firstRun.toString(), secondRun.toString());
         assertThat(forest).extracting(r -> r.at("/metrics/auc").asDouble()).containsExactly(0.95, 0.98);
-        assertThat(forest.get(1).at("/curves/roc/1/1").asDouble()).isEqualTo(0.93);
+        assertThat(forest.get(1).at("/curves/roc/1/1").asDouble()).isCloseTo(0.93, within(1e-12));
         assertThat(forest.get(1).get("curves").has("confusionByThreshold")).as("a table is no curve").isFalse();
         assertThat(reports.get("curves").valueStream().map(c -> c.get("name").asString())).contains("roc");
         assertThat(reports.get("metrics").valueStream().filter(m -> m.path("headline").asBoolean())

@@ -97,7 +97,12 @@ class ComparisonDialog extends Dialog {
         kind.setId("compare-kind");
         kind.setLabel(dialog.getTranslation("compare.kind"));
         kind.setItems(kinds);
-        kind.setItemLabelGenerator(k -> dialog.getTranslation("compare.kind.count", k, byKind.get(k).size()));
+        // A kind is named by the component of its first report (its title says what it evaluates), in both languages.
+        kind.setItemLabelGenerator(k -> {
+            ReportComparison.ComparedReport first = byKind.get(k).getFirst();
+            return dialog.getTranslation("compare.kind.count", names.of(first.nodeId(), null, first.component()),
+                    byKind.get(k).size());
+        });
         kind.addValueChangeListener(e -> {
             slot.removeAll();
             slot.add(new ReportsSideBySide(byKind.get(e.getValue()).stream()
