@@ -156,7 +156,7 @@ public class ExperimentEditorView extends Div
             WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
         this.portData = portData;
         this.history = history;
-        this.comparisons = new RunComparisonFlow(history, catalog, this, this::showPastRun);
+        this.comparisons = new RunComparisonFlow(history, catalog, this, this::getLocale, this::showPastRun);
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;

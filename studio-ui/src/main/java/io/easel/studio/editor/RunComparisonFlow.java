@@ -8,6 +8,7 @@ import io.easel.server.run.RunHistory;
 import io.easel.server.run.RunSummary;
 import io.easel.studio.layout.RelativeTime;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,17 +22,20 @@ class RunComparisonFlow {
     private final RunHistory history;
     private final CatalogService catalog;
     private final Component translator;
+    private final Supplier<Locale> locale;
     private final Consumer<RunSummary> showPastRun;
 
     /**
      * @param translator the editor, whose language the dialogs speak
+     * @param locale the editor's language now
      * @param showPastRun puts a past run's graph and results on the canvas
      */
-    RunComparisonFlow(RunHistory history, CatalogService catalog, Component translator,
+    RunComparisonFlow(RunHistory history, CatalogService catalog, Component translator, Supplier<Locale> locale,
             Consumer<RunSummary> showPastRun) {
         this.history = history;
         this.catalog = catalog;
         this.translator = translator;
+        this.locale = locale;
         this.showPastRun = showPastRun;
     }
 
@@ -84,7 +88,7 @@ class RunComparisonFlow {
 
     /** "Run from 5 min ago (revision 3)" */
     String runTitle(RunSummary summary) {
-        String when = RelativeTime.format(summary.createdAt(), Instant.now(), translator.getLocale(),
+        String when = RelativeTime.format(summary.createdAt(), Instant.now(), locale.get(),
                 (key, argument) -> argument == null ? translator.getTranslation(key)
                         : translator.getTranslation(key, argument));
         return summary.revision() == null ? translator.getTranslation("history.run", when)
@@ -96,6 +100,6 @@ class RunComparisonFlow {
         if (label != null && !label.isBlank()) {
             return label;
         }
-        return catalog.find(component).map(c -> c.title().in(translator.getLocale())).orElse(nodeId);
+        return catalog.find(component).map(c -> c.title().in(locale.get())).orElse(nodeId);
     }
 }
