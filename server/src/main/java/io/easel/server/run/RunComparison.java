@@ -1,7 +1,9 @@
 package io.easel.server.run;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,7 +19,14 @@ public record RunComparison(RunSummary first, RunSummary second, List<NodeParams
     }
 
     /** Whether a node is in both runs' graphs or in one only. */
-    public enum Presence { BOTH, FIRST_ONLY, SECOND_ONLY }
+    public enum Presence {
+        BOTH, FIRST_ONLY, SECOND_ONLY;
+
+        @JsonValue
+        public String jsonName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
 
     /**
      * The params a node was run with in each run: those set on it (unset ones take the component's default).

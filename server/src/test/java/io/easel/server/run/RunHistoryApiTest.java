@@ -117,7 +117,7 @@ class RunHistoryApiTest {
                 .containsExactly(secondRun.toString(), firstRun.toString());
         assertThat(history.valueStream().map(r -> r.get("revision").asInt())).containsExactly(2, 1);
         JsonNode latest = history.get(0);
-        assertThat(latest.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(latest.get("state").asString()).isEqualTo("succeeded");
         assertThat(latest.get("durationMillis").asLong()).as("never started: from the request to the end")
                 .isEqualTo(Duration.between(Instant.parse(latest.get("createdAt").asString()),
                         Instant.parse(latest.get("finishedAt").asString())).toMillis());
@@ -152,7 +152,7 @@ class RunHistoryApiTest {
         assertThat(depth.get("second").asInt()).isEqualTo(8);
         assertThat(depth.get("changed").asBoolean()).isTrue();
         assertThat(body.get("nodes").valueStream().filter(n -> n.get("nodeId").asString().equals("split"))
-                .findFirst().orElseThrow().get("presence").asString()).isEqualTo("BOTH");
+                .findFirst().orElseThrow().get("presence").asString()).isEqualTo("both");
 
         JsonNode reports = body.get("reports");
         List<JsonNode> forest = reports.get("reports").valueStream()
