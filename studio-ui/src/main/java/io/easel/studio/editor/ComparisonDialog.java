@@ -72,7 +72,7 @@ class ComparisonDialog extends Dialog {
                     .map(r -> new ReportsSideBySide.Column(runTitle.apply(r.runId().equals(comparison.first().id())
                             ? comparison.first() : comparison.second()), r)).toList();
             slot.add(new ReportsSideBySide(columns, comparison.reports().metrics(), comparison.reports().curves(),
-                    dialog.getLocale()));
+                    dialog.getLocale(), true));
         });
         node.setValue(byNode.keySet().iterator().next());
         dialog.add(node, slot);
@@ -107,7 +107,7 @@ class ComparisonDialog extends Dialog {
             slot.removeAll();
             slot.add(new ReportsSideBySide(byKind.get(e.getValue()).stream()
                     .map(r -> new ReportsSideBySide.Column(names.of(r.nodeId(), r.label(), r.component()), r))
-                    .toList(), reports.metrics(), reports.curves(), dialog.getLocale()));
+                    .toList(), reports.metrics(), reports.curves(), dialog.getLocale(), false));
         });
         kind.setValue(kinds.getFirst());
         kind.setVisible(kinds.size() > 1);

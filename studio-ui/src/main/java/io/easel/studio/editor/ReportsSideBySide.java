@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Evaluation reports side by side: one column of metric values per report (headlines first, a value that differs
- * from the first column's marked), and the curves of one chart kind overlaid, the chart chosen among those the
+ * Evaluation reports side by side: one column of metric values per report (headlines first; across runs, a value that
+ * differs from the first run's marked), and the curves of one chart kind overlaid, the chart chosen among those the
  * reports have (ROC first).
  */
 class ReportsSideBySide extends Div {
@@ -27,12 +27,18 @@ class ReportsSideBySide extends Div {
 
     private final List<Column> columns;
     private final Locale locale;
+    private final boolean markDifferences;
     private final Div chartSlot = new Div();
 
+    /**
+     * @param markDifferences mark the values that differ from the first column's: for one evaluation in several
+     *     runs (what changed); several models differ anyway
+     */
     ReportsSideBySide(List<Column> columns, List<ReportSpec.Metric> metrics, List<ReportSpec.Chart> curves,
-            Locale locale) {
+            Locale locale, boolean markDifferences) {
         this.columns = columns;
         this.locale = locale;
+        this.markDifferences = markDifferences;
         addClassName("reports-side-by-side");
         add(metricsTable(metrics));
         List<ReportSpec.Chart> drawable = curves.stream()
@@ -75,7 +81,7 @@ class ReportsSideBySide extends Div {
         Span cell = new Span(value == null ? "—" : MetricFormat.format(value, locale));
         cell.getElement().setAttribute("data-metric", metric.name());
         Object first = columns.getFirst().report().metrics().get(metric.name());
-        if (column != columns.getFirst() && !Objects.equals(first, value)) {
+        if (markDifferences && column != columns.getFirst() && !Objects.equals(first, value)) {
             cell.addClassName("value-differs");
         }
         return cell;

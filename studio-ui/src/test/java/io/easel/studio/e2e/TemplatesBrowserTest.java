@@ -47,6 +47,7 @@ class TemplatesBrowserTest extends SignedInStudio {
         }
         assertThat(browser.find("#compare-overlay").getDomAttribute("data-series")).isEqualTo("3");
         browser.find("#compare-overlay canvas");
+        browser.scrollTo("#compare-overlay");
         browser.cleanScreenshot(SCREENSHOTS.resolve("compare-evaluations.png"));
         browser.click("#comparison-close");
         browser.until(Duration.ofSeconds(10), d -> browser.findAll("#comparison-close").stream()
@@ -54,6 +55,7 @@ class TemplatesBrowserTest extends SignedInStudio {
 
         // A deeper forest, run again: only the forest's branch runs.
         browser.selectNode("forest");
+        browser.click("vaadin-tab[data-tab='params']");
         browser.type("[data-param='maxDepth']", Keys.chord(Keys.CONTROL, "a") + "8", false);
         runToTheEnd();
 
@@ -71,6 +73,7 @@ class TemplatesBrowserTest extends SignedInStudio {
         browser.choose("#compare-node", "Random forest: evaluation");
         browser.until(Duration.ofSeconds(10), d -> "2".equals(browser.find("#compare-overlay")
                 .getDomAttribute("data-series")));
+        browser.scrollTo("#compare-node");
         browser.cleanScreenshot(SCREENSHOTS.resolve("compare-runs.png"));
     }
 
