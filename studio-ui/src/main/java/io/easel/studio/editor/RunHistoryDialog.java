@@ -51,7 +51,7 @@ class RunHistoryDialog extends Dialog {
         grid.setSelectionMode(Grid.SelectionMode.MULTI);
         grid.addColumn(r -> RelativeTime.format(r.createdAt(), Instant.now(), getLocale(),
                 (key, argument) -> argument == null ? getTranslation(key) : getTranslation(key, argument)))
-                .setHeader(getTranslation("history.started")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("history.started")).setWidth("140px").setFlexGrow(0);
         grid.addColumn(r -> r.revision() == null ? "—" : "#" + r.revision())
                 .setHeader(getTranslation("history.revision")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> {
@@ -60,7 +60,7 @@ class RunHistoryDialog extends Dialog {
             return badge;
         }).setHeader(getTranslation("history.state")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> duration(r.durationMillis())).setHeader(getTranslation("history.duration"))
-                .setAutoWidth(true).setFlexGrow(0);
+                .setWidth("120px").setFlexGrow(0);
         grid.addComponentColumn(this::headlines).setHeader(getTranslation("history.metrics")).setFlexGrow(1);
         grid.addComponentColumn(r -> rowActions(r, runs, actions)).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(runs);
