@@ -40,8 +40,11 @@ class ExperimentController {
 
     private final ExperimentService experiments;
 
-    ExperimentController(ExperimentService experiments) {
+    private final ExperimentTemplates templates;
+
+    ExperimentController(ExperimentService experiments, ExperimentTemplates templates) {
         this.experiments = experiments;
+        this.templates = templates;
     }
 
     /**
@@ -50,11 +53,13 @@ class ExperimentController {
      *
      * @param graph null for an empty canvas
      * @param runSettings null to use the server's engine settings as they are
+     * @param template the id of a template (GET /api/templates) whose graph, description and tags the experiment
+     *     gets instead; null for none
      */
     @JsonIgnoreProperties({"id", "workspaceId", "owner", "version", "revision", "createdAt", "updatedAt",
             "validation"})
     record NewExperiment(@NotBlank @Size(max = ExperimentService.MAX_NAME_LENGTH) String name, String description,
-            List<String> tags, ExperimentGraph graph, RunSettings runSettings) {}
+            List<String> tags, ExperimentGraph graph, RunSettings runSettings, String template) {}
 
     /**
      * An experiment as GET answers it may be sent back changed: the fields that are not the client's to set are
@@ -117,10 +122,18 @@ class ExperimentController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create an experiment in the workspace", description = "The graph may be incomplete; the "
-            + "answer carries its validation errors.")
+            + "answer carries its validation errors. With `template` (an id from GET /api/templates) and a name, the "
+            + "experiment is a copy of that sample.")
     ResponseEntity<ExperimentView> create(WorkspaceRef workspace, @Valid @RequestBody NewExperiment request) {
-        ExperimentView created = experiments.create(workspace, new ExperimentEdit(request.name(),
-                request.description(), request.tags(), request.graph(), request.runSettings(), SaveKind.SAVE));
+        if (request.template() != null && (request.graph() != null || request.description() != null
+                || request.tags() != null || request.runSettings() != null)) {
+            throw new InvalidExperimentException("template", "comes with its own graph, description and tags: send "
+                    + "only the name with it, and change the experiment after");
+        }
+        ExperimentView created = request.template() != null
+                ? templates.instantiate(workspace, request.template(), request.name())
+                : experiments.create(workspace, new ExperimentEdit(request.name(), request.description(),
+                        request.tags(), request.graph(), request.runSettings(), SaveKind.SAVE));
         return ResponseEntity.created(URI.create("/api/experiments/" + created.id())).body(created);
     }
 

@@ -50,6 +50,10 @@ class NodeRunEntity {
         this.outputs = NodeOutputs.none();
     }
 
+    UUID runId() {
+        return key.runId();
+    }
+
     String nodeId() {
         return key.nodeId();
     }

@@ -17,4 +17,6 @@ interface NodeRunRepository extends JpaRepository<NodeRunEntity, NodeRunKey> {
 
     /** The nodes that reused the outputs of these runs (by run id), in any run. */
     List<NodeRunEntity> findByReusedFromIn(Collection<String> runIds);
+    /** The node runs of several runs, in one query. */
+    List<NodeRunEntity> findByKeyRunIdInOrderByPosition(Collection<UUID> runIds);
 }

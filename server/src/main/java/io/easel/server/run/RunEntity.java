@@ -62,6 +62,9 @@ class RunEntity {
     @Column(columnDefinition = "jsonb")
     private List<RunEvent.ModelExported> unregisteredModels = new ArrayList<>();
 
+    /** The experiment revision the run ran; null for runs from before runs recorded it. */
+    private Integer revision;
+
     /** How the run treats stored node outputs; null for runs from before incremental runs. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
@@ -71,7 +74,15 @@ class RunEntity {
 
     RunEntity(UUID id, UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
             LaunchSettings launchSettings, RunOptions runOptions, String callbackTokenHash, Instant now) {
+        this(id, workspaceId, experimentId, experimentName, graph, null, launchSettings, runOptions, callbackTokenHash,
+                now);
+    }
+
+    RunEntity(UUID id, UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            Integer revision, LaunchSettings launchSettings, RunOptions runOptions, String callbackTokenHash,
+            Instant now) {
         this.id = id;
+        this.revision = revision;
         this.runOptions = runOptions;
         this.workspaceId = workspaceId;
         this.launchSettings = launchSettings;
@@ -122,6 +133,10 @@ class RunEntity {
 
     ExperimentGraph graph() {
         return graph;
+    }
+
+    Integer revision() {
+        return revision;
     }
 
     LaunchSettings launchSettings() {

@@ -63,8 +63,14 @@ class RunLedger {
 
     RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
             LaunchSettings settings, RunOptions options, String tokenHash) {
+        return create(workspaceId, experimentId, experimentName, graph, null, settings, options, tokenHash);
+    }
+
+    /** @param revision the experiment revision whose graph this is; null when not known */
+    RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            Integer revision, LaunchSettings settings, RunOptions options, String tokenHash) {
         RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), workspaceId, experimentId, experimentName, graph,
-                settings, options, tokenHash, now()));
+                revision, settings, options, tokenHash, now()));
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));
@@ -81,6 +87,23 @@ class RunLedger {
     @Transactional(readOnly = true)
     List<RunView> runsOf(UUID experimentId) {
         return runs.findByExperimentIdOrderByCreatedAtDesc(experimentId).stream().map(this::view).toList();
+    }
+
+    /** The experiment's runs, newest first, each with its node runs in graph order (two queries in all). */
+    @Transactional(readOnly = true)
+    List<RunRecord> history(UUID experimentId) {
+        List<RunEntity> found = runs.findByExperimentIdOrderByCreatedAtDesc(experimentId);
+        Map<UUID, List<NodeRunEntity>> nodes = found.isEmpty() ? Map.of()
+                : nodeRuns.findByKeyRunIdInOrderByPosition(found.stream().map(RunEntity::id).toList()).stream()
+                        .collect(Collectors.groupingBy(NodeRunEntity::runId));
+        return found.stream().map(run -> RunRecord.of(run, nodes.getOrDefault(run.id(), List.of()))).toList();
+    }
+
+    /** One run with its graph and its nodes' results. */
+    @Transactional(readOnly = true)
+    RunRecord record(UUID runId) {
+        RunEntity run = find(runId);
+        return RunRecord.of(run, nodeRuns.findByKeyRunIdOrderByPosition(runId));
     }
 
     /** The latest runs of the experiments, without their node runs. */

@@ -113,7 +113,7 @@ public class RunService {
         LaunchSettings settings = LaunchSettings.effective(engine, experiments.launchableRunSettings(experiment));
         UUID previous = ledger.latest(experimentId).map(RunView::id).orElse(null);
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
-                settings, options.after(previous, experiment.workspaceId(),
+                experiment.revision(), settings, options.after(previous, experiment.workspaceId(),
                         cache.maxSize().toBytes()), CallbackTokens.hash(token));
         try {
             Path file = planner.experimentFile(run.id());

@@ -40,6 +40,7 @@ class WorkspaceIsolationApiTest {
      */
     private static final Map<String, Integer> NOT_OF_A_WORKSPACE = Map.ofEntries(
             Map.entry("GET /api/catalog", 200), Map.entry("GET /api/catalog/{id}", 200),
+            Map.entry("GET /api/templates", 200),
             Map.entry("GET /api/me", 200), Map.entry("PUT /api/me/password", 403),
             Map.entry("GET /api/workspaces", 200), Map.entry("POST /api/workspaces", 403),
             Map.entry("GET /api/admin/users", 403), Map.entry("POST /api/admin/users", 403),
@@ -121,7 +122,7 @@ class WorkspaceIsolationApiTest {
         String path = endpoint.pattern();
         return switch (variable) {
             case "experimentId" -> a.experiment();
-            case "runId" -> a.run();
+            case "runId", "otherRunId" -> a.run();
             case "nodeId" -> "data";
             case "port" -> "out";
             case "version", "number" -> "1";
@@ -208,6 +209,7 @@ class WorkspaceIsolationApiTest {
                 "graph", Graphs.creditSplit(0.5));
         List<Api.Response> refused = List.of(
                 carol.post("/api/experiments", Map.of("name", "new")),
+                carol.post("/api/experiments", Map.of("name", "new", "template", "credit-scoring")),
                 carol.put("/api/experiments/" + a.experiment(), changes),
                 carol.post("/api/experiments/" + a.experiment() + "/clone", null),
                 carol.delete("/api/experiments/" + a.experiment()),
@@ -227,10 +229,15 @@ class WorkspaceIsolationApiTest {
             assertThat(response.status()).as(response.text()).isEqualTo(403);
             assertThat(response.body().get("title").asString()).isEqualTo("Not allowed");
         });
-        assertThat(refused.get(1).problemDetail()).contains("viewer").contains(a.slug()).contains("analyst");
+        assertThat(refused.get(2).problemDetail()).contains("viewer").contains(a.slug()).contains("analyst");
         assertThat(carol.get("/api/experiments/" + a.experiment()).body().get("name").asString())
                 .isEqualTo("A's experiment");
         assertThat(carol.get("/api/experiments/" + a.experiment() + "/revisions").status()).isEqualTo(200);
+        assertThat(carol.get("/api/experiments/" + a.experiment() + "/runs/history").body().get(0).get("id")
+                .asString()).isEqualTo(a.run());
+        assertThat(carol.get("/api/runs/" + a.run() + "/compare/" + a.run()).status()).isEqualTo(200);
+        assertThat(carol.get("/api/runs/" + a.run() + "/reports").status()).isEqualTo(200);
+        assertThat(carol.get("/api/runs/" + a.run() + "/graph").status()).isEqualTo(200);
         assertThat(carol.get("/api/experiments/" + a.experiment() + "/export").status()).isEqualTo(200);
         assertThat(carol.get("/api/deployments/" + a.deployment()).status()).isEqualTo(200);
     }

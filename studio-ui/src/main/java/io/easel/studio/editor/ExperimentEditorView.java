@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
@@ -63,9 +64,11 @@ import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RowQuery;
+import io.easel.server.run.RunHistory;
 import io.easel.server.run.RunLogPage;
 import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
+import io.easel.server.run.RunSummary;
 import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceService;
 import io.easel.server.security.WorkspaceView;
@@ -117,6 +120,8 @@ public class ExperimentEditorView extends Div
     private final WorkspaceService workspaces;
     private final UploadService uploads;
     private final ConnectionService connections;
+    private final RunHistory history;
+    private final RunComparisonFlow comparisons;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -143,6 +148,10 @@ public class ExperimentEditorView extends Div
     private boolean conflictOpen;
     /** A revision or comparison is on the canvas, read-only; the edited graph waits in {@link #graph}. */
     private boolean viewingRevision;
+    /** The past run whose graph and results are on the canvas, read-only; null when none is. */
+    private RunView pastRun;
+    private ExperimentGraph pastRunGraph;
+    private Button compareButton;
     private String selected;
     private RunView run;
     private Registration runSubscription;
@@ -155,8 +164,10 @@ public class ExperimentEditorView extends Div
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
             PortDataService portData, ModelService models, DeploymentService deployments, ScoringService scoring,
-            WorkspaceService workspaces, UploadService uploads, ConnectionService connections) {
+            WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
         this.portData = portData;
+        this.history = history;
+        this.comparisons = new RunComparisonFlow(history, catalog, this, this::getLocale, this::showPastRun);
         this.catalog = catalog;
         this.experiments = experiments;
         this.runs = runs;
@@ -242,8 +253,10 @@ public class ExperimentEditorView extends Div
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
         toolbar.setReadOnly(!workspace.role().canEdit());
-        toolbar.addTools(revisionsButton(), ExperimentFileDownload.button(experiments, id,
-                getTranslation("action.export")));
+        compareButton = comparisons.compareButton(() -> run == null ? null : run.id());
+        compareButton.setEnabled(run != null && run.state().isFinal());
+        toolbar.addTools(revisionsButton(), comparisons.historyButton(() -> id, () -> name), compareButton,
+                ExperimentFileDownload.button(experiments, id, getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
         showSide();
@@ -381,6 +394,10 @@ public class ExperimentEditorView extends Div
     // ---- side panel
 
     private void select(String nodeId) {
+        if (pastRun != null) {
+            showPastRunNode(nodeId);
+            return;
+        }
         String next = nodeId != null && graph.node(nodeId).isPresent() ? nodeId : null;
         if (Objects.equals(next, selected) && (next == null ? experimentPanel != null : nodePanel != null)) {
             return;
@@ -440,18 +457,7 @@ public class ExperimentEditorView extends Div
 
             @Override
             public TableDataGrid.Source table(String nodeId, String port) {
-                UUID runId = run.id();
-                return new TableDataGrid.Source() {
-                    @Override
-                    public PortRows rows(RowQuery query) {
-                        return portData.rows(runId, nodeId, port, query);
-                    }
-
-                    @Override
-                    public PortDataService.Download download(PortDataService.Format format) {
-                        return portData.download(runId, nodeId, port, format);
-                    }
-                };
+                return tableOf(run.id(), nodeId, port);
             }
 
             @Override
@@ -468,6 +474,21 @@ public class ExperimentEditorView extends Div
             public DataChoices dataChoices() {
                 return new DataChoices(uploads, workspace.ref(), workspace.role().canEdit(),
                         connections.names(workspace.ref()));
+            }
+        };
+    }
+
+    /** The whole of a table a node of a run produced, page by page, and as a download. */
+    private TableDataGrid.Source tableOf(UUID runId, String nodeId, String port) {
+        return new TableDataGrid.Source() {
+            @Override
+            public PortRows rows(RowQuery query) {
+                return portData.rows(runId, nodeId, port, query);
+            }
+
+            @Override
+            public PortDataService.Download download(PortDataService.Format format) {
+                return portData.download(runId, nodeId, port, format);
             }
         };
     }
@@ -630,6 +651,8 @@ public class ExperimentEditorView extends Div
 
     private void backToEditing() {
         viewingRevision = false;
+        pastRun = null;
+        pastRunGraph = null;
         revisionBanner.setVisible(false);
         canvas.markNodes(Map.of());
         canvas.setGraph(graph);
@@ -658,6 +681,42 @@ public class ExperimentEditorView extends Div
         dialog.setConfirmText(getTranslation("editor.stale.reload"));
         dialog.addConfirmListener(event -> load(experiments.get(id)));
         dialog.open();
+    }
+
+    // ---- run history and comparisons
+
+    /** A past run on the canvas, read-only: its graph as it ran, each node's state, and its results on a click. */
+    private void showPastRun(RunSummary summary) {
+        RunView past = runs.get(summary.id());
+        ExperimentGraph ran = history.graph(summary.id());
+        Span hint = new Span(getTranslation("history.viewing.hint"));
+        hint.addClassName("muted");
+        Div panel = new Div(hint);
+        panel.addClassName("past-run-panel");
+        panel.setId("past-run-panel");
+        showRevision(ran, Map.of(), getTranslation("history.viewing", comparisons.runTitle(summary)), null, panel);
+        pastRun = past;
+        pastRunGraph = ran;
+        for (NodeRunView node : past.nodes().values()) {
+            canvas.setNodeState(node.nodeId(), node.state(), NodeProvenance.canvasMessage(node, this::getTranslation));
+        }
+    }
+
+    private void showPastRunNode(String nodeId) {
+        Optional<Node> node = nodeId == null ? Optional.empty() : pastRunGraph.node(nodeId);
+        Optional<ComponentDescriptor> component = node.flatMap(n -> catalog.find(n.component()));
+        if (node.isEmpty() || component.isEmpty()) {
+            return;
+        }
+        UUID runId = pastRun.id();
+        H3 title = new H3(nodeName(pastRunGraph, nodeId));
+        NodeResultsView results = new NodeResultsView(component.get(), catalog.catalog(),
+                runs.nodeResult(runId, nodeId), getLocale(), null, port -> tableOf(runId, nodeId, port));
+        Div panel = new Div(title, results);
+        panel.addClassName("past-run-panel");
+        panel.setId("past-run-panel");
+        side.removeAll();
+        side.add(panel);
     }
 
     // ---- run settings
@@ -775,8 +834,10 @@ public class ExperimentEditorView extends Div
         RunState before = run == null || !run.id().equals(update.id()) ? null : run.state();
         run = update;
         toolbar.showRun(update.state());
+        compareButton.setEnabled(update.state().isFinal());
         for (NodeRunView node : update.nodes().values()) {
-            if (graph.node(node.nodeId()).isPresent()) {
+            // While a past run is on the canvas, its states stay there; the current run's come back after.
+            if (pastRun == null && graph.node(node.nodeId()).isPresent()) {
                 canvas.setNodeState(node.nodeId(), node.state(), node.state() == NodeState.FAILED
                         ? RunProgressText.plainCause(node.message(), getLocale())
                         : NodeProvenance.canvasMessage(node, this::getTranslation));

@@ -84,10 +84,10 @@ class RevisionsDialog extends Dialog {
 
     private Component rowActions(RevisionSummary revision, int latest, boolean canEdit, Actions actions) {
         int number = revision.number();
-        Button open = action(VaadinIcon.EYE, "revisions.open", "open-revision", () -> actions.open(number));
-        Button compare = action(VaadinIcon.SPLIT, "revisions.compare", "compare-revision",
+        Button open = RowAction.of(this, VaadinIcon.EYE, "revisions.open", "open-revision", () -> actions.open(number));
+        Button compare = RowAction.of(this, VaadinIcon.SPLIT, "revisions.compare", "compare-revision",
                 () -> actions.compare(number, latest));
-        Button restore = action(VaadinIcon.ARROW_BACKWARD, "revisions.restore", "restore-revision",
+        Button restore = RowAction.of(this, VaadinIcon.ARROW_BACKWARD, "revisions.restore", "restore-revision",
                 () -> actions.restore(number));
         compare.setVisible(number != latest);
         restore.setVisible(canEdit && number != latest);
@@ -95,17 +95,5 @@ class RevisionsDialog extends Dialog {
         buttons.addClassName("row-actions");
         buttons.getElement().setAttribute("data-revision", Integer.toString(number));
         return buttons;
-    }
-
-    private Button action(VaadinIcon icon, String key, String action, Runnable run) {
-        Button button = new Button(icon.create(), e -> {
-            close();
-            run.run();
-        });
-        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        button.setTooltipText(getTranslation(key));
-        button.setAriaLabel(getTranslation(key));
-        button.getElement().setAttribute("data-action", action);
-        return button;
     }
 }

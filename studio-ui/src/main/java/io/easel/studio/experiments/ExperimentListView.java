@@ -29,6 +29,8 @@ import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentQuery;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentSummary;
+import io.easel.server.experiment.ExperimentTemplate;
+import io.easel.server.experiment.ExperimentTemplates;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.InvalidExperimentException;
 import io.easel.server.experiment.SaveKind;
@@ -62,8 +64,10 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     record Row(ExperimentSummary experiment, RunState lastRun) {}
 
     private final ExperimentService experiments;
+    private final ExperimentTemplates templates;
     private final RunService runs;
     private final Optional<WorkspaceView> workspace;
+    private final TemplateGallery gallery;
 
     private final H1 title = new H1();
     private final Paragraph subtitle = new Paragraph();
@@ -78,12 +82,17 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
     private final Div empty = new Div();
     private List<Row> rows = List.of();
     private boolean rowsOfTrash;
+    private boolean galleryFolded;
     private Locale renderedIn;
 
-    public ExperimentListView(ExperimentService experiments, RunService runs, CurrentWorkspace current) {
+    public ExperimentListView(ExperimentService experiments, ExperimentTemplates templates, RunService runs,
+            CurrentWorkspace current) {
         this.experiments = experiments;
+        this.templates = templates;
         this.runs = runs;
         this.workspace = current.get();
+        this.gallery = new TemplateGallery(templates.list(), this::useTemplate);
+        gallery.setVisible(canEdit());
         addClassName("experiment-list");
         create.setVisible(canEdit());
 
@@ -129,7 +138,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         Div card = new Div(scope, grid, empty);
         card.addClassName("card");
         card.addClassName("list-card");
-        add(pageHeader, card);
+        add(pageHeader, gallery, card);
 
         renderedIn = getLocale();
         buildColumns();
@@ -246,6 +255,22 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         boolean none = rows.isEmpty() && query.search().isEmpty() && !query.trash();
         grid.setVisible(!none);
         empty.setVisible(none);
+        if (!galleryFolded && !rows.isEmpty() && !query.trash()) {
+            // A workspace with experiments of its own starts with the samples folded away, once.
+            galleryFolded = true;
+            gallery.setOpened(false);
+        }
+    }
+
+    /** Makes an experiment from the template, named by its title in the UI's language, and opens it. */
+    private void useTemplate(ExperimentTemplate template) {
+        try {
+            ExperimentView created = templates.instantiate(workspace.orElseThrow().ref(), template.id(),
+                    template.title().in(getLocale()));
+            open(created.id());
+        } catch (InvalidExperimentException e) {
+            Toasts.error(e.getMessage());
+        }
     }
 
     private void open(UUID id) {
@@ -364,6 +389,7 @@ public class ExperimentListView extends Div implements LocaleChangeObserver, Has
         sort.setItemLabelGenerator(s -> getTranslation("list.sort." + s.name().toLowerCase(Locale.ROOT)));
         inUse.setLabel(getTranslation("list.in-use"));
         trash.setLabel(getTranslation("list.trash"));
+        gallery.render(getLocale());
         importSlot.removeAll();
         importSlot.add(new ImportButton(experiments, workspace, this::open));
         empty.removeAll();
