@@ -82,10 +82,6 @@ class NodeRunEntity {
         return reusedFrom;
     }
 
-    UUID runId() {
-        return key.runId();
-    }
-
     NodeOutputs outputs() {
         return outputs;
     }
