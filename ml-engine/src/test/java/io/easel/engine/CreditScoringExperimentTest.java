@@ -79,7 +79,11 @@ class CreditScoringExperimentTest {
 
     @Test
     void shouldPostTheSameEventsToTheCallback() {
-        assertThat(CreditScoringRun.callbackEvents()).containsExactlyElementsOf(run.events());
+        // The callback also carries task progress, which the event log leaves out (it is not kept).
+        List<RunEvent> posted = CreditScoringRun.callbackEvents();
+        assertThat(posted.stream().filter(e -> !(e instanceof RunEvent.NodeProgress)).toList())
+                .containsExactlyElementsOf(run.events());
+        assertThat(posted).filteredOn(RunEvent.NodeProgress.class::isInstance).isNotEmpty();
         assertThat(CreditScoringRun.callbackRequests()).allSatisfy(request -> {
             assertThat(request.authorization()).isEqualTo("Bearer test-token");
             assertThat(request.batch().runId()).isEqualTo(CreditScoringRun.RUN_ID);
