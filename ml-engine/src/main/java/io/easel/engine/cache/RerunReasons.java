@@ -1,10 +1,10 @@
 package io.easel.engine.cache;
 
-import java.util.ArrayList;
-import java.util.List;
+import io.easel.graph.PortRef;
+import io.easel.run.NodeChanges;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Why a node ran again although an earlier run of the same experiment had it: what differs between that run's
@@ -19,42 +19,25 @@ public final class RerunReasons {
 
     /** What changed, as clauses joined by "; "; empty when nothing the fingerprint holds did. */
     public static String changes(NodeFingerprint previous, NodeFingerprint current) {
-        List<String> reasons = new ArrayList<>();
-        if (!Objects.equals(previous.component(), current.component())) {
-            reasons.add("component changed (" + previous.component() + " → " + current.component() + ")");
-        } else if (previous.version() != current.version()) {
-            reasons.add("component version changed (" + previous.version() + " → " + current.version() + ")");
-        } else if (!Objects.equals(previous.build(), current.build())) {
-            reasons.add("Easel or the component's plugin was upgraded");
+        NodeChanges changes = new NodeChanges();
+        if (!changes.component(previous.component(), current.component(), previous.version(), current.version())
+                && !Objects.equals(previous.build(), current.build())) {
+            changes.add("Easel or the component's plugin was upgraded");
         }
         if (!Objects.equals(previous.data(), current.data())) {
-            reasons.add("input file changed");
+            changes.add("input file changed");
         }
-        for (String name : new TreeSet<>(union(previous.params(), current.params()))) {
-            String before = shown(previous.params().get(name));
-            String after = shown(current.params().get(name));
-            if (!before.equals(after)) {
-                reasons.add("param " + name + " changed (" + before + " → " + after + ")");
-            }
-        }
-        for (String port : new TreeSet<>(union(previous.inputs(), current.inputs()))) {
-            NodeFingerprint.Upstream before = previous.inputs().get(port);
-            NodeFingerprint.Upstream after = current.inputs().get(port);
-            if (before == null || after == null) {
-                reasons.add("input '" + port + "' " + (after == null ? "disconnected" : "connected"));
-            } else if (!before.node().equals(after.node()) || !before.port().equals(after.port())) {
-                reasons.add("input '" + port + "' now comes from node " + after.node());
-            } else if (!before.fingerprint().equals(after.fingerprint())) {
-                reasons.add("upstream node " + after.node() + " changed");
-            }
-        }
-        return String.join("; ", reasons);
+        changes.params(previous.params(), current.params(), RerunReasons::shown);
+        changes.inputs(sources(previous), sources(current), port -> !previous.inputs().get(port).fingerprint()
+                .equals(current.inputs().get(port).fingerprint()));
+        return changes.toString();
     }
 
-    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
-        List<String> keys = new ArrayList<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys;
+    private static Map<String, PortRef> sources(NodeFingerprint fingerprint) {
+        Map<String, PortRef> sources = new TreeMap<>();
+        fingerprint.inputs().forEach((port, upstream) -> sources.put(port, new PortRef(upstream.node(),
+                upstream.port())));
+        return sources;
     }
 
     private static String shown(Object value) {

@@ -5,13 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface NodeRunRepository extends JpaRepository<NodeRunEntity, NodeRunKey> {
 
     List<NodeRunEntity> findByKeyRunIdOrderByPosition(UUID runId);
 
-    /** The nodes in one of these states of these runs. */
-    List<NodeRunEntity> findByStateAndKeyRunIdIn(NodeState state, Collection<UUID> runIds);
+    /** (run id, node id) of the experiment's nodes in this state, newest run first; no outputs are read. */
+    @Query("select n.key.runId, n.key.nodeId from NodeRunEntity n, RunEntity r where r.id = n.key.runId "
+            + "and r.experimentId = :experimentId and n.state = :state order by r.createdAt desc")
+    List<Object[]> findRunAndNodeIds(UUID experimentId, NodeState state);
 
     List<NodeRunEntity> findByKeyRunIdIn(Collection<UUID> runIds);
 

@@ -130,16 +130,30 @@ class RunLedger {
         return new NodeResultView(node.nodeId(), node.state(), node.message(), node.outputs().ports());
     }
 
-    /** The experiment's runs, newest first, each with its graph and the nodes that succeeded in it. */
+    /**
+     * The runs that decide whether these nodes are stale, newest first: for each node the latest run it succeeded in,
+     * with its graph and the nodes that succeeded in it. Asked on every edit, so only those runs' graphs are read.
+     */
     @Transactional(readOnly = true)
-    List<StaleNodes.RunSnapshot> snapshots(UUID experimentId) {
-        List<RunEntity> ofExperiment = runs.findByExperimentIdOrderByCreatedAtDesc(experimentId);
-        Map<UUID, List<String>> succeeded = nodeRuns.findByStateAndKeyRunIdIn(NodeState.SUCCEEDED,
-                ofExperiment.stream().map(RunEntity::id).toList()).stream()
-                .collect(Collectors.groupingBy(NodeRunEntity::runId,
-                        Collectors.mapping(NodeRunEntity::nodeId, Collectors.toList())));
-        return ofExperiment.stream().filter(run -> succeeded.containsKey(run.id()))
-                .map(run -> new StaleNodes.RunSnapshot(run.id(), run.graph(), succeeded.get(run.id())))
+    List<StaleNodes.RunSnapshot> snapshots(UUID experimentId, Collection<String> nodes) {
+        Map<UUID, List<String>> succeeded = new LinkedHashMap<>();
+        for (Object[] row : nodeRuns.findRunAndNodeIds(experimentId, NodeState.SUCCEEDED)) {
+            succeeded.computeIfAbsent((UUID) row[0], run -> new ArrayList<>()).add((String) row[1]);
+        }
+        Set<String> unseen = new HashSet<>(nodes);
+        List<UUID> deciding = new ArrayList<>();
+        for (Map.Entry<UUID, List<String>> run : succeeded.entrySet()) {
+            if (unseen.isEmpty()) {
+                break;
+            }
+            if (unseen.removeAll(run.getValue())) {
+                deciding.add(run.getKey());
+            }
+        }
+        Map<UUID, RunEntity> read = runs.findAllById(deciding).stream()
+                .collect(Collectors.toMap(RunEntity::id, run -> run));
+        return deciding.stream()
+                .map(id -> new StaleNodes.RunSnapshot(id, read.get(id).graph(), succeeded.get(id)))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package io.easel.server.run;
 
 import io.easel.graph.ExperimentGraph;
+import io.easel.graph.Node;
 import io.easel.graph.ValidationResult;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunScope;
@@ -154,7 +155,7 @@ public class RunService {
      */
     public Map<String, StaleNode> staleNodes(UUID experimentId, ExperimentGraph graph) {
         experiments.get(experimentId); // 404 for an experiment the caller may not see
-        return staleNodes.of(graph, ledger.snapshots(experimentId));
+        return staleNodes.of(graph, ledger.snapshots(experimentId, graph.nodes().stream().map(Node::id).toList()));
     }
 
     /**

@@ -8,17 +8,15 @@ import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.PortRef;
-import java.util.ArrayList;
+import io.easel.run.NodeChanges;
+import io.easel.server.catalog.CatalogService;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
-import io.easel.server.catalog.CatalogService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -84,35 +82,14 @@ class StaleNodes {
     private static String reason(String node, Definitions now, Definitions before) {
         Definition current = now.definition(node);
         Definition previous = before.definition(node);
-        List<String> reasons = new ArrayList<>();
-        if (!current.component().equals(previous.component())) {
-            reasons.add("component changed (" + previous.component() + " → " + current.component() + ")");
-        } else if (current.version() != previous.version()) {
-            reasons.add("component version changed (" + previous.version() + " → " + current.version() + ")");
-        }
-        for (String name : new TreeSet<>(union(current.params(), previous.params()))) {
-            if (!Objects.equals(current.params().get(name), previous.params().get(name))) {
-                reasons.add("param " + name + " changed");
-            }
-        }
-        for (String port : new TreeSet<>(union(current.inputs(), previous.inputs()))) {
-            PortRef from = current.inputs().get(port);
-            PortRef was = previous.inputs().get(port);
-            if (from == null || was == null) {
-                reasons.add("input '" + port + "' " + (from == null ? "disconnected" : "connected"));
-            } else if (!from.equals(was)) {
-                reasons.add("input '" + port + "' now comes from node " + from.node());
-            } else if (!now.chain(from.node()).equals(before.chain(from.node()))) {
-                reasons.add("upstream node " + from.node() + " changed");
-            }
-        }
-        return String.join("; ", reasons);
-    }
-
-    private static List<String> union(Map<String, ?> a, Map<String, ?> b) {
-        List<String> keys = new ArrayList<>(a.keySet());
-        keys.addAll(b.keySet());
-        return keys;
+        NodeChanges changes = new NodeChanges();
+        changes.component(previous.component(), current.component(), previous.version(), current.version());
+        changes.params(previous.params(), current.params(), null);
+        changes.inputs(previous.inputs(), current.inputs(), port -> {
+            String upstream = current.inputs().get(port).node();
+            return !now.chain(upstream).equals(before.chain(upstream));
+        });
+        return changes.toString();
     }
 
     /** What defines a node's outputs by itself: component, version, params with defaults, its inputs' sources. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -184,9 +185,7 @@ final class Browser implements AutoCloseable {
     void dropComponent(String componentId, int x, int y) {
         String dropped = "easel-canvas g.x6-node[data-cell-id^='" + componentId + "-']";
         int before = findAll(dropped).size();
-        // Under load a drag can begin while the palette is still being laid out and miss the item: as a user would,
-        // drag again when no node arrived, rather than fail on a gesture the page never saw.
-        for (int attempt = 1; ; attempt++) {
+        repeatUntil(() -> {
             WebElement item = find("[data-component-id='" + componentId + "']");
             WebElement stage = find("easel-canvas .easel-graph");
             int dx = x - stage.getRect().getWidth() / 2;
@@ -200,21 +199,13 @@ final class Browser implements AutoCloseable {
                     .pause(Duration.ofMillis(150))
                     .release()
                     .perform();
-            try {
-                until(Duration.ofSeconds(5), d -> findAll(dropped).size() > before);
-                return;
-            } catch (TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        }, () -> findAll(dropped).size() > before);
     }
 
     /** Draws an edge from an output port to an input port, as a user drags between the two circles. */
     void connect(String fromNode, String fromPort, String toNode, String toPort) {
         long before = connectedEdges();
-        for (int attempt = 1; ; attempt++) {
+        repeatUntil(() -> {
             WebElement out = find("g[data-cell-id='" + fromNode + "'] [port='" + fromPort + "']");
             WebElement in = find("g[data-cell-id='" + toNode + "'] [port='" + toPort + "']");
             new Actions(driver)
@@ -226,8 +217,18 @@ final class Browser implements AutoCloseable {
                     .pause(Duration.ofMillis(150))
                     .release()
                     .perform();
+        }, () -> connectedEdges() > before);
+    }
+
+    /**
+     * Makes a mouse gesture until it took effect, at most three times: under load a gesture can begin while the page
+     * is still being laid out and miss its target. As a user would, it is made again rather than failed on.
+     */
+    private void repeatUntil(Runnable gesture, BooleanSupplier tookEffect) {
+        for (int attempt = 1; ; attempt++) {
+            gesture.run();
             try {
-                until(Duration.ofSeconds(5), d -> connectedEdges() > before);
+                until(Duration.ofSeconds(5), d -> tookEffect.getAsBoolean());
                 return;
             } catch (TimeoutException e) {
                 if (attempt == 3) {
