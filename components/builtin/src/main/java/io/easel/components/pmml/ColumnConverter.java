@@ -1,6 +1,8 @@
 package io.easel.components.pmml;
 
+import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.Transformer;
 import org.dmg.pmml.Expression;
 import org.dmg.pmml.PMMLFunctions;
@@ -31,7 +33,31 @@ public abstract class ColumnConverter<T extends Transformer> extends FeatureConv
         List<Feature> features = encodeFeatures(encoder);
         List<String> outputs = outputColumns();
         for (int i = 0; i < outputs.size(); i++) {
-            encoder.putOnlyFeature(outputs.get(i), features.get(i));
+            String output = outputs.get(i);
+            if (encoder.hasFeatures(output)) {
+                replaceFeature(encoder, output, features.get(i));
+            } else {
+                encoder.putOnlyFeature(output, features.get(i));
+            }
+        }
+    }
+
+    /**
+     * Registers a column's new feature in place of the one an earlier step of the pipeline gave it: the second of
+     * two steps that write into the same column (fill missing values, then scale those columns in place). The
+     * encoder's own {@code putFeatures} refuses a feature of another name for a column it has features of, and has no
+     * other way to replace them than its map of them.
+     */
+    private static void replaceFeature(SparkMLEncoder encoder, String column, Feature feature) {
+        try {
+            Field field = SparkMLEncoder.class.getDeclaredField("columnFeatures");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, List<Feature>> columnFeatures = (Map<String, List<Feature>>) field.get(encoder);
+            columnFeatures.put(column, List.of(feature));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("JPMML-SparkML's encoder no longer keeps its features in 'columnFeatures':"
+                    + " steps that write into the same column cannot be exported", e);
         }
     }
 

@@ -109,6 +109,27 @@ class ScaleTest {
         PmmlParity.assertSparkAndPmmlAgree(model, TestRun.dataset("diabetes").rows(), "scaled diabetes");
     }
 
+    @Test
+    void shouldScoreRawRecordsWithBlanksInPmmlAsSparkDoesWhenColumnsAreFilledThenScaledInPlace() throws Exception {
+        TableData diabetes = TestRun.dataset("diabetes");
+        // every fifth patient's bmi and every seventh's s1 missing, as an analyst's CSV has them
+        TableData blanks = diabetes.withRows(diabetes.rows()
+                .withColumn("bmi", functions.when(functions.monotonically_increasing_id().mod(5).equalTo(0),
+                        functions.lit(null)).otherwise(col("bmi")))
+                .withColumn("s1", functions.when(functions.monotonically_increasing_id().mod(7).equalTo(3),
+                        functions.lit(null)).otherwise(col("s1"))));
+        TableData filled = (TableData) TestRun.execute("fill-missing", Map.of("columns", List.of("bmi", "s1")),
+                Map.of("in", blanks)).get("out");
+        TableData scaled = (TableData) TestRun.execute("scale", Map.of("columns", MEASURES), Map.of("in", filled))
+                .get("out");
+
+        ModelData model = (ModelData) TestRun.execute("linear-regression", Map.of("labelColumn", "progression",
+                "featureColumns", MEASURES), Map.of("in", scaled)).get("model");
+
+        assertThat(blanks.rows().filter(col("bmi").isNull()).count()).isPositive();
+        PmmlParity.assertSparkAndPmmlAgree(model, blanks.rows(), "diabetes filled, then scaled in place");
+    }
+
     private static TableData scale(String dataset, List<String> columns, String method, String suffix) {
         return (TableData) TestRun.execute("scale", Map.of("columns", columns, "method", method, "suffix", suffix),
                 Map.of("in", TestRun.dataset(dataset))).get("out");
