@@ -8,6 +8,7 @@ import io.easel.component.ParamType;
 import io.easel.component.ParamProblem;
 import io.easel.component.Port;
 import io.easel.component.PortSpec;
+import io.easel.component.PortType;
 import io.easel.graph.ValidationError.Code;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
@@ -38,6 +39,7 @@ public final class GraphValidator {
     private final DataRoots dataRoots;
     private final GraphLimits limits;
     private final Set<String> connections;
+    private final DatabaseColumns databaseColumns;
 
     /** A validator that leaves path params to the engine, which checks them against its data roots as it reads. */
     public GraphValidator(Catalog catalog) {
@@ -59,10 +61,16 @@ public final class GraphValidator {
      *     ({@link Code#UNKNOWN_CONNECTION} otherwise); null to not check
      */
     public GraphValidator(Catalog catalog, DataRoots dataRoots, GraphLimits limits, Set<String> connections) {
+        this(catalog, dataRoots, limits, connections, null);
+    }
+
+    private GraphValidator(Catalog catalog, DataRoots dataRoots, GraphLimits limits, Set<String> connections,
+            DatabaseColumns databaseColumns) {
         this.catalog = catalog;
         this.dataRoots = dataRoots;
         this.limits = limits;
         this.connections = connections == null ? null : new TreeSet<>(connections);
+        this.databaseColumns = databaseColumns;
     }
 
     /**
@@ -71,6 +79,15 @@ public final class GraphValidator {
      */
     public GraphValidator forWorkspace(DataRoots roots, Set<String> workspaceConnections) {
         return new GraphValidator(catalog, roots, limits, workspaceConnections);
+    }
+
+    /**
+     * The same checks as {@link #forWorkspace(DataRoots, Set)}, and the columns of each database source (a table or a
+     * query through one of {@code workspaceConnections}) asked of its database; a database that cannot answer is a
+     * {@link Code#DATABASE_UNREADABLE} error on the node's table or query param.
+     */
+    public GraphValidator forWorkspace(DataRoots roots, Set<String> workspaceConnections, DatabaseColumns columns) {
+        return new GraphValidator(catalog, roots, limits, workspaceConnections, columns);
     }
 
     /** Validates in time linear in the graph's size (nodes, edges, params and the columns flowing through them). */
@@ -110,9 +127,47 @@ public final class GraphValidator {
             checkInputsConnected(index, node, component, errors);
             checkDataPaths(node, component, where, errors);
             checkConnections(node, component, where, errors);
-            specs.put(nodeId, component.inferOutputs(binding.params(), inputs));
+            specs.put(nodeId, withDatabaseColumns(node, component, component.inferOutputs(binding.params(), inputs),
+                    where, errors));
         }
         return new ValidationResult(errors, specs);
+    }
+
+    /**
+     * A database source's output, whose columns its schema rule leaves unknown, with the columns its database says
+     * the table or query has; unchanged for other nodes, without a {@link DatabaseColumns}, and while the connection
+     * is unknown or the node gives neither or both of table and query (errors said elsewhere).
+     */
+    private Map<String, PortSpec> withDatabaseColumns(Node node, ComponentDescriptor component,
+            Map<String, PortSpec> outputs, String where, List<ValidationError> errors) {
+        if (databaseColumns == null || connections == null || !component.inputs().isEmpty()
+                || component.outputs().size() != 1 || component.param(DatabaseColumns.TABLE_PARAM).isEmpty()
+                || component.param(DatabaseColumns.QUERY_PARAM).isEmpty()) {
+            return outputs;
+        }
+        Port out = component.outputs().getFirst();
+        Optional<String> connection = component.params().stream()
+                .flatMap(def -> NamedConnections.of(node, def).stream()).findFirst();
+        String table = givenText(node, DatabaseColumns.TABLE_PARAM);
+        String query = givenText(node, DatabaseColumns.QUERY_PARAM);
+        if (out.type() != PortType.TABLE || outputs.containsKey(out.name()) || connection.isEmpty()
+                || !connections.contains(connection.get()) || (table == null) == (query == null)) {
+            return outputs;
+        }
+        String param = table != null ? DatabaseColumns.TABLE_PARAM : DatabaseColumns.QUERY_PARAM;
+        try {
+            Map<String, PortSpec> known = new LinkedHashMap<>(outputs);
+            known.put(out.name(), databaseColumns.columns(connection.get(), table, query));
+            return known;
+        } catch (IllegalArgumentException unreadable) {
+            errors.add(new ValidationError(node.id(), param, null, Code.DATABASE_UNREADABLE,
+                    where + ": param '" + param + "': " + unreadable.getMessage()));
+            return outputs;
+        }
+    }
+
+    private static String givenText(Node node, String param) {
+        return node.params().get(param) instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 
     /** One error per node on a cycle (or downstream of one), naming a few of them: a cycle may be long. */

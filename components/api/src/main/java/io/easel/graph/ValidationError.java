@@ -42,7 +42,9 @@ public record ValidationError(String nodeId, String param, String port, Code cod
         /** A connection param names a database connection the server does not have. */
         UNKNOWN_CONNECTION,
         /** A path param names an upload ({@code {uploads}/…}) the experiment's workspace does not have. */
-        UPLOAD_NOT_FOUND
+        UPLOAD_NOT_FOUND,
+        /** A database source's table or query could not be read from its database (the reason in the message). */
+        DATABASE_UNREADABLE
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.easel.graph.ValidationResult;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.data.DatabaseSchemas;
 import io.easel.server.data.WorkspaceConnections;
 import io.easel.server.security.Access;
 import io.easel.server.security.Caller;
@@ -54,6 +55,7 @@ public class ExperimentService {
     private final GraphValidator validator;
     private final WorkspaceDataRoots dataRoots;
     private final WorkspaceConnections connections;
+    private final DatabaseSchemas databaseSchemas;
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
@@ -64,14 +66,15 @@ public class ExperimentService {
 
     ExperimentService(ExperimentRepository experiments, RevisionLog revisions, CatalogService catalog,
             ApplicationEventPublisher events, Access access, AuditLog audit, SparkSettingsPolicy sparkSettings,
-            WorkspaceDataRoots dataRoots, WorkspaceConnections connections, LimitSettings limits,
-            PlatformTransactionManager transactions) {
+            WorkspaceDataRoots dataRoots, WorkspaceConnections connections, DatabaseSchemas databaseSchemas,
+            LimitSettings limits, PlatformTransactionManager transactions) {
         this.experiments = experiments;
         this.revisions = revisions;
         this.catalog = catalog;
         this.sparkSettings = sparkSettings;
         this.dataRoots = dataRoots;
         this.connections = connections;
+        this.databaseSchemas = databaseSchemas;
         // Every validation is of one workspace's graph: validatorOf gives each its own uploads and connections.
         this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(), Set.of());
         this.writing = new TransactionTemplate(transactions);
@@ -313,7 +316,8 @@ public class ExperimentService {
 
     /**
      * Validates a graph as an experiment of the workspace would be, paths to its uploads included, for any of its
-     * members. It holds no database connection while it validates.
+     * members. It holds no connection to Easel's database while it validates; a JDBC source's columns are asked of
+     * its own database ({@link DatabaseSchemas}).
      */
     public ValidationResult validate(WorkspaceRef workspace, ExperimentGraph graph) {
         access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
@@ -321,7 +325,8 @@ public class ExperimentService {
     }
 
     private GraphValidator validatorOf(UUID workspaceId) {
-        return validator.forWorkspace(dataRoots.of(workspaceId), connections.namesFor(workspaceId));
+        return validator.forWorkspace(dataRoots.of(workspaceId), connections.namesFor(workspaceId),
+                databaseSchemas.of(workspaceId));
     }
 
     /** An experiment the caller may read, not in the trash. */

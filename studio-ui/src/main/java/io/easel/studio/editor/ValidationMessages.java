@@ -48,6 +48,7 @@ final class ValidationMessages {
             case COLUMN_EXISTS -> t.get("validation.column-exists", value(def, node));
             case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found", String.valueOf(value(def, node)).strip()
                     .substring(DataRoots.UPLOADS.length()).replaceFirst("^/", ""));
+            case DATABASE_UNREADABLE -> t.get("validation.database-unreadable", detail(error, def));
             default -> forNode(error, null);
         };
     }
@@ -65,7 +66,8 @@ final class ValidationMessages {
             case UNSUPPORTED_VERSION -> t.get("validation.unsupported-version");
             case UNKNOWN_PARAM -> t.get("validation.unknown-param", error.param());
             case DUPLICATE_NODE -> t.get("validation.duplicate-node");
-            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS, UPLOAD_NOT_FOUND ->
+            case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS, UPLOAD_NOT_FOUND,
+                 DATABASE_UNREADABLE ->
                     paramProblem(error, component);
             default -> error.message();
         };
@@ -98,6 +100,7 @@ final class ValidationMessages {
             case WRONG_COLUMN_TYPE -> t.get("validation.wrong-column-type.short");
             case COLUMN_EXISTS -> t.get("validation.column-exists.short");
             case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found.short");
+            case DATABASE_UNREADABLE -> t.get("validation.database-unreadable.short");
             default -> t.get("validation.invalid-param.short");
         };
         return title + ": " + what;

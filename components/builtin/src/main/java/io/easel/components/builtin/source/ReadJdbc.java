@@ -14,6 +14,7 @@ import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import io.easel.components.spi.TableData;
+import io.easel.graph.DatabaseColumns;
 import java.util.Arrays;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -25,18 +26,20 @@ import org.apache.spark.sql.types.StructType;
  * A database table, or the rows of a SELECT query, read through a named connection with Spark's JDBC source: by
  * default in one task fetching {@code fetchSize} rows at a time; with a partition column, bounds and a number of
  * partitions, in that many parallel queries over ranges of the column (the bounds only set the ranges' width: rows
- * outside them are read too; Spark makes fewer ranges when the bounds are closer than one unit per range). Columns take the nearest Easel type of their database type (smallint to integer, numeric
- * and real to double …); the columns are known once the node has run.
+ * outside them are read too; Spark makes fewer ranges when the bounds are closer than one unit per range). Columns
+ * take the nearest Easel type of their database type (smallint to integer, numeric and real to double …). The server
+ * asks the database for them when it validates the experiment ({@link DatabaseColumns}), so they are known before
+ * any run.
  */
 public final class ReadJdbc implements SparkComponent {
 
     public static final Param<String> CONNECTION = JdbcSource.connectionParam();
 
-    public static final Param<String> TABLE = Param.string("table", Text.of("Table", "表名"))
+    public static final Param<String> TABLE = Param.string(DatabaseColumns.TABLE_PARAM, Text.of("Table", "表名"))
             .description(Text.of("The table (or view) to read, e.g. sales or public.sales. Give a table or a query.",
                     "要读取的表（或视图），例如 sales 或 public.sales。表名和查询二选一。"));
 
-    public static final Param<String> QUERY = Param.string("query", Text.of("Query", "查询"))
+    public static final Param<String> QUERY = Param.string(DatabaseColumns.QUERY_PARAM, Text.of("Query", "查询"))
             .description(Text.of("A SELECT query whose rows to read, run by the database. Give a table or a query.",
                     "由数据库执行的 SELECT 查询，读取其结果行。表名和查询二选一。"));
 
