@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Database nodes name a connection the administrator configured (the test server has one, {@code warehouse}): an
  * unknown name is told when the experiment is saved or validated, naming the node, the param and the known names,
- * and never runs; the password appears nowhere in the answers.
+ * and never runs; a database that cannot tell a table's columns is told too; the password appears nowhere in the
+ * answers.
  */
 @ServerTest
 class ConnectionsApiTest {
@@ -59,12 +60,19 @@ class ConnectionsApiTest {
     }
 
     @Test
-    void shouldAcceptAConfiguredConnectionByName() {
+    void shouldAcceptAConfiguredConnectionByNameAndSayWhyItsDatabaseCannotTellTheColumns() {
         Api.Response validated = api.post("/api/experiments/validate", readJdbc("warehouse").get("graph"));
 
         assertThat(validated.status()).isEqualTo(200);
         assertThat(validated.text()).doesNotContain("UNKNOWN_CONNECTION").doesNotContain("warehouse-password-42")
                 .doesNotContain("jdbc:postgresql");
+        // nothing listens where warehouse points: the columns cannot be known before a run, and the node says why
+        JsonNode error = validated.body().at("/errors/0");
+        assertThat(error.get("code").asString()).isEqualTo("DATABASE_UNREADABLE");
+        assertThat(error.get("nodeId").asString()).isEqualTo("sales");
+        assertThat(error.get("param").asString()).isEqualTo("table");
+        assertThat(error.get("message").asString()).startsWith("Node 'sales' (read-jdbc): param 'table': "
+                + "connection 'warehouse': ");
     }
 
     @Test
