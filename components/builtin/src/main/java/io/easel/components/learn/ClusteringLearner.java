@@ -157,6 +157,7 @@ public abstract class ClusteringLearner implements SparkComponent {
         try {
             FeatureEncoding encoding = FeatureEncoding.fit(id, training, features, declared.text,
                     MissingValues.of(params.get(MissingValues.PARAM)));
+            refuseTooWide(encoding.slots().size());
             List<Transformer> stages = new ArrayList<>(encoding.stages());
             String featuresColumn = FeatureEncoding.FEATURES;
             boolean unitLength = declared.unitLength.test(params);
@@ -229,6 +230,19 @@ public abstract class ClusteringLearner implements SparkComponent {
         }
     }
 
+    /**
+     * Before the fitting that would take hours, not after: a learner whose cost grows with the square of the vector's
+     * width (a covariance per cluster) refuses features wider than it declared, saying the width.
+     */
+    private void refuseTooWide(int slots) {
+        if (slots > declared.mostSlots) {
+            throw new IllegalArgumentException(declared.id + ": the features make a vector of " + slots + " slots "
+                    + "(one per number, one per category of each text feature, one per element of a vector), more "
+                    + "than the " + declared.mostSlots + " " + declared.widthReason + "; choose fewer feature "
+                    + "columns, or reduce them first (PCA, feature selection), or use k-means");
+        }
+    }
+
     /** Cosine distance is not defined for a vector of zeros (Spark fails on one): name the problem instead. */
     private void refuseZeroLength(Dataset<Row> prepared, String featuresColumn) {
         Column anyNonZero = exists(functions.vector_to_array(col(featuresColumn), "float64"), x -> x.notEqual(0));
@@ -252,6 +266,8 @@ public abstract class ClusteringLearner implements SparkComponent {
         private Param<Integer> runs;
         private ToDoubleFunction<Model<?>> goodness;
 
+        private int mostSlots = Integer.MAX_VALUE;
+        private String widthReason;
         private Param<List<String>> features;
         private Param<String> weight;
 
@@ -290,6 +306,17 @@ public abstract class ClusteringLearner implements SparkComponent {
          */
         public Declaration unitLengthWhen(Predicate<BoundParams> when) {
             unitLength = when;
+            return this;
+        }
+
+        /**
+         * The widest feature vector the learner accepts, checked when the features are encoded, before fitting.
+         *
+         * @param why why more slots are refused, completing "more than the {@code slots} …"
+         */
+        public Declaration mostFeatureSlots(int slots, String why) {
+            mostSlots = slots;
+            widthReason = why;
             return this;
         }
 

@@ -15,6 +15,13 @@ import org.apache.spark.ml.clustering.GaussianMixtureModel;
  */
 public final class GaussianMixtureClustering extends ClusteringLearner {
 
+    /**
+     * Spark keeps a dense slots × slots covariance per cluster and updates every one for every row in every
+     * iteration (and inverts them on the driver): past a few dozen slots, e.g. after one-hot encoding or hashing,
+     * a fit that takes seconds on iris takes hours.
+     */
+    public static final int MOST_SLOTS = 50;
+
     public static final Param<Integer> K = ClusteringParams.clusters(2);
 
     public static final Param<Integer> MAX_ITER = ClusteringParams.maxIter(100);
@@ -29,13 +36,19 @@ public final class GaussianMixtureClustering extends ClusteringLearner {
                 .title("Gaussian mixture clustering", "高斯混合聚类")
                 .description("Models the rows as a mixture of k multivariate normal distributions. Applying the "
                                 + "model adds the most likely cluster and the probability of each cluster. Suits "
-                                + "a few numeric features: each cluster estimates a covariance between every pair.",
-                        "将数据行建模为 k 个多元正态分布的混合。应用模型会追加最可能的簇以及属于各簇的概率。适合少量数值特征：每个簇都要估计每对特征之间的协方差。")
+                                + "a few numeric features: each cluster estimates a covariance between every pair, "
+                                + "so features wider than " + MOST_SLOTS + " slots (numbers, one-hot categories, "
+                                + "vector elements) are refused before fitting.",
+                        "将数据行建模为 k 个多元正态分布的混合。应用模型会追加最可能的簇以及属于各簇的概率。适合少量数值特征："
+                                + "每个簇都要估计每对特征之间的协方差，因此特征向量超过 " + MOST_SLOTS
+                                + " 维（数值、独热类别、向量元素）时在拟合前即被拒绝。")
                 .keywords("gaussian mixture", "gmm", "mixture model", "em", "soft clustering", "clustering",
                         "cluster", "unsupervised", "高斯混合", "混合模型", "软聚类", "聚类")
                 .weighted()
                 .soft()
                 .withoutPmml()
+                .mostFeatureSlots(MOST_SLOTS, "a Gaussian mixture fits in reasonable time (each cluster estimates "
+                        + "a covariance between every pair of slots)")
                 .clusterCount(K)
                 .bestOfRuns(RUNS, (GaussianMixtureModel m) -> m.summary().logLikelihood())
                 .params(K, MAX_ITER, TOL, ClusteringParams.SEED, RUNS)

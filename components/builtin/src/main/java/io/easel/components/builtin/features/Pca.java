@@ -33,6 +33,13 @@ import org.apache.spark.sql.functions;
  */
 public final class Pca implements SparkComponent {
 
+    /**
+     * Spark fits PCA on a dense slots × slots covariance matrix held and decomposed on the driver (refusing only past
+     * 65535 slots): at 4096 that is 134 MB and a minute of decomposition; far beyond, e.g. a hashed text vector, the
+     * driver runs out of memory or works for hours.
+     */
+    public static final int MOST_SLOTS = 4096;
+
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
     public static final Param<String> COLUMN = Param.column("column", Text.of("Vector column", "向量列"), IN,
@@ -96,6 +103,11 @@ public final class Pca implements SparkComponent {
                     + "to fit the components on.");
         }
         int size = ((Vector) complete.select(column).first().get(0)).size();
+        if (size > MOST_SLOTS) {
+            throw new IllegalArgumentException("Vector column '" + column + "' has " + size + " slots, more than "
+                    + "the " + MOST_SLOTS + " PCA handles: it builds a " + size + " × " + size + " covariance matrix "
+                    + "on the driver and decomposes it; hash or select into fewer slots first.");
+        }
         int k = ctx.param(COMPONENTS);
         if (k > size) {
             throw new IllegalArgumentException("Principal components: " + k + " asked, but the vector '" + column

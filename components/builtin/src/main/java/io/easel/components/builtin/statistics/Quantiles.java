@@ -3,11 +3,13 @@ package io.easel.components.builtin.statistics;
 import io.easel.component.ColumnSpec;
 import io.easel.component.Param;
 import io.easel.component.Text;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Quantiles of several numeric columns in one pass of Spark's {@code approxQuantile} (Greenwald–Khanna): the value
@@ -43,6 +45,27 @@ final class Quantiles {
     static double[][] of(Dataset<Row> numbers, int columns, double[] probabilities, double relativeError) {
         return numbers.stat().approxQuantile(IntStream.range(0, columns).mapToObj(Quantiles::alias)
                 .toArray(String[]::new), probabilities, relativeError);
+    }
+
+    /**
+     * The quantiles of {@code value} as one aggregate (Spark's {@code percentile_approx}, the same Greenwald–Khanna
+     * summary as {@link #of}), so that they come in the one aggregation a component runs for its moments instead of a
+     * pass of their own. A relative error of 0 asks for the finest accuracy there is: exact below 2^31 rows.
+     */
+    static Column aggregate(Column value, double[] probabilities, double relativeError) {
+        Column asked = functions.array(Arrays.stream(probabilities).mapToObj(functions::lit).toArray(Column[]::new));
+        int accuracy = relativeError == 0 ? Integer.MAX_VALUE
+                : (int) Math.min(Integer.MAX_VALUE, Math.ceil(1 / relativeError));
+        return functions.percentile_approx(value, asked, functions.lit(accuracy));
+    }
+
+    /** The quantiles an {@link #aggregate} gave at {@code at} of the aggregated row, nulls for a column with none. */
+    static Double[] read(Row row, int at, int count) {
+        if (row.isNullAt(at)) {
+            return new Double[count];
+        }
+        List<Double> values = row.getList(at);
+        return orNull(values.stream().mapToDouble(Double::doubleValue).toArray(), count);
     }
 
     /** A column's quantiles, or nulls when it has no value to take them of. */

@@ -4,6 +4,7 @@ import static io.easel.components.builtin.clustering.ClusterAgreement.purity;
 import static io.easel.components.builtin.clustering.ClusterAgreement.silhouette;
 import static io.easel.components.builtin.clustering.ClusterAgreement.trainOn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ColumnSpec;
@@ -67,5 +68,14 @@ class GaussianMixtureClusteringTest {
             assertThat(Arrays.stream(probability.toArray()).sum()).isCloseTo(1.0, within(1e-9));
             assertThat(row.<Integer>getAs("cluster")).isEqualTo(probability.argmax());
         }
+    }
+
+    @Test
+    void shouldRefuseFeaturesWiderThanItsLimitBeforeFittingNamingTheWidth() {
+        // every column of credit_g, its 14 text columns one-hot: 77 slots, each cluster a 77 × 77 covariance
+        assertThatThrownBy(() -> trainOn("credit_g", "gaussian-mixture", Map.of("k", 2)))
+                .hasMessageContaining("Node 'learner' failed: gaussian-mixture: the features make a vector of 77 "
+                        + "slots")
+                .hasMessageContaining("more than the " + GaussianMixtureClustering.MOST_SLOTS);
     }
 }

@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.TestRun;
+import io.easel.components.testing.TestSpark;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class PcaTest {
@@ -54,6 +60,19 @@ class PcaTest {
         assertThatThrownBy(() -> TestRun.execute("pca", Map.of("column", "features", "components", 10),
                 Map.of("in", assembled())))
                 .hasMessageContaining("at most 9");
+    }
+
+    @Test
+    void shouldRefuseAVectorWiderThanItsLimitNamingTheWidth() {
+        int wide = Pca.MOST_SLOTS + 1;
+        Dataset<Row> hashed = TestSpark.session().createDataFrame(List.of(
+                RowFactory.create(Vectors.sparse(wide, new int[] {0, 7}, new double[] {1, 2})),
+                RowFactory.create(Vectors.sparse(wide, new int[] {3, 4096}, new double[] {3, 1}))),
+                new StructType().add("features", new VectorUDT()));
+
+        assertThatThrownBy(() -> TestRun.execute("pca", Map.of("column", "features", "components", 2),
+                Map.of("in", TableData.source(hashed))))
+                .hasMessageContaining("'features' has 4097 slots, more than the 4096 PCA handles");
     }
 
     private static TableData assembled() {

@@ -1,9 +1,13 @@
 package io.easel.components.builtin.statistics;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.TestSpark;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +15,8 @@ import java.util.stream.IntStream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Column;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,6 +33,15 @@ class PassesTest {
         assertThat(jobs(component, table(30))).isEqualTo(jobs(component, table(3))).isLessThanOrEqualTo(8);
     }
 
+    @Test
+    void shouldSummarizeEveryColumnInTheJobsOfOnePlainAggregation() throws Exception {
+        TableData wide = table(30);
+        int onePass = jobs(() -> wide.rows().agg(count(lit(1)), Arrays.stream(wide.rows().columns())
+                .map(c -> count(col(c))).toArray(Column[]::new)).first());
+
+        assertThat(jobs("summary-statistics", wide)).isEqualTo(onePass);
+    }
+
     /** 2,000 rows of {@code columns} numeric columns, every fifth value of the first one missing. */
     private static TableData table(int columns) {
         List<String> expressions = IntStream.range(0, columns).mapToObj(i -> i % 2 == 0
@@ -36,6 +51,10 @@ class PassesTest {
     }
 
     private static int jobs(String component, TableData in) throws java.util.concurrent.TimeoutException {
+        return jobs(() -> Stats.run(component, Map.of(), in).report());
+    }
+
+    private static int jobs(Runnable work) throws java.util.concurrent.TimeoutException {
         SparkContext context = TestSpark.session().sparkContext();
         AtomicInteger started = new AtomicInteger();
         SparkListener counter = new SparkListener() {
@@ -47,7 +66,7 @@ class PassesTest {
         context.listenerBus().waitUntilEmpty();
         context.addSparkListener(counter);
         try {
-            Stats.run(component, Map.of(), in).report();
+            work.run();
             context.listenerBus().waitUntilEmpty();
             return started.get();
         } finally {
