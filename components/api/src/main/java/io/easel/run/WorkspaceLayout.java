@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * workspace/&lt;runId&gt;/status.json                     final state of the run and of each node ({@link RunStatus})
  * workspace/&lt;runId&gt;/log.jsonl                       the driver's log of the run, one {@link RunLogLine} a line, capped
  * workspace/&lt;runId&gt;/nodes/&lt;nodeId&gt;/&lt;port&gt;/         a table output, as Parquet
+ * &lt;table output&gt;/_statistics.json                     its column statistics, once asked for ({@link #statistics})
  * workspace/&lt;runId&gt;/fingerprints.json               the fingerprint of each node of the run (why a later run re-ran it)
  * workspace/cache/&lt;scope&gt;/&lt;fingerprint&gt;/manifest.json   a node's stored outputs, which later runs of the scope (an
  *                                                     Easel workspace) reuse ({@link #cacheEntry})
@@ -35,6 +36,12 @@ public final class WorkspaceLayout {
     public static final String CACHE = "cache";
     /** The cache scope of runs that name none (an engine started by hand). */
     public static final String DEFAULT_CACHE_SCOPE = "default";
+
+    /**
+     * In a table output's directory (Spark's readers skip names starting with '_'): its column statistics, a data
+     * profile report ({@code kind}, {@code metrics}, {@code charts}) the engine writes when they are first asked for.
+     */
+    public static final String STATISTICS = "_statistics.json";
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]");
@@ -71,6 +78,11 @@ public final class WorkspaceLayout {
 
     public static String experiment(String runId) {
         return runFile(runId, EXPERIMENT);
+    }
+
+    /** The column statistics of the table output at {@code location} (a URI, as a {@link PortResult} gives it). */
+    public static String statistics(String location) {
+        return (location.endsWith("/") ? location : location + "/") + STATISTICS;
     }
 
     public static String fingerprints(String runId) {

@@ -22,6 +22,7 @@ import io.easel.components.spi.ExampleData;
 import io.easel.components.spi.ExecutionContext;
 import io.easel.components.spi.ReportData;
 import io.easel.components.spi.SparkComponent;
+import io.easel.components.spi.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * A first look at every column: its type, how many values are present and missing, how many distinct values it has,
@@ -107,8 +109,26 @@ public final class DataProfile implements SparkComponent {
 
     @Override
     public void execute(ExecutionContext ctx) {
-        List<ColumnSpec> columns = ctx.columns(COLUMNS);
-        Dataset<Row> rows = ctx.table(IN).rows();
+        ctx.output(REPORT, profile(ctx.table(IN).rows(), ctx.columns(COLUMNS), ctx.param(TOP_VALUES), ctx.param(BINS)));
+    }
+
+    /**
+     * The profile of every column of {@code rows} but vectors, with this component's defaults: the column statistics
+     * the engine computes on demand for any table output.
+     */
+    public static ReportData profile(Dataset<Row> rows) {
+        List<DataType> countable = List.of(Columns.VALUES);
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (StructField field : rows.schema().fields()) {
+            SparkTypes.nearestEasel(field.dataType()).filter(countable::contains)
+                    .ifPresent(type -> columns.add(ColumnSpec.of(field.name(), type)));
+        }
+        return profile(rows, columns, TOP_VALUES.read(TOP_VALUES.def().defaultValue()),
+                BINS.read(BINS.def().defaultValue()));
+    }
+
+    /** This component's report on {@code columns} of {@code rows}. */
+    public static ReportData profile(Dataset<Row> rows, List<ColumnSpec> columns, int topValues, int bins) {
         // decimals with NaN as missing; other values as they are, so top values read 1169, not 1169.0
         List<Column> values = columns.stream().map(c -> c.type() == DataType.DOUBLE ? Columns.number(c)
                 : Columns.named(c.name())).toList();
@@ -119,7 +139,7 @@ public final class DataProfile implements SparkComponent {
         List<List<Object>> profile = new ArrayList<>();
         Map<String, Histograms.Range> ranges = new LinkedHashMap<>();
         Map<String, Column> numbers = new LinkedHashMap<>();
-        Map<Integer, Frequent> frequent = frequent(selected, columns.size(), ctx.param(TOP_VALUES));
+        Map<Integer, Frequent> frequent = frequent(selected, columns.size(), topValues);
         long withMissing = 0;
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec column = columns.get(i);
@@ -132,7 +152,7 @@ public final class DataProfile implements SparkComponent {
                     rowCount == 0 ? null : (double) missing / rowCount, common.distinct(), m.mean(), m.std(), m.min(),
                     m.max(), common.top()));
             if (column.type().isNumeric() && m.count() > 0) {
-                ranges.put(column.name(), new Histograms.Range(m.min(), m.max(), ctx.param(BINS)));
+                ranges.put(column.name(), new Histograms.Range(m.min(), m.max(), bins));
                 numbers.put(column.name(), col(alias(i)).cast("double"));
             }
         }
@@ -143,8 +163,8 @@ public final class DataProfile implements SparkComponent {
         if (!histograms.isEmpty()) {
             charts.put("histograms", histograms);
         }
-        ctx.output(REPORT, new ReportData(ID, Map.of("rows", rowCount, "columns", columns.size(),
-                "completeRows", totals.getLong(1), "columnsWithMissing", withMissing), charts));
+        return new ReportData(ID, Map.of("rows", rowCount, "columns", columns.size(),
+                "completeRows", totals.getLong(1), "columnsWithMissing", withMissing), charts);
     }
 
     private static Column[] valuesAliased(List<Column> values) {
