@@ -51,9 +51,10 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
 
     /**
-     * The engine's own arguments, after its main class. The callback token is among them only when the driver
-     * cannot inherit the submitting process's environment (cluster deploy mode on YARN or Kubernetes); otherwise it
-     * travels in {@link #TOKEN_VARIABLE}, out of process listings and the Spark UI.
+     * The engine's own arguments, after its main class. The callback token is never among them where the driver
+     * can get it in {@link #TOKEN_VARIABLE}, out of process listings and the Spark UI: from the submitting process's
+     * environment, or (cluster deploy mode on YARN or Kubernetes) from {@link #secretSparkSettings()}. Only a
+     * cluster manager with neither gets it as an argument.
      */
     public List<String> engineArguments() {
         List<String> arguments = new ArrayList<>(List.of(
@@ -75,11 +76,23 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
             arguments.addAll(List.of("--uploads-area", dataRoots.uploadsArea().uri(),
                     "--uploads-workspace", own.getLast()));
         }
-        if (!settings.driverInheritsSubmitterEnvironment()) {
+        if (!settings.driverInheritsSubmitterEnvironment()
+                && settings.driverEnvironmentSettingPrefix().isEmpty()) {
             arguments.addAll(List.of("--callback-token", callbackToken));
         }
         arguments.addAll(options.engineArguments());
         return List.copyOf(arguments);
+    }
+
+    /**
+     * Spark settings that carry secrets to a driver started far from the submitting process (cluster deploy mode on
+     * YARN or Kubernetes): the callback token as the driver's {@link #TOKEN_VARIABLE}. They go to spark-submit in a
+     * properties file only its owner reads ({@link SecretSparkSettings}), never on its command line.
+     */
+    public Map<String, String> secretSparkSettings() {
+        return settings.driverEnvironmentSettingPrefix()
+                .map(prefix -> Map.of(prefix + TOKEN_VARIABLE, callbackToken))
+                .orElse(Map.of());
     }
 
     /** What the submitting process's environment must hold for the driver. */

@@ -49,6 +49,25 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
     }
 
     /**
+     * The prefix of the Spark settings that become the driver's environment variables when it does not inherit the
+     * submitter's: {@code spark.yarn.appMasterEnv.} on YARN (the application master hosts the driver in cluster
+     * deploy mode), {@code spark.kubernetes.driverEnv.} on Kubernetes. Spark's UI and logs redact the values of
+     * settings whose names look secret ({@code spark.redaction.regex}: …token…).
+     */
+    Optional<String> driverEnvironmentSettingPrefix() {
+        if (driverInheritsSubmitterEnvironment()) {
+            return Optional.empty();
+        }
+        if (master.equals("yarn")) {
+            return Optional.of("spark.yarn.appMasterEnv.");
+        }
+        if (master.startsWith("k8s://")) {
+            return Optional.of("spark.kubernetes.driverEnv.");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Whether spark-submit, in cluster deploy mode, stays until the driver ends, so that its end is the driver's:
      * YARN and Kubernetes do by default, a standalone master does because {@link #sparkSettings()} asks it to.
      * Otherwise the driver may outlive the submission and is only known to have died when the run times out.

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ import org.apache.spark.launcher.SparkLauncher;
  * and in every executor, and uploads them where the cluster manager does (YARN, Kubernetes with an upload path).
  *
  * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}); the
- * server's other variables are blanked unless {@link EngineEnvironment} passes them.
+ * server's other variables are blanked unless {@link EngineEnvironment} passes them. A driver the cluster manager
+ * starts elsewhere (cluster deploy mode on YARN or Kubernetes) gets it through a properties file
+ * ({@link SecretSparkSettings}), never on the command line.
  */
 final class SparkAppLauncher implements EngineLauncher {
 
@@ -77,6 +80,11 @@ final class SparkAppLauncher implements EngineLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .redirectError();
         run.sparkSettings().forEach(launcher::setConf);
+        Optional<Path> secrets = SecretSparkSettings.write(launch);
+        if (secrets.isPresent()) {
+            launcher.setPropertiesFile(secrets.get().toString());
+            launcher.addSparkArg("--load-spark-defaults");
+        }
         launch.pluginJars().forEach(jar -> launcher.addJar(jar.toString()));
         return launcher;
     }

@@ -21,7 +21,8 @@ import java.util.Map;
  * too. Through a configured spark-submit they travel as {@code --jars} only, which puts them beside the engine jar.
  *
  * <p>The callback token goes to the driver in its environment (see {@link EngineLaunch#engineArguments()}), which
- * holds nothing else of the server's but what {@link EngineEnvironment} passes.
+ * holds nothing else of the server's but what {@link EngineEnvironment} passes; a driver started elsewhere by the
+ * cluster manager gets it through a properties file ({@link SecretSparkSettings}).
  */
 final class SparkDriverLauncher implements EngineLauncher {
 
@@ -52,7 +53,8 @@ final class SparkDriverLauncher implements EngineLauncher {
     }
 
     List<String> command(EngineLaunch launch) throws IOException {
-        return command(launch.settings(), launch.pluginJars(), ENGINE_MAIN, launch.engineArguments());
+        return command(launch.settings(), launch.pluginJars(), SecretSparkSettings.sparkSubmitOptions(launch),
+                ENGINE_MAIN, launch.engineArguments());
     }
 
     /**
@@ -61,6 +63,11 @@ final class SparkDriverLauncher implements EngineLauncher {
      */
     List<String> command(LaunchSettings run, List<Path> pluginJars, String mainClass, List<String> arguments)
             throws IOException {
+        return command(run, pluginJars, List.of(), mainClass, arguments);
+    }
+
+    private List<String> command(LaunchSettings run, List<Path> pluginJars, List<String> sparkOptions,
+            String mainClass, List<String> arguments) throws IOException {
         Path home = engineHome();
         Path engineJar = home.resolve(ENGINE_JAR);
         List<String> command = new ArrayList<>();
@@ -96,6 +103,7 @@ final class SparkDriverLauncher implements EngineLauncher {
             command.add("--jars");
             command.add(String.join(",", pluginJars.stream().map(Path::toString).toList()));
         }
+        command.addAll(sparkOptions);
         command.add("--class");
         command.add(mainClass);
         command.add(engineJar.toString());

@@ -71,9 +71,18 @@ class LaunchPlannerTest {
         assertThat(onStandalone.engineArguments()).doesNotContain("--callback-token", "s3cret");
         assertThat(onStandalone.engineEnvironment()).containsEntry(EngineLaunch.TOKEN_VARIABLE, "s3cret");
 
-        // On YARN and Kubernetes the driver starts far from spark-submit's environment.
+        // On YARN and Kubernetes the driver starts far from spark-submit's environment: the cluster manager sets
+        // the driver's environment from Spark settings, which Spark's UI redacts; never a program argument.
         EngineLaunch onYarn = planner("yarn", "http://easel.example:8080").plan(clusterRun("yarn"), "s3cret");
-        assertThat(onYarn.engineArguments()).containsSubsequence("--callback-token", "s3cret");
+        assertThat(onYarn.engineArguments()).doesNotContain("--callback-token", "s3cret");
+        assertThat(onYarn.secretSparkSettings())
+                .containsExactly(Map.entry("spark.yarn.appMasterEnv." + EngineLaunch.TOKEN_VARIABLE, "s3cret"));
+        String k8s = "k8s://https://k8s.example:6443";
+        EngineLaunch onKubernetes = planner(k8s, "http://easel.example:8080").plan(clusterRun(k8s), "s3cret");
+        assertThat(onKubernetes.engineArguments()).doesNotContain("--callback-token", "s3cret");
+        assertThat(onKubernetes.secretSparkSettings())
+                .containsExactly(Map.entry("spark.kubernetes.driverEnv." + EngineLaunch.TOKEN_VARIABLE, "s3cret"));
+        assertThat(onStandalone.secretSparkSettings()).isEmpty();
     }
 
     @Test

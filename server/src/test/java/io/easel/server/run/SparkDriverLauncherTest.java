@@ -10,6 +10,7 @@ import io.easel.server.experiment.RunSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,27 @@ class SparkDriverLauncherTest {
                 .doesNotContain("--callback-token", "secret");
         assertThat(command).as("no plugins, no jars to ship").doesNotContain("--jars");
         assertThat(command).containsAll(SparkJvmFlags.FLAGS);
+    }
+
+    @Test
+    void shouldHandAYarnClusterDriverItsTokenInAPropertiesFileOnlyTheServerReads() throws IOException {
+        Path home = engineHome();
+        EngineProperties server = settings(home, null);
+        LaunchSettings yarnCluster = new LaunchSettings("yarn", "cluster", "1g", null, null, null, null, Map.of());
+
+        List<String> command = new SparkDriverLauncher(server).command(launch(yarnCluster));
+
+        Path secrets = dir.resolve(SecretSparkSettings.FILE);
+        assertThat(command).as("no secret on the command line")
+                .noneMatch(argument -> argument.endsWith("secret") || argument.contains("appMasterEnv"));
+        assertThat(command).containsSubsequence("--master", "yarn", "--deploy-mode", "cluster", "--properties-file",
+                secrets.toString(), "--load-spark-defaults", "--class", SparkDriverLauncher.ENGINE_MAIN);
+        assertThat(Files.readAllLines(secrets))
+                .contains("spark.yarn.appMasterEnv." + EngineLaunch.TOKEN_VARIABLE + "=secret");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
+
+        List<String> clientMode = new SparkDriverLauncher(server).command(launch());
+        assertThat(clientMode).as("the environment carries it beside the server").doesNotContain("--properties-file");
     }
 
     @Test
