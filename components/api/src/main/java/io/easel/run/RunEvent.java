@@ -69,9 +69,17 @@ public sealed interface RunEvent {
      * @param inputs the raw columns a scoring request carries
      * @param label the target column, or null
      * @param metrics evaluation metrics known for it, by name
+     * @param lineage where the model came from (upstream nodes and their params, source files, versions, PMML
+     *     checksum); null from engines older than lineage
      */
     record ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
-            Map<String, Object> metrics, long at) implements RunEvent {}
+            Map<String, Object> metrics, long at, ModelLineage lineage) implements RunEvent {
+
+        public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
+                Map<String, Object> metrics, long at) {
+            this(nodeId, port, uri, inputs, label, metrics, at, null);
+        }
+    }
 
     record RunFinished(RunState state, String message, long at) implements RunEvent {}
 }

@@ -11,6 +11,7 @@ import io.easel.component.TableSpec;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.Note;
+import io.easel.graph.PortRef;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,36 @@ class JsonFormatTest {
                 "\"type\":\"vector\"",
                 "{\"type\":\"node-progress\",\"nodeId\":\"n2\",\"tasksDone\":3,\"tasksTotal\":8");
         assertThat(json.readValue(text, RunEventBatch.class)).isEqualTo(batch);
+    }
+
+    @Test
+    void shouldRoundTripAModelExportWithItsLineage() throws Exception {
+        var lineage = new ModelLineage("gbdt", List.of(
+                new ModelLineage.Step("data", "read-csv", 1, Map.of("path", "credit.csv", "header", true),
+                        Map.of(), new ModelLineage.SourceData(List.of(
+                                new ModelLineage.SourceFile("file:/data/credit.csv", 79_845, 1_764_000_000_000L)), 1)),
+                new ModelLineage.Step("gbdt", "gbdt-classifier", 1, Map.of("labelColumn", "class", "maxIter", 20),
+                        Map.of("in", new PortRef("data", "out")), null)),
+                new ModelLineage.Versions("4.0.1", "3.2.0", "0.1.0-SNAPSHOT"), "ab".repeat(32));
+        var exported = new RunEvent.ModelExported("gbdt", "model", "file:/models/r1/gbdt/model.pmml",
+                List.of(ColumnSpec.of("age", DataType.INTEGER)), ColumnSpec.of("class", DataType.STRING),
+                Map.of("trees", 20), 9L, lineage);
+
+        String text = json.writeValueAsString(exported);
+
+        assertThat(text).contains("\"type\":\"model-exported\"", "\"pmmlSha256\":\"abab",
+                "\"inputs\":{\"in\":{\"node\":\"data\",\"port\":\"out\"}}",
+                "\"files\":[{\"path\":\"file:/data/credit.csv\",\"size\":79845,\"modifiedAt\":1764000000000}]",
+                "\"versions\":{\"spark\":\"4.0.1\",\"jpmmlSparkml\":\"3.2.0\",\"easel\":\"0.1.0-SNAPSHOT\"}");
+        assertThat(json.readValue(text, RunEvent.class)).isEqualTo(exported);
+        // An export from an engine older than lineage still reads, without one.
+        assertThat(((RunEvent.ModelExported) json.readValue("{\"type\":\"model-exported\",\"nodeId\":\"gbdt\","
+                + "\"port\":\"model\",\"uri\":\"file:/m.pmml\",\"at\":1}", RunEvent.class)).lineage()).isNull();
+    }
+
+    @Test
+    void shouldKnowTheEaselVersionThatBuiltIt() {
+        assertThat(EaselBuild.version()).isNotBlank().doesNotContain("${").isNotEqualTo("unknown");
     }
 
     @Test
