@@ -10,11 +10,13 @@ import io.easel.component.ComponentDescriptor;
 import io.easel.component.ParamDef;
 import io.easel.component.ParamType;
 import io.easel.components.spi.DataAccess;
+import io.easel.run.ModelLineage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,8 +57,12 @@ public final class Fingerprints {
 
     /**
      * A node's fingerprint, and why its outputs may never be reused (empty when they may).
+     *
+     * @param files the files a source reads, as listed for its fingerprint (a model's lineage names them); null for a
+     *     node that reads none, or whose files could not be listed
      */
-    public record Assessment(NodeFingerprint fingerprint, Optional<String> neverReused) {}
+    public record Assessment(NodeFingerprint fingerprint, Optional<String> neverReused,
+            ModelLineage.SourceData files) {}
 
     /**
      * @param implementation the class that runs the component (its build is part of the fingerprint)
@@ -69,10 +75,13 @@ public final class Fingerprints {
             values.put(def.name(), canonical(params.raw(def.name())));
         }
         String dataIdentity = null;
+        ModelLineage.SourceData files = null;
         Optional<String> neverReused = neverReused(component, params);
         if (neverReused.isEmpty() && readsFiles(component)) {
             try {
-                dataIdentity = fileIdentity(component, params);
+                FileListing listing = fileIdentity(component, params);
+                dataIdentity = listing.digest();
+                files = listing.files();
             } catch (IOException | IllegalArgumentException e) {
                 neverReused = Optional.of("its input files cannot be listed (" + e.getMessage() + ")");
             }
@@ -92,7 +101,7 @@ public final class Fingerprints {
         neverReused.ifPresent(why -> hashed.put("unrepeatable", UUID.randomUUID().toString()));
         NodeFingerprint fingerprint = new NodeFingerprint(sha256(json(hashed)), component.id(), component.version(),
                 build, values, inputs, dataIdentity);
-        return new Assessment(fingerprint, neverReused);
+        return new Assessment(fingerprint, neverReused, files);
     }
 
     /** Whether a node of this component exists for what it writes, so that it always runs. */
@@ -122,9 +131,16 @@ public final class Fingerprints {
         return component.params().stream().anyMatch(p -> p.type() == ParamType.PATH);
     }
 
-    /** A digest of the path, size and modification time of every file the path params match (recursively). */
-    private String fileIdentity(ComponentDescriptor component, BoundParams params) throws IOException {
+    /** The files a source reads: their digest (for the fingerprint) and their list (for a model's lineage). */
+    private record FileListing(String digest, ModelLineage.SourceData files) {}
+
+    /**
+     * A digest of the path, size and modification time of every file the path params match (recursively), and the
+     * files themselves in path order, at most {@link ModelLineage#MAX_FILES_PER_SOURCE} of them.
+     */
+    private FileListing fileIdentity(ComponentDescriptor component, BoundParams params) throws IOException {
         List<String> files = new ArrayList<>();
+        List<FileStatus> found = new ArrayList<>();
         for (ParamDef def : component.params()) {
             String path = def.type() == ParamType.PATH ? params.text(def.name()) : null;
             if (path == null) {
@@ -141,15 +157,23 @@ public final class Fingerprints {
                 if (status.isDirectory()) {
                     RemoteIterator<LocatedFileStatus> inside = fs.listFiles(status.getPath(), true);
                     while (inside.hasNext()) {
-                        files.add(def.name() + " " + describe(inside.next()));
+                        LocatedFileStatus file = inside.next();
+                        files.add(def.name() + " " + describe(file));
+                        found.add(file);
                     }
                 } else {
                     files.add(def.name() + " " + describe(status));
+                    found.add(status);
                 }
             }
         }
         files.sort(null);
-        return sha256(String.join("\n", files));
+        List<ModelLineage.SourceFile> listed = found.stream()
+                .map(f -> new ModelLineage.SourceFile(f.getPath().toString(), f.getLen(), f.getModificationTime()))
+                .sorted(Comparator.comparing(ModelLineage.SourceFile::path))
+                .limit(ModelLineage.MAX_FILES_PER_SOURCE)
+                .toList();
+        return new FileListing(sha256(String.join("\n", files)), new ModelLineage.SourceData(listed, found.size()));
     }
 
     private static String describe(FileStatus file) {

@@ -5,11 +5,19 @@ import io.easel.component.ColumnSpec;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkTypes;
 import io.easel.engine.store.FileStore;
+import io.easel.run.EaselBuild;
 import io.easel.run.ModelDescription;
+import io.easel.run.ModelLineage;
 import io.easel.run.RunEvent;
 import io.easel.run.WorkspaceLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.types.StructField;
@@ -24,14 +32,22 @@ public final class PmmlExporter {
 
     private final FileStore store;
     private final ObjectMapper json;
+    private final ModelLineage.Versions versions;
 
-    public PmmlExporter(FileStore store, ObjectMapper json) {
+    /** @param sparkVersion the version of the Spark that trains the models, recorded in their lineage */
+    public PmmlExporter(FileStore store, ObjectMapper json, String sparkVersion) {
         this.store = store;
         this.json = json;
+        this.versions = new ModelLineage.Versions(sparkVersion, jpmmlSparkmlVersion(), EaselBuild.version());
     }
 
-    /** What to export and where. */
-    public record Request(String runId, String nodeId, String port, ModelData model, Path directory) {}
+    /**
+     * What to export and where.
+     *
+     * @param lineage the model's node and every node upstream of it, in dependency order, as the run computed them
+     */
+    public record Request(String runId, String nodeId, String port, ModelData model, Path directory,
+            List<ModelLineage.Step> lineage) {}
 
     /** @throws ModelExportException saying why the pipeline could not be converted or written */
     public RunEvent.ModelExported export(Request request) {
@@ -58,10 +74,35 @@ public final class PmmlExporter {
         try {
             store.write(pmmlFile, pmml);
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
+            ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
             return new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile), inputs, label,
-                    model.metrics(), now);
-        } catch (java.io.IOException | RuntimeException e) {
+                    model.metrics(), now, lineage);
+        } catch (IOException | RuntimeException e) {
             throw new ModelExportException("Cannot write the PMML model to " + request.directory(), e);
+        }
+    }
+
+    /** The checksum a model version carries: of the very bytes written to the model store. */
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+
+    /** The JPMML-SparkML version on the class path, from its Maven metadata; "unknown" when a repackaging lost it. */
+    static String jpmmlSparkmlVersion() {
+        try (InputStream in = PMMLBuilder.class.getResourceAsStream(
+                "/META-INF/maven/org.jpmml/pmml-sparkml/pom.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -31,17 +31,22 @@ import io.easel.graph.TopologicalOrder;
 import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
 import io.easel.run.DataRoots;
+import io.easel.run.ModelLineage;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunEvent;
 import io.easel.run.RunScope;
 import io.easel.run.RunState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -72,6 +77,9 @@ public final class ExperimentRun {
     private final RunScope scope;
     /** What the run does with each node, by its scope; set once the graph is read. */
     private Map<String, RunScope.Role> roles = Map.of();
+    /** The graph, and its nodes in the order the run takes them; set once the graph is read. */
+    private GraphIndex graphIndex;
+    private List<String> order = List.of();
     /** Why each node that only feeds the scope has no stored outputs to feed it with, by node. */
     private final Map<String, String> missingInputs = new HashMap<>();
 
@@ -98,7 +106,7 @@ public final class ExperimentRun {
         this.reporter = reporter;
         this.json = json;
         this.tables = new TablePublisher(spark, store);
-        this.models = new PmmlExporter(store, json);
+        this.models = new PmmlExporter(store, json, spark.version());
         this.reuse = new NodeReuse(spark, registry, data, store, json, layout, reuse);
         this.scope = reuse.runScope();
     }
@@ -172,6 +180,8 @@ public final class ExperimentRun {
         GraphIndex graph = GraphIndex.of(document);
         PmmlExports exports = new PmmlExports(graph, registry.catalog());
         List<String> order = TopologicalOrder.of(document);
+        this.graphIndex = graph;
+        this.order = order;
         order.stream().filter(id -> roles.get(id) != RunScope.Role.OUTSIDE)
                 .forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
@@ -359,6 +369,22 @@ public final class ExperimentRun {
         return true;
     }
 
+    /**
+     * A model's node and every node upstream of it, in the run's order, as the run computed them (a node reused from
+     * an earlier run counts with the fingerprint that found its outputs).
+     */
+    private List<ModelLineage.Step> lineage(String modelNode) {
+        Set<String> upstream = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(modelNode));
+        while (!pending.isEmpty()) {
+            String id = pending.pop();
+            if (upstream.add(id)) {
+                graphIndex.edgesInto(id).forEach(edge -> pending.push(edge.from().node()));
+            }
+        }
+        return order.stream().filter(upstream::contains).map(reuse::lineageStep).flatMap(Optional::stream).toList();
+    }
+
     private static Map<String, PortResult> results(List<RunEvent> events) {
         Map<String, PortResult> results = new LinkedHashMap<>();
         events.stream().filter(RunEvent.NodeOutput.class::isInstance).map(RunEvent.NodeOutput.class::cast)
@@ -403,7 +429,8 @@ public final class ExperimentRun {
                 boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
                         .filter(PmmlExports::mayExport).count() == 1;
                 RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
-                        port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort)));
+                        port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort),
+                        lineage(node.id())));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, exported.uri()), now));
                 events.add(exported);

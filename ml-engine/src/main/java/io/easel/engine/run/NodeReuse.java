@@ -19,10 +19,13 @@ import io.easel.graph.Edge;
 import io.easel.graph.GraphIndex;
 import io.easel.graph.Node;
 import io.easel.graph.PortRef;
+import io.easel.run.ModelLineage;
 import io.easel.run.PortResult;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,7 @@ final class NodeReuse {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeReuse.class);
     private static final TypeReference<Map<String, NodeFingerprint>> FINGERPRINTS = new TypeReference<>() {};
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     private final ComponentRegistry registry;
     private final DataAccess data;
@@ -54,6 +58,8 @@ final class NodeReuse {
     private final OutputCache cache;
     private final Map<String, NodeFingerprint> previous;
     private final Map<String, NodeFingerprint> current = new TreeMap<>();
+    /** The files each source of this run reads, as listed for its fingerprint: a model's lineage names them. */
+    private final Map<String, ModelLineage.SourceData> sourceFiles = new HashMap<>();
 
     NodeReuse(SparkSession spark, ComponentRegistry registry, DataAccess data, FileStore store, ObjectMapper json,
             RunLayout layout, RunReuse policy) {
@@ -88,6 +94,9 @@ final class NodeReuse {
         Fingerprints.Assessment assessment = fingerprints.assess(descriptor, component.getClass(), params,
                 upstream(graph, node, descriptor));
         NodeFingerprint fingerprint = assessment.fingerprint();
+        if (assessment.files() != null) {
+            sourceFiles.put(node.id(), assessment.files());
+        }
         boolean forced = policy.forces(node.id());
         boolean reusable = assessment.neverReused().isEmpty();
         Optional<OutputCache.Found> found = forced || !reusable ? Optional.empty()
@@ -114,6 +123,48 @@ final class NodeReuse {
                     .orElse("its earlier outputs are no longer stored");
         }
         return new Decision(fingerprint, Optional.empty(), reason, reusable);
+    }
+
+    /**
+     * What a node of this run was computed from, as the lineage of a model downstream records it: its component,
+     * params as bound, inputs and (for a source) its files. Empty for a node not fingerprinted in this run.
+     */
+    Optional<ModelLineage.Step> lineageStep(String nodeId) {
+        NodeFingerprint fingerprint = current.get(nodeId);
+        if (fingerprint == null) {
+            return Optional.empty();
+        }
+        Map<String, PortRef> inputs = new TreeMap<>();
+        fingerprint.inputs().forEach((port, from) -> inputs.put(port, new PortRef(from.node(), from.port())));
+        return Optional.of(new ModelLineage.Step(nodeId, fingerprint.component(), fingerprint.version(),
+                params(fingerprint.params()), inputs, sourceFiles.get(nodeId)));
+    }
+
+    private static Map<String, Object> params(Map<String, Object> canonical) {
+        Map<String, Object> params = new TreeMap<>();
+        canonical.forEach((name, value) -> params.put(name, plain(value)));
+        return params;
+    }
+
+    /**
+     * Canonical params as plain JSON values: whole numbers as integers, others as doubles, so that a lineage reads
+     * {@code "maxIter": 100} rather than a decimal's {@code 1E+2}.
+     */
+    private static Object plain(Object canonical) {
+        return switch (canonical) {
+            case BigDecimal d when d.signum() == 0 || d.scale() <= 0 && d.abs().compareTo(LONG_MAX) <= 0 -> {
+                long whole = d.longValue();
+                yield whole == (int) whole ? (Object) (int) whole : (Object) whole;
+            }
+            case BigDecimal d -> d.doubleValue();
+            case Map<?, ?> map -> {
+                Map<String, Object> out = new TreeMap<>();
+                map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+                yield out;
+            }
+            case List<?> list -> list.stream().map(NodeReuse::plain).toList();
+            case null, default -> canonical;
+        };
     }
 
     /** Stores what a node that ran output, for later runs; best effort. */
