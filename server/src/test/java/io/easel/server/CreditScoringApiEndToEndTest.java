@@ -13,9 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -82,10 +84,7 @@ class CreditScoringApiEndToEndTest {
                 .isEqualTo(20);
 
         // The model the run exported, deployed.
-        JsonNode model = api.get("/api/models").body().valueStream()
-                .filter(m -> m.get("experimentId").asString().equals(experimentId)
-                        && m.get("nodeId").asString().equals("gbdt"))
-                .findFirst().orElseThrow(() -> new AssertionError("the run's model was not registered"));
+        JsonNode model = trainedModel();
         JsonNode version = model.get("versions").get(0);
         assertThat(version.get("runId").asString()).isEqualTo(runId);
         Api.Response deployed = api.post("/api/models/" + model.get("id").asString() + "/versions/"
@@ -134,6 +133,51 @@ class CreditScoringApiEndToEndTest {
             assertThat(pmml.get("score").asDouble()).as("row %s", i)
                     .isCloseTo(row.get(columns.indexOf("score")).asDouble(), within(1e-9));
         }
+    }
+
+    @Test
+    void shouldKeepWhereTheModelVersionCameFromAndHowItsRunEvaluatedIt() throws Exception {
+        JsonNode model = trainedModel();
+        int number = model.get("versions").get(0).get("version").asInt();
+        String path = "/api/models/" + model.get("id").asString() + "/versions/" + number;
+
+        Api.Response answer = api.get(path);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        JsonNode version = answer.body();
+        int revision = api.get("/api/experiments/" + experimentId).body().get("revision").asInt();
+        assertThat(version.get("experimentRevision").asInt()).isEqualTo(revision).isPositive();
+        JsonNode lineage = version.get("lineage");
+        assertThat(lineage.get("node").asString()).isEqualTo("gbdt");
+        assertThat(lineage.get("steps").valueStream().map(step -> step.get("node").asString()).toList())
+                .containsExactly("data", "convert", "split", "gbdt");
+        assertThat(lineage.at("/steps/0/params/dataset").asString()).isEqualTo("credit_g");
+        assertThat(lineage.at("/steps/2/params/fraction").asDouble()).isEqualTo(0.85);
+        assertThat(lineage.at("/steps/2/params/seed").asInt()).isEqualTo(42);
+        assertThat(lineage.at("/steps/3/params/labelColumn").asString()).isEqualTo("class");
+        assertThat(lineage.at("/steps/3/params/maxIter").asInt()).isEqualTo(20);
+        assertThat(lineage.at("/steps/3/inputs/in/node").asString()).isEqualTo("split");
+        assertThat(lineage.at("/steps/3/inputs/in/port").asString()).isEqualTo("train");
+        assertThat(lineage.at("/versions/spark").asString()).isEqualTo("4.0.1");
+        assertThat(lineage.at("/versions/jpmmlSparkml").asString()).isEqualTo("3.2.0");
+        assertThat(lineage.at("/versions/easel").asString()).isNotBlank().isNotEqualTo("unknown");
+        byte[] pmml = api.download(path + "/pmml").body();
+        assertThat(lineage.get("pmmlSha256").asString()).isEqualTo(HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(pmml)));
+        assertThat(version.get("inputs")).hasSize(20);
+
+        // The run's evaluation of the model (gbdt → predict → evaluate), with the very AUC the node reported.
+        double auc = api.get("/api/runs/" + runId + "/nodes/evaluate").body().at("/outputs/report/metrics/auc")
+                .asDouble();
+        assertThat(version.get("evaluations")).singleElement().satisfies(evaluation -> {
+            assertThat(evaluation.get("nodeId").asString()).isEqualTo("evaluate");
+            assertThat(evaluation.get("component").asString()).isEqualTo("binary-classification-evaluation");
+            assertThat(evaluation.get("port").asString()).isEqualTo("report");
+            assertThat(evaluation.at("/metrics/auc").asDouble()).isEqualTo(auc).isGreaterThan(0.7);
+        });
+        // Lists carry the lineage too.
+        assertThat(api.get("/api/models/" + model.get("id").asString()).body().at("/versions/0/lineage/pmmlSha256")
+                .asString()).isEqualTo(lineage.get("pmmlSha256").asString());
     }
 
     @Test
@@ -330,6 +374,14 @@ class CreditScoringApiEndToEndTest {
         assertThat(api.get("/api/runs/" + runId + "/nodes/nope/log").status()).isEqualTo(404);
         assertThat(api.get("/api/runs/" + java.util.UUID.randomUUID() + "/log").status()).isEqualTo(404);
         assertThat(api.get("/api/runs/" + java.util.UUID.randomUUID() + "/nodes/gbdt/log").status()).isEqualTo(404);
+    }
+
+    /** The model the run's gbdt node exported. */
+    private JsonNode trainedModel() {
+        return api.get("/api/models").body().valueStream()
+                .filter(m -> m.get("experimentId").asString().equals(experimentId)
+                        && m.get("nodeId").asString().equals("gbdt"))
+                .findFirst().orElseThrow(() -> new AssertionError("the run's model was not registered"));
     }
 
     private static long nextOffset(Api.Response page) {

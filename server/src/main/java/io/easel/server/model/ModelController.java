@@ -44,7 +44,8 @@ class ModelController {
     }
 
     @GetMapping("/{id}/versions/{version}")
-    @Operation(summary = "One version: its run, PMML location, input columns, label and metrics")
+    @Operation(summary = "One version: its run and experiment revision, PMML location, input columns, label, training "
+            + "facts, lineage and the metrics of the evaluations its run made of it")
     @ApiResponse(responseCode = "200", description = "The version")
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
     ModelVersionView version(@PathVariable UUID id, @PathVariable int version) {

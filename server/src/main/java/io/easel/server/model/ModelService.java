@@ -5,6 +5,7 @@ import io.easel.run.ModelDescription;
 import io.easel.run.RunEvent;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.run.ModelExportedNotice;
+import io.easel.server.run.RunHistory;
 import io.easel.server.security.Access;
 import io.easel.server.security.NotFoundException;
 import io.easel.server.security.WorkspaceRef;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,12 +37,16 @@ public class ModelService {
     private final ModelVersionRepository versions;
     private final ModelStore store;
     private final Access access;
+    /** Absent on a serving replica (no run history there): versions then come without their evaluations. */
+    private final ObjectProvider<RunHistory> runHistory;
 
-    ModelService(ModelRepository models, ModelVersionRepository versions, ModelStore store, Access access) {
+    ModelService(ModelRepository models, ModelVersionRepository versions, ModelStore store, Access access,
+            ObjectProvider<RunHistory> runHistory) {
         this.models = models;
         this.versions = versions;
         this.store = store;
         this.access = access;
+        this.runHistory = runHistory;
     }
 
     /** The workspace's models, newest first, each with its versions. */
@@ -65,26 +71,24 @@ public class ModelService {
     @Transactional(readOnly = true)
     public ModelVersionView version(UUID modelId, int version) {
         ModelEntity model = readable(modelId);
-        return versions.findByModelIdAndVersion(modelId, version)
-                .orElseThrow(() -> ModelNotFoundException.version(modelId, version))
-                .view(model);
+        return withEvaluations(model, versions.findByModelIdAndVersion(modelId, version)
+                .orElseThrow(() -> ModelNotFoundException.version(modelId, version)));
     }
 
     /** @throws ModelNotFoundException (404) for an unknown model or one without versions */
     @Transactional(readOnly = true)
     public ModelVersionView latestVersion(UUID modelId) {
         ModelEntity model = readable(modelId);
-        return versions.findFirstByModelIdOrderByVersionDesc(modelId)
-                .orElseThrow(() -> ModelNotFoundException.model(modelId))
-                .view(model);
+        return withEvaluations(model, versions.findFirstByModelIdOrderByVersionDesc(modelId)
+                .orElseThrow(() -> ModelNotFoundException.model(modelId)));
     }
 
     /** The version that node {@code nodeId} of run {@code runId} exported, if it exported one the caller may see. */
     @Transactional(readOnly = true)
     public Optional<ModelVersionView> producedBy(UUID runId, String nodeId) {
         return versions.findByRunIdAndNodeId(runId, nodeId)
-                .map(v -> v.view(model(v.modelId())))
-                .filter(v -> access.caller().canRead(v.workspaceId()));
+                .filter(v -> access.caller().canRead(model(v.modelId()).workspaceId()))
+                .map(v -> withEvaluations(model(v.modelId()), v));
     }
 
     /**
@@ -118,7 +122,8 @@ public class ModelService {
         ExportedSignature signature = signature(exported);
         ModelVersionEntity version = versions.save(new ModelVersionEntity(model.id(),
                 versions.latestVersion(model.id()) + 1, notice.runId(), exported.nodeId(), exported.uri(),
-                signature.inputs(), signature.label(), signature.metrics(), now));
+                signature.inputs(), signature.label(), signature.metrics(), now, notice.experimentRevision(),
+                exported.lineage()));
         log.info("Registered model '{}' version {} from run {} ({})", name, version.version(), notice.runId(),
                 exported.uri());
         return version.view(model);
@@ -146,6 +151,16 @@ public class ModelService {
                     descriptorUri, e.getMessage());
             return new ExportedSignature(List.of(), exported.label(), metrics);
         }
+    }
+
+    /**
+     * A version with the evaluations of its run: the metrics of the evaluation nodes its node fed. They are read
+     * when asked for, since the evaluations finish after the model is registered.
+     */
+    private ModelVersionView withEvaluations(ModelEntity model, ModelVersionEntity version) {
+        RunHistory history = runHistory.getIfAvailable();
+        return history == null ? version.view(model)
+                : version.view(model, history.evaluationsOf(version.runId(), version.nodeId()));
     }
 
     private ModelEntity model(UUID modelId) {

@@ -1,6 +1,8 @@
 package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
+import io.easel.run.ModelLineage;
+import io.easel.server.run.ModelEvaluation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -43,10 +45,19 @@ class ModelVersionEntity {
 
     private Instant createdAt;
 
+    /** The experiment revision the run ran; null when not known (runs and versions from before it was recorded). */
+    private Integer experimentRevision;
+
+    /** Where the model came from, as the engine recorded it at export; null for versions from before lineage. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private ModelLineage lineage;
+
     protected ModelVersionEntity() {}
 
     ModelVersionEntity(UUID modelId, int version, UUID runId, String nodeId, String pmmlUri, List<ColumnSpec> inputs,
-            ColumnSpec label, Map<String, Object> metrics, Instant createdAt) {
+            ColumnSpec label, Map<String, Object> metrics, Instant createdAt, Integer experimentRevision,
+            ModelLineage lineage) {
         this.id = UUID.randomUUID();
         this.modelId = modelId;
         this.version = version;
@@ -57,11 +68,26 @@ class ModelVersionEntity {
         this.label = label;
         this.metrics = metrics;
         this.createdAt = createdAt;
+        this.experimentRevision = experimentRevision;
+        this.lineage = lineage;
     }
 
+    /** The version without its evaluations (they are read from its run on request). */
     ModelVersionView view(ModelEntity model) {
+        return view(model, null);
+    }
+
+    ModelVersionView view(ModelEntity model, List<ModelEvaluation> evaluations) {
         return new ModelVersionView(modelId, model.workspaceId(), model.name(), version, runId, nodeId, pmmlUri,
-                inputs, label, metrics, createdAt);
+                inputs, label, metrics, createdAt, experimentRevision, lineage, evaluations);
+    }
+
+    UUID runId() {
+        return runId;
+    }
+
+    String nodeId() {
+        return nodeId;
     }
 
     UUID modelId() {

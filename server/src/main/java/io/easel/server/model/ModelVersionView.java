@@ -1,6 +1,8 @@
 package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
+import io.easel.run.ModelLineage;
+import io.easel.server.run.ModelEvaluation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +13,27 @@ import java.util.UUID;
  *
  * @param workspaceId the model's workspace
  * @param pmmlUri where the PMML is in the model store ({@code model.json} lies beside it)
- * @param inputs the raw columns a scoring request carries
+ * @param inputs the raw columns a scoring request carries: the model's input schema
  * @param label the target column, or null
- * @param metrics evaluation metrics the run reported for it, by name
+ * @param metrics what the training node reported about the model (trees, classes…), by name
+ * @param experimentRevision the experiment revision the run trained it from; null when not known (runs from before
+ *     revisions were recorded)
+ * @param lineage where it came from: the nodes upstream of its node with their params and inputs, the files the
+ *     sources read, the Spark, JPMML-SparkML and Easel versions and the PMML's sha256; null for versions registered
+ *     before lineage was recorded
+ * @param evaluations how it measured on the evaluation nodes downstream of its node in the run that trained it;
+ *     given by the requests for one version ({@code GET /api/models/{id}/versions/{version}}), null in lists of
+ *     versions
  */
 public record ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
-        String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics, Instant createdAt) {}
+        String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics, Instant createdAt,
+        Integer experimentRevision, ModelLineage lineage, List<ModelEvaluation> evaluations) {
+
+    /** A version whose revision, lineage and evaluations are not known. */
+    public ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
+            String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics,
+            Instant createdAt) {
+        this(modelId, workspaceId, modelName, version, runId, nodeId, pmmlUri, inputs, label, metrics, createdAt, null,
+                null, null);
+    }
+}

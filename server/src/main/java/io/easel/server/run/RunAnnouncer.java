@@ -42,7 +42,7 @@ class RunAnnouncer {
             // After our commit, so a failing listener cannot undo the run's progress.
             try {
                 events.publishEvent(new ModelExportedNotice(run.workspaceId(), run.experimentId(),
-                        applied.experimentName(), runId, model));
+                        applied.experimentName(), applied.revision(), runId, model));
                 registered.add(model);
             } catch (RuntimeException e) {
                 log.error("Run {}: the model exported by node '{}' could not be registered; it is tried again at "

@@ -60,6 +60,22 @@ public class RunHistory {
         return RunComparisons.reports(List.of(readable(runId)), measuresModels);
     }
 
+    /**
+     * How the model that node {@code modelNodeId} trained in run {@code runId} measured on the evaluation nodes
+     * downstream of it in the same run (model → predict → evaluate), with their stored metrics, in graph order. Empty
+     * when no evaluation measured it, they have not finished yet, or the run is gone or not the caller's to see.
+     */
+    public List<ModelEvaluation> evaluationsOf(UUID runId, String modelNodeId) {
+        // No exception for a run that is gone: the caller's transaction (reading a model version) must not roll back.
+        return ledger.findRecord(runId)
+                .filter(run -> access.caller().canRead(run.workspaceId()))
+                .map(run -> run.reportsDownstreamOf(modelNodeId, measuresModels))
+                .orElse(List.of()).stream()
+                .map(report -> new ModelEvaluation(report.node().id(), report.node().label(),
+                        report.node().component(), report.port(), report.result().metrics()))
+                .toList();
+    }
+
     private RunRecord readable(UUID runId) {
         RunRecord run = ledger.record(runId);
         access.requireRead(run.workspaceId(), () -> new RunNotFoundException(runId));

@@ -52,8 +52,13 @@ class RunLedger {
         this.progress = progress;
     }
 
-    /** What applying one event batch did. */
-    record Applied(RunView run, String experimentName, List<RunEvent.ModelExported> models, boolean finished) {}
+    /**
+     * What applying one event batch did.
+     *
+     * @param revision the experiment revision the run ran; null for runs from before runs recorded it
+     */
+    record Applied(RunView run, String experimentName, Integer revision, List<RunEvent.ModelExported> models,
+            boolean finished) {}
 
     /** A run that reuses stored outputs wherever it can, with no previous run to compare with. */
     RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
@@ -104,6 +109,12 @@ class RunLedger {
     RunRecord record(UUID runId) {
         RunEntity run = find(runId);
         return RunRecord.of(run, nodeRuns.findByKeyRunIdOrderByPosition(runId));
+    }
+
+    /** One run with its graph and its nodes' results; empty for an unknown run (no exception to roll back for). */
+    @Transactional(readOnly = true)
+    Optional<RunRecord> findRecord(UUID runId) {
+        return runs.findById(runId).map(run -> RunRecord.of(run, nodeRuns.findByKeyRunIdOrderByPosition(runId)));
     }
 
     /** The latest runs of the experiments, without their node runs. */
@@ -236,7 +247,8 @@ class RunLedger {
     @Transactional(readOnly = true)
     List<Applied> unregisteredModels() {
         return runs.findIdsWithUnregisteredModels().stream().map(this::find)
-                .map(run -> new Applied(view(run), run.experimentName(), run.unregisteredModels(), false))
+                .map(run -> new Applied(view(run), run.experimentName(), run.revision(), run.unregisteredModels(),
+                        false))
                 .toList();
     }
 
@@ -278,12 +290,12 @@ class RunLedger {
         }
         if (batch.sequence() <= run.lastSequence()) {
             log.debug("Run {}: event batch {} was already applied", runId, batch.sequence());
-            return new Applied(view(run), run.experimentName(), List.of(), false);
+            return new Applied(view(run), run.experimentName(), run.revision(), List.of(), false);
         }
         run.sequenceApplied(batch.sequence());
         if (run.isFinal()) {
             // Cancelled or timed out: whatever the engine still says no longer changes the run.
-            return new Applied(view(run), run.experimentName(), List.of(), false);
+            return new Applied(view(run), run.experimentName(), run.revision(), List.of(), false);
         }
         Map<String, NodeRunEntity> nodes = nodesOf(run);
         List<RunEvent.ModelExported> models = new ArrayList<>();
@@ -308,7 +320,7 @@ class RunLedger {
             }
         }
         run.awaitRegistration(models);
-        return new Applied(view(run, nodes), run.experimentName(), models, finished);
+        return new Applied(view(run, nodes), run.experimentName(), run.revision(), models, finished);
     }
 
     /**
@@ -331,7 +343,8 @@ class RunLedger {
             }
             endRun(run, status.finished().state(), status.finished().message(), nodes);
             run.awaitRegistration(status.models());
-            return new Applied(view(run, nodes), run.experimentName(), status.models(), true);
+            return new Applied(view(run, nodes), run.experimentName(), run.revision(), status.models(),
+                    true);
         });
     }
 

@@ -1,17 +1,22 @@
 package io.easel.server.run;
 
 import io.easel.component.ReportSpec;
+import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.run.NodeState;
 import io.easel.run.PortResult;
 import io.easel.run.RunState;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -48,6 +53,24 @@ record RunRecord(UUID id, UUID workspaceId, UUID experimentId, Integer revision,
             });
         }
         return reports;
+    }
+
+    /**
+     * The reports of the nodes downstream of {@code nodeId} (fed by it, directly or through other nodes) that
+     * {@code measuresModels} says measure a model, in graph order.
+     */
+    List<Report> reportsDownstreamOf(String nodeId, Predicate<String> measuresModels) {
+        Set<String> downstream = new HashSet<>();
+        Deque<String> pending = new ArrayDeque<>(List.of(nodeId));
+        while (!pending.isEmpty()) {
+            String from = pending.pop();
+            for (Edge edge : graph.edges()) {
+                if (edge.from().node().equals(from) && downstream.add(edge.to().node())) {
+                    pending.push(edge.to().node());
+                }
+            }
+        }
+        return reports(measuresModels).stream().filter(r -> downstream.contains(r.node().id())).toList();
     }
 
     RunSummary summary(Predicate<String> measuresModels) {
