@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easel.components.ComponentRegistry;
 import io.easel.engine.testing.TestComponents;
 import io.easel.graph.PortRef;
+import io.easel.engine.report.EngineJson;
+import io.easel.run.ModelDescription;
 import io.easel.run.ModelLineage;
 import io.easel.run.NodeState;
 import io.easel.run.RunEvent;
@@ -104,8 +106,11 @@ class ModelLineageTest {
         assertThat(exported.lineage().versions()).isEqualTo(new ModelLineage.Versions("4.0.1", "3.2.0",
                 exported.lineage().versions().easel()));
         assertThat(exported.lineage().versions().easel()).isNotBlank().isNotEqualTo("unknown");
-        // status.json keeps the export as the events reported it, lineage included.
+        // status.json keeps the export as the events reported it, lineage included, and model.json beside the PMML.
         assertThat(first.status().models()).containsExactly(exported);
+        ModelDescription description = EngineJson.mapper().readValue(Path.of(URI.create(exported.uri()))
+                .resolveSibling("model.json").toFile(), ModelDescription.class);
+        assertThat(description.lineage()).isEqualTo(exported.lineage());
     }
 
     @Test

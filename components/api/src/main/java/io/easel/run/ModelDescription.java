@@ -15,11 +15,13 @@ import java.util.Map;
  * @param classLabels the classes in the order of the probability outputs; empty for regression
  * @param outputs the columns the model adds when applied in the experiment
  * @param pmml the PMML file's name, relative to this file
+ * @param lineage where the model came from, as its export event said (the model store keeps it beside the PMML);
+ *     null in files written before lineage was recorded
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
         List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
-        Map<String, Object> metrics, String pmml, long exportedAt) {
+        Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage) {
 
     public static final int FORMAT_VERSION = 1;
 

@@ -68,13 +68,13 @@ public final class PmmlExporter {
         Path pmmlFile = new Path(request.directory(), WorkspaceLayout.MODEL_PMML);
         Path descriptionFile = new Path(request.directory(), WorkspaceLayout.MODEL_DESCRIPTION);
         long now = System.currentTimeMillis();
+        ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT_VERSION, request.runId(),
                 request.nodeId(), request.port(), model.spec().algorithm(), inputs, label, model.labels(),
-                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now);
+                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage);
         try {
             store.write(pmmlFile, pmml);
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
-            ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
             return new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile), inputs, label,
                     model.metrics(), now, lineage);
         } catch (IOException | RuntimeException e) {

@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.easel.component.BoundParams;
 import io.easel.component.ComponentDescriptor;
+import io.easel.components.builtin.source.ReadCsv;
 import io.easel.components.builtin.source.ReadJdbc;
 import io.easel.components.builtin.source.SyntheticData;
 import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.SparkComponent;
 import io.easel.run.DataRoots;
+import io.easel.run.ModelLineage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Fingerprints of sources without Spark: what changes them, what does not, and what is never reused. */
 class FingerprintsTest {
@@ -73,7 +81,39 @@ class FingerprintsTest {
                 .isEqualTo(CodeBuilds.of(SparkSession.class));
     }
 
+    @Test
+    void shouldListASourcesFilesForLineageUpToTheCapWhileTheDigestCoversThemAll(@TempDir Path dir)
+            throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("parts"));
+        int count = ModelLineage.MAX_FILES_PER_SOURCE + 5;
+        for (int i = 0; i < count; i++) {
+            Files.writeString(folder.resolve("part-%05d.csv".formatted(i)), "a,b\n" + i + "," + i + "\n");
+        }
+        Fingerprints reading = new Fingerprints(new Configuration(),
+                new DataAccess(DataRoots.of(List.of(dir.toString()), null)));
+        Map<String, Object> params = Map.of("path", folder.toString());
+
+        Fingerprints.Assessment all = assess(reading, new ReadCsv(), params);
+
+        assertThat(all.files().fileCount()).isEqualTo(count);
+        assertThat(all.files().files()).hasSize(ModelLineage.MAX_FILES_PER_SOURCE)
+                .isSortedAccordingTo(Comparator.comparing(ModelLineage.SourceFile::path));
+        ModelLineage.SourceFile firstFile = all.files().files().getFirst();
+        assertThat(Path.of(URI.create(firstFile.path()))).isEqualTo(folder.resolve("part-00000.csv"));
+        assertThat(firstFile.size()).isEqualTo(Files.size(folder.resolve("part-00000.csv")));
+        // A file beyond the listed ones still changes the fingerprint.
+        Files.writeString(folder.resolve("part-%05d.csv".formatted(count - 1)), "a,b\n9,9\n9,9\n");
+        assertThat(assess(reading, new ReadCsv(), params).fingerprint().hash())
+                .isNotEqualTo(all.fingerprint().hash());
+        assertThat(assess(synthetic, Map.of("rows", 500)).files()).isNull();
+    }
+
     private Fingerprints.Assessment assess(SparkComponent component, Map<String, Object> params) {
+        return assess(fingerprints, component, params);
+    }
+
+    private static Fingerprints.Assessment assess(Fingerprints fingerprints, SparkComponent component,
+            Map<String, Object> params) {
         ComponentDescriptor descriptor = component.descriptor();
         BoundParams bound = descriptor.bind(params, Map.of(), id -> Optional.empty()).params();
         return fingerprints.assess(descriptor, component.getClass(), bound, Map.of());
