@@ -69,6 +69,18 @@ class DeploymentChangesController {
                 request == null ? null : request.unseenCategories()));
     }
 
+    @PostMapping("/api/deployments/{name}/rollback")
+    @Operation(summary = "Roll a deployment back to the version it served before its last swap",
+            description = "Swaps without downtime, as a deploy does; the version rolled away from becomes the previous "
+                    + "one, so a second roll-back undoes the first.")
+    @ApiResponse(responseCode = "200", description = "The deployment, serving its previous version")
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace", content = @Content)
+    @ApiResponse(responseCode = "409", description = "The deployment has served only one version", content = @Content)
+    DeploymentView rollBack(WorkspaceRef workspace, @PathVariable String name) {
+        return deployments.rollBack(workspace, name);
+    }
+
     @DeleteMapping("/api/deployments/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop serving a deployment; its endpoint then answers 404")

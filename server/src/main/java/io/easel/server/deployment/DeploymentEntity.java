@@ -22,6 +22,9 @@ class DeploymentEntity {
 
     private int modelVersion;
 
+    /** What it served before the last swap; null until it has swapped once. */
+    private Integer previousVersion;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -48,10 +51,28 @@ class DeploymentEntity {
         this.updatedAt = now;
     }
 
-    /** Serves another version of the same model from now on; the endpoint stays where it is. */
+    /**
+     * Serves another version of the same model from now on; the endpoint stays where it is. The version it served
+     * until now becomes the one a roll-back returns to; re-deploying the served version changes nothing.
+     */
     void switchTo(int modelVersion, Instant now) {
-        this.modelVersion = modelVersion;
+        if (modelVersion != this.modelVersion) {
+            this.previousVersion = this.modelVersion;
+            this.modelVersion = modelVersion;
+        }
         this.updatedAt = now;
+    }
+
+    /** Swaps the served and the previous version, so rolling back twice returns to where it started. */
+    void rollBack(Instant now) {
+        if (previousVersion == null) {
+            throw new NothingToRollBackException(name, modelVersion);
+        }
+        switchTo(previousVersion, now);
+    }
+
+    Integer previousVersion() {
+        return previousVersion;
     }
 
     void treatUnseenCategories(UnseenCategories unseen, Instant now) {

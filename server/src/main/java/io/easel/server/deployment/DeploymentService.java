@@ -162,6 +162,28 @@ public class DeploymentService {
                 "model " + deployment.modelId() + " version " + deployment.modelVersion());
     }
 
+    /**
+     * Serves the version the deployment served before its last swap again, by the same swap a deploy makes (scoring
+     * moves over within seconds on every replica, without a gap); the version rolled away from becomes the previous
+     * one, so rolling back again undoes the roll-back.
+     *
+     * @throws DeploymentNotFoundException (404)
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
+     * @throws NothingToRollBackException (409) when the deployment has served only one version
+     */
+    @Transactional
+    public DeploymentView rollBack(WorkspaceRef workspace, String name) {
+        DeploymentEntity deployment = readable(workspace, name);
+        access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
+        int from = deployment.modelVersion();
+        deployment.rollBack(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        servedDeployments.changed(workspace.id(), name);
+        audit.record(AuditAction.ROLLED_BACK, workspace.id(), name,
+                "model " + deployment.modelId() + " version " + from + " back to version "
+                        + deployment.modelVersion());
+        return view(deployment);
+    }
+
     private DeploymentEntity create(String name, ModelVersionView target, Instant now) {
         try {
             return deployments.saveAndFlush(new DeploymentEntity(target.workspaceId(), name, target.modelId(),
@@ -195,7 +217,7 @@ public class DeploymentService {
 
     private static DeploymentView view(DeploymentEntity deployment, ModelVersionView version) {
         return new DeploymentView(deployment.id(), deployment.name(), deployment.modelId(), deployment.modelVersion(),
-                DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt(),
+                deployment.previousVersion(), DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt(),
                 deployment.unseenCategories(),
                 inputNode(version));
     }

@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * A scoring endpoint serving one model version.
  *
+ * @param previousVersion the version it served before its last swap, which a roll-back returns to; null when it
+ *     has served only one version
  * @param endpointPath where to POST records, {@code /api/score/{name}}; clients prefix their base URL
  * @param inputs the raw columns each record must carry
  * @param unseenCategories what scoring does with a text value the model never saw in training
@@ -15,7 +17,8 @@ import java.util.UUID;
  *     group-by) lies between the data sources and the model: clients send records shaped like that node's output,
  *     not like the sources' records; null when the model takes the sources' records
  */
-public record DeploymentView(UUID id, String name, UUID modelId, int modelVersion, String endpointPath,
+public record DeploymentView(UUID id, String name, UUID modelId, int modelVersion, Integer previousVersion,
+        String endpointPath,
         List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode) {
 
     public static String endpointPath(String name) {

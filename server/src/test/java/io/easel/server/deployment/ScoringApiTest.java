@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.server.ServerTest;
+import io.easel.server.audit.AuditAction;
+import io.easel.server.audit.AuditEntry;
+import io.easel.server.audit.AuditLog;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelStore;
@@ -55,7 +58,11 @@ class ScoringApiTest {
     @Autowired
     ApiKeyService keys;
 
+    @Autowired
+    AuditLog audit;
+
     String apiKey;
+    UUID apiKeyId;
 
     @Value("${local.server.port}")
     int port;
@@ -70,7 +77,9 @@ class ScoringApiTest {
         modelId = deployment.modelId();
         endpoint = deployment.endpointPath();
         expectedRows = ModelFixture.CREDIT_GBDT.expectedRows();
-        apiKey = keys.create(WorkspaceRef.DEFAULT, "scoring test", WorkspaceRole.ANALYST).key();
+        var key = keys.create(WorkspaceRef.DEFAULT, "scoring test", WorkspaceRole.ANALYST);
+        apiKey = key.key();
+        apiKeyId = key.apiKey().id();
     }
 
     /** Registers {@code fixture} as exported by a new run and deploys it under a fresh name. */
@@ -355,6 +364,63 @@ class ScoringApiTest {
         assertThat(post("/api/score/" + name, JSON.writeValueAsString(record(0))).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Two versions of the credit model behind one name, told apart by the version each prediction names: a roll-back
+     * serves the earlier one at once, on the same URL, and a second roll-back undoes the first.
+     */
+    @Test
+    void shouldRollBackToThePreviousVersionAndForwardAgain() throws Exception {
+        var second = ModelFixture.CREDIT_GBDT.export(store, models.get(modelId).experimentId(), "Scoring");
+        events.publishEvent(second);
+        String name = "rollout-" + UUID.randomUUID().toString().substring(0, 8);
+        String scoring = "/api/score/" + name;
+        String body = JSON.writeValueAsString(record(0));
+        assertThat(post("/api/models/" + modelId + "/versions/1/deploy", "{\"name\": \"" + name + "\"}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> deployedTwo = post("/api/models/" + modelId + "/versions/2/deploy",
+                "{\"name\": \"" + name + "\"}");
+        assertThat(JSON.readTree(deployedTwo.body()).path("previousVersion").asInt()).isEqualTo(1);
+        assertThat(JSON.readTree(post(scoring, body).body()).path("modelVersion").asInt()).isEqualTo(2);
+
+        HttpResponse<String> rolledBack = post("/api/deployments/" + name + "/rollback", "");
+        JsonNode scoredAfterRollBack = JSON.readTree(post(scoring, body).body());
+        HttpResponse<String> rolledForward = post("/api/deployments/" + name + "/rollback", "");
+        JsonNode scoredAfterSecondRollBack = JSON.readTree(post(scoring, body).body());
+
+        assertThat(rolledBack.statusCode()).as(rolledBack.body()).isEqualTo(200);
+        JsonNode back = JSON.readTree(rolledBack.body());
+        assertThat(back.path("name").asString()).isEqualTo(name);
+        assertThat(back.path("modelVersion").asInt()).isEqualTo(1);
+        assertThat(back.path("previousVersion").asInt()).isEqualTo(2);
+        assertThat(scoredAfterRollBack.path("modelVersion").asInt()).isEqualTo(1);
+        assertMatchesSpark(scoredAfterRollBack.path("predictions").get(0), expectedRows.getFirst());
+        assertThat(JSON.readTree(rolledForward.body()).path("modelVersion").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(rolledForward.body()).path("previousVersion").asInt()).isEqualTo(1);
+        assertThat(scoredAfterSecondRollBack.path("modelVersion").asInt()).isEqualTo(2);
+        assertThat(JSON.readTree(get("/api/deployments/" + name).body()).path("modelVersion").asInt()).isEqualTo(2);
+        List<AuditEntry> audited = audit.recent(AuditAction.ROLLED_BACK, null, 100).stream()
+                .filter(e -> name.equals(e.target())).toList();
+        assertThat(audited).hasSize(2).allSatisfy(e -> assertThat(e.actor()).isEqualTo("api-key:" + apiKeyId));
+        assertThat(audited.getLast().detail()).endsWith("version 2 back to version 1");
+    }
+
+    @Test
+    void shouldAnswer409NamingTheDeploymentWhenThereIsNothingToRollBackAnd404ForAnUnknownName() throws Exception {
+        String name = endpoint.substring("/api/score/".length());
+        HttpResponse<String> redeployed = post("/api/models/" + modelId + "/versions/1/deploy",
+                "{\"name\": \"" + name + "\"}");
+
+        JsonNode nothing = problem(post("/api/deployments/" + name + "/rollback", ""), 409);
+        JsonNode unknown = problem(post("/api/deployments/no-such-deployment/rollback", ""), 404);
+
+        assertThat(JSON.readTree(redeployed.body()).path("previousVersion").isNull()).isTrue();
+        assertThat(nothing.path("title").asString()).isEqualTo("Nothing to roll back");
+        assertThat(nothing.path("detail").asString()).isEqualTo("Deployment '" + name
+                + "' has served only version 1 since it was created; there is no previous version to roll back to");
+        assertThat(unknown.path("detail").asString()).isEqualTo("There is no deployment named 'no-such-deployment'");
+        assertThat(post(endpoint, JSON.writeValueAsString(record(0))).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void shouldDocumentTheEndpointsInOpenApi() throws Exception {
         JsonNode paths = JSON.readTree(get("/v3/api-docs").body()).path("paths");
@@ -363,6 +429,7 @@ class ScoringApiTest {
         assertThat(paths.path("/api/score/{name}").path("post").path("responses").has("422")).isTrue();
         assertThat(paths.has("/api/deployments")).isTrue();
         assertThat(paths.has("/api/deployments/{name}")).isTrue();
+        assertThat(paths.path("/api/deployments/{name}/rollback").path("post").path("responses").has("409")).isTrue();
         assertThat(paths.has("/api/models/{id}/versions/{version}/deploy")).isTrue();
         assertThat(paths.has("/api/models/{id}/versions/{version}/pmml")).isTrue();
     }

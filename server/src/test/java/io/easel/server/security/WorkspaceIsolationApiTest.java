@@ -221,6 +221,7 @@ class WorkspaceIsolationApiTest {
                 carol.post("/api/models/" + a.model() + "/versions/1/deploy", Map.of("name", "by-carol")),
                 carol.post("/api/deployments", Map.of("modelId", a.model())),
                 carol.delete("/api/deployments/" + a.deployment()),
+                carol.post("/api/deployments/" + a.deployment() + "/rollback", null),
                 carol.post("/api/workspaces/" + a.slug() + "/api-keys", Map.of("name", "k", "role", "viewer")),
                 carol.delete("/api/workspaces/" + a.slug() + "/api-keys/" + a.apiKey()),
                 carol.delete("/api/workspaces/" + a.slug() + "/uploads/" + a.upload()),

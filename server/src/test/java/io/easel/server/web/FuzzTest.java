@@ -156,6 +156,7 @@ class FuzzTest {
                 i -> get("/api/runs/%s", odd(random)),
                 i -> get("/api/models/%s/versions/%s", odd(random), odd(random)),
                 i -> get("/api/deployments/%s", odd(random)),
+                i -> new Target("POST", "/api/deployments/" + encode(odd(random)) + "/rollback", null),
                 i -> get("/api/workspaces/" + slug + "/uploads/%s", odd(random)),
                 i -> new Target("DELETE", "/api/workspaces/" + slug + "/uploads/" + encode(odd(random)), null),
                 i -> new Target("POST", "/api/workspaces/" + slug + "/uploads?name=" + encode(odd(random)),

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.PortSpec;
 import io.easel.component.TableSpec;
@@ -43,7 +42,6 @@ import io.easel.server.catalog.CatalogService;
 import io.easel.server.data.ConnectionService;
 import io.easel.server.data.UploadService;
 import io.easel.server.deployment.DeploymentService;
-import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.ScoringService;
 import io.easel.server.experiment.ExperimentEdit;
 import io.easel.server.experiment.ExperimentNotFoundException;
@@ -78,6 +76,8 @@ import io.easel.studio.experiments.ExperimentFileDownload;
 import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
+import io.easel.studio.registry.DeployDialog;
+import io.easel.studio.registry.ScoringExample;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -90,10 +90,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The experiment editor: canvas with palette in the middle, the selected node's settings and results on the right,
@@ -106,7 +102,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExperimentEditorView extends Div
         implements BeforeEnterObserver, BeforeLeaveObserver, LocaleChangeObserver, HasDynamicTitle {
 
-    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     /** Polls after a run ended, for the log lines its engine writes after reporting the end. */
     private static final int TICKS_AFTER_END = 5;
 
@@ -964,21 +959,10 @@ public class ExperimentEditorView extends Div
             return;
         }
         ModelVersionView version = model.get();
-        DeploymentView deployment;
-        try {
-            deployment = deployments.deploy(version.modelId(), version.version(), null);
-        } catch (ErrorResponseException e) {
-            Toasts.error(getTranslation("deploy.failed", e.getBody().getDetail()));
-            return;
-        }
-        String url = ServletUriComponentsBuilder
-                .fromContextPath(VaadinServletRequest.getCurrent().getHttpServletRequest())
-                .path(deployment.endpointPath()).build().toUriString();
-        var record = ScoringExample.sampleRecord(deployment.inputs(), sampleRows(nodeId));
-        new DeployDialog(new DeployDialog.Deployed(deployment.name(), version.modelName(), version.version(),
-                deployment.inputs(), new ScoringExample(url, record),
-                deployment.inputNode() == null ? null : nodeName(deployment.inputNode())),
-                () -> tryScoring(deployment.name(), record)).open();
+        new DeployDialog(new DeployDialog.Services(deployments, scoring), workspace.ref(),
+                new DeployDialog.Choice(models.get(version.modelId()), version.version(), v -> sampleRows(nodeId),
+                        this::nodeName),
+                deployed -> { }).open();
     }
 
     /** A node as the canvas shows it: its label, else its component's title, else (a node since removed) its id. */
@@ -991,15 +975,6 @@ public class ExperimentEditorView extends Div
                 .map(n -> n.label() != null && !n.label().isBlank() ? n.label()
                         : catalog.find(n.component()).map(c -> c.title().in(getLocale())).orElse(nodeId))
                 .orElse(nodeId);
-    }
-
-    /** What the endpoint answers for the example record, as the JSON a client would receive (or the problem). */
-    private String tryScoring(String deployment, Map<String, Object> record) {
-        try {
-            return PRETTY.writeValueAsString(scoring.score(workspace.ref(), deployment, List.of(record)));
-        } catch (ErrorResponseException e) {
-            return e.getStatusCode().value() + " " + e.getBody().getDetail();
-        }
     }
 
     /** First rows of the tables upstream of a node in the run shown, nearest first. */

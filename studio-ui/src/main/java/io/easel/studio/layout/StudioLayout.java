@@ -20,6 +20,8 @@ import io.easel.studio.admin.AuditLogView;
 import io.easel.studio.admin.UsersView;
 import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.i18n.LanguageSwitch;
+import io.easel.studio.registry.DeploymentsView;
+import io.easel.studio.registry.ModelsView;
 import io.easel.studio.workspace.ApiKeysView;
 import io.easel.studio.workspace.CurrentWorkspace;
 import io.easel.studio.workspace.WorkspaceSwitch;
@@ -36,6 +38,8 @@ public class StudioLayout extends Div implements RouterLayout, LocaleChangeObser
 
     private final Main content = new Main();
     private final RouterLink experiments = new RouterLink("", ExperimentListView.class);
+    private final RouterLink models = new RouterLink("", ModelsView.class);
+    private final RouterLink deployments = new RouterLink("", DeploymentsView.class);
     private final RouterLink apiKeys = new RouterLink("", ApiKeysView.class);
     private final RouterLink users = new RouterLink("", UsersView.class);
     private final RouterLink audit = new RouterLink("", AuditLogView.class);
@@ -58,6 +62,10 @@ public class StudioLayout extends Div implements RouterLayout, LocaleChangeObser
         experiments.addClassName("nav-link");
         experiments.setHighlightCondition((link, event) -> event.getLocation().getPath().isEmpty()
                 || event.getLocation().getPath().startsWith("experiments"));
+        models.addClassName("nav-link");
+        models.setId("nav-models");
+        deployments.addClassName("nav-link");
+        deployments.setId("nav-deployments");
         apiKeys.addClassName("nav-link");
         apiKeys.setId("nav-api-keys");
         users.addClassName("nav-link");
@@ -68,7 +76,7 @@ public class StudioLayout extends Div implements RouterLayout, LocaleChangeObser
         boolean admin = signedIn.hasRole("ADMIN");
         users.setVisible(admin);
         audit.setVisible(admin);
-        Nav nav = new Nav(experiments, apiKeys, users, audit);
+        Nav nav = new Nav(experiments, models, deployments, apiKeys, users, audit);
         nav.addClassName("studio-nav");
 
         Div spacer = new Div();
@@ -113,6 +121,8 @@ public class StudioLayout extends Div implements RouterLayout, LocaleChangeObser
     private void relabel() {
         tagline.setText(getTranslation("app.tagline"));
         experiments.setText(getTranslation("nav.experiments"));
+        models.setText(getTranslation("nav.models"));
+        deployments.setText(getTranslation("nav.deployments"));
         apiKeys.setText(getTranslation("nav.api-keys"));
         users.setText(getTranslation("nav.users"));
         audit.setText(getTranslation("nav.audit"));

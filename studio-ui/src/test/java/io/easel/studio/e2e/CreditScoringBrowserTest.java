@@ -20,12 +20,17 @@ import org.openqa.selenium.WebElement;
  * The credit-scoring tour of the studio (set up by {@link SignedInStudio}). Signs in, builds the credit-scoring
  * experiment by dragging components and wiring ports, sets params in the generated forms, runs it, reads the AUC,
  * deploys the model, creates an API key of the workspace and scores the sample record the deploy dialog offers with it.
- * Then stores run settings with another experiment.
+ * Then deploys the model again from the Models page under a chosen name, finds it on the Deployments page and
+ * undeploys it there, and stores run settings with another experiment.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditScoringBrowserTest extends SignedInStudio {
 
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(8);
+    private static final String CHOSEN_NAME = "credit-from-models-page";
+
+    /** The workspace's API key the first scenario makes in the studio, for the scoring calls of the next. */
+    private static String apiKey;
     private static final List<String> NODES = List.of("sample-dataset-1", "type-conversion-1", "random-split-1",
             "gbdt-classifier-1", "predict-1", "binary-classification-evaluation-1", "feature-importance-1");
 
@@ -141,6 +146,9 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.selectNode("gbdt-classifier-1");
         browser.click("vaadin-tab[data-tab='results']");
         browser.click("#deploy-model");
+        // The dialog offers the run's version under a name derived from the model's; deploy as offered.
+        assertThat(browser.find("#deploy-version").getText()).contains("Version 1");
+        browser.click("#deploy-confirm");
         String endpoint = browser.find("#deploy-endpoint").getText();
         String curl = browser.find("#deploy-curl").getText();
         assertThat(endpoint).startsWith(url("/api/score/"));
@@ -163,6 +171,51 @@ class CreditScoringBrowserTest extends SignedInStudio {
         HttpResponse<String> scored = score(endpoint, body, key);
         assertThat(scored.statusCode()).as(scored.body()).isEqualTo(200);
         assertThat(scored.body()).containsPattern("\"prediction\"\\s*:\\s*\"(good|bad)\"");
+        apiKey = key;
+    }
+
+    /**
+     * The Models page lists the trained model with its version; Deploy there serves it under a name the user chooses,
+     * which the Deployments page then shows (nothing to roll back yet); Undeploy, confirmed, stops it: 404.
+     */
+    @Test
+    @Order(2)
+    void shouldDeployFromTheModelsPageUnderAChosenNameAndUndeployOnTheDeploymentsPage() throws Exception {
+        signedIn();
+        browser.open(url("/"));
+        browser.click("#nav-models");
+        String model = "Credit scoring / gbdt-classifier-1";
+        String deploy = "vaadin-button[data-action='deploy'][data-model='" + model + "'][data-version='1']";
+        browser.find(deploy);
+        assertThat(browser.find(".models-page").getText()).contains(model).contains("gbdt-classifier-1");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("models.png"));
+
+        browser.click(deploy);
+        browser.type("#deploy-name", CHOSEN_NAME, false);
+        browser.click("#deploy-confirm");
+        assertThat(browser.find("#deploy-endpoint").getText()).isEqualTo(url("/api/score/" + CHOSEN_NAME));
+        String curl = browser.find("#deploy-curl").getText();
+        String body = curl.substring(curl.indexOf("-d '") + 4, curl.lastIndexOf('\'')).replace("'\\''", "'");
+        browser.click("#deploy-close");
+        HttpResponse<String> served = score(url("/api/score/" + CHOSEN_NAME), body, apiKey);
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(served.body()).contains("\"modelVersion\"");
+
+        browser.click("#nav-deployments");
+        String row = "[data-deployment='" + CHOSEN_NAME + "']";
+        browser.find(".deployment-name-cell" + row);
+        assertThat(browser.find(".deployment-grid").getText()).contains(CHOSEN_NAME, model, "v1");
+        assertThat(browser.find("vaadin-button[data-action='rollback']" + row).getAttribute("disabled")).isNotNull();
+        browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
+
+        browser.click("vaadin-button[data-action='undeploy']" + row);
+        browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
+        browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+        browser.waitForVaadin();
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll(".deployment-name-cell" + row).isEmpty());
+        HttpResponse<String> gone = score(url("/api/score/" + CHOSEN_NAME), body, apiKey);
+        assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
     }
 
     private static HttpResponse<String> score(String endpoint, String body, String apiKey) throws Exception {
@@ -175,7 +228,7 @@ class CreditScoringBrowserTest extends SignedInStudio {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void shouldListCloneAndDeleteExperimentsInEitherLanguage() {
         signedIn();
         browser.open(url("/"));
@@ -221,7 +274,7 @@ class CreditScoringBrowserTest extends SignedInStudio {
 
     /** Run settings are stored with the experiment; a memory the server would refuse is marked on its own field. */
     @Test
-    @Order(3)
+    @Order(4)
     void shouldKeepTheRunSettingsAndMarkAMemoryWithoutUnitOnItsField() {
         signedIn();
         browser.open(url("/"));
@@ -253,7 +306,7 @@ class CreditScoringBrowserTest extends SignedInStudio {
 
     /** The administrator reads what happened; signing out leads back to the login page, in either language. */
     @Test
-    @Order(4)
+    @Order(5)
     void shouldShowTheAuditLogAndSignOut() {
         signedIn();
         browser.open(url("/"));

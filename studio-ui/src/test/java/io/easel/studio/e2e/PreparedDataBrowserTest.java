@@ -66,6 +66,7 @@ class PreparedDataBrowserTest extends SignedInStudio {
         // Deploy from the model's results; score the raw records of the rows Spark scored.
         openResults("logistic-regression-1");
         browser.click("#deploy-model");
+        browser.click("#deploy-confirm");
         String endpoint = browser.find("#deploy-endpoint").getText();
         browser.click("#deploy-close");
 

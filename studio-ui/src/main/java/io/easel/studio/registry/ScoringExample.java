@@ -1,4 +1,4 @@
-package io.easel.studio.editor;
+package io.easel.studio.registry;
 
 import io.easel.component.ColumnSpec;
 import io.easel.component.TableSpec;
@@ -16,12 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param record one raw record, keyed by the model's input columns in their order
  */
-record ScoringExample(String url, Map<String, Object> record) {
+public record ScoringExample(String url, Map<String, Object> record) {
 
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** The first row of a table result, with the table's columns. */
-    record SampleRow(TableSpec spec, List<Object> values) {
+    public record SampleRow(TableSpec spec, List<Object> values) {
 
         Optional<Object> value(ColumnSpec column, boolean sameType) {
             int index = spec.columnNames().indexOf(column.name());
@@ -46,7 +46,7 @@ record ScoringExample(String url, Map<String, Object> record) {
      *
      * @param rows first rows of tables upstream of the model, nearest first
      */
-    static Map<String, Object> sampleRecord(List<ColumnSpec> inputs, List<SampleRow> rows) {
+    public static Map<String, Object> sampleRecord(List<ColumnSpec> inputs, List<SampleRow> rows) {
         List<SampleRow> ranked = rows.stream()
                 .sorted(Comparator.comparingLong((SampleRow r) -> r.matches(inputs)).reversed())
                 .toList();
@@ -74,7 +74,7 @@ record ScoringExample(String url, Map<String, Object> record) {
     }
 
     /** The request body: the record as a JSON object. */
-    String body() {
+    public String body() {
         return JSON.writeValueAsString(record);
     }
 
@@ -85,7 +85,7 @@ record ScoringExample(String url, Map<String, Object> record) {
      * A curl command for a POSIX shell, authenticated by the API key in {@value #API_KEY_VARIABLE}; the body is
      * single-quoted, so quotes inside it are escaped.
      */
-    String curl() {
+    public String curl() {
         return "curl -X POST '" + shellQuoted(url) + "' \\\n"
                 + "  -H \"Authorization: Bearer $" + API_KEY_VARIABLE + "\" \\\n"
                 + "  -H 'Content-Type: application/json' \\\n"

@@ -1,60 +1,63 @@
-package io.easel.studio.editor;
+package io.easel.studio.registry;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.server.VaadinServletRequest;
 import io.easel.component.ColumnSpec;
+import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.ScoringService;
+import io.easel.server.security.WorkspaceRef;
 import java.util.List;
+import java.util.Map;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Shown after a model is deployed: where its endpoint is and a request that works as pasted. */
-class DeployDialog extends Dialog {
+/**
+ * Where a deployment's endpoint is, a request that works as pasted (with a real record), a button that sends it, and
+ * the columns a record carries. Shown after a deploy and from the Deployments page.
+ */
+class DeploymentDetails extends Div {
+
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
-     * What to show about the deployment.
-     *
-     * @param inputNode the name of the node whose output records the model takes, when a step with no PMML form lies
-     *     between the data sources and the model; null when it takes the sources' records
+     * @param inputNodeName the name of the node whose output records the model takes, when a step with no PMML form
+     *     lies between the data sources and the model; null when it takes the sources' records
      */
-    record Deployed(String name, String modelName, int modelVersion, List<ColumnSpec> inputs, ScoringExample example,
-            String inputNode) {}
+    record Shown(DeploymentView deployment, List<ScoringExample.SampleRow> sampleRows, String inputNodeName) {}
 
-    /**
-     * @param tryIt sends the example record to the endpoint and answers with the response body (or the problem)
-     */
-    DeployDialog(Deployed deployed, java.util.function.Supplier<String> tryIt) {
-        setHeaderTitle(getTranslation("deploy.title"));
-        addClassName("deploy-dialog");
-        setWidth("min(760px, 94vw)");
-
-        Div success = new Div(VaadinIcon.CHECK_CIRCLE.create(),
-                new Span(getTranslation("deploy.done", deployed.modelName(), deployed.modelVersion())));
-        success.addClassName("deploy-success");
+    DeploymentDetails(Shown shown, ScoringService scoring, WorkspaceRef workspace) {
+        addClassName("deployment-details");
+        DeploymentView deployment = shown.deployment();
+        Map<String, Object> record = ScoringExample.sampleRecord(deployment.inputs(), shown.sampleRows());
+        ScoringExample example = new ScoringExample(absoluteUrl(deployment.endpointPath()), record);
 
         Div endpoint = new Div();
         endpoint.addClassName("deploy-block");
-        Span endpointLabel = label(getTranslation("deploy.endpoint"));
-        Anchor url = new Anchor(deployed.example().url(), deployed.example().url());
+        Anchor url = new Anchor(example.url(), example.url());
         url.setId("deploy-endpoint");
         url.addClassName("endpoint-url");
         url.setTarget("_blank");
         Span method = new Span("POST");
         method.addClassName("http-method");
-        Div urlLine = new Div(method, url, copyButton(deployed.example().url()));
+        Div urlLine = new Div(method, url, copyButton(example.url()));
         urlLine.addClassName("endpoint-line");
-        endpoint.add(endpointLabel, urlLine);
+        endpoint.add(label(getTranslation("deploy.endpoint")), urlLine);
 
         Div curl = new Div();
         curl.addClassName("deploy-block");
-        Pre code = new Pre(deployed.example().curl());
+        Pre code = new Pre(example.curl());
         code.setId("deploy-curl");
         code.addClassName("code-block");
-        Div codeHeader = new Div(label(getTranslation("deploy.curl")), copyButton(deployed.example().curl()));
+        Div codeHeader = new Div(label(getTranslation("deploy.curl")), copyButton(example.curl()));
         codeHeader.addClassName("code-header");
         Span keyHint = new Span(getTranslation("deploy.key-hint", ScoringExample.API_KEY_VARIABLE));
         keyHint.addClassName("muted");
@@ -65,7 +68,7 @@ class DeployDialog extends Dialog {
         inputs.addClassName("deploy-block");
         Div chips = new Div();
         chips.addClassName("chips");
-        for (ColumnSpec column : deployed.inputs()) {
+        for (ColumnSpec column : deployment.inputs()) {
             Span chip = new Span(column.name() + " : " + column.type().jsonName());
             chip.addClassName("chip");
             chips.add(chip);
@@ -73,10 +76,10 @@ class DeployDialog extends Dialog {
         Span unseen = new Span(getTranslation("deploy.unseen-categories"));
         unseen.addClassName("muted");
         unseen.setId("deploy-unseen-categories");
-        inputs.add(label(getTranslation("deploy.inputs", deployed.inputs().size())), chips, unseen);
-        if (deployed.inputNode() != null) {
+        inputs.add(label(getTranslation("deploy.inputs", deployment.inputs().size())), chips, unseen);
+        if (shown.inputNodeName() != null) {
             Div boundary = new Div(VaadinIcon.WARNING.create(),
-                    new Span(getTranslation("deploy.input-node", deployed.inputNode())));
+                    new Span(getTranslation("deploy.input-node", shown.inputNodeName())));
             boundary.setId("deploy-input-node");
             boundary.addClassName("deploy-warning");
             inputs.addComponentAsFirst(boundary);
@@ -92,21 +95,32 @@ class DeployDialog extends Dialog {
         send.addThemeVariants(ButtonVariant.SMALL);
         send.setId("deploy-try");
         send.addClickListener(e -> {
-            answer.setText(tryIt.get());
+            answer.setText(tryScoring(scoring, workspace, deployment.name(), record));
             answer.setVisible(true);
         });
         Div responseHeader = new Div(label(getTranslation("deploy.response")), send);
         responseHeader.addClassName("code-header");
         response.add(responseHeader, answer);
 
-        Span name = new Span(getTranslation("deploy.name", deployed.name()));
+        Span name = new Span(getTranslation("deploy.name", deployment.name()));
         name.addClassName("muted");
-        add(success, endpoint, curl, response, inputs, name);
+        add(endpoint, curl, response, inputs, name);
+    }
 
-        Button close = new Button(getTranslation("action.close"), e -> close());
-        close.addThemeVariants(ButtonVariant.PRIMARY);
-        close.setId("deploy-close");
-        getFooter().add(close);
+    /** What the endpoint answers for the example record, as the JSON a client would receive (or the problem). */
+    private static String tryScoring(ScoringService scoring, WorkspaceRef workspace, String deployment,
+            Map<String, Object> record) {
+        try {
+            return PRETTY.writeValueAsString(scoring.score(workspace, deployment, List.of(record)));
+        } catch (ErrorResponseException e) {
+            return e.getStatusCode().value() + " " + e.getBody().getDetail();
+        }
+    }
+
+    /** The endpoint as a client outside reaches it: the address this browser used, plus the endpoint's path. */
+    private static String absoluteUrl(String path) {
+        return ServletUriComponentsBuilder.fromContextPath(VaadinServletRequest.getCurrent().getHttpServletRequest())
+                .path(path).build().toUriString();
     }
 
     private Span label(String text) {

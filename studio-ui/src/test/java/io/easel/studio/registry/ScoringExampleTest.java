@@ -1,4 +1,4 @@
-package io.easel.studio.editor;
+package io.easel.studio.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,130 @@
+package io.easel.studio.registry;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import io.easel.server.deployment.DeploymentNameException;
+import io.easel.server.deployment.DeploymentService;
+import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.ScoringService;
+import io.easel.server.model.ModelVersionView;
+import io.easel.server.model.ModelView;
+import io.easel.server.security.WorkspaceRef;
+import io.easel.studio.layout.RelativeTime;
+import io.easel.studio.layout.Toasts;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Deploys a model: the user picks the version and the deployment's name (empty for one derived from the model's
+ * name; a name that already serves this model is re-pointed). Then shows where the endpoint is and a request that
+ * works as pasted. Opened from the editor's results and from the Models page.
+ */
+public class DeployDialog extends Dialog {
+
+    /** The services the dialog calls. */
+    public record Services(DeploymentService deployments, ScoringService scoring) {}
+
+    /**
+     * What to deploy.
+     *
+     * @param version the version chosen when the dialog opens
+     * @param sampleRows first rows of tables that fed the chosen version, for a scoring example with real values
+     * @param nodeName a node id as the user knows the node (its label)
+     */
+    public record Choice(ModelView model, int version,
+            Function<ModelVersionView, List<ScoringExample.SampleRow>> sampleRows, UnaryOperator<String> nodeName) {}
+
+    private final Services services;
+    private final WorkspaceRef workspace;
+    private final Choice choice;
+    private final Consumer<DeploymentView> onDeployed;
+    private final Select<ModelVersionView> version = new Select<>();
+    private final TextField name = new TextField();
+
+    /** @param onDeployed told of the deployment once it serves */
+    public DeployDialog(Services services, WorkspaceRef workspace, Choice choice, Consumer<DeploymentView> onDeployed) {
+        this.services = services;
+        this.workspace = workspace;
+        this.choice = choice;
+        this.onDeployed = onDeployed;
+        setHeaderTitle(getTranslation("registry.deploy.title", choice.model().name()));
+        addClassName("deploy-dialog");
+        setWidth("min(760px, 94vw)");
+
+        List<ModelVersionView> versions = choice.model().versions().stream()
+                .sorted(Comparator.comparingInt(ModelVersionView::version).reversed()).toList();
+        version.setLabel(getTranslation("registry.deploy.version"));
+        version.setId("deploy-version");
+        version.setItems(versions);
+        version.setItemLabelGenerator(v -> getTranslation("registry.version.label", v.version(),
+                RelativeTime.format(v.createdAt(), Instant.now(), getLocale(),
+                        (key, argument) -> argument == null ? getTranslation(key) : getTranslation(key, argument))));
+        versions.stream().filter(v -> v.version() == choice.version()).findFirst().ifPresent(version::setValue);
+        version.setWidthFull();
+
+        name.setLabel(getTranslation("registry.deploy.name"));
+        name.setId("deploy-name");
+        name.setPlaceholder(getTranslation("registry.deploy.name.placeholder"));
+        name.setHelperText(getTranslation("registry.deploy.name.helper"));
+        name.setWidthFull();
+        add(version, name);
+
+        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        cancel.addThemeVariants(ButtonVariant.TERTIARY);
+        cancel.setId("deploy-cancel");
+        Button deploy = new Button(getTranslation("registry.deploy.confirm"), VaadinIcon.ROCKET.create(),
+                e -> deploy());
+        deploy.addThemeVariants(ButtonVariant.PRIMARY);
+        deploy.setId("deploy-confirm");
+        getFooter().add(cancel, deploy);
+    }
+
+    private void deploy() {
+        ModelVersionView chosen = version.getValue();
+        if (chosen == null) {
+            version.setErrorMessage(getTranslation("registry.deploy.version.missing"));
+            version.setInvalid(true);
+            return;
+        }
+        DeploymentView deployed;
+        try {
+            deployed = services.deployments().deploy(chosen.modelId(), chosen.version(), name.getValue());
+        } catch (DeploymentNameException problem) {
+            name.setErrorMessage(problem.getMessage());
+            name.setInvalid(true);
+            return;
+        } catch (ErrorResponseException problem) {
+            Toasts.error(getTranslation("deploy.failed", problem.getBody().getDetail()));
+            return;
+        }
+        onDeployed.accept(deployed);
+        showDeployed(deployed, chosen);
+    }
+
+    private void showDeployed(DeploymentView deployed, ModelVersionView chosen) {
+        removeAll();
+        getFooter().removeAll();
+        setHeaderTitle(getTranslation("deploy.title"));
+        Div success = new Div(VaadinIcon.CHECK_CIRCLE.create(),
+                new Span(getTranslation("deploy.done", chosen.modelName(), chosen.version())));
+        success.addClassName("deploy-success");
+        String inputNode = deployed.inputNode() == null ? null : choice.nodeName().apply(deployed.inputNode());
+        add(success, new DeploymentDetails(new DeploymentDetails.Shown(deployed, choice.sampleRows().apply(chosen),
+                inputNode), services.scoring(), workspace));
+        Button close = new Button(getTranslation("action.close"), e -> close());
+        close.addThemeVariants(ButtonVariant.PRIMARY);
+        close.setId("deploy-close");
+        getFooter().add(close);
+    }
+}

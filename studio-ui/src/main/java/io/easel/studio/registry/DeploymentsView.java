@@ -1,0 +1,216 @@
+package io.easel.studio.registry;
+
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.easel.server.deployment.DeploymentService;
+import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.ScoringService;
+import io.easel.server.model.ModelService;
+import io.easel.server.model.ModelView;
+import io.easel.server.run.RunService;
+import io.easel.server.security.WorkspaceView;
+import io.easel.studio.experiments.ExperimentListView;
+import io.easel.studio.layout.StudioLayout;
+import io.easel.studio.layout.Toasts;
+import io.easel.studio.workspace.CurrentWorkspace;
+import jakarta.annotation.security.PermitAll;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The workspace's deployments: what each serves and served before, with Roll back (to the previous version), Undeploy
+ * (after a confirmation) and the scoring example. Analysts change them; viewers see them.
+ */
+@Route(value = "deployments", layout = StudioLayout.class)
+@PermitAll
+public class DeploymentsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final DeploymentService deployments;
+    private final ScoringService scoring;
+    private final ModelService models;
+    private final RunService runs;
+    private final CurrentWorkspace current;
+    private final Grid<DeploymentView> grid = new Grid<>();
+    private WorkspaceView workspace;
+    private Map<UUID, String> modelNames = Map.of();
+
+    public DeploymentsView(DeploymentService deployments, ScoringService scoring, ModelService models, RunService runs,
+            CurrentWorkspace current) {
+        this.deployments = deployments;
+        this.scoring = scoring;
+        this.models = models;
+        this.runs = runs;
+        this.current = current;
+        addClassName("registry-page");
+        addClassName("deployments-page");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        workspace = current.get().orElse(null);
+        if (workspace == null) {
+            event.forwardTo(ExperimentListView.class);
+            return;
+        }
+        build();
+    }
+
+    private void build() {
+        removeAll();
+        Div titles = new Div(new H1(getTranslation("registry.deployments.title")),
+                new Paragraph(getTranslation("registry.deployments.subtitle")));
+        titles.addClassName("page-titles");
+        Div header = new Div(titles);
+        header.addClassName("page-header");
+
+        grid.removeAllColumns();
+        grid.addClassName("deployment-grid");
+        grid.addThemeVariants(GridVariant.NO_BORDER);
+        grid.setAllRowsVisible(true);
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("registry.deployments.name"))
+                .setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(d -> modelNames.getOrDefault(d.modelId(), d.modelId().toString()))
+                .setHeader(getTranslation("registry.deployments.model")).setFlexGrow(1);
+        grid.addComponentColumn(this::stateCell).setHeader(getTranslation("registry.deployments.state"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> getTranslation("registry.version", d.modelVersion()))
+                .setHeader(getTranslation("registry.deployments.version")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(d -> d.previousVersion() == null ? getTranslation("registry.deployments.no-previous")
+                : getTranslation("registry.version", d.previousVersion()))
+                .setHeader(getTranslation("registry.deployments.previous")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setFlexGrow(0);
+        Paragraph empty = new Paragraph(getTranslation("registry.deployments.empty"));
+        empty.addClassName("muted");
+        empty.setId("deployments-empty");
+        grid.setEmptyStateComponent(empty);
+        Div card = new Div(grid);
+        card.addClassName("card");
+        add(header, card);
+        refresh();
+    }
+
+    private void refresh() {
+        modelNames = models.list(workspace.ref()).stream().collect(Collectors.toMap(ModelView::id, ModelView::name));
+        grid.setItems(deployments.list(workspace.ref()));
+    }
+
+    private Component nameCell(DeploymentView deployment) {
+        Span name = new Span(deployment.name());
+        name.addClassName("deployment-name");
+        Span path = new Span(deployment.endpointPath());
+        path.addClassName("muted");
+        Div cell = new Div(name, path);
+        cell.addClassName("deployment-name-cell");
+        cell.getElement().setAttribute("data-deployment", deployment.name());
+        return cell;
+    }
+
+    /** Every listed deployment serves: an undeployed one is gone from the list (and its endpoint answers 404). */
+    private Component stateCell(DeploymentView deployment) {
+        Span state = new Span(getTranslation("registry.state.serving"));
+        state.addClassName("state-badge");
+        state.getElement().setAttribute("data-state", "serving");
+        return state;
+    }
+
+    private Component actions(DeploymentView deployment) {
+        Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example",
+                e -> showExample(deployment));
+        Button rollBack = button(deployment, "rollback", VaadinIcon.ARROW_BACKWARD, "registry.deployments.rollback",
+                e -> rollBack(deployment));
+        rollBack.setEnabled(deployment.previousVersion() != null);
+        if (deployment.previousVersion() != null) {
+            rollBack.setTooltipText(getTranslation("registry.deployments.rollback.to", deployment.previousVersion()));
+        } else {
+            rollBack.setTooltipText(getTranslation("registry.deployments.rollback.nothing"));
+        }
+        Button undeploy = button(deployment, "undeploy", VaadinIcon.CLOSE_CIRCLE_O, "registry.deployments.undeploy",
+                e -> confirmUndeploy(deployment));
+        undeploy.addThemeVariants(ButtonVariant.ERROR);
+        rollBack.setVisible(workspace.role().canEdit());
+        undeploy.setVisible(workspace.role().canEdit());
+        Div actions = new Div(example, rollBack, undeploy);
+        actions.addClassName("row-actions");
+        return actions;
+    }
+
+    private Button button(DeploymentView deployment, String action, VaadinIcon icon, String text,
+            ComponentEventListener<ClickEvent<Button>> click) {
+        Button button = new Button(getTranslation(text), icon.create(), click);
+        button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        button.getElement().setAttribute("data-action", action);
+        button.getElement().setAttribute("data-deployment", deployment.name());
+        return button;
+    }
+
+    private void rollBack(DeploymentView deployment) {
+        try {
+            DeploymentView rolledBack = deployments.rollBack(workspace.ref(), deployment.name());
+            Toasts.success(getTranslation("registry.deployments.rollback.done", rolledBack.name(),
+                    rolledBack.modelVersion()));
+        } catch (ErrorResponseException problem) {
+            Toasts.error(getTranslation("registry.deployments.failed", problem.getBody().getDetail()));
+        }
+        refresh();
+    }
+
+    private void confirmUndeploy(DeploymentView deployment) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("registry.deployments.undeploy.title", deployment.name()));
+        confirm.setText(getTranslation("registry.deployments.undeploy.text", deployment.endpointPath()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("registry.deployments.undeploy"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                deployments.delete(workspace.ref(), deployment.name());
+                Toasts.success(getTranslation("registry.deployments.undeploy.done", deployment.name()));
+            } catch (ErrorResponseException problem) {
+                Toasts.error(getTranslation("registry.deployments.failed", problem.getBody().getDetail()));
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private void showExample(DeploymentView deployment) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("registry.deployments.example.title", deployment.name()));
+        dialog.addClassName("deploy-dialog");
+        dialog.setWidth("min(760px, 94vw)");
+        var version = models.version(deployment.modelId(), deployment.modelVersion());
+        dialog.add(new DeploymentDetails(new DeploymentDetails.Shown(deployment, RunSampleRows.of(runs, version),
+                deployment.inputNode()), scoring, workspace.ref()));
+        Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        close.addThemeVariants(ButtonVariant.PRIMARY);
+        close.setId("deploy-close");
+        dialog.getFooter().add(close);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.deployments") + " · Easel";
+    }
+}
