@@ -217,8 +217,7 @@ public class DeploymentService {
 
     private static DeploymentView view(DeploymentEntity deployment, ModelVersionView version) {
         return new DeploymentView(deployment.id(), deployment.name(), deployment.modelId(), deployment.modelVersion(),
-                deployment.previousVersion(), DeploymentView.endpointPath(deployment.name()), version.inputs(), deployment.createdAt(),
-                deployment.unseenCategories(),
-                inputNode(version));
+                deployment.previousVersion(), DeploymentView.endpointPath(deployment.name()), version.inputs(),
+                deployment.createdAt(), deployment.unseenCategories(), inputNode(version));
     }
 }

@@ -18,8 +18,7 @@ import java.util.UUID;
  *     not like the sources' records; null when the model takes the sources' records
  */
 public record DeploymentView(UUID id, String name, UUID modelId, int modelVersion, Integer previousVersion,
-        String endpointPath,
-        List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode) {
+        String endpointPath, List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode) {
 
     public static String endpointPath(String name) {
         return "/api/score/" + name;
