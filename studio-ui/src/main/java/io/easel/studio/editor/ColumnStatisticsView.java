@@ -14,6 +14,7 @@ import io.easel.server.run.PortStatisticsView.ColumnStatistics;
 import io.easel.server.run.StatisticsUnavailableException;
 import io.easel.studio.canvas.Chart;
 import io.easel.studio.canvas.ChartOption;
+import java.io.UncheckedIOException;
 import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import org.springframework.web.ErrorResponseException;
 class ColumnStatisticsView extends Div {
 
     static final Duration POLL = Duration.ofMillis(1500);
+    /** Tables of up to this many columns show every one; longer ones scroll. */
+    private static final int ROWS_SHOWN_WHOLE = 10;
     /** One timer for every open statistics tab: it only hands the asking to each tab's UI. */
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("easel-statistics-poll").factory());
@@ -68,6 +71,10 @@ class ColumnStatisticsView extends Div {
             return;
         } catch (ErrorResponseException e) {
             showProblem(getTranslation("results.statistics.gone"), e.getMessage());
+            return;
+        } catch (UncheckedIOException e) {
+            // the workspace could not be read: said here rather than as an error page over the whole editor
+            showProblem(getTranslation("results.statistics.failed"), e.getMessage());
             return;
         }
         shown = answer;
@@ -141,7 +148,11 @@ class ColumnStatisticsView extends Div {
         Grid<ColumnStatistics> grid = new Grid<>();
         grid.addClassName("statistics-grid");
         grid.addThemeVariants(GridVariant.COLUMN_BORDERS, GridVariant.ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.setHeight("300px");
+        if (statistics.columns().size() <= ROWS_SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setHeight("320px");
+        }
         grid.addComponentColumn(this::columnName).setHeader(getTranslation("results.column")).setAutoWidth(true)
                 .setFrozen(true).setResizable(true);
         number(grid, "results.statistics.missing", c -> missing(c, statistics.rows()));
@@ -207,7 +218,16 @@ class ColumnStatisticsView extends Div {
         return NumberFormat.getIntegerInstance(locale).format(column.missing()) + share;
     }
 
+    /** A figure as the data reads: 4.3, 2, 0.1, 3271.258 (at most four decimals, none added). */
     private String figure(Double value) {
-        return value == null ? "" : MetricFormat.format(value, locale);
+        if (value == null) {
+            return "";
+        }
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        NumberFormat figure = NumberFormat.getNumberInstance(locale);
+        figure.setMaximumFractionDigits(4);
+        return figure.format(value);
     }
 }
