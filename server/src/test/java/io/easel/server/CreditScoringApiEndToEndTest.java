@@ -328,6 +328,56 @@ class CreditScoringApiEndToEndTest {
     }
 
     @Test
+    void shouldComputeColumnStatisticsOnDemandAgreeingWithTheDatasetFile() throws IOException {
+        String path = "/api/runs/" + runId + "/nodes/data/ports/out/statistics";
+        Api.Response first = api.get(path);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.body().get("state").asString()).isEqualTo("computing");
+        assertThat(first.raw().headers().firstValue("Retry-After")).hasValue("2");
+
+        JsonNode statistics = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get(path).body(), body -> !body.get("state").asString().equals("computing"));
+
+        assertThat(statistics.get("state").asString()).as(statistics.toString()).isEqualTo("ready");
+        List<List<String>> csv = Csv.parse(new String(datasetBytes(), StandardCharsets.UTF_8));
+        List<String> header = csv.getFirst();
+        List<List<String>> rows = csv.subList(1, csv.size());
+        assertThat(statistics.get("rows").asLong()).isEqualTo(rows.size());
+        JsonNode columns = statistics.get("columns");
+        assertThat(columns.valueStream().map(c -> c.get("name").asString()).toList()).isEqualTo(header);
+        for (int c = 0; c < header.size(); c++) {
+            int column = c;
+            List<String> present = rows.stream().map(row -> row.get(column)).filter(v -> !v.isEmpty()).toList();
+            JsonNode figures = columns.get(c);
+            assertThat(figures.get("missing").asLong()).as(header.get(c)).isEqualTo(rows.size() - present.size());
+            assertThat(figures.get("distinct").asLong()).as(header.get(c))
+                    .isEqualTo(present.stream().distinct().count());
+        }
+        JsonNode amount = columns.get(header.indexOf("credit_amount"));
+        List<Double> amounts = rows.stream().map(row -> Double.parseDouble(row.get(header.indexOf("credit_amount"))))
+                .toList();
+        assertThat(amount.get("min").asDouble()).isEqualTo(amounts.stream().mapToDouble(v -> v).min().orElseThrow());
+        assertThat(amount.get("max").asDouble()).isEqualTo(amounts.stream().mapToDouble(v -> v).max().orElseThrow());
+        assertThat(amount.get("mean").asDouble()).isCloseTo(amounts.stream().mapToDouble(v -> v).average()
+                .orElseThrow(), within(1e-9));
+        assertThat(amount.at("/histogram/counts").valueStream().mapToLong(JsonNode::asLong).sum())
+                .isEqualTo(rows.size());
+        Map<String, Long> purposes = new java.util.TreeMap<>();
+        rows.forEach(row -> purposes.merge(row.get(header.indexOf("purpose")), 1L, Long::sum));
+        Map.Entry<String, Long> commonest = purposes.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElseThrow();
+        assertThat(columns.get(header.indexOf("purpose")).get("topValues").asString())
+                .startsWith(commonest.getKey() + " (" + commonest.getValue() + ")");
+        assertThat(columns.get(header.indexOf("purpose")).has("histogram")).isFalse();
+
+        // Kept with the output: asked again, answered at once.
+        assertThat(api.get(path).body().get("state").asString()).isEqualTo("ready");
+        assertThat(api.get("/api/runs/" + runId + "/nodes/gbdt/ports/model/statistics").status()).isEqualTo(404);
+        assertThat(api.get("/api/runs/" + runId + "/nodes/data/ports/nope/statistics").status()).isEqualTo(404);
+        assertThat(Api.anonymous(port).get(path).status()).isEqualTo(401);
+    }
+
+    @Test
     void shouldListFeatureImportancesMostImportantFirst() {
         List<JsonNode> importances = pages("importance", "out", 7, "");
         int importance = columnNames("importance", "out").indexOf("importance");

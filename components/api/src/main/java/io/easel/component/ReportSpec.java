@@ -115,6 +115,11 @@ public record ReportSpec(
          * {@code [[x, y], …]} as points, or {@code [[x, y, group], …]} with one colour per group (e.g. clusters).
          */
         SCATTER,
+        /**
+         * {@code [[x, y], …]} as points with the diagonal y = x across their range: predicted against actual values,
+         * where a perfect model's points lie on the diagonal.
+         */
+        SCATTER_WITH_DIAGONAL,
         /** {@code {"edges": [...], "counts": [...]}}: counts between consecutive edges. */
         HISTOGRAM,
         /**

@@ -7,6 +7,7 @@ import io.easel.engine.Engine;
 import io.easel.engine.EngineArguments;
 import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
+import io.easel.engine.statistics.PortStatistics;
 import io.easel.run.RunState;
 import io.easel.run.WarmEngineProtocol.Command;
 import io.easel.run.WarmEngineProtocol.Notice;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs run after run on one SparkContext, several at once, each in a thread of its own with a session of its own
  * (its SQL settings and temporary views apart from the others'), and each run's Spark jobs tagged with its id so that
- * cancelling one stops its jobs and no other's. Commands come in and notices go out as {@code WarmEngineProtocol}
- * says.
+ * cancelling one stops its jobs and no other's. Beside the runs it computes the column statistics of stored table
+ * outputs ({@link PortStatistics}), each in a thread of its own too. Commands come in and notices go out as
+ * {@code WarmEngineProtocol} says.
  */
 public final class WarmEngine {
 
@@ -50,6 +52,8 @@ public final class WarmEngine {
     private final Map<String, RunHandle> active = new ConcurrentHashMap<>();
     /** Job tags of cancelled runs still under way: any job they start is cancelled as it starts. */
     private final Set<String> cancelledTags = ConcurrentHashMap.newKeySet();
+    /** Table outputs whose statistics are being computed: asked again meanwhile, they are not computed twice. */
+    private final Set<String> profiling = ConcurrentHashMap.newKeySet();
 
     /** A run taken; cancelled before its thread starts, it does not start. */
     private static final class RunHandle {
@@ -114,6 +118,7 @@ public final class WarmEngine {
         switch (command.op()) {
             case Command.RUN -> start(command);
             case Command.CANCEL -> cancel(command.runId());
+            case Command.STATISTICS -> profile(command.location());
             default -> LOG.warn("Ignoring the unknown command '{}'", command.op());
         }
     }
@@ -174,6 +179,44 @@ public final class WarmEngine {
             active.remove(runId);
             notice(new Notice(Notice.ENDED, runId, state, message));
         }
+    }
+
+    /** Writes the column statistics of the table output at {@code location} beside it, unless they are there. */
+    private void profile(String location) {
+        if (location == null || location.isBlank()) {
+            LOG.warn("Ignoring a statistics command without a location");
+            return;
+        }
+        if (!profiling.add(location)) {
+            return; // under way: its notice answers this command too
+        }
+        runs.execute(() -> {
+            Notice done;
+            try {
+                String written = new PortStatistics(spark.newSession()).write(location);
+                LOG.info("Wrote the column statistics {}", written);
+                done = Notice.statistics(Notice.STATISTICS_WRITTEN, location, null);
+            } catch (Exception e) { // Spark's AnalysisException (a missing path) is checked, thrown from Scala
+                LOG.warn("The column statistics of {} could not be computed", location, e);
+                done = Notice.statistics(Notice.STATISTICS_FAILED, location, firstLine(e));
+            } catch (OutOfMemoryError e) {
+                LOG.error("Computing the column statistics of {} ran out of driver memory", location, e);
+                done = Notice.statistics(Notice.STATISTICS_FAILED, location, "The driver ran out of memory");
+            }
+            // before the notice, so that a request answered by it is not taken for one under way
+            profiling.remove(location);
+            notice(done);
+        });
+    }
+
+    /** The first line of a failure's message (Spark's run to a plan and a stack), with its type when it has none. */
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > 500 ? first.substring(0, 500) + "…" : first;
     }
 
     /**

@@ -14,6 +14,7 @@ import io.easel.run.RunState;
 import io.easel.run.WarmEngineProtocol;
 import io.easel.run.WarmEngineProtocol.Command;
 import io.easel.run.WarmEngineProtocol.Notice;
+import io.easel.run.WorkspaceLayout;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -143,6 +144,29 @@ class WarmEngineTest {
         assertThat(ended.op()).isEqualTo(Notice.ENDED);
         assertThat(ended.state()).isEqualTo(RunState.SUCCEEDED);
         finished("last", RunState.SUCCEEDED);
+    }
+
+    @Test
+    void shouldWriteTheColumnStatisticsOfAStoredOutputBesideIt() throws Exception {
+        assertThat(next().op()).isEqualTo(Notice.READY);
+        String location = dir.resolve("workspace").resolve("stored").toUri().toString();
+        SharedSpark.session().read().option("header", "true").option("inferSchema", "true")
+                .csv(Path.of("..", "components", "builtin", "src", "main", "resources", "io", "easel", "components",
+                        "datasets", "vote.csv").toAbsolutePath().toString())
+                .write().parquet(location);
+        String missing = dir.resolve("workspace").resolve("purged").toUri().toString();
+
+        send(Command.statistics(location));
+        send(Command.statistics(missing));
+        Notice first = next();
+        Notice second = next();
+
+        Map<String, Notice> byLocation = Map.of(first.location(), first, second.location(), second);
+        assertThat(byLocation.get(location).op()).isEqualTo(Notice.STATISTICS_WRITTEN);
+        Path written = dir.resolve("workspace").resolve("stored").resolve(WorkspaceLayout.STATISTICS);
+        assertThat(JSON.readTree(written.toFile()).at("/metrics/rows").asLong()).isEqualTo(435);
+        assertThat(byLocation.get(missing).op()).isEqualTo(Notice.STATISTICS_FAILED);
+        assertThat(byLocation.get(missing).message()).isNotBlank().doesNotContain("\n\tat ");
     }
 
     /** Whether the node has started, as far as the events written so far tell (the last line may be half written). */

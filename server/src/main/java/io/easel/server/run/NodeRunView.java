@@ -1,5 +1,9 @@
 package io.easel.server.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.easel.component.Text;
+import io.easel.run.FailureCause;
 import io.easel.run.NodeState;
 import java.time.Instant;
 
@@ -31,6 +35,24 @@ public record NodeRunView(String nodeId, NodeState state, String message, Instan
         public double fraction() {
             return tasksTotal == 0 ? 0 : (double) tasksDone / tasksTotal;
         }
+    }
+
+    /**
+     * Why the node failed or was skipped, in plain words in both languages ({@code {"en": …, "zh": …}}): Spark's
+     * error classes and the JVM's common failures explained ({@link FailureCause}); any other message, a component's
+     * own and already plain, is its own cause (in its one language). Null for a node that did not fail.
+     */
+    @JsonProperty(value = "cause", access = JsonProperty.Access.READ_ONLY)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public Text cause() {
+        return causeOf(state, message);
+    }
+
+    static Text causeOf(NodeState state, String message) {
+        if ((state != NodeState.FAILED && state != NodeState.SKIPPED) || message == null || message.isBlank()) {
+            return null;
+        }
+        return FailureCause.explain(message).orElseGet(() -> Text.of(message, message));
     }
 
     /** The same node with the progress the engine last reported, shown while it runs. */

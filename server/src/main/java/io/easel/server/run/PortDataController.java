@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +26,32 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Runs")
 class PortDataController {
 
-    private final PortDataService data;
+    /** How long a client waits before asking again for statistics being computed (profiling takes seconds). */
+    static final String STATISTICS_RETRY_SECONDS = "2";
 
-    PortDataController(PortDataService data) {
+    private final PortDataService data;
+    private final PortStatisticsService statistics;
+
+    PortDataController(PortDataService data, PortStatisticsService statistics) {
         this.data = data;
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/statistics")
+    @Operation(summary = "Column statistics of a table output", description = "Per column (vectors aside): present "
+            + "and missing values, distinct values, the most frequent values, and for numbers the mean, standard "
+            + "deviation, range and a histogram. Computed by the engine when first asked for, then kept with the "
+            + "output: until then the answer is {\"state\":\"computing\"} with a Retry-After header (ask again); "
+            + "{\"state\":\"failed\"} with a message when the engine could not compute them (asking again tries "
+            + "again). 409 when no warm engine runs on this server to compute them.")
+    ResponseEntity<PortStatisticsView> statistics(@PathVariable UUID runId, @PathVariable String nodeId,
+            @PathVariable String port) {
+        PortStatisticsView answer = statistics.statistics(runId, nodeId, port);
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (answer.isComputing()) {
+            response.header(HttpHeaders.RETRY_AFTER, STATISTICS_RETRY_SECONDS).cacheControl(CacheControl.noStore());
+        }
+        return response.body(answer);
     }
 
     @GetMapping("/rows")

@@ -50,7 +50,7 @@ public class PortDataService {
     /** A download: the file name it is saved as, its media type and its bytes, written as they are read. */
     public record Download(String fileName, String contentType, Body body) {}
 
-    private record TableOutput(TableSpec spec, TableFiles files) {}
+    private record TableOutput(TableSpec spec, TableFiles files, String location) {}
 
     /** A row with its place in the component's order, which breaks ties of a sort. */
     private record Numbered(List<Object> row, long place) {}
@@ -103,13 +103,21 @@ public class PortDataService {
         };
     }
 
+    /**
+     * Where a table output of a run lies, checked as for its rows: the node's results must be readable by the caller,
+     * and its files still in the workspace (404 otherwise).
+     */
+    String tableLocation(UUID runId, String nodeId, String port) {
+        return output(runId, nodeId, port).location();
+    }
+
     private TableOutput output(UUID runId, String nodeId, String port) {
         PortResult result = runs.nodeResult(runId, nodeId).outputs().get(port);
         if (result == null || !(result.spec() instanceof TableSpec spec) || result.location() == null) {
             throw new TableOutputNotFoundException(runId, nodeId, port, "");
         }
         try {
-            return new TableOutput(spec, workspace.tableFiles(result.location()));
+            return new TableOutput(spec, workspace.tableFiles(result.location()), result.location());
         } catch (FileNotFoundException gone) {
             throw new TableOutputNotFoundException(runId, nodeId, port, ": its files are no longer in the run "
                     + "workspace");

@@ -69,6 +69,23 @@ class RunWorkspace {
         return TableFiles.in(output, hadoop);
     }
 
+    /**
+     * The column statistics written beside the table output at {@code location} (as the engine reported it), which
+     * must lie in the workspace; empty while there are none.
+     */
+    Optional<byte[]> statistics(String location) throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(URI.create(
+                WorkspaceLayout.statistics(location)).normalize());
+        if (!inWorkspace(file)) {
+            throw new FileNotFoundException(location + " is not in the run workspace " + planner.workspaceRoot());
+        }
+        try (InputStream in = file.getFileSystem(hadoop).open(file)) {
+            return Optional.of(in.readAllBytes());
+        } catch (FileNotFoundException notYet) {
+            return Optional.empty();
+        }
+    }
+
     private boolean inWorkspace(org.apache.hadoop.fs.Path path) throws IOException {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(planner.workspaceRoot());
         String qualifiedRoot = root.getFileSystem(hadoop).makeQualified(root).toString();

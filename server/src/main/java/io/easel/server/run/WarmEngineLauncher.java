@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +79,33 @@ final class WarmEngineLauncher implements EngineLauncher, AutoCloseable {
             } catch (IOException e) {
                 lastFailure = e;
                 process.retire("it could not be handed run " + launch.runId() + ": " + e.getMessage());
+            }
+        }
+        throw lastFailure;
+    }
+
+    /**
+     * Whether the warm engine can read the workspace as the server does: a local driver in client deploy mode, the
+     * only kind of warm engine that takes runs.
+     */
+    boolean computesStatistics() {
+        LaunchSettings server = LaunchSettings.effective(engine, null);
+        return server.master().startsWith("local") && !server.clusterDeployMode();
+    }
+
+    /**
+     * Asks the warm engine (started if need be) for the column statistics of the table output at {@code location};
+     * see {@link WarmEngineProcess#statistics}.
+     */
+    CompletableFuture<Void> statistics(String location) throws IOException {
+        IOException lastFailure = null;
+        for (int attempt = 0; attempt < 2; attempt++) { // a warm engine may die between the check and the asking
+            WarmEngineProcess process = process();
+            try {
+                return process.statistics(location);
+            } catch (IOException e) {
+                lastFailure = e;
+                process.retire("it could not be asked for column statistics: " + e.getMessage());
             }
         }
         throw lastFailure;

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One warm engine process: commands go to its standard input, notices come from its standard output (read by a
  * thread of its own), its log (standard error, and whatever else it prints) goes to one log file. When the process
- * ends, every run still on it ends too, with the reason and the last lines of its log.
+ * ends, every run still on it ends too, with the reason and the last lines of its log, and so does every request
+ * for column statistics.
  */
 final class WarmEngineProcess {
 
@@ -36,6 +38,8 @@ final class WarmEngineProcess {
     private final Path logFile;
     private final BufferedWriter commands;
     private final Map<String, WarmRun> runs = new ConcurrentHashMap<>();
+    /** Column statistics asked for and not yet written, by table output location. */
+    private final Map<String, CompletableFuture<Void>> statistics = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private volatile boolean retired;
     private volatile long idleSinceNanos = System.nanoTime();
@@ -76,9 +80,35 @@ final class WarmEngineProcess {
         return ready;
     }
 
-    /** Has had no run for at least {@code nanos}. */
+    /** Has had no run nor statistics to compute for at least {@code nanos}. */
     boolean idleFor(long nanos) {
-        return runs.isEmpty() && System.nanoTime() - idleSinceNanos >= nanos;
+        return runs.isEmpty() && statistics.isEmpty() && System.nanoTime() - idleSinceNanos >= nanos;
+    }
+
+    /**
+     * Asks the engine for the column statistics of the table output at {@code location}, unless they are asked for
+     * already; completes when they are written, exceptionally with a {@link StatisticsFailure} when they cannot be.
+     */
+    CompletableFuture<Void> statistics(String location) throws IOException {
+        CompletableFuture<Void> asked = new CompletableFuture<>();
+        CompletableFuture<Void> earlier = statistics.putIfAbsent(location, asked);
+        if (earlier != null) {
+            return earlier;
+        }
+        try {
+            send(Command.statistics(location));
+        } catch (IOException e) {
+            statistics.remove(location);
+            throw e;
+        }
+        return asked;
+    }
+
+    /** Why the engine could not write column statistics, in its words. */
+    static final class StatisticsFailure extends RuntimeException {
+        StatisticsFailure(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** Hands a run to the engine; {@code run} learns from its notices how it goes. */
@@ -169,6 +199,9 @@ final class WarmEngineProcess {
             case Notice.REFUSED -> ended(notice.runId()).ifPresent(run -> run.refused(notice.message()));
             case Notice.ENDED -> ended(notice.runId()).ifPresent(run -> run.endedOnEngine(
                     notice.state() == null ? RunState.FAILED : notice.state(), notice.message()));
+            case Notice.STATISTICS_WRITTEN -> statisticsDone(notice.location()).ifPresent(s -> s.complete(null));
+            case Notice.STATISTICS_FAILED -> statisticsDone(notice.location()).ifPresent(s -> s.completeExceptionally(
+                    new StatisticsFailure(notice.message() == null ? "no reason given" : notice.message())));
             default -> log.warn("The warm engine (process {}) sent an unknown notice '{}'", pid(), notice.op());
         }
     }
@@ -181,9 +214,24 @@ final class WarmEngineProcess {
         return java.util.Optional.ofNullable(run);
     }
 
+    private java.util.Optional<CompletableFuture<Void>> statisticsDone(String location) {
+        CompletableFuture<Void> asked = location == null ? null : statistics.remove(location);
+        if (statistics.isEmpty() && runs.isEmpty()) {
+            idleSinceNanos = System.nanoTime();
+        }
+        return java.util.Optional.ofNullable(asked);
+    }
+
     private void died(String how) {
         retired = true;
         String description = "the warm engine (process " + pid() + ") " + how;
+        for (String location : List.copyOf(statistics.keySet())) {
+            CompletableFuture<Void> asked = statistics.remove(location);
+            if (asked != null) {
+                asked.completeExceptionally(new StatisticsFailure("The warm engine " + how
+                        + " before the statistics were written"));
+            }
+        }
         if (runs.isEmpty()) {
             log.info("{}", description);
             return;

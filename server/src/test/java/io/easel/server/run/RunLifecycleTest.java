@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs whose "engine" is a real child process that never reports back ({@link FakeSparkSubmit}): the watchdog,
@@ -218,7 +219,11 @@ class RunLifecycleTest {
         rest.add(new RunEvent.NodeOutput("data", "out", PortResult.ofTable(
                 TableSpec.of(ColumnSpec.of("age", DataType.INTEGER)), 1000, List.of(List.of(67), List.of(22)), null),
                 now + 11));
-        rest.add(new RunEvent.NodeStatusChanged("split", NodeState.FAILED, "Fraction broke", now + 12, null,
+        // A failure as Spark words it (the rule reading it is checked against Spark itself in FailureCauseTest).
+        String sparkFailure = "[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column, variable, or function parameter with "
+                + "name `fractio` cannot be resolved. Did you mean one of the following? [`fraction`, `age`]. "
+                + "SQLSTATE: 42703";
+        rest.add(new RunEvent.NodeStatusChanged("split", NodeState.FAILED, sparkFailure, now + 12, null,
                 "param fraction changed (0.8 → 0.7)"));
         rest.add(new RunEvent.RunFinished(RunState.FAILED, "Node 'split' failed", now + 13));
         assertThat(api.post(path, new RunEventBatch(started.id().toString(), 2, rest), auth).status())
@@ -228,7 +233,7 @@ class RunLifecycleTest {
         assertThat(finished.state()).isEqualTo(RunState.FAILED);
         assertThat(finished.message()).isEqualTo("Node 'split' failed");
         assertThat(finished.nodes().get("data").state()).isEqualTo(NodeState.SUCCEEDED);
-        assertThat(finished.nodes().get("split").message()).isEqualTo("Fraction broke");
+        assertThat(finished.nodes().get("split").message()).isEqualTo(sparkFailure);
         NodeResultView data = runs.nodeResult(started.id(), "data");
         assertThat(data.outputs().get("out").rowCount()).isEqualTo(1000);
         assertThat(data.outputs().get("out").sampleRows()).hasSize(2);
@@ -242,6 +247,16 @@ class RunLifecycleTest {
                 || runOverHttp.body().at("/nodes/data/rerunReason").isNull()).isTrue();
         assertThat(runOverHttp.body().at("/nodes/split/rerunReason").asString())
                 .isEqualTo("param fraction changed (0.8 → 0.7)");
+        // The failed node's cause in plain words, in both languages, beside Spark's own text.
+        for (JsonNode split : List.of(runOverHttp.body().at("/nodes/split"),
+                api.get("/api/runs/" + started.id() + "/nodes/split").body())) {
+            assertThat(split.at("/cause/en").asString()).isEqualTo("Column 'fractio' does not exist. Did you mean "
+                    + "'fraction'?");
+            assertThat(split.at("/cause/zh").asString()).isEqualTo("列 'fractio' 不存在。是否想用 'fraction'？");
+            assertThat(split.get("message").asString()).isEqualTo(sparkFailure);
+        }
+        assertThat(runOverHttp.body().at("/nodes/data/cause").isMissingNode()).isTrue();
+        assertThat(overHttp.body().has("cause")).isFalse();
         assertThat(api.get("/api/runs/" + started.id() + "/nodes/nope").status()).isEqualTo(404);
         runs.cancel(started.id()); // already over: answered unchanged
         assertThat(runs.get(started.id()).state()).isEqualTo(RunState.FAILED);

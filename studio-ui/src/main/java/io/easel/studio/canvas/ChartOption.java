@@ -78,14 +78,27 @@ public final class ChartOption {
      * one.
      */
     public static String scatter(List<List<Double>> points, List<String> groups, Axes axes, Texts texts) {
+        return scatter(points, groups, axes, false, texts);
+    }
+
+    /**
+     * Points as {@link #scatter(List, List, Axes, Texts)} draws them; {@code diagonal} adds y = x across the range of
+     * both coordinates, on which a perfect prediction lies (predicted against actual).
+     */
+    public static String scatter(List<List<Double>> points, List<String> groups, Axes axes, boolean diagonal,
+            Texts texts) {
         if (!groups.isEmpty() && groups.size() != points.size()) {
             throw new IllegalArgumentException("a grouped scatter needs one group per point, got " + points.size()
                     + " points and " + groups.size() + " groups");
         }
         Map<String, Object> option = xy(points, axes, "item", texts);
         int symbolSize = points.size() > 300 ? 4 : 6;
+        List<Object> diagonalLine = diagonal ? diagonal(points) : List.of();
         if (groups.isEmpty()) {
-            option.put("series", List.of(scatterSeries(null, rounded(points), symbolSize, LINE_COLOR)));
+            List<Object> series = new ArrayList<>(List.of(scatterSeries(null, rounded(points), symbolSize,
+                    LINE_COLOR)));
+            series.addAll(diagonalLine);
+            option.put("series", series);
             return ExperimentCanvas.write(option);
         }
         Map<String, List<List<Double>>> byGroup = new LinkedHashMap<>();
@@ -102,6 +115,7 @@ public final class ChartOption {
             series.add(scatterSeries(group.getKey(), group.getValue(), symbolSize,
                     GROUP_COLORS.get(index++ % GROUP_COLORS.size())));
         }
+        series.addAll(diagonalLine);
         option.put("series", series);
         option.put("legend", Map.of("top", 0, "left", "center", "type", "scroll", "itemHeight", 10));
         option.put("grid", Map.of("left", 56, "right", 24, "top", 40, "bottom", 48));
@@ -387,6 +401,26 @@ public final class ChartOption {
         axis.put("splitArea", Map.of("show", false));
         axis.put("axisTick", Map.of("show", false));
         return axis;
+    }
+
+    /** The dashed y = x from the lowest to the highest coordinate of {@code points}; none without points. */
+    private static List<Object> diagonal(List<List<Double>> points) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (List<Double> point : points) {
+            for (Double coordinate : point.subList(0, Math.min(2, point.size()))) {
+                if (coordinate != null && Double.isFinite(coordinate)) {
+                    low = Math.min(low, coordinate);
+                    high = Math.max(high, coordinate);
+                }
+            }
+        }
+        if (low > high) {
+            return List.of();
+        }
+        Map<String, Object> line = reference(List.of());
+        line.put("data", List.of(List.of(round(low), round(low)), List.of(round(high), round(high))));
+        return List.of(line);
     }
 
     private static Map<String, Object> reference(List<List<Integer>> points) {

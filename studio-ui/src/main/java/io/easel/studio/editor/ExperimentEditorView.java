@@ -60,6 +60,8 @@ import io.easel.server.run.NodeResultView;
 import io.easel.server.run.NodeRunView;
 import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
+import io.easel.server.run.PortStatisticsService;
+import io.easel.server.run.PortStatisticsView;
 import io.easel.server.run.Registration;
 import io.easel.server.run.RowQuery;
 import io.easel.server.run.RunHistory;
@@ -109,6 +111,7 @@ public class ExperimentEditorView extends Div
     private final ExperimentService experiments;
     private final RunService runs;
     private final PortDataService portData;
+    private final PortStatisticsService portStatistics;
     private final ModelService models;
     private final DeploymentService deployments;
     private final ScoringService scoring;
@@ -158,9 +161,10 @@ public class ExperimentEditorView extends Div
     private java.util.Locale renderedIn;
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
-            PortDataService portData, ModelService models, DeploymentService deployments, ScoringService scoring,
+            PortDataService portData, PortStatisticsService portStatistics, ModelService models, DeploymentService deployments, ScoringService scoring,
             WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
         this.portData = portData;
+        this.portStatistics = portStatistics;
         this.history = history;
         this.comparisons = new RunComparisonFlow(history, catalog, this, this::getLocale, this::showPastRun);
         this.catalog = catalog;
@@ -484,6 +488,11 @@ public class ExperimentEditorView extends Div
             @Override
             public PortDataService.Download download(PortDataService.Format format) {
                 return portData.download(runId, nodeId, port, format);
+            }
+
+            @Override
+            public PortStatisticsView statistics() {
+                return portStatistics.statistics(runId, nodeId, port);
             }
         };
     }

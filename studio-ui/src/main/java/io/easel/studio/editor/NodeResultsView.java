@@ -154,6 +154,11 @@ class NodeResultsView extends Div {
         tabs.addClassName("table-tabs");
         tabs.add(getTranslation("results.table.preview"), sampleGrid(table, output, "260px"));
         tabs.add(getTranslation("results.table.schema"), schemaGrid(table));
+        if (output.location() != null) {
+            tabs.add(getTranslation("results.table.statistics"), new ColumnStatisticsView(
+                    () -> tables.apply(port.name()).statistics(), locale))
+                    .getElement().setAttribute("data-tab", "statistics");
+        }
         box.add(line, tabs);
         barsOf(table, output).ifPresent(box::add);
         return box;

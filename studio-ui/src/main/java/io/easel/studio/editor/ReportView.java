@@ -163,8 +163,9 @@ class ReportView extends Div {
         return switch (kind) {
             case CURVE, CURVE_WITH_DIAGONAL -> ChartData.points(data).map(points -> chart(
                     ChartOption.curve(points, axes, kind == ReportSpec.ChartKind.CURVE_WITH_DIAGONAL, texts), 260));
-            case SCATTER -> ChartData.points(data).map(points -> chart(
-                    ChartOption.scatter(points, ChartData.groups(data), axes, texts), 300));
+            case SCATTER, SCATTER_WITH_DIAGONAL -> ChartData.points(data).map(points -> chart(
+                    ChartOption.scatter(points, ChartData.groups(data), axes,
+                            kind == ReportSpec.ChartKind.SCATTER_WITH_DIAGONAL, texts), 300));
             case BARS -> ChartData.bars(data).map(bars -> chart(
                     ChartOption.bars(bars.names(), bars.values(), axes, texts), barsHeight(bars.names().size())));
             case HISTOGRAM -> ChartData.histogram(data).map(histogram -> chart(

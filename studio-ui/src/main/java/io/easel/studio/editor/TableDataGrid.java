@@ -18,6 +18,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.easel.component.ColumnSpec;
 import io.easel.component.TableSpec;
 import io.easel.server.run.PortDataService;
+import io.easel.server.run.PortStatisticsView;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.RowQuery;
 import java.text.NumberFormat;
@@ -36,11 +37,14 @@ import org.springframework.web.ErrorResponseException;
  */
 class TableDataGrid extends Div {
 
-    /** What the grid reads: pages of one output of a run, and that output as a file. */
+    /** What the grid reads: pages of one output of a run, and that output as a file; and its column statistics. */
     interface Source {
         PortRows rows(RowQuery query);
 
         PortDataService.Download download(PortDataService.Format format);
+
+        /** The output's column statistics, or that the engine is computing them. */
+        PortStatisticsView statistics();
     }
 
     static final int PAGE_SIZE = 100;

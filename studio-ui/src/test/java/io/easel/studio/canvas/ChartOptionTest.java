@@ -52,6 +52,20 @@ class ChartOptionTest {
     }
 
     @Test
+    void shouldDrawTheDiagonalOfAPerfectPredictionAcrossThePointsRange() {
+        List<List<Double>> predictedAgainstActual = List.of(List.of(25.0, 40.0), List.of(310.0, 180.0),
+                List.of(150.0, 12.5));
+
+        JsonNode option = read(ChartOption.scatter(predictedAgainstActual, List.of(), AXES, true, TEXTS));
+
+        assertThat(option.at("/series/0/type").asString()).isEqualTo("scatter");
+        assertThat(option.at("/series/1/type").asString()).isEqualTo("line");
+        assertThat(option.at("/series/1/data").toString()).isEqualTo("[[12.5,12.5],[310.0,310.0]]");
+        assertThat(option.at("/series/1/silent").asBoolean()).isTrue();
+        assertThat(read(ChartOption.scatter(predictedAgainstActual, AXES, TEXTS)).at("/series")).hasSize(1);
+    }
+
+    @Test
     void shouldListBarsTopDownInTheOrderGiven() {
         JsonNode option = read(ChartOption.bars(List.of("checking_status", "duration"), List.of(0.31, 0.12),
                 new ChartOption.Axes("Rows", "Cluster"), TEXTS));

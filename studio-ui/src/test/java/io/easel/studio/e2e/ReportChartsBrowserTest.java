@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 10's interactive reports, in the browser: a binary classifier (breast cancer, logistic regression) whose
  * threshold is slid, moving its rates and its 2 × 2 confusion live; a multiclass confusion heat map (iris, decision
- * tree) as counts and as row shares; and iris's k-means clusters on their first two principal components. One
- * experiment, posted through the REST API and run once.
+ * tree) as counts and as row shares; iris's k-means clusters on their first two principal components; and the
+ * column statistics of the iris table. One experiment, posted through the REST API and run once.
  */
 class ReportChartsBrowserTest extends SignedInStudio {
 
@@ -92,6 +92,24 @@ class ReportChartsBrowserTest extends SignedInStudio {
         assertThat(browser.chartOption("projection", "option.dataZoom[0].type")).isEqualTo("inside");
         browser.scrollTo("[data-chart='projection']");
         browser.cleanScreenshot(SCREENSHOTS.resolve("results-cluster-projection.png"));
+
+        // The iris table's column statistics, computed by the engine when their tab first opens.
+        openResults("iris");
+        browser.click("[data-port='out'] vaadin-tab[data-tab='statistics']");
+        browser.until(Duration.ofMinutes(2), d -> !"computing".equals(browser.find(".column-statistics")
+                .getAttribute("data-state")));
+        assertThat(browser.find(".column-statistics").getAttribute("data-state"))
+                .as(browser.find(".column-statistics").getText()).isEqualTo("ready");
+        assertThat(browser.find(".statistics-summary").getText()).startsWith("150 rows · 5 columns");
+        assertThat(browser.find(".statistics-grid [data-column='species']").getAttribute("data-distinct"))
+                .isEqualTo("3");
+        assertThat(browser.find(".statistics-grid [data-column='species']").getAttribute("data-missing"))
+                .isEqualTo("0");
+        assertThat(browser.find(".statistics-histogram").getAttribute("data-column")).isEqualTo("sepal_length_cm");
+        assertThat(((Number) browser.chartOption("column-histogram",
+                "option.series[0].data.reduce((sum, count) => sum + count, 0)")).longValue()).isEqualTo(150);
+        browser.scrollTo(".column-statistics");
+        browser.cleanScreenshot(SCREENSHOTS.resolve("results-column-statistics.png"));
 
         // In Chinese, the slider speaks Chinese.
         browser.click(".language-option[data-lang='zh']");

@@ -61,7 +61,7 @@ public final class RegressionEvaluation implements SparkComponent {
             .metric("rows", "Rows", "行数")
             .chart("residuals", ReportSpec.ChartKind.HISTOGRAM, Text.of("Residuals", "残差分布"),
                     Text.of("Residual (actual − predicted)", "残差（实际值 − 预测值）"), Text.of("Rows", "行数"))
-            .chart("predictedVsActual", ReportSpec.ChartKind.SCATTER, Text.of("Predicted vs actual",
+            .chart("predictedVsActual", ReportSpec.ChartKind.SCATTER_WITH_DIAGONAL, Text.of("Predicted vs actual",
                     "预测值与实际值"), Text.of("Actual", "实际值"), Text.of("Predicted", "预测值"))
             .build();
 
