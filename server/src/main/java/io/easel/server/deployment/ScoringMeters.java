@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -85,6 +87,35 @@ class ScoringMeters {
             };
             timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         }
+
+        ScoringFigures figures() {
+            long errors = clientError.count() + serverError.count();
+            return new ScoringFigures(success.count() + errors, errors, p99Millis(success.takeSnapshot()));
+        }
+
+        /**
+         * The 99th percentile, interpolated linearly within the histogram bucket it falls in (as Prometheus'
+         * {@code histogram_quantile} does). The Prometheus registry keeps cumulative bucket counts.
+         */
+        private static Double p99Millis(HistogramSnapshot snapshot) {
+            if (snapshot.count() == 0) {
+                return null;
+            }
+            double rank = 0.99 * snapshot.count();
+            double lowerBound = 0;
+            double lowerCount = 0;
+            for (CountAtBucket bucket : snapshot.histogramCounts()) {
+                double upperBound = bucket.bucket(TimeUnit.MILLISECONDS);
+                if (bucket.count() >= rank) {
+                    double inBucket = bucket.count() - lowerCount;
+                    return inBucket <= 0 ? upperBound
+                            : lowerBound + (upperBound - lowerBound) * (rank - lowerCount) / inBucket;
+                }
+                lowerBound = upperBound;
+                lowerCount = bucket.count();
+            }
+            return snapshot.max(TimeUnit.MILLISECONDS); // beyond the last bucket: the slowest is the best bound known
+        }
     }
 
     private final MeterRegistry registry;
@@ -92,6 +123,12 @@ class ScoringMeters {
 
     ScoringMeters(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** What the deployment's current version has scored here; {@link ScoringFigures#NONE} before any request. */
+    ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
+        Meters found = meters.get(new Key(workspace.id(), deployment.name(), deployment.modelVersion()));
+        return found == null ? ScoringFigures.NONE : found.figures();
     }
 
     /** The meters of the version a deployment serves now, registered at its first request. */

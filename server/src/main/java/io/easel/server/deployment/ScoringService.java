@@ -60,6 +60,15 @@ public class ScoringService {
     }
 
     /**
+     * How the version a deployment serves has scored on this server since it started (requests, errors, p99 latency).
+     *
+     * @param deployment as {@link DeploymentService#list} or {@link DeploymentService#get} gave it to the caller
+     */
+    public ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
+        return meters.figures(workspace, deployment);
+    }
+
+    /**
      * Scores a request body as it streams in: one JSON object or a list of them. An unknown deployment is a 404
      * whatever the body holds (and before any of it is read); the body is read only once it is this request's turn
      * ({@link ScoringGate}).

@@ -457,7 +457,7 @@ class ScoringApiTest {
 
     /**
      * Prometheus reads, per deployment and version, how many requests succeeded or failed and how many records were
-     * scored, with latency buckets; only an administrator may read them.
+     * scored, with latency buckets; only an administrator may read them. The studio reads the same figures.
      */
     @Test
     void shouldCountEveryScoringRequestOfTheDeploymentVersionForPrometheus() throws Exception {
@@ -485,6 +485,11 @@ class ScoringApiTest {
                 "deployment=\"" + name + "\",version=\"1\",workspace=\"default\"")).isEqualTo(3 + batch.size());
         assertThat(sample(metrics.text(), "easel_scoring_requests_seconds_bucket",
                 tags.formatted("success") + ",le=\"+Inf\"")).isEqualTo(4);
+        ScoringFigures figures = scoring.figures(WorkspaceRef.DEFAULT, deployments.get(WorkspaceRef.DEFAULT, name));
+        assertThat(figures.requests()).isEqualTo(5);
+        assertThat(figures.errors()).isEqualTo(1);
+        assertThat(figures.errorPercent()).isCloseTo(20.0, within(1e-9));
+        assertThat(figures.p99Millis()).isPositive().isLessThan(30_000.0);
         assertThat(Api.anonymous(port).get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(Api.anonymous(port).withKey(apiKey).get("/actuator/prometheus").status()).isEqualTo(403);
     }
