@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scores raw records (the columns the experiment read) with a deployed model version. Every record is checked
- * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field.
+ * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field. Every
+ * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
+ * name is the caller's to choose, and would make one meter per typo).
  */
 @Service
 public class ScoringService {
@@ -24,14 +26,16 @@ public class ScoringService {
     private final ScoringModels scoringModels;
     private final JsonMapper json;
     private final ScoringGate gate;
+    private final ScoringMeters meters;
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            @Value("${easel.scoring.max-records:10000}") int maxRecords) {
+            ScoringMeters meters, @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
         this.json = json;
         this.gate = gate;
+        this.meters = meters;
         this.maxRecords = maxRecords;
     }
 
@@ -42,7 +46,26 @@ public class ScoringService {
      *     rejects or missing values it cannot score
      */
     public ScoreResponse score(WorkspaceRef workspace, String deploymentName, List<Map<String, Object>> records) {
-        return score(deployments.served(workspace, deploymentName), records);
+        long start = System.nanoTime();
+        DeploymentService.Served served = deployments.served(workspace, deploymentName);
+        ScoringMeters.Meters metered = meters.of(workspace, served);
+        try {
+            ScoreResponse response = score(served, records);
+            metered.succeeded(start, response.predictions().size());
+            return response;
+        } catch (RuntimeException failure) {
+            metered.failed(start, failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * How the version a deployment serves has scored on this server since it started (requests, errors, p99 latency).
+     *
+     * @param deployment as {@link DeploymentService#list} or {@link DeploymentService#get} gave it to the caller
+     */
+    public ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
+        return meters.figures(workspace, deployment);
     }
 
     /**
@@ -53,8 +76,19 @@ public class ScoringService {
      * @throws IOException when the body cannot be read, or grows past its limit
      */
     ScoreResponse scoreJson(WorkspaceRef workspace, String deploymentName, InputStream body) throws IOException {
+        long start = System.nanoTime();
         DeploymentService.Served served = deployments.served(workspace, deploymentName);
-        return gate.inTurn(() -> score(served, ScoringRequestBody.records(json, body, maxRecords)));
+        // Timed from the request's arrival, waiting for its turn included: the latency a client sees, less the network.
+        ScoringMeters.Meters metered = meters.of(workspace, served);
+        try {
+            ScoreResponse response = gate.inTurn(
+                    () -> score(served, ScoringRequestBody.records(json, body, maxRecords)));
+            metered.succeeded(start, response.predictions().size());
+            return response;
+        } catch (IOException | RuntimeException failure) {
+            metered.failed(start, failure);
+            throw failure;
+        }
     }
 
     private ScoreResponse score(DeploymentService.Served served, List<Map<String, Object>> records) {

@@ -10,11 +10,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,8 +27,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 /**
  * Who may call the REST API ({@code /api/**} and the OpenAPI description): everyone must sign in, with an API key
  * ({@code Authorization: Bearer easel_…}), a user name and password (HTTP Basic), or the session of a browser signed in
- * to the studio. Health and the engine's callback (which checks its own per-run token) are open. Refusals are problem
- * JSON: 401 without valid credentials, 403 for what the caller may not do.
+ * to the studio. Health and the engine's callback (which checks its own per-run token) are open; the Prometheus
+ * metrics ({@code /actuator/prometheus}) are for administrators only. Refusals are problem JSON: 401 without valid
+ * credentials, 403 for what the caller may not do.
  * <p>
  * Browser protection: requests that rely on a signed-in browser session and change something need Spring's CSRF token
  * (the {@code XSRF-TOKEN} cookie echoed as {@code X-XSRF-TOKEN}); requests with their own {@code Authorization} header
@@ -44,7 +48,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService keys, AuditLog audit,
-            ProblemResponses problems, SecurityProperties settings) {
+            ProblemResponses problems, SecurityProperties settings, Access access) {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
@@ -52,6 +56,8 @@ class ApiSecurityConfiguration {
                         // Swagger UI's page and scripts only; the description it loads needs a sign-in.
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/engine/runs/*/events").permitAll()
+                        // Scoring metrics name every deployment of every workspace: administrators only.
+                        .requestMatchers("/actuator/prometheus").access(administrators(access))
                         .anyRequest().authenticated())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, audit), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
@@ -63,6 +69,20 @@ class ApiSecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable);
         return http.build();
+    }
+
+    /**
+     * Lets administrators in (users with the admin flag, as the database has it now; never an API key). Anyone else
+     * signed in gets a 403; an anonymous caller a 401.
+     */
+    private static AuthorizationManager<RequestAuthorizationContext> administrators(Access access) {
+        return (authentication, request) -> {
+            try {
+                return new AuthorizationDecision(access.caller().admin());
+            } catch (SignInRequiredException notSignedIn) {
+                return new AuthorizationDecision(false);
+            }
+        };
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.server.Api;
 import io.easel.server.AsAdministrator;
 import org.junit.jupiter.api.extension.ExtendWith;
 import io.easel.server.security.ApiKeyService;
@@ -452,6 +453,53 @@ class ScoringApiTest {
         assertThat(problem.path("errors").get(0).path("field").asString()).isEqualTo("checking_status");
         assertThat(scored.statusCode()).isEqualTo(200);
         assertMatchesSpark(JSON.readTree(scored.body()).path("predictions").get(0), strictRow);
+    }
+
+    /**
+     * Prometheus reads, per deployment and version, how many requests succeeded or failed and how many records were
+     * scored, with latency buckets; only an administrator may read them. The studio reads the same figures.
+     */
+    @Test
+    void shouldCountEveryScoringRequestOfTheDeploymentVersionForPrometheus() throws Exception {
+        String name = endpoint.substring("/api/score/".length());
+        List<Object> batch = expectedRows.stream().map(r -> r.get("record")).toList();
+        Map<String, Object> missingField = record(0);
+        missingField.remove("duration");
+        for (int i = 0; i < 3; i++) {
+            assertThat(post(endpoint, JSON.writeValueAsString(record(i))).statusCode()).isEqualTo(200);
+        }
+        assertThat(post(endpoint, JSON.writeValueAsString(batch)).statusCode()).isEqualTo(200);
+        assertThat(post(endpoint, JSON.writeValueAsString(missingField)).statusCode()).isEqualTo(400);
+
+        Api.Response metrics = Api.asAdmin(port).get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        String tags = "deployment=\"" + name + "\",outcome=\"%s\",version=\"1\",workspace=\"default\"";
+        assertThat(sample(metrics.text(), "easel_scoring_requests_seconds_count", tags.formatted("success")))
+                .isEqualTo(4);
+        assertThat(sample(metrics.text(), "easel_scoring_requests_seconds_count", tags.formatted("client_error")))
+                .isEqualTo(1);
+        assertThat(sample(metrics.text(), "easel_scoring_requests_seconds_count", tags.formatted("server_error")))
+                .isEqualTo(0);
+        assertThat(sample(metrics.text(), "easel_scoring_records_total",
+                "deployment=\"" + name + "\",version=\"1\",workspace=\"default\"")).isEqualTo(3 + batch.size());
+        assertThat(sample(metrics.text(), "easel_scoring_requests_seconds_bucket",
+                tags.formatted("success") + ",le=\"+Inf\"")).isEqualTo(4);
+        ScoringFigures figures = scoring.figures(WorkspaceRef.DEFAULT, deployments.get(WorkspaceRef.DEFAULT, name));
+        assertThat(figures.requests()).isEqualTo(5);
+        assertThat(figures.errors()).isEqualTo(1);
+        assertThat(figures.errorPercent()).isCloseTo(20.0, within(1e-9));
+        assertThat(figures.p99Millis()).isPositive().isLessThan(30_000.0);
+        assertThat(Api.anonymous(port).get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(Api.anonymous(port).withKey(apiKey).get("/actuator/prometheus").status()).isEqualTo(403);
+    }
+
+    /** The value of the one sample of {@code metric} with exactly these labels, in Prometheus' text format. */
+    private static double sample(String exposition, String metric, String labels) {
+        String prefix = metric + "{" + labels + "} ";
+        List<String> lines = exposition.lines().filter(line -> line.startsWith(prefix)).toList();
+        assertThat(lines).as(prefix).hasSize(1);
+        return Double.parseDouble(lines.getFirst().substring(prefix.length()).split(" ")[0]);
     }
 
     @SuppressWarnings("unchecked")

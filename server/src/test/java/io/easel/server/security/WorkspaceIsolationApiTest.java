@@ -50,7 +50,7 @@ class WorkspaceIsolationApiTest {
             Map.entry("GET /v3/api-docs/swagger-config", 200), Map.entry("GET /error", 999),
             Map.entry("GET /swagger-ui.html", 999), Map.entry("GET /actuator", 200),
             Map.entry("GET /actuator/health", 200), Map.entry("GET /actuator/health/**", 999),
-            Map.entry("GET /actuator/info", 200));
+            Map.entry("GET /actuator/info", 200), Map.entry("GET /actuator/prometheus", 403));
 
     @LocalServerPort
     int port;

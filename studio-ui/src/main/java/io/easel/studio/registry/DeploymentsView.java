@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.ScoringFigures;
 import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelView;
@@ -31,14 +32,17 @@ import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.workspace.CurrentWorkspace;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The workspace's deployments: what each serves and served before, with Roll back (to the previous version), Undeploy
- * (after a confirmation) and the scoring example. Analysts change them; viewers see them.
+ * The workspace's deployments: what each serves and served before, how the served version has scored on this server
+ * (requests, errors, p99 latency), with Roll back (to the previous version), Undeploy (after a confirmation) and the
+ * scoring example. Analysts change them; viewers see them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -49,9 +53,12 @@ public class DeploymentsView extends Div implements BeforeEnterObserver, HasDyna
     private final ModelService models;
     private final RunService runs;
     private final CurrentWorkspace current;
+    private static final String NO_FIGURE = "—";
+
     private final Grid<DeploymentView> grid = new Grid<>();
     private WorkspaceView workspace;
     private Map<UUID, String> modelNames = Map.of();
+    private Map<String, ScoringFigures> figures = Map.of();
 
     public DeploymentsView(DeploymentService deployments, ScoringService scoring, ModelService models, RunService runs,
             CurrentWorkspace current) {
@@ -97,6 +104,11 @@ public class DeploymentsView extends Div implements BeforeEnterObserver, HasDyna
         grid.addColumn(d -> d.previousVersion() == null ? getTranslation("registry.deployments.no-previous")
                 : getTranslation("registry.version", d.previousVersion()))
                 .setHeader(getTranslation("registry.deployments.previous")).setAutoWidth(true).setFlexGrow(0);
+        figureColumn(f -> String.format(getLocale(), "%,d", f.requests()), "registry.deployments.requests");
+        figureColumn(f -> f.errorPercent() == null ? NO_FIGURE : String.format(getLocale(), "%.1f", f.errorPercent()),
+                "registry.deployments.errors");
+        figureColumn(f -> f.p99Millis() == null ? NO_FIGURE : String.format(getLocale(), "%.2f", f.p99Millis()),
+                "registry.deployments.p99");
         grid.addComponentColumn(this::actions).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
         Paragraph empty = new Paragraph(getTranslation("registry.deployments.empty"));
@@ -109,9 +121,20 @@ public class DeploymentsView extends Div implements BeforeEnterObserver, HasDyna
         refresh();
     }
 
+    /** A right-aligned number about the served version's scoring, read once per refresh. */
+    private void figureColumn(Function<ScoringFigures, String> text, String header) {
+        grid.addColumn(d -> text.apply(figures.getOrDefault(d.name(), ScoringFigures.NONE)))
+                .setHeader(getTranslation(header))
+                .setTooltipGenerator(d -> getTranslation("registry.deployments.figures"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
+    }
+
     private void refresh() {
         modelNames = models.list(workspace.ref()).stream().collect(Collectors.toMap(ModelView::id, ModelView::name));
-        grid.setItems(deployments.list(workspace.ref()));
+        List<DeploymentView> listed = deployments.list(workspace.ref());
+        figures = listed.stream().collect(Collectors.toMap(DeploymentView::name,
+                d -> scoring.figures(workspace.ref(), d)));
+        grid.setItems(listed);
     }
 
     private Component nameCell(DeploymentView deployment) {

@@ -176,7 +176,8 @@ class CreditScoringBrowserTest extends SignedInStudio {
 
     /**
      * The Models page lists the trained model with its version; Deploy there serves it under a name the user chooses,
-     * which the Deployments page then shows (nothing to roll back yet); Undeploy, confirmed, stops it: 404.
+     * which the Deployments page then shows (nothing to roll back yet, one request scored); Undeploy, confirmed, stops
+     * it: 404.
      */
     @Test
     @Order(2)
@@ -205,6 +206,9 @@ class CreditScoringBrowserTest extends SignedInStudio {
         String row = "[data-deployment='" + CHOSEN_NAME + "']";
         browser.find(".deployment-name-cell" + row);
         assertThat(browser.find(".deployment-grid").getText()).contains(CHOSEN_NAME, model, "v1");
+        // The one request scored above, without an error, in the served version's scoring figures.
+        assertThat(browser.find(".deployment-grid").getText())
+                .contains("Requests", "Errors (%)", "p99 latency (ms)", "0.0");
         assertThat(browser.find("vaadin-button[data-action='rollback']" + row).getAttribute("disabled")).isNotNull();
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
