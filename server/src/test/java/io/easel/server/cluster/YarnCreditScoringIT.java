@@ -45,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * child JVMs). The server submits through Spark's launcher and YARN client, with the settings docs/deployment.md
  * gives; the credit-scoring experiment reads its CSV from HDFS and keeps its workspace and model there. A run must
  * give the same AUC with its driver beside the server (client deploy mode) and inside YARN's application master
- * (cluster deploy mode), end as SUCCEEDED in YARN, deploy and score as Spark did, show its Spark UI through the
- * ResourceManager's proxy, and, cancelled, be KILLED in YARN within 10 s.
+ * (cluster deploy mode), end as SUCCEEDED in YARN, keep the driver's log with the run, deploy and score as Spark
+ * did, show its Spark UI through the ResourceManager's proxy, and, cancelled, be KILLED in YARN within 10 s.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class YarnCreditScoringIT {
@@ -162,6 +162,10 @@ class YarnCreditScoringIT {
         assertThat(Double.isNaN(clientModeAuc)).as("the client-mode run ran first").isFalse();
         // Same file, same seeds, one partition: the same AUC to the last digits, wherever the driver ran.
         assertThat(auc(api, runId)).isCloseTo(clientModeAuc, within(1e-9));
+        // The driver inside YARN kept its log with the run (on HDFS): the log panel reads it as it reads a local one.
+        Api.Response trainingLog = api.get("/api/runs/" + runId + "/nodes/gbdt/log");
+        assertThat(trainingLog.status()).isEqualTo(200);
+        assertThat(trainingLog.text()).as("the driver's lines while it trained the GBDT").contains("[gbdt]");
     }
 
     @Test
