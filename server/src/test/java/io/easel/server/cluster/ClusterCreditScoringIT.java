@@ -192,7 +192,7 @@ class ClusterCreditScoringIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldFinishARunWhoseWorkerIsKilledMidway() throws IOException {
         Api api = clusterServer.api();
         String runId = runs.startRun(clusterServer, runs.createExperiment(api));
@@ -226,6 +226,40 @@ class ClusterCreditScoringIT {
             // The reason a user reads must say what happened, on the run or on the failed node.
             assertThat(run.toString()).containsIgnoringCase("executor");
         }
+    }
+
+    @Test
+    @Order(4)
+    void shouldStopTheDriverOnAWorkerWhenItsRunIsCancelled() {
+        Api api = clusterServer.api();
+        String runId = runs.startRun(clusterServer,
+                runs.createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "512m")));
+        JsonNode running = awaitRun(api, runId, Duration.ofMinutes(2),
+                r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || CreditScoringRuns.isFinal(r));
+        assertThat(running.get("state").asString()).as("the run ended before training: " + running)
+                .isEqualTo("running");
+        assertThat(activeDrivers()).as("the driver runs on a worker").hasSize(1);
+
+        // Stopping spark-submit leaves a standalone driver running; the driver stops itself when the server's
+        // answer to its next report says the run is over.
+        long cancelled = System.nanoTime();
+        Api.Response cancel = api.post("/api/runs/" + runId + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        long deadline = cancelled + Duration.ofSeconds(30).toNanos();
+        while (!activeDrivers().isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
+        System.out.printf("The cancelled run's driver left the cluster %.1f s after the cancel%n",
+                took.toMillis() / 1e3);
+        assertThat(activeDrivers()).as("drivers still running 30 s after the cancel").isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(api.get("/api/runs/" + runId).body().get("state").asString()).isEqualTo("cancelled");
+    }
+
+    private static List<JsonNode> activeDrivers() {
+        return spark.masterStatus().path("activedrivers").valueStream()
+                .filter(driver -> "RUNNING".equals(driver.path("state").asString())).toList();
     }
 
     /**
