@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -91,12 +92,29 @@ public final class Engine {
         FileStore store = new FileStore(spark.sparkContext().hadoopConfiguration());
         RunLayout layout = new RunLayout(arguments.runId(), FileStore.root(arguments.workspace()),
                 FileStore.root(arguments.modelStore()));
-        List<RunEventSink> sinks = new ArrayList<>();
-        sinks.add(new EventLog(store, layout.events(), json));
-        if (arguments.callbackUrl() != null) {
-            sinks.add(new CallbackSender(arguments.callbackUrl(), arguments.callbackToken(), arguments.runId(), json,
-                    callback));
+        String runId = arguments.runId();
+        AtomicBoolean endedByServer = new AtomicBoolean();
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || endedByServer.get();
+        spark.sparkContext().addJobTag(RunCancellation.jobTag(runId));
+        try (RunCancellation cancellation = new RunCancellation(spark.sparkContext())) {
+            List<RunEventSink> sinks = new ArrayList<>();
+            sinks.add(new EventLog(store, layout.events(), json));
+            if (arguments.callbackUrl() != null) {
+                sinks.add(new CallbackSender(arguments.callbackUrl(), arguments.callbackToken(), runId, json,
+                        callback, state -> {
+                            if (endedByServer.compareAndSet(false, true)) {
+                                stopForServer(runId, state, cancellation);
+                            }
+                        }));
+            }
+            return run(arguments, layout, store, json, sinks, stop);
+        } finally {
+            spark.sparkContext().removeJobTag(RunCancellation.jobTag(runId));
         }
+    }
+
+    private RunState run(EngineArguments arguments, RunLayout layout, FileStore store, ObjectMapper json,
+            List<RunEventSink> sinks, BooleanSupplier stop) {
         try (LogTags.Scope tagged = LogTags.run(spark.sparkContext(), arguments.runId());
                 RunLog.Open log = RunLog.open(arguments.runId(), store, layout.log(), json, RunLog.Limits.defaults());
                 RunReporter reporter = new RunReporter(arguments.runId(), sinks, store, layout.status(), json);
@@ -104,11 +122,22 @@ public final class Engine {
                         PROGRESS_PERIOD)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
-                    new DataAccess(arguments.dataRoots(), arguments.connections()), cancelled, arguments.reuse());
+                    new DataAccess(arguments.dataRoots(), arguments.connections()), stop, arguments.reuse());
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());
             return state;
         }
+    }
+
+    /**
+     * The server says the run has ended while this driver still works for it (a user cancelled it, it timed out):
+     * its Spark jobs are cancelled, those under way and those it starts, so the node under way fails and the run stops
+     * as cancelled without another node. Stopping spark-submit does not end a driver that a cluster manager started
+     * elsewhere (a standalone worker); this does.
+     */
+    private static void stopForServer(String runId, RunState state, RunCancellation cancellation) {
+        LOG.warn("The server has ended run {} ({}); stopping its Spark jobs", runId, state.jsonName());
+        cancellation.cancel(runId, "the server ended the run (" + state.jsonName() + ")");
     }
 }

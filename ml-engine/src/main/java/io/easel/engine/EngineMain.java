@@ -30,7 +30,23 @@ public final class EngineMain {
     private EngineMain() {}
 
     public static void main(String[] args) {
-        System.exit(launch(args));
+        int exitCode = launch(args);
+        if (!insideYarnApplicationMaster()) {
+            System.exit(exitCode);
+        }
+        // In YARN cluster deploy mode this method runs in the application master's thread, and the master reports
+        // the application's final status from how it returns: System.exit would stop the master before it reports,
+        // and YARN would record a failed attempt even for a run that succeeded.
+        if (exitCode != SUCCEEDED) {
+            throw new IllegalStateException("The run did not succeed (exit code " + exitCode
+                    + "); its status.json and the run's events say why");
+        }
+    }
+
+    /** Set by Spark's YARN ApplicationMaster before it calls the user class in cluster deploy mode. */
+    static boolean insideYarnApplicationMaster() {
+        return System.getProperty("spark.yarn.app.id") != null
+                && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     }
 
     static int launch(String[] args) {

@@ -3,6 +3,7 @@ package io.easel.engine.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.run.RunEvent;
 import io.easel.run.RunEventBatch;
+import io.easel.run.RunState;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +55,22 @@ public final class CallbackSender implements RunEventSink {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private final AtomicInteger outstanding = new AtomicInteger();
+    private final Consumer<RunState> serverEnded;
     private long sequence;
     private volatile int undelivered;
+    private volatile boolean serverEndedToldOnce;
 
     public CallbackSender(URI url, String token, String runId, ObjectMapper json, Settings settings) {
+        this(url, token, runId, json, settings, state -> {});
+    }
+
+    /**
+     * @param serverEnded told once, from the sending thread, when the server answers that the run has already ended
+     *     (cancelled by a user, failed by its timeout): the driver should stop working for it, wherever it runs
+     */
+    public CallbackSender(URI url, String token, String runId, ObjectMapper json, Settings settings,
+            Consumer<RunState> serverEnded) {
+        this.serverEnded = Objects.requireNonNull(serverEnded, "serverEnded");
         this.url = Objects.requireNonNull(url, "url");
         this.token = Objects.requireNonNull(token, "token");
         this.runId = runId;
@@ -157,6 +171,7 @@ public final class CallbackSender implements RunEventSink {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
+                    readAcknowledgement(batch, response.body());
                     return;
                 }
                 problem = "HTTP " + status + " " + abbreviate(response.body());
@@ -178,6 +193,29 @@ public final class CallbackSender implements RunEventSink {
             backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(8)) > 0
                     ? Duration.ofSeconds(8)
                     : backoff.multipliedBy(2);
+        }
+    }
+
+    /**
+     * The server's answer says where the run stands. Final there while this driver still reports events that are not
+     * the end: the server ended it (a cancel, a timeout), and only the driver can stop itself on some cluster
+     * managers (a standalone master keeps a driver running after spark-submit is stopped).
+     */
+    private void readAcknowledgement(RunEventBatch batch, String body) {
+        if (serverEndedToldOnce || batch.events().stream().anyMatch(RunEvent.RunFinished.class::isInstance)) {
+            return;
+        }
+        RunState state;
+        try {
+            String name = json.readTree(body).path("state").asText("");
+            state = name.isEmpty() ? null : RunState.fromJson(name);
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debug("The callback's answer names no run state: {}", e.toString());
+            return;
+        }
+        if (state != null && state.isFinal()) {
+            serverEndedToldOnce = true;
+            serverEnded.accept(state);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.easel.components.ComponentRegistry;
 import io.easel.engine.Engine;
+import io.easel.engine.RunCancellation;
 import io.easel.engine.EngineArguments;
 import io.easel.engine.report.CallbackSender;
 import io.easel.engine.report.EngineJson;
@@ -14,15 +15,12 @@ import io.easel.run.WarmEngineProtocol.Notice;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +36,6 @@ public final class WarmEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(WarmEngine.class);
 
-    /** Where a job carries its tags, comma-separated (SparkContext.SPARK_JOB_TAGS, private to Spark). */
-    private static final String JOB_TAGS_PROPERTY = "spark.job.tags";
     private static final String NO_SQL_ON_FILES = "spark.sql.runSQLOnFiles";
 
     private final SparkSession spark;
@@ -50,8 +46,8 @@ public final class WarmEngine {
     private final ExecutorService runs = Executors.newThreadPerTaskExecutor(
             Thread.ofPlatform().name("easel-run-", 1).factory());
     private final Map<String, RunHandle> active = new ConcurrentHashMap<>();
-    /** Job tags of cancelled runs still under way: any job they start is cancelled as it starts. */
-    private final Set<String> cancelledTags = ConcurrentHashMap.newKeySet();
+    /** Stops the jobs of cancelled runs still under way, including any they start later. */
+    private final RunCancellation cancellation;
     /** Table outputs whose statistics are being computed: asked again meanwhile, they are not computed twice. */
     private final Set<String> profiling = ConcurrentHashMap.newKeySet();
 
@@ -67,27 +63,12 @@ public final class WarmEngine {
         this.components = components;
         this.callback = callback;
         this.notices = notices;
-        spark.sparkContext().addSparkListener(new CancelledJobs());
-    }
-
-    /**
-     * Cancels every job of a cancelled run as it starts. Cancelling the jobs under way is not enough: a learner runs
-     * job after job, and between two of them none is under way.
-     */
-    private final class CancelledJobs extends SparkListener {
-
-        @Override
-        public void onJobStart(SparkListenerJobStart job) {
-            String tags = job.properties() == null ? null : job.properties().getProperty(JOB_TAGS_PROPERTY);
-            if (tags != null && Arrays.stream(tags.split(",")).anyMatch(cancelledTags::contains)) {
-                spark.sparkContext().cancelJob(job.jobId(), "the run was cancelled");
-            }
-        }
+        this.cancellation = new RunCancellation(spark.sparkContext());
     }
 
     /** The tag of every Spark job of a run. */
     static String jobTag(String runId) {
-        return "easel-run-" + runId;
+        return RunCancellation.jobTag(runId);
     }
 
     /**
@@ -175,7 +156,7 @@ public final class WarmEngine {
             message = "The driver ran out of memory (" + e.getMessage() + ")";
         } finally {
             spark.sparkContext().removeJobTag(jobTag(runId));
-            cancelledTags.remove(jobTag(runId));
+            cancellation.forget(runId);
             active.remove(runId);
             notice(new Notice(Notice.ENDED, runId, state, message));
         }
@@ -231,8 +212,7 @@ public final class WarmEngine {
         }
         LOG.info("Cancelling run {}", runId);
         run.cancelled = true;
-        cancelledTags.add(jobTag(runId));
-        spark.sparkContext().cancelJobsWithTag(jobTag(runId), "the run was cancelled");
+        cancellation.cancel(runId, "the run was cancelled");
     }
 
     private void notice(Notice notice) {

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class CallbackSenderTest {
@@ -87,6 +88,35 @@ class CallbackSenderTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
             assertThat(server.events()).isEmpty();
             assertThat(sender.outstanding()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldTellOnceWhenTheServerHasEndedTheRunWhileTheDriverStillWorks() throws Exception {
+        try (CallbackServer server = new CallbackServer().acknowledgingRunAs("running")) {
+            List<RunState> told = new CopyOnWriteArrayList<>();
+            try (CallbackSender sender = new CallbackSender(server.url(), "s3cret", "run-1", EngineJson.mapper(),
+                    FAST, told::add)) {
+                sender.accept(events(1).getFirst());
+                assertThat(server.awaitEvent(e -> true, Duration.ofSeconds(5))).isTrue();
+                server.acknowledgingRunAs("cancelled");
+                sender.accept(new RunEvent.NodeStatusChanged("n1", NodeState.RUNNING, null, 2000));
+                sender.accept(new RunEvent.NodeStatusChanged("n2", NodeState.RUNNING, null, 3000));
+            }
+            assertThat(told).containsExactly(RunState.CANCELLED);
+        }
+    }
+
+    @Test
+    void shouldNotMistakeTheRunsOwnEndForTheServerEndingIt() throws Exception {
+        try (CallbackServer server = new CallbackServer().acknowledgingRunAs("succeeded")) {
+            List<RunState> told = new CopyOnWriteArrayList<>();
+            try (CallbackSender sender = new CallbackSender(server.url(), "s3cret", "run-1", EngineJson.mapper(),
+                    FAST, told::add)) {
+                sender.accept(new RunEvent.RunFinished(RunState.SUCCEEDED, "done", 99));
+            }
+            assertThat(server.events()).hasSize(1);
+            assertThat(told).isEmpty();
         }
     }
 

@@ -31,6 +31,8 @@ public final class CallbackServer implements AutoCloseable {
     private final ObjectMapper json = EngineJson.mapper();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
+    /** The run state accepted batches are acknowledged with, as the server does; null for an empty answer. */
+    private volatile String runState;
 
     public CallbackServer() {
         try {
@@ -47,6 +49,13 @@ public final class CallbackServer implements AutoCloseable {
                     received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"),
                             exchange.getRequestHeaders().getFirst("Content-Type"),
                             json.readValue(body, RunEventBatch.class)));
+                }
+                String state = runState;
+                if (code == 200 && state != null) {
+                    byte[] answer = ("{\"state\":\"" + state + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(code, answer.length);
+                    exchange.getResponseBody().write(answer);
+                    return;
                 }
                 exchange.sendResponseHeaders(code, -1);
             }
@@ -74,6 +83,12 @@ public final class CallbackServer implements AutoCloseable {
 
     public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    /** From now on accepted batches are acknowledged with this run state ({@code running}, {@code cancelled}…). */
+    public CallbackServer acknowledgingRunAs(String state) {
+        runState = state;
+        return this;
     }
 
     /** The next requests get these status codes, in order. */

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ class EngineSupervisor {
     private final LaunchPlanner planner;
     private final RunWorkspace workspace;
     private final EngineProperties settings;
+    private final YarnApplications yarn;
     private final ScheduledExecutorService timers;
 
     private final Instant processStarted = Instant.now();
@@ -68,13 +70,14 @@ class EngineSupervisor {
     }
 
     EngineSupervisor(RunLedger ledger, RunAnnouncer announcer, EngineLauncher launcher, LaunchPlanner planner,
-            RunWorkspace workspace, EngineProperties settings) {
+            RunWorkspace workspace, EngineProperties settings, YarnApplications yarn) {
         this.ledger = ledger;
         this.announcer = announcer;
         this.launcher = launcher;
         this.planner = planner;
         this.workspace = workspace;
         this.settings = settings;
+        this.yarn = yarn;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("easel-engine-supervisor").factory());
         long poll = settings.statusPollInterval().toMillis();
@@ -180,6 +183,7 @@ class EngineSupervisor {
         ledger.finish(runId, RunState.CANCELLED, message).ifPresent(announcer::announce);
         if (watch != null) {
             stopOrRelease(runId, watch);
+            killOnCluster(runId, "Cancelled in Easel");
         }
         return ledger.view(runId);
     }
@@ -369,6 +373,37 @@ class EngineSupervisor {
         }
         if (watch != null) {
             stopOrRelease(runId, watch);
+            killOnCluster(runId, "Exceeded easel.engine.timeout in Easel");
+        }
+    }
+
+    /**
+     * Kills the run's YARN application, in the background (within {@link YarnApplications#LIMIT}): stopping the
+     * launcher does not end it there. Other cluster managers end the application with its driver.
+     */
+    private Optional<Thread> killOnCluster(UUID runId, String reason) {
+        Optional<RunView> run = viewQuietly(runId);
+        if (run.isEmpty() || run.get().settings() == null || !YarnApplications.runsOn(run.get().settings().master())
+                || !YarnApplications.isYarnApplicationId(run.get().sparkAppId())) {
+            return Optional.empty();
+        }
+        String applicationId = run.get().sparkAppId();
+        return Optional.of(Thread.ofVirtual().name("easel-yarn-kill-" + runId).start(() -> {
+            try {
+                yarn.kill(applicationId, reason);
+                log.info("Run {}: YARN application {} killed", runId, applicationId);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Run {}: could not kill its YARN application {}", runId, applicationId, e);
+            }
+        }));
+    }
+
+    private Optional<RunView> viewQuietly(UUID runId) {
+        try {
+            return Optional.of(ledger.view(runId));
+        } catch (RuntimeException e) {
+            log.warn("Run {}: could not be read", runId, e);
+            return Optional.empty();
         }
     }
 
@@ -414,6 +449,7 @@ class EngineSupervisor {
         for (UUID runId : queued) {
             finishQuietly(runId, message);
         }
+        List<Thread> clusterKills = new ArrayList<>();
         running.forEach((runId, watch) -> {
             if (watch.handedOver) {
                 return;
@@ -422,8 +458,22 @@ class EngineSupervisor {
             if (watch.engine != null) {
                 watch.engine.kill();
             }
+            killOnCluster(runId, "The Easel server stopped").ifPresent(clusterKills::add);
         });
+        awaitQuietly(clusterKills, YarnApplications.LIMIT.plusSeconds(1));
         timers.shutdownNow();
+    }
+
+    private static void awaitQuietly(List<Thread> threads, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void finishQuietly(UUID runId, String message) {

@@ -103,6 +103,11 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
             // Standalone submission returns at once by default; waiting lets the run see its driver end.
             settings.put(STANDALONE_WAITS_FOR_DRIVER, "true"); // an operator's conf below may turn it off
         }
+        if (YarnApplications.runsOn(master)) {
+            // A run is one attempt: a second application attempt would run the experiment again over the first
+            // one's outputs, after the run had been reported failed. An operator's conf below may allow more.
+            settings.put("spark.yarn.maxAppAttempts", "1");
+        }
         settings.putAll(conf);
         return settings;
     }

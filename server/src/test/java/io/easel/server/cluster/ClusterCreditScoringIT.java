@@ -1,14 +1,18 @@
 package io.easel.server.cluster;
 
+import static io.easel.server.cluster.CreditScoringRuns.assertEveryNodeSucceeded;
+import static io.easel.server.cluster.CreditScoringRuns.auc;
+import static io.easel.server.cluster.CreditScoringRuns.awaitEnd;
+import static io.easel.server.cluster.CreditScoringRuns.awaitRun;
+import static io.easel.server.cluster.CreditScoringRuns.deployAndScoreAsSparkDid;
+import static io.easel.server.cluster.CreditScoringRuns.sleep;
+import static io.easel.server.cluster.CreditScoringRuns.timed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.easel.graph.ExperimentGraph;
 import io.easel.server.Api;
 import io.easel.server.InProcessHdfs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +21,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,23 +42,13 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterCreditScoringIT {
 
-    private static final Path CREDIT_CSV = Path.of("..", "components", "builtin", "src", "main", "resources", "io",
-            "easel", "components", "datasets", "credit_g.csv");
-    private static final List<String> NODES = List.of("data", "convert", "split", "gbdt", "predict", "evaluate");
-    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(4);
-    /** Spring resets log levels when a server starts, and the HDFS in this JVM logs thousands of lines at INFO. */
-    private static final Map<String, String> QUIET_HDFS = Map.of("logging.level.org.apache.hadoop", "WARN",
-            "logging.level.BlockStateChange", "WARN");
-
     private static final List<AutoCloseable> started = new ArrayList<>();
     private static InProcessHdfs hdfs;
     private static StandaloneSparkCluster spark;
     private static EaselServer clusterServer;
-    private static String csvUri;
+    private static CreditScoringRuns runs;
     /** The AUC of the client-mode run on the cluster, which every other run of the same experiment must give. */
     private static double clusterAuc = Double.NaN;
-    /** The engine logs of this class's runs, printed when a test fails. */
-    private static final Map<String, Path> engineLogs = new LinkedHashMap<>();
 
     @RegisterExtension
     static final TestWatcher PRINT_LOGS_ON_FAILURE = new TestWatcher() {
@@ -65,7 +57,10 @@ class ClusterCreditScoringIT {
             if (spark != null) {
                 System.err.println(spark.logTails());
             }
-            engineLogs.forEach((run, log) -> System.err.println("---- engine log of run " + run + " (" + log
+            if (runs == null) {
+                return;
+            }
+            runs.engineLogs().forEach((run, log) -> System.err.println("---- engine log of run " + run + " (" + log
                     + ") ----\n" + StandaloneSparkCluster.tail(log, 60)));
         }
     };
@@ -76,13 +71,13 @@ class ClusterCreditScoringIT {
                 .toAbsolutePath()), "run");
         hdfs = timed("in-process HDFS", () -> InProcessHdfs.start(scratch.resolve("dfs")));
         started.add(hdfs);
-        csvUri = hdfs.upload(CREDIT_CSV, "/data/credit_g.csv");
+        runs = new CreditScoringRuns(hdfs.upload(CreditScoringRuns.CREDIT_CSV, "/data/credit_g.csv"));
 
         SparkHome home = SparkHome.locate();
         spark = timed("Spark master + 2 workers", () -> StandaloneSparkCluster.start(home, scratch));
         started.add(spark);
 
-        Map<String, String> settings = new LinkedHashMap<>(QUIET_HDFS);
+        Map<String, String> settings = new LinkedHashMap<>(CreditScoringRuns.QUIET_HADOOP);
         // A known port, so that drivers the cluster starts itself (cluster deploy mode) can be told where to report.
         int port = StandaloneSparkCluster.freePort();
         settings.put("server.port", Integer.toString(port));
@@ -120,14 +115,11 @@ class ClusterCreditScoringIT {
     @Order(1)
     void shouldTrainOnTheClusterFromHdfsScoreFromHdfsAndMatchALocalRun() throws IOException {
         Api api = clusterServer.api();
-        String experimentId = createExperiment(api);
-        String runId = startRun(api, experimentId, clusterServer);
+        String experimentId = runs.createExperiment(api);
+        String runId = runs.startRun(clusterServer, experimentId);
         JsonNode run = timed("credit scoring on the cluster", () -> awaitEnd(api, runId));
 
-        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
-        for (String node : NODES) {
-            assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
-        }
+        assertEveryNodeSucceeded(run);
         // A standalone application id (app-…), not a local one (local-…).
         assertThat(run.get("sparkAppId").asString()).startsWith("app-");
         assertThat(hdfs.exists(hdfs.uri() + "/easel/runs/" + runId + "/status.json"))
@@ -137,33 +129,17 @@ class ClusterCreditScoringIT {
         assertThat(hdfs.length(pmml)).isPositive();
 
         // Deployed and scored from the PMML on HDFS: exactly Spark's predictions.
-        JsonNode model = api.get("/api/models").body().valueStream()
-                .filter(m -> m.get("experimentId").asString().equals(experimentId)
-                        && m.get("nodeId").asString().equals("gbdt"))
-                .findFirst().orElseThrow(() -> new AssertionError("the run's model was not registered"));
-        JsonNode version = model.get("versions").get(0);
-        assertThat(version.get("runId").asString()).isEqualTo(runId);
-        assertThat(version.get("pmmlUri").asString()).isEqualTo(pmml);
-        Api.Response deployed = api.post("/api/models/" + model.get("id").asString() + "/versions/"
-                + version.get("version").asInt() + "/deploy", Map.of("name", "credit-cluster"));
-        assertThat(deployed.status()).as(deployed.text()).isEqualTo(201);
-        SparkScoredSample sample = SparkScoredSample.of(api, runId, "predict");
-        assertThat(sample.rows()).hasSizeGreaterThanOrEqualTo(10);
-        Api.Response answer = api.post("/api/score/credit-cluster", sample.records(deployed.body().get("inputs")));
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        JsonNode labels = api.get("/api/runs/" + runId + "/nodes/gbdt").body().at("/outputs/model/metrics");
-        sample.assertScoredAsSparkDid(answer.body().get("predictions"), labels.get("negativeLabel").asString(),
-                labels.get("positiveLabel").asString());
+        assertThat(deployAndScoreAsSparkDid(api, experimentId, runId, "credit-cluster")).isEqualTo(pmml);
 
         // The same experiment, same seeds, same HDFS file, on a local[2] driver.
         clusterAuc = auc(api, runId);
         double localAuc;
-        Map<String, String> localSettings = new LinkedHashMap<>(QUIET_HDFS);
+        Map<String, String> localSettings = new LinkedHashMap<>(CreditScoringRuns.QUIET_HADOOP);
         localSettings.put("easel.engine.master", "local[2]");
         localSettings.put("easel.engine.driver-memory", "1g");
         localSettings.put("easel.data.roots", hdfs.uri() + "/data");
         try (EaselServer local = timed("server for local mode", () -> EaselServer.start(localSettings))) {
-            String localRunId = startRun(local.api(), createExperiment(local.api()), local);
+            String localRunId = runs.startRun(local, runs.createExperiment(local.api()));
             JsonNode localRun = timed("credit scoring in local mode", () -> awaitEnd(local.api(), localRunId));
             assertThat(localRun.get("state").asString()).as(localRun.toString()).isEqualTo("succeeded");
             assertThat(localRun.get("sparkAppId").asString()).startsWith("local-");
@@ -182,14 +158,11 @@ class ClusterCreditScoringIT {
         Api api = clusterServer.api();
         // An engineer's per-experiment override: this experiment's driver runs inside the cluster. spark-submit
         // returns once the master accepted the driver; the run is followed through the driver's callbacks.
-        String experimentId = createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "512m"));
-        String runId = startRun(api, experimentId, clusterServer);
+        String experimentId = runs.createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "512m"));
+        String runId = runs.startRun(clusterServer, experimentId);
         JsonNode run = timed("credit scoring with the driver on a worker", () -> awaitEnd(api, runId));
 
-        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
-        for (String node : NODES) {
-            assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
-        }
+        assertEveryNodeSucceeded(run);
         assertThat(run.at("/settings/deployMode").asString()).isEqualTo("cluster");
         assertThat(hdfs.exists(hdfs.uri() + "/easel/runs/" + runId + "/experiment.json"))
                 .as("the driver read the experiment from the shared workspace").isTrue();
@@ -204,10 +177,10 @@ class ClusterCreditScoringIT {
         Api api = clusterServer.api();
         // A driver JVM that cannot even start (1 MB of heap) dies on its worker without a word to the server:
         // spark-submit, waiting for the driver, ends with it, and the run must fail then, not at its timeout.
-        String runId = startRun(api, createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "1m")),
-                clusterServer);
+        String runId = runs.startRun(clusterServer,
+                runs.createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "1m")));
         long start = System.nanoTime();
-        JsonNode run = awaitRun(api, runId, Duration.ofMinutes(2), ClusterCreditScoringIT::isFinal);
+        JsonNode run = awaitRun(api, runId, Duration.ofMinutes(2), CreditScoringRuns::isFinal);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Run whose driver died: %s after %.1f s — %s%n", run.get("state").asString(), seconds,
                 run.path("message").asString());
@@ -219,13 +192,13 @@ class ClusterCreditScoringIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldFinishARunWhoseWorkerIsKilledMidway() throws IOException {
         Api api = clusterServer.api();
-        String runId = startRun(api, createExperiment(api), clusterServer);
+        String runId = runs.startRun(clusterServer, runs.createExperiment(api));
         long start = System.nanoTime();
         JsonNode running = awaitRun(api, runId, Duration.ofMinutes(2),
-                r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || isFinal(r));
+                r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || CreditScoringRuns.isFinal(r));
         assertThat(running.get("state").asString()).as("the run ended before training started: " + running)
                 .isEqualTo("running");
         // The data is one partition, so one executor does (nearly) all the work and holds the cached blocks:
@@ -247,14 +220,46 @@ class ClusterCreditScoringIT {
         sparkSaw.forEach(line -> System.out.println("  driver: " + line));
         assertThat(sparkSaw).as("the driver noticed its executor was lost").isNotEmpty();
         if (state.equals("succeeded")) {
-            for (String node : NODES) {
-                assertThat(run.at("/nodes/" + node + "/state").asString()).as(node).isEqualTo("succeeded");
-            }
+            assertEveryNodeSucceeded(run);
         } else {
             assertThat(state).as(run.toString()).isEqualTo("failed");
             // The reason a user reads must say what happened, on the run or on the failed node.
             assertThat(run.toString()).containsIgnoringCase("executor");
         }
+    }
+
+    @Test
+    @Order(4)
+    void shouldStopTheDriverOnAWorkerWhenItsRunIsCancelled() {
+        Api api = clusterServer.api();
+        String runId = runs.startRun(clusterServer,
+                runs.createExperiment(api, Map.of("deployMode", "cluster", "driverMemory", "512m")));
+        JsonNode running = awaitRun(api, runId, Duration.ofMinutes(2),
+                r -> "running".equals(r.at("/nodes/gbdt/state").asString()) || CreditScoringRuns.isFinal(r));
+        assertThat(running.get("state").asString()).as("the run ended before training: " + running)
+                .isEqualTo("running");
+        assertThat(activeDrivers()).as("the driver runs on a worker").hasSize(1);
+
+        // Stopping spark-submit leaves a standalone driver running; the driver stops itself when the server's
+        // answer to its next report says the run is over.
+        long cancelled = System.nanoTime();
+        Api.Response cancel = api.post("/api/runs/" + runId + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.text()).isEqualTo(200);
+        long deadline = cancelled + Duration.ofSeconds(30).toNanos();
+        while (!activeDrivers().isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(200));
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - cancelled);
+        System.out.printf("The cancelled run's driver left the cluster %.1f s after the cancel%n",
+                took.toMillis() / 1e3);
+        assertThat(activeDrivers()).as("drivers still running 30 s after the cancel").isEmpty();
+        assertThat(took).isLessThan(Duration.ofSeconds(10));
+        assertThat(api.get("/api/runs/" + runId).body().get("state").asString()).isEqualTo("cancelled");
+    }
+
+    private static List<JsonNode> activeDrivers() {
+        return spark.masterStatus().path("activedrivers").valueStream()
+                .filter(driver -> "RUNNING".equals(driver.path("state").asString())).toList();
     }
 
     /**
@@ -280,72 +285,5 @@ class ClusterCreditScoringIT {
             }
             sleep(Duration.ofMillis(100));
         }
-    }
-
-    private static String createExperiment(Api api) throws IOException {
-        return createExperiment(api, Map.of());
-    }
-
-    private static String createExperiment(Api api, Map<String, String> runSettings) throws IOException {
-        String json;
-        try (InputStream in = ClusterCreditScoringIT.class.getResourceAsStream("/cluster/credit-scoring-hdfs.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${csv}", csvUri);
-        }
-        ExperimentGraph graph = Api.JSON.readValue(json, ExperimentGraph.class);
-        Api.Response created = api.post("/api/experiments", Map.of("name", "Credit scoring on HDFS", "graph", graph,
-                "runSettings", runSettings));
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        assertThat(created.body().at("/validation/errors")).as(created.text()).isEmpty();
-        return created.body().get("id").asString();
-    }
-
-    private static String startRun(Api api, String experimentId, EaselServer server) {
-        Api.Response started = api.post("/api/experiments/" + experimentId + "/runs", null);
-        assertThat(started.status()).as(started.text()).isEqualTo(202);
-        String runId = started.body().get("id").asString();
-        engineLogs.put(runId, server.engineLog(runId));
-        return runId;
-    }
-
-    private static double auc(Api api, String runId) {
-        return api.get("/api/runs/" + runId + "/nodes/evaluate").body().at("/outputs/report/metrics/auc").asDouble();
-    }
-
-    private static JsonNode awaitEnd(Api api, String runId) {
-        JsonNode run = awaitRun(api, runId, RUN_TIMEOUT, ClusterCreditScoringIT::isFinal);
-        assertThat(isFinal(run)).as("run %s did not end within %s: %s", runId, RUN_TIMEOUT, run).isTrue();
-        return run;
-    }
-
-    /** Polls the run until {@code done} holds or the time is up; returns its last state either way. */
-    private static JsonNode awaitRun(Api api, String runId, Duration timeout,
-            Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        JsonNode run = api.get("/api/runs/" + runId).body();
-        while (!done.test(run) && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(250));
-            run = api.get("/api/runs/" + runId).body();
-        }
-        return run;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean isFinal(JsonNode run) {
-        return List.of("succeeded", "failed", "cancelled").contains(run.path("state").asString());
-    }
-
-    private static <T> T timed(String what, Supplier<T> action) {
-        long start = System.nanoTime();
-        T result = action.get();
-        System.out.printf("[timing] %s: %.1f s%n", what, (System.nanoTime() - start) / 1e9);
-        return result;
     }
 }

@@ -37,6 +37,16 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void shouldRunAYarnRunAsOneApplicationAttemptUnlessTheOperatorAllowsMore() {
+        assertThat(settings("yarn", "client", Map.of()).sparkSettings())
+                .containsEntry("spark.yarn.maxAppAttempts", "1");
+        assertThat(settings("yarn", "cluster", Map.of("spark.yarn.maxAppAttempts", "3")).sparkSettings())
+                .containsEntry("spark.yarn.maxAppAttempts", "3");
+        assertThat(settings("spark://master:7077", "cluster", Map.of()).sparkSettings())
+                .doesNotContainKey("spark.yarn.maxAppAttempts");
+    }
+
+    @Test
     void shouldNotSpeakOfFollowingADriverThatRunsBesideTheServer() {
         assertThat(settings("spark://master:7077", "client", Map.of()).submitterFollowsDriver()).isFalse();
         assertThat(settings("spark://master:7077", "client", Map.of()).sparkSettings())

@@ -1,0 +1,125 @@
+package io.easel.server.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.yarn.api.records.ApplicationId;
+import org.apache.hadoop.yarn.client.api.YarnClient;
+import org.apache.hadoop.yarn.conf.YarnConfiguration;
+import org.apache.hadoop.yarn.exceptions.YarnException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The YARN applications of runs, through the ResourceManager's client API. Stopping spark-submit is not enough on
+ * YARN: in client deploy mode the application master outlives its driver for a while and then reports success, and
+ * in cluster deploy mode the driver lives in the application master. Killing the application is what ends both, and
+ * what YARN then shows as KILLED.
+ *
+ * <p>The ResourceManager is found as spark-submit finds it: the {@code *-site.xml} files of {@code HADOOP_CONF_DIR}
+ * and {@code YARN_CONF_DIR}, then the {@code spark.hadoop.*} settings of {@code easel.engine.spark-conf}. Every call
+ * is bounded by {@link #LIMIT}, so an unreachable ResourceManager cannot hold a cancel or a shutdown.
+ */
+@Component
+class YarnApplications {
+
+    static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final List<String> CONFIGURATION_DIRECTORIES = List.of("HADOOP_CONF_DIR", "YARN_CONF_DIR");
+    private static final List<String> CONFIGURATION_FILES = List.of("core-site.xml", "hdfs-site.xml",
+            "yarn-site.xml");
+    private static final String HADOOP_PREFIX = "spark.hadoop.";
+
+    private final Map<String, String> sparkConf;
+    private final Map<String, String> environment;
+
+    @Autowired
+    YarnApplications(EngineProperties engine) {
+        this(engine.sparkConf(), System.getenv());
+    }
+
+    YarnApplications(Map<String, String> sparkConf, Map<String, String> environment) {
+        this.sparkConf = sparkConf;
+        this.environment = environment;
+    }
+
+    /** Whether runs launched with this master are YARN applications. */
+    static boolean runsOn(String master) {
+        return "yarn".equals(master);
+    }
+
+    /** Whether a Spark application id is one YARN gave ({@code application_<cluster start>_<n>}). */
+    static boolean isYarnApplicationId(String sparkAppId) {
+        return sparkAppId != null && sparkAppId.startsWith("application_");
+    }
+
+    /**
+     * Asks the ResourceManager to kill the application and waits until it is killed, at most {@link #LIMIT}
+     * whatever the network does (Hadoop's own retry settings bound attempts, not time); an application that has
+     * already finished is left as it is.
+     */
+    void kill(String applicationId, String reason) throws IOException {
+        ApplicationId application = ApplicationId.fromString(applicationId);
+        Configuration configuration = configuration();
+        CompletableFuture<Void> killed = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().name("easel-yarn-client").start(() -> {
+            try (YarnClient client = YarnClient.createYarnClient()) {
+                client.init(configuration);
+                client.start();
+                client.killApplication(application, reason);
+                killed.complete(null);
+            } catch (IOException | YarnException | RuntimeException e) {
+                killed.completeExceptionally(e);
+            }
+        });
+        try {
+            killed.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            caller.interrupt();
+            throw new IOException("YARN did not confirm within " + LIMIT.toSeconds() + " s that " + applicationId
+                    + " was killed");
+        } catch (ExecutionException e) {
+            throw new IOException("YARN did not kill " + applicationId + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (InterruptedException e) {
+            caller.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while YARN was killing " + applicationId, e);
+        }
+    }
+
+    /** The client configuration: the cluster's files, the operator's {@code spark.hadoop.*}, bounded waits. */
+    Configuration configuration() {
+        YarnConfiguration conf = new YarnConfiguration();
+        for (String variable : CONFIGURATION_DIRECTORIES) {
+            String directory = environment.get(variable);
+            if (directory == null || directory.isBlank()) {
+                continue;
+            }
+            for (String file : CONFIGURATION_FILES) {
+                Path site = Path.of(directory, file);
+                if (Files.isRegularFile(site)) {
+                    conf.addResource(new org.apache.hadoop.fs.Path(site.toUri()));
+                }
+            }
+        }
+        sparkConf.forEach((key, value) -> {
+            if (key.startsWith(HADOOP_PREFIX)) {
+                conf.set(key.substring(HADOOP_PREFIX.length()), value);
+            }
+        });
+        conf.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_MAX_WAIT_MS, LIMIT.toMillis());
+        conf.setLong(YarnConfiguration.RESOURCEMANAGER_CONNECT_RETRY_INTERVAL_MS, 1_000);
+        conf.setLong(YarnConfiguration.YARN_CLIENT_APPLICATION_CLIENT_PROTOCOL_POLL_TIMEOUT_MS, LIMIT.toMillis());
+        conf.setInt("ipc.client.connect.max.retries", 0);
+        conf.setInt("ipc.client.connect.timeout", 2_000);
+        return conf;
+    }
+}
