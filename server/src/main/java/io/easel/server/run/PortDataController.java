@@ -13,11 +13,13 @@ import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +46,7 @@ class PortDataController {
             + "output: until then the answer is {\"state\":\"computing\"} with a Retry-After header (ask again); "
             + "{\"state\":\"failed\"} with a message when the engine could not compute them (asking again tries "
             + "again). 409 when no warm engine runs on this server to compute them.")
+    @ResponseStatus(HttpStatus.OK)
     ResponseEntity<PortStatisticsView> statistics(@PathVariable UUID runId, @PathVariable String nodeId,
             @PathVariable String port) {
         PortStatisticsView answer = statistics.statistics(runId, nodeId, port);
