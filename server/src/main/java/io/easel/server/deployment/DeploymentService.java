@@ -35,17 +35,19 @@ public class DeploymentService {
     private final Access access;
     private final AuditLog audit;
     private final ServedDeployments servedDeployments;
+    private final ScoringMeters meters;
 
     /**
      * @param servingRefresh how long scoring may go on serving what a deployment served before another replica
      *     changed it ({@code easel.scoring.deployment-refresh})
      */
     DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit,
-            @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
+            ScoringMeters meters, @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
         this.deployments = deployments;
         this.models = models;
         this.access = access;
         this.audit = audit;
+        this.meters = meters;
         this.servedDeployments = new ServedDeployments(servingRefresh, this::lookUp);
     }
 
@@ -158,6 +160,7 @@ public class DeploymentService {
         access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
         deployments.delete(deployment);
         servedDeployments.changed(workspace.id(), name);
+        meters.forget(workspace.id(), name);
         audit.record(AuditAction.UNDEPLOYED, workspace.id(), name,
                 "model " + deployment.modelId() + " version " + deployment.modelVersion());
     }

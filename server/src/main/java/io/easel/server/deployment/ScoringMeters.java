@@ -88,6 +88,13 @@ class ScoringMeters {
             timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
         }
 
+        void removeFrom(MeterRegistry registry) {
+            registry.remove(success);
+            registry.remove(clientError);
+            registry.remove(serverError);
+            registry.remove(records);
+        }
+
         ScoringFigures figures() {
             long errors = clientError.count() + serverError.count();
             return new ScoringFigures(success.count() + errors, errors, p99Millis(success.takeSnapshot()));
@@ -129,6 +136,22 @@ class ScoringMeters {
     ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
         Meters found = meters.get(new Key(workspace.id(), deployment.name(), deployment.modelVersion()));
         return found == null ? ScoringFigures.NONE : found.figures();
+    }
+
+    /**
+     * The deployment is gone: its meters (every version) leave the registry, so Prometheus stops seeing a deployment
+     * that no longer exists, and one created again under the same name counts from zero. Other replicas drop theirs
+     * when they restart.
+     */
+    void forget(UUID workspaceId, String deployment) {
+        meters.entrySet().removeIf(entry -> {
+            Key key = entry.getKey();
+            if (!key.workspaceId().equals(workspaceId) || !key.deployment().equals(deployment)) {
+                return false;
+            }
+            entry.getValue().removeFrom(registry);
+            return true;
+        });
     }
 
     /** The meters of the version a deployment serves now, registered at its first request. */

@@ -494,6 +494,32 @@ class ScoringApiTest {
         assertThat(Api.anonymous(port).withKey(apiKey).get("/actuator/prometheus").status()).isEqualTo(403);
     }
 
+    @Test
+    void shouldDropTheMetersOfAnUndeployedDeploymentAndCountAFreshOneFromZero() throws Exception {
+        String name = "metered-" + UUID.randomUUID().toString().substring(0, 8);
+        String scoring = "/api/score/" + name;
+        String tags = "deployment=\"" + name + "\",outcome=\"success\",version=\"1\",workspace=\"default\"";
+        assertThat(post("/api/models/" + modelId + "/versions/1/deploy", "{\"name\": \"" + name + "\"}")
+                .statusCode()).isEqualTo(201);
+        for (int i = 0; i < 2; i++) {
+            assertThat(post(scoring, JSON.writeValueAsString(record(i))).statusCode()).isEqualTo(200);
+        }
+        assertThat(sample(Api.asAdmin(port).get("/actuator/prometheus").text(),
+                "easel_scoring_requests_seconds_count", tags)).isEqualTo(2);
+
+        assertThat(HTTP.send(request("/api/deployments/" + name).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        String afterUndeploy = Api.asAdmin(port).get("/actuator/prometheus").text();
+        assertThat(afterUndeploy).as("no series of a deployment that is gone").doesNotContain(
+                "deployment=\"" + name + "\"");
+
+        assertThat(post("/api/models/" + modelId + "/versions/1/deploy", "{\"name\": \"" + name + "\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(post(scoring, JSON.writeValueAsString(record(0))).statusCode()).isEqualTo(200);
+        assertThat(sample(Api.asAdmin(port).get("/actuator/prometheus").text(),
+                "easel_scoring_requests_seconds_count", tags)).isEqualTo(1);
+    }
+
     /** The value of the one sample of {@code metric} with exactly these labels, in Prometheus' text format. */
     private static double sample(String exposition, String metric, String labels) {
         String prefix = metric + "{" + labels + "} ";

@@ -11,13 +11,9 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
@@ -26,8 +22,6 @@ import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
-import io.easel.server.security.WorkspaceView;
-import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.workspace.CurrentWorkspace;
@@ -46,48 +40,30 @@ import org.springframework.web.ErrorResponseException;
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
-public class DeploymentsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class DeploymentsView extends RegistryPage {
 
     private final DeploymentService deployments;
     private final ScoringService scoring;
     private final ModelService models;
     private final RunService runs;
-    private final CurrentWorkspace current;
     private static final String NO_FIGURE = "—";
 
     private final Grid<DeploymentView> grid = new Grid<>();
-    private WorkspaceView workspace;
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
 
     public DeploymentsView(DeploymentService deployments, ScoringService scoring, ModelService models, RunService runs,
             CurrentWorkspace current) {
+        super(current, "deployments");
         this.deployments = deployments;
         this.scoring = scoring;
         this.models = models;
         this.runs = runs;
-        this.current = current;
-        addClassName("registry-page");
-        addClassName("deployments-page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        workspace = current.get().orElse(null);
-        if (workspace == null) {
-            event.forwardTo(ExperimentListView.class);
-            return;
-        }
-        build();
-    }
-
-    private void build() {
-        removeAll();
-        Div titles = new Div(new H1(getTranslation("registry.deployments.title")),
-                new Paragraph(getTranslation("registry.deployments.subtitle")));
-        titles.addClassName("page-titles");
-        Div header = new Div(titles);
-        header.addClassName("page-header");
+    void build() {
+        Div header = header();
 
         grid.removeAllColumns();
         grid.addClassName("deployment-grid");
@@ -230,10 +206,5 @@ public class DeploymentsView extends Div implements BeforeEnterObserver, HasDyna
         close.setId("deploy-close");
         dialog.getFooter().add(close);
         dialog.open();
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("nav.deployments") + " · Easel";
     }
 }

@@ -8,13 +8,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.ScoringService;
@@ -22,8 +18,6 @@ import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
-import io.easel.server.security.WorkspaceView;
-import io.easel.studio.experiments.ExperimentListView;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
@@ -41,7 +35,7 @@ import java.util.stream.Collectors;
  */
 @Route(value = "models", layout = StudioLayout.class)
 @PermitAll
-public class ModelsView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+public class ModelsView extends RegistryPage {
 
     /** Metrics shown per version: the first few numbers the run reported (the rest are in the run's results). */
     private static final int METRICS_SHOWN = 4;
@@ -49,36 +43,18 @@ public class ModelsView extends Div implements BeforeEnterObserver, HasDynamicTi
     private final ModelService models;
     private final RunService runs;
     private final DeployDialog.Services services;
-    private final CurrentWorkspace current;
-    private WorkspaceView workspace;
 
     public ModelsView(ModelService models, RunService runs, DeploymentService deployments, ScoringService scoring,
             CurrentWorkspace current) {
+        super(current, "models");
         this.models = models;
         this.runs = runs;
         this.services = new DeployDialog.Services(deployments, scoring);
-        this.current = current;
-        addClassName("registry-page");
-        addClassName("models-page");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        workspace = current.get().orElse(null);
-        if (workspace == null) {
-            event.forwardTo(ExperimentListView.class);
-            return;
-        }
-        build();
-    }
-
-    private void build() {
-        removeAll();
-        Div titles = new Div(new H1(getTranslation("registry.models.title")),
-                new Paragraph(getTranslation("registry.models.subtitle")));
-        titles.addClassName("page-titles");
-        Div header = new Div(titles);
-        header.addClassName("page-header");
+    void build() {
+        Div header = header();
         add(header);
         List<ModelView> all = models.list(workspace.ref()).stream()
                 .sorted(Comparator.comparing(ModelView::name, String.CASE_INSENSITIVE_ORDER)).toList();
@@ -165,10 +141,5 @@ public class ModelsView extends Div implements BeforeEnterObserver, HasDynamicTi
     private String when(Instant at) {
         return RelativeTime.format(at, Instant.now(), getLocale(),
                 (key, argument) -> argument == null ? getTranslation(key) : getTranslation(key, argument));
-    }
-
-    @Override
-    public String getPageTitle() {
-        return getTranslation("nav.models") + " · Easel";
     }
 }
