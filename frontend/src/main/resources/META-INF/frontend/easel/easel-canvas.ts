@@ -865,6 +865,35 @@ export class EaselCanvas extends LitElement {
     this.applyGraph(graph, false);
   }
 
+  /**
+   * One node's label and params, as a settings form changed them (one step of the undo history). Only that node is
+   * touched: a whole setGraph would take back canvas edits the server has not heard of yet.
+   */
+  setNodeSettings(nodeId: string, label: string | null, paramsJson: string): void {
+    const node = this.graph?.getCellById(nodeId);
+    if (!node || !node.isNode()) {
+      return;
+    }
+    const params = JSON.parse(paramsJson) as Record<string, unknown>;
+    this.applying++;
+    try {
+      this.updateNodeData(node, label ?? null, params);
+    } finally {
+      this.applying--;
+    }
+    // The server knows this node's new settings: an undo back to the old ones must reach it. Only this node's entry
+    // of what was last sent changes, so edits not sent yet are still sent.
+    if (this.lastEmitted) {
+      const sent = JSON.parse(this.lastEmitted) as CanvasGraph;
+      const entry = sent.nodes.find((n) => n.id === nodeId);
+      if (entry) {
+        entry.label = label ?? null;
+        entry.params = params;
+        this.lastEmitted = JSON.stringify(sent);
+      }
+    }
+  }
+
   setNodeState(nodeId: string, state: string | null, message: string | null): void {
     if (state) {
       this.states.set(nodeId, { state: state.toLowerCase() as NodeState, message: message || null });

@@ -43,9 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  * user's canvas edits applied: nodes added (id {@code <componentId>-<n>}, the catalog's current component version, no
  * params), pasted or duplicated (with the params and label of the copied node), moved, renamed or deleted, edges
  * added or removed, and undo/redo of any of these. Call {@link #setGraph} whenever params or labels change elsewhere
- * (a settings form): a graph with the nodes and edges already drawn only updates labels and params, and the browser
- * records that change as one step of its undo history, so Ctrl+Z reverts a param edit like a graph edit (the
- * listeners then get the graph with the old params). Positions on the canvas stay (if those differ from the graph's,
+ * (a settings form) of several nodes, or {@link #updateNode} for one: a graph with the nodes and edges already drawn
+ * only updates labels and params, and the browser records that change as one step of its undo history, so Ctrl+Z
+ * reverts a param edit like a graph edit (the listeners then get the graph with the old params). Positions on the canvas stay (if those differ from the graph's,
  * the listeners get the graph with the canvas's positions). Comments (the graph's notes) are added, written, moved
  * and deleted on the canvas alone.
  *
@@ -99,6 +99,21 @@ public class ExperimentCanvas extends Component implements HasSize {
         this.graph = graph == null ? ExperimentGraph.empty() : graph;
         this.graph.nodes().forEach(n -> knownNodes.put(n.id(), n));
         call("setGraph", write(CanvasGraph.of(this.graph)));
+    }
+
+    /**
+     * Shows a node's new label and params, as a settings form changed them: only that node is touched, so canvas edits
+     * the server has not heard of yet (an edge drawn a moment ago) stay. The browser records the change as one step of
+     * its undo history. Does nothing for a node the graph does not hold; does not notify graph change listeners.
+     */
+    public void updateNode(Node node) {
+        Objects.requireNonNull(node, "node");
+        if (graph.node(node.id()).isEmpty()) {
+            return;
+        }
+        graph = graph.withNodes(graph.nodes().stream().map(n -> n.id().equals(node.id()) ? node : n).toList());
+        knownNodes.put(node.id(), node);
+        call("setNodeSettings", node.id(), node.label(), write(node.params()));
     }
 
     /** The graph as last set or edited. */

@@ -315,9 +315,12 @@ public class ExperimentEditorView extends Div
     }
 
     private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
-        List<Node> nodes = graph.nodes().stream().map(n -> n.id().equals(nodeId) ? change.apply(n) : n).toList();
-        graph = graph.withNodes(nodes);
-        canvas.setGraph(graph);
+        Optional<Node> changed = graph.node(nodeId).map(change);
+        if (changed.isEmpty()) {
+            return; // deleted on the canvas while its form was open
+        }
+        graph = graph.withNodes(graph.nodes().stream().map(n -> n.id().equals(nodeId) ? changed.get() : n).toList());
+        canvas.updateNode(changed.get());
         markDirty();
         revalidate();
     }

@@ -208,10 +208,8 @@ class ExperimentCanvasBrowserTest {
         probe.onCanvas(canvas -> canvas.setGraph(saved));
         waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
         // What the editor does when the settings form changes a param.
-        ExperimentGraph edited = new ExperimentGraph(saved.formatVersion(), saved.nodes().stream()
-                .map(n -> n.id().equals("random-split-1") ? n.withParams(Map.of("fraction", 0.8)) : n)
-                .toList(), saved.edges());
-        probe.onCanvas(canvas -> canvas.setGraph(edited));
+        Node split = saved.node("random-split-1").orElseThrow().withParams(Map.of("fraction", 0.8));
+        probe.onCanvas(canvas -> canvas.updateNode(split));
         driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE); // focus anywhere but the canvas
 
         undo();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -199,42 +200,114 @@ final class Browser implements AutoCloseable {
                     .pause(Duration.ofMillis(150))
                     .release()
                     .perform();
-        }, () -> findAll(dropped).size() > before);
+        }, () -> findAll(dropped).size() > before, () -> "no '" + componentId + "' node appeared after dropping it"
+                + " at (" + x + ", " + y + "); " + canvasState());
     }
 
-    /** Draws an edge from an output port to an input port, as a user drags between the two circles. */
+    /**
+     * Draws an edge from an output port to an input port, as a user drags between the two circles. The gesture starts
+     * and ends on points where the port circles themselves are hit: a port label or a floating panel may cover part of
+     * a port.
+     */
     void connect(String fromNode, String fromPort, String toNode, String toPort) {
+        String out = "g[data-cell-id='" + fromNode + "'] circle[port='" + fromPort + "']";
+        String in = "g[data-cell-id='" + toNode + "'] circle[port='" + toPort + "']";
         long before = connectedEdges();
         repeatUntil(() -> {
-            WebElement out = find("g[data-cell-id='" + fromNode + "'] [port='" + fromPort + "']");
-            WebElement in = find("g[data-cell-id='" + toNode + "'] [port='" + toPort + "']");
+            WebElement from = find(out);
+            WebElement to = find(in);
+            Point start = hitPoint(from);
+            Point end = hitPoint(to);
+            if (start == null || end == null) {
+                return; // covered for now (a passing notice): the next attempt looks again
+            }
             new Actions(driver)
-                    .moveToElement(out)
+                    .moveToElement(from, start.x(), start.y())
                     .clickAndHold()
                     .moveByOffset(0, 24)
-                    .moveToElement(in, 0, -6)
-                    .moveToElement(in)
+                    .moveToElement(to, end.x(), end.y() - 6)
+                    .moveToElement(to, end.x(), end.y())
                     .pause(Duration.ofMillis(150))
                     .release()
                     .perform();
-        }, () -> connectedEdges() > before);
+        }, () -> connectedEdges() > before, () -> "no edge " + fromNode + "." + fromPort + " -> " + toNode + "."
+                + toPort + " after dragging between the ports; at the output port: " + whatIsAt(out)
+                + "; at the input port: " + whatIsAt(in) + "; " + canvasState());
     }
 
     /**
      * Makes a mouse gesture until it took effect, at most three times: under load a gesture can begin while the page
-     * is still being laid out and miss its target. As a user would, it is made again rather than failed on.
+     * is still being laid out and miss its target. As a user would, it is made again rather than failed on; a gesture
+     * that took effect late is not made twice.
      */
-    private void repeatUntil(Runnable gesture, BooleanSupplier tookEffect) {
-        for (int attempt = 1; ; attempt++) {
+    private void repeatUntil(Runnable gesture, BooleanSupplier tookEffect, Supplier<String> whatWentWrong) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
             gesture.run();
             try {
                 until(Duration.ofSeconds(5), d -> tookEffect.getAsBoolean());
                 return;
             } catch (TimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
+                waitForVaadin();
+                if (tookEffect.getAsBoolean()) {
+                    return;
                 }
             }
+        }
+        throw new AssertionError("The gesture took no effect in three attempts: " + whatWentWrong.get());
+    }
+
+    /** An offset from an element's centre, as Selenium's moveToElement takes it. */
+    private record Point(int x, int y) {}
+
+    /** Where a click hits the element itself (its centre, else a point around it), or null when it is covered. */
+    private Point hitPoint(WebElement element) {
+        @SuppressWarnings("unchecked")
+        List<Number> offset = (List<Number>) ((JavascriptExecutor) driver).executeScript(
+                "const el = arguments[0], r = el.getBoundingClientRect();"
+                        + " for (const [fx, fy] of [[.5, .5], [.3, .5], [.7, .5], [.5, .3], [.5, .7]]) {"
+                        + "   const x = r.left + r.width * fx, y = r.top + r.height * fy,"
+                        + "     hit = document.elementFromPoint(x, y);"
+                        + "   if (hit && (hit === el || el.contains(hit)))"
+                        + "     return [Math.round(x - r.left - r.width / 2), Math.round(y - r.top - r.height / 2)];"
+                        + " } return null;", element);
+        return offset == null ? null : new Point(offset.get(0).intValue(), offset.get(1).intValue());
+    }
+
+    /** What a click on the centre of the element matched by {@code css} hits, for a failure message. */
+    private String whatIsAt(String css) {
+        return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                "const el = document.querySelector(arguments[0]); if (!el) return 'no such element';"
+                        + " const r = el.getBoundingClientRect(),"
+                        + "   hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2),"
+                        + "   where = ' at (' + Math.round(r.left) + ', ' + Math.round(r.top) + ')';"
+                        + " if (!hit) return 'nothing' + where;"
+                        + " if (hit === el) return 'the port itself' + where;"
+                        + " const cell = hit.closest('[data-cell-id]'),"
+                        + "   css = typeof hit.className === 'string' ? hit.className : hit.getAttribute('class');"
+                        + " return hit.tagName.toLowerCase() + (css ? '.' + css : '')"
+                        + "   + (cell ? ' of ' + cell.getAttribute('data-cell-id') : '') + where;", css));
+    }
+
+    /**
+     * The canvas's nodes (with positions), edges, zoom and notices as the page holds them, for a failure message: not
+     * every CI keeps the failure's screenshot.
+     */
+    String canvasState() {
+        try {
+            return String.valueOf(((JavascriptExecutor) driver).executeScript(
+                    "const c = document.querySelector('easel-canvas'); if (!c || !c.graph) return 'no canvas';"
+                            + " const g = c.graph, r = c.getBoundingClientRect();"
+                            + " return 'nodes ' + g.getNodes().map(n => n.id + '@' + Math.round(n.getPosition().x)"
+                            + "   + ',' + Math.round(n.getPosition().y)).join(' ')"
+                            + "   + '; edges ' + g.getEdges().map(e => (e.getSourceCellId() || '?') + '.'"
+                            + "   + (e.getSourcePortId() || '') + '>' + (e.getTargetCellId() || '?') + '.'"
+                            + "   + (e.getTargetPortId() || '')).join(' ')"
+                            + "   + '; zoom ' + g.zoom() + '; translate ' + JSON.stringify(g.translate())"
+                            + "   + '; canvas at ' + JSON.stringify([r.left, r.top, r.width, r.height])"
+                            + "   + '; notices: ' + [...document.querySelectorAll('vaadin-notification-card')]"
+                            + "   .map(n => n.textContent.trim()).join(' | ');"));
+        } catch (RuntimeException e) {
+            return "canvas state unreadable: " + e.getMessage();
         }
     }
 

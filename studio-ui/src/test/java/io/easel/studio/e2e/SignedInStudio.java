@@ -83,6 +83,8 @@ abstract class SignedInStudio {
             if (browser != null) {
                 browser.screenshot(Path.of("target", "e2e-failure-"
                         + context.getRequiredTestMethod().getName() + ".png").toAbsolutePath());
+                System.out.println("The canvas when " + context.getDisplayName() + " failed: "
+                        + browser.canvasState());
             }
         }
     };
