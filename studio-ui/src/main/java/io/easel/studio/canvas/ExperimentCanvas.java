@@ -45,9 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
  * added or removed, and undo/redo of any of these. Call {@link #setGraph} whenever params or labels change elsewhere
  * (a settings form) of several nodes, or {@link #updateNode} for one: a graph with the nodes and edges already drawn
  * only updates labels and params, and the browser records that change as one step of its undo history, so Ctrl+Z
- * reverts a param edit like a graph edit (the listeners then get the graph with the old params). Positions on the canvas stay (if those differ from the graph's,
- * the listeners get the graph with the canvas's positions). Comments (the graph's notes) are added, written, moved
- * and deleted on the canvas alone.
+ * reverts a param edit like a graph edit (the listeners then get the graph with the old params). Positions on the
+ * canvas stay (if those differ from the graph's, the listeners get the graph with the canvas's positions). Comments
+ * (the graph's notes) are added, written, moved and deleted on the canvas alone.
  *
  * <p>All setters may be called before the component is attached; the state is sent when it is.
  */
