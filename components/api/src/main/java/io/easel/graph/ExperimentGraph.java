@@ -35,6 +35,17 @@ public record ExperimentGraph(int formatVersion, List<Node> nodes, List<Edge> ed
         return new ExperimentGraph(formatVersion, newNodes, edges, notes);
     }
 
+    /**
+     * The same graph with {@code changed} in place of the node of the same id (same position in the list); the graph
+     * itself when it holds no such node.
+     */
+    public ExperimentGraph withNode(Node changed) {
+        if (node(changed.id()).isEmpty()) {
+            return this;
+        }
+        return withNodes(nodes.stream().map(n -> n.id().equals(changed.id()) ? changed : n).toList());
+    }
+
     private static <T> List<T> withoutNulls(String field, List<T> items) {
         if (items == null) {
             return List.of();

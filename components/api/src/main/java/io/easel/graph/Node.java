@@ -46,6 +46,11 @@ public record Node(String id, String component, int version, String label, Map<S
         return new Node(id, component, version, label, newParams, position);
     }
 
+    /** The same node under the name the user gave it; null shows the component title. */
+    public Node withLabel(String newLabel) {
+        return new Node(id, component, version, newLabel, params, position);
+    }
+
     public Node at(double x, double y) {
         return new Node(id, component, version, label, params, new Position(x, y));
     }

@@ -2,6 +2,7 @@ package io.easel.server.run;
 
 import io.easel.server.run.PortStatisticsView.ColumnStatistics;
 import io.easel.server.run.PortStatisticsView.Histogram;
+import io.easel.server.run.StatisticsUnavailableException.Reason;
 import io.easel.server.settings.StoredJson;
 import io.easel.server.settings.StudioOnly;
 import java.io.FileNotFoundException;
@@ -67,7 +68,7 @@ public class PortStatisticsService {
         }
         String failure = failures.remove(location);
         if (failure != null) {
-            return PortStatisticsView.failed("The engine could not compute the statistics of this output: " + failure);
+            return PortStatisticsView.failed(failure);
         }
         ask(location);
         return PortStatisticsView.computing();
@@ -75,13 +76,14 @@ public class PortStatisticsService {
 
     private void ask(String location) {
         if (!(launcher.getIfAvailable() instanceof WarmEngineLauncher warm)) {
-            throw new StatisticsUnavailableException("Column statistics are computed by the warm engine, which is "
-                    + "turned off on this server (easel.engine.warm.enabled=false) or replaced by a Spark "
-                    + "installation (easel.engine.spark-home)");
+            throw new StatisticsUnavailableException(Reason.WARM_ENGINE_OFF,
+                    "Column statistics are computed by the warm engine, which is turned off on this server "
+                    + "(easel.engine.warm.enabled=false) or replaced by a Spark installation (easel.engine.spark-home)");
         }
         if (!warm.computesStatistics()) {
-            throw new StatisticsUnavailableException("Column statistics are computed by the warm engine, which runs "
-                    + "only when the engine's master is local; this server runs its engines on a cluster");
+            throw new StatisticsUnavailableException(Reason.CLUSTER_ENGINE,
+                    "Column statistics are computed by the warm engine, which runs only when the engine's master is "
+                    + "local; this server runs its engines on a cluster");
         }
         try {
             warm.statistics(location).exceptionally(failure -> {
@@ -91,8 +93,8 @@ public class PortStatisticsService {
                 return null;
             });
         } catch (IOException e) {
-            throw new StatisticsUnavailableException("The warm engine that computes column statistics could not be "
-                    + "started: " + e.getMessage());
+            throw new StatisticsUnavailableException(Reason.WARM_ENGINE_NOT_STARTED,
+                    "The warm engine that computes column statistics could not be started: " + e.getMessage());
         }
     }
 
@@ -112,7 +114,7 @@ public class PortStatisticsService {
                     histogram == null ? null : histogram(histogram)));
         }
         return new PortStatisticsView(PortStatisticsView.READY, statistics.at("/metrics/rows").asLong(),
-                statistics.at("/metrics/completeRows").asLong(), columns, null);
+                statistics.at("/metrics/completeRows").asLong(), columns, null, null);
     }
 
     private static Histogram histogram(JsonNode chart) {

@@ -1,6 +1,8 @@
 package io.easel.server.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.easel.component.Text;
+import io.easel.run.FailureCause;
 import java.util.List;
 
 /**
@@ -11,21 +13,27 @@ import java.util.List;
  * @param rows the output's row count
  * @param completeRows rows without a missing value
  * @param columns every column but vectors, in the output's order
+ * @param message why the statistics failed, as the engine said it
+ * @param cause why they failed in plain words in both languages: Spark's errors explained ({@link FailureCause}), any
+ *     other message as it is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortStatisticsView(String state, Long rows, Long completeRows, List<ColumnStatistics> columns,
-        String message) {
+        String message, Text cause) {
 
     public static final String READY = "ready";
     public static final String COMPUTING = "computing";
     public static final String FAILED = "failed";
 
     static PortStatisticsView computing() {
-        return new PortStatisticsView(COMPUTING, null, null, null, null);
+        return new PortStatisticsView(COMPUTING, null, null, null, null, null);
     }
 
-    static PortStatisticsView failed(String message) {
-        return new PortStatisticsView(FAILED, null, null, null, message);
+    /** @param failure the engine's message */
+    static PortStatisticsView failed(String failure) {
+        Text cause = FailureCause.explain(failure).orElseGet(() -> Text.of(failure, failure));
+        return new PortStatisticsView(FAILED, null, null, null,
+                "The engine could not compute the statistics of this output: " + failure, cause);
     }
 
     public boolean isReady() {

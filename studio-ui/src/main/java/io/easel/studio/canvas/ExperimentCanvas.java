@@ -111,7 +111,7 @@ public class ExperimentCanvas extends Component implements HasSize {
         if (graph.node(node.id()).isEmpty()) {
             return;
         }
-        graph = graph.withNodes(graph.nodes().stream().map(n -> n.id().equals(node.id()) ? node : n).toList());
+        graph = graph.withNode(node);
         knownNodes.put(node.id(), node);
         call("setNodeSettings", node.id(), node.label(), write(node.params()));
     }

@@ -67,10 +67,11 @@ class ColumnStatisticsView extends Div {
         try {
             answer = source.get();
         } catch (StatisticsUnavailableException e) {
-            showProblem(getTranslation("results.statistics.unavailable"), e.getMessage());
+            showProblem(getTranslation("results.statistics.unavailable"),
+                    getTranslation("results.statistics.unavailable." + e.reason().code()));
             return;
         } catch (ErrorResponseException e) {
-            showProblem(getTranslation("results.statistics.gone"), e.getMessage());
+            showProblem(getTranslation("results.statistics.gone"), null); // the detail names run, node and port
             return;
         } catch (UncheckedIOException e) {
             // the workspace could not be read: said here rather than as an error page over the whole editor
@@ -81,7 +82,7 @@ class ColumnStatisticsView extends Div {
         switch (answer.state()) {
             case PortStatisticsView.READY -> showFigures(answer);
             case PortStatisticsView.FAILED -> showProblem(getTranslation("results.statistics.failed"),
-                    answer.message());
+                    answer.cause().in(locale));
             default -> {
                 showComputing();
                 askAgainLater();

@@ -310,8 +310,7 @@ public class ExperimentEditorView extends Div
     }
 
     private void labelEdited(String nodeId, String label) {
-        replaceNode(nodeId, node -> new Node(node.id(), node.component(), node.version(), label, node.params(),
-                node.position()));
+        replaceNode(nodeId, node -> node.withLabel(label));
     }
 
     private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
@@ -319,7 +318,7 @@ public class ExperimentEditorView extends Div
         if (changed.isEmpty()) {
             return; // deleted on the canvas while its form was open
         }
-        graph = graph.withNodes(graph.nodes().stream().map(n -> n.id().equals(nodeId) ? changed.get() : n).toList());
+        graph = graph.withNode(changed.get());
         canvas.updateNode(changed.get());
         markDirty();
         revalidate();
