@@ -1,6 +1,7 @@
 package io.easel.components.builtin.statistics;
 
 import io.easel.component.Category;
+import io.easel.component.ColumnSpec;
 import io.easel.component.ComponentDescriptor;
 import io.easel.component.Example;
 import io.easel.component.Param;
@@ -21,8 +22,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Pearson or Spearman correlations between numeric columns by Spark's {@link Correlation}, over the rows that have a
- * value in every chosen column. Pearson takes one pass (plus one to count the rows); Spearman ranks each column first.
+ * Pearson or Spearman correlations between numeric columns, over the rows that have a value in every chosen column.
+ * Pearson's come from the covariances of one aggregation ({@link PairMoments}); Spearman's from Spark's
+ * {@link Correlation}, which ranks each column first.
  */
 public final class CorrelationMatrix implements SparkComponent {
 
@@ -84,14 +86,25 @@ public final class CorrelationMatrix implements SparkComponent {
         TableData in = ctx.table(IN);
         var columns = ctx.columns(COLUMNS);
         List<String> names = PairMatrix.names(ID, columns);
+        String method = ctx.param(METHOD);
+        PairMatrix matrix = method.equals("pearson") ? pearson(names, in, columns) : byRank(names, in, columns);
+        ctx.output(OUT, matrix.table(this, ctx, MEASURE, in));
+        ctx.output(REPORT, new ReportData(SPEC.kind(), metrics(matrix, method), Map.of("matrix", matrix.chart())));
+    }
+
+    private static PairMatrix pearson(List<String> names, TableData in, List<ColumnSpec> columns) {
+        PairMoments moments = PairMoments.of(in.rows(), columns);
+        PairMatrix.requireRows(ID, moments.rows());
+        return new PairMatrix(names, moments.correlations(), moments.rows());
+    }
+
+    /** Spearman's: Pearson's of the ranks, which Spark computes by sorting each column. */
+    private static PairMatrix byRank(List<String> names, TableData in, List<ColumnSpec> columns) {
         Dataset<Row> vectors = PairMatrix.vectors(in.rows(), columns);
         long rows = vectors.count();
         PairMatrix.requireRows(ID, rows);
-        String method = ctx.param(METHOD);
-        Matrix correlations = Correlation.corr(vectors, PairMatrix.VECTOR, method).first().getAs(0);
-        PairMatrix matrix = new PairMatrix(names, PairMatrix.values(correlations), rows);
-        ctx.output(OUT, matrix.table(this, ctx, MEASURE, in));
-        ctx.output(REPORT, new ReportData(SPEC.kind(), metrics(matrix, method), Map.of("matrix", matrix.chart())));
+        Matrix correlations = Correlation.corr(vectors, PairMatrix.VECTOR, "spearman").first().getAs(0);
+        return new PairMatrix(names, PairMatrix.values(correlations), rows);
     }
 
     /** The pair of distinct columns whose correlation is largest in size, and the counts. */

@@ -16,15 +16,10 @@ import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.TableData;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.mllib.linalg.Vectors;
-import org.apache.spark.mllib.linalg.distributed.RowMatrix;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /**
  * Sample covariances (divided by n − 1) between numeric columns, over the rows that have a value in every chosen
- * column, by Spark's {@link RowMatrix#computeCovariance}: one aggregation of the rows as vectors, however many columns
- * (plus one pass to count the rows).
+ * column, with the row count in the same single pass ({@link PairMoments}).
  */
 public final class CovarianceMatrix implements SparkComponent {
 
@@ -72,12 +67,10 @@ public final class CovarianceMatrix implements SparkComponent {
         TableData in = ctx.table(IN);
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
         List<String> names = PairMatrix.names(ID, columns);
-        Dataset<Row> vectors = PairMatrix.vectors(in.rows(), columns);
-        long rows = vectors.count();
+        PairMoments moments = PairMoments.of(in.rows(), columns);
+        long rows = moments.rows();
         PairMatrix.requireRows(ID, rows);
-        RowMatrix complete = new RowMatrix(vectors.javaRDD()
-                .map(row -> Vectors.fromML(row.<org.apache.spark.ml.linalg.Vector>getAs(0))).rdd(), rows, columns.size());
-        double[][] values = PairMatrix.values(complete.computeCovariance().asML());
+        double[][] values = moments.covariances();
         PairMatrix matrix = new PairMatrix(names, values, rows);
         ctx.output(OUT, matrix.table(this, ctx, MEASURE, in));
         ctx.output(REPORT, new ReportData(MEASURE, Map.of("rows", rows, "columns", columns.size()),

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.easel.components.spi.TableData;
 import io.easel.components.testing.Tables;
+import io.easel.components.testing.TestSpark;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
@@ -70,9 +73,52 @@ class CorrelationMatrixTest {
     }
 
     @Test
+    void shouldKeepCovariancesOfColumnsWithLargeMeansExact() {
+        // a million plus small steps: sums of products would cancel away most of the digits
+        TableData table = numbers(3, 1_000_000);
+        double[][] columns = columnsOf(table, 3);
+
+        assertCovariances(Stats.run(CovarianceMatrix.ID, Map.of(), table), columns);
+    }
+
+    @Test
+    void shouldMergeThePartsOfATableSplitIntoManyPartitions() {
+        TableData table = TableData.source(numbers(12, 50).rows().repartition(7));
+
+        assertCovariances(Stats.run(CovarianceMatrix.ID, Map.of(), table), columnsOf(table, 12));
+        assertThat(Stats.run(CorrelationMatrix.ID, Map.of(), table).report().metrics()).containsEntry("rows", 500L);
+    }
+
+    @Test
     void shouldAskForAtLeastTwoColumns() {
         assertThatThrownBy(() -> Stats.run(CorrelationMatrix.ID, Map.of("columns", List.of("bmi")), "diabetes"))
                 .hasMessageContaining("Param 'columns'").hasMessageContaining("at least two");
+    }
+
+    /** 500 rows of columns x0, x1, … stepping by different primes around {@code mean}. */
+    private static TableData numbers(int columns, double mean) {
+        return TableData.source(TestSpark.session().range(500).selectExpr(IntStream.range(0, columns)
+                .mapToObj(i -> mean + " + CAST((id * " + (i + 3) + ") % " + (97 - i) + " AS DOUBLE) / 4 AS x" + i)
+                .toArray(String[]::new)));
+    }
+
+    private static double[][] columnsOf(TableData table, int columns) {
+        List<Row> rows = table.rows().collectAsList();
+        return IntStream.range(0, columns)
+                .mapToObj(i -> rows.stream().mapToDouble(r -> r.getDouble(r.fieldIndex("x" + i))).toArray())
+                .toArray(double[][]::new);
+    }
+
+    private static void assertCovariances(Stats stats, double[][] columns) {
+        List<Row> pairs = stats.table();
+        assertThat(pairs).hasSize(columns.length * columns.length);
+        for (Row pair : pairs) {
+            int i = Integer.parseInt(pair.getString(0).substring(1));
+            int j = Integer.parseInt(pair.getString(1).substring(1));
+            double expected = DatasetCsv.covariance(columns[i], columns[j]);
+            assertThat(pair.getDouble(2)).as(pair.getString(0) + " ~ " + pair.getString(1))
+                    .isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
+        }
     }
 
     private static void assertEveryPair(String dataset, List<String> columns, String method) {

@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PassesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"summary-statistics", "data-profile", "percentiles", "covariance-matrix"})
+    @ValueSource(strings = {"summary-statistics", "data-profile", "percentiles", "covariance-matrix",
+            "correlation-matrix"})
     void shouldRunAsManySparkJobsForThirtyColumnsAsForThree(String component) throws Exception {
         assertThat(jobs(component, table(30))).isEqualTo(jobs(component, table(3))).isLessThanOrEqualTo(8);
     }
@@ -40,6 +41,15 @@ class PassesTest {
                 .map(c -> count(col(c))).toArray(Column[]::new)).first());
 
         assertThat(jobs("summary-statistics", wide)).isEqualTo(onePass);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"covariance-matrix", "correlation-matrix"})
+    void shouldRelateEveryPairOfColumnsInTheJobsOfOnePlainAggregation(String component) throws Exception {
+        TableData wide = table(30);
+        int onePass = jobs(() -> wide.rows().agg(count(lit(1))).first());
+
+        assertThat(jobs(component, wide)).isLessThanOrEqualTo(onePass);
     }
 
     /** 2,000 rows of {@code columns} numeric columns, every fifth value of the first one missing. */
