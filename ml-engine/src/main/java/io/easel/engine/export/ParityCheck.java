@@ -26,6 +26,8 @@ import org.jpmml.evaluator.Evaluator;
 import org.jpmml.evaluator.EvaluatorUtil;
 import org.jpmml.evaluator.InputField;
 import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Scores the same raw rows with an exported model's PMML (JPMML-Evaluator, as deployments do) and with Spark's own
@@ -44,6 +46,8 @@ import org.jpmml.evaluator.LoadingModelEvaluatorBuilder;
  * did counts as a label mismatch. The check never throws: a failure is reported as "not checked" with its reason.
  */
 public final class ParityCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParityCheck.class);
 
     /** The text value perturbed rows carry: a category no training set has. */
     public static final String UNSEEN = "__easel_unseen__";
@@ -72,6 +76,7 @@ public final class ParityCheck {
         try {
             return compare(table);
         } catch (Exception | LinkageError e) {
+            LOG.warn("Parity check of the exported PMML not done", e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return ParityReport.notChecked(message.lines().findFirst().orElse(message));
         }
@@ -83,7 +88,7 @@ public final class ParityCheck {
         List<Row> sample = table.select(Arrays.stream(raw.fieldNames()).map(ParityCheck::column)
                 .toArray(Column[]::new)).limit(SAMPLE_ROWS).collectAsList();
         if (sample.isEmpty()) {
-            return ParityReport.notChecked("the run has no rows with the model's input columns");
+            return ParityReport.notChecked("the table of the model's raw records is empty");
         }
         StructType schema = withRowId(raw);
         List<String> inputs = evaluator.getInputFields().stream().map(InputField::getName).toList();
