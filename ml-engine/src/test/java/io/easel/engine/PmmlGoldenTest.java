@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ColumnSpec;
 import io.easel.run.ModelDescription;
+import io.easel.run.ParityReport;
+import io.easel.run.RunEvent;
 import io.easel.engine.report.EngineJson;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -60,6 +62,27 @@ class PmmlGoldenTest {
             assertThat((Double) result.get("probability(" + model.classLabels().getLast() + ")"))
                     .isCloseTo(row.<Double>getAs("score"), within(1e-9));
         }
+    }
+
+    @Test
+    void shouldRecordThatThePmmlAgreedWithSparkAtExport() throws Exception {
+        EngineRun run = CreditScoringRun.run();
+        Path modelDir = run.modelStore().resolve(CreditScoringRun.RUN_ID).resolve("gbdt");
+        ModelDescription model = EngineJson.mapper().readValue(modelDir.resolve("model.json").toFile(),
+                ModelDescription.class);
+        RunEvent.ModelExported exported = CreditScoringRun.callbackEvents().stream()
+                .filter(RunEvent.ModelExported.class::isInstance).map(RunEvent.ModelExported.class::cast)
+                .findFirst().orElseThrow();
+
+        ParityReport parity = model.parity();
+        assertThat(parity).isNotNull();
+        assertThat(parity.checked()).as(parity.summary()).isTrue();
+        // 200 of the source's records, 20 of them again with an input missing and with an unseen category
+        assertThat(parity.rowsCompared()).as(parity.summary()).isEqualTo(240);
+        assertThat(parity.perturbedRows()).isEqualTo(40);
+        assertThat(parity.maxDifference()).isLessThan(ParityReport.TOLERANCE);
+        assertThat(parity.flagged()).isFalse();
+        assertThat(exported.parity()).isEqualTo(parity);
     }
 
     /** The record as the experiment read it: converted columns back in their raw types. */

@@ -165,6 +165,13 @@ class CreditScoringApiEndToEndTest {
         assertThat(lineage.get("pmmlSha256").asString()).isEqualTo(HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(pmml)));
         assertThat(version.get("inputs")).hasSize(20);
+        // The engine scored sampled and perturbed rows with the PMML and with Spark at export: they agree.
+        JsonNode parity = version.get("parity");
+        assertThat(parity.get("rowsCompared").asInt()).as(parity.toString()).isEqualTo(240);
+        assertThat(parity.get("perturbedRows").asInt()).isEqualTo(40);
+        assertThat(parity.get("maxDifference").asDouble()).isLessThan(1e-9);
+        assertThat(parity.get("flagged").asBoolean()).isFalse();
+        assertThat(parity.get("summary").asString()).startsWith("PMML agrees with Spark on 240 rows");
 
         // The run's evaluation of the model (gbdt → predict → evaluate), with the very AUC the node reported.
         double auc = api.get("/api/runs/" + runId + "/nodes/evaluate").body().at("/outputs/report/metrics/auc")

@@ -17,13 +17,23 @@ import java.util.Map;
  * @param pmml the PMML file's name, relative to this file
  * @param lineage where the model came from, as its export event said (the model store keeps it beside the PMML);
  *     null in files written before lineage was recorded
+ * @param parity whether the PMML predicts what Spark predicted, checked at export; null in files written before
+ *     parity was checked
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
         List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
-        Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage) {
+        Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage, ParityReport parity) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** A description without a parity report. */
+    public ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
+            List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
+            Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage) {
+        this(formatVersion, runId, nodeId, port, algorithm, inputs, label, classLabels, outputs, metrics, pmml,
+                exportedAt, lineage, null);
+    }
 
     /**
      * Key in {@link #metrics} (a model's training facts) of a model whose lineage starts at a step with no PMML form

@@ -71,13 +71,20 @@ public sealed interface RunEvent {
      * @param metrics evaluation metrics known for it, by name
      * @param lineage where the model came from (upstream nodes and their params, source files, versions, PMML
      *     checksum); null from engines older than lineage
+     * @param parity whether the PMML predicts what Spark predicted on a sample of rows; null from engines older than
+     *     the parity check
      */
     record ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
-            Map<String, Object> metrics, long at, ModelLineage lineage) implements RunEvent {
+            Map<String, Object> metrics, long at, ModelLineage lineage, ParityReport parity) implements RunEvent {
+
+        public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
+                Map<String, Object> metrics, long at, ModelLineage lineage) {
+            this(nodeId, port, uri, inputs, label, metrics, at, lineage, null);
+        }
 
         public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
                 Map<String, Object> metrics, long at) {
-            this(nodeId, port, uri, inputs, label, metrics, at, null);
+            this(nodeId, port, uri, inputs, label, metrics, at, null, null);
         }
     }
 

@@ -97,6 +97,32 @@ class JsonFormatTest {
     }
 
     @Test
+    void shouldRoundTripAModelExportWithItsParityReport() throws Exception {
+        var exported = new RunEvent.ModelExported("gbdt", "model", "file:/models/r1/gbdt/model.pmml",
+                List.of(ColumnSpec.of("age", DataType.INTEGER)), ColumnSpec.of("class", DataType.STRING),
+                Map.of("trees", 20), 9L, null, ParityReport.of(240, 40, 2, 3.3e-16, 0));
+
+        String text = json.writeValueAsString(exported);
+
+        assertThat(text).contains("\"parity\":{\"rowsCompared\":240,\"perturbedRows\":40,\"refusedBySpark\":2,"
+                + "\"maxDifference\":3.3E-16,\"labelMismatches\":0,\"flagged\":false,\"summary\":\"PMML agrees with "
+                + "Spark on 240 rows (max difference 3.3e-16; Spark refused 2 rows)\"}");
+        assertThat(json.readValue(text, RunEvent.class)).isEqualTo(exported);
+        // A model.json from before the parity check still reads, without a report.
+        assertThat(json.readValue("{\"formatVersion\":1,\"runId\":\"r1\",\"nodeId\":\"gbdt\",\"exportedAt\":1}",
+                ModelDescription.class).parity()).isNull();
+    }
+
+    @Test
+    void shouldFlagAParityReportBeyondTheTolerance() {
+        assertThat(ParityReport.of(240, 40, 0, 2e-9, 0).flagged()).isTrue();
+        assertThat(ParityReport.of(240, 40, 0, 1e-9, 0).flagged()).isFalse();
+        assertThat(ParityReport.of(240, 40, 0, 0, 1).summary())
+                .isEqualTo("PMML disagrees with Spark on 240 rows: 1 predicted label differs, max difference 0");
+        assertThat(ParityReport.notChecked("no rows").flagged()).isFalse();
+    }
+
+    @Test
     void shouldKnowTheEaselVersionThatBuiltIt() {
         assertThat(EaselBuild.version()).isNotBlank().doesNotContain("${").isNotEqualTo("unknown");
     }

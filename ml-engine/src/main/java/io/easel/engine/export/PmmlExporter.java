@@ -8,6 +8,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.run.EaselBuild;
 import io.easel.run.ModelDescription;
 import io.easel.run.ModelLineage;
+import io.easel.run.ParityReport;
 import io.easel.run.RunEvent;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
@@ -20,13 +21,16 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.jpmml.sparkml.PMMLBuilder;
 
 /**
  * Writes a trained model's whole scoring pipeline (the feature steps since the raw records, then the model's own
- * stages) as PMML with JPMML-SparkML, plus its {@link ModelDescription}, into the model store.
+ * stages) as PMML with JPMML-SparkML, plus its {@link ModelDescription}, into the model store. Before writing, it
+ * checks that the PMML predicts what Spark predicts ({@link ParityCheck}) on rows the run gave it.
  */
 public final class PmmlExporter {
 
@@ -45,22 +49,27 @@ public final class PmmlExporter {
      * What to export and where.
      *
      * @param lineage the model's node and every node upstream of it, in dependency order, as the run computed them
+     * @param parityRows raw records to compare PMML and Spark on (with the model's raw columns), held out from
+     *     training where the run has them; null when the run has none (the model is then reported not checked)
      */
     public record Request(String runId, String nodeId, String port, ModelData model, Path directory,
-            List<ModelLineage.Step> lineage) {}
+            List<ModelLineage.Step> lineage, Dataset<Row> parityRows) {}
 
     /** @throws ModelExportException saying why the pipeline could not be converted or written */
     public RunEvent.ModelExported export(Request request) {
         ModelData model = request.model();
         StructType schema = scoringSchema(model);
         byte[] pmml;
+        PipelineModel pipeline = model.scoringPipelineFromRaw();
         try {
-            PipelineModel pipeline = model.scoringPipelineFromRaw();
             pmml = new PMMLBuilder(schema, pipeline).buildByteArray();
         } catch (RuntimeException | LinkageError e) {
             throw new ModelExportException("Cannot convert the trained pipeline of port '" + request.port()
                     + "' to PMML", e);
         }
+        ParityReport parity = request.parityRows() == null
+                ? ParityReport.notChecked("the run computed no rows with the model's input columns")
+                : new ParityCheck(pmml, pipeline, model).against(request.parityRows());
         ColumnSpec label = labelAsRead(model, schema);
         List<ColumnSpec> inputs = SparkTypes.fromSchema(model.lineage().rawSchema()).columns().stream()
                 .filter(c -> label == null || !c.name().equals(label.name()))
@@ -71,12 +80,12 @@ public final class PmmlExporter {
         ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT_VERSION, request.runId(),
                 request.nodeId(), request.port(), model.spec().algorithm(), inputs, label, model.labels(),
-                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage);
+                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage, parity);
         try {
             store.write(pmmlFile, pmml);
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
             return new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile), inputs, label,
-                    model.metrics(), now, lineage);
+                    model.metrics(), now, lineage, parity);
         } catch (IOException | RuntimeException e) {
             throw new ModelExportException("Cannot write the PMML model to " + request.directory(), e);
         }

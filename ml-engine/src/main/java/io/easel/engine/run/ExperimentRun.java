@@ -82,6 +82,8 @@ public final class ExperimentRun {
     private List<String> order = List.of();
     /** Why each node that only feeds the scope has no stored outputs to feed it with, by node. */
     private final Map<String, String> missingInputs = new HashMap<>();
+    /** The port values computed so far, where a model's parity check finds its rows; set once the run starts. */
+    private Map<PortRef, PortValue> computed = Map.of();
 
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
@@ -185,6 +187,7 @@ public final class ExperimentRun {
         order.stream().filter(id -> roles.get(id) != RunScope.Role.OUTSIDE)
                 .forEach(id -> reporter.node(id, NodeState.QUEUED, null));
         Map<PortRef, PortValue> values = new HashMap<>();
+        this.computed = values;
         Map<String, String> failedRoot = new HashMap<>();
         runInOrder(graph, exports, order, validation, values, failedRoot);
         // Before the end is reported: the next run of the experiment may start as soon as it is.
@@ -428,9 +431,10 @@ public final class ExperimentRun {
             case PortValue.Model m -> {
                 boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
                         .filter(PmmlExports::mayExport).count() == 1;
+                List<ModelLineage.Step> lineage = lineage(node.id());
                 RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
                         port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort),
-                        lineage(node.id())));
+                        lineage, ParityRows.of(m.data(), lineage, computed)));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, exported.uri()), now));
                 events.add(exported);

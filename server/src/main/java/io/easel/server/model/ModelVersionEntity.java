@@ -2,6 +2,7 @@ package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
 import io.easel.run.ModelLineage;
+import io.easel.run.ParityReport;
 import io.easel.server.run.ModelEvaluation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -53,11 +54,16 @@ class ModelVersionEntity {
     @Column(columnDefinition = "jsonb")
     private ModelLineage lineage;
 
+    /** Whether its PMML agreed with Spark at export; null for versions from before the check. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private ParityReport parity;
+
     protected ModelVersionEntity() {}
 
     ModelVersionEntity(UUID modelId, int version, UUID runId, String nodeId, String pmmlUri, List<ColumnSpec> inputs,
             ColumnSpec label, Map<String, Object> metrics, Instant createdAt, Integer experimentRevision,
-            ModelLineage lineage) {
+            ModelLineage lineage, ParityReport parity) {
         this.id = UUID.randomUUID();
         this.modelId = modelId;
         this.version = version;
@@ -70,6 +76,7 @@ class ModelVersionEntity {
         this.createdAt = createdAt;
         this.experimentRevision = experimentRevision;
         this.lineage = lineage;
+        this.parity = parity;
     }
 
     /** The version without its evaluations (they are read from its run on request). */
@@ -79,7 +86,7 @@ class ModelVersionEntity {
 
     ModelVersionView view(ModelEntity model, List<ModelEvaluation> evaluations) {
         return new ModelVersionView(modelId, model.workspaceId(), model.name(), version, runId, nodeId, pmmlUri,
-                inputs, label, metrics, createdAt, experimentRevision, lineage, evaluations);
+                inputs, label, metrics, createdAt, experimentRevision, lineage, evaluations, parity);
     }
 
     UUID runId() {

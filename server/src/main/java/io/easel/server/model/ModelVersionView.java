@@ -2,6 +2,7 @@ package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
 import io.easel.run.ModelLineage;
+import io.easel.run.ParityReport;
 import io.easel.server.run.ModelEvaluation;
 import java.time.Instant;
 import java.util.List;
@@ -24,16 +25,26 @@ import java.util.UUID;
  * @param evaluations how it measured on the evaluation nodes downstream of its node in the run that trained it;
  *     given by the requests for one version ({@code GET /api/models/{id}/versions/{version}}), null in lists of
  *     versions
+ * @param parity whether its PMML predicts what Spark predicted, as the engine checked at export (rows compared, max
+ *     difference, flagged); null for versions registered before the check
  */
 public record ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
         String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics, Instant createdAt,
-        Integer experimentRevision, ModelLineage lineage, List<ModelEvaluation> evaluations) {
+        Integer experimentRevision, ModelLineage lineage, List<ModelEvaluation> evaluations, ParityReport parity) {
 
     /** A version whose revision, lineage and evaluations are not known. */
     public ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
             String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics,
             Instant createdAt) {
         this(modelId, workspaceId, modelName, version, runId, nodeId, pmmlUri, inputs, label, metrics, createdAt, null,
-                null, null);
+                null, null, null);
+    }
+
+    /**
+     * Whether the parity check found its PMML disagreeing with Spark (beyond {@value ParityReport#TOLERANCE}): a
+     * deployment would not score as the experiment did. False when not checked.
+     */
+    public boolean flagged() {
+        return parity != null && parity.flagged();
     }
 }

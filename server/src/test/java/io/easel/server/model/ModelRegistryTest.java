@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
+import io.easel.run.ParityReport;
+import io.easel.run.RunEvent;
 import io.easel.server.ServerTest;
+import io.easel.server.run.ModelExportedNotice;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,8 +124,9 @@ class ModelRegistryTest {
     @Test
     void shouldServeModelsVersionsAndThePmmlOverRest() throws Exception {
         UUID run = UUID.randomUUID();
-        events.publishEvent(ModelFixture.CREDIT_GBDT.notice(UUID.randomUUID(), "Rest", run,
-                ModelFixture.CREDIT_GBDT.writeToStore(store, run), true));
+        ModelExportedNotice exported = ModelFixture.CREDIT_GBDT.notice(UUID.randomUUID(), "Rest", run,
+                ModelFixture.CREDIT_GBDT.writeToStore(store, run), true);
+        events.publishEvent(withParity(exported, ParityReport.of(240, 40, 0, 3.3e-16, 0)));
         UUID modelId = models.producedBy(run, "gbdt").orElseThrow().modelId();
 
         JsonNode list = JSON.readTree(get("/api/models").body());
@@ -142,6 +146,39 @@ class ModelRegistryTest {
         assertThat(pmml.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 h -> assertThat(h).startsWith("attachment").contains(".pmml"));
         assertThat(pmml.body()).isEqualTo(ModelFixture.CREDIT_GBDT.resource("model.pmml"));
+        // The engine's parity check, kept with the version
+        assertThat(version.at("/parity/rowsCompared").asInt()).isEqualTo(240);
+        assertThat(version.at("/parity/perturbedRows").asInt()).isEqualTo(40);
+        assertThat(version.at("/parity/maxDifference").asDouble()).isEqualTo(3.3e-16);
+        assertThat(version.get("parity").get("flagged").asBoolean()).isFalse();
+        assertThat(version.at("/parity/summary").asString())
+                .isEqualTo("PMML agrees with Spark on 240 rows (max difference 3.3e-16)");
+        assertThat(model.at("/versions/0/parity/rowsCompared").asInt()).isEqualTo(240);
+    }
+
+    @Test
+    void shouldKeepAFlaggedParityReportWithTheVersion() {
+        UUID run = UUID.randomUUID();
+        events.publishEvent(withParity(ModelFixture.CREDIT_GBDT.notice(UUID.randomUUID(), "Flagged", run,
+                ModelFixture.CREDIT_GBDT.writeToStore(store, run), true), ParityReport.of(240, 40, 3, 0.12, 7)));
+
+        ModelVersionView version = models.producedBy(run, "gbdt").orElseThrow();
+
+        assertThat(version.flagged()).isTrue();
+        assertThat(version.parity().labelMismatches()).isEqualTo(7);
+        assertThat(version.parity().refusedBySpark()).isEqualTo(3);
+        assertThat(version.parity().summary()).isEqualTo(
+                "PMML disagrees with Spark on 240 rows: 7 predicted labels differ, max difference 0.12; Spark refused "
+                        + "3 rows");
+    }
+
+    /** The notice as an engine that checked parity sends it. */
+    private static ModelExportedNotice withParity(ModelExportedNotice notice, ParityReport parity) {
+        RunEvent.ModelExported model = notice.model();
+        return new ModelExportedNotice(notice.workspaceId(), notice.experimentId(), notice.experimentName(),
+                notice.experimentRevision(), notice.runId(), new RunEvent.ModelExported(model.nodeId(), model.port(),
+                        model.uri(), model.inputs(), model.label(), model.metrics(), model.at(), model.lineage(),
+                        parity));
     }
 
     @Test

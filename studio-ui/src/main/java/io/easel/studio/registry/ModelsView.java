@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
 import io.easel.server.deployment.DeploymentService;
@@ -17,6 +18,7 @@ import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.model.ModelView;
+import io.easel.run.ParityReport;
 import io.easel.server.run.RunService;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StudioLayout;
@@ -31,7 +33,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every model of the workspace with the versions its runs exported: when, from which run and node, with which
- * metrics, and a Deploy button per version (for analysts).
+ * metrics, whether its PMML agreed with Spark at export, and a Deploy button per version (for analysts).
  */
 @Route(value = "models", layout = StudioLayout.class)
 @PermitAll
@@ -90,6 +92,8 @@ public class ModelsView extends RegistryPage {
         versions.addColumn(v -> getTranslation("registry.models.run-node", shortId(v), v.nodeId()))
                 .setHeader(getTranslation("registry.models.source")).setAutoWidth(true);
         versions.addColumn(this::metrics).setHeader(getTranslation("registry.models.metrics")).setFlexGrow(1);
+        versions.addComponentColumn(this::parity).setHeader(getTranslation("registry.models.parity"))
+                .setFlexGrow(1);
         versions.addComponentColumn(v -> deployButton(model, v)).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true).setFlexGrow(0);
         versions.setItems(model.versions().stream()
@@ -126,6 +130,26 @@ public class ModelsView extends RegistryPage {
                 .limit(METRICS_SHOWN)
                 .map(e -> e.getKey() + " " + number(((Number) e.getValue()).doubleValue(), locale))
                 .collect(Collectors.joining(" · "));
+    }
+
+    /**
+     * One line on whether the version's PMML predicted what Spark predicted at export; a flagged version's in red,
+     * since deploying it would score differently from the experiment.
+     */
+    private Component parity(ModelVersionView version) {
+        ParityReport parity = version.parity();
+        Span line = new Span(parity == null ? getTranslation("registry.models.parity.unknown")
+                : !parity.checked() ? getTranslation("registry.models.parity.not-checked", parity.notChecked())
+                : parity.flagged() ? getTranslation("registry.models.parity.flagged", parity.rowsCompared(),
+                        parity.labelMismatches(), ParityReport.formatDifference(parity.maxDifference()))
+                : getTranslation("registry.models.parity.agrees", parity.rowsCompared(),
+                        ParityReport.formatDifference(parity.maxDifference())));
+        line.addClassName("model-parity");
+        if (version.flagged()) {
+            line.addClassName("model-parity-flagged");
+        }
+        line.getElement().setAttribute("data-flagged", Boolean.toString(version.flagged()));
+        return line;
     }
 
     /** Counts as they are (20 trees), measures to four significant digits (0.7912). */
