@@ -13,6 +13,11 @@ public class InvalidScheduleException extends ErrorResponseException {
         getBody().setProperty("field", field);
     }
 
+    /** The field that is wrong: {@code cron}, {@code zone}, {@code missed} or {@code promoteTo}. */
+    public String field() {
+        return (String) getBody().getProperties().get("field");
+    }
+
     @Override
     public String getMessage() {
         return getBody().getDetail();
