@@ -108,7 +108,10 @@ class ScheduleDialog extends Dialog {
     }
 
     private void save(Actions actions) {
-        List.of(cron, zone, missed, promoteTo).forEach(input -> ((HasValidationProperties) input).setInvalid(false));
+        cron.setInvalid(false);
+        zone.setInvalid(false);
+        missed.setInvalid(false);
+        promoteTo.setInvalid(false);
         try {
             ScheduleView saved = actions.save(new ScheduleRequest(cron.getValue(), zone.getValue(),
                     missed.getValue() == null ? null : missed.getValue().code(), promoteTo.getValue(),
