@@ -158,6 +158,29 @@ class ScheduleApiTest {
     }
 
     @Test
+    void shouldLetViewersReadASchedulePeopleWithTheAnalystRoleSetAndApiKeysNot() {
+        String path = "/api/experiments/" + createExperiment("Roles", Graphs.creditSplit(0.8)) + "/schedule";
+        assertThat(api.put(path, Map.of("cron", "0 3 * * *")).status()).isEqualTo(200);
+        String viewerName = "schedule-viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Response created = api.post("/api/admin/users", Map.of("username", viewerName, "password",
+                "viewer-password-42", "workspaces", Map.of(WorkspaceRef.DEFAULT_SLUG, "viewer")));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        Api viewer = Api.anonymous(port).as(viewerName, "viewer-password-42");
+        Api.Response key = api.post("/api/workspaces/default/api-keys", Map.of("name", "schedules", "role",
+                "analyst"));
+        assertThat(key.status()).as(key.text()).isEqualTo(201);
+        Api analystKey = Api.anonymous(port).withKey(key.body().get("key").asString());
+
+        assertThat(viewer.get(path).status()).isEqualTo(200);
+        assertThat(viewer.put(path, Map.of("cron", "0 4 * * *")).status()).isEqualTo(403);
+        assertThat(viewer.delete(path).status()).isEqualTo(403);
+        Api.Response byKey = analystKey.put(path, Map.of("cron", "0 4 * * *"));
+        assertThat(byKey.status()).isEqualTo(403);
+        assertThat(byKey.problemDetail()).contains("as the person who sets it");
+        assertThat(api.get(path).body().get("cron").asString()).isEqualTo("0 0 3 * * *");
+    }
+
+    @Test
     void shouldStartExactlyOneRunWhenTwoSchedulersRaceOverOneDueSchedule() throws Exception {
         UUID experiment = UUID.fromString(createExperiment("Raced", Graphs.creditSplit(0.8)));
         ScheduleView schedule = schedules.put(experiment, new ScheduleRequest(LEAP_DAYS, "UTC", "skip", null, true));
