@@ -22,7 +22,11 @@ public enum AuditAction {
     MEMBER_CHANGED,
     MEMBER_REMOVED,
     UPLOADED,
-    UPLOAD_DELETED;
+    UPLOAD_DELETED,
+    SCHEDULE_CHANGED,
+    SCHEDULE_REMOVED,
+    PROMOTED_BY_SCHEDULE,
+    PROMOTION_REFUSED;
 
     /** As the REST API writes it: {@code sign-in-failed}. */
     @JsonValue

@@ -6,15 +6,20 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Deployment names are URL slugs: they are the last segment of the scoring endpoint's path. */
-final class DeploymentName {
+public final class DeploymentName {
 
     static final int MAX_LENGTH = 63;
+
+    /** What a deployment name may be, in words for people. */
+    public static final String RULE = "1 to " + MAX_LENGTH
+            + " lowercase letters, digits and '-', starting and ending with a letter or digit";
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private DeploymentName() {}
 
-    static boolean isSlug(String name) {
+    /** Whether {@code name} may name a deployment (see {@link #RULE}). */
+    public static boolean isSlug(String name) {
         return SLUG.matcher(name).matches();
     }
 

@@ -14,8 +14,7 @@ public class DeploymentNameException extends ErrorResponseException {
 
     static DeploymentNameException notASlug(String name) {
         return new DeploymentNameException(HttpStatus.BAD_REQUEST, "Invalid deployment name",
-                "Deployment name '" + name + "' is not allowed: use 1 to " + DeploymentName.MAX_LENGTH
-                        + " lowercase letters, digits and '-', starting and ending with a letter or digit");
+                "Deployment name '" + name + "' is not allowed: use " + DeploymentName.RULE);
     }
 
     static DeploymentNameException taken(String name) {

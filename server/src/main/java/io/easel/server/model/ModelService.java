@@ -91,6 +91,15 @@ public class ModelService {
                 .map(v -> withEvaluations(model(v.modelId()), v));
     }
 
+    /** The versions run {@code runId} exported (one per model-producing node), by node id, if the caller may see them. */
+    @Transactional(readOnly = true)
+    public List<ModelVersionView> producedBy(UUID runId) {
+        return versions.findByRunIdOrderByNodeId(runId).stream()
+                .filter(v -> access.caller().canRead(model(v.modelId()).workspaceId()))
+                .map(v -> v.view(model(v.modelId())))
+                .toList();
+    }
+
     /**
      * The PMML document of a version, read from the model store.
      *

@@ -13,6 +13,8 @@ interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, UUID>
 
     Optional<ModelVersionEntity> findByRunIdAndNodeId(UUID runId, String nodeId);
 
+    List<ModelVersionEntity> findByRunIdOrderByNodeId(UUID runId);
+
     List<ModelVersionEntity> findByModelIdOrderByVersion(UUID modelId);
 
     List<ModelVersionEntity> findByModelIdInOrderByVersion(Collection<UUID> modelIds);

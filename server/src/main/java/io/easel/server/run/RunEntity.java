@@ -70,6 +70,11 @@ class RunEntity {
     @Column(columnDefinition = "jsonb")
     private RunOptions runOptions;
 
+    /** What started the run; {@code MANUAL} for runs from before schedules. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "run_trigger")
+    private RunTrigger trigger = RunTrigger.MANUAL;
+
     protected RunEntity() {}
 
     RunEntity(UUID id, UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
@@ -109,6 +114,14 @@ class RunEntity {
 
     UUID experimentId() {
         return experimentId;
+    }
+
+    RunTrigger trigger() {
+        return trigger;
+    }
+
+    void triggeredBy(RunTrigger trigger) {
+        this.trigger = trigger;
     }
 
     String experimentName() {

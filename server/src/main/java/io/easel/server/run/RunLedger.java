@@ -74,8 +74,17 @@ class RunLedger {
     /** @param revision the experiment revision whose graph this is; null when not known */
     RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
             Integer revision, LaunchSettings settings, RunOptions options, String tokenHash) {
-        RunEntity run = runs.save(new RunEntity(UUID.randomUUID(), workspaceId, experimentId, experimentName, graph,
-                revision, settings, options, tokenHash, now()));
+        return create(workspaceId, experimentId, experimentName, graph, revision, settings, options, tokenHash,
+                RunTrigger.MANUAL);
+    }
+
+    /** As above, for a run that {@code trigger} started. */
+    RunView create(UUID workspaceId, UUID experimentId, String experimentName, ExperimentGraph graph,
+            Integer revision, LaunchSettings settings, RunOptions options, String tokenHash, RunTrigger trigger) {
+        RunEntity entity = new RunEntity(UUID.randomUUID(), workspaceId, experimentId, experimentName, graph,
+                revision, settings, options, tokenHash, now());
+        entity.triggeredBy(trigger);
+        RunEntity run = runs.save(entity);
         List<Node> nodes = graph.nodes();
         for (int i = 0; i < nodes.size(); i++) {
             nodeRuns.save(new NodeRunEntity(run.id(), nodes.get(i).id(), i));

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
 
 /** A run as stored, with its graph and what each node produced: what history and comparisons are made from. */
 record RunRecord(UUID id, UUID workspaceId, UUID experimentId, Integer revision, RunState state, String message,
-        Instant createdAt, Instant startedAt, Instant finishedAt, ExperimentGraph graph, List<NodeRecord> nodes) {
+        Instant createdAt, Instant startedAt, Instant finishedAt, ExperimentGraph graph, List<NodeRecord> nodes,
+        RunTrigger trigger) {
 
     record NodeRecord(String nodeId, NodeState state, Map<String, PortResult> outputs) {}
 
@@ -32,7 +33,8 @@ record RunRecord(UUID id, UUID workspaceId, UUID experimentId, Integer revision,
     static RunRecord of(RunEntity run, List<NodeRunEntity> nodes) {
         return new RunRecord(run.id(), run.workspaceId(), run.experimentId(), run.revision(), run.state(),
                 run.message(), run.createdAt(), run.startedAt(), run.finishedAt(), run.graph(),
-                nodes.stream().map(n -> new NodeRecord(n.nodeId(), n.state(), n.outputs().ports())).toList());
+                nodes.stream().map(n -> new NodeRecord(n.nodeId(), n.state(), n.outputs().ports())).toList(),
+                run.trigger());
     }
 
     /**
@@ -85,7 +87,7 @@ record RunRecord(UUID id, UUID workspaceId, UUID experimentId, Integer revision,
             }
         }
         return new RunSummary(id, experimentId, revision, state, message, createdAt, startedAt, finishedAt,
-                RunSummary.duration(createdAt, startedAt, finishedAt), headlines);
+                RunSummary.duration(createdAt, startedAt, finishedAt), headlines, trigger);
     }
 
     List<ReportComparison.ComparedReport> comparedReports(Predicate<String> measuresModels) {

@@ -93,6 +93,14 @@ public class RunService {
      * @throws InvalidExperimentException (400) when a forced node or the scope's node is not in the experiment
      */
     public RunView start(UUID experimentId, RunOptions options) {
+        return start(experimentId, options, RunTrigger.MANUAL);
+    }
+
+    /**
+     * Starts a run as {@link #start(UUID, RunOptions)} does, recording what started it (the run history shows it), as
+     * whoever is signed in on this thread.
+     */
+    public RunView start(UUID experimentId, RunOptions options, RunTrigger trigger) {
         ExperimentView experiment = experiments.get(experimentId);
         access.requireEdit(experiment.workspaceId(), () -> new ExperimentNotFoundException(experimentId));
         ValidationResult validation = experiment.validation();
@@ -115,7 +123,7 @@ public class RunService {
         UUID previous = ledger.latest(experimentId).map(RunView::id).orElse(null);
         RunView run = ledger.create(experiment.workspaceId(), experiment.id(), experiment.name(), experiment.graph(),
                 experiment.revision(), settings, options.after(previous, experiment.workspaceId(),
-                        cache.maxSize().toBytes()), CallbackTokens.hash(token));
+                        cache.maxSize().toBytes()), CallbackTokens.hash(token), trigger);
         try {
             Path file = planner.experimentFile(run.id());
             Files.createDirectories(file.getParent());

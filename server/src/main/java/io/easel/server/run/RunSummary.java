@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param durationMillis from the engine's start (or the request, while it never started) to the end; null while
  *     it runs
  * @param headlines the headline metrics of its evaluation reports, in graph order
+ * @param trigger what started it: {@code manual} or {@code schedule}
  */
 public record RunSummary(UUID id, UUID experimentId, Integer revision, RunState state, String message,
-        Instant createdAt, Instant startedAt, Instant finishedAt, Long durationMillis, List<Headline> headlines) {
+        Instant createdAt, Instant startedAt, Instant finishedAt, Long durationMillis, List<Headline> headlines,
+        RunTrigger trigger) {
 
     public RunSummary {
         headlines = List.copyOf(headlines);

@@ -116,6 +116,7 @@ class RunHistoryApiTest {
         assertThat(history.valueStream().map(r -> r.get("id").asString()))
                 .containsExactly(secondRun.toString(), firstRun.toString());
         assertThat(history.valueStream().map(r -> r.get("revision").asInt())).containsExactly(2, 1);
+        assertThat(history.valueStream().map(r -> r.get("trigger").asString())).containsOnly("manual");
         JsonNode latest = history.get(0);
         assertThat(latest.get("state").asString()).isEqualTo("succeeded");
         assertThat(latest.get("durationMillis").asLong()).as("never started: from the request to the end")

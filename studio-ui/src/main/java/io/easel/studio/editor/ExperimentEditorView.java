@@ -70,6 +70,11 @@ import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunSummary;
 import io.easel.server.run.RunView;
+import io.easel.server.schedule.ScheduleNotFoundException;
+import io.easel.server.schedule.ScheduleRequest;
+import io.easel.server.schedule.ScheduleService;
+import io.easel.server.schedule.ScheduleView;
+import io.easel.server.deployment.DeploymentView;
 import io.easel.server.security.WorkspaceService;
 import io.easel.server.security.WorkspaceView;
 import jakarta.annotation.security.PermitAll;
@@ -117,6 +122,7 @@ public class ExperimentEditorView extends Div
     private final ScoringService scoring;
     private final WorkspaceService workspaces;
     private final UploadService uploads;
+    private final ScheduleService schedules;
     private final ConnectionService connections;
     private final RunHistory history;
     private final RunComparisonFlow comparisons;
@@ -162,7 +168,9 @@ public class ExperimentEditorView extends Div
 
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
             PortDataService portData, PortStatisticsService portStatistics, ModelService models, DeploymentService deployments, ScoringService scoring,
-            WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history) {
+            WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history,
+            ScheduleService schedules) {
+        this.schedules = schedules;
         this.portData = portData;
         this.portStatistics = portStatistics;
         this.history = history;
@@ -254,7 +262,8 @@ public class ExperimentEditorView extends Div
         toolbar.setReadOnly(!workspace.role().canEdit());
         compareButton = comparisons.compareButton(() -> run == null ? null : run.id());
         compareButton.setEnabled(run != null && run.state().isFinal());
-        toolbar.addTools(revisionsButton(), comparisons.historyButton(() -> id, () -> name), compareButton,
+        toolbar.addTools(revisionsButton(), scheduleButton(), comparisons.historyButton(() -> id, () -> name),
+                compareButton,
                 ExperimentFileDownload.button(experiments, id, getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
@@ -573,6 +582,38 @@ public class ExperimentEditorView extends Div
         });
         dialog.addOpenedChangeListener(event -> conflictOpen = event.isOpened());
         dialog.open();
+    }
+
+    // ---- schedule
+
+    private Button scheduleButton() {
+        Button button = new Button(getTranslation("editor.schedule"), VaadinIcon.CLOCK.create(),
+                e -> openSchedule());
+        button.setId("schedule-button");
+        return button;
+    }
+
+    private void openSchedule() {
+        Optional<ScheduleView> current;
+        try {
+            current = Optional.of(schedules.get(id));
+        } catch (ScheduleNotFoundException none) {
+            current = Optional.empty();
+        }
+        List<String> deploymentNames = deployments.list(workspace.ref()).stream().map(DeploymentView::name)
+                .toList();
+        new ScheduleDialog(current, deploymentNames, workspace.role().canEdit(), new ScheduleDialog.Actions() {
+            @Override
+            public ScheduleView save(ScheduleRequest request) {
+                return schedules.put(id, request);
+            }
+
+            @Override
+            public void remove() {
+                schedules.delete(id);
+                Toasts.success(getTranslation("schedule.removed"));
+            }
+        }).open();
     }
 
     // ---- revisions

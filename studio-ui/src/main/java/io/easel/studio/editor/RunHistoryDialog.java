@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.easel.server.run.RunSummary;
+import io.easel.server.run.RunTrigger;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StateBadge;
 import java.text.NumberFormat;
@@ -57,7 +58,16 @@ class RunHistoryDialog extends Dialog {
         grid.addComponentColumn(r -> {
             StateBadge badge = new StateBadge();
             badge.show(r.state());
-            return badge;
+            if (r.trigger() != RunTrigger.SCHEDULE) {
+                return badge;
+            }
+            Span scheduled = new Span(getTranslation("history.scheduled"));
+            scheduled.getElement().getThemeList().add("badge contrast small");
+            scheduled.addClassName("scheduled-run-badge");
+            scheduled.getElement().setAttribute("title", getTranslation("history.scheduled.help"));
+            Span both = new Span(badge, scheduled);
+            both.getStyle().set("display", "inline-flex").set("gap", "var(--lumo-space-xs)");
+            return both;
         }).setHeader(getTranslation("history.state")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> duration(r.durationMillis())).setHeader(getTranslation("history.duration"))
                 .setWidth("120px").setFlexGrow(0);

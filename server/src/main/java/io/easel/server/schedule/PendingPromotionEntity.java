@@ -1,0 +1,60 @@
+package io.easel.server.schedule;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A scheduled run whose model is to be deployed to {@code promoteTo} once the run succeeds. */
+@Entity
+@Table(name = "pending_promotions")
+class PendingPromotionEntity {
+
+    @Id
+    private UUID runId;
+
+    private UUID experimentId;
+
+    private UUID workspaceId;
+
+    private UUID ownerId;
+
+    private String ownerName;
+
+    private String promoteTo;
+
+    private Instant createdAt;
+
+    protected PendingPromotionEntity() {}
+
+    PendingPromotionEntity(UUID runId, ScheduleEntity schedule, Instant now) {
+        this.runId = runId;
+        this.experimentId = schedule.experimentId();
+        this.workspaceId = schedule.workspaceId();
+        this.ownerId = schedule.owner().userId();
+        this.ownerName = schedule.owner().username();
+        this.promoteTo = schedule.promoteTo();
+        this.createdAt = now;
+    }
+
+    UUID runId() {
+        return runId;
+    }
+
+    UUID experimentId() {
+        return experimentId;
+    }
+
+    UUID workspaceId() {
+        return workspaceId;
+    }
+
+    ScheduleOwner owner() {
+        return new ScheduleOwner(ownerId, ownerName);
+    }
+
+    String promoteTo() {
+        return promoteTo;
+    }
+}
