@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * perturbed copies of up to {@value #PERTURBED_ROWS} of them: one copy with one input missing, and, when the model
  * has text inputs, one copy with one text input set to a category never seen in training ({@value #UNSEEN}); the
  * perturbed input changes from row to row. Spark may refuse a row (a step set to fail on invalid values): the rows
- * are scored together, and only when that fails one by one, so that one refused row does not void the others. A
- * refused row is counted, not compared.
+ * are scored together, and when that fails in halves, within a few Spark jobs, so that one refused row does not void
+ * the others. A refused row is counted, not compared.
  *
  * <p>Compared are Spark's output columns as the PMML names them: a regression's {@code prediction} (its value,
  * relative to it above 1), a classifier's predicted class and {@code probability(<class>)} per class (a classifier
@@ -53,6 +53,8 @@ public final class ParityCheck {
     public static final String UNSEEN = "__easel_unseen__";
     static final int SAMPLE_ROWS = 200;
     static final int PERTURBED_ROWS = 20;
+    /** Spark jobs that may score one set of rows: enough to isolate a few refused rows among many. */
+    static final int SPARK_ATTEMPTS = 7;
     private static final String ROW_ID = ModelData.INTERNAL_PREFIX + "parity_row";
     private static final String PROBABILITY_FIELD = "probability(";
 
@@ -203,25 +205,30 @@ public final class ParityCheck {
     }
 
     /**
-     * Spark's outputs by row id. Rows are scored together; if Spark refuses that, one by one, and those it refuses
-     * are left out.
+     * Spark's outputs by row id. Rows are scored together; if Spark refuses that, each half again, and so on, within
+     * {@value #SPARK_ATTEMPTS} Spark jobs in all (one per row would cost a run a job per refused row); rows Spark
+     * refused, or that the attempts did not reach, are left out.
      */
     private Map<Integer, Row> scoreInSpark(SparkSession spark, List<Row> rows, StructType schema) {
-        if (rows.isEmpty()) {
-            return Map.of();
+        Map<Integer, Row> scored = new HashMap<>();
+        scoreInSpark(spark, rows, schema, scored, new int[] {SPARK_ATTEMPTS});
+        return scored;
+    }
+
+    private void scoreInSpark(SparkSession spark, List<Row> rows, StructType schema, Map<Integer, Row> scored,
+            int[] attemptsLeft) {
+        if (rows.isEmpty() || attemptsLeft[0] == 0) {
+            return;
         }
+        attemptsLeft[0]--;
         try {
-            return scoreTogether(spark, rows, schema);
+            scored.putAll(scoreTogether(spark, rows, schema));
         } catch (Exception refused) {
-            Map<Integer, Row> scored = new HashMap<>();
-            for (Row row : rows) {
-                try {
-                    scored.putAll(scoreTogether(spark, List.of(row), schema));
-                } catch (Exception e) {
-                    // refused by Spark: counted by the caller as a row it did not score
-                }
+            if (rows.size() > 1) {
+                int half = rows.size() / 2;
+                scoreInSpark(spark, rows.subList(0, half), schema, scored, attemptsLeft);
+                scoreInSpark(spark, rows.subList(half, rows.size()), schema, scored, attemptsLeft);
             }
-            return scored;
         }
     }
 

@@ -12,6 +12,7 @@ import io.easel.server.settings.StudioOnly;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,6 +57,7 @@ public class ScheduleService {
      * firing is the first after now, so firings missed while the schedule was disabled do not count.
      *
      * @throws InvalidScheduleException (400) naming the wrong field
+     * @throws ConcurrentScheduleChangeException (409) when another request created the schedule meanwhile
      * @throws ForbiddenException (403) for viewers, and for API keys: a schedule acts as a person
      */
     @Transactional
@@ -72,7 +74,13 @@ public class ScheduleService {
                 .orElseGet(() -> new ScheduleEntity(experimentId, experiment.workspaceId()));
         schedule.set(settings, new ScheduleOwner(caller.userId(), caller.name()),
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
-        ScheduleView saved = schedules.saveAndFlush(schedule).view();
+        ScheduleView saved;
+        try {
+            saved = schedules.saveAndFlush(schedule).view();
+        } catch (DataIntegrityViolationException e) {
+            // two first PUTs raced to insert the experiment's row
+            throw new ConcurrentScheduleChangeException(experimentId);
+        }
         audit.record(AuditAction.SCHEDULE_CHANGED, experiment.workspaceId(), "experiment " + experimentId,
                 "cron '" + saved.cron() + "' in " + saved.zone() + ", missed " + saved.missed().code()
                         + (saved.promoteTo() == null ? "" : ", promote to " + saved.promoteTo())
