@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * An engine run of an experiment JSON file from the test resources, in-process on the shared session, exactly as
@@ -64,6 +65,15 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
      */
     public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
             String... extraArguments) {
+        return ofJson(experimentJson, runId, root, components, SharedSpark.session(), extraArguments);
+    }
+
+    /**
+     * As {@link #ofJson(String, String, Path, ComponentRegistry, String...)}, on the given session (one of the shared
+     * session's, with settings of its own).
+     */
+    public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
+            SparkSession session, String... extraArguments) {
         try {
             Path workspace = Files.createDirectories(root.resolve("workspace"));
             Path modelStore = Files.createDirectories(root.resolve("models"));
@@ -73,7 +83,7 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
                     "--workspace", workspace.toUri().toString(), "--model-store", modelStore.toUri().toString(),
                     "--data-root", root.toString()));
             args.addAll(List.of(extraArguments));
-            RunState state = new Engine(SharedSpark.session(), components, CallbackSender.Settings.defaults())
+            RunState state = new Engine(session, components, CallbackSender.Settings.defaults())
                     .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()));
             return new EngineRun(runId, state, workspace, modelStore);
         } catch (IOException e) {
