@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -33,36 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentBranchesTest {
 
-    /** German credit, one split, and two GBDTs of different depths, each with its prediction and evaluation. */
-    private static final String TWO_LEARNERS = """
-            {"formatVersion": 1, "nodes": [
-              {"id": "data", "component": "sample-dataset", "params": {"dataset": "credit_g"}},
-              {"id": "convert", "component": "type-conversion",
-               "params": {"columns": ["duration", "credit_amount", "age"], "targetType": "double"}},
-              {"id": "split", "component": "random-split", "params": {"fraction": 0.85, "seed": 42}},
-              {"id": "shallow", "component": "gbdt-classifier",
-               "params": {"labelColumn": "class", "maxIter": 6, "maxDepth": 2}},
-              {"id": "deep", "component": "gbdt-classifier",
-               "params": {"labelColumn": "class", "maxIter": 6, "maxDepth": 4}},
-              {"id": "predictShallow", "component": "predict", "params": {}},
-              {"id": "predictDeep", "component": "predict", "params": {}},
-              {"id": "evaluateShallow", "component": "binary-classification-evaluation",
-               "params": {"labelColumn": "class"}},
-              {"id": "evaluateDeep", "component": "binary-classification-evaluation",
-               "params": {"labelColumn": "class"}}
-            ], "edges": [
-              {"from": {"node": "data", "port": "out"}, "to": {"node": "convert", "port": "in"}},
-              {"from": {"node": "convert", "port": "out"}, "to": {"node": "split", "port": "in"}},
-              {"from": {"node": "split", "port": "train"}, "to": {"node": "shallow", "port": "in"}},
-              {"from": {"node": "split", "port": "train"}, "to": {"node": "deep", "port": "in"}},
-              {"from": {"node": "shallow", "port": "model"}, "to": {"node": "predictShallow", "port": "model"}},
-              {"from": {"node": "split", "port": "test"}, "to": {"node": "predictShallow", "port": "in"}},
-              {"from": {"node": "deep", "port": "model"}, "to": {"node": "predictDeep", "port": "model"}},
-              {"from": {"node": "split", "port": "test"}, "to": {"node": "predictDeep", "port": "in"}},
-              {"from": {"node": "predictShallow", "port": "out"}, "to": {"node": "evaluateShallow", "port": "in"}},
-              {"from": {"node": "predictDeep", "port": "out"}, "to": {"node": "evaluateDeep", "port": "in"}}
-            ]}
-            """;
+    /**
+     * German credit, one split, and two GBDTs of different depths ({@code shallow}, {@code deep}), each with its
+     * prediction and evaluation.
+     */
+    private static final String TWO_LEARNERS = EngineRun.resource("experiments/two-learners.json");
 
     /** The shallow branch of {@link #TWO_LEARNERS}, and beside it a branch whose step fails. */
     private static final String FAILING_BRANCH = """
@@ -169,6 +146,38 @@ class ConcurrentBranchesTest {
     }
 
     @Test
+    void shouldStopTheJobsOfEveryNodeUnderWayWhenTheRunIsCancelled(@TempDir Path root) {
+        String runId = "cancelled-3";
+        SparkContext context = SharedSpark.session().sparkContext();
+        EngineRun run;
+        CancelWhenBothLearn trigger;
+        try (RunCancellation cancellation = new RunCancellation(context)) {
+            trigger = new CancelWhenBothLearn(runId, cancellation);
+            context.addSparkListener(trigger);
+            try {
+                run = EngineRun.ofJson(TWO_LEARNERS, runId, root, components, withConcurrentNodes(3),
+                        trigger.cancelled::get);
+            } finally {
+                context.removeSparkListener(trigger);
+            }
+        }
+
+        assertThat(trigger.cancelledAt.get()).as("cancelled while both learners ran").isPositive();
+        assertThat(run.state()).isEqualTo(RunState.CANCELLED);
+        for (String learner : List.of("shallow", "deep")) {
+            RunEvent.NodeStatusChanged last = run.lastStatus(learner).orElseThrow();
+            assertThat(last.state()).as(learner).isEqualTo(NodeState.SKIPPED);
+            assertThat(last.message()).as(learner).isEqualTo("Stopped: the run was cancelled");
+            // Generous for a loaded 2-core machine: without the cancel, a learner runs job after job for far longer.
+            assertThat(last.at() - trigger.cancelledAt.get()).as(learner).isLessThan(60_000);
+        }
+        for (String node : List.of("predictShallow", "predictDeep", "evaluateShallow", "evaluateDeep")) {
+            assertThat(run.lastStatus(node).orElseThrow().message()).as(node)
+                    .isEqualTo("Not run: the run was cancelled");
+        }
+    }
+
+    @Test
     void shouldRefuseToStartWithAConcurrencyThatIsNotAWholeNumberInRange(@TempDir Path root) {
         SparkSession session = SharedSpark.session().newSession();
         session.conf().set("spark.easel.concurrentNodes", "0");
@@ -214,6 +223,37 @@ class ConcurrentBranchesTest {
 
         boolean overlaps(Span other) {
             return start < other.end && other.start < end;
+        }
+    }
+
+    /** Cancels a run, as the warm engine does, as soon as jobs of both its learners have started. */
+    private static final class CancelWhenBothLearn extends SparkListener {
+
+        private final String runId;
+        private final RunCancellation cancellation;
+        private final Set<String> learning = ConcurrentHashMap.newKeySet();
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final AtomicLong cancelledAt = new AtomicLong();
+
+        CancelWhenBothLearn(String runId, RunCancellation cancellation) {
+            this.runId = runId;
+            this.cancellation = cancellation;
+        }
+
+        @Override
+        public void onJobStart(SparkListenerJobStart job) {
+            Properties properties = job.properties();
+            if (properties == null || !runId.equals(properties.getProperty(LogTags.RUN))) {
+                return;
+            }
+            String node = properties.getProperty(LogTags.NODE);
+            if ("shallow".equals(node) || "deep".equals(node)) {
+                learning.add(node);
+            }
+            if (learning.size() == 2 && cancelled.compareAndSet(false, true)) {
+                cancelledAt.set(System.currentTimeMillis());
+                cancellation.cancel(runId, "the test cancelled the run");
+            }
         }
     }
 

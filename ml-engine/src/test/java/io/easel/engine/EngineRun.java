@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -74,6 +75,15 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
      */
     public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
             SparkSession session, String... extraArguments) {
+        return ofJson(experimentJson, runId, root, components, session, () -> false, extraArguments);
+    }
+
+    /**
+     * As {@link #ofJson(String, String, Path, ComponentRegistry, SparkSession, String...)}, cancelled when
+     * {@code cancelled} says so (as the warm engine cancels a run; its jobs are the caller's to cancel).
+     */
+    public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
+            SparkSession session, BooleanSupplier cancelled, String... extraArguments) {
         try {
             Path workspace = Files.createDirectories(root.resolve("workspace"));
             Path modelStore = Files.createDirectories(root.resolve("models"));
@@ -84,7 +94,7 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
                     "--data-root", root.toString()));
             args.addAll(List.of(extraArguments));
             RunState state = new Engine(session, components, CallbackSender.Settings.defaults())
-                    .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()));
+                    .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()), cancelled);
             return new EngineRun(runId, state, workspace, modelStore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
