@@ -59,8 +59,9 @@ import org.slf4j.LoggerFactory;
  * One run of an experiment on a Spark session: reads the graph, validates it against the catalog, then runs each
  * node as soon as the nodes it depends on have ended, independent branches side by side on up to
  * {@code spark.easel.concurrentNodes} threads ({@link NodeWorkers}), and reports every step. A node that throws fails
- * alone: what depends on it is skipped, independent branches still run. After a node succeeds its table outputs are checked against the specs its schema
- * rules inferred, written to the workspace and summarized; its models are exported to PMML.
+ * alone: what depends on it is skipped, independent branches still run. After a node succeeds its table outputs are
+ * checked against the specs its schema rules inferred, written to the workspace and summarized; its models are
+ * exported to PMML.
  */
 public final class ExperimentRun {
 
