@@ -132,7 +132,7 @@ public final class Engine {
 
     /**
      * The server says the run has ended while this driver still works for it (a user cancelled it, it timed out):
-     * its Spark jobs are cancelled, those under way and those it starts, so the node under way fails and the run stops
+     * its Spark jobs are cancelled, those under way and those it starts, so the nodes under way fail and the run stops
      * as cancelled without another node. Stopping spark-submit does not end a driver that a cluster manager started
      * elsewhere (a standalone worker); this does.
      */

@@ -27,6 +27,9 @@ public final class EngineMain {
     public static final int FAILED = 1;
     public static final int USAGE = 2;
 
+    /** The master of a driver spark-submit did not give one. */
+    private static final String LOCAL_MASTER = "local[*]";
+
     private EngineMain() {}
 
     public static void main(String[] args) {
@@ -73,14 +76,19 @@ public final class EngineMain {
         }
     }
 
-    /** The session builder of a driver, local[*] unless spark-submit named a master. */
+    /**
+     * The session builder of a driver, local[*] unless spark-submit named a master; a local driver gets the
+     * small-data defaults of {@link DriverDefaults} where its own settings say nothing.
+     */
     public static SparkSession.Builder session(String appName) {
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 // Files are read only by file sources, under the run's data roots: never named inside SQL.
                 .config("spark.sql.runSQLOnFiles", "false");
-        if (!new SparkConf().contains("spark.master")) {
-            builder.master("local[*]");
+        SparkConf submitted = new SparkConf();
+        if (!submitted.contains("spark.master")) {
+            builder.master(LOCAL_MASTER);
         }
+        DriverDefaults.missingFrom(submitted, submitted.get("spark.master", LOCAL_MASTER)).forEach(builder::config);
         return builder;
     }
 }

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * An engine run of an experiment JSON file from the test resources, in-process on the shared session, exactly as
@@ -64,6 +66,24 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
      */
     public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
             String... extraArguments) {
+        return ofJson(experimentJson, runId, root, components, SharedSpark.session(), extraArguments);
+    }
+
+    /**
+     * As {@link #ofJson(String, String, Path, ComponentRegistry, String...)}, on the given session (one of the shared
+     * session's, with settings of its own).
+     */
+    public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
+            SparkSession session, String... extraArguments) {
+        return ofJson(experimentJson, runId, root, components, session, () -> false, extraArguments);
+    }
+
+    /**
+     * As {@link #ofJson(String, String, Path, ComponentRegistry, SparkSession, String...)}, cancelled when
+     * {@code cancelled} says so (as the warm engine cancels a run; its jobs are the caller's to cancel).
+     */
+    public static EngineRun ofJson(String experimentJson, String runId, Path root, ComponentRegistry components,
+            SparkSession session, BooleanSupplier cancelled, String... extraArguments) {
         try {
             Path workspace = Files.createDirectories(root.resolve("workspace"));
             Path modelStore = Files.createDirectories(root.resolve("models"));
@@ -73,8 +93,8 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
                     "--workspace", workspace.toUri().toString(), "--model-store", modelStore.toUri().toString(),
                     "--data-root", root.toString()));
             args.addAll(List.of(extraArguments));
-            RunState state = new Engine(SharedSpark.session(), components, CallbackSender.Settings.defaults())
-                    .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()));
+            RunState state = new Engine(session, components, CallbackSender.Settings.defaults())
+                    .run(EngineArguments.parse(args.toArray(String[]::new), Map.of()), cancelled);
             return new EngineRun(runId, state, workspace, modelStore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -46,7 +46,9 @@ public final class RunReporter implements AutoCloseable {
         report(new RunEvent.RunStarted(sparkAppId, sparkUiUrl, now()));
     }
 
-    public void node(String nodeId, NodeState state, String message) {
+    // A node's event is stamped and delivered under one lock, so that the sinks get events in the order of their
+    // times, whichever thread reports them (nodes of independent branches report from their own threads).
+    public synchronized void node(String nodeId, NodeState state, String message) {
         report(new RunEvent.NodeStatusChanged(nodeId, state, message, now()));
     }
 
@@ -54,7 +56,8 @@ public final class RunReporter implements AutoCloseable {
      * A node's state with what the run knows of its earlier outputs: the run whose outputs it reused, or why it ran
      * again (either may be null).
      */
-    public void node(String nodeId, NodeState state, String message, String reusedFrom, String rerunReason) {
+    public synchronized void node(String nodeId, NodeState state, String message, String reusedFrom,
+            String rerunReason) {
         report(new RunEvent.NodeStatusChanged(nodeId, state, message, now(), reusedFrom, rerunReason));
     }
 

@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -55,10 +56,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of an experiment on a Spark session: reads the graph, validates it against the catalog, then runs the
- * nodes in dependency order and reports every step. A node that throws fails alone: what depends on it is skipped,
- * independent branches still run. After a node succeeds its table outputs are checked against the specs its schema
- * rules inferred, written to the workspace and summarized; its models are exported to PMML.
+ * One run of an experiment on a Spark session: reads the graph, validates it against the catalog, then runs each
+ * node as soon as the nodes it depends on have ended, independent branches side by side on up to
+ * {@code spark.easel.concurrentNodes} threads ({@link NodeWorkers}), and reports every step. A node that throws fails
+ * alone: what depends on it is skipped, independent branches still run. After a node succeeds its table outputs are
+ * checked against the specs its schema rules inferred, written to the workspace and summarized; its models are
+ * exported to PMML.
  */
 public final class ExperimentRun {
 
@@ -81,8 +84,11 @@ public final class ExperimentRun {
     private GraphIndex graphIndex;
     private List<String> order = List.of();
     /** Why each node that only feeds the scope has no stored outputs to feed it with, by node. */
-    private final Map<String, String> missingInputs = new HashMap<>();
-    /** The port values computed so far, where a model's parity check finds its rows; set once the run starts. */
+    private final Map<String, String> missingInputs = new ConcurrentHashMap<>();
+    /**
+     * The port values computed so far, where a model's parity check finds its rows; set once the run starts, before
+     * any node worker does, and written by the workers (a concurrent map).
+     */
     private Map<PortRef, PortValue> computed = Map.of();
 
     /** @param dataRoots where file sources may read: checked at validation and again as they read */
@@ -94,8 +100,9 @@ public final class ExperimentRun {
 
     /**
      * @param data where sources and sinks may read and write: checked at validation and again as they do
-     * @param cancelled whether the run has been cancelled: asked before each node, and when a node fails (its Spark
-     *     jobs cancelled); the run then ends as cancelled, the nodes not run yet skipped
+     * @param cancelled whether the run has been cancelled: asked before each node starts, and when a node fails (its
+     *     Spark jobs cancelled); the run then ends as cancelled once the nodes under way have stopped, the nodes not
+     *     run yet skipped
      * @param reuse which nodes may reuse the outputs earlier runs stored, and which run to compare with
      */
     public ExperimentRun(SparkSession spark, ComponentRegistry registry, RunLayout layout, FileStore store,
@@ -179,6 +186,13 @@ public final class ExperimentRun {
             reporter.finish(RunState.FAILED, "The " + scope.describe() + " cannot start: " + e.getMessage());
             return;
         }
+        int concurrentNodes;
+        try {
+            concurrentNodes = NodeWorkers.concurrentNodes(spark);
+        } catch (IllegalArgumentException e) {
+            reporter.finish(RunState.FAILED, "The run cannot start: " + e.getMessage());
+            return;
+        }
         GraphIndex graph = GraphIndex.of(document);
         PmmlExports exports = new PmmlExports(graph, registry.catalog());
         List<String> order = TopologicalOrder.of(document);
@@ -186,10 +200,11 @@ public final class ExperimentRun {
         this.order = order;
         order.stream().filter(id -> roles.get(id) != RunScope.Role.OUTSIDE)
                 .forEach(id -> reporter.node(id, NodeState.QUEUED, null));
-        Map<PortRef, PortValue> values = new HashMap<>();
+        // Written by the node workers, read by the nodes downstream and by the thread that starts them.
+        Map<PortRef, PortValue> values = new ConcurrentHashMap<>();
         this.computed = values;
-        Map<String, String> failedRoot = new HashMap<>();
-        runInOrder(graph, exports, order, validation, values, failedRoot);
+        Map<String, String> failedRoot = new ConcurrentHashMap<>();
+        runAsReady(graph, exports, order, validation, values, failedRoot, concurrentNodes);
         // Before the end is reported: the next run of the experiment may start as soon as it is.
         reuse.writeFingerprints(order);
         if (cancelled.getAsBoolean()) {
@@ -210,36 +225,49 @@ public final class ExperimentRun {
         }
     }
 
-    /** Runs the nodes in dependency order until they are done or the run is cancelled. */
-    private void runInOrder(GraphIndex graph, PmmlExports exports, List<String> order, ValidationResult validation,
+    /**
+     * Runs the nodes, each as soon as the nodes it depends on have ended and a worker is free ({@link NodeWorkers}),
+     * until they are done or the run is cancelled. A node that fails does not stop the others: what depends on it is
+     * skipped, independent branches (under way or not) still run.
+     */
+    private void runAsReady(GraphIndex graph, PmmlExports exports, List<String> order, ValidationResult validation,
+            Map<PortRef, PortValue> values, Map<String, String> failedRoot, int concurrentNodes) {
+        try (NodeWorkers workers = new NodeWorkers(spark, layout.runId(), concurrentNodes)) {
+            workers.run(order, id -> graph.edgesInto(id).stream().map(e -> e.from().node()).toList(), cancelled,
+                    id -> start(graph, exports, id, validation, values, failedRoot));
+        }
+    }
+
+    /**
+     * Takes a node whose upstream nodes have ended: the work that runs it, or empty when it does not run (outside the
+     * scope, an upstream node failed or has no outputs), which is reported here.
+     */
+    private Optional<Runnable> start(GraphIndex graph, PmmlExports exports, String id, ValidationResult validation,
             Map<PortRef, PortValue> values, Map<String, String> failedRoot) {
-        for (String id : order) {
-            if (cancelled.getAsBoolean()) {
-                return;
-            }
-            if (roles.get(id) == RunScope.Role.OUTSIDE) {
-                reporter.node(id, NodeState.NOT_IN_RUN, null);
-                continue;
-            }
-            Node node = graph.node(id).orElseThrow();
-            Optional<String> blocker = graph.edgesInto(id).stream()
-                    .map(e -> e.from().node())
-                    .filter(upstream -> reporter.state(upstream) != NodeState.SUCCEEDED)
-                    .findFirst();
-            if (blocker.isPresent() && reporter.state(blocker.get()) == NodeState.NOT_IN_RUN) {
-                refuseWithoutInput(id, blocker.get(), failedRoot);
-                continue;
-            }
-            if (blocker.isPresent()) {
-                String root = failedRoot.getOrDefault(blocker.get(), blocker.get());
-                failedRoot.put(id, root);
-                reporter.node(id, NodeState.SKIPPED, "Not run: upstream node '" + root + "' failed");
-                continue;
-            }
+        if (roles.get(id) == RunScope.Role.OUTSIDE) {
+            reporter.node(id, NodeState.NOT_IN_RUN, null);
+            return Optional.empty();
+        }
+        Node node = graph.node(id).orElseThrow();
+        Optional<String> blocker = graph.edgesInto(id).stream()
+                .map(e -> e.from().node())
+                .filter(upstream -> reporter.state(upstream) != NodeState.SUCCEEDED)
+                .findFirst();
+        if (blocker.isPresent() && reporter.state(blocker.get()) == NodeState.NOT_IN_RUN) {
+            refuseWithoutInput(id, blocker.get(), failedRoot);
+            return Optional.empty();
+        }
+        if (blocker.isPresent()) {
+            String root = failedRoot.getOrDefault(blocker.get(), blocker.get());
+            failedRoot.put(id, root);
+            reporter.node(id, NodeState.SKIPPED, "Not run: upstream node '" + root + "' failed");
+            return Optional.empty();
+        }
+        return Optional.of(() -> {
             if (!runNode(graph, exports, node, validation, values)) {
                 failedRoot.put(id, id);
             }
-        }
+        });
     }
 
     /**

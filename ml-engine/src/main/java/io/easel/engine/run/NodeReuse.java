@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * workspace cache (unless the node is forced or may never be reused), stores the outputs of the nodes that ran, and
  * says why a node ran again by comparing with the fingerprints of the previous run of the same experiment. At the end
  * it writes this run's fingerprints ({@link WorkspaceLayout#fingerprints}) for the next run to compare with.
+ *
+ * <p>Nodes of independent branches call it from their own threads: one call at a time (storing one node's outputs
+ * holds back only the other nodes' cache look-ups and stores, not their work).
  */
 final class NodeReuse {
 
@@ -89,7 +92,8 @@ final class NodeReuse {
      *     fingerprint it has no outputs for is not recorded as its latest (the next run compares with the one it
      *     last ran with)
      */
-    Decision decide(GraphIndex graph, Node node, SparkComponent component, BoundParams params, boolean inputOnly) {
+    synchronized Decision decide(GraphIndex graph, Node node, SparkComponent component, BoundParams params,
+            boolean inputOnly) {
         ComponentDescriptor descriptor = component.descriptor();
         Fingerprints.Assessment assessment = fingerprints.assess(descriptor, component.getClass(), params,
                 upstream(graph, node, descriptor));
@@ -129,7 +133,7 @@ final class NodeReuse {
      * What a node of this run was computed from, as the lineage of a model downstream records it: its component,
      * params as bound, inputs and (for a source) its files. Empty for a node not fingerprinted in this run.
      */
-    Optional<ModelLineage.Step> lineageStep(String nodeId) {
+    synchronized Optional<ModelLineage.Step> lineageStep(String nodeId) {
         NodeFingerprint fingerprint = current.get(nodeId);
         if (fingerprint == null) {
             return Optional.empty();
@@ -168,8 +172,8 @@ final class NodeReuse {
     }
 
     /** Stores what a node that ran output, for later runs; best effort. */
-    void keep(Node node, Decision decision, ComponentDescriptor descriptor, Map<String, PortValue> outputs,
-            Map<String, PortResult> results) {
+    synchronized void keep(Node node, Decision decision, ComponentDescriptor descriptor,
+            Map<String, PortValue> outputs, Map<String, PortResult> results) {
         if (!decision.keep()) {
             return;
         }
@@ -184,7 +188,7 @@ final class NodeReuse {
      * Writes this run's fingerprints: those of the nodes it got to, and for the others of its graph the previous
      * run's, so that the next run compares each node with its latest fingerprint.
      */
-    void writeFingerprints(List<String> nodes) {
+    synchronized void writeFingerprints(List<String> nodes) {
         Map<String, NodeFingerprint> latest = new LinkedHashMap<>();
         for (String id : nodes) {
             NodeFingerprint fingerprint = current.getOrDefault(id, previous.get(id));
@@ -204,7 +208,7 @@ final class NodeReuse {
      * Keeps the workspace cache within the run's size limit ({@link CacheHousekeeping}); best effort, and nothing
      * when the run has no limit.
      */
-    void housekeeping() {
+    synchronized void housekeeping() {
         if (policy.cacheMaxBytes() <= 0) {
             return;
         }

@@ -201,7 +201,7 @@ public final class WarmEngine {
     }
 
     /**
-     * Stops a run's Spark jobs: the node under way fails, and the run ends as cancelled without starting another node.
+     * Stops a run's Spark jobs: the nodes under way fail, and the run ends as cancelled without starting another node.
      * Its thread is not interrupted: an interrupt could break the writing of its outputs, status and callbacks
      * (interruptible channels close), which must still say how it ended.
      */

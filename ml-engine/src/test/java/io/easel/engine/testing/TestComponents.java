@@ -19,7 +19,7 @@ public final class TestComponents {
             Files.createDirectories(index.getParent());
             Files.writeString(index, String.join("\n", MisdeclaredSource.class.getName(),
                     SilentSource.class.getName(), UnexportableModel.class.getName(),
-                    UnseededSample.class.getName()) + "\n");
+                    UnseededSample.class.getName(), FailingStep.class.getName()) + "\n");
             // A child loader adds this index to the built-in one; the classes come from the test class path.
             URLClassLoader loader = new URLClassLoader(new URL[] {scratch.toUri().toURL()},
                     TestComponents.class.getClassLoader());
