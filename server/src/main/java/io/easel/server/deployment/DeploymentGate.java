@@ -143,7 +143,7 @@ public class DeploymentGate {
         if (override == null) {
             separately.executeWithoutResult(status -> audit.record(AuditAction.GATE_REFUSED,
                     deployment.workspaceId(), deployment.name(), what + failed));
-            throw new GateRefusedException(deployment.name(), candidate, failures);
+            throw new GateRefusedException(deployment.name(), candidate, failures, access.caller().admin());
         }
         audit.record(AuditAction.GATE_OVERRIDDEN, deployment.workspaceId(), deployment.name(),
                 what + failed + "; reason: " + override.reason().strip());

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** How a gate writes its figures: short, yet never showing two different figures as the same number. */
-final class GateFigures {
+public final class GateFigures {
 
     private static final int SHORT = 4;
     private static final int MOST = 17;
@@ -12,7 +12,7 @@ final class GateFigures {
     private GateFigures() {}
 
     /** {@code value} to at most four decimals, without trailing zeros: 0.8123, 3, 0.05. */
-    static String format(double value) {
+    public static String format(double value) {
         return rounded(value, SHORT);
     }
 
@@ -20,7 +20,7 @@ final class GateFigures {
      * {@code value} to as many decimals as tell it from {@code other} (at least four): 0.7715 and 0.7716 stay short,
      * 0.77152 against 0.77149 become 0.77152 and 0.77149.
      */
-    static String format(double value, double other) {
+    public static String format(double value, double other) {
         for (int decimals = SHORT; decimals < MOST; decimals++) {
             if (!rounded(value, decimals).equals(rounded(other, decimals))) {
                 return rounded(value, decimals);

@@ -68,6 +68,11 @@ public record GateRule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exam
 
     /** Short text for lists: {@code auc ≥ 0.75}, {@code rmse ≤ 3}, {@code auc ≥ served − 0.01}. */
     public String shortText() {
+        return shortText("served");
+    }
+
+    /** The same, with {@code served} in the reader's language; only for a validated rule. */
+    public String shortText(String served) {
         if (atLeast != null) {
             return metric + " ≥ " + GateFigures.format(atLeast);
         }
@@ -75,7 +80,7 @@ public record GateRule(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, exam
             return metric + " ≤ " + GateFigures.format(atMost);
         }
         boolean higher = direction() == MetricDirection.HIGHER_IS_BETTER;
-        return metric + (higher ? " ≥ served" : " ≤ served") + (notWorseThanServed == 0 ? ""
+        return metric + (higher ? " ≥ " : " ≤ ") + served + (notWorseThanServed == 0 ? ""
                 : (higher ? " − " : " + ") + GateFigures.format(notWorseThanServed));
     }
 }

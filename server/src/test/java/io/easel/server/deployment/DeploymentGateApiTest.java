@@ -150,6 +150,7 @@ class DeploymentGateApiTest {
                 .contains(failure);
         assertThat(refused.body().at("/failures/0/text").asString()).isEqualTo(failure);
         assertThat(refused.body().at("/failures/0/reason").asString()).isEqualTo("BELOW");
+        assertThat(refused.body().get("mayOverride").asBoolean()).isTrue();
         assertThat(refused.body().at("/failures/0/value").asDouble()).isEqualTo(auc[0]);
         assertThat(refused.body().at("/failures/0/limit").asDouble()).isEqualTo(above);
         assertThat(admin.get("/api/deployments/" + name).status()).isEqualTo(404);
@@ -231,6 +232,8 @@ class DeploymentGateApiTest {
         assertThat(override.status()).as(override.text()).isEqualTo(403);
         assertThat(override.problemDetail()).contains("Only administrators may deploy a version past");
         assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().get("mayOverride").asBoolean()).isFalse();
+        assertThat(refused.problemDetail()).endsWith("Only an administrator may deploy it anyway.");
         assertThat(changed.status()).as(changed.text()).isEqualTo(200);
         assertThat(passes.status()).as(passes.text()).isEqualTo(201);
         assertThat(audited(AuditAction.GATE_OVERRIDDEN, name)).isEmpty();
