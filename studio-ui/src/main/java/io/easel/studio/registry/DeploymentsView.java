@@ -117,7 +117,7 @@ public class DeploymentsView extends RegistryPage {
         grid.addColumn(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
                 .setHeader(getTranslation("registry.deployments.gate"))
                 .setTooltipGenerator(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
-                .setClassNameGenerator(d -> "deployment-gate").setWidth("150px").setFlexGrow(0);
+                .setWidth("150px").setFlexGrow(0);
     }
 
     /** Opens the gate's editor; for the row's actions (analysts only). */
