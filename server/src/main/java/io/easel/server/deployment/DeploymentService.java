@@ -81,20 +81,20 @@ public class DeploymentService {
 
     /**
      * As {@link #deploy(UUID, Integer, String, UnseenCategories)}, past the deployment's evaluation gate
-     * ({@link DeploymentGate}): the version must pass its rules (those {@code gate} brings, if any).
+     * ({@link DeploymentGate}): the version must pass its rules (those {@code choice} brings, if any).
      *
      * @throws GateRefusedException (409) when the version fails the gate and no administrator overrides
      */
     @Transactional
     public DeploymentView deploy(UUID modelId, Integer version, String name, UnseenCategories unseen,
-            GateChoice gate) {
+            GateChoice choice) {
         ModelVersionView target = version == null ? models.latestVersion(modelId) : models.version(modelId, version);
         UUID workspaceId = target.workspaceId();
         access.requireEdit(workspaceId, () -> ModelNotFoundException.model(modelId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DeploymentEntity deployed = name != null && !name.isBlank() ? deployNamed(name.trim(), target, now)
                 : deployDerived(target, now);
-        this.gate.admit(deployed, target, gate, now);
+        gate.admit(deployed, target, choice, now);
         if (unseen != null) {
             deployed.treatUnseenCategories(unseen, now);
         }

@@ -77,7 +77,7 @@ class GateDialog extends Dialog {
         Paragraph intro = new Paragraph(getTranslation("registry.gate.intro"));
         intro.addClassName("muted");
         rows.addClassName("gate-rules");
-        problem.addClassName("error-text");
+        problem.addClassName("gate-problem");
         problem.setId("gate-problem");
         problem.setVisible(false);
         Button add = new Button(getTranslation("registry.gate.add"), VaadinIcon.PLUS.create(),
