@@ -42,7 +42,8 @@ class DeploymentChangesController {
     @ApiResponse(responseCode = "400", description = "No modelId, or a name that is not a slug", content = @Content)
     @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
-    @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
+    @ApiResponse(responseCode = "409", description = "The name serves another model, or the version fails the "
+            + "deployment's gate (see DeploymentGate)", content = @Content)
     ResponseEntity<DeploymentView> deploy(@RequestBody(required = false) DeployRequest request) {
         if (request == null || request.modelId() == null) {
             ErrorResponseException missing = new ErrorResponseException(HttpStatus.BAD_REQUEST);
@@ -52,21 +53,23 @@ class DeploymentChangesController {
             throw missing;
         }
         return created(deployments.deploy(request.modelId(), request.version(), request.name(),
-                request.unseenCategories()));
+                request.unseenCategories(), new GateChoice(request.gate(), request.override())));
     }
 
     @PostMapping("/api/models/{id}/versions/{version}/deploy")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "One-click deploy of a model version",
-            description = "Like POST /api/deployments; the optional body {\"name\": …, \"unseenCategories\": …} "
-                    + "picks the endpoint name and what scoring does with categories the model never saw.")
+            description = "Like POST /api/deployments; the optional body {\"name\": …, \"unseenCategories\": …, "
+                    + "\"gate\": …, \"override\": …} picks the endpoint name, what scoring does with categories the "
+                    + "model never saw, the gate's rules and an administrator's override of the gate.")
     @ApiResponse(responseCode = "201", description = "The deployment")
     @ApiResponse(responseCode = "404", description = "No such model or version", content = @Content)
     @ApiResponse(responseCode = "409", description = "The name serves another model", content = @Content)
     ResponseEntity<DeploymentView> deployVersion(@PathVariable UUID id, @PathVariable int version,
             @RequestBody(required = false) NameRequest request) {
-        return created(deployments.deploy(id, version, request == null ? null : request.name(),
-                request == null ? null : request.unseenCategories()));
+        NameRequest options = request == null ? new NameRequest(null, null, null, null) : request;
+        return created(deployments.deploy(id, version, options.name(), options.unseenCategories(),
+                new GateChoice(options.gate(), options.override())));
     }
 
     @PostMapping("/api/deployments/{name}/rollback")
@@ -98,6 +101,8 @@ class DeploymentChangesController {
     /**
      * @param name the endpoint name; absent to derive one
      * @param unseenCategories {@code reject} or {@code unknown}; absent to keep what the deployment does
+     * @param gate rules replacing the deployment's evaluation gate; absent to keep them
+     * @param override an administrator's override of the gate's refusal; absent to be refused
      */
-    record NameRequest(String name, UnseenCategories unseenCategories) {}
+    record NameRequest(String name, UnseenCategories unseenCategories, Gate gate, GateOverride override) {}
 }

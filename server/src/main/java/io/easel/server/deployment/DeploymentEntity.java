@@ -1,13 +1,19 @@
 package io.easel.server.deployment;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 @Entity
 @Table(name = "deployments")
@@ -37,7 +43,21 @@ class DeploymentEntity {
     @Enumerated(EnumType.STRING)
     private UnseenCategories unseenCategories;
 
+    /** The evaluation gate's rules; empty for none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<GateRule> gate = List.of();
+
+    /** The version it served when read from the database, before this transaction changed it; null for a new one. */
+    @Transient
+    private Integer servedWhenLoaded;
+
     protected DeploymentEntity() {}
+
+    @PostLoad
+    private void rememberServedVersion() {
+        servedWhenLoaded = modelVersion;
+    }
 
     DeploymentEntity(UUID workspaceId, String name, UUID modelId, int modelVersion, UnseenCategories unseen,
             Instant now) {
@@ -78,6 +98,20 @@ class DeploymentEntity {
     void treatUnseenCategories(UnseenCategories unseen, Instant now) {
         this.unseenCategories = unseen;
         this.updatedAt = now;
+    }
+
+    Gate gate() {
+        return new Gate(gate);
+    }
+
+    void replaceGate(Gate gate, Instant now) {
+        this.gate = gate.rules();
+        this.updatedAt = now;
+    }
+
+    /** The version served before this transaction re-pointed it; null for a deployment this transaction created. */
+    Integer servedWhenLoaded() {
+        return servedWhenLoaded;
     }
 
     UnseenCategories unseenCategories() {

@@ -36,13 +36,16 @@ public class DeploymentService {
     private final AuditLog audit;
     private final ServedDeployments servedDeployments;
     private final ScoringMeters meters;
+    private final DeploymentGate gate;
 
     /**
      * @param servingRefresh how long scoring may go on serving what a deployment served before another replica
      *     changed it ({@code easel.scoring.deployment-refresh})
      */
     DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit,
-            ScoringMeters meters, @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
+            ScoringMeters meters, DeploymentGate gate,
+            @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
+        this.gate = gate;
         this.deployments = deployments;
         this.models = models;
         this.access = access;
@@ -73,12 +76,25 @@ public class DeploymentService {
      */
     @Transactional
     public DeploymentView deploy(UUID modelId, Integer version, String name, UnseenCategories unseen) {
+        return deploy(modelId, version, name, unseen, GateChoice.NONE);
+    }
+
+    /**
+     * As {@link #deploy(UUID, Integer, String, UnseenCategories)}, past the deployment's evaluation gate
+     * ({@link DeploymentGate}): the version must pass its rules (those {@code choice} brings, if any).
+     *
+     * @throws GateRefusedException (409) when the version fails the gate and no administrator overrides
+     */
+    @Transactional
+    public DeploymentView deploy(UUID modelId, Integer version, String name, UnseenCategories unseen,
+            GateChoice choice) {
         ModelVersionView target = version == null ? models.latestVersion(modelId) : models.version(modelId, version);
         UUID workspaceId = target.workspaceId();
         access.requireEdit(workspaceId, () -> ModelNotFoundException.model(modelId));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         DeploymentEntity deployed = name != null && !name.isBlank() ? deployNamed(name.trim(), target, now)
                 : deployDerived(target, now);
+        gate.admit(deployed, target, choice, now);
         if (unseen != null) {
             deployed.treatUnseenCategories(unseen, now);
         }

@@ -205,6 +205,10 @@ class ServingReplicasTest {
         assertThat(servingApi.post("/api/deployments", Map.of("modelId", UUID.randomUUID())).status())
                 .isIn(404, 405);
         assertThat(servingApi.delete("/api/deployments/anything").status()).isIn(404, 405);
+        assertThat(servingApi.put("/api/deployments/anything/gate", Map.of("rules", List.of())).status())
+                .isIn(404, 405);
+        assertThat(servingApi.get("/api/deployments/anything/gate").problemDetail())
+                .isEqualTo("There is no deployment named 'anything'");
         assertThat(servingApi.get("/api/deployments").status()).isEqualTo(200);
         assertThat(servingApi.get("/api/models").status()).isEqualTo(200);
         assertThat(servingApi.get("/actuator/health").body().get("status").asString()).isEqualTo("UP");

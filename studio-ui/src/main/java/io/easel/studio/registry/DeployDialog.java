@@ -4,13 +4,19 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import io.easel.server.deployment.DeploymentNameException;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.GateChoice;
+import io.easel.server.deployment.GateOverride;
+import io.easel.server.deployment.GateRefusedException;
 import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.model.ModelView;
@@ -28,7 +34,8 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Deploys a model: the user picks the version and the deployment's name (empty for one derived from the model's
  * name; a name that already serves this model is re-pointed). Then shows where the endpoint is and a request that
- * works as pasted. Opened from the editor's results and from the Models page.
+ * works as pasted. When the deployment's evaluation gate refuses the version, the dialog lists each failed rule;
+ * administrators may deploy it anyway, giving a reason. Opened from the editor's results and from the Models page.
  */
 public class DeployDialog extends Dialog {
 
@@ -51,6 +58,8 @@ public class DeployDialog extends Dialog {
     private final Consumer<DeploymentView> onDeployed;
     private final Select<ModelVersionView> version = new Select<>();
     private final TextField name = new TextField();
+    /** Why the deployment's gate refused the chosen version, and the administrator's way past it; empty until then. */
+    private final Div refusal = new Div();
 
     /** @param onDeployed told of the deployment once it serves */
     public DeployDialog(Services services, WorkspaceRef workspace, Choice choice, Consumer<DeploymentView> onDeployed) {
@@ -78,7 +87,12 @@ public class DeployDialog extends Dialog {
         name.setPlaceholder(getTranslation("registry.deploy.name.placeholder"));
         name.setHelperText(getTranslation("registry.deploy.name.helper"));
         name.setWidthFull();
-        add(version, name);
+        refusal.setId("deploy-gate-refusal");
+        refusal.addClassName("deploy-gate-refusal");
+        refusal.setVisible(false);
+        version.addValueChangeListener(e -> refusal.setVisible(false));
+        name.addValueChangeListener(e -> refusal.setVisible(false));
+        add(version, name, refusal);
 
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.TERTIARY);
@@ -91,6 +105,10 @@ public class DeployDialog extends Dialog {
     }
 
     private void deploy() {
+        deploy(GateChoice.NONE);
+    }
+
+    private void deploy(GateChoice gate) {
         ModelVersionView chosen = version.getValue();
         if (chosen == null) {
             version.setErrorMessage(getTranslation("registry.deploy.version.missing"));
@@ -99,7 +117,11 @@ public class DeployDialog extends Dialog {
         }
         DeploymentView deployed;
         try {
-            deployed = services.deployments().deploy(chosen.modelId(), chosen.version(), name.getValue());
+            deployed = services.deployments().deploy(chosen.modelId(), chosen.version(), name.getValue(), null,
+                    gate);
+        } catch (GateRefusedException refused) {
+            showRefusal(chosen, refused);
+            return;
         } catch (DeploymentNameException problem) {
             name.setErrorMessage(problem.getMessage());
             name.setInvalid(true);
@@ -110,6 +132,37 @@ public class DeployDialog extends Dialog {
         }
         onDeployed.accept(deployed);
         showDeployed(deployed, chosen);
+    }
+
+    /** Each failed rule with both figures; for administrators, a reason field and "Deploy anyway". */
+    private void showRefusal(ModelVersionView chosen, GateRefusedException refused) {
+        refusal.removeAll();
+        GateWords words = new GateWords(this);
+        UnorderedList failures = new UnorderedList();
+        refused.failures().forEach(f -> failures.add(new ListItem(words.failure(f))));
+        refusal.add(new Paragraph(getTranslation("registry.gate.refused", chosen.version())), failures);
+        if (refused.mayOverride()) {
+            TextField reason = new TextField(getTranslation("registry.gate.override.reason"));
+            reason.setId("deploy-override-reason");
+            reason.setHelperText(getTranslation("registry.gate.override.helper"));
+            reason.setWidthFull();
+            Button anyway = new Button(getTranslation("registry.gate.override"), e -> {
+                if (reason.getValue().isBlank()) {
+                    reason.setErrorMessage(getTranslation("registry.gate.override.missing"));
+                    reason.setInvalid(true);
+                    return;
+                }
+                deploy(new GateChoice(null, new GateOverride(reason.getValue())));
+            });
+            anyway.addThemeVariants(ButtonVariant.ERROR);
+            anyway.setId("deploy-override");
+            refusal.add(reason, anyway);
+        } else {
+            Paragraph askAdministrator = new Paragraph(getTranslation("registry.gate.ask-admin"));
+            askAdministrator.addClassName("muted");
+            refusal.add(askAdministrator);
+        }
+        refusal.setVisible(true);
     }
 
     private void showDeployed(DeploymentView deployed, ModelVersionView chosen) {

@@ -15,8 +15,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
+import io.easel.server.deployment.DeploymentGate;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
+import io.easel.server.deployment.Gate;
 import io.easel.server.deployment.ScoringFigures;
 import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelService;
@@ -36,7 +38,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * The workspace's deployments: what each serves and served before, how the served version has scored on this server
  * (requests, errors, p99 latency), with Roll back (to the previous version), Undeploy (after a confirmation) and the
- * scoring example. Analysts change them; viewers see them.
+ * scoring example, and each one's evaluation gate (Edit gate…). Analysts change them; viewers see them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -51,10 +53,13 @@ public class DeploymentsView extends RegistryPage {
     private final Grid<DeploymentView> grid = new Grid<>();
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
+    private final DeploymentGate gate;
+    private Map<String, Gate> gates = Map.of();
 
     public DeploymentsView(DeploymentService deployments, ScoringService scoring, ModelService models, RunService runs,
-            CurrentWorkspace current) {
+            CurrentWorkspace current, DeploymentGate gate) {
         super(current, "deployments");
+        this.gate = gate;
         this.deployments = deployments;
         this.scoring = scoring;
         this.models = models;
@@ -85,6 +90,7 @@ public class DeploymentsView extends RegistryPage {
                 "registry.deployments.errors");
         figureColumn(f -> f.p99Millis() == null ? NO_FIGURE : String.format(getLocale(), "%.2f", f.p99Millis()),
                 "registry.deployments.p99");
+        gateColumn();
         grid.addComponentColumn(this::actions).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
         Paragraph empty = new Paragraph(getTranslation("registry.deployments.empty"));
@@ -105,11 +111,34 @@ public class DeploymentsView extends RegistryPage {
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
     }
 
+    /** The gate's rules, shortly; narrow, with the whole text as the tooltip. */
+    private void gateColumn() {
+        GateWords words = new GateWords(this);
+        grid.addColumn(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
+                .setHeader(getTranslation("registry.deployments.gate"))
+                .setTooltipGenerator(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
+                .setWidth("150px").setFlexGrow(0);
+    }
+
+    /** Opens the gate's editor; for the row's actions (analysts only). */
+    private Button editGateButton(DeploymentView deployment) {
+        Button edit = new Button(VaadinIcon.SHIELD.create(),
+                e -> new GateDialog(gate, workspace.ref(), deployment.name(), this::refresh).open());
+        edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        edit.setTooltipText(getTranslation("registry.gate.edit"));
+        edit.setAriaLabel(getTranslation("registry.gate.edit"));
+        edit.getElement().setAttribute("data-action", "gate");
+        edit.getElement().setAttribute("data-deployment", deployment.name());
+        edit.setVisible(workspace.role().canEdit());
+        return edit;
+    }
+
     private void refresh() {
         modelNames = models.list(workspace.ref()).stream().collect(Collectors.toMap(ModelView::id, ModelView::name));
         List<DeploymentView> listed = deployments.list(workspace.ref());
         figures = listed.stream().collect(Collectors.toMap(DeploymentView::name,
                 d -> scoring.figures(workspace.ref(), d)));
+        gates = gate.byDeployment(workspace.ref());
         grid.setItems(listed);
     }
 
@@ -148,7 +177,7 @@ public class DeploymentsView extends RegistryPage {
         undeploy.addThemeVariants(ButtonVariant.ERROR);
         rollBack.setVisible(workspace.role().canEdit());
         undeploy.setVisible(workspace.role().canEdit());
-        Div actions = new Div(example, rollBack, undeploy);
+        Div actions = new Div(example, rollBack, editGateButton(deployment), undeploy);
         actions.addClassName("row-actions");
         return actions;
     }
