@@ -113,7 +113,9 @@ public class DeploymentGate {
 
     /**
      * Lets {@code candidate} be served by {@code deployment} (just created or re-pointed, in the caller's
-     * transaction), or refuses it. Rules the deploy brings replace the deployment's first.
+     * transaction), or refuses it. Rules the deploy brings replace the deployment's first. A version whose PMML the
+     * parity check flagged at export is refused like one failing a rule, whatever the gate holds, and an
+     * administrator may override that the same way.
      *
      * @throws GateRefusedException (409) when it fails and no administrator overrides
      * @throws ForbiddenException (403) when anyone but an administrator asks to override
@@ -128,13 +130,16 @@ public class DeploymentGate {
             replace(deployment, choice.gate(), now);
         }
         Gate gate = deployment.gate();
-        if (gate.rules().isEmpty()) {
-            return;
+        List<GateFailure> failures = new ArrayList<>();
+        if (candidate.flagged()) {
+            failures.add(GateFailure.parity(candidate));
         }
-        Integer servedVersion = deployment.servedWhenLoaded();
-        ModelVersionView served = servedVersion == null ? null : servedVersion == candidate.version() ? candidate
-                : models.version(candidate.modelId(), servedVersion);
-        List<GateFailure> failures = check(gate, candidate, served);
+        if (!gate.rules().isEmpty()) {
+            Integer servedVersion = deployment.servedWhenLoaded();
+            ModelVersionView served = servedVersion == null ? null : servedVersion == candidate.version() ? candidate
+                    : models.version(candidate.modelId(), servedVersion);
+            failures.addAll(check(gate, candidate, served));
+        }
         if (failures.isEmpty()) {
             return;
         }

@@ -1,12 +1,17 @@
 package io.easel.server.deployment;
 
+import io.easel.run.ParityReport;
+import io.easel.server.model.ModelVersionView;
+
 /**
  * A gate rule a model version fails, with the figures that fail it.
  *
- * @param rule the rule as the gate holds it
+ * @param rule the rule as the gate holds it; null for {@link Reason#PARITY}
  * @param reason why it fails
- * @param value the version's figure; null when it has none ({@link Reason#MISSING})
- * @param limit the figure it had to reach: the rule's bound, or the served version's figure less the margin
+ * @param value the version's figure; null when it has none ({@link Reason#MISSING}); the largest difference between
+ *     PMML and Spark for {@link Reason#PARITY}
+ * @param limit the figure it had to reach: the rule's bound, or the served version's figure less the margin, or the
+ *     parity check's tolerance
  * @param servedVersion the served version compared with, for {@link Reason#WORSE_THAN_SERVED}
  * @param servedValue the served version's figure, for {@link Reason#WORSE_THAN_SERVED}
  * @param text the failure in words, in English
@@ -23,7 +28,12 @@ public record GateFailure(GateRule rule, Reason reason, Double value, Double lim
         /** Worse than the served version's figure by more than the rule's margin. */
         WORSE_THAN_SERVED,
         /** None of the version's evaluations reports the metric. */
-        MISSING
+        MISSING,
+        /**
+         * Not a rule of the gate, but the model itself: its PMML disagreed with Spark at export (the parity check),
+         * so it would not score what the experiment showed. {@code rule} is null.
+         */
+        PARITY
     }
 
     static GateFailure below(GateRule rule, double value) {
@@ -52,5 +62,12 @@ public record GateFailure(GateRule rule, Reason reason, Double value, Double lim
         return new GateFailure(rule, Reason.MISSING, null, null, null, null, "version " + version + " has no "
                 + rule.metric() + ": none of its evaluations reports it (evaluate the model downstream of its node "
                 + "in the experiment)");
+    }
+
+    static GateFailure parity(ModelVersionView version) {
+        ParityReport parity = version.parity();
+        return new GateFailure(null, Reason.PARITY, parity.maxDifference(), ParityReport.TOLERANCE, null, null,
+                "version " + version.version() + " was flagged at export: " + parity.summary()
+                        + "; served, it would not score what its run showed");
     }
 }

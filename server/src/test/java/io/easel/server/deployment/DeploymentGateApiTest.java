@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.easel.component.ReportSpec;
 import io.easel.component.SchemaRule;
 import io.easel.graph.ExperimentGraph;
+import io.easel.run.ParityReport;
 import io.easel.run.PortResult;
+import io.easel.run.RunEvent;
 import io.easel.server.Api;
 import io.easel.server.AsAdministrator;
 import io.easel.server.ServerTest;
@@ -241,6 +243,34 @@ class DeploymentGateApiTest {
                 .satisfies(e -> assertThat(e.actor()).isEqualTo(username));
         assertThat(audited(AuditAction.GATE_CHANGED, name)).extracting(AuditEntry::actor)
                 .containsExactly(username, Api.ADMIN);
+    }
+
+    @Test
+    void shouldRefuseAModelWhosePmmlDisagreedWithSparkUnlessAnAdministratorOverrides() {
+        UUID runId = UUID.randomUUID();
+        ModelExportedNotice exported = ModelFixture.CREDIT_GBDT.notice(UUID.randomUUID(), "Flagged " + suffix, runId,
+                ModelFixture.CREDIT_GBDT.writeToStore(store, runId), true);
+        RunEvent.ModelExported model = exported.model();
+        server.publishEvent(new ModelExportedNotice(exported.workspaceId(), exported.experimentId(),
+                exported.experimentName(), exported.experimentRevision(), runId, new RunEvent.ModelExported(
+                        model.nodeId(), model.port(), model.uri(), model.inputs(), model.label(), model.metrics(),
+                        model.at(), model.lineage(), ParityReport.of(240, 40, 0, 0.12, 7))));
+        UUID flagged = models.producedBy(runId, ModelFixture.NODE_ID).orElseThrow().modelId();
+        String name = "gate-parity-" + suffix;
+        Map<String, Object> request = Map.of("modelId", flagged, "version", 1, "name", name);
+
+        Api.Response refused = admin.post("/api/deployments", request);
+        Api.Response overridden = admin.post("/api/deployments", Map.of("modelId", flagged, "version", 1, "name",
+                name, "override", Map.of("reason", "differences understood")));
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().at("/failures/0/reason").asString()).isEqualTo("PARITY");
+        assertThat(refused.problemDetail()).contains("version 1 was flagged at export: PMML disagrees with Spark on "
+                + "240 rows: 7 predicted labels differ, max difference 0.12");
+        assertThat(admin.get("/api/deployments/" + name).status()).isEqualTo(404);
+        assertThat(overridden.status()).as(overridden.text()).isEqualTo(201);
+        assertThat(audited(AuditAction.GATE_OVERRIDDEN, name)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).endsWith("; reason: differences understood"));
     }
 
     /** Deploys a version of the model under a fresh name, without a gate; returns the name. */

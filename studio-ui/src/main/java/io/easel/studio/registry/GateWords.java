@@ -1,6 +1,7 @@
 package io.easel.studio.registry;
 
 import com.vaadin.flow.component.Component;
+import io.easel.run.ParityReport;
 import io.easel.server.deployment.Gate;
 import io.easel.server.deployment.GateFailure;
 import io.easel.server.deployment.GateFigures;
@@ -45,6 +46,8 @@ final class GateWords {
                     GateFigures.format(failure.servedValue(), failure.value()),
                     GateFigures.format(rule.notWorseThanServed()));
             case MISSING -> speaker.getTranslation("registry.gate.failure.missing", rule.metric());
+            case PARITY -> speaker.getTranslation("registry.gate.failure.parity",
+                    ParityReport.formatDifference(failure.value()));
         };
     }
 }
