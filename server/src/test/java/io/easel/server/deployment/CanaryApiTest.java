@@ -1,6 +1,7 @@
 package io.easel.server.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.easel.server.deployment.PrometheusSamples.sample;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.server.Api;
@@ -21,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -122,7 +124,7 @@ class CanaryApiTest {
         for (int version : List.of(1, 2)) {
             assertThat(sample(metrics, "easel_scoring_requests_seconds_count", "deployment=\"" + name
                     + "\",outcome=\"success\",version=\"" + version + "\",workspace=\"default\""))
-                    .as("version %d", version).isEqualTo(answered.get(version));
+                    .as("version %d", version).isEqualTo((double) answered.get(version));
         }
         assertThat(audited(AuditAction.CANARY_STARTED)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("version 2 takes 30 % beside version 1"));
@@ -281,7 +283,7 @@ class CanaryApiTest {
     }
 
     private Set<Integer> versionsAnswering(int requests) {
-        Set<Integer> versions = new java.util.TreeSet<>();
+        Set<Integer> versions = new TreeSet<>();
         for (int i = 0; i < requests; i++) {
             Api.Response scored = analyst.post(scoring, record);
             assertThat(scored.status()).as(scored.text()).isEqualTo(200);
@@ -296,13 +298,5 @@ class CanaryApiTest {
 
     private String canary(String action) {
         return "/api/deployments/" + name + "/canary" + action;
-    }
-
-    /** The value of the one sample of {@code metric} with exactly these labels, in Prometheus' text format. */
-    private static double sample(String exposition, String metric, String labels) {
-        String prefix = metric + "{" + labels + "} ";
-        List<String> lines = exposition.lines().filter(line -> line.startsWith(prefix)).toList();
-        assertThat(lines).as(prefix).hasSize(1);
-        return Double.parseDouble(lines.getFirst().substring(prefix.length()).split(" ")[0]);
     }
 }
