@@ -209,10 +209,17 @@ class CreditScoringBrowserTest extends SignedInStudio {
         // The one request scored above, without an error, in the served version's scoring figures.
         assertThat(browser.find(".deployment-grid").getText())
                 .contains("Requests", "Errors (%)", "p99 latency (ms)", "0.0");
-        assertThat(browser.find("vaadin-button[data-action='rollback']" + row).getAttribute("disabled")).isNotNull();
+        // Without a canary, the served version takes all the traffic.
+        assertThat(browser.find(".deployment-grid").getText()).contains("Traffic", "v1 100%");
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
-        browser.click("vaadin-button[data-action='undeploy']" + row);
+        // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
+        browser.click("vaadin-button[data-action='actions']" + row);
+        assertThat(browser.find("vaadin-context-menu-item[data-action='rollback']" + row).getAttribute("disabled"))
+                .isNotNull();
+        assertThat(browser.find("vaadin-context-menu-item[data-action='promote']" + row).getAttribute("disabled"))
+                .isNotNull();
+        browser.click("vaadin-context-menu-item[data-action='undeploy']" + row);
         browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
         browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
