@@ -84,7 +84,7 @@ public class DeploymentsView extends RegistryPage {
                 : getTranslation("registry.version", d.previousVersion()))
                 .setHeader(getTranslation("registry.deployments.previous")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::traffic).setHeader(getTranslation("registry.deployments.traffic"))
-                .setClassNameGenerator(d -> "deployment-traffic").setAutoWidth(true).setFlexGrow(0);
+                .setAutoWidth(true).setFlexGrow(0);
         figureColumn(f -> String.format(getLocale(), "%,d", f.requests()), "registry.deployments.requests");
         figureColumn(f -> f.errorPercent() == null ? NO_FIGURE : String.format(getLocale(), "%.1f", f.errorPercent()),
                 "registry.deployments.errors");
