@@ -8,10 +8,10 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,10 +85,10 @@ class ScoringController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "Too many scoring requests at once; retry after the time the "
             + "Retry-After header says", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ResponseEntity<ScoreResponse> score(WorkspaceRef workspace, @PathVariable String name, InputStream body)
-            throws IOException {
-        ScoreResponse response = scoring.scoreJson(workspace, name, body);
-        return ResponseEntity.ok().header(MODEL_VERSION_HEADER, Integer.toString(response.modelVersion()))
-                .body(response);
+    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name, InputStream body,
+            HttpServletResponse answer) throws IOException {
+        ScoreResponse scored = scoring.scoreJson(workspace, name, body);
+        answer.setHeader(MODEL_VERSION_HEADER, Integer.toString(scored.modelVersion()));
+        return scored;
     }
 }

@@ -1,8 +1,6 @@
 package io.easel.studio.registry;
 
-import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -150,13 +148,14 @@ public class DeploymentsView extends RegistryPage {
      * Promote, Abort and Undeploy; an item that cannot apply now (nothing to roll back, no canary) is disabled.
      */
     private Component actions(DeploymentView deployment) {
-        Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example",
-                e -> showExample(deployment));
+        Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example");
+        example.addClickListener(e -> showExample(deployment));
         Div actions = new Div(example);
         actions.addClassName("row-actions");
         if (workspace.role().canEdit()) {
+            // The menu opens on click: the button itself does nothing else.
             Button menuButton = button(deployment, "actions", VaadinIcon.ELLIPSIS_DOTS_H,
-                    "registry.deployments.actions", null);
+                    "registry.deployments.actions");
             ContextMenu menu = new ContextMenu(menuButton);
             menu.setOpenOnClick(true);
             boolean canary = deployment.canaryVersion() != null;
@@ -218,9 +217,8 @@ public class DeploymentsView extends RegistryPage {
         refresh();
     }
 
-    private Button button(DeploymentView deployment, String action, VaadinIcon icon, String text,
-            ComponentEventListener<ClickEvent<Button>> click) {
-        Button button = new Button(getTranslation(text), icon.create(), click);
+    private Button button(DeploymentView deployment, String action, VaadinIcon icon, String text) {
+        Button button = new Button(getTranslation(text), icon.create());
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         button.getElement().setAttribute("data-action", action);
         button.getElement().setAttribute("data-deployment", deployment.name());
