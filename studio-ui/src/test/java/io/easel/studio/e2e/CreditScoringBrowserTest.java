@@ -214,12 +214,18 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
         // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
+        // (A re-rendered row may leave a closed copy of its menu in the page: the open one is the displayed one.)
         browser.click("vaadin-button[data-action='actions']" + row);
-        assertThat(browser.find("vaadin-context-menu-item[data-action='rollback']" + row).getAttribute("disabled"))
-                .isNotNull();
-        assertThat(browser.find("vaadin-context-menu-item[data-action='promote']" + row).getAttribute("disabled"))
-                .isNotNull();
-        browser.click("vaadin-context-menu-item[data-action='undeploy']" + row);
+        String item = "vaadin-context-menu-item[data-action='%s']" + row;
+        WebElement undeploy = browser.until(Duration.ofSeconds(10), d -> d.findElements(
+                By.cssSelector(item.formatted("undeploy"))).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
+        for (String disabled : List.of("rollback", "promote", "abort")) {
+            assertThat(browser.findAll(item.formatted(disabled))).as(disabled).isNotEmpty()
+                    .allSatisfy(menuItem -> assertThat(menuItem.getAttribute("disabled")).isNotNull());
+        }
+        undeploy.click();
+        browser.waitForVaadin();
         browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
         browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
