@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -214,15 +215,11 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
         // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
-        // (A re-rendered row may leave a closed copy of its menu in the page: the open one is the displayed one.)
+        // The open menu's items, by their text (only one menu is open, the row's).
         browser.click("vaadin-button[data-action='actions']" + row);
-        String item = "vaadin-context-menu-item[data-action='%s']" + row;
-        WebElement undeploy = browser.until(Duration.ofSeconds(10), d -> d.findElements(
-                By.cssSelector(item.formatted("undeploy"))).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null));
-        for (String disabled : List.of("rollback", "promote", "abort")) {
-            assertThat(browser.findAll(item.formatted(disabled))).as(disabled).isNotEmpty()
-                    .allSatisfy(menuItem -> assertThat(menuItem.getAttribute("disabled")).isNotNull());
+        WebElement undeploy = browser.until(Duration.ofSeconds(10), d -> openMenuItem(d, "Undeploy"));
+        for (String disabled : List.of("Roll back", "Promote canary", "Abort canary")) {
+            assertThat(openMenuItem(browser.driver, disabled).getAttribute("disabled")).as(disabled).isNotNull();
         }
         undeploy.click();
         browser.waitForVaadin();
@@ -233,6 +230,12 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.until(Duration.ofSeconds(10), d -> browser.findAll(".deployment-name-cell" + row).isEmpty());
         HttpResponse<String> gone = score(url("/api/score/" + CHOSEN_NAME), body, apiKey);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
+    }
+
+    /** The displayed item of an open context menu with this text, or null. */
+    private static WebElement openMenuItem(WebDriver driver, String text) {
+        return driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text)).findFirst().orElse(null);
     }
 
     private static HttpResponse<String> score(String endpoint, String body, String apiKey) throws Exception {
