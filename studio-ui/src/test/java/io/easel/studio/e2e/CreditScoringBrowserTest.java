@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -219,7 +220,10 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.click("vaadin-button[data-action='actions']" + row);
         WebElement undeploy = browser.until(Duration.ofSeconds(10), d -> openMenuItem(d, "Undeploy"));
         for (String disabled : List.of("Roll back", "Promote canary", "Abort canary")) {
-            assertThat(openMenuItem(browser.driver, disabled).getAttribute("disabled")).as(disabled).isNotNull();
+            WebElement menuItem = openMenuItem(browser.driver, disabled);
+            assertThat(menuItem).as(disabled).isNotNull();
+            assertThat(menuItem.getAttribute("disabled") != null
+                    || "true".equals(menuItem.getAttribute("aria-disabled"))).as(disabled + " disabled").isTrue();
         }
         undeploy.click();
         browser.waitForVaadin();
@@ -232,10 +236,21 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
     }
 
-    /** The displayed item of an open context menu with this text, or null. */
+    /**
+     * The displayed item of an open context menu with this text, or null; searched through shadow roots too, where
+     * the menu's overlay may render its items.
+     */
     private static WebElement openMenuItem(WebDriver driver, String text) {
-        return driver.findElements(By.cssSelector("vaadin-context-menu-item")).stream()
-                .filter(item -> item.isDisplayed() && item.getText().trim().equals(text)).findFirst().orElse(null);
+        return (WebElement) ((JavascriptExecutor) driver).executeScript("""
+                const roots = [document];
+                while (roots.length) {
+                  for (const el of roots.pop().querySelectorAll('*')) {
+                    if (el.shadowRoot) roots.push(el.shadowRoot);
+                    if ((el.getAttribute('role') === 'menuitem' || el.localName.endsWith('-menu-item'))
+                        && el.textContent.trim() === arguments[0] && el.getClientRects().length > 0) return el;
+                  }
+                }
+                return null;""", text);
     }
 
     private static HttpResponse<String> score(String endpoint, String body, String apiKey) throws Exception {
