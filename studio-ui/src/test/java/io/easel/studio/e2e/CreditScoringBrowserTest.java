@@ -225,7 +225,8 @@ class CreditScoringBrowserTest extends SignedInStudio {
             assertThat(menuItem.getAttribute("disabled") != null
                     || "true".equals(menuItem.getAttribute("aria-disabled"))).as(disabled + " disabled").isTrue();
         }
-        undeploy.click();
+        // A click event on the item itself: the element found may sit under the overlay's own item box.
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", undeploy);
         browser.waitForVaadin();
         browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
         browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
