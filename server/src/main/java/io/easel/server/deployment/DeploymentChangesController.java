@@ -84,6 +84,46 @@ class DeploymentChangesController {
         return deployments.rollBack(workspace, name);
     }
 
+    @PostMapping("/api/deployments/{name}/canary")
+    @Operation(summary = "Start a canary release: send a share of the requests to another version",
+            description = "Body {\"version\": <a version of the deployment's model>, \"percent\": <1 to 99>}. Each "
+                    + "scoring request goes to the canary with that probability; its answer names the version that "
+                    + "answered (modelVersion, header Easel-Model-Version). Promote or abort it to end it.")
+    @ApiResponse(responseCode = "200", description = "The deployment, with its canary")
+    @ApiResponse(responseCode = "400", description = "A missing or out-of-range version or percent; the detail and "
+            + "`field` name it", content = @Content)
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace", content = @Content)
+    @ApiResponse(responseCode = "409", description = "A canary already runs, or the version is the served one",
+            content = @Content)
+    DeploymentView startCanary(WorkspaceRef workspace, @PathVariable String name,
+            @RequestBody(required = false) CanaryRequest request) {
+        return deployments.startCanary(workspace, name, request == null ? null : request.version(),
+                request == null ? null : request.percent());
+    }
+
+    @PostMapping("/api/deployments/{name}/canary/promote")
+    @Operation(summary = "Promote the canary: it serves every request",
+            description = "Swaps without downtime, as a deploy does; the version served until now becomes the previous "
+                    + "one, so a roll-back returns to it.")
+    @ApiResponse(responseCode = "200", description = "The deployment, serving the promoted version")
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace", content = @Content)
+    @ApiResponse(responseCode = "409", description = "No canary runs", content = @Content)
+    DeploymentView promoteCanary(WorkspaceRef workspace, @PathVariable String name) {
+        return deployments.promoteCanary(workspace, name);
+    }
+
+    @PostMapping("/api/deployments/{name}/canary/abort")
+    @Operation(summary = "Abort the canary: the served version answers every request again")
+    @ApiResponse(responseCode = "200", description = "The deployment, without canary")
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name in the workspace", content = @Content)
+    @ApiResponse(responseCode = "409", description = "No canary runs", content = @Content)
+    DeploymentView abortCanary(WorkspaceRef workspace, @PathVariable String name) {
+        return deployments.abortCanary(workspace, name);
+    }
+
     @DeleteMapping("/api/deployments/{name}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Stop serving a deployment; its endpoint then answers 404")
@@ -105,4 +145,10 @@ class DeploymentChangesController {
      * @param override an administrator's override of the gate's refusal; absent to be refused
      */
     record NameRequest(String name, UnseenCategories unseenCategories, Gate gate, GateOverride override) {}
+
+    /**
+     * @param version the model version the canary tries
+     * @param percent its share of the scoring requests, 1 to 99
+     */
+    record CanaryRequest(Integer version, Integer percent) {}
 }

@@ -31,6 +31,12 @@ class DeploymentEntity {
     /** What it served before the last swap; null until it has swapped once. */
     private Integer previousVersion;
 
+    /** The version a canary release tries on part of the traffic; null when no canary runs. */
+    private Integer canaryVersion;
+
+    /** The canary's share of the scoring requests, 1 to 99; null when no canary runs. */
+    private Integer canaryPercent;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -80,7 +86,73 @@ class DeploymentEntity {
             this.previousVersion = this.modelVersion;
             this.modelVersion = modelVersion;
         }
+        if (canaryVersion != null && canaryVersion == modelVersion) {
+            // every request now goes to what the canary tried: nothing is left to split
+            endCanary();
+        }
         this.updatedAt = now;
+    }
+
+    /**
+     * Sends {@code percent} % of the scoring requests to {@code version} from now on.
+     *
+     * @throws CanaryException (409) when a canary already runs or {@code version} is the served one
+     */
+    void startCanary(int version, int percent, Instant now) {
+        if (canaryVersion != null) {
+            throw CanaryException.alreadyRunning(name, canaryVersion, canaryPercent);
+        }
+        if (version == modelVersion) {
+            throw CanaryException.alreadyServed(name, version);
+        }
+        this.canaryVersion = version;
+        this.canaryPercent = percent;
+        this.updatedAt = now;
+    }
+
+    /**
+     * The canary takes all the traffic, by the same swap a deploy makes: what was served becomes the previous version.
+     *
+     * @return the version promoted
+     * @throws CanaryException (409) when no canary runs
+     */
+    int promoteCanary(Instant now) {
+        int promoted = runningCanary();
+        switchTo(promoted, now);
+        return promoted;
+    }
+
+    /**
+     * Sends all the traffic back to the served version.
+     *
+     * @return the version the canary tried
+     * @throws CanaryException (409) when no canary runs
+     */
+    int abortCanary(Instant now) {
+        int aborted = runningCanary();
+        endCanary();
+        this.updatedAt = now;
+        return aborted;
+    }
+
+    private int runningCanary() {
+        if (canaryVersion == null) {
+            throw CanaryException.noCanary(name, modelVersion);
+        }
+        return canaryVersion;
+    }
+
+    private void endCanary() {
+        this.canaryVersion = null;
+        this.canaryPercent = null;
+    }
+
+    Integer canaryVersion() {
+        return canaryVersion;
+    }
+
+    Integer canaryPercent() {
+        return canaryPercent;
     }
 
     /** Swaps the served and the previous version, so rolling back twice returns to where it started. */

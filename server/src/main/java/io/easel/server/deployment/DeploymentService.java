@@ -158,11 +158,29 @@ public class DeploymentService {
     private Optional<Served> lookUp(UUID workspaceId, String name) {
         return deployments.findByWorkspaceIdAndName(workspaceId, name).map(deployment -> {
             ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
-            return new Served(view(deployment, version), version);
+            if (deployment.canaryVersion() == null) {
+                return new Served(view(deployment, version), version, null, TrafficSplit.NONE);
+            }
+            return new Served(view(deployment, version), version,
+                    models.version(deployment.modelId(), deployment.canaryVersion()),
+                    new TrafficSplit(deployment.canaryPercent()));
         });
     }
 
-    record Served(DeploymentView deployment, ModelVersionView version) {}
+    /**
+     * What a deployment serves, as scoring reads it from memory.
+     *
+     * @param version the served version
+     * @param canary the version a canary tries, or null
+     * @param split how requests are shared between the two
+     */
+    record Served(DeploymentView deployment, ModelVersionView version, ModelVersionView canary, TrafficSplit split) {
+
+        /** The version that answers this request: the canary for its share of the requests, else the served one. */
+        ModelVersionView answering() {
+            return canary != null && split.toCanary() ? canary : version;
+        }
+    }
 
     /**
      * Stops serving; the endpoint then answers 404.
@@ -203,6 +221,89 @@ public class DeploymentService {
         return view(deployment);
     }
 
+    /**
+     * Starts a canary release: {@code percent} % of the deployment's scoring requests go to {@code version} (chosen
+     * per request), the rest to the version it serves, until the canary is promoted or aborted. Every replica follows
+     * within seconds.
+     *
+     * @param version a version of the deployment's model other than the served one
+     * @param percent the canary's share of the requests, 1 to 99
+     * @throws DeploymentNotFoundException (404)
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
+     * @throws CanaryException 400 naming the field for a missing or out-of-range version or percent; 409 when a
+     *     canary already runs or {@code version} is the served one
+     */
+    @Transactional
+    public DeploymentView startCanary(WorkspaceRef workspace, String name, Integer version, Integer percent) {
+        DeploymentEntity deployment = readable(workspace, name);
+        access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
+        if (version == null) {
+            throw CanaryException.invalidField("version", "is missing: send the model version the canary tries");
+        }
+        if (percent == null || percent < 1 || percent > 99) {
+            throw CanaryException.invalidField("percent", (percent == null ? "is missing" : "is " + percent)
+                    + ": send the canary's share of the requests, a whole number from 1 to 99");
+        }
+        ModelVersionView canary;
+        try {
+            canary = models.version(deployment.modelId(), version);
+        } catch (ModelNotFoundException unknown) {
+            throw CanaryException.invalidField("version", "is " + version + ", which is not a version of model "
+                    + deployment.modelId() + ", the model deployment '" + name + "' serves");
+        }
+        deployment.startCanary(canary.version(), percent, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        servedDeployments.changed(workspace.id(), name);
+        audit.record(AuditAction.CANARY_STARTED, workspace.id(), name, "model " + deployment.modelId() + " version "
+                + canary.version() + " takes " + percent + " % beside version " + deployment.modelVersion());
+        return view(deployment);
+    }
+
+    /**
+     * The canary takes all the traffic: it becomes the served version by the same swap a deploy makes (no request
+     * fails), and the version served until now becomes the previous one, which a roll-back returns to. The canary must
+     * pass the deployment's gate as a deploy would (a canary that fails it stays a canary, to be aborted, or deployed
+     * by an administrator's override).
+     *
+     * @throws DeploymentNotFoundException (404)
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
+     * @throws CanaryException (409) when no canary runs
+     * @throws GateRefusedException (409) when the canary fails the deployment's gate
+     */
+    @Transactional
+    public DeploymentView promoteCanary(WorkspaceRef workspace, String name) {
+        DeploymentEntity deployment = readable(workspace, name);
+        access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
+        int from = deployment.modelVersion();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (deployment.canaryVersion() != null) {
+            gate.admit(deployment, models.version(deployment.modelId(), deployment.canaryVersion()), GateChoice.NONE,
+                    now);
+        }
+        int promoted = deployment.promoteCanary(now);
+        servedDeployments.changed(workspace.id(), name);
+        audit.record(AuditAction.CANARY_PROMOTED, workspace.id(), name,
+                "model " + deployment.modelId() + " version " + promoted + " replaces version " + from);
+        return view(deployment);
+    }
+
+    /**
+     * Ends the canary: every request goes to the served version again.
+     *
+     * @throws DeploymentNotFoundException (404)
+     * @throws io.easel.server.security.ForbiddenException (403) for viewers
+     * @throws CanaryException (409) when no canary runs
+     */
+    @Transactional
+    public DeploymentView abortCanary(WorkspaceRef workspace, String name) {
+        DeploymentEntity deployment = readable(workspace, name);
+        access.requireEdit(workspace.id(), () -> new DeploymentNotFoundException(name));
+        int aborted = deployment.abortCanary(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        servedDeployments.changed(workspace.id(), name);
+        audit.record(AuditAction.CANARY_ABORTED, workspace.id(), name, "model " + deployment.modelId()
+                + " version " + aborted + " withdrawn; version " + deployment.modelVersion() + " serves all");
+        return view(deployment);
+    }
+
     private DeploymentEntity create(String name, ModelVersionView target, Instant now) {
         try {
             return deployments.saveAndFlush(new DeploymentEntity(target.workspaceId(), name, target.modelId(),
@@ -237,6 +338,7 @@ public class DeploymentService {
     private static DeploymentView view(DeploymentEntity deployment, ModelVersionView version) {
         return new DeploymentView(deployment.id(), deployment.name(), deployment.modelId(), deployment.modelVersion(),
                 deployment.previousVersion(), DeploymentView.endpointPath(deployment.name()), version.inputs(),
-                deployment.createdAt(), deployment.unseenCategories(), inputNode(version));
+                deployment.createdAt(), deployment.unseenCategories(), inputNode(version), deployment.canaryVersion(),
+                deployment.canaryPercent());
     }
 }

@@ -16,9 +16,17 @@ import java.util.UUID;
  * @param inputNode the node whose output records the model takes, when a step with no PMML form (a join, SQL, a
  *     group-by) lies between the data sources and the model: clients send records shaped like that node's output,
  *     not like the sources' records; null when the model takes the sources' records
+ * @param canaryVersion the version a canary release tries on part of the requests; null when no canary runs
+ * @param canaryPercent the canary's share of the requests (1 to 99); null when no canary runs
  */
 public record DeploymentView(UUID id, String name, UUID modelId, int modelVersion, Integer previousVersion,
-        String endpointPath, List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode) {
+        String endpointPath, List<ColumnSpec> inputs, Instant createdAt, UnseenCategories unseenCategories, String inputNode,
+        Integer canaryVersion, Integer canaryPercent) {
+
+    /** The share of the requests the served version answers: 100 without a canary. */
+    public int servedPercent() {
+        return canaryPercent == null ? 100 : 100 - canaryPercent;
+    }
 
     public static String endpointPath(String name) {
         return "/api/score/" + name;

@@ -2,11 +2,13 @@ package io.easel.server.deployment;
 
 import io.easel.server.security.WorkspaceRef;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.MediaType;
@@ -30,6 +32,9 @@ class ScoringController {
             {"deployment": "credit-scoring-gbdt", "modelId": "0b7e4c1e-8d0c-4f5e-9a55-2d0c1f6f7a10", "modelVersion": 2,
              "predictions": [{"prediction": "good", "probabilities": {"good": 0.9047, "bad": 0.0953}, "score": 0.0953}],
              "warnings": []}""";
+
+    /** Names the model version that answered, for clients and proxies that read headers only. */
+    static final String MODEL_VERSION_HEADER = "Easel-Model-Version";
 
     private final ScoringService scoring;
 
@@ -59,7 +64,11 @@ class ScoringController {
                     oneOf = {Object.class, Object[].class}),
             examples = {@ExampleObject(name = "one record", value = ONE_RECORD),
                 @ExampleObject(name = "several records", value = "[" + ONE_RECORD + ", " + ONE_RECORD + "]")}))
-    @ApiResponse(responseCode = "200", description = "One prediction per record, in request order",
+    @ApiResponse(responseCode = "200", description = "One prediction per record, in request order; `modelVersion` and "
+            + "the " + MODEL_VERSION_HEADER + " header name the version that answered (while a canary runs, the "
+            + "canary for its share of the requests)",
+            headers = @Header(name = MODEL_VERSION_HEADER, description = "The model version that answered",
+                    schema = @Schema(type = "integer")),
             content = @Content(schema = @Schema(implementation = ScoreResponse.class),
                     examples = @ExampleObject(value = RESPONSE)))
     @ApiResponse(responseCode = "400", description = "Empty body or list, malformed JSON, a record that is not an "
@@ -76,7 +85,10 @@ class ScoringController {
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
     @ApiResponse(responseCode = "429", description = "Too many scoring requests at once; retry after the time the "
             + "Retry-After header says", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name, InputStream body) throws IOException {
-        return scoring.scoreJson(workspace, name, body);
+    ScoreResponse score(WorkspaceRef workspace, @PathVariable String name, InputStream body,
+            HttpServletResponse answer) throws IOException {
+        ScoreResponse scored = scoring.scoreJson(workspace, name, body);
+        answer.setHeader(MODEL_VERSION_HEADER, Integer.toString(scored.modelVersion()));
+        return scored;
     }
 }

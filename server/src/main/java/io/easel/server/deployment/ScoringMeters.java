@@ -154,9 +154,9 @@ class ScoringMeters {
         });
     }
 
-    /** The meters of the version a deployment serves now, registered at its first request. */
-    Meters of(WorkspaceRef workspace, DeploymentService.Served served) {
-        Key key = new Key(workspace.id(), served.deployment().name(), served.version().version());
+    /** The meters of a version of a deployment (the served one or its canary), registered at its first request. */
+    Meters of(WorkspaceRef workspace, String deployment, int version) {
+        Key key = new Key(workspace.id(), deployment, version);
         Meters found = meters.get(key);
         return found != null ? found : meters.computeIfAbsent(key, k -> new Meters(registry, Tags.of("workspace",
                 workspace.slug(), "deployment", k.deployment(), "version", Integer.toString(k.version()))));

@@ -42,6 +42,11 @@ class ScoringModels {
         return cache.get(new Key(version.modelId(), version.version()), key -> load(version));
     }
 
+    /** Whether the version is in the cache now, so that scoring it reads and compiles nothing. */
+    boolean isLoaded(UUID modelId, int version) {
+        return cache.getIfPresent(new Key(modelId, version)) != null;
+    }
+
     private ScoringModel load(ModelVersionView version) {
         byte[] pmml = store.read(version.pmmlUri());
         try {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scores raw records (the columns the experiment read) with a deployed model version. Every record is checked
+ * Scores raw records (the columns the experiment read) with a deployed model version: the one the deployment serves,
+ * or, while a canary runs, the canary for its share of the requests ({@link TrafficSplit}). Every record is checked
  * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field. Every
  * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
  * name is the caller's to choose, and would make one meter per typo).
@@ -48,9 +49,10 @@ public class ScoringService {
     public ScoreResponse score(WorkspaceRef workspace, String deploymentName, List<Map<String, Object>> records) {
         long start = System.nanoTime();
         DeploymentService.Served served = deployments.served(workspace, deploymentName);
-        ScoringMeters.Meters metered = meters.of(workspace, served);
+        ModelVersionView answering = served.answering();
+        ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
-            ScoreResponse response = score(served, records);
+            ScoreResponse response = score(served, answering, records);
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (RuntimeException failure) {
@@ -78,11 +80,12 @@ public class ScoringService {
     ScoreResponse scoreJson(WorkspaceRef workspace, String deploymentName, InputStream body) throws IOException {
         long start = System.nanoTime();
         DeploymentService.Served served = deployments.served(workspace, deploymentName);
+        ModelVersionView answering = served.answering();
         // Timed from the request's arrival, waiting for its turn included: the latency a client sees, less the network.
-        ScoringMeters.Meters metered = meters.of(workspace, served);
+        ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
             ScoreResponse response = gate.inTurn(
-                    () -> score(served, ScoringRequestBody.records(json, body, maxRecords)));
+                    () -> score(served, answering, ScoringRequestBody.records(json, body, maxRecords)));
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (IOException | RuntimeException failure) {
@@ -91,7 +94,9 @@ public class ScoringService {
         }
     }
 
-    private ScoreResponse score(DeploymentService.Served served, List<Map<String, Object>> records) {
+    /** @param version the version that answers: the served one, or the canary for the canary's share of requests */
+    private ScoreResponse score(DeploymentService.Served served, ModelVersionView version,
+            List<Map<String, Object>> records) {
         if (records.isEmpty()) {
             throw ScoringRequestException.badRequest(
                     "The list of records is empty: send one JSON object of input fields, or a non-empty list of them");
@@ -100,7 +105,6 @@ public class ScoringService {
             throw ScoringRequestException.badRequest("Too many records: " + records.size() + " sent, at most "
                     + maxRecords + " per request");
         }
-        ModelVersionView version = served.version();
         ScoringModel model = scoringModels.forVersion(version);
         List<String> warnings = new ArrayList<>();
         List<Map<String, FieldValue>> arguments = model.prepare(records, warnings, served.deployment().unseenCategories());

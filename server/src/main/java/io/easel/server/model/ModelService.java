@@ -75,6 +75,18 @@ public class ModelService {
                 .orElseThrow(() -> ModelNotFoundException.version(modelId, version)));
     }
 
+    /**
+     * A version as scoring loads it, for the server itself (e.g. loading served models at start-up): no caller's
+     * access is checked, since there may be no caller, and its run's evaluations are not read.
+     *
+     * @throws ModelNotFoundException for an unknown model or version
+     */
+    @Transactional(readOnly = true)
+    public ModelVersionView versionForServing(UUID modelId, int version) {
+        return versions.findByModelIdAndVersion(modelId, version).map(v -> v.view(model(modelId)))
+                .orElseThrow(() -> ModelNotFoundException.version(modelId, version));
+    }
+
     /** @throws ModelNotFoundException (404) for an unknown model or one without versions */
     @Transactional(readOnly = true)
     public ModelVersionView latestVersion(UUID modelId) {

@@ -106,7 +106,8 @@ class ApiSecurityConfiguration {
         api.setAllowedOrigins(allowedOrigins);
         api.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
         api.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, WorkspaceRef.HEADER));
-        api.setExposedHeaders(List.of(HttpHeaders.LOCATION));
+        // Easel-Model-Version: which model version answered a scoring request (a canary's share goes to another one).
+        api.setExposedHeaders(List.of(HttpHeaders.LOCATION, "Easel-Model-Version"));
         // API keys travel in a header; cookies of a signed-in browser must never be usable from another origin.
         api.setAllowCredentials(false);
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

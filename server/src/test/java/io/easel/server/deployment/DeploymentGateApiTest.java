@@ -246,6 +246,30 @@ class DeploymentGateApiTest {
     }
 
     @Test
+    void shouldKeepACanaryThatFailsTheGateACanaryUntilAborted() {
+        String name = deployed(1);
+        assertThat(admin.put("/api/deployments/" + name + "/gate", rulesOf(Map.of("metric", "auc", "atLeast",
+                auc[1] + 1e-6))).status()).isEqualTo(200);
+        String canary = "/api/deployments/" + name + "/canary";
+
+        Api.Response started = admin.post(canary, Map.of("version", 2, "percent", 30));
+        Api.Response promoted = admin.post(canary + "/promote", Map.of());
+        JsonNode afterRefusal = admin.get("/api/deployments/" + name).body();
+        Api.Response aborted = admin.post(canary + "/abort", Map.of());
+
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        assertThat(promoted.status()).as(promoted.text()).isEqualTo(409);
+        assertThat(promoted.body().at("/failures/0/reason").asString()).isEqualTo("BELOW");
+        assertThat(promoted.problemDetail()).contains("is below the gate's");
+        assertThat(afterRefusal.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(afterRefusal.get("canaryVersion").asInt()).isEqualTo(2);
+        assertThat(aborted.status()).as(aborted.text()).isEqualTo(200);
+        assertThat(audited(AuditAction.GATE_REFUSED, name)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).startsWith("model " + modelId + " version 2: auc "));
+        assertThat(audited(AuditAction.CANARY_PROMOTED, name)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAModelWhosePmmlDisagreedWithSparkUnlessAnAdministratorOverrides() {
         UUID runId = UUID.randomUUID();
         ModelExportedNotice exported = ModelFixture.CREDIT_GBDT.notice(UUID.randomUUID(), "Flagged " + suffix, runId,
@@ -260,6 +284,7 @@ class DeploymentGateApiTest {
         Map<String, Object> request = Map.of("modelId", flagged, "version", 1, "name", name);
 
         Api.Response refused = admin.post("/api/deployments", request);
+        int afterRefusal = admin.get("/api/deployments/" + name).status();
         Api.Response overridden = admin.post("/api/deployments", Map.of("modelId", flagged, "version", 1, "name",
                 name, "override", Map.of("reason", "differences understood")));
 
@@ -267,7 +292,7 @@ class DeploymentGateApiTest {
         assertThat(refused.body().at("/failures/0/reason").asString()).isEqualTo("PARITY");
         assertThat(refused.problemDetail()).contains("version 1 was flagged at export: PMML disagrees with Spark on "
                 + "240 rows: 7 predicted labels differ, max difference 0.12");
-        assertThat(admin.get("/api/deployments/" + name).status()).isEqualTo(404);
+        assertThat(afterRefusal).as("nothing deployed").isEqualTo(404);
         assertThat(overridden.status()).as(overridden.text()).isEqualTo(201);
         assertThat(audited(AuditAction.GATE_OVERRIDDEN, name)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).endsWith("; reason: differences understood"));

@@ -7,6 +7,7 @@ import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.easel.server.deployment.PrometheusSamples.sample;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.server.ServerTest;
@@ -518,14 +519,6 @@ class ScoringApiTest {
         assertThat(post(scoring, JSON.writeValueAsString(record(0))).statusCode()).isEqualTo(200);
         assertThat(sample(Api.asAdmin(port).get("/actuator/prometheus").text(),
                 "easel_scoring_requests_seconds_count", tags)).isEqualTo(1);
-    }
-
-    /** The value of the one sample of {@code metric} with exactly these labels, in Prometheus' text format. */
-    private static double sample(String exposition, String metric, String labels) {
-        String prefix = metric + "{" + labels + "} ";
-        List<String> lines = exposition.lines().filter(line -> line.startsWith(prefix)).toList();
-        assertThat(lines).as(prefix).hasSize(1);
-        return Double.parseDouble(lines.getFirst().substring(prefix.length()).split(" ")[0]);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,11 @@
 package io.easel.studio.registry;
 
-import com.vaadin.flow.component.ClickEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -36,9 +36,10 @@ import java.util.stream.Collectors;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The workspace's deployments: what each serves and served before, how the served version has scored on this server
- * (requests, errors, p99 latency), with Roll back (to the previous version), Undeploy (after a confirmation) and the
- * scoring example, and each one's evaluation gate (Edit gate…). Analysts change them; viewers see them.
+ * The workspace's deployments: what each serves and served before, how the traffic is shared while a canary runs, how
+ * the served version has scored on this server (requests, errors, p99 latency), each one's evaluation gate, and the
+ * scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort, Edit gate…,
+ * Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -85,6 +86,8 @@ public class DeploymentsView extends RegistryPage {
         grid.addColumn(d -> d.previousVersion() == null ? getTranslation("registry.deployments.no-previous")
                 : getTranslation("registry.version", d.previousVersion()))
                 .setHeader(getTranslation("registry.deployments.previous")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::traffic).setHeader(getTranslation("registry.deployments.traffic"))
+                .setAutoWidth(true).setFlexGrow(0);
         figureColumn(f -> String.format(getLocale(), "%,d", f.requests()), "registry.deployments.requests");
         figureColumn(f -> f.errorPercent() == null ? NO_FIGURE : String.format(getLocale(), "%.1f", f.errorPercent()),
                 "registry.deployments.errors");
@@ -120,19 +123,6 @@ public class DeploymentsView extends RegistryPage {
                 .setWidth("150px").setFlexGrow(0);
     }
 
-    /** Opens the gate's editor; for the row's actions (analysts only). */
-    private Button editGateButton(DeploymentView deployment) {
-        Button edit = new Button(VaadinIcon.SHIELD.create(),
-                e -> new GateDialog(gate, workspace.ref(), deployment.name(), this::refresh).open());
-        edit.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        edit.setTooltipText(getTranslation("registry.gate.edit"));
-        edit.setAriaLabel(getTranslation("registry.gate.edit"));
-        edit.getElement().setAttribute("data-action", "gate");
-        edit.getElement().setAttribute("data-deployment", deployment.name());
-        edit.setVisible(workspace.role().canEdit());
-        return edit;
-    }
-
     private void refresh() {
         modelNames = models.list(workspace.ref()).stream().collect(Collectors.toMap(ModelView::id, ModelView::name));
         List<DeploymentView> listed = deployments.list(workspace.ref());
@@ -161,30 +151,93 @@ public class DeploymentsView extends RegistryPage {
         return state;
     }
 
+    /** "v3 100%", or with a canary "v3 70% · v4 30%". */
+    private String traffic(DeploymentView deployment) {
+        String served = getTranslation("registry.deployments.share", deployment.modelVersion(),
+                deployment.servedPercent());
+        return deployment.canaryVersion() == null ? served : served + " · " + getTranslation(
+                "registry.deployments.share", deployment.canaryVersion(), deployment.canaryPercent());
+    }
+
+    /**
+     * The scoring example, and for editors one menu with every change (so the row stays narrow): Roll back, Canary…,
+     * Promote, Abort, Edit gate… and Undeploy; an item that cannot apply now (nothing to roll back, no canary) is
+     * disabled.
+     */
     private Component actions(DeploymentView deployment) {
-        Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example",
-                e -> showExample(deployment));
-        Button rollBack = button(deployment, "rollback", VaadinIcon.ARROW_BACKWARD, "registry.deployments.rollback",
-                e -> rollBack(deployment));
-        rollBack.setEnabled(deployment.previousVersion() != null);
-        if (deployment.previousVersion() != null) {
-            rollBack.setTooltipText(getTranslation("registry.deployments.rollback.to", deployment.previousVersion()));
-        } else {
-            rollBack.setTooltipText(getTranslation("registry.deployments.rollback.nothing"));
-        }
-        Button undeploy = button(deployment, "undeploy", VaadinIcon.CLOSE_CIRCLE_O, "registry.deployments.undeploy",
-                e -> confirmUndeploy(deployment));
-        undeploy.addThemeVariants(ButtonVariant.ERROR);
-        rollBack.setVisible(workspace.role().canEdit());
-        undeploy.setVisible(workspace.role().canEdit());
-        Div actions = new Div(example, rollBack, editGateButton(deployment), undeploy);
+        Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example");
+        example.addClickListener(e -> showExample(deployment));
+        Div actions = new Div(example);
         actions.addClassName("row-actions");
+        if (workspace.role().canEdit()) {
+            // The menu opens on click: the button itself does nothing else.
+            Button menuButton = button(deployment, "actions", VaadinIcon.ELLIPSIS_DOTS_H,
+                    "registry.deployments.actions");
+            ContextMenu menu = new ContextMenu(menuButton);
+            menu.setOpenOnClick(true);
+            boolean canary = deployment.canaryVersion() != null;
+            MenuItem rollBack = item(menu, deployment, "rollback", deployment.previousVersion() == null
+                    ? getTranslation("registry.deployments.rollback")
+                    : getTranslation("registry.deployments.rollback.to", deployment.previousVersion()),
+                    () -> rollBack(deployment));
+            rollBack.setEnabled(deployment.previousVersion() != null);
+            item(menu, deployment, "canary", getTranslation("registry.canary.open"), () -> openCanary(deployment))
+                    .setEnabled(!canary);
+            item(menu, deployment, "promote", canary
+                    ? getTranslation("registry.canary.promote.to", deployment.canaryVersion())
+                    : getTranslation("registry.canary.promote"), () -> promote(deployment)).setEnabled(canary);
+            item(menu, deployment, "abort", canary
+                    ? getTranslation("registry.canary.abort.to", deployment.modelVersion())
+                    : getTranslation("registry.canary.abort"), () -> abort(deployment)).setEnabled(canary);
+            item(menu, deployment, "gate", getTranslation("registry.gate.edit"),
+                    () -> new GateDialog(gate, workspace.ref(), deployment.name(), this::refresh).open());
+            menu.addSeparator();
+            item(menu, deployment, "undeploy", getTranslation("registry.deployments.undeploy"),
+                    () -> confirmUndeploy(deployment));
+            actions.add(menuButton, menu);
+        }
         return actions;
     }
 
-    private Button button(DeploymentView deployment, String action, VaadinIcon icon, String text,
-            ComponentEventListener<ClickEvent<Button>> click) {
-        Button button = new Button(getTranslation(text), icon.create(), click);
+    private static MenuItem item(ContextMenu menu, DeploymentView deployment, String action, String text,
+            Runnable click) {
+        MenuItem item = menu.addItem(text, e -> click.run());
+        item.getElement().setAttribute("data-action", action);
+        item.getElement().setAttribute("data-deployment", deployment.name());
+        return item;
+    }
+
+    private void openCanary(DeploymentView deployment) {
+        new CanaryDialog(deployments, workspace.ref(), deployment, models.get(deployment.modelId()),
+                started -> refresh()).open();
+    }
+
+    private void promote(DeploymentView deployment) {
+        change(() -> {
+            DeploymentView promoted = deployments.promoteCanary(workspace.ref(), deployment.name());
+            Toasts.success(getTranslation("registry.canary.promoted", promoted.name(), promoted.modelVersion()));
+        });
+    }
+
+    private void abort(DeploymentView deployment) {
+        change(() -> {
+            DeploymentView aborted = deployments.abortCanary(workspace.ref(), deployment.name());
+            Toasts.success(getTranslation("registry.canary.aborted", aborted.name(), aborted.modelVersion()));
+        });
+    }
+
+    /** Makes a change, says why it failed if it did, and shows the deployments as they are now either way. */
+    private void change(Runnable change) {
+        try {
+            change.run();
+        } catch (ErrorResponseException problem) {
+            Toasts.error(getTranslation("registry.deployments.failed", problem.getBody().getDetail()));
+        }
+        refresh();
+    }
+
+    private Button button(DeploymentView deployment, String action, VaadinIcon icon, String text) {
+        Button button = new Button(getTranslation(text), icon.create());
         button.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         button.getElement().setAttribute("data-action", action);
         button.getElement().setAttribute("data-deployment", deployment.name());
@@ -192,14 +245,11 @@ public class DeploymentsView extends RegistryPage {
     }
 
     private void rollBack(DeploymentView deployment) {
-        try {
+        change(() -> {
             DeploymentView rolledBack = deployments.rollBack(workspace.ref(), deployment.name());
             Toasts.success(getTranslation("registry.deployments.rollback.done", rolledBack.name(),
                     rolledBack.modelVersion()));
-        } catch (ErrorResponseException problem) {
-            Toasts.error(getTranslation("registry.deployments.failed", problem.getBody().getDetail()));
-        }
-        refresh();
+        });
     }
 
     private void confirmUndeploy(DeploymentView deployment) {
@@ -210,15 +260,10 @@ public class DeploymentsView extends RegistryPage {
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("registry.deployments.undeploy"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> {
-            try {
-                deployments.delete(workspace.ref(), deployment.name());
-                Toasts.success(getTranslation("registry.deployments.undeploy.done", deployment.name()));
-            } catch (ErrorResponseException problem) {
-                Toasts.error(getTranslation("registry.deployments.failed", problem.getBody().getDetail()));
-            }
-            refresh();
-        });
+        confirm.addConfirmListener(e -> change(() -> {
+            deployments.delete(workspace.ref(), deployment.name());
+            Toasts.success(getTranslation("registry.deployments.undeploy.done", deployment.name()));
+        }));
         confirm.open();
     }
 

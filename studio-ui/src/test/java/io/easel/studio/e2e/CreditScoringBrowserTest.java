@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -209,10 +211,23 @@ class CreditScoringBrowserTest extends SignedInStudio {
         // The one request scored above, without an error, in the served version's scoring figures.
         assertThat(browser.find(".deployment-grid").getText())
                 .contains("Requests", "Errors (%)", "p99 latency (ms)", "0.0");
-        assertThat(browser.find("vaadin-button[data-action='rollback']" + row).getAttribute("disabled")).isNotNull();
+        // Without a canary, the served version takes all the traffic.
+        assertThat(browser.find(".deployment-grid").getText()).contains("Traffic", "v1 100%");
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
-        browser.click("vaadin-button[data-action='undeploy']" + row);
+        // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
+        // The open menu's items, by their text (only one menu is open, the row's).
+        browser.click("vaadin-button[data-action='actions']" + row);
+        WebElement undeploy = browser.until(Duration.ofSeconds(10), d -> openMenuItem(d, "Undeploy"));
+        for (String disabled : List.of("Roll back", "Promote canary", "Abort canary")) {
+            WebElement menuItem = openMenuItem(browser.driver, disabled);
+            assertThat(menuItem).as(disabled).isNotNull();
+            assertThat(menuItem.getAttribute("disabled") != null
+                    || "true".equals(menuItem.getAttribute("aria-disabled"))).as(disabled + " disabled").isTrue();
+        }
+        // A click event on the item itself: the element found may sit under the overlay's own item box.
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", undeploy);
+        browser.waitForVaadin();
         browser.find("vaadin-confirm-dialog-overlay, vaadin-confirm-dialog");
         browser.driver.findElements(By.cssSelector("vaadin-button[slot='confirm-button']")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
@@ -220,6 +235,23 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.until(Duration.ofSeconds(10), d -> browser.findAll(".deployment-name-cell" + row).isEmpty());
         HttpResponse<String> gone = score(url("/api/score/" + CHOSEN_NAME), body, apiKey);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
+    }
+
+    /**
+     * The displayed item of an open context menu with this text, or null; searched through shadow roots too, where
+     * the menu's overlay may render its items.
+     */
+    private static WebElement openMenuItem(WebDriver driver, String text) {
+        return (WebElement) ((JavascriptExecutor) driver).executeScript("""
+                const roots = [document];
+                while (roots.length) {
+                  for (const el of roots.pop().querySelectorAll('*')) {
+                    if (el.shadowRoot) roots.push(el.shadowRoot);
+                    if ((el.getAttribute('role') === 'menuitem' || el.localName.endsWith('-menu-item'))
+                        && el.textContent.trim() === arguments[0] && el.getClientRects().length > 0) return el;
+                  }
+                }
+                return null;""", text);
     }
 
     private static HttpResponse<String> score(String endpoint, String body, String apiKey) throws Exception {
