@@ -120,7 +120,7 @@ public class DeploymentsView extends RegistryPage {
         grid.addColumn(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
                 .setHeader(getTranslation("registry.deployments.gate"))
                 .setTooltipGenerator(d -> words.gate(gates.getOrDefault(d.name(), Gate.NONE)))
-                .setWidth("150px").setFlexGrow(0);
+                .setWidth("110px").setFlexGrow(0);
     }
 
     private void refresh() {
