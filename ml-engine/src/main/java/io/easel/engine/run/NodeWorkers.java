@@ -12,9 +12,8 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -61,8 +60,7 @@ final class NodeWorkers implements AutoCloseable {
         this.workers = workers;
         Set<String> jobTags = Set.copyOf(scala.jdk.javaapi.CollectionConverters.asJava(
                 spark.sparkContext().getJobTags()));
-        this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                threads(spark, runId, jobTags));
+        this.pool = Executors.newFixedThreadPool(workers, threads(spark, runId, jobTags));
         this.ended = new ExecutorCompletionService<>(pool);
     }
 

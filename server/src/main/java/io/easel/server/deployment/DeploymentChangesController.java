@@ -14,13 +14,14 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deploying and undeploying: in the studio only. Serving replicas ({@code easel.mode=serving}) read the deployments
- * the studio wrote to the shared database and never change them, so one place decides what is served.
+ * Deploying, undeploying, canaries and gates: in the studio only. Serving replicas ({@code easel.mode=serving}) read
+ * the deployments the studio wrote to the shared database and never change them, so one place decides what is served.
  */
 @RestController
 @StudioOnly
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DeploymentChangesController {
 
     private final DeploymentService deployments;
+    private final DeploymentGate gates;
 
-    DeploymentChangesController(DeploymentService deployments) {
+    DeploymentChangesController(DeploymentService deployments, DeploymentGate gates) {
         this.deployments = deployments;
+        this.gates = gates;
     }
 
     @PostMapping("/api/deployments")
@@ -122,6 +125,20 @@ class DeploymentChangesController {
     @ApiResponse(responseCode = "409", description = "No canary runs", content = @Content)
     DeploymentView abortCanary(WorkspaceRef workspace, @PathVariable String name) {
         return deployments.abortCanary(workspace, name);
+    }
+
+    @PutMapping("/api/deployments/{name}/gate")
+    @Operation(summary = "Replace the deployment's gate",
+            description = "Rules: {\"metric\": \"auc\", \"atLeast\": 0.75}, {\"metric\": \"rmse\", \"atMost\": 3} or "
+                    + "{\"metric\": \"auc\", \"notWorseThanServed\": 0.01} (the margin). The served version is not "
+                    + "checked again; the next deploy or re-point is.")
+    @ApiResponse(responseCode = "200", description = "The gate as stored")
+    @ApiResponse(responseCode = "400", description = "A rule with an unknown metric, or not exactly one bound",
+            content = @Content)
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
+    Gate replaceGate(WorkspaceRef workspace, @PathVariable String name, @RequestBody(required = false) Gate gate) {
+        return gates.replace(workspace, name, gate);
     }
 
     @DeleteMapping("/api/deployments/{name}")

@@ -10,15 +10,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reading deployments: on every replica, the serving ones included. */
+/** Reading deployments and their gates: on every replica, the serving ones included. */
 @RestController
 @Tag(name = "Deployments", description = "Model versions served as REST scoring endpoints (/api/score/{name})")
 class DeploymentController {
 
     private final DeploymentService deployments;
+    private final DeploymentGate gates;
 
-    DeploymentController(DeploymentService deployments) {
+    DeploymentController(DeploymentService deployments, DeploymentGate gates) {
         this.deployments = deployments;
+        this.gates = gates;
     }
 
     @GetMapping("/api/deployments")
@@ -33,5 +35,13 @@ class DeploymentController {
     @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
     DeploymentView get(WorkspaceRef workspace, @PathVariable String name) {
         return deployments.get(workspace, name);
+    }
+
+    @GetMapping("/api/deployments/{name}/gate")
+    @Operation(summary = "The rules every version the deployment is pointed at must pass")
+    @ApiResponse(responseCode = "200", description = "The gate; no rules when it has none")
+    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
+    Gate gate(WorkspaceRef workspace, @PathVariable String name) {
+        return gates.get(workspace, name);
     }
 }

@@ -13,7 +13,8 @@ public class InvalidScheduleException extends ErrorResponseException {
         getBody().setProperty("field", field);
     }
 
-    /** The field that is wrong: {@code cron}, {@code zone}, {@code missed} or {@code promoteTo}. */
+    /** The field that is wrong: {@code cron}, {@code zone}, {@code missed}, {@code promoteTo}, {@code canaryPercent} or
+     * {@code canaryFor}. */
     public String field() {
         return (String) getBody().getProperties().get("field");
     }

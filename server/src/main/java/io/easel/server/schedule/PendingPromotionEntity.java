@@ -4,9 +4,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** A scheduled run whose model is to be deployed to {@code promoteTo} once the run succeeds. */
+/**
+ * A scheduled run whose model is to be deployed to {@code promoteTo} once the run succeeds, at once or as a canary
+ * first.
+ */
 @Entity
 @Table(name = "pending_promotions")
 class PendingPromotionEntity {
@@ -24,6 +28,10 @@ class PendingPromotionEntity {
 
     private String promoteTo;
 
+    private Integer canaryPercent;
+
+    private Long canaryForSeconds;
+
     private Instant createdAt;
 
     protected PendingPromotionEntity() {}
@@ -35,6 +43,8 @@ class PendingPromotionEntity {
         this.ownerId = schedule.owner().userId();
         this.ownerName = schedule.owner().username();
         this.promoteTo = schedule.promoteTo();
+        this.canaryPercent = schedule.canary().map(CanaryStep::percent).orElse(null);
+        this.canaryForSeconds = schedule.canary().map(CanaryStep::promoteAfterSeconds).orElse(null);
         this.createdAt = now;
     }
 
@@ -56,5 +66,10 @@ class PendingPromotionEntity {
 
     String promoteTo() {
         return promoteTo;
+    }
+
+    /** The canary the version is first, as the schedule said when it fired; empty to deploy it at once. */
+    Optional<CanaryStep> canary() {
+        return CanaryStep.stored(canaryPercent, canaryForSeconds);
     }
 }

@@ -7,9 +7,11 @@ import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The clock schedules read (tests replace it with fixed ones) and the timer that ticks them. */
+/** The clock schedules read (tests replace it with fixed ones) and the ticker that Spring's scheduler ticks. */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @StudioOnly
 class ScheduleConfiguration {
 
@@ -21,13 +23,13 @@ class ScheduleConfiguration {
 
     /** @param tick how often the schedules are looked at ({@code easel.schedule.tick}, default 10 s) */
     @Bean
-    ScheduleTimer scheduleTimer(ScheduleRepository schedules, PendingPromotionRepository promotions,
-            RunService runs, SchedulePromotion promotion, Clock clock,
+    ScheduleTicker scheduleTicker(ScheduleRepository schedules, PendingPromotionRepository promotions,
+            ScheduledCanaryRepository canaries, RunService runs, SchedulePromotion promotion, Clock clock,
             @Value("${easel.schedule.tick:10s}") Duration tick) {
         if (tick.isNegative() || tick.isZero()) {
             throw new IllegalArgumentException("easel.schedule.tick must be a positive duration such as 10s, not "
                     + tick);
         }
-        return new ScheduleTimer(new ScheduleTicker(schedules, promotions, runs, promotion, clock, tick), tick);
+        return new ScheduleTicker(schedules, promotions, canaries, runs, promotion, clock, tick);
     }
 }

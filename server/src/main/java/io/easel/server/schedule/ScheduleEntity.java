@@ -5,8 +5,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 @Entity
@@ -30,6 +32,10 @@ class ScheduleEntity {
     private MissedFirings missed;
 
     private String promoteTo;
+
+    private Integer canaryPercent;
+
+    private Long canaryForSeconds;
 
     private boolean enabled;
 
@@ -58,6 +64,8 @@ class ScheduleEntity {
         this.zone = settings.cron().zone().getId();
         this.missed = settings.missed();
         this.promoteTo = settings.promoteTo();
+        this.canaryPercent = settings.canary() == null ? null : settings.canary().percent();
+        this.canaryForSeconds = settings.canary() == null ? null : settings.canary().promoteAfterSeconds();
         this.enabled = settings.enabled();
         this.nextFireAt = settings.cron().nextAfter(now);
         this.updatedAt = now;
@@ -87,12 +95,18 @@ class ScheduleEntity {
         return promoteTo;
     }
 
+    /** The canary a new version is first; empty to deploy it at once. */
+    Optional<CanaryStep> canary() {
+        return CanaryStep.stored(canaryPercent, canaryForSeconds);
+    }
+
     Instant nextFireAt() {
         return nextFireAt;
     }
 
     ScheduleView view() {
-        return new ScheduleView(experimentId, cron, zone, missed, promoteTo, enabled, ownerName, nextFireAt,
-                lastFiredAt, lastRunId, lastProblem);
+        return new ScheduleView(experimentId, cron, zone, missed, promoteTo, canaryPercent,
+                canaryForSeconds == null ? null : Duration.ofSeconds(canaryForSeconds), enabled, ownerName,
+                nextFireAt, lastFiredAt, lastRunId, lastProblem);
     }
 }

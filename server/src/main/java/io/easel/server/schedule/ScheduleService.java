@@ -84,6 +84,8 @@ public class ScheduleService {
         audit.record(AuditAction.SCHEDULE_CHANGED, experiment.workspaceId(), "experiment " + experimentId,
                 "cron '" + saved.cron() + "' in " + saved.zone() + ", missed " + saved.missed().code()
                         + (saved.promoteTo() == null ? "" : ", promote to " + saved.promoteTo())
+                        + (saved.canaryPercent() == null ? "" : " as a canary taking " + saved.canaryPercent() + " %"
+                                + (saved.canaryFor() == null ? "" : " for " + saved.canaryFor()))
                         + (saved.enabled() ? "" : ", disabled"));
         return saved;
     }

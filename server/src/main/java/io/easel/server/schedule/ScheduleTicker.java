@@ -13,13 +13,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.web.ErrorResponseException;
 
 /**
  * One tick of the schedules, on whichever replica ticks: fires the schedules that are due, then promotes the models
  * of scheduled runs that have succeeded since. Every replica ticks; a firing and a promotion happen exactly once
  * because each is claimed first with a compare-and-set on the database, and only the replica whose claim changed the
- * row goes on.
+ * row goes on. Spring's scheduler ticks it from the start of the context, so a firing missed while the server was down
+ * is handled at start-up; a tick that fails (the database unreachable for a moment) is logged and the next one tries
+ * again.
  */
 class ScheduleTicker {
 
@@ -30,6 +33,7 @@ class ScheduleTicker {
 
     private final ScheduleRepository schedules;
     private final PendingPromotionRepository promotions;
+    private final ScheduledCanaryRepository canaries;
     private final RunService runs;
     private final SchedulePromotion promotion;
     private final Clock clock;
@@ -39,10 +43,12 @@ class ScheduleTicker {
      * @param tick how often ticks come; a firing noticed more than three ticks (and at least a minute) after its
      *     time was missed: the server was down or stopped
      */
-    ScheduleTicker(ScheduleRepository schedules, PendingPromotionRepository promotions, RunService runs,
-            SchedulePromotion promotion, Clock clock, Duration tick) {
+    ScheduleTicker(ScheduleRepository schedules, PendingPromotionRepository promotions,
+            ScheduledCanaryRepository canaries, RunService runs, SchedulePromotion promotion, Clock clock,
+            Duration tick) {
         this.schedules = schedules;
         this.promotions = promotions;
+        this.canaries = canaries;
         this.runs = runs;
         this.promotion = promotion;
         this.clock = clock;
@@ -50,7 +56,11 @@ class ScheduleTicker {
         this.lateness = threeTicks.compareTo(Duration.ofMinutes(1)) > 0 ? threeTicks : Duration.ofMinutes(1);
     }
 
-    /** Fires what is due and promotes what has succeeded; a failure of one schedule never stops the others. */
+    /**
+     * Fires what is due, promotes what has succeeded and the canaries whose time has come; a failure of one schedule
+     * never stops the others.
+     */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${easel.schedule.tick:10s}")
     void tick() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (ScheduleEntity due : schedules.findByEnabledTrueAndNextFireAtLessThanEqualOrderByNextFireAt(now)) {
@@ -67,6 +77,16 @@ class ScheduleTicker {
             } catch (RuntimeException e) {
                 log.error("Scheduled run {}: promoting its model failed; it is tried again at the next tick",
                         pending.runId(), e);
+            }
+        }
+        for (ScheduledCanaryEntity due : canaries.findByPromoteAtLessThanEqualOrderByPromoteAt(now)) {
+            try {
+                if (canaries.claim(due.runId()) == 1) {
+                    due.owner().act(() -> promotion.promoteCanary(due));
+                }
+            } catch (RuntimeException e) {
+                log.error("Scheduled run {}: promoting its canary on '{}' failed; promote or abort it by hand",
+                        due.runId(), due.deployment(), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.easel.server.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +9,8 @@ import java.util.UUID;
  *
  * @param cron the six-field form (a five-field cron is kept with second 0 in front)
  * @param promoteTo the deployment a successful scheduled run's model is deployed to; null for none
+ * @param canaryPercent the share of the requests the new version first takes as a canary; null to deploy it at once
+ * @param canaryFor how long that canary runs before the schedule promotes it; null when people promote it
  * @param owner the user whose runs and promotions the schedule makes (who set it last)
  * @param nextFireAt the firing due next (also while disabled: enabling recomputes it)
  * @param lastFiredAt null before the first firing
@@ -15,5 +18,5 @@ import java.util.UUID;
  * @param lastProblem why the last firing started no run; null when it did
  */
 public record ScheduleView(UUID experimentId, String cron, String zone, MissedFirings missed, String promoteTo,
-        boolean enabled, String owner, Instant nextFireAt, Instant lastFiredAt, UUID lastRunId,
+        Integer canaryPercent, Duration canaryFor, boolean enabled, String owner, Instant nextFireAt, Instant lastFiredAt, UUID lastRunId,
         String lastProblem) {}

@@ -7,9 +7,10 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 
 /**
- * How the REST API reads JSON: strictly. A key the endpoint does not know, the same key twice in one object and text
- * holding a NUL character are refused with a 400 that names where they are, instead of being dropped, decided by
- * whichever came last, or failing in the database.
+ * How the REST API reads JSON: strictly. A key the endpoint does not know, the same key twice in one object, a number
+ * with a fraction where a whole number is expected and text holding a NUL character are refused with a 400 that names
+ * where they are, instead of being dropped, decided by whichever came last, cut to a whole number, or failing in the
+ * database.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonInputsConfiguration {
@@ -19,6 +20,7 @@ class JsonInputsConfiguration {
         return builder -> builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(new NulCharacters());
     }
 }

@@ -227,6 +227,30 @@ class CanaryApiTest {
     }
 
     @Test
+    void shouldNameThePercentWhenItIsNotAWholeNumber() {
+        for (Object percent : List.of("thirty", 30.5)) {
+            Api.Response refused = analyst.post(canary(""), Map.of("version", 2, "percent", percent));
+
+            assertThat(refused.status()).as("%s: %s", percent, refused.text()).isEqualTo(400);
+            assertThat(refused.problemDetail()).as("%s", percent).contains("percent");
+        }
+        assertThat(analyst.get("/api/deployments/" + name).body().path("canaryVersion").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldAskCallersWhoAreNotSignedInToSignIn() {
+        Api anonymous = Api.anonymous(port);
+        String schedule = "/api/experiments/" + UUID.randomUUID() + "/schedule";
+
+        assertThat(List.of(anonymous.post(canary(""), Map.of("version", 2, "percent", 30)),
+                anonymous.post(canary("/promote"), null), anonymous.post(canary("/abort"), null),
+                anonymous.get("/api/deployments/" + name + "/gate"),
+                anonymous.put("/api/deployments/" + name + "/gate", Map.of("rules", List.of())),
+                anonymous.get(schedule))).extracting(Api.Response::status).containsOnly(401);
+        assertThat(analyst.get("/api/deployments/" + name).body().path("canaryVersion").isNull()).isTrue();
+    }
+
+    @Test
     void shouldAnswer409WhenACanaryRunsAlreadyOrTheVersionIsServedOrThereIsNoCanary() {
         Api.Response served = analyst.post(canary(""), Map.of("version", 1, "percent", 30));
         Api.Response noneToPromote = analyst.post(canary("/promote"), null);

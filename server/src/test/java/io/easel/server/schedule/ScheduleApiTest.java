@@ -13,6 +13,7 @@ import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditEntry;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.deployment.DeploymentService;
+import io.easel.server.deployment.DeploymentView;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelStore;
@@ -73,6 +74,12 @@ class ScheduleApiTest {
     PendingPromotionRepository promotions;
 
     @Autowired
+    ScheduledCanaryRepository canaries;
+
+    @Autowired
+    DeploymentService deployments;
+
+    @Autowired
     RunService runs;
 
     @Autowired
@@ -126,14 +133,22 @@ class ScheduleApiTest {
         assertThat(changed.get("missed").asString()).isEqualTo("run-once");
         assertThat(changed.get("enabled").asBoolean()).isTrue();
         assertThat(changed.get("promoteTo").isNull()).isTrue();
+        assertThat(changed.get("canaryPercent").isNull()).isTrue();
+
+        JsonNode canary = api.put(path, Map.of("cron", "0 0 3 29 2 *", "promoteTo", "nightly-credit",
+                "canaryPercent", 10, "canaryFor", "1h30m")).body();
+        assertThat(canary.get("canaryPercent").asInt()).isEqualTo(10);
+        assertThat(Duration.parse(canary.get("canaryFor").asString())).isEqualTo(Duration.ofMinutes(90));
 
         assertThat(api.delete(path).status()).isEqualTo(204);
         assertThat(api.get(path).status()).isEqualTo(404);
         assertThat(api.delete(path).status()).isEqualTo(404);
-        assertThat(audited(AuditAction.SCHEDULE_CHANGED, "experiment " + experiment)).hasSize(2)
+        assertThat(audited(AuditAction.SCHEDULE_CHANGED, "experiment " + experiment)).hasSize(3)
                 .allSatisfy(entry -> assertThat(entry.actor()).isEqualTo(Api.ADMIN))
                 .anySatisfy(entry -> assertThat(entry.detail()).isEqualTo(
-                        "cron '0 0 3 * * *' in Asia/Shanghai, missed skip, promote to nightly-credit"));
+                        "cron '0 0 3 * * *' in Asia/Shanghai, missed skip, promote to nightly-credit"))
+                .anySatisfy(entry -> assertThat(entry.detail()).isEqualTo("cron '0 0 3 29 2 *' in UTC, missed "
+                        + "run-once, promote to nightly-credit as a canary taking 10 % for PT1H30M"));
         assertThat(audited(AuditAction.SCHEDULE_REMOVED, "experiment " + experiment)).hasSize(1);
     }
 
@@ -152,6 +167,16 @@ class ScheduleApiTest {
                 "missed: 'sometimes' is not a policy for missed firings: use 'run-once'");
         assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "promoteTo", "Credit Risk!")), "promoteTo",
                 "promoteTo: 'Credit Risk!' is not a deployment name: use 1 to 63 lowercase letters");
+        assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "promoteTo", "credit", "canaryPercent", 100)),
+                "canaryPercent", "canaryPercent: 100 is not a canary's share: use a whole number from 1 to 99");
+        assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "canaryPercent", 10)), "canaryPercent",
+                "canaryPercent: a canary needs promoteTo");
+        assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "promoteTo", "credit", "canaryFor", "2h")),
+                "canaryFor", "canaryFor: given without canaryPercent");
+        assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "promoteTo", "credit", "canaryPercent", 10,
+                "canaryFor", "a while")), "canaryFor", "canaryFor: 'a while' is not a duration: write e.g. 30m");
+        assertProblem(api.put(path, Map.of("cron", "0 3 * * *", "promoteTo", "credit", "canaryPercent", 10,
+                "canaryFor", "30s")), "canaryFor", "canaryFor: '30s' is too short");
         assertThat(api.get(path).status()).as("nothing was saved").isEqualTo(404);
         assertThat(api.put("/api/experiments/" + UUID.randomUUID() + "/schedule", Map.of("cron", "0 3 * * *"))
                 .status()).isEqualTo(404);
@@ -277,7 +302,6 @@ class ScheduleApiTest {
         server.publishEvent(first);
         ModelService models = server.getBean(ModelService.class);
         UUID modelId = models.producedBy(first.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
-        DeploymentService deployments = server.getBean(DeploymentService.class);
         String deployment = "scheduled-" + experiment.toString().substring(0, 8);
         assertThat(deployments.deploy(modelId, 1, deployment).modelVersion()).isEqualTo(1);
         ScheduleView schedule = schedules.put(experiment, new ScheduleRequest(LEAP_DAYS, "UTC", "run-once",
@@ -332,8 +356,93 @@ class ScheduleApiTest {
         assertThat(runs.get(runId).state()).isEqualTo(RunState.CANCELLED);
     }
 
+    /**
+     * A schedule that asks for a canary first: the new version starts as a 25 % canary beside the served one, and a
+     * tick two hours later (not a minute earlier) promotes it, through the gate.
+     */
+    @Test
+    void shouldStartTheNewVersionAsACanaryAndPromoteItWhenItsTimeHasCome() {
+        CanaryPromotion canary = canaryPromotion("Canary first", Map.of());
+
+        Instant promoteAt = canaries.findById(canary.runId()).orElseThrow().promoteAt();
+        assertThat(canary.deployment().canaryVersion()).isEqualTo(2);
+        assertThat(canary.deployment().canaryPercent()).isEqualTo(25);
+        assertThat(canary.deployment().modelVersion()).isEqualTo(1);
+        assertThat(Duration.between(Instant.now(), promoteAt)).isBetween(Duration.ofMinutes(119),
+                Duration.ofHours(2));
+        assertThat(audited(AuditAction.PROMOTED_BY_SCHEDULE, canary.name())).singleElement()
+                .satisfies(entry -> assertThat(entry.detail()).isEqualTo("model " + canary.modelId()
+                        + " version 2 from scheduled run " + canary.runId() + " as a canary taking 25 %, to be "
+                        + "promoted at " + promoteAt));
+
+        ticker(Clock.fixed(promoteAt.minusSeconds(60), ZoneOffset.UTC)).tick();
+        assertThat(deployments.get(WorkspaceRef.DEFAULT, canary.name()).canaryVersion()).isEqualTo(2);
+
+        ticker(Clock.fixed(promoteAt.plusSeconds(1), ZoneOffset.UTC)).tick();
+
+        assertThat(deployments.get(WorkspaceRef.DEFAULT, canary.name())).satisfies(promoted -> {
+            assertThat(promoted.modelVersion()).isEqualTo(2);
+            assertThat(promoted.canaryVersion()).isNull();
+            assertThat(promoted.previousVersion()).isEqualTo(1);
+        });
+        assertThat(canaries.findById(canary.runId())).isEmpty();
+        assertThat(audited(AuditAction.PROMOTED_BY_SCHEDULE, canary.name())).hasSize(2).anySatisfy(entry ->
+                assertThat(entry.detail()).isEqualTo("canary model " + canary.modelId() + " version 2 from "
+                        + "scheduled run " + canary.runId() + " promoted as planned at " + promoteAt));
+    }
+
+    /** A canary that fails the deployment's gate when its time comes stays a canary, and the refusal is audited. */
+    @Test
+    void shouldLeaveACanaryThatFailsTheGateAsACanary() {
+        CanaryPromotion canary = canaryPromotion("Canary gated", Map.of("rules", List.of(
+                Map.of("metric", "auc", "atLeast", 0.9999))));
+        Instant promoteAt = canaries.findById(canary.runId()).orElseThrow().promoteAt();
+
+        ticker(Clock.fixed(promoteAt.plusSeconds(1), ZoneOffset.UTC)).tick();
+
+        assertThat(deployments.get(WorkspaceRef.DEFAULT, canary.name())).satisfies(still -> {
+            assertThat(still.modelVersion()).isEqualTo(1);
+            assertThat(still.canaryVersion()).isEqualTo(2);
+        });
+        assertThat(canaries.findById(canary.runId())).isEmpty();
+        assertThat(audited(AuditAction.PROMOTION_REFUSED, canary.name())).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo(Api.ADMIN);
+            assertThat(entry.detail()).startsWith("canary model " + canary.modelId() + " version 2 from scheduled "
+                    + "run " + canary.runId() + ": ").contains("auc");
+        });
+    }
+
+    private record CanaryPromotion(String name, UUID modelId, UUID runId, DeploymentView deployment) {}
+
+    /**
+     * Deploys version 1 of the credit model under a gate, schedules its experiment to promote as a 25 % canary for
+     * two hours, and promotes version 2 as a scheduled run that exported it would be.
+     */
+    private CanaryPromotion canaryPromotion(String experimentName, Map<String, Object> gate) {
+        UUID experiment = UUID.fromString(createExperiment(experimentName, Graphs.creditSplit(0.8)));
+        ModelStore store = server.getBean(ModelStore.class);
+        ModelExportedNotice first = ModelFixture.CREDIT_GBDT.export(store, experiment, experimentName);
+        server.publishEvent(first);
+        UUID modelId = server.getBean(ModelService.class).producedBy(first.runId(), ModelFixture.NODE_ID)
+                .orElseThrow().modelId();
+        String name = "canary-first-" + experiment.toString().substring(0, 8);
+        deployments.deploy(modelId, 1, name);
+        if (!gate.isEmpty()) {
+            assertThat(api.put("/api/deployments/" + name + "/gate", gate).status()).isEqualTo(200);
+        }
+        schedules.put(experiment, new ScheduleRequest(LEAP_DAYS, "UTC", "run-once", name, true, 25, "2h"));
+        ModelExportedNotice second = ModelFixture.CREDIT_GBDT_STRICT.export(store, experiment, experimentName);
+        server.publishEvent(second);
+        PendingPromotionEntity pending = new PendingPromotionEntity(second.runId(),
+                scheduleRepository.findById(experiment).orElseThrow(), Instant.now());
+
+        DeploymentView deployment = pending.owner().act(() -> promotion.promote(pending)).orElseThrow();
+        return new CanaryPromotion(name, modelId, second.runId(), deployment);
+    }
+
     private ScheduleTicker ticker(Clock clock) {
-        return new ScheduleTicker(scheduleRepository, promotions, runs, promotion, clock, Duration.ofSeconds(10));
+        return new ScheduleTicker(scheduleRepository, promotions, canaries, runs, promotion, clock,
+                Duration.ofSeconds(10));
     }
 
     private String createExperiment(String name, ExperimentGraph graph) {

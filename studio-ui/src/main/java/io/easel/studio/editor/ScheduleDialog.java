@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasValidationProperties;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.easel.server.schedule.InvalidScheduleException;
 import io.easel.server.schedule.MissedFirings;
@@ -19,10 +20,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.springframework.format.annotation.DurationFormat;
+import org.springframework.format.datetime.standard.DurationFormatterUtils;
 
 /**
  * The experiment's schedule (scheduled retraining): a cron in a time zone, what a missed firing does, the deployment
- * a successful run's model is promoted to, and whether it is on. The server checks everything; a field it refuses is
+ * a successful run's model is promoted to (as a canary first, if asked, promoted after a while), and whether it is on. The server checks everything; a field it refuses is
  * marked with the reason in the studio's language and the server's detail.
  */
 class ScheduleDialog extends Dialog {
@@ -39,6 +42,8 @@ class ScheduleDialog extends Dialog {
     private final ComboBox<String> zone = new ComboBox<>();
     private final Select<MissedFirings> missed = new Select<>();
     private final ComboBox<String> promoteTo = new ComboBox<>();
+    private final IntegerField canaryPercent = new IntegerField();
+    private final TextField canaryFor = new TextField();
     private final Checkbox enabled = new Checkbox();
 
     /**
@@ -75,6 +80,17 @@ class ScheduleDialog extends Dialog {
         promoteTo.setClearButtonVisible(true);
         promoteTo.addCustomValueSetListener(e -> promoteTo.setValue(e.getDetail()));
         promoteTo.setWidthFull();
+        canaryPercent.setId("schedule-canary-percent");
+        canaryPercent.setLabel(getTranslation("schedule.canary-percent"));
+        canaryPercent.setHelperText(getTranslation("schedule.canary-percent.help"));
+        canaryPercent.setClearButtonVisible(true);
+        canaryPercent.setWidthFull();
+        canaryFor.setId("schedule-canary-for");
+        canaryFor.setLabel(getTranslation("schedule.canary-for"));
+        canaryFor.setHelperText(getTranslation("schedule.canary-for.help"));
+        canaryFor.setPlaceholder("2h");
+        canaryFor.setClearButtonVisible(true);
+        canaryFor.setWidthFull();
         enabled.setId("schedule-enabled");
         enabled.setLabel(getTranslation("schedule.enabled"));
 
@@ -82,13 +98,17 @@ class ScheduleDialog extends Dialog {
         zone.setValue(current.map(ScheduleView::zone).orElse("UTC"));
         missed.setValue(current.map(ScheduleView::missed).orElse(MissedFirings.RUN_ONCE));
         promoteTo.setValue(current.map(ScheduleView::promoteTo).orElse(null));
+        canaryPercent.setValue(current.map(ScheduleView::canaryPercent).orElse(null));
+        canaryFor.setValue(current.map(ScheduleView::canaryFor)
+                .map(duration -> DurationFormatterUtils.print(duration, DurationFormat.Style.COMPOSITE)).orElse(""));
         enabled.setValue(current.map(ScheduleView::enabled).orElse(true));
         Span next = new Span(current.map(s -> getTranslation("schedule.next", s.nextFireAt(), s.owner()))
                 .orElse(getTranslation("schedule.none")));
         next.setId("schedule-next");
         next.addClassName("muted");
 
-        VerticalLayout fields = new VerticalLayout(intro, cron, zone, missed, promoteTo, enabled, next);
+        VerticalLayout fields = new VerticalLayout(intro, cron, zone, missed, promoteTo, canaryPercent, canaryFor,
+                enabled, next);
         fields.setPadding(false);
         add(fields);
 
@@ -112,10 +132,12 @@ class ScheduleDialog extends Dialog {
         zone.setInvalid(false);
         missed.setInvalid(false);
         promoteTo.setInvalid(false);
+        canaryPercent.setInvalid(false);
+        canaryFor.setInvalid(false);
         try {
             ScheduleView saved = actions.save(new ScheduleRequest(cron.getValue(), zone.getValue(),
                     missed.getValue() == null ? null : missed.getValue().code(), promoteTo.getValue(),
-                    enabled.getValue()));
+                    enabled.getValue(), canaryPercent.getValue(), canaryFor.getValue()));
             Toasts.success(getTranslation("schedule.saved", saved.nextFireAt()));
             close();
         } catch (InvalidScheduleException e) {
@@ -123,6 +145,8 @@ class ScheduleDialog extends Dialog {
                 case "zone" -> zone;
                 case "missed" -> missed;
                 case "promoteTo" -> promoteTo;
+                case "canaryPercent" -> canaryPercent;
+                case "canaryFor" -> canaryFor;
                 default -> cron;
             };
             HasValidationProperties input = inputs.apply(e.field() == null ? "cron" : e.field());
