@@ -22,8 +22,8 @@ import org.openqa.selenium.WebElement;
  * The credit-scoring tour of the studio (set up by {@link SignedInStudio}). Signs in, builds the credit-scoring
  * experiment by dragging components and wiring ports, sets params in the generated forms, runs it, reads the AUC,
  * deploys the model, creates an API key of the workspace and scores the sample record the deploy dialog offers with it.
- * Then deploys the model again from the Models page under a chosen name, finds it on the Deployments page and
- * undeploys it there, and stores run settings with another experiment.
+ * Then deploys the model again from the Models page under a chosen name, finds it on the Deployments page, gives it
+ * a gate and undeploys it there, stores run settings with another experiment, and schedules a third.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditScoringBrowserTest extends SignedInStudio {
@@ -215,6 +215,18 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(browser.find(".deployment-grid").getText()).contains("Traffic", "v1 100%");
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
+        // The gate: one rule added in the dialog, shown shortly in the row's Gate column.
+        browser.click("vaadin-button[data-action='actions']" + row);
+        WebElement editGate = browser.until(Duration.ofSeconds(10), d -> openMenuItem(d, "Edit gate…"));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", editGate);
+        browser.waitForVaadin();
+        browser.click("#gate-add");
+        browser.choose(".gate-rule vaadin-select", "auc");
+        browser.type(".gate-rule vaadin-number-field", "0.5", false);
+        browser.click("#gate-save");
+        browser.until(Duration.ofSeconds(10),
+                d -> browser.find(".deployment-grid").getText().contains("auc ≥ 0.5"));
+
         // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
         // The open menu's items, by their text (only one menu is open, the row's).
         browser.click("vaadin-button[data-action='actions']" + row);
@@ -342,7 +354,7 @@ class CreditScoringBrowserTest extends SignedInStudio {
 
     /** The administrator reads what happened; signing out leads back to the login page, in either language. */
     @Test
-    @Order(5)
+    @Order(6)
     void shouldShowTheAuditLogAndSignOut() {
         signedIn();
         browser.open(url("/"));
@@ -358,5 +370,46 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
         browser.click(".language-option[data-lang='zh']");
         browser.until(Duration.ofSeconds(10), d -> browser.find("#login-form").getText().contains("登录"));
+    }
+
+    /**
+     * Scheduled retraining set in the editor's Schedule dialog, promoting as a 10 % canary for two hours: a duration
+     * the server cannot read is marked on its field with the reason, and the schedule as saved is shown again.
+     */
+    @Test
+    @Order(5)
+    void shouldScheduleRetrainingWithACanaryFirstAndMarkAWrongDurationOnItsField() {
+        signedIn();
+        browser.open(url("/"));
+        browser.click("#new-experiment");
+        browser.type("#experiment-name", "Nightly retraining", false);
+        browser.click("#experiment-dialog-confirm");
+        browser.until(Duration.ofSeconds(30), d -> d.getCurrentUrl().contains("/experiments/"));
+        String editor = browser.driver.getCurrentUrl();
+
+        browser.click("#schedule-button");
+        browser.type("#schedule-cron", "0 3 * * *", false);
+        browser.type("#schedule-promote-to", CHOSEN_NAME, false);
+        browser.type("#schedule-canary-percent", "10", false);
+        browser.type("#schedule-canary-for", "soon", false);
+        browser.click("#schedule-save");
+        WebElement canaryFor = browser.find("#schedule-canary-for");
+        assertThat(canaryFor.getDomProperty("invalid")).isEqualTo("true");
+        assertThat(canaryFor.getDomProperty("errorMessage")).startsWith("Not a duration (canaryFor: 'soon' is not a "
+                + "duration");
+
+        browser.find("#schedule-canary-for input").clear();
+        browser.type("#schedule-canary-for", "2h", false);
+        browser.click("#schedule-save");
+        browser.until(Duration.ofSeconds(10), d -> browser.findAll("#schedule-dialog").stream()
+                .noneMatch(WebElement::isDisplayed));
+
+        browser.open(editor);
+        browser.click("#schedule-button");
+        assertThat(browser.find("#schedule-promote-to input").getDomProperty("value")).isEqualTo(CHOSEN_NAME);
+        assertThat(browser.find("#schedule-canary-percent input").getDomProperty("value")).isEqualTo("10");
+        assertThat(browser.find("#schedule-canary-for input").getDomProperty("value")).isEqualTo("2h");
+        assertThat(browser.find("#schedule-next").getText()).contains("admin");
+        browser.click("#schedule-remove");
     }
 }
