@@ -132,9 +132,9 @@ class ScoringMeters {
         this.registry = registry;
     }
 
-    /** What the deployment's current version has scored here; {@link ScoringFigures#NONE} before any request. */
-    ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
-        Meters found = meters.get(new Key(workspace.id(), deployment.name(), deployment.modelVersion()));
+    /** What a version of the deployment has scored here; {@link ScoringFigures#NONE} before any request. */
+    ScoringFigures figures(WorkspaceRef workspace, String deployment, int version) {
+        Meters found = meters.get(new Key(workspace.id(), deployment, version));
         return found == null ? ScoringFigures.NONE : found.figures();
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jpmml.evaluator.FieldValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -67,7 +68,18 @@ public class ScoringService {
      * @param deployment as {@link DeploymentService#list} or {@link DeploymentService#get} gave it to the caller
      */
     public ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
-        return meters.figures(workspace, deployment);
+        return meters.figures(workspace, deployment.name(), deployment.modelVersion());
+    }
+
+    /**
+     * The same figures for the deployment's canary version, while a canary runs: what it answered beside the served
+     * version, to compare the two before promoting or aborting.
+     *
+     * @return empty when no canary runs
+     */
+    public Optional<ScoringFigures> canaryFigures(WorkspaceRef workspace, DeploymentView deployment) {
+        return Optional.ofNullable(deployment.canaryVersion())
+                .map(canary -> meters.figures(workspace, deployment.name(), canary));
     }
 
     /**

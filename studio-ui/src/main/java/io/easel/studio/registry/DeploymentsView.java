@@ -37,9 +37,9 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The workspace's deployments: what each serves and served before, how the traffic is shared while a canary runs, how
- * the served version has scored on this server (requests, errors, p99 latency), each one's evaluation gate, and the
- * scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort, Edit gate…,
- * Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see them.
+ * the served version (and its canary) has scored on this server (requests, errors, p99 latency), each one's evaluation
+ * gate, and the scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort,
+ * Edit gate…, Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -54,6 +54,7 @@ public class DeploymentsView extends RegistryPage {
     private final Grid<DeploymentView> grid = new Grid<>();
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
+    private Map<String, ScoringFigures> canaryFigures = Map.of();
     private final DeploymentGate gate;
     private Map<String, Gate> gates = Map.of();
 
@@ -106,11 +107,18 @@ public class DeploymentsView extends RegistryPage {
         refresh();
     }
 
-    /** A right-aligned number about the served version's scoring, read once per refresh. */
+    /**
+     * A right-aligned number about the served version's scoring, read once per refresh; while a canary runs, the
+     * canary's figure follows it ("120 · 35"), to compare the two before promoting or aborting.
+     */
     private void figureColumn(Function<ScoringFigures, String> text, String header) {
-        grid.addColumn(d -> text.apply(figures.getOrDefault(d.name(), ScoringFigures.NONE)))
-                .setHeader(getTranslation(header))
-                .setTooltipGenerator(d -> getTranslation("registry.deployments.figures"))
+        grid.addColumn(d -> {
+            String served = text.apply(figures.getOrDefault(d.name(), ScoringFigures.NONE));
+            ScoringFigures canary = canaryFigures.get(d.name());
+            return canary == null ? served : served + " · " + text.apply(canary);
+        }).setHeader(getTranslation(header))
+                .setTooltipGenerator(d -> d.canaryVersion() == null ? getTranslation("registry.deployments.figures")
+                        : getTranslation("registry.deployments.figures.canary", d.modelVersion(), d.canaryVersion()))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
     }
 
@@ -128,6 +136,8 @@ public class DeploymentsView extends RegistryPage {
         List<DeploymentView> listed = deployments.list(workspace.ref());
         figures = listed.stream().collect(Collectors.toMap(DeploymentView::name,
                 d -> scoring.figures(workspace.ref(), d)));
+        canaryFigures = listed.stream().filter(d -> d.canaryVersion() != null).collect(Collectors.toMap(
+                DeploymentView::name, d -> scoring.canaryFigures(workspace.ref(), d).orElse(ScoringFigures.NONE)));
         gates = gate.byDeployment(workspace.ref());
         grid.setItems(listed);
     }
