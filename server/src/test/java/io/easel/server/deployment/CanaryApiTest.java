@@ -56,7 +56,7 @@ class CanaryApiTest {
     DeploymentService deployments;
 
     @Autowired
-    ScoringService scoring;
+    ScoringService scoringService;
 
     @Autowired
     ApiKeyService keys;
@@ -130,9 +130,10 @@ class CanaryApiTest {
                     .as("version %d", version).isEqualTo((double) answered.get(version));
         }
         DeploymentView deployment = deployments.get(WorkspaceRef.DEFAULT, name);
-        assertThat(scoring.figures(WorkspaceRef.DEFAULT, deployment).requests()).isEqualTo(answered.get(1));
-        assertThat(scoring.canaryFigures(WorkspaceRef.DEFAULT, deployment)).hasValueSatisfying(
-                canary -> assertThat(canary.requests()).isEqualTo(answered.get(2)));
+        assertThat(scoringService.figures(WorkspaceRef.DEFAULT, deployment).requests())
+                .isEqualTo(answered.get(1).longValue());
+        assertThat(scoringService.canaryFigures(WorkspaceRef.DEFAULT, deployment)).hasValueSatisfying(
+                canary -> assertThat(canary.requests()).isEqualTo(answered.get(2).longValue()));
         assertThat(audited(AuditAction.CANARY_STARTED)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("version 2 takes 30 % beside version 1"));
     }
@@ -167,7 +168,7 @@ class CanaryApiTest {
         assertThat(aborted.body().path("previousVersion").isNull()).isTrue();
         assertThat(aborted.body().path("canaryVersion").isNull()).isTrue();
         assertThat(versionsAnswering(20)).containsExactly(1);
-        assertThat(scoring.canaryFigures(WorkspaceRef.DEFAULT, deployments.get(WorkspaceRef.DEFAULT, name)))
+        assertThat(scoringService.canaryFigures(WorkspaceRef.DEFAULT, deployments.get(WorkspaceRef.DEFAULT, name)))
                 .isEmpty();
         assertThat(audited(AuditAction.CANARY_ABORTED)).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("version 2 withdrawn"));
