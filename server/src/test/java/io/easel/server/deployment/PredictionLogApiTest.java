@@ -11,6 +11,7 @@ import io.easel.server.ServerTest;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditEntry;
 import io.easel.server.audit.AuditLog;
+import io.easel.server.deployment.ScoreResponse.Prediction;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelStore;
@@ -18,6 +19,7 @@ import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,13 +30,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The prediction log over real HTTP, with the credit GBDT Spark trained and JPMML-SparkML exported (version 1) and the
@@ -67,6 +72,12 @@ class PredictionLogApiTest {
 
     @Autowired
     PredictionLogPurge purge;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JsonMapper json;
 
     @Value("${local.server.port}")
     int port;
@@ -280,6 +291,36 @@ class PredictionLogApiTest {
         assertThat(left.get("predictions").valueStream().map(e -> e.get("record").asInt()))
                 .containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         assertThat(analyst.get(predictions("?to=" + cutoff)).body().get("total").asLong()).isZero();
+    }
+
+    /**
+     * A writer whose queue holds one prediction, offered 2,000 at once: it never waits, drops what does not fit and
+     * counts it; what it took is in the table once it stops (it writes what is queued before it stops).
+     */
+    @Test
+    void shouldDropAndCountWhatAFullQueueCannotTakeAndWriteTheRestBeforeStopping() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        PredictionLogWriter writer = new PredictionLogWriter(dataSource, json, registry, 1);
+        String deployment = "full-queue-" + UUID.randomUUID().toString().substring(0, 8);
+        Prediction outputs = new Prediction("good", Map.of("good", 0.9, "bad", 0.1), 0.1);
+        int offered = 2000;
+
+        long start = System.nanoTime();
+        for (int i = 1; i <= offered; i++) {
+            writer.offer(new LoggedPrediction(WorkspaceRef.DEFAULT_ID, deployment, UUID.randomUUID(), 1,
+                    Instant.now(), UUID.randomUUID(), i, records.getFirst(), outputs));
+        }
+        Duration offering = Duration.ofNanos(System.nanoTime() - start);
+        writer.stop();
+
+        double dropped = registry.get(PredictionLogWriter.DROPPED).tag("reason", "queue-full").counter().count();
+        double written = registry.get(PredictionLogWriter.WRITTEN).counter().count();
+        Long rows = new JdbcTemplate(dataSource).queryForObject(
+                "SELECT count(*) FROM prediction_log WHERE deployment = ?", Long.class, deployment);
+        assertThat(dropped).isPositive();
+        assertThat(dropped + written).isEqualTo(offered);
+        assertThat(rows).isEqualTo((long) written).isPositive();
+        assertThat(offering).as("offering never waits for the database").isLessThan(Duration.ofSeconds(1));
     }
 
     /**
