@@ -72,7 +72,7 @@ class PredictionLogController {
             @Parameter(description = FROM) @RequestParam(required = false) String from,
             @Parameter(description = TO) @RequestParam(required = false) String to,
             HttpServletResponse response) throws IOException {
-        PredictionQuery query = PredictionQuery.of(from, to, 0, PredictionQuery.MAX_SIZE);
+        PredictionQuery query = PredictionQuery.everyPage(from, to);
         // Checked before the headers: an unknown deployment is a 404 problem, not an empty file.
         log.settings(workspace, name);
         response.setContentType("text/csv;charset=UTF-8");

@@ -39,6 +39,15 @@ record PredictionQuery(Instant from, Instant to, int page, int size) {
         return new PredictionQuery(since, until, page, size);
     }
 
+    /**
+     * Every logged prediction in the time range, as a download reads it (no pages).
+     *
+     * @throws PredictionLogException (400) naming {@code from} or {@code to} when Easel cannot use it
+     */
+    static PredictionQuery everyPage(String from, String to) {
+        return of(from, to, 0, MAX_SIZE);
+    }
+
     private static Instant instant(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;

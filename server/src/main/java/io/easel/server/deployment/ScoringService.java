@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or, while a canary runs, the canary for its share of the requests ({@link TrafficSplit}). Every record is checked
  * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field. Every
  * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
- * name is the caller's to choose, and would make one meter per typo).
+ * name is the caller's to choose, and would make one meter per typo). While a deployment's prediction log is on, a
+ * sample of the scored records and their predictions goes to it ({@link PredictionLog}), never delaying the answer.
  */
 @Service
 public class ScoringService {
