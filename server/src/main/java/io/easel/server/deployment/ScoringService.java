@@ -33,7 +33,8 @@ public class ScoringService {
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            ScoringMeters meters, PredictionLog predictionLog, @Value("${easel.scoring.max-records:10000}") int maxRecords) {
+            ScoringMeters meters, PredictionLog predictionLog,
+            @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
         this.json = json;
