@@ -32,7 +32,8 @@ public enum AuditAction {
     SCHEDULE_CHANGED,
     SCHEDULE_REMOVED,
     PROMOTED_BY_SCHEDULE,
-    PROMOTION_REFUSED;
+    PROMOTION_REFUSED,
+    PREDICTION_LOG_CHANGED;
 
     /** As the REST API writes it: {@code sign-in-failed}. */
     @JsonValue

@@ -54,6 +54,12 @@ class DeploymentEntity {
     @Column(columnDefinition = "jsonb")
     private List<GateRule> gate = List.of();
 
+    /** Whether scored records are sampled into the prediction log. */
+    private boolean predictionLogEnabled;
+
+    /** The share of the scored records the prediction log keeps, in (0, 1]; kept while the log is off. */
+    private double predictionLogRate = 1.0;
+
     /** The version it served when read from the database, before this transaction changed it; null for a new one. */
     @Transient
     private Integer servedWhenLoaded;
@@ -178,6 +184,22 @@ class DeploymentEntity {
 
     void replaceGate(Gate gate, Instant now) {
         this.gate = gate.rules();
+        this.updatedAt = now;
+    }
+
+    PredictionLogSettings predictionLog() {
+        return new PredictionLogSettings(predictionLogEnabled, predictionLogRate);
+    }
+
+    /** What scoring samples into the prediction log: nothing while the log is off. */
+    PredictionSampling predictionSampling() {
+        return predictionLogEnabled ? new PredictionSampling(predictionLogRate) : PredictionSampling.NONE;
+    }
+
+    /** @param settings complete and valid (see {@link PredictionLog#replaceSettings}) */
+    void changePredictionLog(PredictionLogSettings settings, Instant now) {
+        this.predictionLogEnabled = settings.enabled();
+        this.predictionLogRate = settings.sampleRate();
         this.updatedAt = now;
     }
 

@@ -159,11 +159,12 @@ public class DeploymentService {
         return deployments.findByWorkspaceIdAndName(workspaceId, name).map(deployment -> {
             ModelVersionView version = models.version(deployment.modelId(), deployment.modelVersion());
             if (deployment.canaryVersion() == null) {
-                return new Served(view(deployment, version), version, null, TrafficSplit.NONE);
+                return new Served(view(deployment, version), version, null, TrafficSplit.NONE,
+                        deployment.predictionSampling());
             }
             return new Served(view(deployment, version), version,
                     models.version(deployment.modelId(), deployment.canaryVersion()),
-                    new TrafficSplit(deployment.canaryPercent()));
+                    new TrafficSplit(deployment.canaryPercent()), deployment.predictionSampling());
         });
     }
 
@@ -173,13 +174,20 @@ public class DeploymentService {
      * @param version the served version
      * @param canary the version a canary tries, or null
      * @param split how requests are shared between the two
+     * @param sampling which scored records go into the prediction log ({@link PredictionLog})
      */
-    record Served(DeploymentView deployment, ModelVersionView version, ModelVersionView canary, TrafficSplit split) {
+    record Served(DeploymentView deployment, ModelVersionView version, ModelVersionView canary, TrafficSplit split,
+            PredictionSampling sampling) {
 
         /** The version that answers this request: the canary for its share of the requests, else the served one. */
         ModelVersionView answering() {
             return canary != null && split.toCanary() ? canary : version;
         }
+    }
+
+    /** Scoring reads the deployment again, here at once and on other replicas within seconds. */
+    void servingChanged(UUID workspaceId, String name) {
+        servedDeployments.changed(workspaceId, name);
     }
 
     /**

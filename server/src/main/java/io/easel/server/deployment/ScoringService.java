@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or, while a canary runs, the canary for its share of the requests ({@link TrafficSplit}). Every record is checked
  * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field. Every
  * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
- * name is the caller's to choose, and would make one meter per typo).
+ * name is the caller's to choose, and would make one meter per typo). While a deployment's prediction log is on, a
+ * sample of the scored records and their predictions goes to it ({@link PredictionLog}), never delaying the answer.
  */
 @Service
 public class ScoringService {
@@ -29,15 +30,18 @@ public class ScoringService {
     private final JsonMapper json;
     private final ScoringGate gate;
     private final ScoringMeters meters;
+    private final PredictionLog predictionLog;
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            ScoringMeters meters, @Value("${easel.scoring.max-records:10000}") int maxRecords) {
+            ScoringMeters meters, PredictionLog predictionLog,
+            @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
         this.json = json;
         this.gate = gate;
         this.meters = meters;
+        this.predictionLog = predictionLog;
         this.maxRecords = maxRecords;
     }
 
@@ -53,7 +57,7 @@ public class ScoringService {
         ModelVersionView answering = served.answering();
         ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
-            ScoreResponse response = score(served, answering, records);
+            ScoreResponse response = score(workspace, served, answering, records);
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (RuntimeException failure) {
@@ -97,7 +101,7 @@ public class ScoringService {
         ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
             ScoreResponse response = gate.inTurn(
-                    () -> score(served, answering, ScoringRequestBody.records(json, body, maxRecords)));
+                    () -> score(workspace, served, answering, ScoringRequestBody.records(json, body, maxRecords)));
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (IOException | RuntimeException failure) {
@@ -107,7 +111,7 @@ public class ScoringService {
     }
 
     /** @param version the version that answers: the served one, or the canary for the canary's share of requests */
-    private ScoreResponse score(DeploymentService.Served served, ModelVersionView version,
+    private ScoreResponse score(WorkspaceRef workspace, DeploymentService.Served served, ModelVersionView version,
             List<Map<String, Object>> records) {
         if (records.isEmpty()) {
             throw ScoringRequestException.badRequest(
@@ -124,6 +128,7 @@ public class ScoringService {
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));
         }
+        predictionLog.sample(workspace.id(), served, version, records, predictions);
         return new ScoreResponse(served.deployment().name(), version.modelId(), version.version(), predictions,
                 warnings);
     }

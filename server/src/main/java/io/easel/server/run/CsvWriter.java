@@ -15,15 +15,15 @@ import java.util.List;
  * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe, so opening a download never runs what a
  * data source put there (OWASP's CSV injection); numbers are written as they are.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private final Writer out;
 
-    CsvWriter(OutputStream out) {
+    public CsvWriter(OutputStream out) {
         this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
     }
 
-    void row(List<?> cells) throws IOException {
+    public void row(List<?> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.write(',');
@@ -35,7 +35,7 @@ final class CsvWriter {
         out.write("\r\n");
     }
 
-    void flush() throws IOException {
+    public void flush() throws IOException {
         out.flush();
     }
 

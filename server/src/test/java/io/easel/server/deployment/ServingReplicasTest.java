@@ -167,6 +167,41 @@ class ServingReplicasTest {
                 .until(() -> servingApi.post("/api/score/credit-replicated", records()).status() == 404);
     }
 
+    /**
+     * The studio switches a deployment's prediction log on: the replica follows within seconds, as it follows a
+     * re-point, and logs what it scores into the shared table, where the studio reads it.
+     */
+    @Test
+    void shouldLogOnTheReplicaWhatItScoresOnceTheStudioSwitchesTheLogOn() {
+        UUID experimentId = UUID.randomUUID();
+        int version = export(experimentId);
+        Api studioApi = asAdmin(studio);
+        Api servingApi = anonymous(serving).withKey(apiKey("viewer"));
+        String modelId = AsAdministrator.as(studio, "admin", () -> studio.getBean(ModelService.class)
+                .list(WorkspaceRef.DEFAULT)).stream()
+                .filter(m -> m.experimentId().equals(experimentId)).findFirst().orElseThrow().id().toString();
+        assertThat(studioApi.post("/api/models/" + modelId + "/versions/" + version + "/deploy",
+                Map.of("name", "credit-logged")).status()).isEqualTo(201);
+        assertThat(servingApi.post("/api/score/credit-logged", records()).status()).isEqualTo(200);
+
+        Api.Response enabled = studioApi.put("/api/deployments/credit-logged/prediction-log",
+                Map.of("enabled", true, "sampleRate", 1.0));
+        assertThat(enabled.status()).as(enabled.text()).isEqualTo(200);
+        assertThat(servingApi.put("/api/deployments/credit-logged/prediction-log", Map.of("enabled", false))
+                .status()).as("the replica changes nothing").isIn(404, 405);
+        assertThat(servingApi.get("/api/deployments/credit-logged/prediction-log").body().get("enabled").asBoolean())
+                .isTrue();
+
+        JsonNode logged = await().atMost(WITHIN_SECONDS).pollInterval(Duration.ofMillis(200)).until(() -> {
+            servingApi.post("/api/score/credit-logged", records());
+            return studioApi.get("/api/deployments/credit-logged/predictions").body();
+        }, page -> page.path("total").asLong() > 0);
+        JsonNode newest = logged.get("predictions").get(0);
+        assertThat(newest.get("modelVersion").asInt()).isEqualTo(version);
+        assertThat(newest.get("inputs")).isEqualTo(Api.JSON.valueToTree(records().get(newest.get("record").asInt()
+                - 1)));
+    }
+
     @Test
     void shouldRefuseCallersWithoutCredentialsOrWithARevokedKeyOnAServingReplica() {
         String key = apiKey("viewer");

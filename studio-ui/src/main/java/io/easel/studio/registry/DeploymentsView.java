@@ -19,6 +19,7 @@ import io.easel.server.deployment.DeploymentGate;
 import io.easel.server.deployment.DeploymentService;
 import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.Gate;
+import io.easel.server.deployment.PredictionLog;
 import io.easel.server.deployment.ScoringFigures;
 import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelService;
@@ -39,7 +40,8 @@ import org.springframework.web.ErrorResponseException;
  * The workspace's deployments: what each serves and served before, how the traffic is shared while a canary runs, how
  * the served version (and its canary) has scored on this server (requests, errors, p99 latency), each one's evaluation
  * gate, and the scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort,
- * Edit gate…, Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see them.
+ * Edit gate…, Prediction log…, Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see
+ * them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -57,11 +59,13 @@ public class DeploymentsView extends RegistryPage {
     private Map<String, ScoringFigures> canaryFigures = Map.of();
     private final DeploymentGate gate;
     private Map<String, Gate> gates = Map.of();
+    private final PredictionLog predictionLog;
 
     public DeploymentsView(DeploymentService deployments, ScoringService scoring, ModelService models, RunService runs,
-            CurrentWorkspace current, DeploymentGate gate) {
+            CurrentWorkspace current, DeploymentGate gate, PredictionLog predictionLog) {
         super(current, "deployments");
         this.gate = gate;
+        this.predictionLog = predictionLog;
         this.deployments = deployments;
         this.scoring = scoring;
         this.models = models;
@@ -171,7 +175,7 @@ public class DeploymentsView extends RegistryPage {
 
     /**
      * The scoring example, and for editors one menu with every change (so the row stays narrow): Roll back, Canary…,
-     * Promote, Abort, Edit gate… and Undeploy; an item that cannot apply now (nothing to roll back, no canary) is
+     * Promote, Abort, Edit gate…, Prediction log… and Undeploy; an item that cannot apply now (nothing to roll back, no canary) is
      * disabled.
      */
     private Component actions(DeploymentView deployment) {
@@ -201,6 +205,9 @@ public class DeploymentsView extends RegistryPage {
                     : getTranslation("registry.canary.abort"), () -> abort(deployment)).setEnabled(canary);
             item(menu, deployment, "gate", getTranslation("registry.gate.edit"),
                     () -> new GateDialog(gate, workspace.ref(), deployment.name(), this::refresh).open());
+            item(menu, deployment, "prediction-log", getTranslation("registry.prediction-log.open"),
+                    () -> new PredictionLogDialog(predictionLog, workspace.ref(), deployment.name(), this::refresh)
+                            .open());
             menu.addSeparator();
             item(menu, deployment, "undeploy", getTranslation("registry.deployments.undeploy"),
                     () -> confirmUndeploy(deployment));
