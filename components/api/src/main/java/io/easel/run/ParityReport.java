@@ -21,11 +21,23 @@ import java.util.Locale;
  * @param summary one sentence for people, e.g. "PMML agrees with Spark on 220 rows (max difference 3.3e-16)"
  * @param notChecked why the check could not run (no rows of the model's raw schema, a failure), else null; an unchecked
  *     model is not flagged
+ * @param uncheckedBecause the same reason as a code the studio puts into the reader's language; null when checked (and
+ *     in reports stored before codes existed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ParityReport(int rowsCompared, int perturbedRows, int refusedBySpark, double maxDifference,
-        int labelMismatches, boolean flagged, String summary, String notChecked) {
+        int labelMismatches, boolean flagged, String summary, String notChecked, Unchecked uncheckedBecause) {
+
+    /** Why a comparison could not run. */
+    public enum Unchecked {
+        /** The run computed no rows with the model's input columns. */
+        NO_ROWS,
+        /** The table of the model's raw records is empty. */
+        EMPTY_TABLE,
+        /** The comparison failed; {@link #notChecked} holds the failure's first line. */
+        FAILED
+    }
 
     /** The largest difference between Spark's and PMML's numbers that still counts as agreement. */
     public static final double TOLERANCE = 1e-9;
@@ -43,12 +55,12 @@ public record ParityReport(int rowsCompared, int perturbedRows, int refusedBySpa
                         + ", max difference " + difference + refused
                 : "PMML agrees with Spark on " + rowsCompared + " rows (max difference " + difference + refused + ")";
         return new ParityReport(rowsCompared, perturbedRows, refusedBySpark, maxDifference, labelMismatches, flagged,
-                summary, null);
+                summary, null, null);
     }
 
     /** The check could not run; the model is not flagged, and the reason is kept. */
-    public static ParityReport notChecked(String reason) {
-        return new ParityReport(0, 0, 0, 0, 0, false, "Not checked: " + reason, reason);
+    public static ParityReport notChecked(Unchecked because, String reason) {
+        return new ParityReport(0, 0, 0, 0, 0, false, "Not checked: " + reason, reason, because);
     }
 
     /** Whether the comparison ran. */

@@ -119,7 +119,7 @@ class JsonFormatTest {
         assertThat(ParityReport.of(240, 40, 0, 1e-9, 0).flagged()).isFalse();
         assertThat(ParityReport.of(240, 40, 0, 0, 1).summary())
                 .isEqualTo("PMML disagrees with Spark on 240 rows: 1 predicted label differs, max difference 0");
-        assertThat(ParityReport.notChecked("no rows").flagged()).isFalse();
+        assertThat(ParityReport.notChecked(ParityReport.Unchecked.NO_ROWS, "no rows").flagged()).isFalse();
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class ParityCheck {
         } catch (Exception | LinkageError e) {
             LOG.warn("Parity check of the exported PMML not done", e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return ParityReport.notChecked(message.lines().findFirst().orElse(message));
+            return ParityReport.notChecked(ParityReport.Unchecked.FAILED, message.lines().findFirst().orElse(message));
         }
     }
 
@@ -90,7 +90,7 @@ public final class ParityCheck {
         List<Row> sample = table.select(Arrays.stream(raw.fieldNames()).map(ParityCheck::column)
                 .toArray(Column[]::new)).limit(SAMPLE_ROWS).collectAsList();
         if (sample.isEmpty()) {
-            return ParityReport.notChecked("the table of the model's raw records is empty");
+            return ParityReport.notChecked(ParityReport.Unchecked.EMPTY_TABLE, "the table of the model's raw records is empty");
         }
         StructType schema = withRowId(raw);
         List<String> inputs = evaluator.getInputFields().stream().map(InputField::getName).toList();

@@ -68,7 +68,8 @@ public final class PmmlExporter {
                     + "' to PMML", e);
         }
         ParityReport parity = request.parityRows() == null
-                ? ParityReport.notChecked("the run computed no rows with the model's input columns")
+                ? ParityReport.notChecked(ParityReport.Unchecked.NO_ROWS,
+                        "the run computed no rows with the model's input columns")
                 : new ParityCheck(pmml, pipeline, model).against(request.parityRows());
         ColumnSpec label = labelAsRead(model, schema);
         List<ColumnSpec> inputs = SparkTypes.fromSchema(model.lineage().rawSchema()).columns().stream()

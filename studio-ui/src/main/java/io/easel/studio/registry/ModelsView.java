@@ -136,10 +136,21 @@ public class ModelsView extends RegistryPage {
      * One line on whether the version's PMML predicted what Spark predicted at export; a flagged version's in red,
      * since deploying it would score differently from the experiment.
      */
+    /** Why parity was not checked, in the reader's language; a failure's own words are technical and kept. */
+    private String notChecked(ParityReport parity) {
+        ParityReport.Unchecked because = parity.uncheckedBecause();
+        return because == null ? getTranslation("registry.models.parity.not-checked", parity.notChecked())
+                : getTranslation(uncheckedKey(because), parity.notChecked());
+    }
+
+    static String uncheckedKey(ParityReport.Unchecked because) {
+        return "registry.models.parity.not-checked." + because.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     private Component parity(ModelVersionView version) {
         ParityReport parity = version.parity();
         Span line = new Span(parity == null ? getTranslation("registry.models.parity.unknown")
-                : !parity.checked() ? getTranslation("registry.models.parity.not-checked", parity.notChecked())
+                : !parity.checked() ? notChecked(parity)
                 : parity.flagged() ? getTranslation("registry.models.parity.flagged", parity.rowsCompared(),
                         parity.labelMismatches(), ParityReport.formatDifference(parity.maxDifference()))
                 : getTranslation("registry.models.parity.agrees", parity.rowsCompared(),
