@@ -122,7 +122,8 @@ public final class Engine {
                         PROGRESS_PERIOD)) {
             ExperimentSource source = new ExperimentSource(store, arguments.callbackToken());
             ExperimentRun run = new ExperimentRun(spark, components, layout, store, reporter, json,
-                    new DataAccess(arguments.dataRoots(), arguments.connections()), stop, arguments.reuse());
+                    new DataAccess(arguments.dataRoots(), arguments.connections())
+                            .withModelStore(arguments.modelStore()), stop, arguments.reuse());
             RunState state = run.run(() -> source.read(arguments.experiment()));
             LOG.info("Run {} {}: {}", arguments.runId(), state.jsonName(),
                     reporter.finished() == null ? "" : reporter.finished().message());

@@ -4,6 +4,7 @@ import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class DataAccess {
 
     private final DataRoots roots;
     private final JdbcConnections connections;
+    /** The model store's root as a normalised URI ending in '/', or null when the run names none. */
+    private final URI modelStore;
 
     /** No database connections. */
     public DataAccess(DataRoots roots) {
@@ -34,8 +37,54 @@ public final class DataAccess {
 
     /** @param connections the database connections the run may use, by name (the server's, never the experiment's) */
     public DataAccess(DataRoots roots, JdbcConnections connections) {
+        this(roots, connections, null);
+    }
+
+    private DataAccess(DataRoots roots, JdbcConnections connections, URI modelStore) {
         this.roots = roots;
         this.connections = connections;
+        this.modelStore = modelStore;
+    }
+
+    /**
+     * The same access, plus reading trained models from the model store at {@code root} (the run's
+     * {@code --model-store}: a Hadoop file system URI, or a plain local path).
+     */
+    public DataAccess withModelStore(String root) {
+        URI normalised = normalise(root);
+        String text = normalised.toString();
+        return new DataAccess(roots, connections, URI.create(text.endsWith("/") ? text : text + "/"));
+    }
+
+    /**
+     * The location to hand to Spark to read a model file: a file in the run's model store (where registered model
+     * versions live, e.g. a version's PMML location), else a file under the data roots as {@link #readable} allows.
+     *
+     * @throws IllegalArgumentException saying why the location may not be read
+     */
+    public String readableModel(String location) {
+        if (modelStore != null && !location.contains("..")) {
+            URI candidate = normalise(location);
+            if (candidate.toString().startsWith(modelStore.toString())) {
+                return candidate.toString();
+            }
+        }
+        return readable(location);
+    }
+
+    /**
+     * One spelling per location, so that a prefix test decides containment: a plain path becomes an absolute
+     * {@code file:///} URI, and {@code file:/x} and {@code file:///x} (Hadoop's and Java's forms) become one.
+     */
+    private static URI normalise(String location) {
+        URI uri = URI.create(location.trim()).normalize();
+        if (uri.getScheme() == null) {
+            return Path.of(location.trim()).toAbsolutePath().normalize().toUri();
+        }
+        if ("file".equals(uri.getScheme())) {
+            return Path.of(uri).toUri();
+        }
+        return uri;
     }
 
     public JdbcConnections connections() {

@@ -111,11 +111,11 @@ public final class SampleDataset implements SparkComponent {
         return DATASETS.stream().map(ParamDef.Choice::value).toList();
     }
 
-    /** A bundled dataset's file as the build ships it. */
-    static InputStream open(String name) {
-        InputStream in = SampleDataset.class.getResourceAsStream(RESOURCE_DIR + name + ".csv");
+    /** A bundled file as the build ships it, by its file name (a dataset's is {@code <name>.csv}). */
+    static InputStream open(String fileName) {
+        InputStream in = SampleDataset.class.getResourceAsStream(RESOURCE_DIR + fileName);
         if (in == null) {
-            throw new IllegalStateException("Bundled dataset " + name + " is missing from the build");
+            throw new IllegalStateException("Bundled file " + fileName + " is missing from the build");
         }
         return in;
     }
@@ -135,7 +135,7 @@ public final class SampleDataset implements SparkComponent {
     }
 
     private static List<String> readLines(String dataset) {
-        try (InputStream in = open(dataset)) {
+        try (InputStream in = open(dataset + ".csv")) {
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read bundled dataset " + dataset, e);

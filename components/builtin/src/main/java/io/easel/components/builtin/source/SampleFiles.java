@@ -18,8 +18,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The samples directory that paths call {@value Example#SAMPLES}: every bundled dataset as a CSV file, credit_g
- * also as Parquet and as JSON Lines (each a directory, as Spark writes them), and iris as a LibSVM file, which the
- * file sources' examples read.
+ * also as Parquet and as JSON Lines (each a directory, as Spark writes them), iris as a LibSVM file, which the
+ * file sources' examples read, and a decision tree trained on iris as PMML, which score-with-model's example reads.
  * Written where missing, each file whole or not at all (a temporary name, then a rename), so engines that start
  * together never see half a file.
  */
@@ -35,6 +35,9 @@ public final class SampleFiles {
      */
     public static final String IRIS_LIBSVM = "iris.libsvm";
 
+    /** A decision tree trained on iris, as PMML: what score-with-model's example scores iris with. */
+    public static final String IRIS_TREE_PMML = "iris_decision_tree.pmml";
+
     private SampleFiles() {}
 
     /**
@@ -48,7 +51,7 @@ public final class SampleFiles {
         List<String> written = new ArrayList<>();
         for (String dataset : SampleDataset.names()) {
             String name = dataset + ".csv";
-            if (writeIfMissing(fs, root, name, temp -> copy(fs, dataset, temp))) {
+            if (writeIfMissing(fs, root, name, temp -> copy(fs, name, temp))) {
                 written.add(name);
             }
         }
@@ -62,6 +65,9 @@ public final class SampleFiles {
         }
         if (writeIfMissing(fs, root, IRIS_LIBSVM, temp -> writeIrisLibSvm(spark, fs, temp))) {
             written.add(IRIS_LIBSVM);
+        }
+        if (writeIfMissing(fs, root, IRIS_TREE_PMML, temp -> copy(fs, IRIS_TREE_PMML, temp))) {
+            written.add(IRIS_TREE_PMML);
         }
         return written;
     }
@@ -100,8 +106,8 @@ public final class SampleFiles {
         }
     }
 
-    private static void copy(FileSystem fs, String dataset, Path target) {
-        try (InputStream in = SampleDataset.open(dataset); OutputStream out = fs.create(target, false)) {
+    private static void copy(FileSystem fs, String bundledFile, Path target) {
+        try (InputStream in = SampleDataset.open(bundledFile); OutputStream out = fs.create(target, false)) {
             in.transferTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);

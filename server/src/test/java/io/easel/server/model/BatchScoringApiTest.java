@@ -1,0 +1,163 @@
+package io.easel.server.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.easel.server.Api;
+import io.easel.server.AsAdministrator;
+import io.easel.server.ServerTest;
+import io.easel.server.run.ModelExportedNotice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * POST /api/models/{id}/versions/{version}/batch-score: a registered version (the credit GBDT's real PMML) scores the
+ * bundled credit_g file on the real engine, through the ordinary run path, and writes every row with its prediction.
+ */
+@ServerTest
+@ExtendWith(AsAdministrator.class)
+class BatchScoringApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${easel.data-dir}")
+    Path dataDir;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    ModelService models;
+
+    @Autowired
+    ModelStore store;
+
+    @Test
+    void shouldScoreEveryRowOfAFileIntoAnotherAsARun() throws IOException {
+        UUID modelId = registeredCreditGbdt();
+        Path output = dataDir.resolve("data").resolve("scored-" + UUID.randomUUID());
+        Api api = Api.asAdmin(port);
+
+        Api.Response started = api.post("/api/models/" + modelId + "/versions/1/batch-score", Map.of(
+                "input", Map.of("format", "csv", "path", "{samples}/credit_g.csv"),
+                "output", Map.of("format", "csv", "path", output.toString())));
+
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String runId = started.body().get("id").asString();
+        assertThat(started.raw().headers().firstValue("Location")).hasValue("/api/runs/" + runId);
+        JsonNode run = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> api.get("/api/runs/" + runId).body(),
+                        r -> List.of("succeeded", "failed", "cancelled").contains(r.get("state").asString()));
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(api.get("/api/experiments/" + run.get("experimentId").asString() + "/runs").body().get(0)
+                .get("id").asString()).as("the job is in the run history").isEqualTo(runId);
+
+        List<String> lines = csvLines(output);
+        assertThat(lines.getFirst()).startsWith("checking_status,duration,")
+                .endsWith(",class,prediction,probability_good,probability_bad");
+        List<String> rows = lines.subList(1, lines.size());
+        assertThat(rows).as("every row of credit_g, scored").hasSize(1000)
+                .allSatisfy(row -> assertThat(row).matches(".*,(good|bad),[0-9.E-]+,[0-9.E-]+"));
+    }
+
+    @Test
+    void shouldFailTheScoringNodeNamingTheFieldsTheInputLacks() {
+        UUID modelId = registeredCreditGbdt();
+        Api api = Api.asAdmin(port);
+
+        Api.Response started = api.post("/api/models/" + modelId + "/versions/1/batch-score", Map.of(
+                "input", Map.of("format", "csv", "path", "{samples}/iris.csv"),
+                "output", Map.of("format", "parquet", "path",
+                        dataDir.resolve("data").resolve("never-" + UUID.randomUUID()).toString())));
+
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        String runId = started.body().get("id").asString();
+        JsonNode run = await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> api.get("/api/runs/" + runId).body(),
+                        r -> List.of("succeeded", "failed", "cancelled").contains(r.get("state").asString()));
+        assertThat(run.get("state").asString()).isEqualTo("failed");
+        assertThat(run.at("/nodes/score/state").asString()).isEqualTo("failed");
+        assertThat(run.at("/nodes/score/message").asString()).contains("checking_status", "duration",
+                "which input 'in' does not have");
+    }
+
+    @Test
+    void shouldAnswer404ForAnUnknownVersion() {
+        UUID modelId = registeredCreditGbdt();
+
+        Api.Response response = Api.asAdmin(port).post("/api/models/" + modelId + "/versions/9/batch-score",
+                Map.of("input", Map.of("format", "csv", "path", "{samples}/credit_g.csv"),
+                        "output", Map.of("format", "csv", "path", "/tmp/x")));
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.problemDetail()).isEqualTo("Model " + modelId + " has no version 9");
+    }
+
+    @Test
+    void shouldAnswer400NamingAMissingOrUnusableField() {
+        UUID modelId = registeredCreditGbdt();
+        Api api = Api.asAdmin(port);
+        String path = "/api/models/" + modelId + "/versions/1/batch-score";
+
+        Api.Response noOutput = api.post(path, Map.of("input", Map.of("format", "csv", "path", "{samples}/x.csv")));
+        Api.Response badFormat = api.post(path, Map.of("input", Map.of("format", "excel", "path", "a.xlsx"),
+                "output", Map.of("format", "csv", "path", "/tmp/x")));
+        Api.Response noTable = api.post(path, Map.of("input", Map.of("format", "csv", "path", "{samples}/x.csv"),
+                "output", Map.of("format", "jdbc", "connection", "warehouse")));
+
+        assertThat(noOutput.status()).isEqualTo(400);
+        assertThat(noOutput.body().get("field").asString()).isEqualTo("output");
+        assertThat(badFormat.status()).isEqualTo(400);
+        assertThat(badFormat.problemDetail()).isEqualTo("'input.format' must be csv, parquet or jdbc, not 'excel'");
+        assertThat(noTable.status()).isEqualTo(400);
+        assertThat(noTable.problemDetail()).isEqualTo("'output.table' is required");
+    }
+
+    @Test
+    void shouldAskAnonymousCallersToSignIn() {
+        UUID modelId = registeredCreditGbdt();
+
+        Api.Response response = Api.anonymous(port).post("/api/models/" + modelId + "/versions/1/batch-score",
+                Map.of("input", Map.of("format", "csv", "path", "{samples}/credit_g.csv"),
+                        "output", Map.of("format", "csv", "path", "/tmp/x")));
+
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    /** The credit GBDT as version 1 of a model of its own, in the default workspace. */
+    private UUID registeredCreditGbdt() {
+        ModelExportedNotice exported = ModelFixture.CREDIT_GBDT.export(store, UUID.randomUUID(), "Batch");
+        events.publishEvent(exported);
+        return models.producedBy(exported.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+    }
+
+    /** The lines of the CSV part files Spark wrote, the header once (each part file starts with it). */
+    private static List<String> csvLines(Path directory) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path part : files.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+                List<String> partLines = Files.readAllLines(part);
+                if (partLines.isEmpty()) {
+                    continue;
+                }
+                lines.addAll(lines.isEmpty() ? partLines : partLines.subList(1, partLines.size()));
+            }
+        }
+        return lines;
+    }
+}
