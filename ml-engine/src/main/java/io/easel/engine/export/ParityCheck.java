@@ -90,7 +90,8 @@ public final class ParityCheck {
         List<Row> sample = table.select(Arrays.stream(raw.fieldNames()).map(ParityCheck::column)
                 .toArray(Column[]::new)).limit(SAMPLE_ROWS).collectAsList();
         if (sample.isEmpty()) {
-            return ParityReport.notChecked(ParityReport.Unchecked.EMPTY_TABLE, "the table of the model's raw records is empty");
+            return ParityReport.notChecked(ParityReport.Unchecked.EMPTY_TABLE,
+                    "the table of the model's raw records is empty");
         }
         StructType schema = withRowId(raw);
         List<String> inputs = evaluator.getInputFields().stream().map(InputField::getName).toList();

@@ -123,7 +123,8 @@ public class ScoringService {
         }
         ScoringModel model = scoringModels.forVersion(version);
         List<String> warnings = new ArrayList<>();
-        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings, served.deployment().unseenCategories());
+        List<Map<String, FieldValue>> arguments = model.prepare(records, warnings,
+                served.deployment().unseenCategories());
         List<Prediction> predictions = new ArrayList<>(arguments.size());
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));

@@ -95,7 +95,8 @@ class SchedulePromotion {
 
     /**
      * Promotes the canary a schedule started, through the deployment's gate; answers the deployment, or empty when it
-     * was refused (the gate failed, or the canary was aborted or replaced meanwhile: then it is left as people left it).
+     * was refused (the gate failed, or the canary was aborted or replaced meanwhile: then it is left as people left
+     * it).
      */
     Optional<DeploymentView> promoteCanary(ScheduledCanaryEntity due) {
         String what = "canary model " + due.modelId() + " version " + due.version() + " from scheduled run "

@@ -18,5 +18,5 @@ import java.util.UUID;
  * @param lastProblem why the last firing started no run; null when it did
  */
 public record ScheduleView(UUID experimentId, String cron, String zone, MissedFirings missed, String promoteTo,
-        Integer canaryPercent, Duration canaryFor, boolean enabled, String owner, Instant nextFireAt, Instant lastFiredAt, UUID lastRunId,
-        String lastProblem) {}
+        Integer canaryPercent, Duration canaryFor, boolean enabled, String owner, Instant nextFireAt,
+        Instant lastFiredAt, UUID lastRunId, String lastProblem) {}

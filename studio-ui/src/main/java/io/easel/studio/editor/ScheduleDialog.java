@@ -24,9 +24,10 @@ import org.springframework.format.annotation.DurationFormat;
 import org.springframework.format.datetime.standard.DurationFormatterUtils;
 
 /**
- * The experiment's schedule (scheduled retraining): a cron in a time zone, what a missed firing does, the deployment
- * a successful run's model is promoted to (as a canary first, if asked, promoted after a while), and whether it is on. The server checks everything; a field it refuses is
- * marked with the reason in the studio's language and the server's detail.
+ * The experiment's schedule (scheduled retraining): a cron in a time zone, what a missed firing does, the deployment a
+ * successful run's model is promoted to (as a canary first, if asked, promoted after a while), and whether it is on.
+ * The server checks everything; a field it refuses is marked with the reason in the studio's language and the server's
+ * detail.
  */
 class ScheduleDialog extends Dialog {
 

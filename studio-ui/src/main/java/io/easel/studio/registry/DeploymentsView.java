@@ -175,8 +175,8 @@ public class DeploymentsView extends RegistryPage {
 
     /**
      * The scoring example, and for editors one menu with every change (so the row stays narrow): Roll back, Canary…,
-     * Promote, Abort, Edit gate…, Prediction log… and Undeploy; an item that cannot apply now (nothing to roll back, no canary) is
-     * disabled.
+     * Promote, Abort, Edit gate…, Prediction log… and Undeploy; an item that cannot apply now (nothing to roll back, no
+     * canary) is disabled.
      */
     private Component actions(DeploymentView deployment) {
         Button example = button(deployment, "example", VaadinIcon.CODE, "registry.deployments.example");
