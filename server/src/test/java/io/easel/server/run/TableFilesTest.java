@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import io.easel.server.hadoop.HadoopAccess;
+import io.easel.server.hadoop.KerberosProperties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
@@ -150,7 +152,8 @@ class TableFilesTest {
                 .append("flag", false), rows.newGroup().append("name", "fifth").append("count", 5)
                 .append("flag", false));
         Files.writeString(workspace.resolve("_SUCCESS"), "");
-        return TableFiles.in(new Path(workspace.toUri()), new Configuration());
+        return TableFiles.in(new Path(workspace.toUri()),
+                new HadoopAccess(KerberosProperties.NONE, new Configuration()));
     }
 
     private static void vector(Group row, int type, int size, int[] indices, double[] values) {
