@@ -68,7 +68,7 @@ public class HadoopAccess {
         }
         this.keytabUser = kerberos.configured() ? login(kerberos) : null;
         if (secured() && keytabUser == null && !hasTicket()) {
-            log.warn("{} (or run the server with a ticket from kinit); until then HDFS refuses the server", 
+            log.warn("{} (or run the server with a ticket from kinit); until then HDFS refuses the server",
                     KERBEROS_REQUIRED);
         }
     }
