@@ -104,6 +104,16 @@ class KerberizedModelStoreIT {
                 .hasMessage("Cannot read " + pmmlUri + " from the model store: " + HadoopAccess.KERBEROS_REQUIRED);
     }
 
+    @Test
+    void shouldStopTheServerWhenTheKdcRefusesTheKeytabNamingThePrincipal() {
+        // The keytab holds easel/localhost's keys only.
+        String other = "other/localhost@" + kdc.getRealm();
+
+        assertThatThrownBy(() -> store(new KerberosProperties(other, easelKeytab)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Cannot sign in to Kerberos as " + other + " with the keytab " + easelKeytab);
+    }
+
     private static String writeModel() throws Exception {
         String uri = "hdfs://localhost:" + cluster.getNameNodePort() + "/easel/models/" + UUID.randomUUID()
                 + "/gbdt/model.pmml";
