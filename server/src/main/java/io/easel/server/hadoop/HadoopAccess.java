@@ -145,6 +145,11 @@ public class HadoopAccess {
                 + KerberosProperties.PRINCIPAL + "): " + failure.getMessage());
     }
 
+    /** {@code failure}, or when the cluster refused the server's identity, a failure saying what to set. */
+    public IOException explained(IOException failure) {
+        return kerberosProblem(failure).map(problem -> new IOException(problem, failure)).orElse(failure);
+    }
+
     private static boolean refusedAuthentication(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SaslException || cause instanceof KerberosAuthException

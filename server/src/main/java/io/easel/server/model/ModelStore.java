@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code file:} (the default, {@code <easel.data-dir>/models}) and {@code hdfs://} stores, as
  * {@code easel.model-store} says. The engine writes
  * {@code <root>/<runId>/<nodeId>/model.pmml} and {@code model.json}; the server only reads, by the URI the engine
- * reported.
+ * reported. On a Kerberos-secured cluster it reads as the server's principal ({@link HadoopAccess}).
  */
 @Component
 public class ModelStore {

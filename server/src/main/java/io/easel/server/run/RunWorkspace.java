@@ -49,9 +49,10 @@ class RunWorkspace {
     String writeExperiment(UUID runId, byte[] json) throws IOException {
         String uri = location(runId, WorkspaceLayout.EXPERIMENT);
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-        FileSystem fileSystem = hadoop.fileSystem(path);
-        try (OutputStream out = fileSystem.create(path, true)) {
+        try (OutputStream out = hadoop.fileSystem(path).create(path, true)) {
             out.write(json);
+        } catch (IOException e) {
+            throw hadoop.explained(e);
         }
         return uri;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.settings.EaselProperties;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,22 @@ class KerberizedModelStoreIT {
                 .hasMessageStartingWith("Cannot sign in to Kerberos as " + other + " with the keytab " + easelKeytab);
     }
 
+    @Test
+    void shouldSayWhatToSetWhenTheClusterRefusesAWrite() {
+        HadoopAccess withoutKeytab = hadoop(KerberosProperties.NONE);
+        org.apache.hadoop.fs.Path runs = new org.apache.hadoop.fs.Path(
+                "hdfs://localhost:" + cluster.getNameNodePort() + "/easel/runs");
+
+        // As the run workspace writes a run's experiment for a cluster-mode driver.
+        assertThatThrownBy(() -> withoutCredentials(() -> {
+            try {
+                return withoutKeytab.fileSystem(runs).mkdirs(runs);
+            } catch (IOException e) {
+                throw withoutKeytab.explained(e);
+            }
+        })).isInstanceOf(IOException.class).hasMessage(HadoopAccess.KERBEROS_REQUIRED);
+    }
+
     private static String writeModel() throws Exception {
         String uri = "hdfs://localhost:" + cluster.getNameNodePort() + "/easel/models/" + UUID.randomUUID()
                 + "/gbdt/model.pmml";
@@ -125,10 +142,15 @@ class KerberizedModelStoreIT {
     }
 
     private static ModelStore store(KerberosProperties kerberos) {
-        HadoopAccess hadoop = new HadoopAccess(kerberos,
-                HadoopAccess.siteConfiguration(Map.of("HADOOP_CONF_DIR", hadoopConfDir.toString())));
+        HadoopAccess hadoop = hadoop(kerberos);
         String root = "hdfs://localhost:" + cluster.getNameNodePort() + "/easel/models";
         return new ModelStore(new EaselProperties(Path.of("target"), root), hadoop);
+    }
+
+    /** The server's Hadoop access with the gateway's client configuration. */
+    private static HadoopAccess hadoop(KerberosProperties kerberos) {
+        return new HadoopAccess(kerberos,
+                HadoopAccess.siteConfiguration(Map.of("HADOOP_CONF_DIR", hadoopConfDir.toString())));
     }
 
     /** Runs {@code read} as a user with no Kerberos ticket of its own. */
