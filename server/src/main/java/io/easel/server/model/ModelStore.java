@@ -1,12 +1,12 @@
 package io.easel.server.model;
 
+import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.settings.EaselProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.springframework.stereotype.Component;
 
@@ -15,16 +15,17 @@ import org.springframework.stereotype.Component;
  * {@code file:} (the default, {@code <easel.data-dir>/models}) and {@code hdfs://} stores, as
  * {@code easel.model-store} says. The engine writes
  * {@code <root>/<runId>/<nodeId>/model.pmml} and {@code model.json}; the server only reads, by the URI the engine
- * reported.
+ * reported. On a Kerberos-secured cluster it reads as the server's principal ({@link HadoopAccess}).
  */
 @Component
 public class ModelStore {
 
     private final URI root;
-    private final Configuration hadoop = new Configuration();
+    private final HadoopAccess hadoop;
 
-    ModelStore(EaselProperties easel) {
+    public ModelStore(EaselProperties easel, HadoopAccess hadoop) {
         this.root = rootUri(easel.modelStoreUri().trim());
+        this.hadoop = hadoop;
     }
 
     /** The store's root, as handed to the engine (e.g. {@code file:/srv/easel/data/models/}). */
@@ -50,12 +51,13 @@ public class ModelStore {
             throw new ModelStoreException("'" + uri + "' is not a model store URI", e);
         }
         try {
-            FileSystem fileSystem = path.getFileSystem(hadoop);
+            FileSystem fileSystem = hadoop.fileSystem(path);
             try (InputStream in = fileSystem.open(path)) {
                 return in.readAllBytes();
             }
         } catch (IOException | RuntimeException e) {
-            throw new ModelStoreException("Cannot read " + uri + " from the model store: " + e.getMessage(), e);
+            String reason = hadoop.kerberosProblem(e).orElse(e.getMessage());
+            throw new ModelStoreException("Cannot read " + uri + " from the model store: " + reason, e);
         }
     }
 

@@ -2,11 +2,13 @@ package io.easel.server.run;
 
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.settings.StoredJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -29,14 +31,28 @@ import java.util.UUID;
  *     travel in the engine's environment only, so a driver that does not inherit it (cluster deploy mode on YARN or
  *     Kubernetes) has none
  * @param options how the run treats the node outputs earlier runs stored
+ * @param kerberos the server's Kerberos principal and keytab, which Spark signs in with on a secured cluster
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
-        DataRoots dataRoots, JdbcConnections connections, RunOptions options) {
+        DataRoots dataRoots, JdbcConnections connections, RunOptions options, KerberosProperties kerberos) {
+
+    /** Spark's own settings for the identity its driver signs in to a secured Hadoop cluster with. */
+    static final String SPARK_PRINCIPAL = "spark.kerberos.principal";
+    static final String SPARK_KEYTAB = "spark.kerberos.keytab";
 
     public EngineLaunch {
         pluginJars = List.copyOf(pluginJars);
         options = options == null ? RunOptions.reuse() : options;
+        kerberos = kerberos == null ? KerberosProperties.NONE : kerberos;
+    }
+
+    /** A launch without Kerberos credentials of the server's. */
+    public EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
+            String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings,
+            List<Path> pluginJars, DataRoots dataRoots, JdbcConnections connections, RunOptions options) {
+        this(runId, experiment, runDirectory, logFile, workspace, modelStore, callbackUrl, callbackToken, settings,
+                pluginJars, dataRoots, connections, options, KerberosProperties.NONE);
     }
 
     /** A launch that reuses stored outputs wherever it can, with no previous run to compare with. */
@@ -85,14 +101,30 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
     }
 
     /**
-     * Spark settings that carry secrets to a driver started far from the submitting process (cluster deploy mode on
-     * YARN or Kubernetes): the callback token as the driver's {@link #TOKEN_VARIABLE}. They go to spark-submit in a
-     * properties file only its owner reads ({@link SecretSparkSettings}), never on its command line.
+     * Spark settings that carry secrets: the callback token as the driver's {@link #TOKEN_VARIABLE} where the driver
+     * starts far from the submitting process (cluster deploy mode on YARN or Kubernetes), and the server's Kerberos
+     * principal and keytab. They go to spark-submit in a properties file only its owner reads
+     * ({@link SecretSparkSettings}), never on its command line nor into the run's recorded settings.
      */
     public Map<String, String> secretSparkSettings() {
-        return settings.driverEnvironmentSettingPrefix()
-                .map(prefix -> Map.of(prefix + TOKEN_VARIABLE, callbackToken))
-                .orElse(Map.of());
+        Map<String, String> secrets = new TreeMap<>();
+        settings.driverEnvironmentSettingPrefix()
+                .ifPresent(prefix -> secrets.put(prefix + TOKEN_VARIABLE, callbackToken));
+        secrets.putAll(kerberosSparkSettings());
+        return secrets;
+    }
+
+    /**
+     * The server's principal and keytab for Spark, which signs in with them and renews the run's delegation tokens
+     * itself; none when the administrator chose Spark's identity in the run's settings, or on a standalone master,
+     * which Spark does not support Kerberos on.
+     */
+    private Map<String, String> kerberosSparkSettings() {
+        boolean chosen = settings.conf().containsKey(SPARK_PRINCIPAL) || settings.conf().containsKey(SPARK_KEYTAB);
+        if (!kerberos.configured() || chosen || settings.master().startsWith("spark://")) {
+            return Map.of();
+        }
+        return Map.of(SPARK_PRINCIPAL, kerberos.principal(), SPARK_KEYTAB, kerberos.keytab().toString());
     }
 
     /** What the submitting process's environment must hold for the driver. */

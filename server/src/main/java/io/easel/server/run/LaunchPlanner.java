@@ -7,6 +7,7 @@ import io.easel.run.JdbcConnections;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.catalog.CatalogService;
 import io.easel.server.data.WorkspaceConnections;
+import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.StoredJson;
@@ -39,17 +40,30 @@ class LaunchPlanner {
     private final Function<UUID, JdbcConnections> connections;
     private final Supplier<Catalog> catalog;
     private final String contextPath;
+    private final KerberosProperties kerberos;
     private volatile int port = -1;
 
     @Autowired
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
-            WorkspaceConnections connections, CatalogService catalog, Environment environment) {
-        this(easel, engine, plugins, dataRoots, connections::of, catalog::catalog, environment);
+            WorkspaceConnections connections, CatalogService catalog, Environment environment,
+            KerberosProperties kerberos) {
+        this(easel, engine, plugins, dataRoots, connections::of, catalog::catalog, environment, kerberos);
     }
 
-    /** @param connections the connections the experiments of a workspace may use, by workspace id */
+    /** A planner for a cluster without Kerberos. */
     LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
             Function<UUID, JdbcConnections> connections, Supplier<Catalog> catalog, Environment environment) {
+        this(easel, engine, plugins, dataRoots, connections, catalog, environment, KerberosProperties.NONE);
+    }
+
+    /**
+     * @param connections the connections the experiments of a workspace may use, by workspace id
+     * @param kerberos the principal and keytab runs hand to Spark
+     */
+    LaunchPlanner(EaselProperties easel, EngineProperties engine, PluginJars plugins, WorkspaceDataRoots dataRoots,
+            Function<UUID, JdbcConnections> connections, Supplier<Catalog> catalog, Environment environment,
+            KerberosProperties kerberos) {
+        this.kerberos = kerberos;
         this.connections = connections;
         this.catalog = catalog;
         this.easel = easel;
@@ -120,7 +134,8 @@ class LaunchPlanner {
         return new EngineLaunch(runId, experiment, runDirectory(runId), logFile(runId), workspace(),
                 easel.modelStoreUri(), callbackBase(cluster, settings.master()) + "/api/engine/runs/" + runId + "/events",
                 token,
-                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(run), run.options());
+                settings, plugins.jars(), dataRoots.of(run.workspaceId()), connectionsNamedBy(run), run.options(),
+                kerberos);
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import tools.jackson.databind.util.StdConverter;
 
 /**
  * The Spark settings a run was launched with: the server's {@code easel.engine.*} values with the experiment's
@@ -17,6 +19,10 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
         String executorMemory, Integer executorCores, Integer numExecutors, Map<String, String> conf) {
 
     private static final String STANDALONE_WAITS_FOR_DRIVER = "spark.standalone.submit.waitAppCompletion";
+    /** What a hidden value reads as: Spark's own text for the settings its UI redacts. */
+    static final String REDACTED = "*********(redacted)";
+    /** Settings whose values are never shown: Spark's default {@code spark.redaction.regex}, and keytabs. */
+    private static final Pattern SECRET = Pattern.compile("(?i)secret|password|token|access[.]?key|keytab");
 
     public LaunchSettings {
         conf = conf == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(conf));
@@ -110,6 +116,23 @@ public record LaunchSettings(String master, String deployMode, String driverMemo
         }
         settings.putAll(conf);
         return settings;
+    }
+
+    /** These settings as people see them: the values of settings that name secrets or keytabs hidden. */
+    LaunchSettings shown() {
+        Map<String, String> shown = new TreeMap<>(conf);
+        shown.replaceAll((key, value) -> SECRET.matcher(key).find() ? REDACTED : value);
+        return new LaunchSettings(master, deployMode, driverMemory, driverCores, executorMemory, executorCores,
+                numExecutors, shown);
+    }
+
+    /** Shows a run's settings in API answers as {@link #shown()}, while the run keeps them whole for its launch. */
+    static final class Shown extends StdConverter<LaunchSettings, LaunchSettings> {
+
+        @Override
+        public LaunchSettings convert(LaunchSettings settings) {
+            return settings.shown();
+        }
     }
 
     private static void put(Map<String, String> settings, String key, Object value) {

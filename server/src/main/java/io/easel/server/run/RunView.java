@@ -4,6 +4,7 @@ import io.easel.run.RunState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A run as the UI shows it.
@@ -15,13 +16,13 @@ import java.util.UUID;
  * @param nodes every node of the graph that was run, in graph order
  * @param workspaceId the workspace of the run's experiment, which the run belongs to
  * @param settings the master, deploy mode, resources and Spark settings the run was launched with (null for runs
- *     older than run settings)
+ *     older than run settings); secret values (keytabs, passwords, tokens) read as {@code *********(redacted)}
  * @param options how the run treats the node outputs earlier runs stored: the previous run it compares with, the
  *     nodes forced to run
  */
 public record RunView(UUID id, UUID workspaceId, UUID experimentId, RunState state, String message,
         String sparkAppId, String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,
-        LaunchSettings settings, RunOptions options) {
+        @JsonSerialize(converter = LaunchSettings.Shown.class) LaunchSettings settings, RunOptions options) {
 
     public RunView(UUID id, UUID workspaceId, UUID experimentId, RunState state, String message, String sparkAppId,
             String sparkUiUrl, Instant startedAt, Instant finishedAt, Map<String, NodeRunView> nodes,

@@ -2,6 +2,7 @@ package io.easel.server.run;
 
 import io.easel.run.RunStatus;
 import io.easel.run.WorkspaceLayout;
+import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.settings.StoredJson;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
@@ -14,7 +15,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -34,10 +34,11 @@ class RunWorkspace {
     private static final Logger log = LoggerFactory.getLogger(RunWorkspace.class);
 
     private final LaunchPlanner planner;
-    private final Configuration hadoop = new Configuration();
+    private final HadoopAccess hadoop;
 
-    RunWorkspace(LaunchPlanner planner) {
+    RunWorkspace(LaunchPlanner planner, HadoopAccess hadoop) {
         this.planner = planner;
+        this.hadoop = hadoop;
     }
 
     String location(UUID runId, String file) {
@@ -48,9 +49,10 @@ class RunWorkspace {
     String writeExperiment(UUID runId, byte[] json) throws IOException {
         String uri = location(runId, WorkspaceLayout.EXPERIMENT);
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-        FileSystem fileSystem = path.getFileSystem(hadoop);
-        try (OutputStream out = fileSystem.create(path, true)) {
+        try (OutputStream out = hadoop.fileSystem(path).create(path, true)) {
             out.write(json);
+        } catch (IOException e) {
+            throw hadoop.explained(e);
         }
         return uri;
     }
@@ -79,7 +81,7 @@ class RunWorkspace {
         if (!inWorkspace(file)) {
             throw new FileNotFoundException(location + " is not in the run workspace " + planner.workspaceRoot());
         }
-        try (InputStream in = file.getFileSystem(hadoop).open(file)) {
+        try (InputStream in = hadoop.fileSystem(file).open(file)) {
             return Optional.of(in.readAllBytes());
         } catch (FileNotFoundException notYet) {
             return Optional.empty();
@@ -88,8 +90,8 @@ class RunWorkspace {
 
     private boolean inWorkspace(org.apache.hadoop.fs.Path path) throws IOException {
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(planner.workspaceRoot());
-        String qualifiedRoot = root.getFileSystem(hadoop).makeQualified(root).toString();
-        String qualified = path.getFileSystem(hadoop).makeQualified(path).toString();
+        String qualifiedRoot = hadoop.fileSystem(root).makeQualified(root).toString();
+        String qualified = hadoop.fileSystem(path).makeQualified(path).toString();
         return qualified.startsWith(qualifiedRoot.endsWith("/") ? qualifiedRoot : qualifiedRoot + "/");
     }
 
@@ -102,7 +104,7 @@ class RunWorkspace {
         try {
             URI runUri = planner.workspaceRoot().resolve(runId.toString());
             org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(runUri);
-            FileSystem fileSystem = directory.getFileSystem(hadoop);
+            FileSystem fileSystem = hadoop.fileSystem(directory);
             Set<String> keep = new HashSet<>();
             for (String location : kept) {
                 String qualified = fileSystem.makeQualified(new org.apache.hadoop.fs.Path(
@@ -125,7 +127,7 @@ class RunWorkspace {
     void deleteTable(String location) {
         try {
             org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(URI.create(location).normalize());
-            FileSystem fileSystem = table.getFileSystem(hadoop);
+            FileSystem fileSystem = hadoop.fileSystem(table);
             if (inWorkspace(table)) {
                 fileSystem.delete(table, true);
             }
@@ -157,7 +159,7 @@ class RunWorkspace {
         String uri = location(runId, WorkspaceLayout.STATUS);
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-            FileSystem fileSystem = path.getFileSystem(hadoop);
+            FileSystem fileSystem = hadoop.fileSystem(path);
             try (InputStream in = fileSystem.open(path)) {
                 return Optional.of(StoredJson.MAPPER.readValue(in.readAllBytes(), RunStatus.class));
             }
@@ -184,7 +186,7 @@ class RunWorkspace {
         String uri = location(runId, WorkspaceLayout.LOG);
         try {
             org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
-            try (FSDataInputStream in = path.getFileSystem(hadoop).open(path)) {
+            try (FSDataInputStream in = hadoop.fileSystem(path).open(path)) {
                 if (offset > 0) {
                     in.seek(offset);
                 }

@@ -1,11 +1,11 @@
 package io.easel.server.run;
 
+import io.easel.server.hadoop.HadoopAccess;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,18 +30,18 @@ final class TableFiles {
     }
 
     private final FileSystem fileSystem;
-    private final Configuration hadoop;
+    private final HadoopAccess hadoop;
     private final List<FileStatus> parts;
 
-    private TableFiles(FileSystem fileSystem, Configuration hadoop, List<FileStatus> parts) {
+    private TableFiles(FileSystem fileSystem, HadoopAccess hadoop, List<FileStatus> parts) {
         this.fileSystem = fileSystem;
         this.hadoop = hadoop;
         this.parts = parts;
     }
 
     /** The part files under {@code directory}, without Spark's markers and checksums ({@code _SUCCESS}, {@code .crc}). */
-    static TableFiles in(Path directory, Configuration hadoop) throws IOException {
-        FileSystem fileSystem = directory.getFileSystem(hadoop);
+    static TableFiles in(Path directory, HadoopAccess hadoop) throws IOException {
+        FileSystem fileSystem = hadoop.fileSystem(directory);
         List<FileStatus> parts = Arrays.stream(fileSystem.listStatus(directory))
                 .filter(FileStatus::isFile)
                 .filter(file -> !file.getPath().getName().startsWith("_") && !file.getPath().getName().startsWith("."))
@@ -74,8 +74,8 @@ final class TableFiles {
                     continue;
                 }
             }
-            try (ParquetReader<Group> reader = new GroupReader(HadoopInputFile.fromStatus(part, hadoop))
-                    .withConf(hadoop).build()) {
+            try (ParquetReader<Group> reader = new GroupReader(inputFile(part))
+                    .withConf(hadoop.configuration()).build()) {
                 for (Group group = reader.read(); group != null; group = reader.read()) {
                     if (skip > 0) {
                         skip--;
@@ -97,9 +97,14 @@ final class TableFiles {
     }
 
     private long rowCount(FileStatus part) throws IOException {
-        try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromStatus(part, hadoop))) {
+        try (ParquetFileReader footer = ParquetFileReader.open(inputFile(part))) {
             return footer.getRecordCount();
         }
+    }
+
+    /** Parquet's view of a part file, opened as the server's Hadoop user (Parquet opens the file system itself). */
+    private HadoopInputFile inputFile(FileStatus part) throws IOException {
+        return hadoop.asServer(() -> HadoopInputFile.fromStatus(part, hadoop.configuration()));
     }
 
     /** Reads records as Parquet's generic {@link Group}s, by the file's own schema. */

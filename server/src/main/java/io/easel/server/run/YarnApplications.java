@@ -1,5 +1,7 @@
 package io.easel.server.run;
 
+import io.easel.server.hadoop.HadoopAccess;
+import io.easel.server.hadoop.KerberosProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +16,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.yarn.api.records.ApplicationId;
 import org.apache.hadoop.yarn.client.api.YarnClient;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
-import org.apache.hadoop.yarn.exceptions.YarnException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -39,15 +40,23 @@ class YarnApplications {
 
     private final Map<String, String> sparkConf;
     private final Map<String, String> environment;
+    private final HadoopAccess hadoop;
 
     @Autowired
-    YarnApplications(EngineProperties engine) {
-        this(engine.sparkConf(), System.getenv());
+    YarnApplications(EngineProperties engine, HadoopAccess hadoop) {
+        this(engine.sparkConf(), System.getenv(), hadoop);
     }
 
+    /** YARN without Kerberos. */
     YarnApplications(Map<String, String> sparkConf, Map<String, String> environment) {
+        this(sparkConf, environment, new HadoopAccess(KerberosProperties.NONE, new Configuration()));
+    }
+
+    /** @param hadoop the identity the ResourceManager is called as (a secured cluster's keytab) */
+    YarnApplications(Map<String, String> sparkConf, Map<String, String> environment, HadoopAccess hadoop) {
         this.sparkConf = sparkConf;
         this.environment = environment;
+        this.hadoop = hadoop;
     }
 
     /** Whether runs launched with this master are YARN applications. */
@@ -71,11 +80,14 @@ class YarnApplications {
         CompletableFuture<Void> killed = new CompletableFuture<>();
         Thread caller = Thread.ofVirtual().name("easel-yarn-client").start(() -> {
             try (YarnClient client = YarnClient.createYarnClient()) {
-                client.init(configuration);
-                client.start();
-                client.killApplication(application, reason);
+                hadoop.asServer(() -> {
+                    client.init(configuration);
+                    client.start();
+                    client.killApplication(application, reason);
+                    return null;
+                });
                 killed.complete(null);
-            } catch (IOException | YarnException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 killed.completeExceptionally(e);
             }
         });

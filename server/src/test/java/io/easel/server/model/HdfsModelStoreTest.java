@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.server.InProcessHdfs;
+import io.easel.server.hadoop.HadoopAccess;
+import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.settings.EaselProperties;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +40,8 @@ class HdfsModelStoreTest {
     @Test
     void shouldReadTheFilesTheEngineWroteToAnHdfsStore() throws Exception {
         String configured = hdfs.uri() + "/easel/models";
-        ModelStore store = new ModelStore(new EaselProperties(Path.of("target"), configured));
+        ModelStore store = new ModelStore(new EaselProperties(Path.of("target"), configured),
+                new HadoopAccess(KerberosProperties.NONE, new Configuration()));
         UUID run = UUID.randomUUID();
         String pmmlUri = store.pmmlLocation(run, "gbdt").toString();
         FileSystem fileSystem = hdfs.fileSystem();

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.run.RunState;
 import io.easel.server.InProcessHdfs;
+import io.easel.server.hadoop.HadoopAccess;
+import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.WorkspaceDataRoots;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -64,7 +67,8 @@ class HdfsRunWorkspaceTest {
                 null, null, null, null, uri, Duration.ofHours(2), Duration.ofSeconds(5), 2, null, null);
         return new RunWorkspace(new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
                 PluginJars.none(), new WorkspaceDataRoots(DataRoots.none(), Path.of("target/uploads")),
-                id -> JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()));
+                id -> JdbcConnections.none(), () -> new Catalog(List.of()), new MockEnvironment()),
+                new HadoopAccess(KerberosProperties.NONE, new Configuration()));
     }
 
     @Test

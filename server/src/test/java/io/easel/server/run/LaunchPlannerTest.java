@@ -11,6 +11,7 @@ import io.easel.run.JdbcConnections;
 import io.easel.run.JdbcConnections.JdbcConnection;
 import io.easel.run.RunState;
 import io.easel.server.catalog.CatalogService;
+import io.easel.server.hadoop.KerberosProperties;
 import io.easel.server.plugin.PluginJars;
 import io.easel.server.settings.EaselProperties;
 import io.easel.server.settings.StoredJson;
@@ -120,6 +121,42 @@ class LaunchPlannerTest {
         writeSnapshot(planner, notReading, Node.of("data", "sample-dataset", Map.of("dataset", "iris")));
         assertThat(planner.plan(notReading, "token").engineEnvironment())
                 .doesNotContainKey(JdbcConnections.ENVIRONMENT_VARIABLE);
+    }
+
+    @Test
+    void shouldHandSparkTheServersPrincipalAndKeytabOutsideTheRecordedSettings() throws Exception {
+        Path keytab = Files.createTempFile(Files.createDirectories(Path.of("target")), "easel", ".keytab");
+        KerberosProperties kerberos = new KerberosProperties("easel/gateway@EXAMPLE.COM", keytab);
+        EngineProperties engine = new EngineProperties(null, "yarn", "client", "1g", null, null, null, null, null,
+                null, null, null, null, Duration.ofHours(2), Duration.ofSeconds(5), 2, "http://127.0.0.1:8080", null);
+        LaunchPlanner secured = new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
+                PluginJars.none(), UPLOADS, id -> JdbcConnections.none(), () -> new Catalog(List.of()),
+                new MockEnvironment(), kerberos);
+        RunView run = runOn("yarn", Map.of());
+
+        EngineLaunch launch = secured.plan(run, "token");
+        assertThat(launch.secretSparkSettings()).containsOnly(
+                Map.entry("spark.kerberos.principal", "easel/gateway@EXAMPLE.COM"),
+                Map.entry("spark.kerberos.keytab", keytab.toAbsolutePath().normalize().toString()));
+        assertThat(launch.settings().sparkSettings()).doesNotContainKeys("spark.kerberos.principal",
+                "spark.kerberos.keytab");
+
+        // Without Kerberos settings, Spark gets none; an administrator's own choice of identity is kept.
+        LaunchPlanner unsecured = new LaunchPlanner(new EaselProperties(Path.of("target"), null), engine,
+                PluginJars.none(), UPLOADS, id -> JdbcConnections.none(), () -> new Catalog(List.of()),
+                new MockEnvironment());
+        assertThat(unsecured.plan(run, "token").secretSparkSettings()).isEmpty();
+        RunView chosen = runOn("yarn", Map.of("spark.kerberos.principal", "spark@EXAMPLE.COM"));
+        assertThat(secured.plan(chosen, "token").secretSparkSettings()).isEmpty();
+        // Spark does not support Kerberos on a standalone master.
+        assertThat(secured.plan(runOn("spark://127.0.0.1:7077", Map.of()), "token").secretSparkSettings())
+                .isEmpty();
+    }
+
+    private static RunView runOn(String master, Map<String, String> conf) {
+        LaunchSettings settings = new LaunchSettings(master, "client", "1g", null, null, null, null, conf);
+        return new RunView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), RunState.STARTING, null, null, null,
+                null, null, Map.of(), settings);
     }
 
     private static RunView localRun() {

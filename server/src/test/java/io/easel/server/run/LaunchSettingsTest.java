@@ -2,8 +2,12 @@ package io.easel.server.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.easel.run.RunState;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class LaunchSettingsTest {
 
@@ -52,5 +56,25 @@ class LaunchSettingsTest {
         assertThat(settings("spark://master:7077", "client", Map.of()).sparkSettings())
                 .doesNotContainKey("spark.standalone.submit.waitAppCompletion");
         assertThat(settings("local[*]", "cluster", Map.of()).submitterFollowsDriver()).isFalse();
+    }
+
+    @Test
+    void shouldHideKeytabsAndSecretsWhereARunsSettingsAreShownButKeepThemForItsLaunch() {
+        LaunchSettings settings = settings("yarn", "cluster", Map.of(
+                "spark.kerberos.keytab", "/etc/security/keytabs/easel.keytab",
+                "spark.kerberos.principal", "easel/gateway@EXAMPLE.COM",
+                "spark.hadoop.fs.s3a.secret.key", "s3-secret",
+                "spark.executor.memoryOverhead", "512m"));
+        RunView run = new RunView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), RunState.SUCCEEDED, null,
+                null, null, null, null, Map.of(), settings);
+
+        JsonNode shown = JsonMapper.builder().build().valueToTree(run).get("settings").get("conf");
+
+        assertThat(shown.get("spark.kerberos.keytab").asString()).isEqualTo(LaunchSettings.REDACTED);
+        assertThat(shown.get("spark.hadoop.fs.s3a.secret.key").asString()).isEqualTo(LaunchSettings.REDACTED);
+        assertThat(shown.get("spark.kerberos.principal").asString()).isEqualTo("easel/gateway@EXAMPLE.COM");
+        assertThat(shown.get("spark.executor.memoryOverhead").asString()).isEqualTo("512m");
+        assertThat(run.settings().sparkSettings())
+                .containsEntry("spark.kerberos.keytab", "/etc/security/keytabs/easel.keytab");
     }
 }

@@ -7,13 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.server.experiment.RunSettings;
+import io.easel.server.hadoop.KerberosProperties;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +113,30 @@ class SparkDriverLauncherTest {
 
         List<String> clientMode = new SparkDriverLauncher(server).command(launch());
         assertThat(clientMode).as("the environment carries it beside the server").doesNotContain("--properties-file");
+    }
+
+    @Test
+    void shouldHandSparkTheServersKeytabInThePropertiesFileNotTheCommandLine() throws IOException {
+        Path home = engineHome();
+        Path keytab = Files.createFile(dir.resolve("easel.keytab"));
+        LaunchSettings yarnClient = new LaunchSettings("yarn", "client", "1g", null, null, null, null, Map.of());
+        EngineLaunch plain = launch(yarnClient);
+        EngineLaunch secured = new EngineLaunch(plain.runId(), plain.experiment(), plain.runDirectory(),
+                plain.logFile(), plain.workspace(), plain.modelStore(), plain.callbackUrl(), plain.callbackToken(),
+                yarnClient, plain.pluginJars(), plain.dataRoots(), plain.connections(), plain.options(),
+                new KerberosProperties("easel/gateway@EXAMPLE.COM", keytab));
+
+        List<String> command = new SparkDriverLauncher(settings(home, null)).command(secured);
+
+        Path secrets = dir.resolve(SecretSparkSettings.FILE);
+        assertThat(command).containsSubsequence("--properties-file", secrets.toString(), "--load-spark-defaults");
+        assertThat(command).noneMatch(argument -> argument.contains("keytab") || argument.contains("EXAMPLE.COM"));
+        Properties handed = new Properties();
+        try (Reader in = Files.newBufferedReader(secrets)) {
+            handed.load(in);
+        }
+        assertThat(handed).containsEntry("spark.kerberos.principal", "easel/gateway@EXAMPLE.COM")
+                .containsEntry("spark.kerberos.keytab", keytab.toAbsolutePath().normalize().toString());
     }
 
     @Test

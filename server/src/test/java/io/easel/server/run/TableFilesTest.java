@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
 import io.easel.component.TableSpec;
+import io.easel.server.hadoop.HadoopAccess;
+import io.easel.server.hadoop.KerberosProperties;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -150,7 +152,8 @@ class TableFilesTest {
                 .append("flag", false), rows.newGroup().append("name", "fifth").append("count", 5)
                 .append("flag", false));
         Files.writeString(workspace.resolve("_SUCCESS"), "");
-        return TableFiles.in(new Path(workspace.toUri()), new Configuration());
+        return TableFiles.in(new Path(workspace.toUri()),
+                new HadoopAccess(KerberosProperties.NONE, new Configuration()));
     }
 
     private static void vector(Group row, int type, int size, int[] indices, double[] values) {
