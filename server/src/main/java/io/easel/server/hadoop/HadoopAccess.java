@@ -171,8 +171,8 @@ public class HadoopAccess {
             log.info("Signed in to Kerberos as {} for Hadoop", kerberos.principal());
             return user;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot sign in to Kerberos as " + kerberos.principal() + " with the keytab "
-                    + kerberos.keytab() + " (" + KerberosProperties.PRINCIPAL + ", " + KerberosProperties.KEYTAB
+            throw new IllegalStateException("Cannot sign in to Kerberos as " + kerberos.principal()
+                    + " with the keytab " + kerberos.keytab() + " (" + KerberosProperties.PRINCIPAL + ", " + KerberosProperties.KEYTAB
                     + "): " + e.getMessage(), e);
         }
     }
