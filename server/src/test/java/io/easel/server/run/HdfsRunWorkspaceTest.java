@@ -1,15 +1,13 @@
 package io.easel.server.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.easel.component.Catalog;
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
-
-import io.easel.run.RunStatus;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.easel.run.RunState;
+import io.easel.run.RunStatus;
 import io.easel.server.InProcessHdfs;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.hadoop.KerberosProperties;
