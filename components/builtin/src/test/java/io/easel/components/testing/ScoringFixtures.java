@@ -55,12 +55,17 @@ class ScoringFixtures {
                         Map.of("labelColumn", "progression")),
                 new Fixture("credit-logistic-regression", "credit_g", "logistic-regression",
                         Map.of("labelColumn", "class")),
-                // the compiled path meets the PMML of feature steps: filled, indexed, one-hot and scaled inputs
+                // feature steps in front of trees: filled text, which the compiler translates…
                 new Fixture("credit-prepared-random-forest", "credit_g", List.of(
                         // text: filling a whole-number column converts its type, and the learner's assembly
                         // converts it again, which the PMML export refuses
                         new Step("fill-missing", Map.of("columns", List.of("purpose", "housing"),
-                                "strategy", "mode")),
+                                "strategy", "mode"))),
+                        "random-forest-classifier", Map.of("labelColumn", "class", "numTrees", 5, "maxDepth", 3,
+                                "featureColumns", List.of("duration", "credit_amount", "age", "purpose",
+                                        "housing", "checking_status"))),
+                // …and indexed, one-hot and scaled inputs, which leave the model to the interpreter
+                new Fixture("credit-indexed-random-forest", "credit_g", List.of(
                         new Step("string-index", Map.of("columns", List.of("purpose", "housing"))),
                         new Step("one-hot-encode", Map.of("columns", List.of("checking_status"))),
                         new Step("scale", Map.of("columns", List.of("duration", "credit_amount")))),
