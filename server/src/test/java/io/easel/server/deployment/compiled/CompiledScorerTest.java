@@ -3,11 +3,15 @@ package io.easel.server.deployment.compiled;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.easel.component.ComponentDescriptor;
+import io.easel.server.catalog.CatalogService;
 import io.easel.server.deployment.ScoreResponse.Prediction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.dmg.pmml.VisitorAction;
 import org.dmg.pmml.tree.Node;
@@ -21,24 +25,80 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Compiled scoring against JPMML-Evaluator's interpreter, on models Easel's learners trained on the bundled datasets
- * (see {@code models/compiled/README.md}), scoring every dataset row, and the rows again with missing values and
- * unseen categories.
+ * Compiled scoring against JPMML-Evaluator's interpreter, on a model of every learner of the catalog whose model
+ * exports to PMML, trained on the bundled datasets (see {@code models/compiled/README.md}), scoring every dataset
+ * row, and the rows again with missing values and unseen categories.
  */
 class CompiledScorerTest {
 
+    /** The learners whose models the compiler translates; the interpreter scores every other learner's. */
+    private static final Set<String> COMPILED_LEARNERS = Set.of("decision-tree-classifier",
+            "random-forest-classifier", "gbdt-classifier", "decision-tree-regressor", "random-forest-regressor",
+            "gbt-regressor");
+    /** Tree models behind feature steps the compiler does not translate: indexing (MapValues), one-hot, scaling. */
+    private static final Set<String> INTERPRETED_TREE_MODELS = Set.of("compiled/credit-indexed-random-forest");
+
+    /** Every fixture, the catalog's learners and the credit_g GBDTs exported with each missing-value treatment. */
+    static Stream<ScoringFixture> models() {
+        return Stream.concat(ScoringFixture.ofCatalogLearners().stream(), creditGbdts());
+    }
+
     static Stream<ScoringFixture> treeModels() {
-        return Stream.of(
-                new ScoringFixture("compiled/breast-cancer-gbdt", "breast_cancer"),
-                new ScoringFixture("compiled/credit-random-forest", "credit_g"),
-                new ScoringFixture("compiled/iris-decision-tree", "iris"),
-                new ScoringFixture("compiled/iris-random-forest", "iris"),
-                new ScoringFixture("compiled/diabetes-gbt-regressor", "diabetes"),
-                new ScoringFixture("compiled/diabetes-random-forest", "diabetes"),
-                new ScoringFixture("compiled/diabetes-decision-tree", "diabetes"),
-                new ScoringFixture("credit-gbdt", "credit_g"),
+        return Stream.concat(ScoringFixture.ofCatalogLearners().stream().filter(CompiledScorerTest::compiles),
+                creditGbdts());
+    }
+
+    static Stream<ScoringFixture> interpretedModels() {
+        return ScoringFixture.ofCatalogLearners().stream().filter(fixture -> !compiles(fixture));
+    }
+
+    private static boolean compiles(ScoringFixture fixture) {
+        return COMPILED_LEARNERS.contains(fixture.learner()) && !INTERPRETED_TREE_MODELS.contains(fixture.model());
+    }
+
+    private static Stream<ScoringFixture> creditGbdts() {
+        return Stream.of(new ScoringFixture("credit-gbdt", "credit_g"),
                 new ScoringFixture("credit-gbdt-filled", "credit_g"),
                 new ScoringFixture("credit-gbdt-strict", "credit_g"));
+    }
+
+    @Test
+    void shouldHaveAFixtureForEveryLearnerWhoseModelExportsToPmml() {
+        Set<String> exportable = new TreeSet<>();
+        for (ComponentDescriptor component : new CatalogService().catalog().components()) {
+            if (!component.pmmlPorts().isEmpty()) {
+                exportable.add(component.id());
+            }
+        }
+        Set<String> trained = new TreeSet<>();
+        ScoringFixture.ofCatalogLearners().forEach(fixture -> trained.add(fixture.learner()));
+
+        assertThat(trained).as("learners with a fixture in models/compiled (add one to ScoringFixtures)")
+                .isEqualTo(exportable).containsAll(COMPILED_LEARNERS);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void shouldScoreEveryRecordAsTheInterpreterDoesWhateverScorerIsChosen(ScoringFixture fixture) {
+        Evaluator evaluator = fixture.evaluator();
+        RecordScorer interpreter = new InterpretedScorer(evaluator);
+        RecordScorer chosen = CompiledScoring.scorerFor(evaluator, fixture.model());
+        List<Map<String, FieldValue>> records = fixture.records(evaluator);
+        int answered = 0;
+
+        for (Map<String, FieldValue> record : records) {
+            Object expected = outcome(interpreter, record);
+            Object actual = outcome(chosen, record);
+            if (expected instanceof Prediction reference && actual instanceof Prediction candidate) {
+                assertThat(Verification.difference(reference, candidate)).as("%s", record).isNull();
+                answered++;
+            } else {
+                // a record the interpreter cannot score (a tree meeting a missing value it has no branch for)
+                assertThat(actual).as("%s", record).isEqualTo(expected);
+            }
+        }
+        assertThat(records).hasSizeGreaterThan(fixture.rows(evaluator).size());
+        assertThat(answered).as("records answered").isGreaterThanOrEqualTo(fixture.rows(evaluator).size());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,6 +134,15 @@ class CompiledScorerTest {
                 .isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("interpretedModels")
+    void shouldLeaveModelsOtherThanTreeModelsToTheInterpreter(ScoringFixture fixture) {
+        Evaluator evaluator = fixture.evaluator();
+
+        assertThatThrownBy(() -> CompiledScorer.compile(evaluator)).isInstanceOf(NotCompilableException.class);
+        assertThat(CompiledScoring.scorerFor(evaluator, fixture.model())).isInstanceOf(InterpretedScorer.class);
+    }
+
     @Test
     void shouldCompileTheHundredTreesOfTheBreastCancerGbdt() throws Exception {
         CompiledScorer compiled = CompiledScorer.compile(
@@ -83,13 +152,11 @@ class CompiledScorerTest {
     }
 
     @Test
-    void shouldLeaveALogisticRegressionToTheInterpreter() {
+    void shouldSayWhyALogisticRegressionIsLeftToTheInterpreter() {
         Evaluator evaluator = new ScoringFixture("compiled/credit-logistic-regression", "credit_g").evaluator();
 
         assertThatThrownBy(() -> CompiledScorer.compile(evaluator)).isInstanceOf(NotCompilableException.class)
                 .hasMessageContaining("RegressionModel is not a tree model");
-        assertThat(CompiledScoring.scorerFor(evaluator, "credit-logistic-regression"))
-                .isInstanceOf(InterpretedScorer.class);
     }
 
     @Test
@@ -145,6 +212,16 @@ class CompiledScorerTest {
             }
         });
         assertThat(ages).hasSizeGreaterThan(10);
+    }
+
+    /** The prediction, or why there is none. */
+    private static Object outcome(RecordScorer scorer, Map<String, FieldValue> record) {
+        try {
+            Prediction prediction = scorer.score(record);
+            return prediction != null ? prediction : "no prediction";
+        } catch (RuntimeException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
     }
 
     private static List<Node> nodesOfTheFirstTree(Evaluator evaluator) {

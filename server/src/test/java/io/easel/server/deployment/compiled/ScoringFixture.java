@@ -3,6 +3,8 @@ package io.easel.server.deployment.compiled;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
 import org.dmg.pmml.DataType;
 import org.jpmml.evaluator.Evaluator;
 import org.jpmml.evaluator.FieldValue;
@@ -28,9 +32,45 @@ public record ScoringFixture(String model, String dataset) {
     private static final Path DATASETS = Path.of("..", "components", "builtin", "src", "main", "resources", "io",
             "easel", "components", "datasets");
 
+    /** The fixtures {@code ScoringFixtures} wrote: one directory per model, each with its {@value #DECLARATION}. */
+    private static final String CATALOG_MODELS = "compiled";
+    private static final String DECLARATION = "fixture.properties";
+
     @Override
     public String toString() {
         return model + " on " + dataset;
+    }
+
+    /**
+     * Every model of {@code models/compiled}, a catalog learner trained on a bundled dataset (see the README there),
+     * found by listing the directory: a fixture written there is tested without naming it in a test.
+     */
+    public static List<ScoringFixture> ofCatalogLearners() {
+        try (Stream<Path> directories = Files.list(Path.of(ScoringFixture.class.getResource("/models/"
+                + CATALOG_MODELS).toURI()))) {
+            return directories.filter(Files::isDirectory).map(directory -> CATALOG_MODELS + "/"
+                    + directory.getFileName()).sorted()
+                    .map(model -> new ScoringFixture(model, declaration(model).getProperty("dataset"))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The catalog learner that trained the model, as its {@value #DECLARATION} names it. */
+    public String learner() {
+        return declaration(model).getProperty("learner");
+    }
+
+    private static Properties declaration(String model) {
+        Properties declaration = new Properties();
+        try (InputStream in = resource("/models/" + model + "/" + DECLARATION)) {
+            declaration.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return declaration;
     }
 
     public Evaluator evaluator() {
