@@ -13,10 +13,8 @@ import org.dmg.pmml.OpType;
 import org.dmg.pmml.PMMLFunctions;
 import org.jpmml.converter.ExpressionUtil;
 import org.jpmml.converter.Feature;
-import org.jpmml.converter.FieldNameUtil;
 import org.jpmml.converter.TypeUtil;
 import org.jpmml.sparkml.DatasetUtil;
-import org.jpmml.sparkml.FeatureConverter;
 import org.jpmml.sparkml.SparkMLEncoder;
 
 /**
@@ -30,9 +28,10 @@ import org.jpmml.sparkml.SparkMLEncoder;
  * already gives the label in the label's type.
  *
  * <p>Found by JPMML-SparkML through {@code META-INF/sparkml2pmml.properties}. A column converted twice in one
- * pipeline cannot be exported (JPMML-SparkML maps each Spark column to one PMML field).
+ * pipeline (fill missing whole numbers, which casts them back, after a type conversion) maps to the second
+ * conversion's field, as a column written twice does ({@link ColumnConverter}).
  */
-public final class ColumnTypeCastConverter extends FeatureConverter<ColumnTypeCast> {
+public final class ColumnTypeCastConverter extends ColumnConverter<ColumnTypeCast> {
 
     private static final List<String> TRUE_WORDS = List.of("t", "true", "y", "yes", "1");
     private static final List<String> FALSE_WORDS = List.of("f", "false", "n", "no", "0");
@@ -54,7 +53,7 @@ public final class ColumnTypeCastConverter extends FeatureConverter<ColumnTypeCa
             if (isPlaceholder(encoder, column, input)) {
                 // e.g. IndexToString's decoded prediction after the model: PMML answers with the target field
                 // itself, so the conversion of the placeholder is a placeholder too (and is pruned unused)
-                result.add(encoder.createFeature(encoder.createDataField(uniqueName(encoder, target, outputs.get(i)),
+                result.add(encoder.createFeature(encoder.createDataField(uniqueName(encoder, target.value(), outputs.get(i)),
                         opType, target)));
                 continue;
             }
@@ -62,7 +61,7 @@ public final class ColumnTypeCastConverter extends FeatureConverter<ColumnTypeCa
                 result.add(input);
                 continue;
             }
-            DerivedField converted = encoder.createDerivedField(uniqueName(encoder, target, column), opType, target,
+            DerivedField converted = encoder.createDerivedField(uniqueName(encoder, target.value(), column), opType, target,
                     conversion(input, target));
             result.add(encoder.createFeature(converted));
         }
@@ -70,17 +69,8 @@ public final class ColumnTypeCastConverter extends FeatureConverter<ColumnTypeCa
     }
 
     @Override
-    public void registerFeatures(SparkMLEncoder encoder) {
-        List<Feature> features = encodeFeatures(encoder);
-        List<String> outputs = getTransformer().getOutputCols();
-        for (int i = 0; i < outputs.size(); i++) {
-            String output = outputs.get(i);
-            if (encoder.hasFeatures(output) && !encoder.getOnlyFeature(output).equals(features.get(i))) {
-                throw new IllegalArgumentException("Column '" + output + "' is converted twice in one pipeline; "
-                        + "PMML export supports one type conversion per column, so convert it once to its final type");
-            }
-            encoder.putOnlyFeature(output, features.get(i));
-        }
+    protected List<String> outputColumns() {
+        return getTransformer().getOutputCols();
     }
 
     /**
@@ -131,13 +121,5 @@ public final class ColumnTypeCastConverter extends FeatureConverter<ColumnTypeCa
         var apply = ExpressionUtil.createApply(PMMLFunctions.ISIN, word);
         words.forEach(w -> apply.addExpressions(ExpressionUtil.createConstant(DataType.STRING, w)));
         return apply;
-    }
-
-    private static String uniqueName(SparkMLEncoder encoder, DataType target, String column) {
-        String name = FieldNameUtil.create(target, column);
-        for (int i = 2; encoder.getDerivedField(name) != null || encoder.getDataField(name) != null; i++) {
-            name = FieldNameUtil.create(target, column, i);
-        }
-        return name;
     }
 }

@@ -73,6 +73,18 @@ class MissingValuesTest {
         PmmlParity.assertSparkAndPmmlAgree(model, VOTE.rows(), "logistic regression after fill-missing");
     }
 
+    /** Whole-number columns are filled as decimals and cast back: the exported model repeats both steps. */
+    @Test
+    void shouldLetAModelTrainedAfterFillingWholeNumberColumnsScoreRawRecordsInPmml() throws Exception {
+        TableData credit = TestRun.dataset("credit_g");
+        TableData filled = Prep.out("fill-missing", Map.of("columns", List.of("age", "duration", "credit_amount"),
+                "strategy", "mean"), credit);
+        ModelData model = (ModelData) TestRun.execute("logistic-regression", Map.of("labelColumn", "class"),
+                Map.of("in", filled)).get("model");
+
+        PmmlParity.assertSparkAndPmmlAgree(model, credit.rows(), "logistic regression after filling whole numbers");
+    }
+
     @Test
     void shouldDropRowsWithAnyOrAllChosenColumnsMissing() {
         String[] two = {"immigration", "crime"};

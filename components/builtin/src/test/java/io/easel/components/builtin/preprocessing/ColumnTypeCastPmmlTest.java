@@ -1,8 +1,6 @@
 package io.easel.components.builtin.preprocessing;
 
-import io.easel.components.transform.ColumnTypeCast;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.DataType;
@@ -10,6 +8,7 @@ import io.easel.components.spi.TableData;
 import io.easel.components.testing.Pmml;
 import io.easel.components.testing.Tables;
 import io.easel.components.testing.TestRun;
+import io.easel.components.transform.ColumnTypeCast;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,30 +54,26 @@ class ColumnTypeCastPmmlTest {
         Pmml pmml = Pmml.convert(raw.lineage().rawSchema(), fromRaw);
 
         assertThat(pmml.inputNames()).containsExactlyInAnyOrder("a", "b", "c", "d");
-        List<Row> rawRows = raw.rows().orderBy("a").collectAsList();
-        List<Row> sparkRows = fromRaw.transform(raw.rows()).orderBy("a").collectAsList();
-        for (int i = 0; i < rawRows.size(); i++) {
-            double spark = sparkRows.get(i).<Vector>getAs("probability").apply(1);
-            Map<String, ?> result = pmml.score(rawRows.get(i));
-            assertThat((Double) result.get("probability(1)")).as("row " + rawRows.get(i) + " scored " + result)
-                    .isCloseTo(spark, within(1e-9));
-        }
+        assertSameProbabilities(raw, fromRaw, pmml);
     }
 
+    /** Decimals truncated to whole numbers, then turned into text and back: PMML replays both conversions. */
     @Test
-    void shouldExplainThatAColumnConvertedTwiceCannotBeExported() {
+    void shouldScoreAColumnConvertedTwiceAsSparkDoes() throws Exception {
         TableData raw = rawTable();
-        TableData twice = convert(convert(raw, List.of("d"), "double"), List.of("d"), "string");
+        TableData twice = convert(convert(convert(raw, List.of("a"), "integer"), List.of("a"), "string"),
+                List.of("a"), "double");
         PipelineModel model = new Pipeline().setStages(new PipelineStage[] {
             new VectorAssembler().setInputCols(new String[] {"a"}).setOutputCol("features"),
-            new LogisticRegression().setLabelCol("y").setFeaturesCol("features")
+            new LogisticRegression().setLabelCol("y").setFeaturesCol("features").setRegParam(0.01)
         }).fit(twice.rows());
         List<Transformer> stages = new ArrayList<>(twice.lineage().steps());
         stages.addAll(List.of(model.stages()));
+        PipelineModel fromRaw = new PipelineModel("twice", stages.toArray(Transformer[]::new));
 
-        assertThatThrownBy(() -> Pmml.convert(raw.lineage().rawSchema(),
-                new PipelineModel("twice", stages.toArray(Transformer[]::new))))
-                .hasMessageContaining("'d' is converted twice");
+        Pmml pmml = Pmml.convert(raw.lineage().rawSchema(), fromRaw);
+
+        assertSameProbabilities(raw, fromRaw, pmml);
     }
 
     @Test
@@ -94,6 +89,18 @@ class ColumnTypeCastPmmlTest {
         assertThat(read.getInputCols()).containsExactly("a");
         assertThat(read.getTargetType()).isEqualTo(DataType.STRING);
         assertThat(read.transform(raw.rows()).schema().apply("a").dataType().typeName()).isEqualTo("string");
+    }
+
+    /** Every raw row's probability of class 1, from Spark's pipeline and from its PMML. */
+    private static void assertSameProbabilities(TableData raw, PipelineModel fromRaw, Pmml pmml) {
+        List<Row> rawRows = raw.rows().orderBy("a").collectAsList();
+        List<Row> sparkRows = fromRaw.transform(raw.rows()).orderBy("a").collectAsList();
+        for (int i = 0; i < rawRows.size(); i++) {
+            double spark = sparkRows.get(i).<Vector>getAs("probability").apply(1);
+            Map<String, ?> result = pmml.score(rawRows.get(i));
+            assertThat((Double) result.get("probability(1)")).as("row " + rawRows.get(i) + " scored " + result)
+                    .isCloseTo(spark, within(1e-9));
+        }
     }
 
     /** Decimals with fractions either side of zero, numbers as text, Spark's boolean words, small integers. */
