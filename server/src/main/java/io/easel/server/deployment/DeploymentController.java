@@ -1,5 +1,6 @@
 package io.easel.server.deployment;
 
+import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.security.WorkspaceRef;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DeploymentController {
 
     private final DeploymentService deployments;
+    private final ScoringService scoring;
 
-    DeploymentController(DeploymentService deployments) {
+    DeploymentController(DeploymentService deployments, ScoringService scoring) {
         this.deployments = deployments;
+        this.scoring = scoring;
     }
 
     @GetMapping("/api/deployments")
@@ -33,5 +36,14 @@ class DeploymentController {
     @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
     DeploymentView get(WorkspaceRef workspace, @PathVariable String name) {
         return deployments.get(workspace, name);
+    }
+
+    @GetMapping("/api/deployments/{name}/drift")
+    @Operation(summary = "Input drift: PSI per feature between each served version's training data and the records it "
+            + "scored lately on this server, features at or above the threshold flagged")
+    @ApiResponse(responseCode = "200", description = "The drift of the served version (and of the canary, if one runs)")
+    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
+    DriftReport drift(WorkspaceRef workspace, @PathVariable String name) {
+        return scoring.drift(workspace, name);
     }
 }

@@ -1,6 +1,8 @@
 package io.easel.server.deployment;
 
 import io.easel.server.deployment.ScoreResponse.Prediction;
+import io.easel.server.deployment.drift.DriftMonitor;
+import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.security.WorkspaceRef;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * or, while a canary runs, the canary for its share of the requests ({@link TrafficSplit}). Every record is checked
  * against the model's inputs before any is evaluated, and every problem comes back as a 4xx naming the field. Every
  * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
- * name is the caller's to choose, and would make one meter per typo).
+ * name is the caller's to choose, and would make one meter per typo). The raw inputs of every record scored go to the
+ * deployment version's drift window ({@link DriftMonitor}).
  */
 @Service
 public class ScoringService {
@@ -28,15 +31,17 @@ public class ScoringService {
     private final JsonMapper json;
     private final ScoringGate gate;
     private final ScoringMeters meters;
+    private final DriftMonitor drift;
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            ScoringMeters meters, @Value("${easel.scoring.max-records:10000}") int maxRecords) {
+            ScoringMeters meters, DriftMonitor drift, @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
         this.json = json;
         this.gate = gate;
         this.meters = meters;
+        this.drift = drift;
         this.maxRecords = maxRecords;
     }
 
@@ -68,6 +73,21 @@ public class ScoringService {
      */
     public ScoringFigures figures(WorkspaceRef workspace, DeploymentView deployment) {
         return meters.figures(workspace, deployment);
+    }
+
+    /**
+     * How far the inputs the deployment's versions (the served one, and the canary while one runs) scored lately on
+     * this server have drifted from their training data.
+     *
+     * @throws DeploymentNotFoundException (404)
+     */
+    public DriftReport drift(WorkspaceRef workspace, String deploymentName) {
+        DeploymentService.Served served = deployments.served(workspace, deploymentName);
+        List<ModelVersionView> versions = new ArrayList<>(List.of(served.version()));
+        if (served.canary() != null) {
+            versions.add(served.canary());
+        }
+        return drift.report(served.deployment().id(), served.deployment().name(), versions);
     }
 
     /**
@@ -112,6 +132,7 @@ public class ScoringService {
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));
         }
+        drift.record(served.deployment().id(), version, records);
         return new ScoreResponse(served.deployment().name(), version.modelId(), version.version(), predictions,
                 warnings);
     }
