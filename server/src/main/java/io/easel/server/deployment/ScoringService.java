@@ -57,7 +57,7 @@ public class ScoringService {
         ModelVersionView answering = served.answering();
         ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
-            ScoreResponse response = score(served, answering, records);
+            ScoreResponse response = score(workspace, served, answering, records);
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (RuntimeException failure) {
@@ -87,7 +87,7 @@ public class ScoringService {
         if (served.canary() != null) {
             versions.add(served.canary());
         }
-        return drift.report(served.deployment().id(), served.deployment().name(), versions);
+        return drift.report(workspace, served.deployment(), versions);
     }
 
     /**
@@ -105,7 +105,7 @@ public class ScoringService {
         ScoringMeters.Meters metered = meters.of(workspace, deploymentName, answering.version());
         try {
             ScoreResponse response = gate.inTurn(
-                    () -> score(served, answering, ScoringRequestBody.records(json, body, maxRecords)));
+                    () -> score(workspace, served, answering, ScoringRequestBody.records(json, body, maxRecords)));
             metered.succeeded(start, response.predictions().size());
             return response;
         } catch (IOException | RuntimeException failure) {
@@ -115,7 +115,7 @@ public class ScoringService {
     }
 
     /** @param version the version that answers: the served one, or the canary for the canary's share of requests */
-    private ScoreResponse score(DeploymentService.Served served, ModelVersionView version,
+    private ScoreResponse score(WorkspaceRef workspace, DeploymentService.Served served, ModelVersionView version,
             List<Map<String, Object>> records) {
         if (records.isEmpty()) {
             throw ScoringRequestException.badRequest(
@@ -132,7 +132,7 @@ public class ScoringService {
         for (int i = 0; i < arguments.size(); i++) {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));
         }
-        drift.record(served.deployment().id(), version, records);
+        drift.record(workspace, served.deployment(), version, records);
         return new ScoreResponse(served.deployment().name(), version.modelId(), version.version(), predictions,
                 warnings);
     }

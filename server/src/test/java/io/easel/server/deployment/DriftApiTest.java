@@ -1,6 +1,8 @@
 package io.easel.server.deployment;
 
+import static io.easel.server.deployment.PrometheusSamples.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.easel.component.ColumnSpec;
 import io.easel.server.Api;
@@ -120,6 +122,12 @@ class DriftApiTest {
                 assertThat(bins.get(bins.size() - 1).path("label").asString()).isEqualTo("missing");
             }
         }
+        // The same PSI as a gauge for Prometheus, per feature
+        String metrics = admin.get("/actuator/prometheus").text();
+        String labels = "deployment=\"" + name + "\",feature=\"%s\",version=\"1\",workspace=\"default\"";
+        assertThat(sample(metrics, "easel_serving_drift_psi", labels.formatted("credit_amount")))
+                .isCloseTo(features(version).get("credit_amount").path("psi").asDouble(), within(1e-9));
+        assertThat(sample(metrics, "easel_serving_drift_psi", labels.formatted("age"))).isLessThan(0.2);
     }
 
     @Test
@@ -159,6 +167,12 @@ class DriftApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.problemDetail()).contains("no-such-deployment");
         assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    private static Map<String, JsonNode> features(JsonNode version) {
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        version.path("features").forEach(feature -> byName.put(feature.path("name").asString(), feature));
+        return byName;
     }
 
     private String deploy() {
