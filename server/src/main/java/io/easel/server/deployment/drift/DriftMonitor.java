@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * version's training profile by PSI ({@link Psi}). Each replica watches the requests it serves. A version without a
  * training profile gets no window. Each window publishes the gauge {@value #PSI_GAUGE} per feature (tags
  * {@code workspace}, {@code deployment}, {@code version}, {@code feature}; NaN while the window holds too few
- * records). Windows of deployments nobody scored with for a day are dropped, their gauges with them.
+ * records). Windows of deployments nobody scored with for a day are dropped, their gauges with them (at once on
+ * undeploy, {@link #forget}).
  */
 @Component
 public class DriftMonitor {
@@ -44,7 +45,7 @@ public class DriftMonitor {
     private final MeterRegistry registry;
     private final Map<Key, List<Gauge>> gauges = new ConcurrentHashMap<>();
     private final Cache<Key, DriftWindow> windows = Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(1))
-            .maximumSize(10_000).removalListener((Key key, DriftWindow window, RemovalCause cause) -> {
+            .maximumSize(10_000).executor(Runnable::run).removalListener((Key key, DriftWindow window, RemovalCause cause) -> {
                 List<Gauge> removed = key == null ? null : gauges.remove(key);
                 if (removed != null) {
                     removed.forEach(this::removeGauge);
@@ -86,6 +87,14 @@ public class DriftMonitor {
         if (window != UNPROFILED) {
             window.record(records);
         }
+    }
+
+    /**
+     * The deployment is gone: its windows and their gauges go, so Prometheus stops seeing a deployment that no longer
+     * exists. Other replicas drop theirs a day after their last request.
+     */
+    public void forget(UUID deploymentId) {
+        windows.asMap().keySet().removeIf(key -> key.deploymentId().equals(deploymentId));
     }
 
     /** @param versions the versions the deployment serves (the served one, then the canary, if any) */
