@@ -23,16 +23,25 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
         List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
-        Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage, ParityReport parity) {
+        Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage, ParityReport parity,
+        TrainingProfile profile) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** A description without a training profile. */
+    public ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
+            List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
+            Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage, ParityReport parity) {
+        this(formatVersion, runId, nodeId, port, algorithm, inputs, label, classLabels, outputs, metrics, pmml,
+                exportedAt, lineage, parity, null);
+    }
 
     /** A description without a parity report. */
     public ModelDescription(int formatVersion, String runId, String nodeId, String port, String algorithm,
             List<ColumnSpec> inputs, ColumnSpec label, List<String> classLabels, List<ColumnSpec> outputs,
             Map<String, Object> metrics, String pmml, long exportedAt, ModelLineage lineage) {
         this(formatVersion, runId, nodeId, port, algorithm, inputs, label, classLabels, outputs, metrics, pmml,
-                exportedAt, lineage, null);
+                exportedAt, lineage, null, null);
     }
 
     /**

@@ -73,18 +73,26 @@ public sealed interface RunEvent {
      *     checksum); null from engines older than lineage
      * @param parity whether the PMML predicts what Spark predicted on a sample of rows; null from engines older than
      *     the parity check
+     * @param profile how the data it trained on was distributed, input by input (for drift monitoring); null from
+     *     engines older than training profiles
      */
     record ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
-            Map<String, Object> metrics, long at, ModelLineage lineage, ParityReport parity) implements RunEvent {
+            Map<String, Object> metrics, long at, ModelLineage lineage, ParityReport parity, TrainingProfile profile)
+            implements RunEvent {
+
+        public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
+                Map<String, Object> metrics, long at, ModelLineage lineage, ParityReport parity) {
+            this(nodeId, port, uri, inputs, label, metrics, at, lineage, parity, null);
+        }
 
         public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
                 Map<String, Object> metrics, long at, ModelLineage lineage) {
-            this(nodeId, port, uri, inputs, label, metrics, at, lineage, null);
+            this(nodeId, port, uri, inputs, label, metrics, at, lineage, null, null);
         }
 
         public ModelExported(String nodeId, String port, String uri, List<ColumnSpec> inputs, ColumnSpec label,
                 Map<String, Object> metrics, long at) {
-            this(nodeId, port, uri, inputs, label, metrics, at, null, null);
+            this(nodeId, port, uri, inputs, label, metrics, at, null, null, null);
         }
     }
 

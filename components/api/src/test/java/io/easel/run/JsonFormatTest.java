@@ -97,6 +97,27 @@ class JsonFormatTest {
     }
 
     @Test
+    void shouldRoundTripAModelExportWithItsTrainingProfile() throws Exception {
+        var profile = new TrainingProfile(1000, List.of(
+                new TrainingProfile.Feature("age", TrainingProfile.Kind.NUMERIC, List.of(30.0, 45.0), List.of(),
+                        List.of(0.3, 0.4, 0.2, 0.1)),
+                new TrainingProfile.Feature("housing", TrainingProfile.Kind.CATEGORICAL, List.of(), List.of("own"),
+                        List.of(0.7, 0.3, 0.0))), null);
+        var exported = new RunEvent.ModelExported("gbdt", "model", "file:/models/r1/gbdt/model.pmml",
+                List.of(ColumnSpec.of("age", DataType.INTEGER)), ColumnSpec.of("class", DataType.STRING),
+                Map.of(), 9L, null, null, profile);
+
+        String text = json.writeValueAsString(exported);
+
+        assertThat(text).contains("\"profile\":{\"rows\":1000,\"features\":[{\"name\":\"age\",\"kind\":\"NUMERIC\","
+                + "\"edges\":[30.0,45.0],\"categories\":[],\"shares\":[0.3,0.4,0.2,0.1]}");
+        assertThat(json.readValue(text, RunEvent.class)).isEqualTo(exported);
+        assertThat(profile.features().get(0).binCount()).isEqualTo(4);
+        assertThat(profile.features().get(1).missingBin()).isEqualTo(2);
+        assertThat(TrainingProfile.notProfiled("no rows").profiled()).isFalse();
+    }
+
+    @Test
     void shouldRoundTripAModelExportWithItsParityReport() throws Exception {
         var exported = new RunEvent.ModelExported("gbdt", "model", "file:/models/r1/gbdt/model.pmml",
                 List.of(ColumnSpec.of("age", DataType.INTEGER)), ColumnSpec.of("class", DataType.STRING),

@@ -10,6 +10,7 @@ import io.easel.run.ModelDescription;
 import io.easel.run.ModelLineage;
 import io.easel.run.ParityReport;
 import io.easel.run.RunEvent;
+import io.easel.run.TrainingProfile;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,8 @@ import org.jpmml.sparkml.PMMLBuilder;
 /**
  * Writes a trained model's whole scoring pipeline (the feature steps since the raw records, then the model's own
  * stages) as PMML with JPMML-SparkML, plus its {@link ModelDescription}, into the model store. Before writing, it
- * checks that the PMML predicts what Spark predicts ({@link ParityCheck}) on rows the run gave it.
+ * checks that the PMML predicts what Spark predicts ({@link ParityCheck}) on rows the run gave it, and profiles the
+ * records the model trained on ({@link TrainingProfiler}) for drift monitoring.
  */
 public final class PmmlExporter {
 
@@ -51,9 +53,11 @@ public final class PmmlExporter {
      * @param lineage the model's node and every node upstream of it, in dependency order, as the run computed them
      * @param parityRows raw records to compare PMML and Spark on (with the model's raw columns), held out from
      *     training where the run has them; null when the run has none (the model is then reported not checked)
+     * @param trainingRows the raw records (with the model's raw columns) the model trained on, for its training
+     *     profile; null when the run has none (the model is then reported not profiled)
      */
     public record Request(String runId, String nodeId, String port, ModelData model, Path directory,
-            List<ModelLineage.Step> lineage, Dataset<Row> parityRows) {}
+            List<ModelLineage.Step> lineage, Dataset<Row> parityRows, Dataset<Row> trainingRows) {}
 
     /** @throws ModelExportException saying why the pipeline could not be converted or written */
     public RunEvent.ModelExported export(Request request) {
@@ -75,18 +79,21 @@ public final class PmmlExporter {
         List<ColumnSpec> inputs = SparkTypes.fromSchema(model.lineage().rawSchema()).columns().stream()
                 .filter(c -> label == null || !c.name().equals(label.name()))
                 .toList();
+        TrainingProfile profile = request.trainingRows() == null
+                ? TrainingProfile.notProfiled("the run computed no raw records that the model trained on")
+                : TrainingProfiler.of(request.trainingRows(), inputs);
         Path pmmlFile = new Path(request.directory(), WorkspaceLayout.MODEL_PMML);
         Path descriptionFile = new Path(request.directory(), WorkspaceLayout.MODEL_DESCRIPTION);
         long now = System.currentTimeMillis();
         ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
         ModelDescription description = new ModelDescription(ModelDescription.FORMAT_VERSION, request.runId(),
                 request.nodeId(), request.port(), model.spec().algorithm(), inputs, label, model.labels(),
-                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage, parity);
+                model.spec().outputs(), model.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage, parity, profile);
         try {
             store.write(pmmlFile, pmml);
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
             return new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile), inputs, label,
-                    model.metrics(), now, lineage, parity);
+                    model.metrics(), now, lineage, parity, profile);
         } catch (IOException | RuntimeException e) {
             throw new ModelExportException("Cannot write the PMML model to " + request.directory(), e);
         }

@@ -462,7 +462,8 @@ public final class ExperimentRun {
                 List<ModelLineage.Step> lineage = lineage(node.id());
                 RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
                         port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort),
-                        lineage, ParityRows.of(m.data(), lineage, computed)));
+                        lineage, RawRows.heldOut(m.data(), lineage, computed),
+                        RawRows.trainedOn(m.data(), lineage, computed)));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
                         null, m.data().metrics(), null, exported.uri()), now));
                 events.add(exported);

@@ -3,6 +3,7 @@ package io.easel.server.deployment;
 import io.easel.run.ModelDescription;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
+import io.easel.server.deployment.drift.DriftMonitor;
 import io.easel.server.model.ModelNotFoundException;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
@@ -36,6 +37,7 @@ public class DeploymentService {
     private final AuditLog audit;
     private final ServedDeployments servedDeployments;
     private final ScoringMeters meters;
+    private final DriftMonitor drift;
     private final DeploymentGate gate;
 
     /**
@@ -43,7 +45,7 @@ public class DeploymentService {
      *     changed it ({@code easel.scoring.deployment-refresh})
      */
     DeploymentService(DeploymentRepository deployments, ModelService models, Access access, AuditLog audit,
-            ScoringMeters meters, DeploymentGate gate,
+            ScoringMeters meters, DriftMonitor drift, DeploymentGate gate,
             @Value("${easel.scoring.deployment-refresh:2s}") Duration servingRefresh) {
         this.gate = gate;
         this.deployments = deployments;
@@ -51,6 +53,7 @@ public class DeploymentService {
         this.access = access;
         this.audit = audit;
         this.meters = meters;
+        this.drift = drift;
         this.servedDeployments = new ServedDeployments(servingRefresh, this::lookUp);
     }
 
@@ -203,6 +206,7 @@ public class DeploymentService {
         deployments.delete(deployment);
         servedDeployments.changed(workspace.id(), name);
         meters.forget(workspace.id(), name);
+        drift.forget(deployment.id());
         audit.record(AuditAction.UNDEPLOYED, workspace.id(), name,
                 "model " + deployment.modelId() + " version " + deployment.modelVersion());
     }

@@ -1,6 +1,8 @@
 package io.easel.server.deployment;
 
 import io.easel.server.deployment.ScoreResponse.Prediction;
+import io.easel.server.deployment.drift.DriftMonitor;
+import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.security.WorkspaceRef;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * request to a deployment that exists is counted and timed ({@link ScoringMeters}); an unknown deployment is not (its
  * name is the caller's to choose, and would make one meter per typo). While a deployment's prediction log is on, a
  * sample of the scored records and their predictions goes to it ({@link PredictionLog}), never delaying the answer.
+ * The raw inputs of every record scored go to the deployment version's drift window ({@link DriftMonitor}).
  */
 @Service
 public class ScoringService {
@@ -31,10 +34,11 @@ public class ScoringService {
     private final ScoringGate gate;
     private final ScoringMeters meters;
     private final PredictionLog predictionLog;
+    private final DriftMonitor drift;
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            ScoringMeters meters, PredictionLog predictionLog,
+            ScoringMeters meters, PredictionLog predictionLog, DriftMonitor drift,
             @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
@@ -42,6 +46,7 @@ public class ScoringService {
         this.gate = gate;
         this.meters = meters;
         this.predictionLog = predictionLog;
+        this.drift = drift;
         this.maxRecords = maxRecords;
     }
 
@@ -84,6 +89,21 @@ public class ScoringService {
     public Optional<ScoringFigures> canaryFigures(WorkspaceRef workspace, DeploymentView deployment) {
         return Optional.ofNullable(deployment.canaryVersion())
                 .map(canary -> meters.figures(workspace, deployment.name(), canary));
+    }
+
+    /**
+     * How far the inputs the deployment's versions (the served one, and the canary while one runs) scored lately on
+     * this server have drifted from their training data.
+     *
+     * @throws DeploymentNotFoundException (404)
+     */
+    public DriftReport drift(WorkspaceRef workspace, String deploymentName) {
+        DeploymentService.Served served = deployments.served(workspace, deploymentName);
+        List<ModelVersionView> versions = new ArrayList<>(List.of(served.version()));
+        if (served.canary() != null) {
+            versions.add(served.canary());
+        }
+        return drift.report(workspace, served.deployment(), versions);
     }
 
     /**
@@ -130,6 +150,7 @@ public class ScoringService {
             predictions.add(model.predict(arguments.get(i), arguments.size() > 1 ? i + 1 : null));
         }
         predictionLog.sample(workspace.id(), served, version, records, predictions);
+        drift.record(workspace, served.deployment(), version, records);
         return new ScoreResponse(served.deployment().name(), version.modelId(), version.version(), predictions,
                 warnings);
     }

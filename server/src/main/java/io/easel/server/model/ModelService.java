@@ -144,7 +144,7 @@ public class ModelService {
         ModelVersionEntity version = versions.save(new ModelVersionEntity(model.id(),
                 versions.latestVersion(model.id()) + 1, notice.runId(), exported.nodeId(), exported.uri(),
                 signature.inputs(), signature.label(), signature.metrics(), now, notice.experimentRevision(),
-                exported.lineage(), exported.parity()));
+                exported.lineage(), exported.parity(), exported.profile()));
         log.info("Registered model '{}' version {} from run {} ({})", name, version.version(), notice.runId(),
                 exported.uri());
         return version.view(model);

@@ -3,6 +3,7 @@ package io.easel.server.model;
 import io.easel.component.ColumnSpec;
 import io.easel.run.ModelLineage;
 import io.easel.run.ParityReport;
+import io.easel.run.TrainingProfile;
 import io.easel.server.run.ModelEvaluation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,11 +60,16 @@ class ModelVersionEntity {
     @Column(columnDefinition = "jsonb")
     private ParityReport parity;
 
+    /** How its training records were distributed, input by input; null for versions from before profiles. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "training_profile", columnDefinition = "jsonb")
+    private TrainingProfile profile;
+
     protected ModelVersionEntity() {}
 
     ModelVersionEntity(UUID modelId, int version, UUID runId, String nodeId, String pmmlUri, List<ColumnSpec> inputs,
             ColumnSpec label, Map<String, Object> metrics, Instant createdAt, Integer experimentRevision,
-            ModelLineage lineage, ParityReport parity) {
+            ModelLineage lineage, ParityReport parity, TrainingProfile profile) {
         this.id = UUID.randomUUID();
         this.modelId = modelId;
         this.version = version;
@@ -77,6 +83,7 @@ class ModelVersionEntity {
         this.experimentRevision = experimentRevision;
         this.lineage = lineage;
         this.parity = parity;
+        this.profile = profile;
     }
 
     /** The version without its evaluations (they are read from its run on request). */
@@ -86,7 +93,7 @@ class ModelVersionEntity {
 
     ModelVersionView view(ModelEntity model, List<ModelEvaluation> evaluations) {
         return new ModelVersionView(modelId, model.workspaceId(), model.name(), version, runId, nodeId, pmmlUri,
-                inputs, label, metrics, createdAt, experimentRevision, lineage, evaluations, parity);
+                inputs, label, metrics, createdAt, experimentRevision, lineage, evaluations, parity, profile);
     }
 
     UUID runId() {

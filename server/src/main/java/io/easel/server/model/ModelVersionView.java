@@ -3,6 +3,7 @@ package io.easel.server.model;
 import io.easel.component.ColumnSpec;
 import io.easel.run.ModelLineage;
 import io.easel.run.ParityReport;
+import io.easel.run.TrainingProfile;
 import io.easel.server.run.ModelEvaluation;
 import java.time.Instant;
 import java.util.List;
@@ -27,17 +28,20 @@ import java.util.UUID;
  *     versions
  * @param parity whether its PMML predicts what Spark predicted, as the engine checked at export (rows compared, max
  *     difference, flagged); null for versions registered before the check
+ * @param profile how the records it trained on were distributed, input by input, as the engine counted them at
+ *     export: what drift monitoring compares served inputs with; null for versions registered before profiles
  */
 public record ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
         String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics, Instant createdAt,
-        Integer experimentRevision, ModelLineage lineage, List<ModelEvaluation> evaluations, ParityReport parity) {
+        Integer experimentRevision, ModelLineage lineage, List<ModelEvaluation> evaluations, ParityReport parity,
+        TrainingProfile profile) {
 
     /** A version whose revision, lineage and evaluations are not known. */
     public ModelVersionView(UUID modelId, UUID workspaceId, String modelName, int version, UUID runId, String nodeId,
             String pmmlUri, List<ColumnSpec> inputs, ColumnSpec label, Map<String, Object> metrics,
             Instant createdAt) {
         this(modelId, workspaceId, modelName, version, runId, nodeId, pmmlUri, inputs, label, metrics, createdAt, null,
-                null, null, null);
+                null, null, null, null);
     }
 
     /**

@@ -106,6 +106,6 @@ class GateTextsTest {
         return new ModelVersionView(UUID.randomUUID(), UUID.randomUUID(), "Credit", number, UUID.randomUUID(),
                 "gbdt", "file:/m", List.of(), null, Map.of(), Instant.now(), null, null,
                 List.of(new ModelEvaluation("evaluate", null, "binary-classification-evaluation", "report",
-                        metrics)), null);
+                        metrics)), null, null);
     }
 }

@@ -2,6 +2,7 @@ package io.easel.server.model;
 
 import io.easel.component.ColumnSpec;
 import io.easel.run.RunEvent;
+import io.easel.run.TrainingProfile;
 import io.easel.server.Api;
 import io.easel.server.AsAdministrator;
 import io.easel.server.deployment.DeploymentService;
@@ -54,7 +55,7 @@ public record ModelFixture(String name) {
 
     /**
      * The notice a run of {@code experimentId} publishes after the engine exported this model to {@code uri}, with the
-     * inputs, label and metrics of model.json; {@code withInputs = false} leaves the inputs out, as an engine may.
+     * inputs, label, metrics and training profile of model.json; {@code withInputs = false} leaves the inputs out, as an engine may.
      */
     public ModelExportedNotice notice(UUID experimentId, String experimentName, UUID runId, String uri,
             boolean withInputs) {
@@ -71,8 +72,11 @@ public record ModelFixture(String name) {
         ColumnSpec label = JSON.convertValue(descriptor.get("label"), ColumnSpec.class);
         Map<String, Object> metrics = JSON.convertValue(descriptor.get("metrics"),
                 new TypeReference<Map<String, Object>>() {});
+        // The training profile of model.json, where the engine that exported it counted one
+        TrainingProfile profile = JSON.convertValue(descriptor.get("profile"), TrainingProfile.class);
         return new ModelExportedNotice(workspaceId, experimentId, experimentName, runId,
-                new RunEvent.ModelExported(NODE_ID, "model", uri, inputs, label, metrics, System.currentTimeMillis()));
+                new RunEvent.ModelExported(NODE_ID, "model", uri, inputs, label, metrics, System.currentTimeMillis(),
+                        null, null, profile));
     }
 
     /** Exports this model from a new run of {@code experimentId} into {@code store} and announces it. */

@@ -21,7 +21,9 @@ import io.easel.server.deployment.DeploymentView;
 import io.easel.server.deployment.Gate;
 import io.easel.server.deployment.PredictionLog;
 import io.easel.server.deployment.ScoringFigures;
+import io.easel.server.deployment.DeploymentNotFoundException;
 import io.easel.server.deployment.ScoringService;
+import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
@@ -29,8 +31,10 @@ import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.workspace.CurrentWorkspace;
 import jakarta.annotation.security.PermitAll;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -57,6 +61,8 @@ public class DeploymentsView extends RegistryPage {
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
     private Map<String, ScoringFigures> canaryFigures = Map.of();
+    /** The served version's input drift per deployment, read once per refresh. */
+    private Map<String, DriftReport.VersionDrift> drift = Map.of();
     private final DeploymentGate gate;
     private Map<String, Gate> gates = Map.of();
     private final PredictionLog predictionLog;
@@ -142,8 +148,19 @@ public class DeploymentsView extends RegistryPage {
                 d -> scoring.figures(workspace.ref(), d)));
         canaryFigures = listed.stream().filter(d -> d.canaryVersion() != null).collect(Collectors.toMap(
                 DeploymentView::name, d -> scoring.canaryFigures(workspace.ref(), d).orElse(ScoringFigures.NONE)));
+        drift = new HashMap<>();
+        listed.forEach(d -> servedDrift(d).ifPresent(served -> drift.put(d.name(), served)));
         gates = gate.byDeployment(workspace.ref());
         grid.setItems(listed);
+    }
+
+    /** The served version's input drift; none for a deployment undeployed since the list was read. */
+    private Optional<DriftReport.VersionDrift> servedDrift(DeploymentView deployment) {
+        try {
+            return Optional.of(scoring.drift(workspace.ref(), deployment.name()).versions().getFirst());
+        } catch (DeploymentNotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     private Component nameCell(DeploymentView deployment) {
@@ -157,12 +174,29 @@ public class DeploymentsView extends RegistryPage {
         return cell;
     }
 
-    /** Every listed deployment serves: an undeployed one is gone from the list (and its endpoint answers 404). */
+    /**
+     * Every listed deployment serves: an undeployed one is gone from the list (and its endpoint answers 404). When the
+     * served version's inputs drifted from its training data, a second badge says how many features, naming them in
+     * its tooltip.
+     */
     private Component stateCell(DeploymentView deployment) {
         Span state = new Span(getTranslation("registry.state.serving"));
         state.addClassName("state-badge");
         state.getElement().setAttribute("data-state", "serving");
-        return state;
+        DriftReport.VersionDrift served = drift.get(deployment.name());
+        if (served == null || served.status() != DriftReport.Status.DRIFTED) {
+            return state;
+        }
+        Span drifted = new Span(getTranslation("registry.deployments.drift", served.flaggedFeatures()));
+        drifted.addClassName("state-badge");
+        drifted.getElement().setAttribute("data-state", "drifted");
+        drifted.setTitle(getTranslation("registry.deployments.drift.tooltip", served.recordsInWindow(),
+                served.features().stream().filter(DriftReport.FeatureDrift::flagged)
+                        .map(f -> String.format(getLocale(), "%s (PSI %.2f)", f.name(), f.psi()))
+                        .collect(Collectors.joining(", "))));
+        Div cell = new Div(state, drifted);
+        cell.addClassName("deployment-state-cell");
+        return cell;
     }
 
     /** "v3 100%", or with a canary "v3 70% · v4 30%". */

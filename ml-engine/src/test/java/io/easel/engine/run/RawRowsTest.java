@@ -21,10 +21,11 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which table a model's parity check samples: raw records of the model's lineage upstream of it, rows the model did not
- * train on first (data → split → gbdt, with a table after a feature step and one off the model's path beside).
+ * Which table a model's parity check samples and which its training profile counts: raw records of the model's lineage
+ * upstream of it, rows the model did not train on first for the one, the rows nearest the model that fed its training
+ * for the other (data → split → gbdt, with a table after a feature step and one off the model's path beside).
  */
-class ParityRowsTest {
+class RawRowsTest {
 
     private static final StructType RAW = new StructType().add("x", "double").add("class", "string");
     private static final PortRef SOURCE = new PortRef("data", "out");
@@ -46,7 +47,7 @@ class ParityRowsTest {
         put(TRAIN, raw());
         put(new PortRef("scaled", "out"), new TableData(rows(), new FeatureLineage(RAW, List.of(step()))));
 
-        assertThat(ParityRows.of(MODEL, LINEAGE, values)).isSameAs(test);
+        assertThat(RawRows.heldOut(MODEL, LINEAGE, values)).isSameAs(test);
     }
 
     @Test
@@ -57,14 +58,30 @@ class ParityRowsTest {
         put(TEST, new TableData(rows(), new FeatureLineage(RAW, List.of(step()))));
         put(new PortRef("elsewhere", "out"), raw());
 
-        assertThat(ParityRows.of(MODEL, LINEAGE, values)).isSameAs(source);
+        assertThat(RawRows.heldOut(MODEL, LINEAGE, values)).isSameAs(source);
     }
 
     @Test
     void shouldFindNoneWithoutRawRecordsOfTheModelsLineage() {
         put(SOURCE, new TableData(rows(), FeatureLineage.source(new StructType().add("y", "double"))));
 
-        assertThat(ParityRows.of(MODEL, LINEAGE, values)).isNull();
+        assertThat(RawRows.heldOut(MODEL, LINEAGE, values)).isNull();
+    }
+
+    @Test
+    void shouldProfileTheRowsNearestTheModelThatFedItsTraining() {
+        put(TEST, raw());
+        put(SOURCE, raw());
+        Dataset<Row> train = put(TRAIN, raw());
+
+        assertThat(RawRows.trainedOn(MODEL, LINEAGE, values)).isSameAs(train);
+    }
+
+    @Test
+    void shouldProfileNoHeldOutRows() {
+        put(TEST, raw());
+
+        assertThat(RawRows.trainedOn(MODEL, LINEAGE, values)).isNull();
     }
 
     private Dataset<Row> put(PortRef port, TableData table) {
