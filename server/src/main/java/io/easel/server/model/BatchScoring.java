@@ -11,6 +11,7 @@ import io.easel.server.run.RunService;
 import io.easel.server.run.RunTrigger;
 import io.easel.server.run.RunView;
 import io.easel.server.security.WorkspaceRef;
+import io.easel.server.settings.StudioOnly;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Service;
  * go through the source and sink components, so the data roots and connections rules of every run apply.
  */
 @Service
+@StudioOnly
 class BatchScoring {
 
     /** The id of the scoring component (io.easel.components.builtin.prediction.ScoreWithModel, engine side). */

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @StudioOnly
 @RequestMapping("/api/models")
-@Tag(name = "Models", description = "Trained pipelines the runs exported as PMML, by experiment node and version")
+@Tag(name = "Models")
 class BatchScoringController {
 
     private final BatchScoring batches;
