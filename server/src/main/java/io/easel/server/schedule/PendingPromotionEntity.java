@@ -1,5 +1,6 @@
 package io.easel.server.schedule;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -22,9 +23,8 @@ class PendingPromotionEntity {
 
     private UUID workspaceId;
 
-    private UUID ownerId;
-
-    private String ownerName;
+    @Embedded
+    private ScheduleOwner owner;
 
     private String promoteTo;
 
@@ -40,8 +40,7 @@ class PendingPromotionEntity {
         this.runId = runId;
         this.experimentId = schedule.experimentId();
         this.workspaceId = schedule.workspaceId();
-        this.ownerId = schedule.owner().userId();
-        this.ownerName = schedule.owner().username();
+        this.owner = schedule.owner();
         this.promoteTo = schedule.promoteTo();
         this.canaryPercent = schedule.canary().map(CanaryStep::percent).orElse(null);
         this.canaryForSeconds = schedule.canary().map(CanaryStep::promoteAfterSeconds).orElse(null);
@@ -61,7 +60,7 @@ class PendingPromotionEntity {
     }
 
     ScheduleOwner owner() {
-        return new ScheduleOwner(ownerId, ownerName);
+        return owner;
     }
 
     String promoteTo() {

@@ -1,5 +1,6 @@
 package io.easel.server.schedule;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,9 +21,8 @@ class ScheduleEntity {
 
     private UUID workspaceId;
 
-    private UUID ownerId;
-
-    private String ownerName;
+    @Embedded
+    private ScheduleOwner owner;
 
     private String cron;
 
@@ -58,8 +58,7 @@ class ScheduleEntity {
 
     /** Takes the settings of a PUT, by {@code owner}, and waits for the first firing after {@code now}. */
     void set(ScheduleSettings settings, ScheduleOwner owner, Instant now) {
-        this.ownerId = owner.userId();
-        this.ownerName = owner.username();
+        this.owner = owner;
         this.cron = settings.cron().cron();
         this.zone = settings.cron().zone().getId();
         this.missed = settings.missed();
@@ -80,7 +79,7 @@ class ScheduleEntity {
     }
 
     ScheduleOwner owner() {
-        return new ScheduleOwner(ownerId, ownerName);
+        return owner;
     }
 
     CronSchedule cronSchedule() {
@@ -106,7 +105,7 @@ class ScheduleEntity {
 
     ScheduleView view() {
         return new ScheduleView(experimentId, cron, zone, missed, promoteTo, canaryPercent,
-                canaryForSeconds == null ? null : Duration.ofSeconds(canaryForSeconds), enabled, ownerName,
+                canaryForSeconds == null ? null : Duration.ofSeconds(canaryForSeconds), enabled, owner.username(),
                 nextFireAt, lastFiredAt, lastRunId, lastProblem);
     }
 }

@@ -1,6 +1,8 @@
 package io.easel.server.schedule;
 
 import io.easel.server.security.EaselUser;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -13,9 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * The user a schedule acts as. Only the id counts: {@link io.easel.server.security.Access} reads their roles from the
  * database at every call, so an owner who lost the analyst role (or was disabled) makes the schedule's runs and
- * promotions fail as theirs would. The name is what the audit log writes.
+ * promotions fail as theirs would. The name is what the audit log writes. Schedules, pending promotions and
+ * scheduled canaries each store it in the same two columns.
  */
-record ScheduleOwner(UUID userId, String username) implements EaselUser, AuthenticatedPrincipal {
+@Embeddable
+record ScheduleOwner(@Column(name = "owner_id") UUID userId, @Column(name = "owner_name") String username)
+        implements EaselUser, AuthenticatedPrincipal {
 
     @Override
     public String getName() {

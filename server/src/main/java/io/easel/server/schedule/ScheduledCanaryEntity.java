@@ -1,5 +1,6 @@
 package io.easel.server.schedule;
 
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,9 +18,8 @@ class ScheduledCanaryEntity {
 
     private UUID workspaceId;
 
-    private UUID ownerId;
-
-    private String ownerName;
+    @Embedded
+    private ScheduleOwner owner;
 
     private String deployment;
 
@@ -34,8 +34,7 @@ class ScheduledCanaryEntity {
     ScheduledCanaryEntity(PendingPromotionEntity promoted, UUID modelId, int version, Instant promoteAt) {
         this.runId = promoted.runId();
         this.workspaceId = promoted.workspaceId();
-        this.ownerId = promoted.owner().userId();
-        this.ownerName = promoted.owner().username();
+        this.owner = promoted.owner();
         this.deployment = promoted.promoteTo();
         this.modelId = modelId;
         this.version = version;
@@ -51,7 +50,7 @@ class ScheduledCanaryEntity {
     }
 
     ScheduleOwner owner() {
-        return new ScheduleOwner(ownerId, ownerName);
+        return owner;
     }
 
     String deployment() {
