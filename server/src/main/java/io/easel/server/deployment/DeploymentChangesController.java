@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Deploying, undeploying, canaries and gates: in the studio only. Serving replicas ({@code easel.mode=serving}) read
+ * Deploying, undeploying, canaries, gates and prediction log settings: in the studio only. Serving replicas ({@code easel.mode=serving}) read
  * the deployments the studio wrote to the shared database and never change them, so one place decides what is served.
  */
 @RestController
@@ -30,10 +30,12 @@ class DeploymentChangesController {
 
     private final DeploymentService deployments;
     private final DeploymentGate gates;
+    private final PredictionLog log;
 
-    DeploymentChangesController(DeploymentService deployments, DeploymentGate gates) {
+    DeploymentChangesController(DeploymentService deployments, DeploymentGate gates, PredictionLog log) {
         this.deployments = deployments;
         this.gates = gates;
+        this.log = log;
     }
 
     @PostMapping("/api/deployments")
@@ -139,6 +141,21 @@ class DeploymentChangesController {
     @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
     Gate replaceGate(WorkspaceRef workspace, @PathVariable String name, @RequestBody(required = false) Gate gate) {
         return gates.replace(workspace, name, gate);
+    }
+
+    @PutMapping("/api/deployments/{name}/prediction-log")
+    @Operation(summary = "Switch the deployment's prediction log on or off, and set its sample rate",
+            description = "Body {\"enabled\": true, \"sampleRate\": 0.25}; a field left out keeps its value. Every "
+                    + "replica follows within seconds. Logged predictions are kept for "
+                    + "easel.serving.prediction-log.retention (30 days by default).")
+    @ApiResponse(responseCode = "200", description = "The settings as stored")
+    @ApiResponse(responseCode = "400", description = "Nothing to change, or a sample rate that is not a number more "
+            + "than 0 and at most 1; the detail names the field", content = @Content)
+    @ApiResponse(responseCode = "403", description = "A viewer", content = @Content)
+    @ApiResponse(responseCode = "404", description = "No deployment of that name", content = @Content)
+    PredictionLogSettings replace(WorkspaceRef workspace, @PathVariable String name,
+            @RequestBody(required = false) PredictionLogSettings settings) {
+        return log.replaceSettings(workspace, name, settings);
     }
 
     @DeleteMapping("/api/deployments/{name}")
