@@ -12,8 +12,6 @@ import io.easel.server.audit.AuditEntry;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
-import io.easel.server.model.ModelStore;
-import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
@@ -33,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Canary releases over real HTTP: one model with two versions that score differently (version 1 is the engine's
@@ -44,13 +42,10 @@ import org.springframework.context.ApplicationEventPublisher;
 class CanaryApiTest {
 
     @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext server;
 
     @Autowired
     ModelService models;
-
-    @Autowired
-    ModelStore store;
 
     @Autowired
     DeploymentService deployments;
@@ -76,11 +71,7 @@ class CanaryApiTest {
 
     @BeforeEach
     void deployVersionOneOfAModelWithTwoVersions() {
-        UUID experimentId = UUID.randomUUID();
-        ModelExportedNotice first = ModelFixture.CREDIT_GBDT.export(store, experimentId, "Canary");
-        events.publishEvent(first);
-        events.publishEvent(ModelFixture.CREDIT_GBDT_STRICT.export(store, experimentId, "Canary"));
-        modelId = models.producedBy(first.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        modelId = ModelFixture.registerTwoVersions(server, "Canary");
         assertThat(models.get(modelId).latestVersion()).isEqualTo(2);
         name = "canary-" + UUID.randomUUID().toString().substring(0, 8);
         scoring = deployments.deploy(modelId, 1, name).endpointPath();

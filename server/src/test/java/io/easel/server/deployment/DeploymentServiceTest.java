@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 
 @ServerTest
@@ -27,7 +27,7 @@ import org.springframework.http.HttpStatus;
 class DeploymentServiceTest {
 
     @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext server;
 
     @Autowired
     ModelService models;
@@ -139,7 +139,7 @@ class DeploymentServiceTest {
                 + " (node join-1), not the records the sources read: that step has no PMML form.");
         facts.put(ModelDescription.INPUT_BOUNDARY_NODE_FACT, "join-1");
         RunEvent.ModelExported exported = notice.model();
-        events.publishEvent(new ModelExportedNotice(notice.workspaceId(), notice.experimentId(),
+        server.publishEvent(new ModelExportedNotice(notice.workspaceId(), notice.experimentId(),
                 notice.experimentName(), notice.runId(), new RunEvent.ModelExported(exported.nodeId(),
                         exported.port(), exported.uri(), exported.inputs(), exported.label(), facts, exported.at())));
         UUID joined = models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
@@ -150,8 +150,6 @@ class DeploymentServiceTest {
 
     /** Exports the credit model from a new run of {@code experiment}; returns the model id. */
     private UUID export(UUID experiment, String experimentName) {
-        var notice = ModelFixture.CREDIT_GBDT.export(store, experiment, experimentName);
-        events.publishEvent(notice);
-        return models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        return ModelFixture.CREDIT_GBDT.register(server, experiment, experimentName).modelId();
     }
 }

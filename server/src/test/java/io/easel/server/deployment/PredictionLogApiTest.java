@@ -13,9 +13,6 @@ import io.easel.server.audit.AuditEntry;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.deployment.ScoreResponse.Prediction;
 import io.easel.server.model.ModelFixture;
-import io.easel.server.model.ModelService;
-import io.easel.server.model.ModelStore;
-import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
@@ -36,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,13 +50,7 @@ class PredictionLogApiTest {
     private static final Duration WRITTEN_WITHIN = Duration.ofSeconds(10);
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    ModelService models;
-
-    @Autowired
-    ModelStore store;
+    ApplicationContext server;
 
     @Autowired
     DeploymentService deployments;
@@ -90,11 +81,7 @@ class PredictionLogApiTest {
 
     @BeforeEach
     void deployVersionOneOfAModelWithTwoVersions() {
-        UUID experimentId = UUID.randomUUID();
-        ModelExportedNotice first = ModelFixture.CREDIT_GBDT.export(store, experimentId, "Prediction log");
-        events.publishEvent(first);
-        events.publishEvent(ModelFixture.CREDIT_GBDT_STRICT.export(store, experimentId, "Prediction log"));
-        UUID modelId = models.producedBy(first.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        UUID modelId = ModelFixture.registerTwoVersions(server, "Prediction log");
         name = "logged-" + UUID.randomUUID().toString().substring(0, 8);
         scoring = deployments.deploy(modelId, 1, name).endpointPath();
         analyst = Api.anonymous(port).withKey(keys.create(WorkspaceRef.DEFAULT, "prediction log test",

@@ -16,7 +16,7 @@ import io.easel.server.audit.AuditEntry;
 import io.easel.server.audit.AuditLog;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
-import io.easel.server.model.ModelStore;
+import io.easel.server.model.ModelVersionView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,13 +43,10 @@ class ScoringApiTest {
     private static final double TOLERANCE = 1e-9;
 
     @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext server;
 
     @Autowired
     ModelService models;
-
-    @Autowired
-    ModelStore store;
 
     @Autowired
     DeploymentService deployments;
@@ -90,10 +87,9 @@ class ScoringApiTest {
     }
 
     private DeploymentView deploy(ModelFixture fixture, UnseenCategories unseen) {
-        var notice = fixture.export(store, UUID.randomUUID(), "Scoring");
-        events.publishEvent(notice);
-        UUID model = models.producedBy(notice.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
-        return deployments.deploy(model, null, "scoring-" + notice.runId().toString().substring(0, 8), unseen);
+        ModelVersionView registered = fixture.register(server, UUID.randomUUID(), "Scoring");
+        return deployments.deploy(registered.modelId(), null,
+                "scoring-" + registered.runId().toString().substring(0, 8), unseen);
     }
 
     @Test
@@ -372,8 +368,7 @@ class ScoringApiTest {
      */
     @Test
     void shouldRollBackToThePreviousVersionAndForwardAgain() throws Exception {
-        var second = ModelFixture.CREDIT_GBDT.export(store, models.get(modelId).experimentId(), "Scoring");
-        events.publishEvent(second);
+        ModelFixture.CREDIT_GBDT.register(server, models.get(modelId).experimentId(), "Scoring");
         String name = "rollout-" + UUID.randomUUID().toString().substring(0, 8);
         String scoring = "/api/score/" + name;
         String body = JSON.writeValueAsString(record(0));

@@ -9,7 +9,6 @@ import io.easel.server.ServerTest;
 import io.easel.server.model.ModelFixture;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelStore;
-import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
@@ -23,7 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The liveness and readiness probes of a replica, open to load balancers that do not sign in. */
@@ -34,7 +33,7 @@ class ServingReadinessTest {
     private static final String SERVED_MODELS = "servedModels";
 
     @Autowired
-    ApplicationEventPublisher events;
+    ApplicationContext server;
 
     @Autowired
     ModelService models;
@@ -81,11 +80,7 @@ class ServingReadinessTest {
      */
     @Test
     void shouldBeNotReadyUntilEveryServedAndCanaryVersionIsLoaded() throws Exception {
-        UUID experimentId = UUID.randomUUID();
-        ModelExportedNotice first = ModelFixture.CREDIT_GBDT.export(store, experimentId, "Readiness");
-        events.publishEvent(first);
-        events.publishEvent(ModelFixture.CREDIT_GBDT_STRICT.export(store, experimentId, "Readiness"));
-        UUID modelId = models.producedBy(first.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        UUID modelId = ModelFixture.registerTwoVersions(server, "Readiness");
         String name = "ready-" + UUID.randomUUID().toString().substring(0, 8);
         deployments.deploy(modelId, 1, name);
         deployments.startCanary(WorkspaceRef.DEFAULT, name, 2, 20);

@@ -86,15 +86,33 @@ public record ModelFixture(String name) {
     }
 
     /**
+     * Exports this model from a new run of {@code experimentId} into the server's model store and announces it, so
+     * that the server registers it as the model's next version; returns that version. The caller must be signed in.
+     */
+    public ModelVersionView register(ApplicationContext server, UUID experimentId, String experimentName) {
+        ModelExportedNotice notice = export(server.getBean(ModelStore.class), experimentId, experimentName);
+        server.publishEvent(notice);
+        return server.getBean(ModelService.class).producedBy(notice.runId(), NODE_ID).orElseThrow();
+    }
+
+    /**
+     * Registers one model with two versions that score differently, from two runs of a new experiment: version 1 the
+     * credit GBDT the engine exported, version 2 the strict one. Returns the model's id.
+     */
+    public static UUID registerTwoVersions(ApplicationContext server, String experimentName) {
+        UUID experimentId = UUID.randomUUID();
+        UUID modelId = CREDIT_GBDT.register(server, experimentId, experimentName).modelId();
+        CREDIT_GBDT_STRICT.register(server, experimentId, experimentName);
+        return modelId;
+    }
+
+    /**
      * Registers this model as exported by a new run in the default workspace and deploys it as {@code name}, signed
      * in as the test server's first administrator; returns the scoring path ({@code /api/score/<name>}).
      */
     public String deploy(ApplicationContext server, String name) {
         return AsAdministrator.as(server, Api.ADMIN, () -> {
-            ModelExportedNotice notice = export(server.getBean(ModelStore.class), UUID.randomUUID(), "Fixture");
-            server.publishEvent(notice);
-            UUID model = server.getBean(ModelService.class).producedBy(notice.runId(), NODE_ID).orElseThrow()
-                    .modelId();
+            UUID model = register(server, UUID.randomUUID(), "Fixture").modelId();
             return server.getBean(DeploymentService.class).deploy(model, null, name).endpointPath();
         });
     }
