@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * to PMML, trained on a bundled dataset (some after feature steps), exported the way the engine's
  * {@code PmmlExporter} exports them. Not a test: it runs only when asked, {@code -Deasel.fixtures.write=<directory>}
  * (e.g. {@code server/src/test/resources/models/compiled}), and writes {@code <directory>/<fixture>/model.pmml} and
- * {@code fixture.properties} (the learner and the dataset, which the server's tests read). One-vs-rest has no PMML
+ * {@code fixture.properties} (the learner and the dataset, which the server's tests read); with
+ * {@code -Deasel.fixtures.only=<name>,<name>} only those fixtures. One-vs-rest has no PMML
  * form (JPMML-SparkML converts no {@code OneVsRestModel}), so the multiclass tree models are the iris tree and forest.
  */
 @EnabledIfSystemProperty(named = "easel.fixtures.write", matches = ".+")
@@ -64,7 +65,7 @@ class ScoringFixtures {
                         "random-forest-classifier", Map.of("labelColumn", "class", "numTrees", 5, "maxDepth", 3,
                                 "featureColumns", List.of("duration", "credit_amount", "age", "purpose",
                                         "housing", "checking_status"))),
-                // …and indexed, one-hot and scaled inputs, which leave the model to the interpreter
+                // …and indexed, one-hot and scaled inputs (MapValues, equal, arithmetic), which it translates too
                 new Fixture("credit-indexed-random-forest", "credit_g", List.of(
                         new Step("string-index", Map.of("columns", List.of("purpose", "housing"))),
                         new Step("one-hot-encode", Map.of("columns", List.of("checking_status"))),
@@ -72,6 +73,24 @@ class ScoringFixtures {
                         "random-forest-classifier", Map.of("labelColumn", "class", "numTrees", 5, "maxDepth", 3,
                                 "featureColumns", List.of("duration", "credit_amount", "age", "purpose_index",
                                         "housing_index", "checking_status_onehot"))),
+                new Fixture("credit-indexed-gbdt", "credit_g", List.of(
+                        new Step("string-index", Map.of("columns", List.of("purpose", "housing", "savings_status"))),
+                        new Step("one-hot-encode", Map.of("columns", List.of("checking_status", "personal_status"))),
+                        new Step("scale", Map.of("columns", List.of("duration", "credit_amount")))),
+                        "gbdt-classifier", Map.of("labelColumn", "class", "maxIter", 20, "maxDepth", 3,
+                                "featureColumns", List.of("duration", "credit_amount", "age", "purpose_index",
+                                        "housing_index", "savings_status_index", "checking_status_onehot",
+                                        "personal_status_onehot"))),
+                new Fixture("credit-indexed-decision-tree", "credit_g", List.of(
+                        new Step("string-index", Map.of("columns", List.of("purpose", "credit_history"))),
+                        new Step("one-hot-encode", Map.of("columns", List.of("checking_status", "savings_status")))),
+                        "decision-tree-classifier", Map.of("labelColumn", "class", "maxDepth", 5,
+                                "featureColumns", List.of("duration", "credit_amount", "age", "purpose_index",
+                                        "credit_history_index", "checking_status_onehot",
+                                        "savings_status_onehot"))),
+                new Fixture("diabetes-scaled-gbt-regressor", "diabetes", List.of(
+                        new Step("scale", Map.of("columns", List.of("bmi", "bp", "s5"), "method", "min-max"))),
+                        "gbt-regressor", Map.of("labelColumn", "progression", "maxIter", 20)),
                 new Fixture("breast-cancer-linear-svm", "breast_cancer", "linear-svm",
                         Map.of("labelColumn", "malignant", "maxIter", 50)),
                 new Fixture("iris-multilayer-perceptron", "iris", "multilayer-perceptron",
@@ -90,8 +109,15 @@ class ScoringFixtures {
                                 "petal_length_cm", "petal_width_cm"))));
     }
 
+    /** The fixtures to write: all of them, or only those {@code -Deasel.fixtures.only=<name>,<name>} names. */
+    static List<Fixture> selected() {
+        String only = System.getProperty("easel.fixtures.only", "");
+        List<String> names = List.of(only.split(","));
+        return fixtures().stream().filter(fixture -> only.isBlank() || names.contains(fixture.name())).toList();
+    }
+
     @ParameterizedTest
-    @MethodSource("fixtures")
+    @MethodSource("selected")
     void write(Fixture fixture) throws Exception {
         TableData data = TestRun.dataset(fixture.dataset());
         for (Step step : fixture.steps()) {

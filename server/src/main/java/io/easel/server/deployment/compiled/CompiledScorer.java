@@ -18,7 +18,7 @@ import org.jpmml.evaluator.TargetField;
 /**
  * A tree model compiled to flat arrays: scores a prepared record without the interpreter, with the answer the
  * interpreter gives. It answers null for a record it cannot route (a missing value a tree would have to decide
- * on), which then goes to the interpreter. Immutable and thread-safe.
+ * on, or an {@code equal} would compare), which then goes to the interpreter. Immutable and thread-safe.
  */
 public final class CompiledScorer implements RecordScorer {
 
@@ -39,7 +39,8 @@ public final class CompiledScorer implements RecordScorer {
 
     /**
      * Compiles the evaluator's model: a tree or a segmentation of trees (forests, GBTs with their link), on inputs
-     * of integer, double and text fields and derived fields that cast, fill missing values or guard categories.
+     * of integer, double and text fields and derived fields that cast, fill missing values, guard categories, index
+     * texts, flag categories (one-hot) or scale numbers.
      *
      * @throws NotCompilableException saying what the compiler does not translate
      */

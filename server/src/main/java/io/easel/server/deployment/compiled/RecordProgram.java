@@ -23,7 +23,10 @@ final class RecordProgram {
         this.codes = codes;
     }
 
-    /** @return the record's slots, or null when a value is of a type the compiled model does not read */
+    /**
+     * @return the record's slots, or null when a value is of a type the compiled model does not read or a derived
+     *     field is one only the interpreter computes as it does ({@link LeftToInterpreter})
+     */
     double[] run(Map<String, FieldValue> arguments) {
         double[] slots = new double[size];
         for (Input input : inputs) {
@@ -41,8 +44,12 @@ final class RecordProgram {
             }
             slots[input.slot()] = slot;
         }
-        for (Step step : steps) {
-            slots[step.slot()] = step.expression().evaluate(slots);
+        try {
+            for (Step step : steps) {
+                slots[step.slot()] = step.expression().evaluate(slots);
+            }
+        } catch (LeftToInterpreter undecided) {
+            return null;
         }
         return slots;
     }

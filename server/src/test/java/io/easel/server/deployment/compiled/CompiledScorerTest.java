@@ -35,8 +35,10 @@ class CompiledScorerTest {
     private static final Set<String> COMPILED_LEARNERS = Set.of("decision-tree-classifier",
             "random-forest-classifier", "gbdt-classifier", "decision-tree-regressor", "random-forest-regressor",
             "gbt-regressor");
-    /** Tree models behind feature steps the compiler does not translate: indexing (MapValues), one-hot, scaling. */
-    private static final Set<String> INTERPRETED_TREE_MODELS = Set.of("compiled/credit-indexed-random-forest");
+    /** Tree models behind feature steps: indexed (MapValues), one-hot (equal) and scaled (arithmetic) inputs. */
+    private static final List<String> TREES_BEHIND_FEATURE_STEPS = List.of("compiled/credit-indexed-random-forest",
+            "compiled/credit-indexed-gbdt", "compiled/credit-indexed-decision-tree",
+            "compiled/diabetes-scaled-gbt-regressor");
 
     /** Every fixture, the catalog's learners and the credit_g GBDTs exported with each missing-value treatment. */
     static Stream<ScoringFixture> models() {
@@ -53,7 +55,13 @@ class CompiledScorerTest {
     }
 
     private static boolean compiles(ScoringFixture fixture) {
-        return COMPILED_LEARNERS.contains(fixture.learner()) && !INTERPRETED_TREE_MODELS.contains(fixture.model());
+        return COMPILED_LEARNERS.contains(fixture.learner());
+    }
+
+    static Stream<ScoringFixture> treesBehindFeatureSteps() {
+        List<ScoringFixture> fixtures = ScoringFixture.ofCatalogLearners();
+        return TREES_BEHIND_FEATURE_STEPS.stream().map(model -> fixtures.stream()
+                .filter(fixture -> fixture.model().equals(model)).findFirst().orElseThrow());
     }
 
     private static Stream<ScoringFixture> creditGbdts() {
@@ -149,6 +157,36 @@ class CompiledScorerTest {
                 new ScoringFixture("compiled/breast-cancer-gbdt", "breast_cancer").evaluator());
 
         assertThat(compiled.trees()).isEqualTo(100);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("treesBehindFeatureSteps")
+    void shouldCompileTreesBehindIndexedOneHotAndScaledInputs(ScoringFixture fixture) throws Exception {
+        Evaluator evaluator = fixture.evaluator();
+        CompiledScorer compiled = CompiledScorer.compile(evaluator);
+
+        Verification verification = Verification.of(new InterpretedScorer(evaluator), compiled,
+                VerificationRecords.synthesise(evaluator, CompiledScoring.VERIFICATION_RECORDS, 3));
+
+        assertThat(verification.mismatch()).isNull();
+        assertThat(verification.compiledAnswers()).isGreaterThan(CompiledScoring.VERIFICATION_RECORDS / 2);
+    }
+
+    @Test
+    void shouldVerifyIndexedInputsOnTheCategoriesTheModelMaps() {
+        Evaluator evaluator = new ScoringFixture("compiled/credit-indexed-gbdt", "credit_g").evaluator();
+
+        List<Map<String, FieldValue>> records = VerificationRecords.synthesise(evaluator, 500, 7);
+
+        // purpose has no categories in the data dictionary: the string indexer's table names them
+        Set<Object> purposes = new TreeSet<>();
+        records.forEach(record -> {
+            FieldValue purpose = record.get("purpose");
+            if (purpose != null && purpose.getValue() != null) {
+                purposes.add(purpose.getValue());
+            }
+        });
+        assertThat(purposes).contains("radio/tv", "new car", "retraining", VerificationRecords.UNSEEN);
     }
 
     @Test
