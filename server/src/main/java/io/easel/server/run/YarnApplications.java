@@ -3,10 +3,7 @@ package io.easel.server.run;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.hadoop.KerberosProperties;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,29 +30,27 @@ import org.springframework.stereotype.Component;
 class YarnApplications {
 
     static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final List<String> CONFIGURATION_DIRECTORIES = List.of("HADOOP_CONF_DIR", "YARN_CONF_DIR");
-    private static final List<String> CONFIGURATION_FILES = List.of("core-site.xml", "hdfs-site.xml",
-            "yarn-site.xml");
     private static final String HADOOP_PREFIX = "spark.hadoop.";
 
     private final Map<String, String> sparkConf;
-    private final Map<String, String> environment;
     private final HadoopAccess hadoop;
 
+    /** YARN without Kerberos, its cluster's files found through {@code environment}. */
+    YarnApplications(Map<String, String> sparkConf, Map<String, String> environment) {
+        this(sparkConf, new HadoopAccess(KerberosProperties.NONE, HadoopAccess.siteConfiguration(environment)));
+    }
+
+    /**
+     * @param hadoop the cluster's client configuration and the identity the ResourceManager is called as (a secured
+     *               cluster's keytab)
+     */
     @Autowired
     YarnApplications(EngineProperties engine, HadoopAccess hadoop) {
-        this(engine.sparkConf(), System.getenv(), hadoop);
+        this(engine.sparkConf(), hadoop);
     }
 
-    /** YARN without Kerberos. */
-    YarnApplications(Map<String, String> sparkConf, Map<String, String> environment) {
-        this(sparkConf, environment, new HadoopAccess(KerberosProperties.NONE, new Configuration()));
-    }
-
-    /** @param hadoop the identity the ResourceManager is called as (a secured cluster's keytab) */
-    YarnApplications(Map<String, String> sparkConf, Map<String, String> environment, HadoopAccess hadoop) {
+    private YarnApplications(Map<String, String> sparkConf, HadoopAccess hadoop) {
         this.sparkConf = sparkConf;
-        this.environment = environment;
         this.hadoop = hadoop;
     }
 
@@ -107,21 +102,12 @@ class YarnApplications {
         }
     }
 
-    /** The client configuration: the cluster's files, the operator's {@code spark.hadoop.*}, bounded waits. */
+    /**
+     * The client configuration: the cluster's files as {@link HadoopAccess} read them, the operator's
+     * {@code spark.hadoop.*} on top, and bounded waits.
+     */
     Configuration configuration() {
-        YarnConfiguration conf = new YarnConfiguration();
-        for (String variable : CONFIGURATION_DIRECTORIES) {
-            String directory = environment.get(variable);
-            if (directory == null || directory.isBlank()) {
-                continue;
-            }
-            for (String file : CONFIGURATION_FILES) {
-                Path site = Path.of(directory, file);
-                if (Files.isRegularFile(site)) {
-                    conf.addResource(new org.apache.hadoop.fs.Path(site.toUri()));
-                }
-            }
-        }
+        YarnConfiguration conf = new YarnConfiguration(hadoop.configuration());
         sparkConf.forEach((key, value) -> {
             if (key.startsWith(HADOOP_PREFIX)) {
                 conf.set(key.substring(HADOOP_PREFIX.length()), value);
