@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The server's way into Hadoop file systems (model store, run workspaces, status files, uploads): the cluster's
- * client configuration from {@code HADOOP_CONF_DIR}, and, on a Kerberos-secured cluster, the identity of
+ * The server's way into Hadoop (model store, run workspaces, status files, uploads, YARN's client API): the
+ * cluster's client configuration from {@code HADOOP_CONF_DIR}, and, on a Kerberos-secured cluster, the identity of
  * {@link KerberosProperties}. The keytab login happens once, at start, so a wrong principal or keytab stops the
  * server with the reason instead of failing every later request; the ticket is renewed from the keytab before use.
  *
@@ -38,7 +38,10 @@ public class HadoopAccess {
 
     private static final Logger log = LoggerFactory.getLogger(HadoopAccess.class);
     private static final String AUTHENTICATION = "hadoop.security.authentication";
-    private static final List<String> CONFIGURATION_FILES = List.of("core-site.xml", "hdfs-site.xml");
+    /** Where a Hadoop gateway machine keeps the cluster's client files, in the order spark-submit reads them. */
+    private static final List<String> CONFIGURATION_DIRECTORIES = List.of("HADOOP_CONF_DIR", "YARN_CONF_DIR");
+    private static final List<String> CONFIGURATION_FILES = List.of("core-site.xml", "hdfs-site.xml",
+            "yarn-site.xml");
     /** How Hadoop's RPC client and the JDK's GSS say that the caller had no usable Kerberos credentials. */
     private static final List<String> AUTHENTICATION_FAILURES = List.of("SIMPLE authentication is not enabled",
             "cannot authenticate via", "GSS initiate failed", "Kerberos tgt");
@@ -73,12 +76,18 @@ public class HadoopAccess {
         }
     }
 
-    /** The client configuration: Hadoop's defaults and the {@code core-site.xml} and {@code hdfs-site.xml} of
-     * {@code HADOOP_CONF_DIR}, as on a Hadoop gateway machine. */
+    /**
+     * The client configuration, the one place the server reads the cluster's files: Hadoop's defaults and the
+     * {@code core-site.xml}, {@code hdfs-site.xml} and {@code yarn-site.xml} of {@code HADOOP_CONF_DIR} and
+     * {@code YARN_CONF_DIR}, as spark-submit reads them on a Hadoop gateway machine.
+     */
     public static Configuration siteConfiguration(Map<String, String> environment) {
         Configuration configuration = new Configuration();
-        String directory = environment.get("HADOOP_CONF_DIR");
-        if (directory != null && !directory.isBlank()) {
+        for (String variable : CONFIGURATION_DIRECTORIES) {
+            String directory = environment.get(variable);
+            if (directory == null || directory.isBlank()) {
+                continue;
+            }
             for (String file : CONFIGURATION_FILES) {
                 Path site = Path.of(directory, file);
                 if (Files.isRegularFile(site)) {

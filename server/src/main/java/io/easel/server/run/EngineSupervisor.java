@@ -51,6 +51,7 @@ class EngineSupervisor {
     private final RunWorkspace workspace;
     private final EngineProperties settings;
     private final YarnApplications yarn;
+    private final YarnDriverFailures yarnDriverFailures;
     private final ScheduledExecutorService timers;
 
     private final Instant processStarted = Instant.now();
@@ -70,7 +71,8 @@ class EngineSupervisor {
     }
 
     EngineSupervisor(RunLedger ledger, RunAnnouncer announcer, EngineLauncher launcher, LaunchPlanner planner,
-            RunWorkspace workspace, EngineProperties settings, YarnApplications yarn) {
+            RunWorkspace workspace, EngineProperties settings, YarnApplications yarn,
+            YarnDriverFailures yarnDriverFailures) {
         this.ledger = ledger;
         this.announcer = announcer;
         this.launcher = launcher;
@@ -78,6 +80,7 @@ class EngineSupervisor {
         this.workspace = workspace;
         this.settings = settings;
         this.yarn = yarn;
+        this.yarnDriverFailures = yarnDriverFailures;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("easel-engine-supervisor").factory());
         long poll = settings.statusPollInterval().toMillis();
@@ -323,12 +326,36 @@ class EngineSupervisor {
                         + "status.json", runId);
                 return;
             }
-            ledger.finish(runId, RunState.FAILED, "The engine (" + engine.describe() + ") " + end.description()
-                    + " without reporting the end of the run." + lastLines(runId)).ifPresent(announcer::announce);
+            Optional<String> yarnDriver = YarnDriverFailures.driverApplication(ledger.view(runId));
+            if (yarnDriver.isPresent()) {
+                // A driver that died inside YARN's application master left its last words with YARN, which gathers
+                // that container's log within seconds: the run ends once they are kept, off the supervisor's thread.
+                Thread.ofVirtual().name("easel-yarn-driver-" + runId).start(() -> {
+                    try {
+                        failWithoutReport(runId, engine, end,
+                                yarnDriverFailures.keepWithRun(runId, yarnDriver.get()));
+                    } finally {
+                        release(runId);
+                    }
+                });
+                return;
+            }
+            failWithoutReport(runId, engine, end, "");
         } catch (RuntimeException e) {
             log.error("Run {}: could not record the end of its engine", runId, e);
         }
         release(runId);
+    }
+
+    /** The engine ended without the run's end having been reported: the run fails, with what is known of why. */
+    private void failWithoutReport(UUID runId, RunningEngine engine, RunningEngine.EngineEnd end, String known) {
+        try {
+            ledger.finish(runId, RunState.FAILED, "The engine (" + engine.describe() + ") " + end.description()
+                    + " without reporting the end of the run." + known + lastLines(runId))
+                    .ifPresent(announcer::announce);
+        } catch (RuntimeException e) {
+            log.error("Run {}: could not record the end of its engine", runId, e);
+        }
     }
 
     /** Reads status.json of active runs that have been silent for a poll interval, or whose driver is elsewhere. */

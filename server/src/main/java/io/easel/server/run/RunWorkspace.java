@@ -1,5 +1,6 @@
 package io.easel.server.run;
 
+import io.easel.run.RunLogLine;
 import io.easel.run.RunStatus;
 import io.easel.run.WorkspaceLayout;
 import io.easel.server.hadoop.HadoopAccess;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -168,6 +170,26 @@ class RunWorkspace {
         } catch (IOException | RuntimeException e) {
             log.warn("Run {}: {} could not be read: {}", runId, uri, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Adds lines at the end of the run's {@code log.jsonl}, creating it when the engine never did (a driver that died
+     * before it started its log): for what the server learns of a run from elsewhere, such as the cluster manager.
+     */
+    void appendLog(UUID runId, List<RunLogLine> lines) throws IOException {
+        String uri = location(runId, WorkspaceLayout.LOG);
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(uri));
+        try {
+            FileSystem fileSystem = hadoop.fileSystem(path);
+            try (OutputStream out = fileSystem.exists(path) ? fileSystem.append(path) : fileSystem.create(path)) {
+                for (RunLogLine line : lines) {
+                    out.write(StoredJson.MAPPER.writeValueAsBytes(line));
+                    out.write('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw hadoop.explained(e);
         }
     }
 

@@ -61,6 +61,10 @@ final class InProcessYarn implements AutoCloseable {
         conf.setFloat(YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.9f);
         conf.setLong(YarnConfiguration.NM_MIN_PER_DISK_FREE_SPACE_MB, 64);
         conf.set("hadoop.tmp.dir", scratch.resolve("hadoop-tmp").toString());
+        // As on production clusters: an ended application's container logs are gathered on the default file system
+        // (HDFS), where the server reads the log of a driver that died in its application master.
+        conf.setBoolean(YarnConfiguration.LOG_AGGREGATION_ENABLED, true);
+        conf.set(YarnConfiguration.NM_REMOTE_APP_LOG_DIR, "/yarn/logs");
         MiniYARNCluster cluster = new MiniYARNCluster("easel-it", 1, 1, 1);
         try {
             cluster.init(conf);

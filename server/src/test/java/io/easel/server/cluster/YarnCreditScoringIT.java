@@ -46,12 +46,15 @@ import tools.jackson.databind.JsonNode;
  * gives; the credit-scoring experiment reads its CSV from HDFS and keeps its workspace and model there. A run must
  * give the same AUC with its driver beside the server (client deploy mode) and inside YARN's application master
  * (cluster deploy mode), end as SUCCEEDED in YARN, keep the driver's log with the run, deploy and score as Spark
- * did, show its Spark UI through the ResourceManager's proxy, and, cancelled, be KILLED in YARN within 10 s.
+ * did, show its Spark UI through the ResourceManager's proxy, and, cancelled, be KILLED in YARN within 10 s. A
+ * driver that dies in its application master fails the run with YARN's reason and leaves that container's log.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class YarnCreditScoringIT {
 
     private static final Duration KILL_LIMIT = Duration.ofSeconds(10);
+    /** What a JVM started with {@code -Xmx1m} says before it exits. */
+    private static final String DEAD_JVM = "Too small maximum heap";
 
     private static final List<AutoCloseable> started = new ArrayList<>();
     private static InProcessHdfs hdfs;
@@ -199,6 +202,41 @@ class YarnCreditScoringIT {
         assertThat(report.getYarnApplicationState()).isEqualTo(YarnApplicationState.KILLED);
         assertThat(took).isLessThan(KILL_LIMIT);
         assertThat(api.get("/api/runs/" + runId).body().get("state").asString()).isEqualTo("cancelled");
+    }
+
+    @Test
+    @Order(4)
+    void shouldFailARunWhoseDriverDiesInTheApplicationMasterAndKeepThatContainersLog() {
+        Api api = server.api();
+        // A heap no JVM starts with: YARN starts the application master's container, whose JVM refuses at once,
+        // before the driver can start the run's log or report anything.
+        String runId = runs.startRun(server, runs.createExperiment(api,
+                Map.of("deployMode", "cluster", "driverMemory", "1m")));
+        JsonNode run = timed("a driver dying in its application master", () -> awaitEnd(api, runId));
+
+        assertThat(run.get("state").asString()).as(run.toString()).isEqualTo("failed");
+        String applicationId = run.get("sparkAppId").asString();
+        assertThat(awaitEndInYarn(applicationId).getFinalApplicationStatus())
+                .isEqualTo(FinalApplicationStatus.FAILED);
+        // The reason is YARN's, naming what the JVM said.
+        assertThat(run.get("message").asString()).contains("YARN says of " + applicationId)
+                .contains(DEAD_JVM);
+        // The log panel shows the master container's own output, copied from YARN once it aggregated it.
+        String log = awaitLogHolding(api, runId, DEAD_JVM);
+        assertThat(log).contains("application master (container container_").contains(DEAD_JVM);
+        assertThat(log).as("the container's environment (the callback token) stays out of the run's log")
+                .doesNotContain("launch_container.sh").doesNotContain("EASEL_CALLBACK_TOKEN");
+    }
+
+    /** The run's whole log once it holds {@code text}, or as it is after the time YARN may take to aggregate it. */
+    private static String awaitLogHolding(Api api, String runId, String text) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String log = api.get("/api/runs/" + runId + "/log").text();
+        while (!log.contains(text) && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+            log = api.get("/api/runs/" + runId + "/log").text();
+        }
+        return log;
     }
 
     /** The application's report once it has ended in YARN (an application unregisters shortly after its driver). */

@@ -57,6 +57,31 @@ class YarnApplicationsTest {
     }
 
     @Test
+    void shouldQuoteWhatTheApplicationMasterWroteWithoutYarnsFraming() {
+        // As YARN's aggregated log prints a container's file (the IT reads a real one).
+        String printed = """
+                Container: container_1764662400000_0001_01_000001 on localhost_40123
+                LogAggregationType: AGGREGATED
+                ==================================================================
+                LogType:stdout
+                LogLastModifiedTime:Thu Dec 03 10:24:58 +0000 2026
+                LogLength:66
+                LogContents:
+                Error occurred during initialization of VM
+                Too small maximum heap
+
+                End of LogType:stdout
+                ******************************************************************************
+                """;
+        YarnApplications.ApplicationMasterLog log = new YarnApplications.ApplicationMasterLog(null, printed, null);
+
+        assertThat(log.lastLines(10)).containsExactly("Error occurred during initialization of VM",
+                "Too small maximum heap");
+        assertThat(log.lastLines(1)).containsExactly("Too small maximum heap");
+        assertThat(YarnApplications.ApplicationMasterLog.missing("no aggregation").lastLines(10)).isEmpty();
+    }
+
+    @Test
     void shouldTellYarnRunsAndApplicationIdsApart() {
         assertThat(YarnApplications.runsOn("yarn")).isTrue();
         assertThat(YarnApplications.runsOn("spark://m:7077")).isFalse();
