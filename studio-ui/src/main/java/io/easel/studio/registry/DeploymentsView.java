@@ -23,14 +23,20 @@ import io.easel.server.deployment.PredictionLog;
 import io.easel.server.deployment.ScoringFigures;
 import io.easel.server.deployment.DeploymentNotFoundException;
 import io.easel.server.deployment.ScoringService;
+import io.easel.server.deployment.MinuteFigures;
+import io.easel.server.deployment.ScoringTimeline;
 import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
+import io.easel.studio.canvas.Chart;
+import io.easel.studio.canvas.ChartOption;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.workspace.CurrentWorkspace;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +48,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The workspace's deployments: what each serves and served before, how the traffic is shared while a canary runs, how
- * the served version (and its canary) has scored on this server (requests, errors, p99 latency), each one's evaluation
- * gate, and the scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort,
+ * the served version (and its canary) has scored on this server (requests, errors, p99 latency), its last hour there
+ * as small charts, each one's evaluation gate, and the scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort,
  * Edit gate…, Prediction log…, Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see
  * them.
  */
@@ -61,6 +67,10 @@ public class DeploymentsView extends RegistryPage {
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
     private Map<String, ScoringFigures> canaryFigures = Map.of();
+    /** Each deployment's last hour on this server, minute by minute, read once per refresh. */
+    private Map<String, ScoringTimeline> timelines = Map.of();
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     /** The served version's input drift per deployment, read once per refresh. */
     private Map<String, DriftReport.VersionDrift> drift = Map.of();
     private final DeploymentGate gate;
@@ -104,6 +114,8 @@ public class DeploymentsView extends RegistryPage {
                 "registry.deployments.errors");
         figureColumn(f -> f.p99Millis() == null ? NO_FIGURE : String.format(getLocale(), "%.2f", f.p99Millis()),
                 "registry.deployments.p99");
+        grid.addComponentColumn(this::lastHour).setHeader(getTranslation("registry.deployments.last-hour"))
+                .setAutoWidth(true).setFlexGrow(0);
         gateColumn();
         grid.addComponentColumn(this::actions).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -148,10 +160,52 @@ public class DeploymentsView extends RegistryPage {
                 d -> scoring.figures(workspace.ref(), d)));
         canaryFigures = listed.stream().filter(d -> d.canaryVersion() != null).collect(Collectors.toMap(
                 DeploymentView::name, d -> scoring.canaryFigures(workspace.ref(), d).orElse(ScoringFigures.NONE)));
+        timelines = new HashMap<>();
+        listed.forEach(d -> timeline(d).ifPresent(minutes -> timelines.put(d.name(), minutes)));
         drift = new HashMap<>();
         listed.forEach(d -> servedDrift(d).ifPresent(served -> drift.put(d.name(), served)));
         gates = gate.byDeployment(workspace.ref());
         grid.setItems(listed);
+    }
+
+    /** The deployment's last hour; none for a deployment undeployed since the list was read. */
+    private Optional<ScoringTimeline> timeline(DeploymentView deployment) {
+        try {
+            return Optional.of(scoring.timeline(workspace.ref(), deployment.name(), 60));
+        } catch (DeploymentNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Three sparklines of the deployment's last hour on this server (every version together): requests per second,
+     * p99 latency and error rate, minute by minute; a minute without requests is a gap in the latter two.
+     */
+    private Component lastHour(DeploymentView deployment) {
+        List<MinuteFigures> minutes = Optional.ofNullable(timelines.get(deployment.name()))
+                .map(ScoringTimeline::minutes).orElse(List.of());
+        List<String> labels = minutes.stream().map(minute -> MINUTE.format(minute.minute())).toList();
+        Div charts = new Div(
+                sparkline("requests", getTranslation("registry.deployments.last-hour.requests"), labels,
+                        minutes.stream().map(MinuteFigures::requestsPerSecond).toList()),
+                sparkline("p99", getTranslation("registry.deployments.last-hour.p99"), labels,
+                        minutes.stream().map(MinuteFigures::p99Millis).toList()),
+                sparkline("errors", getTranslation("registry.deployments.last-hour.errors"), labels,
+                        minutes.stream().map(MinuteFigures::errorPercent).toList()));
+        charts.addClassName("deployment-sparklines");
+        charts.getElement().setAttribute("data-deployment", deployment.name());
+        charts.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)");
+        return charts;
+    }
+
+    private static Chart sparkline(String figure, String name, List<String> labels, List<Double> values) {
+        Chart chart = new Chart(ChartOption.sparkline(name, labels, values));
+        chart.setWidth("84px");
+        chart.setHeight("28px");
+        chart.getStyle().set("min-height", "0"); // the chart element's own minimum (160 px) is for full-size charts
+        chart.addClassName("deployment-sparkline");
+        chart.getElement().setAttribute("data-figure", figure);
+        return chart;
     }
 
     /** The served version's input drift; none for a deployment undeployed since the list was read. */
