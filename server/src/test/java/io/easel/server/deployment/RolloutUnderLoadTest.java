@@ -111,7 +111,7 @@ class RolloutUnderLoadTest {
             assertThat(answer.version()).isIn(1, 2);
         });
         assertThat(answers.stream().map(Answer::version).collect(Collectors.toSet())).containsExactlyInAnyOrder(1, 2);
-        // Every client's last answers come from the version rolled back to
+        // The latest answer, well after the roll-back, comes from the version rolled back to
         assertThat(answers.getLast().version()).isEqualTo(1);
     }
 

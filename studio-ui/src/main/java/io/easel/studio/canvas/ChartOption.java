@@ -260,7 +260,7 @@ public final class ChartOption {
     public static String sparkline(String name, List<String> labels, List<Double> values) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("grid", Map.of("left", 1, "right", 1, "top", 3, "bottom", 1));
+        option.put("grid", Map.of("left", 2, "right", 3, "top", 3, "bottom", 3)); // room for the end dots
         option.put("tooltip", Map.of("trigger", "axis", "appendTo", "body", "transitionDuration", 0));
         option.put("xAxis", Map.of("type", "category", "show", false, "boundaryGap", false, "data", labels));
         option.put("yAxis", Map.of("type", "value", "show", false, "min", 0));
@@ -268,7 +268,8 @@ public final class ChartOption {
         line.put("type", "line");
         line.put("name", name);
         line.put("data", values.stream().map(value -> value == null ? null : round(value)).toList());
-        line.put("showSymbol", false);
+        line.put("symbol", "circle"); // small dots, so that a lone minute between gaps shows
+        line.put("symbolSize", 3);
         line.put("lineStyle", Map.of("width", 1.5, "color", LINE_COLOR));
         line.put("itemStyle", Map.of("color", LINE_COLOR));
         line.put("areaStyle", Map.of("color", LINE_COLOR, "opacity", 0.12));
