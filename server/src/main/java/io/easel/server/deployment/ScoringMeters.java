@@ -58,8 +58,11 @@ class ScoringMeters {
         private final Timer clientError;
         private final Timer serverError;
         private final Counter records;
+        /** The deployment's minute-by-minute figures, which every version's requests add to. */
+        private final ScoringMinutes minutes;
 
-        private Meters(MeterRegistry registry, Tags tags) {
+        private Meters(MeterRegistry registry, Tags tags, ScoringMinutes minutes) {
+            this.minutes = minutes;
             this.success = timer(registry, tags, Outcome.SUCCESS);
             this.clientError = timer(registry, tags, Outcome.CLIENT_ERROR);
             this.serverError = timer(registry, tags, Outcome.SERVER_ERROR);
@@ -75,8 +78,10 @@ class ScoringMeters {
         }
 
         void succeeded(long startNanos, int recordCount) {
-            success.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+            long latency = System.nanoTime() - startNanos;
+            success.record(latency, TimeUnit.NANOSECONDS);
             records.increment(recordCount);
+            minutes.succeeded(latency);
         }
 
         void failed(long startNanos, Throwable failure) {
@@ -86,6 +91,7 @@ class ScoringMeters {
                 case SUCCESS -> success;
             };
             timer.record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+            minutes.failed();
         }
 
         void removeFrom(MeterRegistry registry) {
@@ -126,10 +132,12 @@ class ScoringMeters {
     }
 
     private final MeterRegistry registry;
+    private final ScoringTimelines timelines;
     private final Map<Key, Meters> meters = new ConcurrentHashMap<>();
 
-    ScoringMeters(MeterRegistry registry) {
+    ScoringMeters(MeterRegistry registry, ScoringTimelines timelines) {
         this.registry = registry;
+        this.timelines = timelines;
     }
 
     /** What a version of the deployment has scored here; {@link ScoringFigures#NONE} before any request. */
@@ -144,6 +152,7 @@ class ScoringMeters {
      * when they restart.
      */
     void forget(UUID workspaceId, String deployment) {
+        timelines.forget(workspaceId, deployment);
         meters.entrySet().removeIf(entry -> {
             Key key = entry.getKey();
             if (!key.workspaceId().equals(workspaceId) || !key.deployment().equals(deployment)) {
@@ -159,6 +168,7 @@ class ScoringMeters {
         Key key = new Key(workspace.id(), deployment, version);
         Meters found = meters.get(key);
         return found != null ? found : meters.computeIfAbsent(key, k -> new Meters(registry, Tags.of("workspace",
-                workspace.slug(), "deployment", k.deployment(), "version", Integer.toString(k.version()))));
+                workspace.slug(), "deployment", k.deployment(), "version", Integer.toString(k.version())),
+                timelines.of(k.workspaceId(), k.deployment())));
     }
 }

@@ -35,10 +35,11 @@ public class ScoringService {
     private final ScoringMeters meters;
     private final PredictionLog predictionLog;
     private final DriftMonitor drift;
+    private final ScoringTimelines timelines;
     private final int maxRecords;
 
     ScoringService(DeploymentService deployments, ScoringModels scoringModels, JsonMapper json, ScoringGate gate,
-            ScoringMeters meters, PredictionLog predictionLog, DriftMonitor drift,
+            ScoringMeters meters, PredictionLog predictionLog, DriftMonitor drift, ScoringTimelines timelines,
             @Value("${easel.scoring.max-records:10000}") int maxRecords) {
         this.deployments = deployments;
         this.scoringModels = scoringModels;
@@ -47,6 +48,7 @@ public class ScoringService {
         this.meters = meters;
         this.predictionLog = predictionLog;
         this.drift = drift;
+        this.timelines = timelines;
         this.maxRecords = maxRecords;
     }
 
@@ -89,6 +91,19 @@ public class ScoringService {
     public Optional<ScoringFigures> canaryFigures(WorkspaceRef workspace, DeploymentView deployment) {
         return Optional.ofNullable(deployment.canaryVersion())
                 .map(canary -> meters.figures(workspace, deployment.name(), canary));
+    }
+
+    /**
+     * How the deployment (every version together) scored on this server in each of its last {@code minutes} minutes:
+     * requests per second, error rate and p99 latency, the current minute last.
+     *
+     * @param minutes 1 to 60
+     * @throws DeploymentNotFoundException (404)
+     * @throws ScoringTimelineException (400, naming {@code minutes}) out of range
+     */
+    public ScoringTimeline timeline(WorkspaceRef workspace, String deploymentName, int minutes) {
+        deployments.served(workspace, deploymentName);
+        return timelines.lastMinutes(workspace.id(), deploymentName, minutes);
     }
 
     /**

@@ -252,6 +252,31 @@ public final class ChartOption {
         return heatmap(labels, axes, texts, cells, -bound, bound, SIGNED_HEAT_COLORS);
     }
 
+    /**
+     * A sparkline: a small line from 0 up, without axes or grid lines, for a figure over time in a table cell; the
+     * tooltip (drawn on the page, not clipped by the cell) names the figure and shows each point's label and value. A
+     * null value is a gap: nothing was measured then.
+     */
+    public static String sparkline(String name, List<String> labels, List<Double> values) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("animation", false);
+        option.put("grid", Map.of("left", 2, "right", 3, "top", 3, "bottom", 3)); // room for the end dots
+        option.put("tooltip", Map.of("trigger", "axis", "appendTo", "body", "transitionDuration", 0));
+        option.put("xAxis", Map.of("type", "category", "show", false, "boundaryGap", false, "data", labels));
+        option.put("yAxis", Map.of("type", "value", "show", false, "min", 0));
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("type", "line");
+        line.put("name", name);
+        line.put("data", values.stream().map(value -> value == null ? null : round(value)).toList());
+        line.put("symbol", "circle"); // small dots, so that a lone minute between gaps shows
+        line.put("symbolSize", 3);
+        line.put("lineStyle", Map.of("width", 1.5, "color", LINE_COLOR));
+        line.put("itemStyle", Map.of("color", LINE_COLOR));
+        line.put("areaStyle", Map.of("color", LINE_COLOR, "opacity", 0.12));
+        option.put("series", List.of(line));
+        return ExperimentCanvas.write(option);
+    }
+
     private static int square(List<String> labels, List<List<Double>> values) {
         int n = labels.size();
         if (values.size() != n || values.stream().anyMatch(row -> row.size() != n)) {

@@ -23,14 +23,20 @@ import io.easel.server.deployment.PredictionLog;
 import io.easel.server.deployment.ScoringFigures;
 import io.easel.server.deployment.DeploymentNotFoundException;
 import io.easel.server.deployment.ScoringService;
+import io.easel.server.deployment.MinuteFigures;
+import io.easel.server.deployment.ScoringTimeline;
 import io.easel.server.deployment.drift.DriftReport;
 import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
+import io.easel.studio.canvas.Chart;
+import io.easel.studio.canvas.ChartOption;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.workspace.CurrentWorkspace;
 import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +48,10 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * The workspace's deployments: what each serves and served before, how the traffic is shared while a canary runs, how
- * the served version (and its canary) has scored on this server (requests, errors, p99 latency), each one's evaluation
- * gate, and the scoring example. Analysts change them through one menu per row (Roll back, Canary…, Promote, Abort,
- * Edit gate…, Prediction log…, Undeploy after a confirmation), so that the page fits a 1,600 px window; viewers see
- * them.
+ * the served version (and its canary) has scored on this server (requests, errors, p99 latency, each with a small
+ * chart of its last hour), each one's evaluation gate, and the scoring example. Analysts change them through one menu
+ * per row (Roll back, Canary…, Promote, Abort, Edit gate…, Prediction log…, Undeploy after a confirmation), so that the
+ * page fits a 1,600 px window; viewers see them.
  */
 @Route(value = "deployments", layout = StudioLayout.class)
 @PermitAll
@@ -61,6 +67,11 @@ public class DeploymentsView extends RegistryPage {
     private Map<UUID, String> modelNames = Map.of();
     private Map<String, ScoringFigures> figures = Map.of();
     private Map<String, ScoringFigures> canaryFigures = Map.of();
+    /** Each deployment's last hour on this server, minute by minute, read once per refresh. */
+    private Map<String, ScoringTimeline> timelines = Map.of();
+    private static final int LAST_HOUR_MINUTES = 60;
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     /** The served version's input drift per deployment, read once per refresh. */
     private Map<String, DriftReport.VersionDrift> drift = Map.of();
     private final DeploymentGate gate;
@@ -99,11 +110,14 @@ public class DeploymentsView extends RegistryPage {
                 .setHeader(getTranslation("registry.deployments.previous")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(this::traffic).setHeader(getTranslation("registry.deployments.traffic"))
                 .setAutoWidth(true).setFlexGrow(0);
-        figureColumn(f -> String.format(getLocale(), "%,d", f.requests()), "registry.deployments.requests");
+        figureColumn(f -> String.format(getLocale(), "%,d", f.requests()), "registry.deployments.requests",
+                new LastHour("requests", "registry.deployments.last-hour.requests", MinuteFigures::requestsPerSecond));
         figureColumn(f -> f.errorPercent() == null ? NO_FIGURE : String.format(getLocale(), "%.1f", f.errorPercent()),
-                "registry.deployments.errors");
+                "registry.deployments.errors",
+                new LastHour("errors", "registry.deployments.last-hour.errors", MinuteFigures::errorPercent));
         figureColumn(f -> f.p99Millis() == null ? NO_FIGURE : String.format(getLocale(), "%.2f", f.p99Millis()),
-                "registry.deployments.p99");
+                "registry.deployments.p99",
+                new LastHour("p99", "registry.deployments.last-hour.p99", MinuteFigures::p99Millis));
         gateColumn();
         grid.addComponentColumn(this::actions).setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -118,14 +132,27 @@ public class DeploymentsView extends RegistryPage {
     }
 
     /**
-     * A right-aligned number about the served version's scoring, read once per refresh; while a canary runs, the
-     * canary's figure follows it ("120 · 35"), to compare the two before promoting or aborting.
+     * A figure of the last hour, minute by minute, drawn under its column's number.
+     *
+     * @param figure the chart's {@code data-figure}
+     * @param name the message key naming the figure in the chart's tooltip
      */
-    private void figureColumn(Function<ScoringFigures, String> text, String header) {
-        grid.addColumn(d -> {
+    private record LastHour(String figure, String name, Function<MinuteFigures, Double> perMinute) {}
+
+    /**
+     * A right-aligned number about the served version's scoring, read once per refresh; while a canary runs, the
+     * canary's figure follows it ("120 · 35"), to compare the two before promoting or aborting. Under it, a sparkline
+     * of the deployment's last hour on this server (every version together); a minute without a value is a gap.
+     */
+    private void figureColumn(Function<ScoringFigures, String> text, String header, LastHour lastHour) {
+        grid.addComponentColumn(d -> {
             String served = text.apply(figures.getOrDefault(d.name(), ScoringFigures.NONE));
             ScoringFigures canary = canaryFigures.get(d.name());
-            return canary == null ? served : served + " · " + text.apply(canary);
+            Div cell = new Div(new Span(canary == null ? served : served + " · " + text.apply(canary)),
+                    sparkline(d, lastHour));
+            cell.addClassName("deployment-figure-cell");
+            cell.getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "flex-end");
+            return cell;
         }).setHeader(getTranslation(header))
                 .setTooltipGenerator(d -> d.canaryVersion() == null ? getTranslation("registry.deployments.figures")
                         : getTranslation("registry.deployments.figures.canary", d.modelVersion(), d.canaryVersion()))
@@ -148,10 +175,36 @@ public class DeploymentsView extends RegistryPage {
                 d -> scoring.figures(workspace.ref(), d)));
         canaryFigures = listed.stream().filter(d -> d.canaryVersion() != null).collect(Collectors.toMap(
                 DeploymentView::name, d -> scoring.canaryFigures(workspace.ref(), d).orElse(ScoringFigures.NONE)));
+        timelines = new HashMap<>();
+        listed.forEach(d -> timeline(d).ifPresent(minutes -> timelines.put(d.name(), minutes)));
         drift = new HashMap<>();
         listed.forEach(d -> servedDrift(d).ifPresent(served -> drift.put(d.name(), served)));
         gates = gate.byDeployment(workspace.ref());
         grid.setItems(listed);
+    }
+
+    /** The deployment's last hour; none for a deployment undeployed since the list was read. */
+    private Optional<ScoringTimeline> timeline(DeploymentView deployment) {
+        try {
+            return Optional.of(scoring.timeline(workspace.ref(), deployment.name(), LAST_HOUR_MINUTES));
+        } catch (DeploymentNotFoundException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private Chart sparkline(DeploymentView deployment, LastHour lastHour) {
+        List<MinuteFigures> minutes = Optional.ofNullable(timelines.get(deployment.name()))
+                .map(ScoringTimeline::minutes).orElse(List.of());
+        Chart chart = new Chart(ChartOption.sparkline(getTranslation(lastHour.name()),
+                minutes.stream().map(minute -> MINUTE.format(minute.minute())).toList(),
+                minutes.stream().map(lastHour.perMinute()).toList()));
+        chart.setWidth("64px");
+        chart.setHeight("20px");
+        chart.getStyle().set("min-height", "0"); // the chart element's own minimum (160 px) is for full-size charts
+        chart.addClassName("deployment-sparkline");
+        chart.getElement().setAttribute("data-figure", lastHour.figure());
+        chart.getElement().setAttribute("data-deployment", deployment.name());
+        return chart;
     }
 
     /** The served version's input drift; none for a deployment undeployed since the list was read. */

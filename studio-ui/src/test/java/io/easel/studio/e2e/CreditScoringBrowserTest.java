@@ -208,6 +208,13 @@ class CreditScoringBrowserTest extends SignedInStudio {
         String row = "[data-deployment='" + CHOSEN_NAME + "']";
         browser.find(".deployment-name-cell" + row);
         assertThat(browser.find(".deployment-grid").getText()).contains(CHOSEN_NAME, model, "v1");
+        // The last hour under each figure, as sparklines ECharts draws at their small size
+        for (String figure : List.of("requests", "errors", "p99")) {
+            WebElement sparkline = browser.find("easel-chart.deployment-sparkline[data-figure='" + figure + "']" + row
+                    + " canvas");
+            assertThat(sparkline.getSize().getWidth()).as(figure).isBetween(60, 68);
+            assertThat(sparkline.getSize().getHeight()).as(figure).isBetween(16, 24);
+        }
         // The one request scored above, without an error, in the served version's scoring figures.
         assertThat(browser.find(".deployment-grid").getText())
                 .contains("Requests", "Errors (%)", "p99 latency (ms)", "0.0");
