@@ -80,6 +80,7 @@ import io.easel.server.security.WorkspaceView;
 import io.easel.studio.canvas.ExperimentCanvas;
 import io.easel.studio.experiments.ExperimentFileDownload;
 import io.easel.studio.experiments.ExperimentListView;
+import io.easel.studio.layout.BackgroundWork;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
 import io.easel.studio.registry.DeployDialog;
@@ -97,6 +98,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * The experiment editor: canvas with palette in the middle, the selected node's settings and results on the right,
@@ -126,6 +129,7 @@ public class ExperimentEditorView extends Div
     private final ConnectionService connections;
     private final RunHistory history;
     private final RunComparisonFlow comparisons;
+    private final BackgroundWork work;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
     private final Aside side = new Aside();
@@ -158,6 +162,8 @@ public class ExperimentEditorView extends Div
     private Button compareButton;
     private String selected;
     private RunView run;
+    /** A run is being started off the UI thread: no second start until it has answered. */
+    private boolean starting;
     private Registration runSubscription;
     /** While a run goes on, and a few seconds after: the UI polls so elapsed times and logs catch up. */
     private com.vaadin.flow.shared.Registration ticking;
@@ -169,8 +175,9 @@ public class ExperimentEditorView extends Div
     public ExperimentEditorView(CatalogService catalog, ExperimentService experiments, RunService runs,
             PortDataService portData, PortStatisticsService portStatistics, ModelService models, DeploymentService deployments, ScoringService scoring,
             WorkspaceService workspaces, UploadService uploads, ConnectionService connections, RunHistory history,
-            ScheduleService schedules) {
+            ScheduleService schedules, BackgroundWork work) {
         this.schedules = schedules;
+        this.work = work;
         this.portData = portData;
         this.portStatistics = portStatistics;
         this.history = history;
@@ -259,6 +266,7 @@ public class ExperimentEditorView extends Div
         toolbar.setName(name);
         toolbar.showDirty(dirty);
         toolbar.showRun(run == null ? null : run.state());
+        toolbar.showStarting(starting);
         toolbar.setReadOnly(!workspace.role().canEdit());
         compareButton = comparisons.compareButton(() -> run == null ? null : run.id());
         compareButton.setEnabled(run != null && run.state().isFinal());
@@ -818,33 +826,75 @@ public class ExperimentEditorView extends Div
         run(RunScope.ALL);
     }
 
-    /** Saves the experiment and runs the part of it {@code scope} says (the canvas's node menu), or all of it. */
+    /**
+     * Saves the experiment and runs the part of it {@code scope} says (the canvas's node menu), or all of it. The
+     * start (which spawns or feeds an engine) happens off the UI thread; Run reads "Starting…" until it answers.
+     */
     private void run(RunScope scope) {
-        if (run != null && !run.state().isFinal() || !workspace.role().canEdit()) {
+        if (starting || run != null && !run.state().isFinal() || !workspace.role().canEdit()) {
             return;
         }
         if (!save()) {
             return;
         }
-        try {
-            RunView started = runs.start(id, RunOptions.of(scope));
+        showStarting(true);
+        UUID experiment = id;
+        work.start(UI.getCurrent(), () -> runs.start(experiment, RunOptions.of(scope)), started -> {
+            showStarting(false);
+            if (!experiment.equals(id)) {
+                return; // another experiment was loaded meanwhile; this one's editor shows the run when reopened
+            }
             canvas.clearNodeStates();
             run = null;
             showRun(started);
             follow(started.id());
-        } catch (InvalidGraphException e) {
-            canvas.setValidationErrors(e.errors());
-            toolbar.showIssues(e.errors().size());
-            Toasts.error(getTranslation("editor.run.invalid", e.errors().size()));
-            e.errors().stream().map(ValidationError::nodeId).filter(Objects::nonNull).findFirst()
+        }, refused -> {
+            showStarting(false);
+            runRefused(refused);
+        });
+    }
+
+    private void showStarting(boolean value) {
+        starting = value;
+        toolbar.showStarting(value);
+    }
+
+    private void runRefused(RuntimeException refused) {
+        if (refused instanceof InvalidGraphException invalid) {
+            canvas.setValidationErrors(readable(invalid.errors()));
+            toolbar.showIssues(invalid.errors().size());
+            Toasts.error(getTranslation("editor.run.invalid", invalid.errors().size()));
+            invalid.errors().stream().map(ValidationError::nodeId).filter(Objects::nonNull).findFirst()
                     .ifPresent(this::selectFromPanel);
+        } else {
+            Toasts.error(getTranslation("editor.run.not-started", problem(refused)));
         }
     }
 
+    /** Why background work failed, in words for people: the service's own, or that the studio is too busy. */
+    private String problem(RuntimeException failure) {
+        return switch (failure) {
+            case RejectedExecutionException busy -> getTranslation("work.busy");
+            case ErrorResponseException answered when answered.getBody().getDetail() != null ->
+                    answered.getBody().getDetail();
+            default -> throw failure;
+        };
+    }
+
     private void cancel() {
-        if (run != null && !run.state().isFinal()) {
-            showRun(runs.cancel(run.id()));
+        if (run == null || run.state().isFinal()) {
+            return;
         }
+        toolbar.showCancelling();
+        UUID runId = run.id();
+        work.start(UI.getCurrent(), () -> runs.cancel(runId), cancelled -> {
+            if (run != null && run.id().equals(cancelled.id())) {
+                showRun(cancelled);
+            }
+        }, refused -> {
+            toolbar.showRun(run == null ? null : run.state());
+            Toasts.error(getTranslation("editor.cancel.failed", problem(refused)));
+        });
     }
 
     /** Follows a run by push: every change the server reports is applied in this UI's session lock. */
@@ -1011,7 +1061,7 @@ public class ExperimentEditorView extends Div
             return;
         }
         ModelVersionView version = model.get();
-        new DeployDialog(new DeployDialog.Services(deployments, scoring), workspace.ref(),
+        new DeployDialog(new DeployDialog.Services(deployments, scoring, work), workspace.ref(),
                 new DeployDialog.Choice(models.get(version.modelId()), version.version(), v -> sampleRows(nodeId),
                         this::nodeName),
                 deployed -> { }).open();
