@@ -6,7 +6,6 @@ import com.vaadin.flow.server.Command;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,15 +28,13 @@ import org.springframework.stereotype.Component;
 public class BackgroundWork {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
-    private static final int THREADS = 4;
-    private static final int QUEUED = 32;
+    static final int THREADS = 4;
+    static final int QUEUED = 32;
     private static final Duration IDLE = Duration.ofMinutes(1);
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, IDLE.toSeconds(),
             TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
             Thread.ofPlatform().name("studio-work-", 0).daemon().factory());
-    /** Carries the clicking user's security context to the worker thread: services check who asks. */
-    private final Executor asCaller = new DelegatingSecurityContextExecutor(pool);
 
     public BackgroundWork() {
         pool.allowCoreThreadTimeOut(true);
@@ -47,22 +46,39 @@ public class BackgroundWork {
      * at once, on the calling thread. A UI closed meanwhile gets nothing.
      */
     public <T> void start(UI ui, Supplier<T> work, Consumer<T> done, Consumer<RuntimeException> failed) {
+        start(command -> deliver(ui, command), work, done, failed);
+    }
+
+    /** As {@link #start(UI, Supplier, Consumer, Consumer)}, with {@code deliver} handing over the outcome. */
+    <T> void start(Consumer<Command> deliver, Supplier<T> work, Consumer<T> done,
+            Consumer<RuntimeException> failed) {
         try {
-            asCaller.execute(() -> {
+            pool.execute(new DelegatingSecurityContextRunnable(() -> {
                 T result;
                 try {
                     result = work.get();
                 } catch (RuntimeException e) {
-                    deliver(ui, () -> failed.accept(e));
+                    log.debug("Background work failed", e);
+                    deliver.accept(() -> failed.accept(e));
                     return;
                 }
-                deliver(ui, () -> done.accept(result));
-            });
+                deliver.accept(() -> done.accept(result));
+            }, callerContext()));
         } catch (RejectedExecutionException busy) {
             log.warn("Background work refused: {} tasks running and {} queued", pool.getActiveCount(),
                     pool.getQueue().size());
             failed.accept(busy);
         }
+    }
+
+    /**
+     * The signed-in user of the calling thread, in a context of its own: the caller's context may be one that a
+     * request resolves lazily, which on the worker thread, after the request, would be empty. Services check who asks.
+     */
+    private static SecurityContext callerContext() {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        return context;
     }
 
     private static void deliver(UI ui, Command command) {

@@ -64,6 +64,8 @@ public class DeployDialog extends Dialog {
     /** Why the deployment's gate refused the chosen version, and the administrator's way past it; empty until then. */
     private final Div refusal = new Div();
     private final Button deploy = new Button();
+    /** Read while the dialog opens: the deployment is shown by push, when no request is at hand. */
+    private final String studioUrl = DeploymentDetails.studioUrl();
 
     /** @param onDeployed told of the deployment once it serves */
     public DeployDialog(Services services, WorkspaceRef workspace, Choice choice, Consumer<DeploymentView> onDeployed) {
@@ -194,7 +196,7 @@ public class DeployDialog extends Dialog {
         success.addClassName("deploy-success");
         String inputNode = deployed.inputNode() == null ? null : choice.nodeName().apply(deployed.inputNode());
         add(success, new DeploymentDetails(new DeploymentDetails.Shown(deployed, choice.sampleRows().apply(chosen),
-                inputNode), services.scoring(), workspace));
+                inputNode), services.scoring(), workspace, studioUrl));
         Button close = new Button(getTranslation("action.close"), e -> close());
         close.addThemeVariants(ButtonVariant.PRIMARY);
         close.setId("deploy-close");
