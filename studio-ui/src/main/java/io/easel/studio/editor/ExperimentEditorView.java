@@ -9,7 +9,6 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.html.Aside;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.i18n.LocaleChangeEvent;
 import com.vaadin.flow.i18n.LocaleChangeObserver;
@@ -19,8 +18,6 @@ import com.vaadin.flow.router.BeforeLeaveEvent;
 import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import io.easel.component.ComponentDescriptor;
-import io.easel.component.PortSpec;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
@@ -37,7 +34,6 @@ import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.SaveKind;
 import io.easel.server.model.ModelService;
 import io.easel.server.run.NodeResultView;
-import io.easel.server.run.NodeRunView;
 import io.easel.server.run.PortDataService;
 import io.easel.server.run.PortRows;
 import io.easel.server.run.PortStatisticsService;
@@ -92,18 +88,15 @@ public class ExperimentEditorView extends Div
     private final DeployFlow deployFlow;
     private final HistoryOnCanvas historyOnCanvas;
     private final ScheduleFlow scheduleFlow;
+    private final SidePanel side;
 
     private final ExperimentCanvas canvas = new ExperimentCanvas();
-    private final Aside side = new Aside();
     private final Div toolbarSlot = new Div();
     private final AutosaveTimer autosave = new AutosaveTimer(this::autosaveElapsed);
     /** Over the toolbar while a revision or a comparison is shown instead of the edited graph. */
     private final Div revisionBanner = new Div();
     private EditorToolbar toolbar;
-    private NodePanel nodePanel;
-    private ExperimentPanel experimentPanel;
     private Button compareButton;
-    private String selected;
     /** The experiment's workspace, with the user's role there: viewers see the editor read-only. */
     private WorkspaceView workspace;
     private java.util.Locale renderedIn;
@@ -123,6 +116,7 @@ public class ExperimentEditorView extends Div
         this.connections = connections;
         this.edited = new EditedExperiment(experiments, this, savingCallbacks());
         this.runControl = new RunControl(runs, work, canvas, this, this::getLocale, runCallbacks());
+        this.side = new SidePanel(catalog, edited, runControl, this::getLocale, sideCallbacks());
         this.deployFlow = new DeployFlow(models, runs, deployments, scoring, work, this);
         this.historyOnCanvas = new HistoryOnCanvas(new HistoryOnCanvas.Services(experiments, runs, history, catalog),
                 canvas, revisionBanner, edited, this, this::getLocale, historyCallbacks());
@@ -132,11 +126,9 @@ public class ExperimentEditorView extends Div
 
         canvas.addClassName("editor-canvas");
         canvas.addGraphChangeListener(this::graphEdited);
-        canvas.addNodeSelectionListener(node -> select(node.orElse(null)));
-        canvas.addViewOutputListener(this::showOutput);
+        canvas.addNodeSelectionListener(node -> side.select(node.orElse(null)));
+        canvas.addViewOutputListener(side::showResults);
         canvas.addRunScopeListener(runControl::start);
-        side.addClassName("editor-side");
-        side.setId("side-panel");
         toolbarSlot.addClassName("toolbar-slot");
         Div body = new Div(canvas, side);
         body.addClassName("editor-body");
@@ -164,7 +156,7 @@ public class ExperimentEditorView extends Div
         workspace = workspaces.get(loaded.workspaceId().toString());
         edited.load(loaded);
         historyOnCanvas.reset();
-        selected = null;
+        side.reset();
         canvas.setPalette(catalog.catalog(), getLocale());
         canvas.setGraph(edited.graph());
         canvas.markNodes(Map.of());
@@ -179,7 +171,7 @@ public class ExperimentEditorView extends Div
     private void render() {
         renderedIn = getLocale();
         toolbar = new EditorToolbar(this::nameEdited, edited::saveClicked, () -> runControl.start(RunScope.ALL),
-                runControl::cancel, () -> selectFromPanel(null), edited::editRunSettings);
+                runControl::cancel, () -> side.selectFromPanel(null), edited::editRunSettings);
         toolbar.setName(edited.name());
         toolbar.showDirty(edited.dirty());
         RunView run = runControl.run();
@@ -194,7 +186,7 @@ public class ExperimentEditorView extends Div
                 ExperimentFileDownload.button(experiments, edited.id(), getTranslation("action.export")));
         toolbarSlot.removeAll();
         toolbarSlot.add(toolbar);
-        showSide();
+        side.show();
     }
 
     @Override
@@ -214,31 +206,11 @@ public class ExperimentEditorView extends Div
         if (historyOnCanvas.showing() || changed.equals(edited.graph())) {
             return;
         }
-        Map<String, Optional<PortSpec>> inputsBefore = selectedInputs();
-        Optional<Node> selectedBefore = selected == null ? Optional.empty() : edited.graph().node(selected);
+        SidePanel.Shown before = side.shown();
         edited.edit(changed);
         markDirty();
         revalidate();
-        if (selected != null && changed.node(selected).isEmpty()) {
-            select(null);
-        } else if (selected != null && !inputsBefore.equals(selectedInputs())) {
-            showSide(); // new upstream columns: rebuild the form's pickers
-        } else if (selected != null && !sameSettings(selectedBefore, changed.node(selected))) {
-            showSide(); // an undo or redo on the canvas changed the params or label the form shows
-        }
-    }
-
-    private static boolean sameSettings(Optional<Node> before, Optional<Node> after) {
-        return before.map(Node::params).equals(after.map(Node::params))
-                && before.map(Node::label).equals(after.map(Node::label));
-    }
-
-    /** The node's results, as its context menu's "View output" asks. */
-    private void showOutput(String nodeId) {
-        selectFromPanel(nodeId);
-        if (nodePanel != null) {
-            nodePanel.showResults();
-        }
+        side.edited(before);
     }
 
     private void replaceNode(String nodeId, java.util.function.UnaryOperator<Node> change) {
@@ -294,11 +266,7 @@ public class ExperimentEditorView extends Div
         List<ValidationError> errors = validation == null ? List.of() : validation.errors();
         canvas.setValidationErrors(readable(errors));
         toolbar.showIssues(errors.size());
-        if (nodePanel != null) {
-            edited.graph().node(nodePanel.nodeId()).ifPresent(node ->
-                    nodePanel.showValidation(node, upstream(), validation.errorsOf(node.id())));
-        }
-        updateExperimentPanel();
+        side.showValidation();
     }
 
     /** The errors with sentences for people in the UI's language, as the canvas shows them on the nodes. */
@@ -310,73 +278,7 @@ public class ExperimentEditorView extends Div
                 .toList();
     }
 
-    private UpstreamColumns upstream() {
-        ValidationResult validation = edited.validation();
-        return new UpstreamColumns(edited.graph(),
-                validation == null ? new ValidationResult(List.of(), Map.of()) : validation);
-    }
-
-    /** What arrives at each input of the selected node; when it changes, the node's column pickers must too. */
-    private Map<String, Optional<PortSpec>> selectedInputs() {
-        Map<String, Optional<PortSpec>> inputs = new LinkedHashMap<>();
-        if (selected == null) {
-            return inputs;
-        }
-        edited.graph().node(selected).flatMap(n -> catalog.find(n.component())).ifPresent(component ->
-                component.inputs().forEach(p -> inputs.put(p.name(), upstream().input(selected, p.name()))));
-        return inputs;
-    }
-
-    // ---- side panel
-
-    private void select(String nodeId) {
-        if (historyOnCanvas.showingPastRun()) {
-            historyOnCanvas.selectPastRunNode(nodeId);
-            return;
-        }
-        String next = nodeId != null && edited.graph().node(nodeId).isPresent() ? nodeId : null;
-        if (Objects.equals(next, selected) && (next == null ? experimentPanel != null : nodePanel != null)) {
-            return;
-        }
-        selected = next;
-        showSide();
-    }
-
-    private void selectFromPanel(String nodeId) {
-        canvas.selectNode(nodeId);
-        select(nodeId);
-    }
-
-    private void showSide() {
-        side.removeAll();
-        nodePanel = null;
-        experimentPanel = null;
-        Optional<Node> node = selected == null ? Optional.empty() : edited.graph().node(selected);
-        Optional<ComponentDescriptor> component = node.flatMap(n -> catalog.find(n.component()));
-        RunView run = runControl.run();
-        if (node.isPresent() && component.isPresent()) {
-            NodeRunView nodeRun = run == null ? null : run.nodes().get(node.get().id());
-            ValidationResult validation = edited.validation();
-            nodePanel = new NodePanel(catalog.catalog(), panelActions(), getLocale(), node.get(), component.get(),
-                    upstream(), validation == null ? List.of() : validation.errorsOf(node.get().id()), nodeRun);
-            side.add(nodePanel);
-        } else {
-            experimentPanel = new ExperimentPanel(catalog.catalog(), getLocale(), this::descriptionEdited,
-                    this::selectFromPanel);
-            updateExperimentPanel();
-            if (run != null) {
-                experimentPanel.refreshLog(run.id(), runControl.log(run.id()));
-            }
-            side.add(experimentPanel);
-        }
-    }
-
-    private void updateExperimentPanel() {
-        if (experimentPanel != null) {
-            experimentPanel.update(edited.name(), edited.description(), edited.graph(), edited.validation(),
-                    runControl.run(), edited.savedAt());
-        }
-    }
+    // ---- the side panel's actions
 
     private NodePanel.Actions panelActions() {
         return new NodePanel.Actions() {
@@ -474,7 +376,7 @@ public class ExperimentEditorView extends Div
 
             @Override
             public void savedStateChanged() {
-                updateExperimentPanel();
+                side.update();
             }
 
             @Override
@@ -519,20 +421,12 @@ public class ExperimentEditorView extends Div
             @Override
             public void runShown(RunView run) {
                 compareButton.setEnabled(run.state().isFinal());
-                if (nodePanel != null) {
-                    nodePanel.showRun(run.nodes().get(nodePanel.nodeId()));
-                }
-                updateExperimentPanel();
+                side.showRun(run);
             }
 
             @Override
             public void ticked(RunView run) {
-                if (nodePanel != null) {
-                    nodePanel.tick();
-                }
-                if (experimentPanel != null) {
-                    experimentPanel.refreshLog(run.id(), runControl.log(run.id()));
-                }
+                side.ticked(run);
             }
 
             @Override
@@ -545,7 +439,36 @@ public class ExperimentEditorView extends Div
                 canvas.setValidationErrors(readable(errors));
                 toolbar.showIssues(errors.size());
                 errors.stream().map(ValidationError::nodeId).filter(Objects::nonNull).findFirst()
-                        .ifPresent(ExperimentEditorView.this::selectFromPanel);
+                        .ifPresent(side::selectFromPanel);
+            }
+        };
+    }
+
+    private SidePanel.Editor sideCallbacks() {
+        return new SidePanel.Editor() {
+            @Override
+            public NodePanel.Actions nodeActions() {
+                return panelActions();
+            }
+
+            @Override
+            public void descriptionEdited(String value) {
+                ExperimentEditorView.this.descriptionEdited(value);
+            }
+
+            @Override
+            public void selectOnCanvas(String nodeId) {
+                canvas.selectNode(nodeId);
+            }
+
+            @Override
+            public boolean showingPastRun() {
+                return historyOnCanvas.showingPastRun();
+            }
+
+            @Override
+            public void selectPastRunNode(String nodeId) {
+                historyOnCanvas.selectPastRunNode(nodeId);
             }
         };
     }
@@ -566,13 +489,12 @@ public class ExperimentEditorView extends Div
             public void backToEditing() {
                 pushValidation();
                 runControl.showAgain();
-                showSide();
+                side.show();
             }
 
             @Override
             public void showInSide(Component panel) {
-                side.removeAll();
-                side.add(panel);
+                side.showInstead(panel);
             }
 
             @Override
