@@ -34,6 +34,9 @@ class EditorToolbar extends Div {
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Span progressText = new Span();
     private final Div progressBox = new Div(progress, progressText);
+    /** A run is being started off the UI thread: Run stays disabled and says so until the start has answered. */
+    private boolean starting;
+    private RunState shownState;
 
     /**
      * @param onIssues shows the list of issues (the experiment panel)
@@ -146,10 +149,23 @@ class EditorToolbar extends Div {
     }
 
     void showRun(RunState state) {
+        shownState = state;
         runState.show(state);
         boolean active = state != null && !state.isFinal();
-        run.setEnabled(!active);
+        run.setEnabled(!active && !starting);
         cancel.setEnabled(active);
+    }
+
+    /** While a click on Run (or a run scope) waits for the run to start: Run is disabled and reads "Starting…". */
+    void showStarting(boolean value) {
+        starting = value;
+        run.setText(getTranslation(value ? "editor.run.starting" : "editor.run"));
+        showRun(shownState);
+    }
+
+    /** A click on Cancel is on its way: no second one. */
+    void showCancelling() {
+        cancel.setEnabled(false);
     }
 
     /** The run's overall progress while it goes on; hidden once it has ended (its state says how). */

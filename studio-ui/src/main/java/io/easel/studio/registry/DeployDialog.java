@@ -1,5 +1,6 @@
 package io.easel.studio.registry;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -21,11 +22,13 @@ import io.easel.server.deployment.ScoringService;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.model.ModelView;
 import io.easel.server.security.WorkspaceRef;
+import io.easel.studio.layout.BackgroundWork;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.Toasts;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -39,8 +42,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public class DeployDialog extends Dialog {
 
-    /** The services the dialog calls. */
-    public record Services(DeploymentService deployments, ScoringService scoring) {}
+    /** The services the dialog calls, and where the deploy itself runs (off the UI thread: it loads the model). */
+    public record Services(DeploymentService deployments, ScoringService scoring, BackgroundWork work) {}
 
     /**
      * What to deploy.
@@ -60,6 +63,9 @@ public class DeployDialog extends Dialog {
     private final TextField name = new TextField();
     /** Why the deployment's gate refused the chosen version, and the administrator's way past it; empty until then. */
     private final Div refusal = new Div();
+    private final Button deploy = new Button();
+    /** Read while the dialog opens: the deployment is shown by push, when no request is at hand. */
+    private final String studioUrl = DeploymentDetails.studioUrl();
 
     /** @param onDeployed told of the deployment once it serves */
     public DeployDialog(Services services, WorkspaceRef workspace, Choice choice, Consumer<DeploymentView> onDeployed) {
@@ -97,8 +103,9 @@ public class DeployDialog extends Dialog {
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         cancel.addThemeVariants(ButtonVariant.TERTIARY);
         cancel.setId("deploy-cancel");
-        Button deploy = new Button(getTranslation("registry.deploy.confirm"), VaadinIcon.ROCKET.create(),
-                e -> deploy());
+        deploy.setText(getTranslation("registry.deploy.confirm"));
+        deploy.setIcon(VaadinIcon.ROCKET.create());
+        deploy.addClickListener(e -> deploy());
         deploy.addThemeVariants(ButtonVariant.PRIMARY);
         deploy.setId("deploy-confirm");
         getFooter().add(cancel, deploy);
@@ -115,23 +122,38 @@ public class DeployDialog extends Dialog {
             version.setInvalid(true);
             return;
         }
-        DeploymentView deployed;
-        try {
-            deployed = services.deployments().deploy(chosen.modelId(), chosen.version(), name.getValue(), null,
-                    gate);
-        } catch (GateRefusedException refused) {
-            showRefusal(chosen, refused);
-            return;
-        } catch (DeploymentNameException problem) {
-            name.setErrorMessage(problem.getMessage());
-            name.setInvalid(true);
-            return;
-        } catch (ErrorResponseException problem) {
-            Toasts.error(getTranslation("deploy.failed", problem.getBody().getDetail()));
-            return;
+        showDeploying(true);
+        String chosenName = name.getValue();
+        services.work().start(UI.getCurrent(),
+                () -> services.deployments().deploy(chosen.modelId(), chosen.version(), chosenName, null, gate),
+                deployed -> {
+                    showDeploying(false);
+                    onDeployed.accept(deployed);
+                    showDeployed(deployed, chosen);
+                }, refused -> {
+                    showDeploying(false);
+                    showProblem(chosen, refused);
+                });
+    }
+
+    /** While the deploy runs: no second click, and the button says it is busy. */
+    private void showDeploying(boolean busy) {
+        deploy.setEnabled(!busy);
+        deploy.setText(getTranslation(busy ? "registry.deploy.deploying" : "registry.deploy.confirm"));
+    }
+
+    private void showProblem(ModelVersionView chosen, RuntimeException refused) {
+        switch (refused) {
+            case GateRefusedException gate -> showRefusal(chosen, gate);
+            case DeploymentNameException problem -> {
+                name.setErrorMessage(problem.getMessage());
+                name.setInvalid(true);
+            }
+            case ErrorResponseException problem ->
+                    Toasts.error(getTranslation("deploy.failed", problem.getBody().getDetail()));
+            case RejectedExecutionException busy -> Toasts.error(getTranslation("work.busy"));
+            default -> throw refused;
         }
-        onDeployed.accept(deployed);
-        showDeployed(deployed, chosen);
     }
 
     /** Each failed rule with both figures; for administrators, a reason field and "Deploy anyway". */
@@ -174,7 +196,7 @@ public class DeployDialog extends Dialog {
         success.addClassName("deploy-success");
         String inputNode = deployed.inputNode() == null ? null : choice.nodeName().apply(deployed.inputNode());
         add(success, new DeploymentDetails(new DeploymentDetails.Shown(deployed, choice.sampleRows().apply(chosen),
-                inputNode), services.scoring(), workspace));
+                inputNode), services.scoring(), workspace, studioUrl));
         Button close = new Button(getTranslation("action.close"), e -> close());
         close.addThemeVariants(ButtonVariant.PRIMARY);
         close.setId("deploy-close");

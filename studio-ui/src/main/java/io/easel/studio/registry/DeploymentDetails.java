@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +36,19 @@ class DeploymentDetails extends Div {
     record Shown(DeploymentView deployment, List<ScoringExample.SampleRow> sampleRows, String inputNodeName) {}
 
     DeploymentDetails(Shown shown, ScoringService scoring, WorkspaceRef workspace) {
+        this(shown, scoring, workspace, studioUrl());
+    }
+
+    /**
+     * @param studioUrl the studio's address as the browser reaches it, read while a request was at hand (results
+     *     that come back by push have none): see {@link #studioUrl()}
+     */
+    DeploymentDetails(Shown shown, ScoringService scoring, WorkspaceRef workspace, String studioUrl) {
         addClassName("deployment-details");
         DeploymentView deployment = shown.deployment();
         Map<String, Object> record = ScoringExample.sampleRecord(deployment.inputs(), shown.sampleRows());
-        ScoringExample example = new ScoringExample(absoluteUrl(deployment.endpointPath()), record);
+        ScoringExample example = new ScoringExample(UriComponentsBuilder.fromUriString(studioUrl)
+                .path(deployment.endpointPath()).build().toUriString(), record);
 
         Div endpoint = new Div();
         endpoint.addClassName("deploy-block");
@@ -117,10 +127,10 @@ class DeploymentDetails extends Div {
         }
     }
 
-    /** The endpoint as a client outside reaches it: the address this browser used, plus the endpoint's path. */
-    private static String absoluteUrl(String path) {
+    /** The studio as a client outside reaches it (endpoints are below it): the address of the current request. */
+    static String studioUrl() {
         return ServletUriComponentsBuilder.fromContextPath(VaadinServletRequest.getCurrent().getHttpServletRequest())
-                .path(path).build().toUriString();
+                .build().toUriString();
     }
 
     private Span label(String text) {

@@ -20,6 +20,7 @@ import io.easel.server.model.ModelService;
 import io.easel.server.model.ModelVersionView;
 import io.easel.server.model.ModelView;
 import io.easel.server.run.RunService;
+import io.easel.studio.layout.BackgroundWork;
 import io.easel.studio.layout.RelativeTime;
 import io.easel.studio.layout.StudioLayout;
 import io.easel.studio.layout.Toasts;
@@ -47,11 +48,11 @@ public class ModelsView extends RegistryPage {
     private final DeployDialog.Services services;
 
     public ModelsView(ModelService models, RunService runs, DeploymentService deployments, ScoringService scoring,
-            CurrentWorkspace current) {
+            CurrentWorkspace current, BackgroundWork work) {
         super(current, "models");
         this.models = models;
         this.runs = runs;
-        this.services = new DeployDialog.Services(deployments, scoring);
+        this.services = new DeployDialog.Services(deployments, scoring, work);
     }
 
     @Override

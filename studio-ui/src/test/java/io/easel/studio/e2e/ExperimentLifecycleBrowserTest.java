@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import tools.jackson.databind.JsonNode;
@@ -147,6 +148,47 @@ class ExperimentLifecycleBrowserTest extends SignedInStudio {
 
         assertThat(browser.find(".import-problem").getText()).isEqualTo("$.nodes[0].component: there is no component “no-such-component” in the catalog");
         assertThat(api("GET", "/api/experiments?search=Broken", null)).isEmpty();
+    }
+
+    @Test
+    void shouldSpeakChineseAndEnglishAfterASwitchErrorMessagesIncluded() throws Exception {
+        signedIn();
+        Map<String, Object> graph = Map.of("formatVersion", 1,
+                "nodes", List.of(
+                        Map.of("id", "data", "component", "sample-dataset", "params", Map.of("dataset", "credit_g"),
+                                "position", Map.of("x", 60, "y", 40)),
+                        Map.of("id", "adults", "component", "filter-rows", "label", "Adults only",
+                                "params", Map.of(), "position", Map.of("x", 60, "y", 160))),
+                "edges", List.of(Map.of("from", Map.of("node", "data", "port", "out"),
+                        "to", Map.of("node", "adults", "port", "in"))));
+        String id = api("POST", "/api/experiments", Map.of("name", "Bilingual", "graph", graph)).get("id").asString();
+        browser.open(url("/experiments/" + id));
+        browser.find("g[data-cell-id='adults'] [data-invalid='true']");
+
+        browser.click(".language-option[data-lang='zh']");
+        browser.until(Duration.ofSeconds(10), d -> "运行".equals(browser.find("#run-experiment").getText()));
+        assertThat(browser.find("#save-experiment").getText()).isEqualTo("保存");
+        assertThat(browser.find(".easel-palette-item[data-component-id='filter-rows']").getText()).contains("过滤行");
+        // The node's problem as ValidationMessages words it, under the node's label: not the validator's code.
+        assertThat(nodeErrors("adults")).containsExactly("请设置“条件”");
+        assertThat(browser.find(".issue .issue-node").getText()).isEqualTo("Adults only");
+        assertThat(browser.find(".issue").getText()).contains("请设置“条件”").doesNotContain("MISSING_PARAM");
+
+        browser.click(".language-option[data-lang='en']");
+        browser.until(Duration.ofSeconds(10), d -> "Run".equals(browser.find("#run-experiment").getText()));
+        assertThat(browser.find("#save-experiment").getText()).isEqualTo("Save");
+        assertThat(browser.find(".easel-palette-item[data-component-id='filter-rows']").getText())
+                .contains("Filter rows");
+        assertThat(nodeErrors("adults")).containsExactly("Set “Condition”");
+        assertThat(browser.find(".issue").getText()).contains("Adults only", "Set “Condition”");
+    }
+
+    /** The problems the canvas shows on a node (its tooltip), as the page holds them. */
+    @SuppressWarnings("unchecked")
+    private static List<String> nodeErrors(String nodeId) {
+        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
+                "return document.querySelector('easel-canvas').graph.getCellById(arguments[0]).getData().errors;",
+                nodeId);
     }
 
     /** Until the editor says it saved on its own (after the edit reached the server and the pause passed). */
