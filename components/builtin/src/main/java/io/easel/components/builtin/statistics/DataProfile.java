@@ -1,11 +1,11 @@
 package io.easel.components.builtin.statistics;
 
+import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -25,26 +25,32 @@ import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * A first look at every column: its type, how many values are present and missing, how many distinct values it has,
  * its most frequent values, and for numeric columns the mean, standard deviation, range and a histogram. Three Spark
- * jobs whatever the number of columns: one aggregation, one count of the (column, value) pairs (giving both the
- * distinct counts and the most frequent values), one count of the (column, bin) pairs.
+ * jobs whatever the number of columns: one aggregation of counts and moments, one of distinct-count estimates, and one
+ * count of (column, value) and (column, bin) pairs giving the exact distinct counts, the most frequent values and the
+ * histograms. Values are counted only in columns estimated to have at most {@value #COUNTED_DISTINCT} distinct values:
+ * counting a column of ten million different values would move all of them through a shuffle, and its most frequent
+ * values would tell nothing; such a column's distinct count is the estimate (within a few percent).
  */
 public final class DataProfile implements SparkComponent {
 
     static final String ID = "data-profile";
+    static final int COUNTED_DISTINCT = 10_000;
     static final List<String> PROFILE_COLUMNS = List.of("column", "type", "count", "missing", "missingShare",
             "distinct", "mean", "std", "min", "max", "topValues");
 
@@ -53,6 +59,8 @@ public final class DataProfile implements SparkComponent {
             .headline("columns", "Columns", "列数")
             .headline("completeRows", "Rows without a missing value", "无缺失值的行数")
             .headline("columnsWithMissing", "Columns with missing values", "含缺失值的列数")
+            .headline("estimatedDistinct", "Columns with more than 10,000 distinct values (count estimated)",
+                    "不同取值超过 10,000 个的列数（个数为估计值）")
             .chart("profile", ReportSpec.ChartKind.TABLE, Text.of("Columns", "各列概况"))
             .chart("histograms", ReportSpec.ChartKind.HISTOGRAMS, Text.of("Distributions of the numeric columns",
                     "数值列的分布"), Text.of("Value", "取值"), Text.of("Rows", "行数"))
@@ -86,10 +94,12 @@ public final class DataProfile implements SparkComponent {
             .title("Data profile", "数据概况")
             .description("A first look at each column: type, present and missing values, share missing, distinct "
                             + "values, most frequent values, and for numeric columns "
-                            + "the mean, standard deviation, range and a histogram. Reads the table three times "
-                            + "whatever the number of columns.",
+                            + "the mean, standard deviation, range and a histogram. Columns with more than 10,000 "
+                            + "distinct values get an estimate of their distinct count (within a few percent) and no "
+                            + "most frequent values. Reads the table three times whatever the number of columns.",
                     "快速了解每一列：类型、非缺失值与缺失值个数、缺失比例、不同取值个数、最常见的取值，"
-                            + "数值列另有均值、标准差、取值范围和直方图。无论列数多少，只读取数据三遍。")
+                            + "数值列另有均值、标准差、取值范围和直方图。不同取值超过 10,000 个的列只给出不同取值个数的估计值"
+                            + "（误差在百分之几以内），不列出最常见的取值。无论列数多少，只读取数据三遍。")
             .keywords("profile", "eda", "explore", "overview", "missing", "distinct", "histogram", "top values",
                     "数据概况", "探索性分析", "缺失值", "不同取值", "直方图")
             .inputs(IN)
@@ -134,37 +144,57 @@ public final class DataProfile implements SparkComponent {
                 : Columns.named(c.name())).toList();
         Dataset<Row> selected = rows.select(valuesAliased(values));
         Row totals = Columns.aggregate(selected, aggregatesOnSelection(columns));
+        // a job of its own: in the aggregation above, the distinct estimates would stop Spark generating code for it
+        Row estimates = Columns.aggregate(selected, distinctEstimates(columns));
         long rowCount = totals.getLong(0);
-        int at = 2;
+        List<Moments> moments = new ArrayList<>();
+        Map<Integer, Histograms.Range> ranges = new LinkedHashMap<>();
+        Set<Integer> counted = new HashSet<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Moments m = Moments.read(totals, 2 + i * Moments.WIDTH);
+            moments.add(m);
+            if (columns.get(i).type().isNumeric() && m.count() > 0) {
+                ranges.put(i, new Histograms.Range(m.min(), m.max(), bins));
+            }
+            if (estimates.getLong(i) <= COUNTED_DISTINCT) {
+                counted.add(i);
+            }
+        }
+        Counts counts = Counts.of(selected, columns, counted, ranges);
         List<List<Object>> profile = new ArrayList<>();
-        Map<String, Histograms.Range> ranges = new LinkedHashMap<>();
-        Map<String, Column> numbers = new LinkedHashMap<>();
-        Map<Integer, Frequent> frequent = frequent(selected, columns.size(), topValues);
+        Map<String, Object> histograms = new LinkedHashMap<>();
         long withMissing = 0;
         for (int i = 0; i < columns.size(); i++) {
             ColumnSpec column = columns.get(i);
-            Moments m = Moments.read(totals, at);
-            at += Moments.WIDTH;
-            Frequent common = frequent.getOrDefault(i, Frequent.NONE);
+            Moments m = moments.get(i);
             long missing = rowCount - m.count();
             withMissing += missing > 0 ? 1 : 0;
+            List<Map.Entry<String, Long>> frequent = counts.values(i);
+            long distinct = counted.contains(i) ? frequent.size() : estimates.getLong(i);
+            String top = frequent.stream().limit(topValues).map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
             profile.add(Arrays.asList(column.name(), column.type().jsonName(), m.count(), missing,
-                    rowCount == 0 ? null : (double) missing / rowCount, common.distinct(), m.mean(), m.std(), m.min(),
-                    m.max(), common.top()));
-            if (column.type().isNumeric() && m.count() > 0) {
-                ranges.put(column.name(), new Histograms.Range(m.min(), m.max(), bins));
-                numbers.put(column.name(), col(alias(i)).cast("double"));
+                    rowCount == 0 ? null : (double) missing / rowCount, distinct, m.mean(), m.std(), m.min(),
+                    m.max(), top));
+            if (ranges.containsKey(i)) {
+                Histograms.Range range = ranges.get(i);
+                histograms.put(column.name(), new Histograms.Histogram(range.edges(),
+                        Arrays.stream(counts.bins(i, range.bins())).boxed().toList()).chart());
             }
         }
-        Map<String, Object> histograms = new LinkedHashMap<>();
-        Histograms.count(selected, numbers, ranges).forEach((name, h) -> histograms.put(name, h.chart()));
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("profile", Charts.table(PROFILE_COLUMNS, profile));
         if (!histograms.isEmpty()) {
             charts.put("histograms", histograms);
         }
         return new ReportData(ID, Map.of("rows", rowCount, "columns", columns.size(),
-                "completeRows", totals.getLong(1), "columnsWithMissing", withMissing), charts);
+                "completeRows", totals.getLong(1), "columnsWithMissing", withMissing,
+                "estimatedDistinct", columns.size() - counted.size()), charts);
+    }
+
+    /** Per column, an estimate of its count of distinct present values (HyperLogLog++). */
+    private static List<Column> distinctEstimates(List<ColumnSpec> columns) {
+        return IntStream.range(0, columns.size()).mapToObj(i -> approx_count_distinct(col(alias(i)))).toList();
     }
 
     private static Column[] valuesAliased(List<Column> values) {
@@ -198,31 +228,68 @@ public final class DataProfile implements SparkComponent {
         return aggregates;
     }
 
-    /** A column's count of distinct present values, and its most frequent ones as "value (count), …". */
-    record Frequent(long distinct, String top) {
-        static final Frequent NONE = new Frequent(0, "");
-    }
-
     /**
-     * Each column's distinct count and most frequent present values (most frequent first, ties by value), by column
-     * index: one count of the (column, value) pairs, ranked within each column.
+     * In one Spark job, the count of each present value of the {@code counted} columns and of each histogram bin of
+     * the columns with a range: one (column, bin or value) pair per row and column, counted per pair, so only the
+     * counts come back to the driver. Numbers are counted as numbers, not as texts, which would cost a conversion per
+     * row.
      */
-    private static Map<Integer, Frequent> frequent(Dataset<Row> selected, int columns, int top) {
-        Column[] pairs = new Column[columns];
-        for (int i = 0; i < columns; i++) {
-            pairs[i] = when(col(alias(i)).isNotNull(), struct(lit(i).as("c"), col(alias(i)).cast("string").as("v")));
+    private record Counts(Map<Integer, long[]> bins, Map<Integer, Map<String, Long>> values) {
+
+        static Counts of(Dataset<Row> selected, List<ColumnSpec> columns, Set<Integer> counted,
+                Map<Integer, Histograms.Range> ranges) {
+            Column noBin = lit(null).cast("int");
+            Column noDecimal = lit(null).cast("double");
+            Column noWhole = lit(null).cast("long");
+            Column noText = lit(null).cast("string");
+            List<Column> pairs = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Column value = col(alias(i));
+                DataType type = columns.get(i).type();
+                if (counted.contains(i)) {
+                    pairs.add(when(value.isNotNull(), struct(lit(i).as("c"), noBin.as("b"),
+                            type == DataType.DOUBLE ? value.as("d") : noDecimal.as("d"),
+                            type == DataType.INTEGER || type == DataType.LONG ? value.cast("long").as("l")
+                                    : noWhole.as("l"),
+                            type.isNumeric() ? noText.as("s") : value.cast("string").as("s"))));
+                }
+                Histograms.Range range = ranges.get(i);
+                if (range != null) {
+                    Column number = value.cast("double");
+                    pairs.add(when(range.contains(number), struct(lit(i).as("c"), range.bin(number).as("b"),
+                            noDecimal.as("d"), noWhole.as("l"), noText.as("s"))));
+                }
+            }
+            Map<Integer, long[]> bins = new HashMap<>();
+            Map<Integer, Map<String, Long>> values = new HashMap<>();
+            if (pairs.isEmpty()) {
+                return new Counts(bins, values);
+            }
+            for (Row r : selected.select(explode(array(pairs.toArray(Column[]::new))).as("p"))
+                    .where(col("p").isNotNull())
+                    .groupBy(col("p.c"), col("p.b"), col("p.d"), col("p.l"), col("p.s")).count().collectAsList()) {
+                int column = r.getInt(0);
+                if (!r.isNullAt(1)) {
+                    bins.computeIfAbsent(column, c -> new long[ranges.get(c).bins()])[r.getInt(1)] = r.getLong(5);
+                } else {
+                    String value = !r.isNullAt(2) ? String.valueOf(r.getDouble(2))
+                            : !r.isNullAt(3) ? String.valueOf(r.getLong(3)) : r.getString(4);
+                    values.computeIfAbsent(column, c -> new HashMap<>()).put(value, r.getLong(5));
+                }
+            }
+            return new Counts(bins, values);
         }
-        List<Row> ranked = selected.select(explode(array(pairs)).as("p")).where(col("p").isNotNull())
-                .groupBy(col("p.c").as("c"), col("p.v").as("v")).count()
-                .withColumn("rank", row_number().over(Window.partitionBy("c").orderBy(col("count").desc(),
-                        col("v").asc())))
-                .withColumn("distinct", count(lit(1)).over(Window.partitionBy("c")))
-                .where(col("rank").leq(top)).collectAsList();
-        // sorted here, not by Spark: a global sort would cost a sampling pass over so few rows
-        return ranked.stream().sorted(Comparator.comparing((Row r) -> r.getInt(0)).thenComparing(r -> r.getInt(3)))
-                .collect(Collectors.groupingBy(r -> r.getInt(0), LinkedHashMap::new,
-                Collectors.collectingAndThen(Collectors.toList(), rows -> new Frequent(rows.getFirst().getLong(4),
-                        rows.stream().map(r -> r.getString(1) + " (" + r.getLong(2) + ")")
-                                .collect(Collectors.joining(", "))))));
+
+        long[] bins(int column, int count) {
+            return bins.getOrDefault(column, new long[count]);
+        }
+
+        /** A counted column's values, most frequent first, ties by value; empty for a column not counted. */
+        List<Map.Entry<String, Long>> values(int column) {
+            return values.getOrDefault(column, Map.of()).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.easel.components.builtin.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.easel.components.spi.TableData;
+import io.easel.components.testing.TestSpark;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,5 +60,27 @@ class DataProfileTest {
         long complete = csv.rows().stream().filter(r -> List.of(r).stream().noneMatch(String::isEmpty)).count();
         assertThat(stats.report().metrics()).containsEntry("completeRows", complete);
         assertThat(stats.report().charts()).doesNotContainKey("histograms");
+    }
+
+    /**
+     * Synthetic on purpose: the bundled tables are too small to cross the limit. An id column is too varied to count
+     * value by value; its distinct count is estimated and it lists no top values, while a code beside it is counted.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldEstimateTheDistinctCountOfAColumnTooVariedToCountValueByValue() {
+        long rows = 3L * DataProfile.COUNTED_DISTINCT;
+        TableData in = TableData.source(TestSpark.session().range(rows).selectExpr("id", "CAST(id % 7 AS INT) AS code"));
+        Stats stats = Stats.run(DataProfile.ID, Map.of("topValues", 3), in);
+
+        Map<Object, List<Object>> profile = stats.tableChart("profile");
+        assertThat(((Number) profile.get("id").get(5)).doubleValue()).isCloseTo(rows, within(0.1 * rows));
+        assertThat(profile.get("id").get(10)).isEqualTo("");
+        assertThat(profile.get("code").get(5)).isEqualTo(7L);
+        assertThat(profile.get("code").get(10)).isEqualTo("0 (4286), 1 (4286), 2 (4286)");
+        assertThat(stats.report().metrics()).containsEntry("estimatedDistinct", 1);
+        Map<String, Map<String, Object>> histograms = stats.chart("histograms");
+        assertThat(((List<Long>) histograms.get("id").get("counts")).stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(rows);
     }
 }
