@@ -6,9 +6,6 @@ import io.easel.server.Api;
 import io.easel.server.AsAdministrator;
 import io.easel.server.ServerTest;
 import io.easel.server.model.ModelFixture;
-import io.easel.server.model.ModelService;
-import io.easel.server.model.ModelStore;
-import io.easel.server.run.ModelExportedNotice;
 import io.easel.server.security.ApiKeyService;
 import io.easel.server.security.WorkspaceRef;
 import io.easel.server.security.WorkspaceRole;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A roll-back and an undeploy while client threads keep scoring over real HTTP, with batches large enough that
@@ -44,13 +41,7 @@ class RolloutUnderLoadTest {
     private static final int BATCH = 50;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    ModelService models;
-
-    @Autowired
-    ModelStore store;
+    ApplicationContext server;
 
     @Autowired
     DeploymentService deployments;
@@ -70,11 +61,7 @@ class RolloutUnderLoadTest {
     /** Serves version 2 of a model after version 1, so that a roll-back goes back to version 1. */
     @BeforeEach
     void serveVersionTwoAfterVersionOne() {
-        UUID experimentId = UUID.randomUUID();
-        ModelExportedNotice first = ModelFixture.CREDIT_GBDT.export(store, experimentId, "Rollout");
-        events.publishEvent(first);
-        events.publishEvent(ModelFixture.CREDIT_GBDT_STRICT.export(store, experimentId, "Rollout"));
-        UUID modelId = models.producedBy(first.runId(), ModelFixture.NODE_ID).orElseThrow().modelId();
+        UUID modelId = ModelFixture.registerTwoVersions(server, "Rollout");
         name = "rollout-" + UUID.randomUUID().toString().substring(0, 8);
         deployments.deploy(modelId, 1, name);
         scoring = deployments.deploy(modelId, 2, name).endpointPath();
