@@ -13,13 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Reading deployments and what hangs off them (gate, drift, prediction log): on every replica, the serving ones
+ * Reading deployments and what hangs off them (gate, drift, prediction log, recent figures): on every replica, the serving ones
  * included. Every change to them is in {@link DeploymentChangesController}, which exists in the studio only; the split
  * is by replica, since {@code @StudioOnly} keeps or drops a whole controller.
  */
@@ -123,5 +124,20 @@ class DeploymentController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(name + "-predictions.csv", StandardCharsets.UTF_8).build().toString());
         log.writeCsv(workspace, name, query, response.getOutputStream());
+    }
+
+    @GetMapping("/api/deployments/{name}/figures")
+    @Operation(summary = "The deployment's scoring on this server, minute by minute: requests per second, error rate "
+            + "and p99 latency of every version together, for the last hour at most")
+    @ApiResponse(responseCode = "200", description = "One entry per minute, oldest first, the current (still running) "
+            + "minute last; minutes without requests have zero requests and no error rate or latency")
+    @ApiResponse(responseCode = "400", description = "`minutes` out of range (1 to 60); the detail names it",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    @ApiResponse(responseCode = "404", description = "No deployment of that name",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+    ScoringTimeline figures(WorkspaceRef workspace, @PathVariable String name,
+            @Parameter(description = "How many minutes back, the current one included: 1 to 60")
+            @RequestParam(defaultValue = "60") int minutes) {
+        return scoring.timeline(workspace, name, minutes);
     }
 }
