@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -405,12 +406,29 @@ class EngineSupervisor {
     }
 
     /**
-     * Kills the run's YARN application, in the background (within {@link YarnApplications#LIMIT}): stopping the
-     * launcher does not end it there. Other cluster managers end the application with its driver.
+     * Kills what the run left on the cluster, in the background (within {@link YarnApplications#LIMIT} or
+     * {@link KubernetesDrivers#LIMIT}): stopping the launcher does not end a YARN application, nor a cluster-mode
+     * driver pod on Kubernetes. Other cluster managers end the application with its driver.
      */
     private Optional<Thread> killOnCluster(UUID runId, String reason) {
         Optional<RunView> run = viewQuietly(runId);
-        if (run.isEmpty() || run.get().settings() == null || !YarnApplications.runsOn(run.get().settings().master())
+        if (run.isEmpty() || run.get().settings() == null) {
+            return Optional.empty();
+        }
+        LaunchSettings launched = run.get().settings();
+        if (KubernetesDrivers.runsOn(launched.master()) && launched.clusterDeployMode()
+                && settings.sparkHome() != null) {
+            return Optional.of(Thread.ofVirtual().name("easel-k8s-kill-" + runId).start(() -> {
+                try {
+                    KubernetesDrivers.kill(settings.sparkHome(), launched, runId, planner.logFile(runId));
+                    log.info("Run {}: driver pod {} killed", runId, KubernetesDrivers.podName(launched, runId));
+                } catch (IOException | RuntimeException e) {
+                    log.warn("Run {}: could not kill its driver pod {}", runId,
+                            KubernetesDrivers.podName(launched, runId), e);
+                }
+            }));
+        }
+        if (!YarnApplications.runsOn(launched.master())
                 || !YarnApplications.isYarnApplicationId(run.get().sparkAppId())) {
             return Optional.empty();
         }
@@ -487,7 +505,8 @@ class EngineSupervisor {
             }
             killOnCluster(runId, "The Easel server stopped").ifPresent(clusterKills::add);
         });
-        awaitQuietly(clusterKills, YarnApplications.LIMIT.plusSeconds(1));
+        awaitQuietly(clusterKills, Collections.max(List.of(YarnApplications.LIMIT, KubernetesDrivers.LIMIT))
+                .plusSeconds(1));
         timers.shutdownNow();
     }
 
