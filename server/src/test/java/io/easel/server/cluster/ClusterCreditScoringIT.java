@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.easel.server.Api;
 import io.easel.server.InProcessHdfs;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -275,7 +276,17 @@ class ClusterCreditScoringIT {
                 .thenComparingInt(e -> e.get("completedTasks").asInt());
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            JsonNode executors = StandaloneSparkCluster.getJson(url);
+            JsonNode executors;
+            try {
+                executors = StandaloneSparkCluster.getJson(url);
+            } catch (UncheckedIOException slowDriver) {
+                // On a loaded machine the driver's UI can miss the 5 s answer limit while it schedules tasks; only
+                // a driver that stays silent for the whole patience fails the test.
+                if (System.nanoTime() > deadline) {
+                    throw slowDriver;
+                }
+                continue;
+            }
             JsonNode busiest = executors.valueStream()
                     .filter(e -> !"driver".equals(e.get("id").asString()))
                     .max(byWork)
