@@ -47,7 +47,7 @@ public final class EngineMain {
     }
 
     /** Set by Spark's YARN ApplicationMaster before it calls the user class in cluster deploy mode. */
-    static boolean insideYarnApplicationMaster() {
+    public static boolean insideYarnApplicationMaster() {
         return System.getProperty("spark.yarn.app.id") != null
                 && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * workspace/&lt;runId&gt;/log.jsonl                       the driver's log of the run, one {@link RunLogLine} a line, capped
  * workspace/&lt;runId&gt;/nodes/&lt;nodeId&gt;/&lt;port&gt;/         a table output, as Parquet
  * &lt;table output&gt;/_statistics.json                     its column statistics, once asked for ({@link #statistics})
+ * &lt;table output&gt;/_statistics.failed                   why a statistics job could not write them ({@link #statisticsFailure})
  * workspace/&lt;runId&gt;/fingerprints.json               the fingerprint of each node of the run (why a later run re-ran it)
  * workspace/cache/&lt;scope&gt;/&lt;fingerprint&gt;/manifest.json   a node's stored outputs, which later runs of the scope (an
  *                                                     Easel workspace) reuse ({@link #cacheEntry})
@@ -42,6 +43,11 @@ public final class WorkspaceLayout {
      * profile report ({@code kind}, {@code metrics}, {@code charts}) the engine writes when they are first asked for.
      */
     public static final String STATISTICS = "_statistics.json";
+    /**
+     * Beside {@link #STATISTICS}, instead of it: one line saying why a statistics job on a cluster could not compute
+     * them, which the server shows once and removes so that asking again tries again.
+     */
+    public static final String STATISTICS_FAILURE = "_statistics.failed";
 
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]");
@@ -83,6 +89,11 @@ public final class WorkspaceLayout {
     /** The column statistics of the table output at {@code location} (a URI, as a {@link PortResult} gives it). */
     public static String statistics(String location) {
         return (location.endsWith("/") ? location : location + "/") + STATISTICS;
+    }
+
+    /** Why the column statistics of the table output at {@code location} could not be computed, when they could not. */
+    public static String statisticsFailure(String location) {
+        return (location.endsWith("/") ? location : location + "/") + STATISTICS_FAILURE;
     }
 
     public static String fingerprints(String runId) {

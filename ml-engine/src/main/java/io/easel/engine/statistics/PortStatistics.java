@@ -8,6 +8,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -19,6 +20,8 @@ import org.apache.spark.sql.SparkSession;
  * never meets half a file.
  */
 public final class PortStatistics {
+
+    private static final int MAX_REASON = 500;
 
     private final SparkSession spark;
     private final ObjectMapper json = EngineJson.mapper();
@@ -41,16 +44,46 @@ public final class PortStatistics {
         Path target = FileStore.root(WorkspaceLayout.statistics(location));
         FileSystem files = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!files.exists(target)) {
-            byte[] content = json.writeValueAsBytes(compute(location));
-            // a name the server's and Spark's readers skip too, renamed once complete
-            Path partial = new Path(target.getParent(), WorkspaceLayout.STATISTICS + ".writing");
-            try (OutputStream out = files.create(partial, true)) {
-                out.write(content);
-            }
-            if (!files.rename(partial, target) && !files.exists(target)) {
-                throw new IOException("Could not rename " + partial + " to " + target);
-            }
+            writeWhole(files, target, json.writeValueAsBytes(compute(location)));
         }
         return target.toString();
+    }
+
+    /**
+     * Writes why the statistics of the table at {@code location} could not be computed beside it, for a server that
+     * does not hear from this driver otherwise (a statistics job on a cluster).
+     */
+    public void writeFailure(String location, String reason) throws IOException {
+        Path target = FileStore.root(WorkspaceLayout.statisticsFailure(location));
+        writeWhole(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target,
+                reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Why computing statistics failed, for people: the first line of the failure's message (Spark's run on to a plan
+     * and a stack), with its type when it has none.
+     */
+    public static String reason(Throwable failure) {
+        if (failure instanceof OutOfMemoryError) {
+            return "The driver ran out of memory";
+        }
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() > MAX_REASON ? first.substring(0, MAX_REASON) + "…" : first;
+    }
+
+    private static void writeWhole(FileSystem files, Path target, byte[] content) throws IOException {
+        // a name the server's and Spark's readers skip too, renamed once complete
+        Path partial = new Path(target.getParent(), target.getName() + ".writing");
+        try (OutputStream out = files.create(partial, true)) {
+            out.write(content);
+        }
+        files.delete(target, false);
+        if (!files.rename(partial, target) && !files.exists(target)) {
+            throw new IOException("Could not rename " + partial + " to " + target);
+        }
     }
 }

@@ -179,25 +179,15 @@ public final class WarmEngine {
                 done = Notice.statistics(Notice.STATISTICS_WRITTEN, location, null);
             } catch (Exception e) { // Spark's AnalysisException (a missing path) is checked, thrown from Scala
                 LOG.warn("The column statistics of {} could not be computed", location, e);
-                done = Notice.statistics(Notice.STATISTICS_FAILED, location, firstLine(e));
+                done = Notice.statistics(Notice.STATISTICS_FAILED, location, PortStatistics.reason(e));
             } catch (OutOfMemoryError e) {
                 LOG.error("Computing the column statistics of {} ran out of driver memory", location, e);
-                done = Notice.statistics(Notice.STATISTICS_FAILED, location, "The driver ran out of memory");
+                done = Notice.statistics(Notice.STATISTICS_FAILED, location, PortStatistics.reason(e));
             }
             // before the notice, so that a request answered by it is not taken for one under way
             profiling.remove(location);
             notice(done);
         });
-    }
-
-    /** The first line of a failure's message (Spark's run to a plan and a stack), with its type when it has none. */
-    private static String firstLine(Throwable e) {
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String first = message.strip().lines().findFirst().orElse("");
-        return first.length() > 500 ? first.substring(0, 500) + "…" : first;
     }
 
     /**

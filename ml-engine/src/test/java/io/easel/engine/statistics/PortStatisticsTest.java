@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.easel.engine.EngineMain;
 import io.easel.engine.SharedSpark;
 import io.easel.engine.store.FileStore;
 import io.easel.run.WorkspaceLayout;
@@ -107,6 +108,33 @@ class PortStatisticsTest {
         new PortStatistics(spark).write(location);
 
         assertThat(Files.readString(file)).isEqualTo("{\"kind\":\"kept\"}");
+    }
+
+    @Test
+    void shouldWriteWhyAStatisticsJobFailedBesideTheTableAndNothingElse() throws IOException {
+        Path notParquet = workspace.resolve("nodes").resolve("broken");
+        Files.createDirectories(notParquet);
+        Files.writeString(notParquet.resolve("part-00000.parquet"), "not a Parquet file");
+        String location = notParquet.toUri().toString();
+
+        assertThat(StatisticsMain.compute(spark, location)).isEqualTo(EngineMain.FAILED);
+
+        assertThat(notParquet.resolve(WorkspaceLayout.STATISTICS)).doesNotExist();
+        String reason = Files.readString(notParquet.resolve(WorkspaceLayout.STATISTICS_FAILURE));
+        assertThat(reason).isNotBlank().doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(notParquet.resolve(WorkspaceLayout.STATISTICS_FAILURE + ".writing")).doesNotExist();
+    }
+
+    @Test
+    void shouldWriteTheStatisticsOfAStatisticsJobAsTheWarmEngineDoes() throws IOException {
+        String location = storeAsOutput("vote.csv", "job");
+
+        assertThat(StatisticsMain.compute(spark, location)).isEqualTo(EngineMain.SUCCEEDED);
+
+        Path written = Path.of(URI.create(FileStore.root(WorkspaceLayout.statistics(location)).toString()));
+        assertThat(json.readTree(Files.readString(written))).isEqualTo(written(location));
+        assertThat(Path.of(URI.create(FileStore.root(WorkspaceLayout.statisticsFailure(location)).toString())))
+                .doesNotExist();
     }
 
     /** A dataset stored as a node output is: Parquet part files in a directory of the workspace. */

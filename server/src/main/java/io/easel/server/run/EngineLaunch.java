@@ -12,7 +12,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Everything the engine of one run is started with.
+ * Everything the engine of one run is started with; or, with {@code statisticsOf}, a driver that computes the column
+ * statistics of one of the run's table outputs where no warm engine can (a statistics job, started as the run's
+ * engine was: same master, deploy mode, resources and credentials, no callback).
  *
  * @param experiment where the driver reads the graph snapshot: the local file
  *     {@code <data-dir>/runs/<runId>/experiment.json} in client deploy mode, its copy in the workspace
@@ -32,10 +34,18 @@ import java.util.UUID;
  *     Kubernetes) has none
  * @param options how the run treats the node outputs earlier runs stored
  * @param kerberos the server's Kerberos principal and keytab, which Spark signs in with on a secured cluster
+ * @param statisticsOf the table output (a workspace URI) whose column statistics this driver computes, instead of
+ *     running the experiment; null for a run
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
-        DataRoots dataRoots, JdbcConnections connections, RunOptions options, KerberosProperties kerberos) {
+        DataRoots dataRoots, JdbcConnections connections, RunOptions options, KerberosProperties kerberos,
+        String statisticsOf) {
+
+    /** The main class of a run's driver, in the engine's jar. */
+    static final String ENGINE_MAIN = "io.easel.engine.EngineMain";
+    /** The main class of a statistics job's driver, in the engine's jar. */
+    static final String STATISTICS_MAIN = "io.easel.engine.statistics.StatisticsMain";
 
     /** Spark's own settings for the identity its driver signs in to a secured Hadoop cluster with. */
     static final String SPARK_PRINCIPAL = "spark.kerberos.principal";
@@ -45,6 +55,30 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
         pluginJars = List.copyOf(pluginJars);
         options = options == null ? RunOptions.reuse() : options;
         kerberos = kerberos == null ? KerberosProperties.NONE : kerberos;
+    }
+
+    /** The launch of a run. */
+    public EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
+            String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings,
+            List<Path> pluginJars, DataRoots dataRoots, JdbcConnections connections, RunOptions options,
+            KerberosProperties kerberos) {
+        this(runId, experiment, runDirectory, logFile, workspace, modelStore, callbackUrl, callbackToken, settings,
+                pluginJars, dataRoots, connections, options, kerberos, null);
+    }
+
+    /** Whether this driver computes column statistics rather than running the experiment. */
+    boolean computesStatistics() {
+        return statisticsOf != null;
+    }
+
+    /** The driver's main class in the engine's jar. */
+    String mainClass() {
+        return computesStatistics() ? STATISTICS_MAIN : ENGINE_MAIN;
+    }
+
+    /** The Spark application's name, as the cluster manager lists it. */
+    String appName() {
+        return computesStatistics() ? "Easel column statistics (run " + runId + ")" : "Easel run " + runId;
     }
 
     /** A launch without Kerberos credentials of the server's. */
@@ -73,6 +107,9 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
      * cluster manager with neither gets it as an argument.
      */
     public List<String> engineArguments() {
+        if (computesStatistics()) {
+            return List.of("--table", statisticsOf);
+        }
         List<String> arguments = new ArrayList<>(List.of(
                 "--experiment", experiment,
                 "--run-id", runId.toString(),
@@ -108,7 +145,7 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
      */
     public Map<String, String> secretSparkSettings() {
         Map<String, String> secrets = new TreeMap<>();
-        settings.driverEnvironmentSettingPrefix()
+        settings.driverEnvironmentSettingPrefix().filter(prefix -> !computesStatistics())
                 .ifPresent(prefix -> secrets.put(prefix + TOKEN_VARIABLE, callbackToken));
         secrets.putAll(kerberosSparkSettings());
         return secrets;
@@ -129,6 +166,9 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
 
     /** What the submitting process's environment must hold for the driver. */
     public Map<String, String> engineEnvironment() {
+        if (computesStatistics()) {
+            return Map.of(); // no callback, no database: it reads one table of the workspace
+        }
         if (connections == null || connections.names().isEmpty()) {
             return Map.of(TOKEN_VARIABLE, callbackToken);
         }

@@ -139,6 +139,20 @@ class LaunchPlanner {
     }
 
     /**
+     * How a statistics job for the table output at {@code location} of {@code run} is started: as the run's engine
+     * was (master, deploy mode, resources, Kerberos), with its files in a directory of its own under the run's.
+     */
+    EngineLaunch planStatistics(RunView run, String location) {
+        UUID runId = run.id();
+        LaunchSettings settings = run.settings() != null ? run.settings()
+                : LaunchSettings.effective(engine, null);
+        Path directory = runDirectory(runId).resolve("statistics").resolve(UUID.randomUUID().toString());
+        return new EngineLaunch(runId, experimentFile(runId).toString(), directory, directory.resolve("engine.log"),
+                workspace(), easel.modelStoreUri(), null, null, settings, plugins.jars(),
+                dataRoots.of(run.workspaceId()), JdbcConnections.none(), RunOptions.reuse(), kerberos, location);
+    }
+
+    /**
      * The connections the run's nodes name among those its workspace may use, read from the graph snapshot the engine
      * runs: the engine holds no other database's credentials. None when the snapshot cannot be read (the engine then fails with it anyway).
      */

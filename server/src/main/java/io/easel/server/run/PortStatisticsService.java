@@ -22,10 +22,11 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The column statistics of a table output (missing, distinct, range, mean, top values, histogram), computed by the
- * warm engine when first asked for and kept beside the output ({@code _statistics.json}), so they are computed once
- * per output and survive a server restart. Who may read an output's rows may read its statistics (404 for everyone
- * else).
+ * The column statistics of a table output (missing, distinct, range, mean, top values, histogram), computed when
+ * first asked for and kept beside the output ({@code _statistics.json}), so they are computed once per output and
+ * survive a server restart. The warm engine computes them where it can read the workspace (a local master); elsewhere
+ * a Spark job of their own does, on the cluster and with the settings of the run that wrote the output
+ * ({@link StatisticsJobs}). Who may read an output's rows may read its statistics (404 for everyone else).
  */
 @Service
 @StudioOnly
@@ -36,26 +37,33 @@ public class PortStatisticsService {
     private final PortDataService data;
     private final RunWorkspace workspace;
     private final ObjectProvider<EngineLauncher> launcher;
+    private final StatisticsJobs jobs;
+    private final RunService runs;
     /** Why the engine could not compute an output's statistics, by location, until that is told once. */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
 
-    PortStatisticsService(PortDataService data, RunWorkspace workspace, ObjectProvider<EngineLauncher> launcher) {
+    PortStatisticsService(PortDataService data, RunWorkspace workspace, ObjectProvider<EngineLauncher> launcher,
+            StatisticsJobs jobs, RunService runs) {
         this.data = data;
         this.workspace = workspace;
         this.launcher = launcher;
+        this.jobs = jobs;
+        this.runs = runs;
     }
 
     /**
      * The statistics when they are written; else asks the engine for them and answers {@code computing}.
      *
      * @throws TableOutputNotFoundException (404) for a port that is not a table, or whose output was purged
-     * @throws StatisticsUnavailableException (409) when no warm engine can compute them
+     * @throws StatisticsUnavailableException (409) when the engine that would compute them cannot be started
      */
     public PortStatisticsView statistics(UUID runId, String nodeId, String port) {
         String location = data.tableLocation(runId, nodeId, port);
         Optional<byte[]> written;
+        Optional<String> jobFailure;
         try {
             written = workspace.statistics(location);
+            jobFailure = written.isPresent() ? Optional.empty() : workspace.takeStatisticsFailure(location);
         } catch (FileNotFoundException gone) {
             throw new TableOutputNotFoundException(runId, nodeId, port, ": its files are no longer in the run "
                     + "workspace");
@@ -67,24 +75,40 @@ public class PortStatisticsService {
             return ready(StoredJson.MAPPER.readTree(written.get()));
         }
         String failure = failures.remove(location);
+        if (jobFailure.isPresent()) {
+            return PortStatisticsView.failed(jobFailure.get());
+        }
         if (failure != null) {
             return PortStatisticsView.failed(failure);
         }
-        ask(location);
+        ask(runId, location);
         return PortStatisticsView.computing();
     }
 
-    private void ask(String location) {
-        if (!(launcher.getIfAvailable() instanceof WarmEngineLauncher warm)) {
-            throw new StatisticsUnavailableException(Reason.WARM_ENGINE_OFF,
-                    "Column statistics are computed by the warm engine, which is turned off on this server "
-                    + "(easel.engine.warm.enabled=false) or replaced by a Spark installation (easel.engine.spark-home)");
+    private void ask(UUID runId, String location) {
+        if (launcher.getIfAvailable() instanceof WarmEngineLauncher warm && warm.computesStatistics()) {
+            askWarmEngine(warm, location);
+            return;
         }
-        if (!warm.computesStatistics()) {
-            throw new StatisticsUnavailableException(Reason.CLUSTER_ENGINE,
-                    "Column statistics are computed by the warm engine, which runs only when the engine's master is "
-                    + "local; this server runs its engines on a cluster");
+        try {
+            jobs.start(runs.get(runId), location, reason -> {
+                try {
+                    if (workspace.hasStatisticsFailure(location)) {
+                        return; // the job said why itself, beside the output
+                    }
+                } catch (IOException unreadable) {
+                    log.debug("Could not look for the failure of the statistics job of {}", location, unreadable);
+                }
+                log.warn("The column statistics of {} could not be computed: {}", location, reason);
+                failures.put(location, reason);
+            });
+        } catch (IOException e) {
+            throw new StatisticsUnavailableException(Reason.ENGINE_NOT_STARTED,
+                    "The Spark job that computes column statistics could not be started: " + e.getMessage());
         }
+    }
+
+    private void askWarmEngine(WarmEngineLauncher warm, String location) {
         try {
             warm.statistics(location).exceptionally(failure -> {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
@@ -93,7 +117,7 @@ public class PortStatisticsService {
                 return null;
             });
         } catch (IOException e) {
-            throw new StatisticsUnavailableException(Reason.WARM_ENGINE_NOT_STARTED,
+            throw new StatisticsUnavailableException(Reason.ENGINE_NOT_STARTED,
                     "The warm engine that computes column statistics could not be started: " + e.getMessage());
         }
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -78,11 +79,38 @@ class RunWorkspace {
      * must lie in the workspace; empty while there are none.
      */
     Optional<byte[]> statistics(String location) throws IOException {
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(URI.create(
-                WorkspaceLayout.statistics(location)).normalize());
-        if (!inWorkspace(file)) {
+        return read(beside(location, WorkspaceLayout.statistics(location)));
+    }
+
+    /**
+     * Why a statistics job could not compute the statistics of the table output at {@code location}, when it left
+     * that beside the output; removed as it is read, so that asking again tries again.
+     */
+    Optional<String> takeStatisticsFailure(String location) throws IOException {
+        org.apache.hadoop.fs.Path file = beside(location, WorkspaceLayout.statisticsFailure(location));
+        Optional<byte[]> reason = read(file);
+        if (reason.isPresent()) {
+            hadoop.fileSystem(file).delete(file, false);
+        }
+        return reason.map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip());
+    }
+
+    /** Whether a statistics job left why it failed beside the table output at {@code location} (not yet read). */
+    boolean hasStatisticsFailure(String location) throws IOException {
+        org.apache.hadoop.fs.Path file = beside(location, WorkspaceLayout.statisticsFailure(location));
+        return hadoop.fileSystem(file).exists(file);
+    }
+
+    /** A file beside the table output at {@code location}, which must lie in the workspace. */
+    private org.apache.hadoop.fs.Path beside(String location, String file) throws IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(URI.create(file).normalize());
+        if (!inWorkspace(path)) {
             throw new FileNotFoundException(location + " is not in the run workspace " + planner.workspaceRoot());
         }
+        return path;
+    }
+
+    private Optional<byte[]> read(org.apache.hadoop.fs.Path file) throws IOException {
         try (InputStream in = hadoop.fileSystem(file).open(file)) {
             return Optional.of(in.readAllBytes());
         } catch (FileNotFoundException notYet) {

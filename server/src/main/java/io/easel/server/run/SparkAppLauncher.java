@@ -70,8 +70,8 @@ final class SparkAppLauncher implements EngineLauncher {
         SparkLauncher launcher = new SparkLauncher(environment.overriding(System.getenv(), engineVariables))
                 .setSparkHome(sparkHome.toString())
                 .setAppResource(appJar())
-                .setMainClass(SparkDriverLauncher.ENGINE_MAIN)
-                .setAppName("Easel run " + launch.runId())
+                .setMainClass(launch.mainClass())
+                .setAppName(launch.appName())
                 .setMaster(run.master())
                 .setDeployMode(run.deployMode())
                 .setConf(SparkLauncher.DRIVER_MEMORY, run.driverMemory())
@@ -80,7 +80,7 @@ final class SparkAppLauncher implements EngineLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .redirectError();
         run.sparkSettings().forEach(launcher::setConf);
-        if (KubernetesDrivers.runsOn(run.master()) && run.clusterDeployMode()) {
+        if (KubernetesDrivers.runsOn(run.master()) && run.clusterDeployMode() && !launch.computesStatistics()) {
             // A driver pod named after the run, so that cancel, timeout and shutdown can kill it.
             launcher.setConf(KubernetesDrivers.POD_NAME, KubernetesDrivers.podName(run, launch.runId()));
         }

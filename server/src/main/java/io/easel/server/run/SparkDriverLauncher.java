@@ -27,7 +27,6 @@ import java.util.Map;
 final class SparkDriverLauncher implements EngineLauncher {
 
     static final String ENGINE_JAR = "easel-ml-engine.jar";
-    static final String ENGINE_MAIN = "io.easel.engine.EngineMain";
 
     private final EngineProperties settings;
     private final EngineEnvironment environment;
@@ -54,7 +53,7 @@ final class SparkDriverLauncher implements EngineLauncher {
 
     List<String> command(EngineLaunch launch) throws IOException {
         return command(launch.settings(), launch.pluginJars(), SecretSparkSettings.sparkSubmitOptions(launch),
-                ENGINE_MAIN, launch.engineArguments());
+                launch.mainClass(), launch.engineArguments());
     }
 
     /**

@@ -5,21 +5,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Column statistics that no engine here can compute (the warm engine is turned off, or not local); HTTP 409. The
- * problem's {@code reason} names which, so a client can say it in its own language.
+ * Column statistics that no engine here can compute now (the warm engine, or the Spark job that computes them where
+ * the warm engine cannot, could not be started); HTTP 409. The problem's {@code reason} names why, so a client can
+ * say it in its own language.
  */
 public class StatisticsUnavailableException extends ErrorResponseException {
 
     /** Why no engine here computes column statistics. */
     public enum Reason {
-        /** {@code easel.engine.warm.enabled=false}, or a Spark installation in place of the built-in engine. */
-        WARM_ENGINE_OFF,
-        /** The engine's master is a cluster, where no warm engine runs. */
-        CLUSTER_ENGINE,
-        /** The warm engine should run but could not be started. */
-        WARM_ENGINE_NOT_STARTED;
+        /** The warm engine, or the statistics job where it cannot compute them, could not be started. */
+        ENGINE_NOT_STARTED;
 
-        /** As the problem's {@code reason} has it: {@code warm-engine-off}. */
+        /** As the problem's {@code reason} has it: {@code engine-not-started}. */
         public String code() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }

@@ -60,7 +60,7 @@ final class WarmEngineLauncher implements EngineLauncher, AutoCloseable {
     @Override
     public RunningEngine launch(EngineLaunch launch) throws IOException {
         Optional<Map<String, String>> sessionConf = sessionConf(launch.settings());
-        if (sessionConf.isEmpty()) {
+        if (sessionConf.isEmpty() || launch.computesStatistics()) {
             return ownEngines.launch(launch);
         }
         Command command = Command.run(launch.runId().toString(), launch.engineArguments(), launch.engineEnvironment(),

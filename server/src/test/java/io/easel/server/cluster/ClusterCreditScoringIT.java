@@ -170,6 +170,33 @@ class ClusterCreditScoringIT {
         assertThat(hdfs.exists(hdfs.uri() + "/easel/models/" + runId + "/gbdt/model.pmml")).isTrue();
         assertThat(Double.isNaN(clusterAuc)).as("the client-mode run ran first").isFalse();
         assertThat(auc(api, runId)).isCloseTo(clusterAuc, within(1e-9));
+
+        // No warm engine reads this workspace: the column statistics of an output are a Spark job of their own,
+        // submitted as the run was (its driver on a worker too), which leaves them beside the output on HDFS.
+        String statistics = "/api/runs/" + runId + "/nodes/convert/ports/out/statistics";
+        Api.Response first = api.get(statistics);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        assertThat(first.body().get("state").asString()).isEqualTo("computing");
+        JsonNode computed = timed("column statistics as a job on the cluster", () -> awaitStatistics(api,
+                statistics));
+        assertThat(computed.get("state").asString()).as(computed.toString()).isEqualTo("ready");
+        assertThat(computed.get("rows").asLong()).isEqualTo(1000); // German credit
+        JsonNode amount = computed.get("columns").valueStream()
+                .filter(column -> column.get("name").asString().equals("credit_amount")).findFirst().orElseThrow();
+        assertThat(amount.get("min").asDouble()).isEqualTo(250.0);
+        assertThat(amount.get("max").asDouble()).isEqualTo(18424.0);
+        assertThat(amount.at("/histogram/counts").valueStream().mapToLong(JsonNode::asLong).sum()).isEqualTo(1000);
+        assertThat(api.get(statistics).body().get("state").asString()).as("kept with the output").isEqualTo("ready");
+    }
+
+    private static JsonNode awaitStatistics(Api api, String path) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode answer = api.get(path).body();
+        while (answer.get("state").asString().equals("computing") && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+            answer = api.get(path).body();
+        }
+        return answer;
     }
 
     @Test

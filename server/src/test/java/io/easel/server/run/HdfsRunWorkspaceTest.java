@@ -8,6 +8,7 @@ import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
 import io.easel.run.RunState;
 import io.easel.run.RunStatus;
+import io.easel.run.WorkspaceLayout;
 import io.easel.server.InProcessHdfs;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.hadoop.KerberosProperties;
@@ -139,5 +140,26 @@ class HdfsRunWorkspaceTest {
             assertThatThrownBy(() -> workspace.tableFiles(elsewhere)).as(elsewhere)
                     .isInstanceOf(FileNotFoundException.class).hasMessageContaining("not in the run workspace");
         }
+    }
+
+    @Test
+    void shouldTellWhyAStatisticsJobFailedOnceAndNothingOutsideTheWorkspace() throws Exception {
+        String root = hdfs.uri() + "/easel/runs";
+        RunWorkspace workspace = workspace(root);
+        String output = root + "/" + UUID.randomUUID() + "/nodes/data/out";
+        try (OutputStream out = hdfs.fileSystem().create(new org.apache.hadoop.fs.Path(
+                WorkspaceLayout.statisticsFailure(output)))) {
+            out.write("The driver ran out of memory\n".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(workspace.statistics(output)).isEmpty();
+        assertThat(workspace.hasStatisticsFailure(output)).isTrue();
+        assertThat(workspace.takeStatisticsFailure(output)).hasValue("The driver ran out of memory");
+        assertThat(workspace.hasStatisticsFailure(output)).as("told once: asking again tries again").isFalse();
+        assertThat(workspace.takeStatisticsFailure(output)).isEmpty();
+
+        String elsewhere = hdfs.uri() + "/easel/other/nodes/data/out";
+        assertThatThrownBy(() -> workspace.takeStatisticsFailure(elsewhere))
+                .isInstanceOf(FileNotFoundException.class).hasMessageContaining("not in the run workspace");
     }
 }

@@ -31,11 +31,11 @@ class PortStatisticsProblemsTest {
 
     @Test
     void shouldNameTheReasonInTheProblem() {
-        StatisticsUnavailableException unavailable = new StatisticsUnavailableException(Reason.CLUSTER_ENGINE,
-                "runs on a cluster");
+        StatisticsUnavailableException unavailable = new StatisticsUnavailableException(Reason.ENGINE_NOT_STARTED,
+                "no engine jar");
 
         assertThat(unavailable.getStatusCode().value()).isEqualTo(409);
-        assertThat(unavailable.getBody().getProperties()).containsEntry("reason", "cluster-engine");
-        assertThat(unavailable.reason()).isEqualTo(Reason.CLUSTER_ENGINE);
+        assertThat(unavailable.getBody().getProperties()).containsEntry("reason", "engine-not-started");
+        assertThat(unavailable.reason()).isEqualTo(Reason.ENGINE_NOT_STARTED);
     }
 }

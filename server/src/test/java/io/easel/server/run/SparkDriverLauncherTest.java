@@ -106,7 +106,7 @@ class SparkDriverLauncherTest {
         assertThat(command).as("no secret on the command line")
                 .noneMatch(argument -> argument.endsWith("secret") || argument.contains("appMasterEnv"));
         assertThat(command).containsSubsequence("--master", "yarn", "--deploy-mode", "cluster", "--properties-file",
-                secrets.toString(), "--load-spark-defaults", "--class", SparkDriverLauncher.ENGINE_MAIN);
+                secrets.toString(), "--load-spark-defaults", "--class", EngineLaunch.ENGINE_MAIN);
         assertThat(Files.readAllLines(secrets))
                 .contains("spark.yarn.appMasterEnv." + EngineLaunch.TOKEN_VARIABLE + "=secret");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
