@@ -73,7 +73,7 @@ class ClusterAppJarContentsIT {
         assertThat(bundled).containsExactlyInAnyOrder("easel-component-api-0.1.0-SNAPSHOT.jar",
                 "easel-components-builtin-0.1.0-SNAPSHOT.jar", "pmml-sparkml-3.2.0.jar", "pmml-converter-1.6.3.jar",
                 "pmml-model-1.7.4.jar", "pmml-model-metro-1.7.4.jar", "pmml-evaluator-1.7.4.jar",
-                "pmml-evaluator-metro-1.7.4.jar", "hanlp-portable-1.8.6.jar");
+                "pmml-evaluator-metro-1.7.4.jar", "hanlp-portable-1.8.6.jar", "t-digest-3.3.jar");
         assertThat(provided).doesNotContainAnyElementsOf(bundled);
         Set<String> together = new TreeSet<>(provided);
         together.addAll(bundled);

@@ -25,8 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * The values below which given shares of each numeric column's present values lie, from one pass of Spark's
- * {@code approxQuantile}. The table is long (one row per column and probability) so that it can be filtered and
+ * The values below which given shares of each numeric column's present values lie, from one pass building a t-digest
+ * of each column (see {@link Quantiles}). The table is long (one row per column and probability) so that it can be filtered and
  * joined; the report shows it wide, one row per probability.
  */
 public final class Percentiles implements SparkComponent {
@@ -66,11 +66,11 @@ public final class Percentiles implements SparkComponent {
     private static final ComponentDescriptor DESCRIPTOR = ComponentDescriptor.builder(ID)
             .category(Category.STATISTICS)
             .title("Percentiles", "百分位数")
-            .description("The percentiles of numeric columns at the probabilities chosen (the median at 0.5), "
-                            + "approximate within the relative error set, in one pass over the data. Missing values "
-                            + "(null or NaN) are left out.",
-                    "计算数值列在所选概率处的百分位数（0.5 处为中位数），在设定的相对误差内近似计算，只需扫描数据一遍。"
-                            + "缺失值（null 或 NaN）不参与计算。")
+            .description("The percentiles of numeric columns at the probabilities chosen (the median at 0.5), from a "
+                            + "t-digest of each column built in one pass over the data, within the relative error set "
+                            + "in rank (0: exact, by sorting). Missing values (null or NaN) are left out.",
+                    "计算数值列在所选概率处的百分位数（0.5 处为中位数），由扫描数据一遍为每列构建的 t-digest 得出，"
+                            + "其排名误差在设定的相对误差以内（0 表示通过排序精确计算）。缺失值（null 或 NaN）不参与计算。")
             .keywords("percentile", "quantile", "median", "distribution", "approxQuantile", "百分位数", "分位数",
                     "中位数", "分布")
             .inputs(IN)
@@ -94,8 +94,7 @@ public final class Percentiles implements SparkComponent {
         List<ColumnSpec> columns = ctx.columns(COLUMNS);
         double[] probabilities = probabilities(ctx.param(PROBABILITIES));
         double relativeError = ctx.param(RELATIVE_ERROR);
-        double[][] quantiles = Quantiles.of(Quantiles.numbers(in.rows(), columns), columns.size(), probabilities,
-                relativeError);
+        double[][] quantiles = Quantiles.of(Quantiles.numbers(in.rows(), columns), probabilities, relativeError);
         List<Row> table = new ArrayList<>();
         List<List<Object>> wide = new ArrayList<>();
         for (int p = 0; p < probabilities.length; p++) {

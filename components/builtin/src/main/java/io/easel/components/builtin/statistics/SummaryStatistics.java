@@ -31,8 +31,9 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Per numeric column: how many values are present and missing (null or NaN), mean, sample standard deviation,
- * minimum, quartiles and maximum. One pass over the rows whatever the number of columns: one aggregation for the
- * counts, moments and quartiles ({@code percentile_approx}, within the relative error asked for).
+ * minimum, quartiles and maximum. Two passes over the rows whatever the number of columns: one aggregation, in
+ * generated code, for the counts and moments, and one job building a t-digest of each column for the quartiles
+ * (within the relative error asked for; see {@link Quantiles}).
  */
 public final class SummaryStatistics implements SparkComponent {
 
@@ -72,10 +73,13 @@ public final class SummaryStatistics implements SparkComponent {
             .category(Category.STATISTICS)
             .title("Summary statistics", "汇总统计")
             .description("One row per numeric column: the count of present and of missing values (null or NaN), "
-                            + "mean, standard deviation, minimum, quartiles (approximate within the relative error "
-                            + "set) and maximum. Reads the table once whatever its size.",
-                    "每个数值列一行：非缺失值与缺失值（null 或 NaN）的个数、平均值、标准差、最小值、四分位数（在设定的相对"
-                            + "误差内近似计算）和最大值。无论数据量多大，只读取数据一遍。")
+                            + "mean, standard deviation, minimum, quartiles and maximum. The quartiles come from a "
+                            + "t-digest of each column, within the relative error set in rank (0: exact, by "
+                            + "sorting). Reads the table twice whatever the number of columns: once for the counts "
+                            + "and moments, once for the quartiles.",
+                    "每个数值列一行：非缺失值与缺失值（null 或 NaN）的个数、平均值、标准差、最小值、四分位数和最大值。"
+                            + "四分位数由每列的 t-digest 得出，其排名误差在设定的相对误差以内（0 表示通过排序精确计算）。"
+                            + "无论列数多少，只读取数据两遍：一遍计算个数与矩，一遍计算四分位数。")
             .keywords("describe", "summary", "statistics", "mean", "std", "quartiles", "median", "min", "max",
                     "missing", "描述统计", "汇总", "统计", "均值", "标准差", "四分位数", "中位数", "缺失值")
             .inputs(IN)
@@ -102,18 +106,17 @@ public final class SummaryStatistics implements SparkComponent {
         Dataset<Row> values = Quantiles.numbers(in.rows(), columns);
         List<Column> aggregates = new ArrayList<>(List.of(count(lit(1))));
         for (int i = 0; i < columns.size(); i++) {
-            Column value = values.col(Quantiles.alias(i));
-            aggregates.addAll(Moments.aggregates(value));
-            aggregates.add(Quantiles.aggregate(value, QUARTILES, relativeError));
+            aggregates.addAll(Moments.aggregates(values.col(Quantiles.alias(i))));
         }
-        // one pass over the rows: every column's moments and quartiles in one aggregation
+        // every column's counts and moments in one aggregation, which Spark compiles to code; the quartiles in a
+        // job of their own, as a quantile aggregate beside the moments would stop that code generation
         Row totals = Columns.aggregate(values, aggregates);
+        double[][] quartiles = Quantiles.of(values, QUARTILES, relativeError);
         long rows = totals.getLong(0);
         List<Row> table = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            int at = 1 + i * (Moments.WIDTH + 1);
-            Moments m = Moments.read(totals, at);
-            Double[] q = Quantiles.read(totals, at + Moments.WIDTH, QUARTILES.length);
+            Moments m = Moments.read(totals, 1 + i * Moments.WIDTH);
+            Double[] q = Quantiles.orNull(quartiles[i], QUARTILES.length);
             table.add(RowFactory.create(columns.get(i).name(), m.count(), rows - m.count(), m.mean(), m.std(),
                     m.min(), q[0], q[1], q[2], m.max()));
         }

@@ -35,12 +35,18 @@ class PassesTest {
     }
 
     @Test
-    void shouldSummarizeEveryColumnInTheJobsOfOnePlainAggregation() throws Exception {
+    void shouldSummarizeEveryColumnInTheJobsOfOnePlainAggregationAndOneJobOfDigests() throws Exception {
         TableData wide = table(30);
         int onePass = jobs(() -> wide.rows().agg(count(lit(1)), Arrays.stream(wide.rows().columns())
                 .map(c -> count(col(c))).toArray(Column[]::new)).first());
 
-        assertThat(jobs("summary-statistics", wide)).isEqualTo(onePass);
+        // the counts and moments in one generated-code aggregation, the quartiles' t-digests in one more job
+        assertThat(jobs("summary-statistics", wide)).isEqualTo(onePass + 1);
+    }
+
+    @Test
+    void shouldTakeEveryColumnsPercentilesInOneJob() throws Exception {
+        assertThat(jobs("percentiles", table(30))).isEqualTo(1);
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import io.easel.component.ColumnSpec;
 import io.easel.component.DataType;
 import io.easel.components.spi.TableData;
 import io.easel.components.testing.TestSpark;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,12 +119,22 @@ public final class StatisticsBenchmark {
         return data.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
     }
 
+    /**
+     * The wall time of {@code work}, printed with the CPU time this JVM spent meanwhile (all its threads): on a
+     * machine shared with other work the wall time jumps, the CPU time much less.
+     */
     private static double time(String what, Supplier<Object> work) {
         long start = System.nanoTime();
+        long cpuStart = cpuNanos();
         work.get();
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "%-60s %8.1f s%n", what, seconds);
+        System.out.printf(Locale.ROOT, "%-60s %8.1f s  (CPU %.1f s)%n", what, seconds, (cpuNanos() - cpuStart) / 1e9);
         return seconds;
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String loadAverage() {
