@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -51,6 +52,8 @@ public final class DataProfile implements SparkComponent {
 
     static final String ID = "data-profile";
     static final int COUNTED_DISTINCT = 10_000;
+    /** {@link #COUNTED_DISTINCT} as the texts say it ("10,000"). */
+    private static final String COUNTED_DISTINCT_TEXT = String.format(Locale.ROOT, "%,d", COUNTED_DISTINCT);
     static final List<String> PROFILE_COLUMNS = List.of("column", "type", "count", "missing", "missingShare",
             "distinct", "mean", "std", "min", "max", "topValues");
 
@@ -59,8 +62,9 @@ public final class DataProfile implements SparkComponent {
             .headline("columns", "Columns", "列数")
             .headline("completeRows", "Rows without a missing value", "无缺失值的行数")
             .headline("columnsWithMissing", "Columns with missing values", "含缺失值的列数")
-            .headline("estimatedDistinct", "Columns with more than 10,000 distinct values (count estimated)",
-                    "不同取值超过 10,000 个的列数（个数为估计值）")
+            .headline("estimatedDistinct",
+                    "Columns with more than " + COUNTED_DISTINCT_TEXT + " distinct values (count estimated)",
+                    "不同取值超过 " + COUNTED_DISTINCT_TEXT + " 个的列数（个数为估计值）")
             .chart("profile", ReportSpec.ChartKind.TABLE, Text.of("Columns", "各列概况"))
             .chart("histograms", ReportSpec.ChartKind.HISTOGRAMS, Text.of("Distributions of the numeric columns",
                     "数值列的分布"), Text.of("Value", "取值"), Text.of("Rows", "行数"))
@@ -94,11 +98,13 @@ public final class DataProfile implements SparkComponent {
             .title("Data profile", "数据概况")
             .description("A first look at each column: type, present and missing values, share missing, distinct "
                             + "values, most frequent values, and for numeric columns "
-                            + "the mean, standard deviation, range and a histogram. Columns with more than 10,000 "
-                            + "distinct values get an estimate of their distinct count (within a few percent) and no "
+                            + "the mean, standard deviation, range and a histogram. Columns with more than "
+                            + COUNTED_DISTINCT_TEXT + " distinct values get an estimate of their distinct count "
+                            + "(within a few percent) and no "
                             + "most frequent values. Reads the table three times whatever the number of columns.",
                     "快速了解每一列：类型、非缺失值与缺失值个数、缺失比例、不同取值个数、最常见的取值，"
-                            + "数值列另有均值、标准差、取值范围和直方图。不同取值超过 10,000 个的列只给出不同取值个数的估计值"
+                            + "数值列另有均值、标准差、取值范围和直方图。不同取值超过 " + COUNTED_DISTINCT_TEXT
+                            + " 个的列只给出不同取值个数的估计值"
                             + "（误差在百分之几以内），不列出最常见的取值。无论列数多少，只读取数据三遍。")
             .keywords("profile", "eda", "explore", "overview", "missing", "distinct", "histogram", "top values",
                     "数据概况", "探索性分析", "缺失值", "不同取值", "直方图")
