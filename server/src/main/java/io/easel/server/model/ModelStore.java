@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.springframework.stereotype.Component;
@@ -59,6 +60,37 @@ public class ModelStore {
             String reason = hadoop.kerberosProblem(e).orElse(e.getMessage());
             throw new ModelStoreException("Cannot read " + uri + " from the model store: " + reason, e);
         }
+    }
+
+    /**
+     * Where {@code location} lies inside the store, as a path relative to its root ({@code <runId>/<nodeId>/model.pmml}),
+     * judged as the engine judges it: it reads any file of the store, named in any spelling ({@code file:/x},
+     * {@code file:///x}, a plain path). Empty for a location elsewhere, or one holding {@code ..}, which the engine
+     * judges by the data roots alone.
+     */
+    public Optional<String> pathInStore(String location) {
+        if (location.contains("..")) {
+            return Optional.empty();
+        }
+        try {
+            String file = normalised(location).toString();
+            String rootPrefix = normalised(root.toString()).toString().replaceFirst("/$", "") + "/";
+            return file.startsWith(rootPrefix) ? Optional.of(file.substring(rootPrefix.length())) : Optional.empty();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    /** One spelling per location, as the engine's (DataAccess) normalises model locations. */
+    static URI normalised(String location) {
+        URI uri = URI.create(location.trim()).normalize();
+        if (uri.getScheme() == null) {
+            return Path.of(location.trim()).toAbsolutePath().normalize().toUri();
+        }
+        if ("file".equals(uri.getScheme())) {
+            return Path.of(uri).toUri();
+        }
+        return uri;
     }
 
     /** The URI of {@code fileName} in the same directory as {@code uri}. */

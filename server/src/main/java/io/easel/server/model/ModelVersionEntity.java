@@ -104,6 +104,10 @@ class ModelVersionEntity {
         return nodeId;
     }
 
+    String pmmlUri() {
+        return pmmlUri;
+    }
+
     UUID modelId() {
         return modelId;
     }
