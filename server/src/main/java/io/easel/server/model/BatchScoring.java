@@ -9,6 +9,7 @@ import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
 import io.easel.server.experiment.SaveKind;
+import io.easel.server.experiment.StaleExperimentException;
 import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunTrigger;
@@ -38,6 +39,9 @@ class BatchScoring {
     static final String SCORE_COMPONENT = "score-with-model";
 
     private static final int MAX_MODEL_NAME_IN_TITLE = 100;
+
+    /** Saves of the version's experiment tried when parallel calls keep saving it in between. */
+    private static final int MAX_SAVE_ATTEMPTS = 5;
 
     /** What a revision's message may hold (experiment_revisions.message). */
     private static final int MAX_REVISION_MESSAGE = 500;
@@ -75,8 +79,7 @@ class BatchScoring {
         ExperimentGraph graph = graph(scored, request);
         String job = request.input().describe() + " into " + request.output().describe();
         ExperimentView experiment = batchExperiment(modelId, version)
-                .map(reused -> experiments.save(reused.id(), reused.version(), new ExperimentEdit(null, null, null,
-                        graph, null, SaveKind.save(abbreviated("Batch scoring of " + job, MAX_REVISION_MESSAGE)))))
+                .map(reused -> saved(reused, graph, abbreviated("Batch scoring of " + job, MAX_REVISION_MESSAGE)))
                 .orElseGet(() -> {
                     ExperimentView created = experiments.create(workspace, new ExperimentEdit(
                             "Batch scoring: " + abbreviated(scored.modelName(), MAX_MODEL_NAME_IN_TITLE) + " v"
@@ -88,7 +91,24 @@ class BatchScoring {
                     versions.rememberBatchExperiment(modelId, version, created.id());
                     return created;
                 });
-        return runs.start(experiment.id(), RunOptions.reuse(), RunTrigger.MANUAL);
+        // This call's revision: a parallel call of the same version may have saved another one since.
+        return runs.start(experiment.id(), experiment.revision(), RunOptions.reuse(), RunTrigger.MANUAL);
+    }
+
+    /** The job's graph saved into the version's experiment, over whatever parallel calls saved in the meantime. */
+    private ExperimentView saved(ExperimentView reused, ExperimentGraph graph, String message) {
+        ExperimentView current = reused;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return experiments.save(current.id(), current.version(), new ExperimentEdit(null, null, null, graph,
+                        null, SaveKind.save(message)));
+            } catch (StaleExperimentException raced) {
+                if (attempt == MAX_SAVE_ATTEMPTS) {
+                    throw raced;
+                }
+                current = experiments.get(current.id());
+            }
+        }
     }
 
     /** The version's batch-scoring experiment, unless there is none yet or it was deleted (or is in the trash). */

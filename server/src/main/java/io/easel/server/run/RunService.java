@@ -104,7 +104,22 @@ public class RunService {
      * whoever is signed in on this thread.
      */
     public RunView start(UUID experimentId, RunOptions options, RunTrigger trigger) {
-        ExperimentView experiment = experiments.get(experimentId);
+        return start(experiments.get(experimentId), options, trigger);
+    }
+
+    /**
+     * Starts a run of the experiment's revision {@code revision} rather than of what is saved now, as
+     * {@link #start(UUID, RunOptions, RunTrigger)} does otherwise: a caller that saved a graph and runs it is sure to
+     * run that graph even if another save came in between.
+     *
+     * @throws io.easel.server.experiment.RevisionNotFoundException (404) for a revision the experiment does not have
+     */
+    public RunView start(UUID experimentId, int revision, RunOptions options, RunTrigger trigger) {
+        return start(experiments.atRevision(experimentId, revision), options, trigger);
+    }
+
+    private RunView start(ExperimentView experiment, RunOptions options, RunTrigger trigger) {
+        UUID experimentId = experiment.id();
         access.requireEdit(experiment.workspaceId(), () -> new ExperimentNotFoundException(experimentId));
         ValidationResult validation = experiment.validation();
         if (!validation.isValid()) {
