@@ -3,6 +3,7 @@ package io.easel.server.model;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
+import io.easel.run.ModelStoreLocations;
 import io.easel.server.run.RunPrecondition;
 import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.WorkspaceDataRoots;
@@ -56,7 +57,7 @@ class ModelLocationPolicy implements RunPrecondition {
     private Optional<String> refusal(UUID workspaceId, String location) {
         Optional<String> inStore = store.pathInStore(location);
         if (inStore.isPresent()) {
-            return isVersionOf(workspaceId, inStore.get(), ModelStore.normalised(location)) ? Optional.empty()
+            return isVersionOf(workspaceId, inStore.get(), ModelStoreLocations.normalise(location)) ? Optional.empty()
                     : Optional.of("'" + location + "' is not the PMML of a model version of this workspace; use "
                             + "the PMML location shown on one of its model versions");
         }
@@ -72,7 +73,7 @@ class ModelLocationPolicy implements RunPrecondition {
     private boolean isVersionOf(UUID workspaceId, String inStore, URI pmml) {
         Optional<UUID> runId = runId(inStore.split("/", 2)[0]);
         return runId.isPresent() && versions.findByRunIdOrderByNodeId(runId.get()).stream()
-                .filter(version -> ModelStore.normalised(version.pmmlUri()).equals(pmml))
+                .filter(version -> ModelStoreLocations.normalise(version.pmmlUri()).equals(pmml))
                 .anyMatch(version -> models.findById(version.modelId())
                         .filter(model -> model.workspaceId().equals(workspaceId)).isPresent());
     }

@@ -1,5 +1,6 @@
 package io.easel.server.model;
 
+import io.easel.run.ModelStoreLocations;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.settings.EaselProperties;
 import java.io.IOException;
@@ -64,33 +65,11 @@ public class ModelStore {
 
     /**
      * Where {@code location} lies inside the store, as a path relative to its root ({@code <runId>/<nodeId>/model.pmml}),
-     * judged as the engine judges it: it reads any file of the store, named in any spelling ({@code file:/x},
-     * {@code file:///x}, a plain path). Empty for a location elsewhere, or one holding {@code ..}, which the engine
-     * judges by the data roots alone.
+     * judged as the engine judges it ({@link ModelStoreLocations#pathInStore}): it reads any file of the store, named in
+     * any spelling. Empty for a location elsewhere, or one holding {@code ..}, which the engine judges by the data roots.
      */
     public Optional<String> pathInStore(String location) {
-        if (location.contains("..")) {
-            return Optional.empty();
-        }
-        try {
-            String file = normalised(location).toString();
-            String rootPrefix = normalised(root.toString()).toString().replaceFirst("/$", "") + "/";
-            return file.startsWith(rootPrefix) ? Optional.of(file.substring(rootPrefix.length())) : Optional.empty();
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException notAUri) {
-            return Optional.empty();
-        }
-    }
-
-    /** One spelling per location, as the engine's (DataAccess) normalises model locations. */
-    static URI normalised(String location) {
-        URI uri = URI.create(location.trim()).normalize();
-        if (uri.getScheme() == null) {
-            return Path.of(location.trim()).toAbsolutePath().normalize().toUri();
-        }
-        if ("file".equals(uri.getScheme())) {
-            return Path.of(uri).toUri();
-        }
-        return uri;
+        return ModelStoreLocations.pathInStore(root.toString(), location);
     }
 
     /** The URI of {@code fileName} in the same directory as {@code uri}. */
