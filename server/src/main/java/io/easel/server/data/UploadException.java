@@ -1,9 +1,13 @@
 package io.easel.server.data;
 
+import io.easel.server.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-/** An upload that cannot be stored, read or deleted: each with its HTTP status and a detail in words. */
+/**
+ * An upload that cannot be stored, read or deleted: each with its HTTP status and a detail in words (a name that
+ * cannot be used is an {@link InvalidFieldException}, 400 naming the field).
+ */
 public class UploadException extends ErrorResponseException {
 
     private UploadException(HttpStatus status, String title, String detail) {
@@ -22,11 +26,8 @@ public class UploadException extends ErrorResponseException {
                 + "' in this workspace; upload with overwrite=true to replace it, or choose another name");
     }
 
-    static UploadException invalidName(String field, String problem) {
-        UploadException invalid = new UploadException(HttpStatus.BAD_REQUEST, "Invalid file name", "'" + field
-                + "' " + problem);
-        invalid.getBody().setProperty("field", field);
-        return invalid;
+    static InvalidFieldException invalidName(String field, String problem) {
+        return new InvalidFieldException("Invalid file name", field, InvalidFieldException.quoted(field, problem));
     }
 
     static UploadException tooLarge(long limit) {

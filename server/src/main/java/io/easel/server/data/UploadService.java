@@ -93,8 +93,9 @@ public class UploadService {
      * Stores {@code content} as the upload {@code name}.
      *
      * @param overwrite whether an upload of that name is replaced; otherwise it is a 409
-     * @throws UploadException 400 for a name that cannot be used (naming the field {@code name}), 409 for a name
-     *     taken, 413 past the limit
+     * @throws io.easel.server.web.InvalidFieldException 400 for a name that cannot be used (naming the field
+     *     {@code name})
+     * @throws UploadException 409 for a name taken, 413 past the limit
      * @throws IOException when the content cannot be read (the client went away, or the request's own limit cut it)
      */
     public UploadView store(WorkspaceRef workspace, String name, InputStream content, boolean overwrite)
@@ -184,7 +185,7 @@ public class UploadService {
     /**
      * The name, stripped, if it can name an upload.
      *
-     * @throws UploadException (400, field {@code name}) saying why it cannot
+     * @throws io.easel.server.web.InvalidFieldException (400, field {@code name}) saying why it cannot
      */
     static String checkName(String name) {
         String stripped = name == null ? "" : name.strip();

@@ -1,11 +1,12 @@
 package io.easel.server.deployment;
 
+import io.easel.server.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * A canary request that cannot be carried out: a percent or version that is missing or out of range (400, naming the
- * field), or one that does not fit what the deployment does now (409).
+ * A canary request that cannot be carried out: one that does not fit what the deployment does now (409), or a percent
+ * or version that is missing or out of range (an {@link InvalidFieldException}, 400 naming the field).
  */
 public class CanaryException extends ErrorResponseException {
 
@@ -15,11 +16,8 @@ public class CanaryException extends ErrorResponseException {
         getBody().setDetail(detail);
     }
 
-    static CanaryException invalidField(String field, String detail) {
-        CanaryException invalid = new CanaryException(HttpStatus.BAD_REQUEST, "Invalid canary request",
-                "field '" + field + "' " + detail);
-        invalid.getBody().setProperty("field", field);
-        return invalid;
+    static InvalidFieldException invalidField(String field, String detail) {
+        return new InvalidFieldException("Invalid canary request", field, "field '" + field + "' " + detail);
     }
 
     static CanaryException alreadyRunning(String name, int version, int percent) {

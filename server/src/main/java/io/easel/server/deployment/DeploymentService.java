@@ -242,8 +242,9 @@ public class DeploymentService {
      * @param percent the canary's share of the requests, 1 to 99
      * @throws DeploymentNotFoundException (404)
      * @throws io.easel.server.security.ForbiddenException (403) for viewers
-     * @throws CanaryException 400 naming the field for a missing or out-of-range version or percent; 409 when a
-     *     canary already runs or {@code version} is the served one
+     * @throws io.easel.server.web.InvalidFieldException 400 naming the field for a missing or out-of-range version
+     *     or percent
+     * @throws CanaryException 409 when a canary already runs or {@code version} is the served one
      */
     @Transactional
     public DeploymentView startCanary(WorkspaceRef workspace, String name, Integer version, Integer percent) {

@@ -269,6 +269,21 @@ public class ExperimentService {
     }
 
     /**
+     * The experiment with the graph of its revision {@code number}, validated now, its other fields as they are: what
+     * a run of that revision runs, whatever has been saved since.
+     *
+     * @throws RevisionNotFoundException (404) for a revision the experiment does not have
+     */
+    public ExperimentView atRevision(UUID id, int number) {
+        record Revision(ExperimentEntity experiment, ExperimentGraph graph) {}
+        Revision found = reading.execute(tx -> {
+            ExperimentEntity experiment = readable(id);
+            return new Revision(experiment, revisions.get(experiment.id(), number).graph());
+        });
+        return view(found.experiment(), found.graph(), number);
+    }
+
+    /**
      * Makes an earlier revision's graph the experiment's graph again, as a new revision: nothing in between is lost.
      *
      * @param expectedVersion the version the caller's copy was read at, or null to restore over whatever is saved
@@ -364,9 +379,12 @@ public class ExperimentService {
     }
 
     private ExperimentView view(ExperimentEntity e) {
-        return new ExperimentView(e.id(), e.workspaceId(), e.name(), e.description(), e.tags(), e.owner(), e.graph(),
-                e.version(), e.revision(), e.createdAt(), e.updatedAt(),
-                validatorOf(e.workspaceId()).validate(e.graph()),
+        return view(e, e.graph(), e.revision());
+    }
+
+    private ExperimentView view(ExperimentEntity e, ExperimentGraph graph, int revision) {
+        return new ExperimentView(e.id(), e.workspaceId(), e.name(), e.description(), e.tags(), e.owner(), graph,
+                e.version(), revision, e.createdAt(), e.updatedAt(), validatorOf(e.workspaceId()).validate(graph),
                 e.runSettings());
     }
 

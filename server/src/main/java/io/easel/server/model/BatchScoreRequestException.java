@@ -1,20 +1,11 @@
 package io.easel.server.model;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.ErrorResponseException;
+import io.easel.server.web.InvalidFieldException;
 
 /** A batch scoring request that names no usable input or output; HTTP 400, naming the field. */
-class BatchScoreRequestException extends ErrorResponseException {
+class BatchScoreRequestException extends InvalidFieldException {
 
     BatchScoreRequestException(String field, String problem) {
-        super(HttpStatus.BAD_REQUEST);
-        getBody().setTitle("Invalid batch scoring request");
-        getBody().setDetail("'" + field + "' " + problem);
-        getBody().setProperty("field", field);
-    }
-
-    @Override
-    public String getMessage() {
-        return getBody().getDetail();
+        super("Invalid batch scoring request", field, quoted(field, problem));
     }
 }

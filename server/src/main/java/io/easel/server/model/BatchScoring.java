@@ -4,8 +4,12 @@ import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.PortRef;
+import io.easel.server.experiment.ExperimentEdit;
+import io.easel.server.experiment.ExperimentNotFoundException;
 import io.easel.server.experiment.ExperimentService;
 import io.easel.server.experiment.ExperimentView;
+import io.easel.server.experiment.SaveKind;
+import io.easel.server.experiment.StaleExperimentException;
 import io.easel.server.run.RunOptions;
 import io.easel.server.run.RunService;
 import io.easel.server.run.RunTrigger;
@@ -15,13 +19,15 @@ import io.easel.server.settings.StudioOnly;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
  * Batch scoring as a job: an experiment of three nodes (read the table, score it with the version's PMML, write the
- * result), created for the caller in the version's workspace and started through the ordinary run path, so the job
- * is in the run history, can be cancelled, and fails on the node that failed, with its reason. Scoring with the
+ * result), one per model version (created by its first call, reused by the next ones) in the version's workspace and
+ * started through the ordinary run path, so each job is in the experiment's run history, can be cancelled, and fails
+ * on the node that failed, with its reason. Scoring with the
  * version's PMML, the artefact its deployments serve, makes batch and online predictions agree. Reading and writing
  * go through the source and sink components, so the data roots and connections rules of every run apply.
  */
@@ -34,18 +40,32 @@ class BatchScoring {
 
     private static final int MAX_MODEL_NAME_IN_TITLE = 100;
 
+    /** Saves of the version's experiment tried when parallel calls keep saving it in between. */
+    private static final int MAX_SAVE_ATTEMPTS = 5;
+
+    /** What a revision's message may hold (experiment_revisions.message). */
+    private static final int MAX_REVISION_MESSAGE = 500;
+
+    /** The tag of batch-scoring experiments, by which the experiment list finds them (or leaves them out). */
+    static final String TAG = "batch-scoring";
+
     private final ModelService models;
+    private final ModelVersionRepository versions;
     private final ExperimentService experiments;
     private final RunService runs;
 
-    BatchScoring(ModelService models, ExperimentService experiments, RunService runs) {
+    BatchScoring(ModelService models, ModelVersionRepository versions, ExperimentService experiments,
+            RunService runs) {
         this.models = models;
+        this.versions = versions;
         this.experiments = experiments;
         this.runs = runs;
     }
 
     /**
-     * Creates and starts the job.
+     * Starts the job in the version's batch-scoring experiment: the first call creates it (tagged
+     * {@value #TAG}), each later one saves the call's input and output into it as a new revision, so the experiment
+     * list holds one experiment per version scored and its run history every job.
      *
      * @throws ModelNotFoundException (404) for an unknown model or version, or one of another workspace
      * @throws BatchScoreRequestException (400) naming the first field that is missing or unusable
@@ -57,11 +77,49 @@ class BatchScoring {
             throw ModelNotFoundException.version(modelId, version);
         }
         ExperimentGraph graph = graph(scored, request);
-        String name = "Batch scoring: " + abbreviated(scored.modelName()) + " v" + version;
-        ExperimentView experiment = experiments.create(workspace, name, "Scores " + request.input().describe()
-                + " with version " + version + " of model " + scored.modelName() + " (" + modelId + ") into "
-                + request.output().describe() + ".", graph);
-        return runs.start(experiment.id(), RunOptions.reuse(), RunTrigger.MANUAL);
+        String job = request.input().describe() + " into " + request.output().describe();
+        ExperimentView experiment = batchExperiment(modelId, version)
+                .map(reused -> saved(reused, graph, abbreviated("Batch scoring of " + job, MAX_REVISION_MESSAGE)))
+                .orElseGet(() -> {
+                    ExperimentView created = experiments.create(workspace, new ExperimentEdit(
+                            "Batch scoring: " + abbreviated(scored.modelName(), MAX_MODEL_NAME_IN_TITLE) + " v"
+                                    + version,
+                            "Batch scoring with version " + version + " of model " + scored.modelName() + " ("
+                                    + modelId + "): each batch-score call saves its input and output here as a new "
+                                    + "revision and runs it.",
+                            List.of(TAG), graph, null, SaveKind.SAVE));
+                    versions.rememberBatchExperiment(modelId, version, created.id());
+                    return created;
+                });
+        // This call's revision: a parallel call of the same version may have saved another one since.
+        return runs.start(experiment.id(), experiment.revision(), RunOptions.reuse(), RunTrigger.MANUAL);
+    }
+
+    /** The job's graph saved into the version's experiment, over whatever parallel calls saved in the meantime. */
+    private ExperimentView saved(ExperimentView reused, ExperimentGraph graph, String message) {
+        ExperimentView current = reused;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return experiments.save(current.id(), current.version(), new ExperimentEdit(null, null, null, graph,
+                        null, SaveKind.save(message)));
+            } catch (StaleExperimentException raced) {
+                if (attempt == MAX_SAVE_ATTEMPTS) {
+                    throw raced;
+                }
+                current = experiments.get(current.id());
+            }
+        }
+    }
+
+    /** The version's batch-scoring experiment, unless there is none yet or it was deleted (or is in the trash). */
+    private Optional<ExperimentView> batchExperiment(UUID modelId, int version) {
+        Optional<UUID> id = versions.findByModelIdAndVersion(modelId, version)
+                .flatMap(ModelVersionEntity::batchExperimentId);
+        try {
+            return id.map(experiments::get);
+        } catch (ExperimentNotFoundException deleted) {
+            return Optional.empty();
+        }
     }
 
     /** input → score-with-model → output. */
@@ -93,8 +151,7 @@ class BatchScoring {
         return new ExperimentGraph(ExperimentGraph.FORMAT_VERSION, nodes, edges);
     }
 
-    private static String abbreviated(String modelName) {
-        return modelName.length() <= MAX_MODEL_NAME_IN_TITLE ? modelName
-                : modelName.substring(0, MAX_MODEL_NAME_IN_TITLE) + "…";
+    private static String abbreviated(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -34,9 +34,11 @@ class BatchScoringController {
     @PostMapping("/{id}/versions/{version}/batch-score")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Score a whole file or table with a model version, as a run",
-            description = "Creates an experiment that reads the input, scores it in Spark with the version's PMML "
-                    + "(the artefact its deployments serve) and writes the input's rows with the prediction and, "
-                    + "for a classifier, probability_<class> columns appended; then runs it. Body: "
+            description = "Runs the version's batch-scoring experiment, which reads the input, scores it in Spark "
+                    + "with the version's PMML (the artefact its deployments serve) and writes the input's rows with "
+                    + "the prediction and, for a classifier, probability_<class> columns appended. The first call "
+                    + "creates it (tagged batch-scoring); each later call saves its input and output there as a new "
+                    + "revision, so every job of the version is in that experiment's run history. Body: "
                     + "{\"input\": {\"format\": \"csv\" | \"parquet\" | \"jdbc\", \"path\": …} or {\"format\": "
                     + "\"jdbc\", \"connection\": …, \"table\": …}, \"output\": the same plus an optional \"mode\" "
                     + "(errorIfExists, overwrite; jdbc also append), \"probabilities\": true | false}. Paths must "

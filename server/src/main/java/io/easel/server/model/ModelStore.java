@@ -1,11 +1,13 @@
 package io.easel.server.model;
 
+import io.easel.run.ModelStoreLocations;
 import io.easel.server.hadoop.HadoopAccess;
 import io.easel.server.settings.EaselProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.hadoop.fs.FileSystem;
 import org.springframework.stereotype.Component;
@@ -59,6 +61,15 @@ public class ModelStore {
             String reason = hadoop.kerberosProblem(e).orElse(e.getMessage());
             throw new ModelStoreException("Cannot read " + uri + " from the model store: " + reason, e);
         }
+    }
+
+    /**
+     * Where {@code location} lies inside the store, as a path relative to its root ({@code <runId>/<nodeId>/model.pmml}),
+     * judged as the engine judges it ({@link ModelStoreLocations#pathInStore}): it reads any file of the store, named in
+     * any spelling. Empty for a location elsewhere, or one holding {@code ..}, which the engine judges by the data roots.
+     */
+    public Optional<String> pathInStore(String location) {
+        return ModelStoreLocations.pathInStore(root.toString(), location);
     }
 
     /** The URI of {@code fileName} in the same directory as {@code uri}. */

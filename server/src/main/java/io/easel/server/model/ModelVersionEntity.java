@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -65,6 +66,9 @@ class ModelVersionEntity {
     @Column(name = "training_profile", columnDefinition = "jsonb")
     private TrainingProfile profile;
 
+    /** The experiment its batch-score calls run (each as a revision), or null before the first call. */
+    private UUID batchExperimentId;
+
     protected ModelVersionEntity() {}
 
     ModelVersionEntity(UUID modelId, int version, UUID runId, String nodeId, String pmmlUri, List<ColumnSpec> inputs,
@@ -102,6 +106,14 @@ class ModelVersionEntity {
 
     String nodeId() {
         return nodeId;
+    }
+
+    String pmmlUri() {
+        return pmmlUri;
+    }
+
+    Optional<UUID> batchExperimentId() {
+        return Optional.ofNullable(batchExperimentId);
     }
 
     UUID modelId() {

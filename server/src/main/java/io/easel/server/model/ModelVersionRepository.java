@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Transactional;
 
 interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, UUID> {
 
@@ -23,4 +25,11 @@ interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, UUID>
 
     @Query("select coalesce(max(v.version), 0) from ModelVersionEntity v where v.modelId = :modelId")
     int latestVersion(UUID modelId);
+
+    /** Records the experiment the version's batch-score calls run from now on. */
+    @Modifying
+    @Transactional
+    @Query("update ModelVersionEntity v set v.batchExperimentId = :experimentId "
+            + "where v.modelId = :modelId and v.version = :version")
+    void rememberBatchExperiment(UUID modelId, int version, UUID experimentId);
 }

@@ -2,6 +2,7 @@ package io.easel.server.run;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
+import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunScope;
@@ -54,10 +55,12 @@ public class RunService {
     private final Access access;
     private final CacheProperties cache;
     private final StaleNodes staleNodes;
+    private final List<RunPrecondition> preconditions;
 
     RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
             RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine,
-            Access access, CacheProperties cache, StaleNodes staleNodes) {
+            Access access, CacheProperties cache, StaleNodes staleNodes, List<RunPrecondition> preconditions) {
+        this.preconditions = List.copyOf(preconditions);
         this.cache = cache;
         this.staleNodes = staleNodes;
         this.experiments = experiments;
@@ -76,7 +79,7 @@ public class RunService {
      * settings on top (recorded on the run). The run waits, queued, while the maximum number of engines is running.
      * In cluster deploy mode the graph snapshot is also written to the workspace, where the driver reads it.
      *
-     * @throws InvalidGraphException when the experiment does not validate
+     * @throws InvalidGraphException when the experiment does not validate, or a {@link RunPrecondition} refuses it
      * @throws io.easel.server.experiment.InvalidExperimentException (400) when its run settings carry a Spark
      *     setting experiments may not set (any longer)
      * @throws io.easel.server.security.ForbiddenException (403) for viewers
@@ -101,11 +104,31 @@ public class RunService {
      * whoever is signed in on this thread.
      */
     public RunView start(UUID experimentId, RunOptions options, RunTrigger trigger) {
-        ExperimentView experiment = experiments.get(experimentId);
+        return start(experiments.get(experimentId), options, trigger);
+    }
+
+    /**
+     * Starts a run of the experiment's revision {@code revision} rather than of what is saved now, as
+     * {@link #start(UUID, RunOptions, RunTrigger)} does otherwise: a caller that saved a graph and runs it is sure to
+     * run that graph even if another save came in between.
+     *
+     * @throws io.easel.server.experiment.RevisionNotFoundException (404) for a revision the experiment does not have
+     */
+    public RunView start(UUID experimentId, int revision, RunOptions options, RunTrigger trigger) {
+        return start(experiments.atRevision(experimentId, revision), options, trigger);
+    }
+
+    private RunView start(ExperimentView experiment, RunOptions options, RunTrigger trigger) {
+        UUID experimentId = experiment.id();
         access.requireEdit(experiment.workspaceId(), () -> new ExperimentNotFoundException(experimentId));
         ValidationResult validation = experiment.validation();
         if (!validation.isValid()) {
             throw new InvalidGraphException(validation.errors());
+        }
+        List<ValidationError> refusals = preconditions.stream()
+                .flatMap(check -> check.refusals(experiment.workspaceId(), experiment.graph()).stream()).toList();
+        if (!refusals.isEmpty()) {
+            throw new InvalidGraphException(refusals);
         }
         for (String node : options.forcedNodes()) {
             if (experiment.graph().node(node).isEmpty()) {

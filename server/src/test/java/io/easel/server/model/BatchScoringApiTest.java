@@ -76,6 +76,44 @@ class BatchScoringApiTest {
     }
 
     @Test
+    void shouldRunEveryBatchOfAVersionInOneTaggedExperimentAsItsRevisions() {
+        UUID modelId = registeredCreditGbdt();
+        Api api = Api.asAdmin(port);
+        Path first = dataDir.resolve("data").resolve("first-" + UUID.randomUUID());
+        Path second = dataDir.resolve("data").resolve("second-" + UUID.randomUUID());
+
+        List<JsonNode> runs = new ArrayList<>();
+        for (Path output : List.of(first, second)) {
+            Api.Response started = api.post("/api/models/" + modelId + "/versions/1/batch-score", Map.of(
+                    "input", Map.of("format", "csv", "path", "{samples}/credit_g.csv"),
+                    "output", Map.of("format", "parquet", "path", output.toString())));
+            assertThat(started.status()).as(started.text()).isEqualTo(202);
+            runs.add(awaitEnd(api, started.body().get("id").asString()));
+        }
+
+        assertThat(runs).allSatisfy(run -> assertThat(run.get("state").asString()).as(run.toString())
+                .isEqualTo("succeeded"));
+        String experimentId = runs.getFirst().get("experimentId").asString();
+        assertThat(runs.get(1).get("experimentId").asString()).as("one experiment per version").isEqualTo(experimentId);
+        assertThat(api.get("/api/experiments/" + experimentId + "/runs").body().valueStream()
+                .map(run -> run.get("id").asString()))
+                .as("both jobs in its run history, newest first")
+                .containsExactly(runs.get(1).get("id").asString(), runs.get(0).get("id").asString());
+        JsonNode experiment = api.get("/api/experiments/" + experimentId).body();
+        assertThat(experiment.get("tags").valueStream().map(JsonNode::asString)).containsExactly("batch-scoring");
+        assertThat(experiment.at("/graph/nodes/2/params/path").asString()).isEqualTo(second.toString());
+        assertThat(api.get("/api/experiments/" + experimentId + "/revisions").body().valueStream()
+                .map(revision -> revision.path("message").isString() ? revision.get("message").asString() : ""))
+                .as("each batch, a revision")
+                .containsExactly("Batch scoring of csv {samples}/credit_g.csv into parquet " + second, "");
+        assertThat(api.get("/api/experiments?search=batch-scoring").body().valueStream()
+                .filter(listed -> listed.get("name").asString().equals(experiment.get("name").asString())))
+                .as("the list shows the version's batch scoring once").hasSize(1);
+        assertThat(first).isDirectory();
+        assertThat(second).isDirectory();
+    }
+
+    @Test
     void shouldFailTheScoringNodeNamingTheFieldsTheInputLacks() {
         UUID modelId = registeredCreditGbdt();
         Api api = Api.asAdmin(port);
@@ -137,6 +175,12 @@ class BatchScoringApiTest {
                         "output", Map.of("format", "csv", "path", "/tmp/x")));
 
         assertThat(response.status()).isEqualTo(401);
+    }
+
+    private static JsonNode awaitEnd(Api api, String runId) {
+        return await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> api.get("/api/runs/" + runId).body(),
+                        r -> List.of("succeeded", "failed", "cancelled").contains(r.get("state").asString()));
     }
 
     /** The credit GBDT as version 1 of a model of its own, in the default workspace. */

@@ -2,6 +2,7 @@ package io.easel.components.spi;
 
 import io.easel.run.DataRoots;
 import io.easel.run.JdbcConnections;
+import io.easel.run.ModelStoreLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -51,7 +52,7 @@ public final class DataAccess {
      * {@code --model-store}: a Hadoop file system URI, or a plain local path).
      */
     public DataAccess withModelStore(String root) {
-        URI normalised = normalise(root);
+        URI normalised = ModelStoreLocations.normalise(root);
         String text = normalised.toString();
         return new DataAccess(roots, connections, URI.create(text.endsWith("/") ? text : text + "/"));
     }
@@ -63,28 +64,10 @@ public final class DataAccess {
      * @throws IllegalArgumentException saying why the location may not be read
      */
     public String readableModel(String location) {
-        if (modelStore != null && !location.contains("..")) {
-            URI candidate = normalise(location);
-            if (candidate.toString().startsWith(modelStore.toString())) {
-                return candidate.toString();
-            }
+        if (modelStore != null && ModelStoreLocations.pathInStore(modelStore.toString(), location).isPresent()) {
+            return ModelStoreLocations.normalise(location).toString();
         }
         return readable(location);
-    }
-
-    /**
-     * One spelling per location, so that a prefix test decides containment: a plain path becomes an absolute
-     * {@code file:///} URI, and {@code file:/x} and {@code file:///x} (Hadoop's and Java's forms) become one.
-     */
-    private static URI normalise(String location) {
-        URI uri = URI.create(location.trim()).normalize();
-        if (uri.getScheme() == null) {
-            return Path.of(location.trim()).toAbsolutePath().normalize().toUri();
-        }
-        if ("file".equals(uri.getScheme())) {
-            return Path.of(uri).toUri();
-        }
-        return uri;
     }
 
     public JdbcConnections connections() {
