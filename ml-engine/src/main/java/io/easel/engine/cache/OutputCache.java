@@ -132,7 +132,7 @@ public final class OutputCache {
                 throw new IOException("the fitted pipeline of port '" + port.name() + "' is gone");
             }
             Trainer trainer = model.trainer() == null ? null : trainers.apply(model.trainer());
-            return new StoredModel(storedBy, spec, trainer, model.metrics(), () -> {
+            return new StoredModel(storedBy, spec, trainer, () -> {
                 try {
                     PipelineModel pipeline = PipelineModel.load(store.uri(new Path(entry, model.pipeline())));
                     LOG.info("Loaded the model stored in cache entry {}", entry.getName());

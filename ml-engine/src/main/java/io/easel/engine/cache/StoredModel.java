@@ -3,12 +3,11 @@ package io.easel.engine.cache;
 import io.easel.component.ModelSpec;
 import io.easel.components.spi.ModelData;
 import io.easel.components.spi.Trainer;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * A model output found in the cache, before its fitted pipeline is loaded: its spec, learner and facts are at hand
- * (nodes downstream bind against them, the run reports them), the pipeline is loaded on the first {@link #model()}.
+ * A model output found in the cache, before its fitted pipeline is loaded: its spec and learner are at hand (nodes
+ * downstream bind against them), the pipeline is loaded on the first {@link #model()}.
  * Loading a fitted GBDT reads every tree back with Spark, which a re-run that only changed an evaluation downstream
  * never needs.
  */
@@ -17,22 +16,15 @@ public final class StoredModel {
     private final String runId;
     private final ModelSpec spec;
     private final Trainer trainer;
-    private final Map<String, Object> metrics;
     private final Callable<ModelData> loader;
     private ModelData loaded;
 
-    StoredModel(String runId, ModelSpec spec, Trainer trainer, Map<String, Object> metrics,
-            Callable<ModelData> loader) {
+    /** @param runId the run that trained and stored it */
+    StoredModel(String runId, ModelSpec spec, Trainer trainer, Callable<ModelData> loader) {
         this.runId = runId;
         this.spec = spec;
         this.trainer = trainer;
-        this.metrics = Map.copyOf(metrics);
         this.loader = loader;
-    }
-
-    /** The run that trained and stored it. */
-    public String runId() {
-        return runId;
     }
 
     public ModelSpec spec() {
@@ -42,11 +34,6 @@ public final class StoredModel {
     /** The learner that trained it, to train it again; null when it cannot be. */
     public Trainer trainer() {
         return trainer;
-    }
-
-    /** Its training facts, as stored (with {@link ModelData#NOT_EXPORTED_FACT} when it has no PMML form). */
-    public Map<String, Object> metrics() {
-        return metrics;
     }
 
     /**
