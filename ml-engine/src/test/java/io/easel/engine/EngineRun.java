@@ -163,4 +163,24 @@ public record EngineRun(String runId, RunState state, Path workspace, Path model
         return events().stream().filter(RunEvent.ModelExported.class::isInstance)
                 .map(RunEvent.ModelExported.class::cast).toList();
     }
+
+    /**
+     * How long each node took, from when it started running to when it ended, in the order they started: what a
+     * benchmark prints to show where a run's time went. A node reused from an earlier run counts its reporting.
+     */
+    public String nodeTimes() {
+        Map<String, Long> started = new java.util.LinkedHashMap<>();
+        Map<String, String> took = new java.util.LinkedHashMap<>();
+        for (RunEvent event : events()) {
+            if (event instanceof RunEvent.NodeStatusChanged s) {
+                if (s.state() == NodeState.RUNNING) {
+                    started.put(s.nodeId(), s.at());
+                } else if (s.state().isFinal() && started.containsKey(s.nodeId())) {
+                    took.put(s.nodeId(), (s.at() - started.get(s.nodeId())) + " ms"
+                            + (s.reusedFrom() != null ? " (reused)" : ""));
+                }
+            }
+        }
+        return took.toString();
+    }
 }

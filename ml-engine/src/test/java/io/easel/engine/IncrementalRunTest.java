@@ -105,11 +105,19 @@ class IncrementalRunTest {
                 .isEqualTo("never reused: it is random and has no seed");
         assertThat(Files.exists(root.resolve("out/scored-credit.csv"))).isTrue();
         assertThat(second.states("export")).contains(NodeState.RUNNING);
-        // The same outputs are reported, and the model is exported to PMML again, equal to the first.
+        // The same outputs are reported, and the model is exported again: the first run's PMML, copied byte for
+        // byte (its header's time included), with the parity check and training profile of the first export.
         assertThat(second.output("split", "train")).isEqualTo(first.output("split", "train"));
         assertThat(second.output("evaluate", "report")).isEqualTo(first.output("evaluate", "report"));
-        assertThat(pmml(second)).isEqualTo(pmml(first));
+        assertThat(pmmlBytes(second)).isEqualTo(pmmlBytes(first));
         assertThat(second.exports()).extracting(RunEvent.ModelExported::nodeId).containsExactly("gbdt");
+        RunEvent.ModelExported copied = second.exports().getFirst();
+        RunEvent.ModelExported converted = first.exports().getFirst();
+        assertThat(copied.uri()).isNotEqualTo(converted.uri());
+        assertThat(copied.parity()).isEqualTo(converted.parity());
+        assertThat(copied.parity().rowsCompared()).isPositive();
+        assertThat(copied.profile()).isEqualTo(converted.profile());
+        assertThat(copied.lineage().pmmlSha256()).isEqualTo(converted.lineage().pmmlSha256());
     }
 
     @Test
@@ -193,10 +201,27 @@ class IncrementalRunTest {
         assertThat(after.output("convert", "out").rowCount()).isEqualTo(before.output("convert", "out").rowCount());
     }
 
+    @Test
+    void shouldConvertAReusedModelAgainWhenTheEarlierPmmlIsGone() throws IOException {
+        EngineRun trained = run("pmml-gone-1", experiment("credit.csv", 2, "0.5"));
+        Path earlierPmml = trained.modelStore().resolve(trained.runId()).resolve("gbdt").resolve("model.pmml");
+        String converted = pmml(trained);
+        Files.delete(earlierPmml);
+
+        EngineRun again = run("pmml-gone-2", experiment("credit.csv", 2, "0.6"), "--previous-run", "pmml-gone-1");
+
+        assertThat(again.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(again.lastStatus("gbdt").orElseThrow().reusedFrom()).isEqualTo("pmml-gone-1");
+        // Nothing to copy: the stored model was loaded and converted, to the same PMML but for its header's time.
+        assertThat(pmml(again)).isEqualTo(converted);
+        assertThat(pmmlBytes(again)).isNotEqualTo(converted.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.exports().getFirst().parity().rowsCompared()).isPositive();
+    }
+
     /** Last: it spoils the first run's stored model (and running stores it again). */
     @Test
     @Order(Integer.MAX_VALUE)
-    void shouldRunANodeWhoseStoredOutputsAreCorrupted() throws IOException {
+    void shouldLoadAStoredModelOnlyWhenANodeThatRunsNeedsIt() throws IOException {
         EngineRun original = first;
         String gbdt = fingerprints(original).get("gbdt").get("hash").toString();
         Path entry = original.workspace().resolve("cache").resolve("default").resolve(gbdt);
@@ -205,7 +230,27 @@ class IncrementalRunTest {
                     .forEach(f -> write(f, "not parquet"));
         }
 
-        EngineRun again = run("corrupted", experiment("credit.csv", 3, "0.5"), "--previous-run", "first");
+        // Only the evaluation changed: no node that ran needed the model, so its spoiled files were never read.
+        EngineRun evaluatedOtherwise = run("unloaded", experiment("credit.csv", 3, "0.45"), "--previous-run",
+                "first");
+        assertThat(evaluatedOtherwise.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(evaluatedOtherwise.lastStatus("gbdt").orElseThrow().reusedFrom()).isEqualTo("first");
+        assertThat(evaluatedOtherwise.lastStatus("predict").orElseThrow().reusedFrom()).isNotNull();
+        assertThat(reason(evaluatedOtherwise, "evaluate")).isEqualTo("param threshold changed (0.5 → 0.45)");
+        assertThat(pmmlBytes(evaluatedOtherwise)).isEqualTo(pmmlBytes(first));
+
+        // A node that runs needs it: that node fails saying why, and the spoiled entry is dropped.
+        EngineRun needing = run("needing", experiment("credit.csv", 3, "0.5"), "--previous-run", "first", "--force",
+                "predict");
+        assertThat(needing.state()).isEqualTo(RunState.FAILED);
+        assertThat(needing.lastStatus("predict").orElseThrow()).satisfies(status -> {
+            assertThat(status.state()).isEqualTo(NodeState.FAILED);
+            assertThat(status.message()).startsWith("The model that run first trained and stored cannot be loaded. "
+                    + "It is dropped from the stored outputs: run again and it is trained anew; caused by: ");
+        });
+        assertThat(entry).doesNotExist();
+
+        EngineRun again = run("corrupted", experiment("credit.csv", 3, "0.5"), "--previous-run", "needing");
 
         assertThat(again.state()).isEqualTo(RunState.SUCCEEDED);
         assertThat(again.lastStatus("gbdt").orElseThrow()).satisfies(status -> {
@@ -234,10 +279,14 @@ class IncrementalRunTest {
         return status.rerunReason();
     }
 
+    /** The PMML of a run's GBDT, but for the time in its header. */
     private static String pmml(EngineRun run) {
+        return new String(pmmlBytes(run), StandardCharsets.UTF_8).replaceAll("<Timestamp>.*?</Timestamp>", "");
+    }
+
+    private static byte[] pmmlBytes(EngineRun run) {
         try {
-            return Files.readString(run.modelStore().resolve(run.runId()).resolve("gbdt").resolve("model.pmml"))
-                    .replaceAll("<Timestamp>.*?</Timestamp>", "");
+            return Files.readAllBytes(run.modelStore().resolve(run.runId()).resolve("gbdt").resolve("model.pmml"));
         } catch (IOException e) {
             throw new AssertionError(e);
         }

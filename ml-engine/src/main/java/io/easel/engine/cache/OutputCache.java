@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  * shared by every output of the run whose lineage holds it). Tables are not
  * copied: the manifest points at the Parquet the computing run wrote. Storing is best effort and loading checks what
  * it loads: an output that cannot be stored is simply not reused, an entry that cannot be loaded makes the node run.
+ * A model's fitted pipeline is the exception: it is loaded only when a node that runs needs it ({@link StoredModel}),
+ * and one that cannot be loaded then fails that node and is dropped, so that the next run trains the model again.
  */
 public final class OutputCache {
 
@@ -73,7 +75,10 @@ public final class OutputCache {
         this.runId = runId;
     }
 
-    /** One output of a node: a {@link TableData}, {@link ModelData} or {@link ReportData}, and what was reported. */
+    /**
+     * One output of a node: a {@link TableData}, {@link ModelData} (a {@link StoredModel} when loaded from the
+     * cache) or {@link ReportData}, and what was reported.
+     */
     public record Output(Port port, Object data, PortResult result) {}
 
     /** Outputs found under a fingerprint, and the run that computed them. */
@@ -103,7 +108,8 @@ public final class OutputCache {
             List<Output> outputs = new ArrayList<>();
             for (int i = 0; i < ports.size(); i++) {
                 CacheManifest.Output output = manifest.outputs().get(i);
-                outputs.add(new Output(ports.get(i), load(entry, ports.get(i), output, trainers), output.result()));
+                outputs.add(new Output(ports.get(i), load(manifest.runId(), entry, ports.get(i), output, trainers),
+                        output.result()));
             }
             return Optional.of(new Found(manifest.runId(), manifest.fingerprint(), outputs));
         } catch (Exception e) { // Spark ML throws SparkException (checked) undeclared
@@ -112,7 +118,8 @@ public final class OutputCache {
         }
     }
 
-    private Object load(Path entry, Port port, CacheManifest.Output output,
+    /** A table or report as it was; a model as a {@link StoredModel}, loaded when first needed. */
+    private Object load(String storedBy, Path entry, Port port, CacheManifest.Output output,
             Function<CacheManifest.TrainerRecipe, Trainer> trainers) throws IOException {
         if (port.type() == PortType.TABLE && output.table() != null) {
             CacheManifest.Table table = output.table();
@@ -120,10 +127,28 @@ public final class OutputCache {
         }
         if (port.type() == PortType.MODEL && output.model() != null) {
             CacheManifest.Model model = output.model();
-            PipelineModel pipeline = PipelineModel.load(store.uri(new Path(entry, model.pipeline())));
+            ModelSpec spec = (ModelSpec) output.result().spec();
+            if (!store.exists(new Path(entry, model.pipeline()))) {
+                throw new IOException("the fitted pipeline of port '" + port.name() + "' is gone");
+            }
             Trainer trainer = model.trainer() == null ? null : trainers.apply(model.trainer());
-            return new ModelData((ModelSpec) output.result().spec(), lineage(model.lineage()), pipeline,
-                    model.labels(), model.metrics(), model.slots(), trainer);
+            return new StoredModel(storedBy, spec, trainer, () -> {
+                try {
+                    PipelineModel pipeline = PipelineModel.load(store.uri(new Path(entry, model.pipeline())));
+                    LOG.info("Loaded the model stored in cache entry {}", entry.getName());
+                    return new ModelData(spec, lineage(model.lineage()), pipeline, model.labels(), model.metrics(),
+                            model.slots(), trainer);
+                } catch (Exception e) { // Spark ML throws SparkException (checked) undeclared
+                    LOG.warn("The model stored in cache entry {} cannot be loaded, the entry is dropped: {}",
+                            entry.getName(), e.toString());
+                    try {
+                        store.delete(entry);
+                    } catch (IOException | RuntimeException ignored) {
+                        // then the next run that needs it finds it unloadable too, and says so again
+                    }
+                    throw e;
+                }
+            });
         }
         if (port.type() == PortType.REPORT && output.report() != null) {
             CacheManifest.Report report = output.report();
@@ -132,7 +157,8 @@ public final class OutputCache {
         throw new IOException("port '" + port.name() + "' is stored as another kind of output");
     }
 
-    private FeatureLineage lineage(CacheManifest.Lineage stored) throws IOException {
+    /** Loads the steps of a lineage; a step shared by many outputs is loaded once (from any node's thread). */
+    private synchronized FeatureLineage lineage(CacheManifest.Lineage stored) throws IOException {
         List<Transformer> steps = new ArrayList<>();
         for (String step : stored.steps()) {
             Transformer loaded = loadedSteps.get(step);
@@ -224,7 +250,7 @@ public final class OutputCache {
         };
     }
 
-    private CacheManifest.Lineage stored(FeatureLineage lineage) throws IOException {
+    private synchronized CacheManifest.Lineage stored(FeatureLineage lineage) throws IOException {
         List<String> steps = new ArrayList<>();
         for (Transformer step : lineage.steps()) {
             String saved = savedSteps.get(step);

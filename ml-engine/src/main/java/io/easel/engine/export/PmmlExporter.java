@@ -19,6 +19,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.PipelineModel;
@@ -27,6 +28,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.jpmml.sparkml.PMMLBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a trained model's whole scoring pipeline (the feature steps since the raw records, then the model's own
@@ -35,6 +38,8 @@ import org.jpmml.sparkml.PMMLBuilder;
  * records the model trained on ({@link TrainingProfiler}) for drift monitoring.
  */
 public final class PmmlExporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PmmlExporter.class);
 
     private final FileStore store;
     private final ObjectMapper json;
@@ -94,6 +99,64 @@ public final class PmmlExporter {
             store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
             return new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile), inputs, label,
                     model.metrics(), now, lineage, parity, profile);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelExportException("Cannot write the PMML model to " + request.directory(), e);
+        }
+    }
+
+    /**
+     * A model to export again as an earlier run exported it: the same fitted pipeline from the same rows (a reused
+     * output).
+     *
+     * @param earlierPmml the PMML file the earlier run wrote
+     * @param lineage the model's node and every node upstream of it, in dependency order, as this run computed them
+     */
+    public record Copy(String runId, String nodeId, String port, Path earlierPmml, Path directory,
+            List<ModelLineage.Step> lineage) {}
+
+    /**
+     * Exports a model as an earlier run did: its PMML copied byte for byte, and its description taken over with this
+     * run's identity, lineage and time. The conversion, the parity check and the training profile are not repeated:
+     * the same fitted pipeline converts to the same PMML (but for the time in its header), and the check and the
+     * profile were computed from the same rows.
+     *
+     * @return empty when there is nothing to copy (the earlier files are gone or unreadable) or the earlier export
+     *     was made by other versions of Spark, JPMML-SparkML or Easel: the model is then converted again
+     */
+    public Optional<RunEvent.ModelExported> copy(Copy request) {
+        Path earlierDescription = new Path(request.earlierPmml().getParent(), WorkspaceLayout.MODEL_DESCRIPTION);
+        byte[] pmml;
+        ModelDescription earlier;
+        try {
+            if (!store.exists(request.earlierPmml()) || !store.exists(earlierDescription)) {
+                return Optional.empty();
+            }
+            pmml = store.read(request.earlierPmml());
+            earlier = json.readValue(store.read(earlierDescription), ModelDescription.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("The PMML of {} cannot be copied, the model is converted again: {}", request.earlierPmml(),
+                    e.toString());
+            return Optional.empty();
+        }
+        if (earlier.lineage() == null || !versions.equals(earlier.lineage().versions())
+                || !sha256(pmml).equals(earlier.lineage().pmmlSha256())) {
+            return Optional.empty();
+        }
+        Path pmmlFile = new Path(request.directory(), WorkspaceLayout.MODEL_PMML);
+        Path descriptionFile = new Path(request.directory(), WorkspaceLayout.MODEL_DESCRIPTION);
+        long now = System.currentTimeMillis();
+        ModelLineage lineage = new ModelLineage(request.nodeId(), request.lineage(), versions, sha256(pmml));
+        ModelDescription description = new ModelDescription(ModelDescription.FORMAT_VERSION, request.runId(),
+                request.nodeId(), request.port(), earlier.algorithm(), earlier.inputs(), earlier.label(),
+                earlier.classLabels(), earlier.outputs(), earlier.metrics(), WorkspaceLayout.MODEL_PMML, now, lineage,
+                earlier.parity(), earlier.profile());
+        try {
+            store.write(pmmlFile, pmml);
+            store.write(descriptionFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(description));
+            LOG.info("Copied the PMML of {} to {}", request.earlierPmml(), pmmlFile);
+            return Optional.of(new RunEvent.ModelExported(request.nodeId(), request.port(), store.uri(pmmlFile),
+                    earlier.inputs(), earlier.label(), earlier.metrics(), now, lineage, earlier.parity(),
+                    earlier.profile()));
         } catch (IOException | RuntimeException e) {
             throw new ModelExportException("Cannot write the PMML model to " + request.directory(), e);
         }

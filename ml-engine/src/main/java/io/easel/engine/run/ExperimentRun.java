@@ -12,6 +12,7 @@ import io.easel.component.TableSpec;
 import io.easel.components.ComponentRegistry;
 import io.easel.components.spi.DataAccess;
 import io.easel.components.spi.InputSpecs;
+import io.easel.components.spi.ModelData;
 import io.easel.components.spi.SparkComponent;
 import io.easel.components.spi.SparkTypes;
 import io.easel.engine.cache.OutputCache;
@@ -51,6 +52,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -320,10 +322,17 @@ public final class ExperimentRun {
             SparkComponent component = registry.byId(node.component());
             ComponentDescriptor descriptor = component.descriptor();
             Map<String, PortValue> inputs = inputs(graph, node, descriptor, values);
-            Map<String, Object> inputData = new LinkedHashMap<>();
-            inputs.forEach((port, value) -> inputData.put(port, value.data()));
-            // Bound against the real inputs: execute gets present, in-range values naming existing columns.
-            BoundParams params = InputSpecs.bind(descriptor, node.params(), inputData);
+            Map<String, PortSpec> inputSpecs = new LinkedHashMap<>();
+            Map<String, ComponentDescriptor> learners = new LinkedHashMap<>();
+            inputs.forEach((port, value) -> {
+                inputSpecs.put(port, value.spec());
+                if (value instanceof PortValue.Model model && model.trainer() != null) {
+                    learners.put(model.trainer().componentId(), model.trainer().component());
+                }
+            });
+            // Bound against the real inputs' specs (a stored model is not loaded for it): execute gets present,
+            // in-range values naming existing columns.
+            BoundParams params = InputSpecs.bind(descriptor, node.params(), inputSpecs, learners);
             boolean inputOnly = roles.get(id) == RunScope.Role.INPUT;
             decision = reuse.decide(graph, node, component, params, inputOnly);
             if (decision.reused().isEmpty() && inputOnly) {
@@ -343,7 +352,7 @@ public final class ExperimentRun {
             outputs.forEach((name, value) -> {
                 Port port = descriptor.output(name).orElseThrow();
                 Optional<PortSpec> spec = validation.spec(id, name)
-                        .or(() -> Optional.ofNullable(descriptor.inferOutputs(params, specs(inputData)).get(name)));
+                        .or(() -> Optional.ofNullable(descriptor.inferOutputs(params, inputSpecs).get(name)));
                 checkSchema(node, descriptor, port, value, spec);
                 promised.put(name, spec);
             });
@@ -380,8 +389,8 @@ public final class ExperimentRun {
     }
 
     /**
-     * Reports a node whose outputs an earlier run computed: they were loaded from the cache, their models are
-     * exported to PMML again for this run.
+     * Reports a node whose outputs an earlier run computed: they were loaded from the cache (a model only when a node
+     * that runs needs it), their models exported to PMML again for this run.
      */
     private boolean reuseOutputs(Node node, ComponentDescriptor descriptor, PmmlExports exports,
             OutputCache.Found found, Map<PortRef, PortValue> values) throws Exception {
@@ -449,24 +458,8 @@ public final class ExperimentRun {
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), published.result(), now));
                 yield new PortValue.Table(published.table());
             }
-            // A model with no PMML form (a step upstream without one, a raw vector input) is still a model: it is kept,
-            // with the reason among its facts (ModelData.NOT_EXPORTED_FACT), and not exported.
-            case PortValue.Model m when !output.exportsPmml() || m.data().pmmlObstacle().isPresent() -> {
-                events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
-                        null, m.data().metrics(), null, null), now));
-                yield m;
-            }
             case PortValue.Model m -> {
-                boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
-                        .filter(PmmlExports::mayExport).count() == 1;
-                List<ModelLineage.Step> lineage = lineage(node.id());
-                RunEvent.ModelExported exported = models.export(new PmmlExporter.Request(layout.runId(), node.id(),
-                        port.name(), m.data(), layout.modelDirectory(node.id(), port.name(), onlyModelPort),
-                        lineage, RawRows.heldOut(m.data(), lineage, computed),
-                        RawRows.trainedOn(m.data(), lineage, computed)));
-                events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(m.data().spec(), null,
-                        null, m.data().metrics(), null, exported.uri()), now));
-                events.add(exported);
+                publishModel(node, descriptor, output, m, events, now);
                 yield m;
             }
             case PortValue.Report r -> {
@@ -477,6 +470,40 @@ public final class ExperimentRun {
                 yield r;
             }
         };
+    }
+
+    /**
+     * Reports a model and exports it to PMML. A model an earlier run exported gets that run's PMML, copied (the same
+     * fitted pipeline converts to the same PMML, and its parity check and training profile were computed from the
+     * same rows), so that reusing it neither loads nor converts it; it is converted only when there is nothing to
+     * copy.
+     */
+    private void publishModel(Node node, ComponentDescriptor descriptor, Output output, PortValue.Model model,
+            List<RunEvent> events, long now) throws Exception {
+        Port port = output.port();
+        Map<String, Object> facts = output.stored() != null ? output.stored().metrics() : model.data().metrics();
+        // A model with no PMML form (a step upstream without one, a raw vector input) is still a model: it is kept,
+        // with the reason among its facts (ModelData.NOT_EXPORTED_FACT), and not exported.
+        if (!output.exportsPmml() || facts.containsKey(ModelData.NOT_EXPORTED_FACT)) {
+            events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(model.spec(), null, null, facts,
+                    null, null), now));
+            return;
+        }
+        boolean onlyModelPort = descriptor.outputs().stream().filter(p -> p.type() == PortType.MODEL)
+                .filter(PmmlExports::mayExport).count() == 1;
+        Path directory = layout.modelDirectory(node.id(), port.name(), onlyModelPort);
+        List<ModelLineage.Step> lineage = lineage(node.id());
+        Optional<RunEvent.ModelExported> copied = output.stored() == null || output.stored().location() == null
+                ? Optional.empty()
+                : models.copy(new PmmlExporter.Copy(layout.runId(), node.id(), port.name(),
+                        new Path(output.stored().location()), directory, lineage));
+        RunEvent.ModelExported exported = copied.orElseGet(() -> models.export(new PmmlExporter.Request(
+                layout.runId(), node.id(), port.name(), model.data(), directory, lineage,
+                RawRows.heldOut(model.data(), lineage, computed), RawRows.trainedOn(model.data(), lineage,
+                        computed))));
+        events.add(new RunEvent.NodeOutput(node.id(), port.name(), new PortResult(model.spec(), null, null, facts,
+                null, exported.uri()), now));
+        events.add(exported);
     }
 
     /**
@@ -495,12 +522,6 @@ public final class ExperimentRun {
                     + descriptor.id() + ") has columns [" + actual.format() + "] but the component's schema rule "
                     + "inferred [" + promised.format() + "]; the schema rule is wrong");
         }
-    }
-
-    private static Map<String, PortSpec> specs(Map<String, Object> inputs) {
-        Map<String, PortSpec> specs = new LinkedHashMap<>();
-        inputs.forEach((port, value) -> specs.put(port, InputSpecs.of(value)));
-        return specs;
     }
 
     private static Map<String, PortValue> inputs(GraphIndex graph, Node node, ComponentDescriptor descriptor,

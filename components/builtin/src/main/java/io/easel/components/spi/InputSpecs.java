@@ -50,6 +50,19 @@ public final class InputSpecs {
                 learners.put(model.trainer().componentId(), model.trainer().component());
             }
         });
+        return bind(component, userSet, specs, learners);
+    }
+
+    /**
+     * Binds {@code userSet} against the specs of the inputs alone, for a caller that has the specs but not (yet) the
+     * values: the engine binds against a stored model without loading it.
+     *
+     * @param specs the spec on each connected input port
+     * @param learners the declaration of each learner that trained a model input, by component id
+     * @throws IllegalArgumentException listing every problem, each naming its param and column
+     */
+    public static BoundParams bind(ComponentDescriptor component, Map<String, Object> userSet,
+            Map<String, PortSpec> specs, Map<String, ComponentDescriptor> learners) {
         ParamBinder.Binding binding = component.bind(userSet, specs, id -> Optional.ofNullable(learners.get(id)));
         if (!binding.isValid()) {
             throw new IllegalArgumentException(binding.problems().stream().map(ParamProblem::message)
