@@ -1328,7 +1328,7 @@ export class EaselCanvas extends LitElement {
       return false;
     });
     graph.bindKey(['ctrl+v', 'meta+v'], () => {
-      this.paste(readClipboard(), null);
+      this.paste(readClipboard(), this.pointerOnGraph());
       return false;
     });
     graph.bindKey(['ctrl+d', 'meta+d'], () => {
@@ -1528,9 +1528,22 @@ export class EaselCanvas extends LitElement {
     return data ? { ...data, group: port.group ?? '' } : null;
   }
 
+  /**
+   * Where the pointer last was over the stage, in local coordinates, or null when it never was. Converted now rather
+   * than when the mouse moved: a pan or zoom since then keeps the point under the pointer, within the visible area.
+   */
+  private pointerOnGraph(): { x: number; y: number } | null {
+    if (!this.pointer || !this.graph) {
+      return null;
+    }
+    const p = this.graph.clientToLocal(this.pointer.x, this.pointer.y);
+    return { x: p.x, y: p.y };
+  }
+
   /** Whether the pointer is within snapping distance of a port. */
   private isUnderPointer(cell: Cell | null | undefined, portId: string | null | undefined): boolean {
-    if (!cell || !cell.isNode() || !portId || !this.pointer || !this.graph) {
+    const p = this.pointerOnGraph();
+    if (!cell || !cell.isNode() || !portId || !p) {
       return false;
     }
     const group = cell.getPort(portId)?.group;
@@ -1539,7 +1552,6 @@ export class EaselCanvas extends LitElement {
       return false;
     }
     const origin = cell.getPosition();
-    const p = this.graph.clientToLocal(this.pointer.x, this.pointer.y);
     return Math.hypot(origin.x + at.x - p.x, origin.y + at.y - p.y) <= 26;
   }
 
@@ -1742,8 +1754,8 @@ export class EaselCanvas extends LitElement {
 
   /**
    * Adds copies of the payload's nodes (new ids, same params and labels) and of the edges between them, as one undo
-   * step, and selects them. They go `at` (the copied group's top-left corner), or next to the originals when these
-   * are on this canvas, or into the middle of the view.
+   * step, and selects them. They go `at` (the copied group's top-left corner: the pointer for Ctrl+V, the clicked
+   * point for the menu), or next to the originals when these are on this canvas, or into the middle of the view.
    */
   private paste(payload: ClipboardPayload | null, at: { x: number; y: number } | null): void {
     const graph = this.graph;
