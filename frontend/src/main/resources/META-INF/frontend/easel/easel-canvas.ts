@@ -140,6 +140,11 @@ function isNote(cell: Cell): boolean {
   return cell.shape === NOTE_SHAPE;
 }
 const EMIT_DELAY_MS = 250;
+/**
+ * A User Timing measure (in Chrome's performance panel, and read by the browser suite) from a graph's arrival to the
+ * frame that shows it drawn and in view; its detail counts the nodes and edges.
+ */
+const GRAPH_SHOWN = 'easel-canvas:graph-shown';
 
 const PORT_COLORS: Record<PortType, string> = {
   table: '#2f6fde',
@@ -789,6 +794,8 @@ export class EaselCanvas extends LitElement {
   private states = new Map<string, { state: NodeState; message: string | null }>();
   /** Why each out-of-date node is, by node id. */
   private stale = new Map<string, string>();
+  /** The decoration each node's attributes hold, as decorate() last set it. */
+  private decorations = new WeakMap<Node, string>();
   /** Running nodes' share of tasks done (-1: not known yet) and their progress line. */
   private progress = new Map<string, { fraction: number; text: string }>();
   private errors: ValidationError[] = [];
@@ -1328,7 +1335,7 @@ export class EaselCanvas extends LitElement {
       return false;
     });
     graph.bindKey(['ctrl+v', 'meta+v'], () => {
-      this.paste(readClipboard(), null);
+      this.paste(readClipboard(), this.pointerOnGraph());
       return false;
     });
     graph.bindKey(['ctrl+d', 'meta+d'], () => {
@@ -1528,9 +1535,22 @@ export class EaselCanvas extends LitElement {
     return data ? { ...data, group: port.group ?? '' } : null;
   }
 
+  /**
+   * Where the pointer last was over the stage, in local coordinates, or null when it never was. Converted now rather
+   * than when the mouse moved: a pan or zoom since then keeps the point under the pointer, within the visible area.
+   */
+  private pointerOnGraph(): { x: number; y: number } | null {
+    if (!this.pointer || !this.graph) {
+      return null;
+    }
+    const p = this.graph.clientToLocal(this.pointer.x, this.pointer.y);
+    return { x: p.x, y: p.y };
+  }
+
   /** Whether the pointer is within snapping distance of a port. */
   private isUnderPointer(cell: Cell | null | undefined, portId: string | null | undefined): boolean {
-    if (!cell || !cell.isNode() || !portId || !this.pointer || !this.graph) {
+    const p = this.pointerOnGraph();
+    if (!cell || !cell.isNode() || !portId || !p) {
       return false;
     }
     const group = cell.getPort(portId)?.group;
@@ -1539,7 +1559,6 @@ export class EaselCanvas extends LitElement {
       return false;
     }
     const origin = cell.getPosition();
-    const p = this.graph.clientToLocal(this.pointer.x, this.pointer.y);
     return Math.hypot(origin.x + at.x - p.x, origin.y + at.y - p.y) <= 26;
   }
 
@@ -1613,13 +1632,14 @@ export class EaselCanvas extends LitElement {
   }
 
   private styleEdge(edge: Edge): void {
-    const source = edge.getSourceCell();
-    const info = this.portInfo(source, edge.getSourcePortId());
+    edge.attr({ line: this.edgeLine(edge.getSourceCell(), edge.getSourcePortId()) }, { decoration: true });
+  }
+
+  /** An edge's line, in the colour of the port type it carries. */
+  private edgeLine(source: Cell | null, sourcePort: string | undefined): Record<string, unknown> {
+    const info = this.portInfo(source, sourcePort);
     const color = info ? PORT_COLORS[info.type] : '#8a94a6';
-    edge.attr(
-      { line: { stroke: color, strokeWidth: 1.8, targetMarker: { name: 'block', width: 8, height: 6 } } },
-      { decoration: true },
-    );
+    return { stroke: color, strokeWidth: 1.8, targetMarker: { name: 'block', width: 8, height: 6 } };
   }
 
   private nextId(componentId: string): string {
@@ -1742,8 +1762,8 @@ export class EaselCanvas extends LitElement {
 
   /**
    * Adds copies of the payload's nodes (new ids, same params and labels) and of the edges between them, as one undo
-   * step, and selects them. They go `at` (the copied group's top-left corner), or next to the originals when these
-   * are on this canvas, or into the middle of the view.
+   * step, and selects them. They go `at` (the copied group's top-left corner: the pointer for Ctrl+V, the clicked
+   * point for the menu), or next to the originals when these are on this canvas, or into the middle of the view.
    */
   private paste(payload: ClipboardPayload | null, at: { x: number; y: number } | null): void {
     const graph = this.graph;
@@ -2097,6 +2117,7 @@ export class EaselCanvas extends LitElement {
    * server made its copy, and the server is sent them if they differ.
    */
   private applyGraph(graph: CanvasGraph, force: boolean): void {
+    const arrived = performance.now();
     const x6 = this.graph!;
     const current = this.currentGraph();
     graph.nodes.forEach((n) => this.usedIds.add(n.id));
@@ -2129,20 +2150,30 @@ export class EaselCanvas extends LitElement {
       for (const note of graph.notes ?? []) {
         cells.push(this.createNote(note.id, note.position?.x ?? 0, note.position?.y ?? 0, note.text));
       }
-      x6.resetCells(cells);
+      // Decorated and styled before they are added: each change of a drawn cell redraws it, and with hundreds of
+      // cells those redraws took seconds. The nodes and edges then go in with one reset.
+      const nodes = new Map<string, Node>();
+      for (const cell of cells) {
+        this.decorate(cell as Node);
+        nodes.set(cell.id, cell as Node);
+      }
       for (const e of graph.edges) {
-        const from = x6.getCellById(e.from.node);
-        const to = x6.getCellById(e.to.node);
-        if (!from || !to || !from.isNode() || !to.isNode()) {
+        const from = nodes.get(e.from.node);
+        const to = nodes.get(e.to.node);
+        if (!from || !to) {
           continue;
         }
-        const edge = x6.addEdge({
-          source: { cell: e.from.node, port: this.portId(from, 'out', e.from.port) },
-          target: { cell: e.to.node, port: this.portId(to, 'in', e.to.port) },
-          zIndex: -1,
-        });
-        this.styleEdge(edge);
+        const sourcePort = this.portId(from, 'out', e.from.port);
+        cells.push(
+          x6.createEdge({
+            source: { cell: e.from.node, port: sourcePort },
+            target: { cell: e.to.node, port: this.portId(to, 'in', e.to.port) },
+            zIndex: -1,
+            attrs: { line: this.edgeLine(from, sourcePort) },
+          }),
+        );
       }
+      x6.resetCells(cells);
       x6.stopBatch('server');
       this.history?.clean();
       this.decorateAll();
@@ -2152,7 +2183,13 @@ export class EaselCanvas extends LitElement {
     this.lastEmitted = JSON.stringify(this.currentGraph());
     this.requestUpdate();
     if (!force) {
-      requestAnimationFrame(() => this.fitIfOutside());
+      requestAnimationFrame(() => {
+        this.fitIfOutside();
+        performance.measure(GRAPH_SHOWN, {
+          start: arrived,
+          detail: { nodes: graph.nodes.length, edges: graph.edges.length },
+        });
+      });
     }
   }
 
@@ -2297,36 +2334,39 @@ export class EaselCanvas extends LitElement {
       progress && progress.fraction >= 0 ? Math.max(2, (NODE_WIDTH - 12) * Math.min(1, progress.fraction)) : 0;
     const data = node.getData<NodeData>();
     node.setData({ ...data, state, stateMessage: run?.message ?? null, errors, stale }, { silent: true, decoration: true });
-    node.attr(
-      {
-        halo: { visibility: selected ? 'visible' : 'hidden' },
-        body: {
-          stroke,
-          strokeWidth,
-          strokeDasharray: dash,
-          // Stable hook for tests and CSS: the run state of this node.
-          'data-state': state,
-          'data-invalid': hasError ? 'true' : null,
-          'data-stale': stale !== null ? 'true' : null,
-          'data-progress': barWidth > 0 && progress ? String(Math.round(progress.fraction * 100)) : null,
-          fill: state === 'skipped' || state === 'not_in_run' ? '#f3f4f6' : '#ffffff',
-        },
-        status: {
-          visibility: state && state !== 'not_in_run' ? 'visible' : 'hidden',
-          fill: state && state !== 'running' ? STATE_COLORS[state] : 'none',
-          stroke: state === 'running' ? STATE_COLORS.running : 'none',
-          strokeWidth: state === 'running' ? 2.2 : 0,
-          'data-spin': state === 'running' ? 'true' : null,
-        },
-        progress: { width: barWidth, visibility: barWidth > 0 ? 'visible' : 'hidden' },
-        statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
-        errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
-        errorMark: { visibility: hasError ? 'visible' : 'hidden' },
-        staleBadge: { visibility: stale !== null ? 'visible' : 'hidden' },
-        staleMark: { visibility: stale !== null ? 'visible' : 'hidden' },
+    const decoration = {
+      halo: { visibility: selected ? 'visible' : 'hidden' },
+      body: {
+        stroke,
+        strokeWidth,
+        strokeDasharray: dash,
+        // Stable hook for tests and CSS: the run state of this node.
+        'data-state': state,
+        'data-invalid': hasError ? 'true' : null,
+        'data-stale': stale !== null ? 'true' : null,
+        'data-progress': barWidth > 0 && progress ? String(Math.round(progress.fraction * 100)) : null,
+        fill: state === 'skipped' || state === 'not_in_run' ? '#f3f4f6' : '#ffffff',
       },
-      { decoration: true },
-    );
+      status: {
+        visibility: state && state !== 'not_in_run' ? 'visible' : 'hidden',
+        fill: state && state !== 'running' ? STATE_COLORS[state] : 'none',
+        stroke: state === 'running' ? STATE_COLORS.running : 'none',
+        strokeWidth: state === 'running' ? 2.2 : 0,
+        'data-spin': state === 'running' ? 'true' : null,
+      },
+      progress: { width: barWidth, visibility: barWidth > 0 ? 'visible' : 'hidden' },
+      statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
+      errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
+      errorMark: { visibility: hasError ? 'visible' : 'hidden' },
+      staleBadge: { visibility: stale !== null ? 'visible' : 'hidden' },
+      staleMark: { visibility: stale !== null ? 'visible' : 'hidden' },
+    };
+    // Setting attributes redraws the node even when they are the same: selecting one of 300 nodes redrew them all.
+    const key = JSON.stringify(decoration);
+    if (this.decorations.get(node) !== key) {
+      this.decorations.set(node, key);
+      node.attr(decoration, { decoration: true });
+    }
     if (this.tooltip?.nodeId === node.id) {
       this.tooltip = { ...this.tooltip, lines: this.nodeTooltipLines(node) };
       this.requestUpdate();

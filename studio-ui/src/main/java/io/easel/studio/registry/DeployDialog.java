@@ -64,6 +64,8 @@ public class DeployDialog extends Dialog {
     /** Why the deployment's gate refused the chosen version, and the administrator's way past it; empty until then. */
     private final Div refusal = new Div();
     private final Button deploy = new Button();
+    /** "Deploy anyway", once the gate refused the version and the user may override it; null otherwise. */
+    private Button override;
     /** Read while the dialog opens: the deployment is shown by push, when no request is at hand. */
     private final String studioUrl = DeploymentDetails.studioUrl();
 
@@ -106,6 +108,8 @@ public class DeployDialog extends Dialog {
         deploy.setText(getTranslation("registry.deploy.confirm"));
         deploy.setIcon(VaadinIcon.ROCKET.create());
         deploy.addClickListener(e -> deploy());
+        // Disabled in the browser at the click already: a double click must not deploy twice.
+        deploy.setDisableOnClick(true);
         deploy.addThemeVariants(ButtonVariant.PRIMARY);
         deploy.setId("deploy-confirm");
         getFooter().add(cancel, deploy);
@@ -120,6 +124,7 @@ public class DeployDialog extends Dialog {
         if (chosen == null) {
             version.setErrorMessage(getTranslation("registry.deploy.version.missing"));
             version.setInvalid(true);
+            showDeploying(false);
             return;
         }
         showDeploying(true);
@@ -136,10 +141,13 @@ public class DeployDialog extends Dialog {
                 });
     }
 
-    /** While the deploy runs: no second click, and the button says it is busy. */
+    /** While the deploy runs: no second click on Deploy or Deploy anyway, and Deploy says it is busy. */
     private void showDeploying(boolean busy) {
         deploy.setEnabled(!busy);
         deploy.setText(getTranslation(busy ? "registry.deploy.deploying" : "registry.deploy.confirm"));
+        if (override != null) {
+            override.setEnabled(!busy);
+        }
     }
 
     private void showProblem(ModelVersionView chosen, RuntimeException refused) {
@@ -159,6 +167,7 @@ public class DeployDialog extends Dialog {
     /** Each failed rule with both figures; for administrators, a reason field and "Deploy anyway". */
     private void showRefusal(ModelVersionView chosen, GateRefusedException refused) {
         refusal.removeAll();
+        override = null;
         GateWords words = new GateWords(this);
         UnorderedList failures = new UnorderedList();
         refused.failures().forEach(f -> failures.add(new ListItem(words.failure(f))));
@@ -168,17 +177,19 @@ public class DeployDialog extends Dialog {
             reason.setId("deploy-override-reason");
             reason.setHelperText(getTranslation("registry.gate.override.helper"));
             reason.setWidthFull();
-            Button anyway = new Button(getTranslation("registry.gate.override"), e -> {
+            override = new Button(getTranslation("registry.gate.override"), e -> {
                 if (reason.getValue().isBlank()) {
                     reason.setErrorMessage(getTranslation("registry.gate.override.missing"));
                     reason.setInvalid(true);
+                    showDeploying(false);
                     return;
                 }
                 deploy(new GateChoice(null, new GateOverride(reason.getValue())));
             });
-            anyway.addThemeVariants(ButtonVariant.ERROR);
-            anyway.setId("deploy-override");
-            refusal.add(reason, anyway);
+            override.setDisableOnClick(true);
+            override.addThemeVariants(ButtonVariant.ERROR);
+            override.setId("deploy-override");
+            refusal.add(reason, override);
         } else {
             Paragraph askAdministrator = new Paragraph(getTranslation("registry.gate.ask-admin"));
             askAdministrator.addClassName("muted");

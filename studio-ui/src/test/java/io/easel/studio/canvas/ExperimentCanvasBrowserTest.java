@@ -2,6 +2,7 @@ package io.easel.studio.canvas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import io.easel.graph.Edge;
 import io.easel.graph.ExperimentGraph;
@@ -245,6 +246,32 @@ class ExperimentCanvasBrowserTest {
                 tuple("sample-dataset-2", "credit", Map.of("dataset", "credit_g")),
                 tuple("random-split-1", null, Map.of("fraction", 0.7)));
         assertThat(pasted.edges()).containsExactly(Edge.of("sample-dataset-2", "out", "random-split-1", "in"));
+    }
+
+    @Test
+    void shouldPasteAtTheMousePointer() throws Exception {
+        probe.onCanvas(canvas -> canvas.setGraph(datasetAndSplit()));
+        waitFor().until(ExpectedConditions.presenceOfElementLocated(node("random-split-1")));
+        driver.findElement(node("sample-dataset-1")).click();
+        waitFor().until(d -> probe.selections().contains(Optional.of("sample-dataset-1")));
+        copy();
+
+        // A blank spot far from the originals (at 100, 60 and 100, 200), where the paste should land.
+        WebElement stage = driver.findElement(By.cssSelector("easel-canvas .easel-graph"));
+        new Actions(driver).moveToElement(stage, 150, 120).perform();
+        Map<?, ?> pointer = (Map<?, ?>) driver.executeScript("""
+                const stage = arguments[0].getBoundingClientRect();
+                const p = document.querySelector('easel-canvas').graph.clientToLocal(
+                    stage.left + stage.width / 2 + 150, stage.top + stage.height / 2 + 120);
+                return {x: p.x, y: p.y};""", stage);
+        new Actions(driver).keyDown(Keys.CONTROL).sendKeys("v").keyUp(Keys.CONTROL).perform();
+
+        ExperimentGraph pasted = probe.awaitGraph(g -> g.nodes().size() == 3, "the node pasted");
+        Node.Position at = pasted.node("sample-dataset-2").orElseThrow().position();
+        // The pasted node's top-left corner at the pointer, snapped to the 10-pixel grid.
+        assertThat(at.x()).isCloseTo(((Number) pointer.get("x")).doubleValue(), within(10.0));
+        assertThat(at.y()).isCloseTo(((Number) pointer.get("y")).doubleValue(), within(10.0));
+        assertThat(Math.abs(at.x() - 100) + Math.abs(at.y() - 60)).as("away from the original").isGreaterThan(100);
     }
 
     @Test

@@ -222,17 +222,38 @@ class CreditScoringBrowserTest extends SignedInStudio {
         assertThat(browser.find(".deployment-grid").getText()).contains("Traffic", "v1 100%");
         browser.cleanScreenshot(SCREENSHOTS.resolve("deployments.png"));
 
-        // The gate: one rule added in the dialog, shown shortly in the row's Gate column.
+        // The gate: one rule added in the dialog, shown shortly in the row's Gate column. The model misses it.
         browser.click("vaadin-button[data-action='actions']" + row);
         WebElement editGate = browser.until(Duration.ofSeconds(10), d -> openMenuItem(d, "Edit gate…"));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click()", editGate);
         browser.waitForVaadin();
         browser.click("#gate-add");
         browser.choose(".gate-rule vaadin-select", "auc");
-        browser.type(".gate-rule vaadin-number-field", "0.5", false);
+        browser.type(".gate-rule vaadin-number-field", "0.99", false);
         browser.click("#gate-save");
         browser.until(Duration.ofSeconds(10),
-                d -> browser.find(".deployment-grid").getText().contains("auc ≥ 0.5"));
+                d -> browser.find(".deployment-grid").getText().contains("auc ≥ 0.99"));
+
+        // Deployed again under that name, the version meets the gate's refusal; the administrator deploys it anyway,
+        // giving a reason. Neither Deploy nor Deploy anyway takes a second click while its deploy is on its way.
+        browser.click("#nav-models");
+        browser.click(deploy);
+        browser.type("#deploy-name", CHOSEN_NAME, false);
+        recordDisabled("#deploy-confirm");
+        browser.click("#deploy-confirm");
+        assertThat(browser.find("#deploy-gate-refusal").getText()).contains("auc");
+        browser.until(Duration.ofSeconds(10), d -> disabledHistory("#deploy-confirm").size() == 3);
+        assertThat(disabledHistory("#deploy-confirm")).as("disabled until refused, then enabled again")
+                .containsExactly(false, true, false);
+        browser.type("#deploy-override-reason", "Browser test: the gate is deliberately too strict", false);
+        recordDisabled("#deploy-override");
+        browser.click("#deploy-override");
+        assertThat(browser.find("#deploy-endpoint").getText()).isEqualTo(url("/api/score/" + CHOSEN_NAME));
+        // The answer replaced the dialog's content with the deployment, the button with it.
+        assertThat(disabledHistory("#deploy-override")).as("disabled at the click").startsWith(false, true);
+        browser.click("#deploy-close");
+        browser.click("#nav-deployments");
+        browser.find(".deployment-name-cell" + row);
 
         // Every change is in the row's one Actions menu: nothing to roll back or promote yet, so those are disabled.
         // The open menu's items, by their text (only one menu is open, the row's).
@@ -254,6 +275,28 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.until(Duration.ofSeconds(10), d -> browser.findAll(".deployment-name-cell" + row).isEmpty());
         HttpResponse<String> gone = score(url("/api/score/" + CHOSEN_NAME), body, apiKey);
         assertThat(gone.statusCode()).as(gone.body()).isEqualTo(404);
+    }
+
+    /**
+     * Starts recording each change of whether the element matched by {@code css} is disabled, in the page: a state
+     * may last a shorter time than a poll from the test takes.
+     */
+    private static void recordDisabled(String css) {
+        ((JavascriptExecutor) browser.driver).executeScript("""
+                const button = document.querySelector(arguments[0]);
+                const history = [button.hasAttribute('disabled')];
+                (window.disabledHistory ??= {})[arguments[0]] = history;
+                new MutationObserver(() => {
+                  const disabled = button.hasAttribute('disabled');
+                  if (history[history.length - 1] !== disabled) history.push(disabled);
+                }).observe(button, {attributes: true, attributeFilter: ['disabled']});""", css);
+    }
+
+    /** Whether the element was disabled when recording began, then at each change since. */
+    @SuppressWarnings("unchecked")
+    private static List<Boolean> disabledHistory(String css) {
+        return (List<Boolean>) ((JavascriptExecutor) browser.driver).executeScript(
+                "return window.disabledHistory[arguments[0]];", css);
     }
 
     /**
@@ -368,8 +411,13 @@ class CreditScoringBrowserTest extends SignedInStudio {
         browser.click("#nav-audit");
         browser.until(Duration.ofSeconds(10), d -> browser.find(".audit-grid").getText().contains("deployed"));
         String log = browser.find(".audit-grid").getText();
-        assertThat(log).contains("sign-in", "deployed", "api-key-created", "admin");
+        assertThat(log).contains("deployed", "gate-overridden", "admin");
         browser.cleanScreenshot(SCREENSHOTS.resolve("audit.png"));
+        // The first entries, below the rows shown: the grid loads them when scrolled to its end.
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollToIndex(arguments[0].size - 1)",
+                browser.find(".audit-grid"));
+        browser.until(Duration.ofSeconds(10), d -> browser.find(".audit-grid").getText().contains("sign-in")
+                && browser.find(".audit-grid").getText().contains("api-key-created"));
 
         browser.click("#sign-out");
         browser.until(Duration.ofSeconds(20), d -> d.getCurrentUrl().endsWith("/login"));

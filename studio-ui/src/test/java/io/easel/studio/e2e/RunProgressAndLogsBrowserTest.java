@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,10 +35,20 @@ class RunProgressAndLogsBrowserTest extends SignedInStudio {
         browser.open(url("/experiments/" + created.get("id").asString()));
         browser.find("g[data-cell-id='typo']");
 
+        recordRunButton();
         browser.click("#run-experiment");
         // While the run goes on (its engine takes seconds to start), the toolbar says how far it is.
         browser.until(Duration.ofSeconds(60), d -> browser.find("#run-progress-text").isDisplayed()
                 || "failed".equals(browser.nodeState("typo")));
+        // Run said "Starting…" and took no click until the server had started the run; then it stayed disabled
+        // while the run went on.
+        browser.until(RUN_TIMEOUT, d -> runButtonHistory().contains("Run|disabled|running"));
+        List<String> shown = runButtonHistory();
+        int starting = shown.indexOf("Starting…|disabled|none");
+        int running = shown.indexOf("Run|disabled|running");
+        assertThat(starting).as("Starting… right after the click, in %s", shown).isPositive().isLessThan(running);
+        assertThat(shown.subList(starting + 1, running)).as("from Starting… to running, in %s", shown)
+                .allMatch(s -> s.startsWith("Run|disabled|"));
         browser.until(RUN_TIMEOUT, d -> "failed".equals(browser.find("#run-state").getAttribute("data-state")));
         assertThat(browser.nodeState("counts")).isEqualTo("succeeded");
         assertThat(browser.nodeState("typo")).isEqualTo("failed");
@@ -72,6 +83,31 @@ class RunProgressAndLogsBrowserTest extends SignedInStudio {
         browser.clickCanvas(820, 520);
         browser.until(Duration.ofSeconds(30), d -> browser.findAll("#run-log .log-node").stream()
                 .map(WebElement::getText).toList().containsAll(List.of("credit", "counts", "typo")));
+    }
+
+    /**
+     * Starts recording, in the page, each state the Run button shows with the run's: "text|enabled or
+     * disabled|run state" ("none" before the first run). "Starting…" may last less long than a poll from the test.
+     */
+    private static void recordRunButton() {
+        ((JavascriptExecutor) browser.driver).executeScript("""
+                const history = window.runButtonHistory = [];
+                const record = () => {
+                  const run = document.querySelector('#run-experiment');
+                  const state = document.querySelector('#run-state');
+                  const shown = run.textContent.trim() + '|' + (run.hasAttribute('disabled') ? 'disabled' : 'enabled')
+                      + '|' + ((state && state.getAttribute('data-state')) || 'none');
+                  if (history[history.length - 1] !== shown) history.push(shown);
+                };
+                record();
+                new MutationObserver(record).observe(document.body,
+                    {subtree: true, childList: true, characterData: true, attributes: true});""");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> runButtonHistory() {
+        return (List<String>) ((JavascriptExecutor) browser.driver).executeScript(
+                "return window.runButtonHistory;");
     }
 
     private static Map<String, Object> node(String id, String component, Map<String, Object> params, int x, int y) {
