@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Batch scoring as a job: an experiment of three nodes (read the table, score it with the version's PMML, write the
@@ -53,13 +55,15 @@ class BatchScoring {
     private final ModelVersionRepository versions;
     private final ExperimentService experiments;
     private final RunService runs;
+    private final TransactionTemplate transactions;
 
     BatchScoring(ModelService models, ModelVersionRepository versions, ExperimentService experiments,
-            RunService runs) {
+            RunService runs, PlatformTransactionManager transactions) {
         this.models = models;
         this.versions = versions;
         this.experiments = experiments;
         this.runs = runs;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
@@ -78,19 +82,9 @@ class BatchScoring {
         }
         ExperimentGraph graph = graph(scored, request);
         String job = request.input().describe() + " into " + request.output().describe();
-        ExperimentView experiment = batchExperiment(modelId, version)
-                .map(reused -> saved(reused, graph, abbreviated("Batch scoring of " + job, MAX_REVISION_MESSAGE)))
-                .orElseGet(() -> {
-                    ExperimentView created = experiments.create(workspace, new ExperimentEdit(
-                            "Batch scoring: " + abbreviated(scored.modelName(), MAX_MODEL_NAME_IN_TITLE) + " v"
-                                    + version,
-                            "Batch scoring with version " + version + " of model " + scored.modelName() + " ("
-                                    + modelId + "): each batch-score call saves its input and output here as a new "
-                                    + "revision and runs it.",
-                            List.of(TAG), graph, null, SaveKind.SAVE));
-                    versions.rememberBatchExperiment(modelId, version, created.id());
-                    return created;
-                });
+        VersionExperiment found = versionExperiment(workspace, scored, graph);
+        ExperimentView experiment = found.created() ? found.experiment()
+                : saved(found.experiment(), graph, abbreviated("Batch scoring of " + job, MAX_REVISION_MESSAGE));
         // This call's revision: a parallel call of the same version may have saved another one since.
         return runs.start(experiment.id(), experiment.revision(), RunOptions.reuse(), RunTrigger.MANUAL);
     }
@@ -111,12 +105,44 @@ class BatchScoring {
         }
     }
 
-    /** The version's batch-scoring experiment, unless there is none yet or it was deleted (or is in the trash). */
-    private Optional<ExperimentView> batchExperiment(UUID modelId, int version) {
-        Optional<UUID> id = versions.findByModelIdAndVersion(modelId, version)
+    /** The version's batch-scoring experiment, and whether this call created it (with the call's graph). */
+    private record VersionExperiment(ExperimentView experiment, boolean created) {}
+
+    /**
+     * The version's batch-scoring experiment, created (tagged {@value #TAG}, with this call's graph) when it has none
+     * or it was deleted (or is in the trash). Creating locks the version's row until the new experiment is remembered,
+     * so parallel first calls, on any replica, create it once: the later ones wait, then find the one remembered.
+     */
+    private VersionExperiment versionExperiment(WorkspaceRef workspace, ModelVersionView scored,
+            ExperimentGraph graph) {
+        UUID modelId = scored.modelId();
+        int version = scored.version();
+        Optional<UUID> known = versions.findByModelIdAndVersion(modelId, version)
                 .flatMap(ModelVersionEntity::batchExperimentId);
+        Optional<ExperimentView> existing = known.flatMap(this::unlessDeleted);
+        if (existing.isPresent()) {
+            return new VersionExperiment(existing.get(), false);
+        }
+        return transactions.execute(status -> {
+            Optional<UUID> remembered = versions.findForUpdateByModelIdAndVersion(modelId, version)
+                    .flatMap(ModelVersionEntity::batchExperimentId);
+            if (remembered.isPresent() && !remembered.equals(known)) {
+                return new VersionExperiment(experiments.get(remembered.get()), false);
+            }
+            ExperimentView created = experiments.create(workspace, new ExperimentEdit(
+                    "Batch scoring: " + abbreviated(scored.modelName(), MAX_MODEL_NAME_IN_TITLE) + " v" + version,
+                    "Batch scoring with version " + version + " of model " + scored.modelName() + " (" + modelId
+                            + "): each batch-score call saves its input and output here as a new revision and runs it.",
+                    List.of(TAG), graph, null, SaveKind.SAVE));
+            versions.rememberBatchExperiment(modelId, version, created.id());
+            return new VersionExperiment(created, true);
+        });
+    }
+
+    /** The experiment, unless it was deleted or is in the trash. */
+    private Optional<ExperimentView> unlessDeleted(UUID experimentId) {
         try {
-            return id.map(experiments::get);
+            return Optional.of(experiments.get(experimentId));
         } catch (ExperimentNotFoundException deleted) {
             return Optional.empty();
         }

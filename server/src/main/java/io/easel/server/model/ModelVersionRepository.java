@@ -1,10 +1,12 @@
 package io.easel.server.model;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 interface ModelVersionRepository extends JpaRepository<ModelVersionEntity, UUID> {
 
     Optional<ModelVersionEntity> findByModelIdAndVersion(UUID modelId, int version);
+
+    /** Locks the version's row so that parallel first batch-score calls create its experiment once. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<ModelVersionEntity> findForUpdateByModelIdAndVersion(UUID modelId, int version);
 
     Optional<ModelVersionEntity> findByRunIdAndNodeId(UUID runId, String nodeId);
 

@@ -15,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,6 +116,40 @@ class BatchScoringApiTest {
                 .as("the list shows the version's batch scoring once").hasSize(1);
         assertThat(first).isDirectory();
         assertThat(second).isDirectory();
+    }
+
+    @Test
+    void shouldCreateOneExperimentWhenTheFirstCallsOfAVersionArriveTogether() {
+        UUID modelId = registeredCreditGbdt();
+        Api api = Api.asAdmin(port);
+        int calls = 3;
+        CountDownLatch together = new CountDownLatch(calls);
+
+        List<Future<Api.Response>> answers;
+        try (ExecutorService callers = Executors.newFixedThreadPool(calls)) {
+            answers = IntStream.range(0, calls)
+                    .mapToObj(call -> callers.submit(() -> {
+                        together.countDown();
+                        together.await();
+                        return api.post("/api/models/" + modelId + "/versions/1/batch-score", Map.of(
+                                "input", Map.of("format", "csv", "path", "{samples}/credit_g.csv"),
+                                "output", Map.of("format", "parquet", "path",
+                                        dataDir.resolve("data").resolve("together-" + UUID.randomUUID()).toString())));
+                    }))
+                    .toList();
+        }
+        List<Api.Response> started = answers.stream().map(Future::resultNow).toList();
+
+        assertThat(started).allSatisfy(response -> assertThat(response.status()).as(response.text()).isEqualTo(202));
+        List<JsonNode> runs = started.stream().map(response -> awaitEnd(api, response.body().get("id").asString()))
+                .toList();
+        assertThat(runs).allSatisfy(run -> assertThat(run.get("state").asString()).as(run.toString())
+                .isEqualTo("succeeded"));
+        assertThat(runs.stream().map(run -> run.get("experimentId").asString()).distinct())
+                .as("one experiment for the version, whichever call came first").hasSize(1);
+        String experimentId = runs.getFirst().get("experimentId").asString();
+        assertThat(api.get("/api/experiments/" + experimentId + "/revisions").body().size())
+                .as("the first call's revision and one per later call").isEqualTo(calls);
     }
 
     @Test
