@@ -2,6 +2,7 @@ package io.easel.server.experiment;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.GraphValidator;
+import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
 import io.easel.server.audit.AuditAction;
 import io.easel.server.audit.AuditLog;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -56,6 +58,7 @@ public class ExperimentService {
     private final WorkspaceDataRoots dataRoots;
     private final WorkspaceConnections connections;
     private final DatabaseSchemas databaseSchemas;
+    private final List<WorkspaceGraphCheck> workspaceChecks;
     private final ApplicationEventPublisher events;
     private final Access access;
     private final AuditLog audit;
@@ -67,7 +70,7 @@ public class ExperimentService {
     ExperimentService(ExperimentRepository experiments, RevisionLog revisions, CatalogService catalog,
             ApplicationEventPublisher events, Access access, AuditLog audit, SparkSettingsPolicy sparkSettings,
             WorkspaceDataRoots dataRoots, WorkspaceConnections connections, DatabaseSchemas databaseSchemas,
-            LimitSettings limits, PlatformTransactionManager transactions) {
+            LimitSettings limits, List<WorkspaceGraphCheck> workspaceChecks, PlatformTransactionManager transactions) {
         this.experiments = experiments;
         this.revisions = revisions;
         this.catalog = catalog;
@@ -75,7 +78,8 @@ public class ExperimentService {
         this.dataRoots = dataRoots;
         this.connections = connections;
         this.databaseSchemas = databaseSchemas;
-        // Every validation is of one workspace's graph: validatorOf gives each its own uploads and connections.
+        this.workspaceChecks = List.copyOf(workspaceChecks);
+        // Every validation is of one workspace's graph: validated gives each its own uploads and connections.
         this.validator = new GraphValidator(catalog.catalog(), dataRoots.withoutUploads(), limits.graph(), Set.of());
         this.writing = new TransactionTemplate(transactions);
         this.reading = new TransactionTemplate(transactions);
@@ -336,12 +340,17 @@ public class ExperimentService {
      */
     public ValidationResult validate(WorkspaceRef workspace, ExperimentGraph graph) {
         access.requireRead(workspace.id(), () -> NotFoundException.workspace(workspace.slug()));
-        return validatorOf(workspace.id()).validate(graph == null ? ExperimentGraph.empty() : graph);
+        return validated(workspace.id(), graph == null ? ExperimentGraph.empty() : graph);
     }
 
-    private GraphValidator validatorOf(UUID workspaceId) {
-        return validator.forWorkspace(dataRoots.of(workspaceId), connections.namesFor(workspaceId),
-                databaseSchemas.of(workspaceId));
+    /** The graph validated in its workspace: by the validator the engine shares, then by the workspace checks. */
+    private ValidationResult validated(UUID workspaceId, ExperimentGraph graph) {
+        ValidationResult validation = validator.forWorkspace(dataRoots.of(workspaceId),
+                connections.namesFor(workspaceId), databaseSchemas.of(workspaceId)).validate(graph);
+        List<ValidationError> checked = workspaceChecks.stream()
+                .flatMap(check -> check.errors(workspaceId, graph).stream()).toList();
+        return checked.isEmpty() ? validation : new ValidationResult(
+                Stream.concat(validation.errors().stream(), checked.stream()).toList(), validation.specs());
     }
 
     /** An experiment the caller may read, not in the trash. */
@@ -384,7 +393,7 @@ public class ExperimentService {
 
     private ExperimentView view(ExperimentEntity e, ExperimentGraph graph, int revision) {
         return new ExperimentView(e.id(), e.workspaceId(), e.name(), e.description(), e.tags(), e.owner(), graph,
-                e.version(), revision, e.createdAt(), e.updatedAt(), validatorOf(e.workspaceId()).validate(graph),
+                e.version(), revision, e.createdAt(), e.updatedAt(), validated(e.workspaceId(), graph),
                 e.runSettings());
     }
 

@@ -4,7 +4,7 @@ import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
 import io.easel.graph.ValidationError;
 import io.easel.run.ModelStoreLocations;
-import io.easel.server.run.RunPrecondition;
+import io.easel.server.experiment.WorkspaceGraphCheck;
 import io.easel.server.settings.StudioOnly;
 import io.easel.server.settings.WorkspaceDataRoots;
 import java.net.URI;
@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
  * Which model files a run may score with: the PMML of a model version of the run's own workspace, or a file under the
  * data roots (as any source reads). The engine alone would read any file of the model store, which holds every
  * workspace's models, so a location typed by hand into a {@value BatchScoring#SCORE_COMPONENT} node is judged here,
- * before the run starts, and another workspace's model is refused as if it did not exist.
+ * with the experiment's validation (the canvas flags it, Run refuses it), and another workspace's model is refused as
+ * if it did not exist.
  */
 @Component
 @StudioOnly
-class ModelLocationPolicy implements RunPrecondition {
+class ModelLocationPolicy implements WorkspaceGraphCheck {
 
     /** The param of {@value BatchScoring#SCORE_COMPONENT} that names the PMML file. */
     static final String MODEL_PARAM = "model";
@@ -41,7 +42,7 @@ class ModelLocationPolicy implements RunPrecondition {
     }
 
     @Override
-    public List<ValidationError> refusals(UUID workspaceId, ExperimentGraph graph) {
+    public List<ValidationError> errors(UUID workspaceId, ExperimentGraph graph) {
         List<ValidationError> refusals = new ArrayList<>();
         for (Node node : graph.nodes()) {
             if (BatchScoring.SCORE_COMPONENT.equals(node.component())

@@ -2,7 +2,6 @@ package io.easel.server.run;
 
 import io.easel.graph.ExperimentGraph;
 import io.easel.graph.Node;
-import io.easel.graph.ValidationError;
 import io.easel.graph.ValidationResult;
 import io.easel.run.RunEventBatch;
 import io.easel.run.RunScope;
@@ -55,12 +54,10 @@ public class RunService {
     private final Access access;
     private final CacheProperties cache;
     private final StaleNodes staleNodes;
-    private final List<RunPrecondition> preconditions;
 
     RunService(ExperimentService experiments, RunLedger ledger, EngineSupervisor supervisor, RunChanges changes,
             RunAnnouncer announcer, LaunchPlanner planner, RunWorkspace workspace, EngineProperties engine,
-            Access access, CacheProperties cache, StaleNodes staleNodes, List<RunPrecondition> preconditions) {
-        this.preconditions = List.copyOf(preconditions);
+            Access access, CacheProperties cache, StaleNodes staleNodes) {
         this.cache = cache;
         this.staleNodes = staleNodes;
         this.experiments = experiments;
@@ -79,7 +76,8 @@ public class RunService {
      * settings on top (recorded on the run). The run waits, queued, while the maximum number of engines is running.
      * In cluster deploy mode the graph snapshot is also written to the workspace, where the driver reads it.
      *
-     * @throws InvalidGraphException when the experiment does not validate, or a {@link RunPrecondition} refuses it
+     * @throws InvalidGraphException when the experiment does not validate (its {@link
+     *     io.easel.server.experiment.WorkspaceGraphCheck workspace checks} included)
      * @throws io.easel.server.experiment.InvalidExperimentException (400) when its run settings carry a Spark
      *     setting experiments may not set (any longer)
      * @throws io.easel.server.security.ForbiddenException (403) for viewers
@@ -124,11 +122,6 @@ public class RunService {
         ValidationResult validation = experiment.validation();
         if (!validation.isValid()) {
             throw new InvalidGraphException(validation.errors());
-        }
-        List<ValidationError> refusals = preconditions.stream()
-                .flatMap(check -> check.refusals(experiment.workspaceId(), experiment.graph()).stream()).toList();
-        if (!refusals.isEmpty()) {
-            throw new InvalidGraphException(refusals);
         }
         for (String node : options.forcedNodes()) {
             if (experiment.graph().node(node).isEmpty()) {

@@ -101,12 +101,24 @@ class ModelLocationApiTest {
         assertThat(scored.get("rowCount").asLong()).isEqualTo(1000);
     }
 
-    /** The one error of a run of "credit_g → score with {@code location}" that is refused before it starts. */
+    /**
+     * The one error of a run of "credit_g → score with {@code location}" that is refused before it starts, which the
+     * saved experiment's validation (what the canvas flags) already holds.
+     */
     private static JsonNode refusedRun(Api api, String location) {
-        Api.Response run = api.post("/api/experiments/" + experiment(api, location) + "/runs", null);
+        String experiment = experiment(api, location);
+        JsonNode flagged = api.get("/api/experiments/" + experiment).body().at("/validation/errors");
+        Api.Response run = api.post("/api/experiments/" + experiment + "/runs", null);
         assertThat(run.status()).as(location + ": " + run.text()).isEqualTo(422);
         assertThat(run.body().get("errors")).hasSize(1);
-        return run.body().at("/errors/0");
+        JsonNode refused = run.body().at("/errors/0");
+        assertThat(flagged).as("flagged before Run").singleElement().satisfies(error -> {
+            assertThat(error.get("nodeId")).isEqualTo(refused.get("nodeId"));
+            assertThat(error.get("param")).isEqualTo(refused.get("param"));
+            assertThat(error.get("code")).isEqualTo(refused.get("code"));
+            assertThat(error.get("message")).isEqualTo(refused.get("message"));
+        });
+        return refused;
     }
 
     private static String experiment(Api api, String location) {

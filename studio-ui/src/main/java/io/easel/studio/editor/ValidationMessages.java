@@ -49,6 +49,7 @@ final class ValidationMessages {
             case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found", String.valueOf(value(def, node)).strip()
                     .substring(DataRoots.UPLOADS.length()).replaceFirst("^/", ""));
             case DATABASE_UNREADABLE -> t.get("validation.database-unreadable", detail(error, def));
+            case PATH_NOT_ALLOWED -> t.get("validation.path-not-allowed");
             default -> forNode(error, null);
         };
     }
@@ -67,7 +68,7 @@ final class ValidationMessages {
             case UNKNOWN_PARAM -> t.get("validation.unknown-param", error.param());
             case DUPLICATE_NODE -> t.get("validation.duplicate-node");
             case MISSING_PARAM, INVALID_PARAM, UNKNOWN_COLUMN, WRONG_COLUMN_TYPE, COLUMN_EXISTS, UPLOAD_NOT_FOUND,
-                 DATABASE_UNREADABLE ->
+                 DATABASE_UNREADABLE, PATH_NOT_ALLOWED ->
                     paramProblem(error, component);
             default -> error.message();
         };
@@ -101,6 +102,7 @@ final class ValidationMessages {
             case COLUMN_EXISTS -> t.get("validation.column-exists.short");
             case UPLOAD_NOT_FOUND -> t.get("validation.upload-not-found.short");
             case DATABASE_UNREADABLE -> t.get("validation.database-unreadable.short");
+            case PATH_NOT_ALLOWED -> t.get("validation.path-not-allowed.short");
             default -> t.get("validation.invalid-param.short");
         };
         return title + ": " + what;

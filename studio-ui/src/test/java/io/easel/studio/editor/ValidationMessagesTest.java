@@ -113,6 +113,21 @@ class ValidationMessagesTest {
     }
 
     @Test
+    void shouldSayInTheUsersLanguageWhereAWorkspaceMayReadWhenALocationIsRefused() {
+        ComponentDescriptor scoring = CATALOG.find("score-with-model").orElseThrow();
+        Node node = Node.of("score", "score-with-model", Map.of("model", "/etc/passwd"));
+        ValidationError error = new ValidationError("score", "model", null, Code.PATH_NOT_ALLOWED,
+                "Node 'score' (score-with-model): param 'model': '/etc/passwd' is outside the data roots");
+
+        assertThat(english.forField(error, scoring.param("model").orElseThrow(), node, Optional.empty()))
+                .startsWith("This workspace may not read this location: choose a file under its data roots");
+        assertThat(chinese.forField(error, scoring.param("model").orElseThrow(), node, Optional.empty()))
+                .startsWith("本工作区不能读取此位置");
+        assertThat(english.forNode(error, scoring)).isEqualTo("Model (PMML): not a location this workspace may read");
+        assertThat(chinese.sentence(error, scoring)).isEqualTo("模型（PMML）: 本工作区不能读取此位置");
+    }
+
+    @Test
     void shouldNameTheUnconnectedInputByItsTitle() {
         ValidationError error = new ValidationError("gbdt", null, "in", Code.MISSING_INPUT, "…");
 

@@ -41,9 +41,9 @@ public final class ScoreWithModel implements SparkComponent {
     public static final Port IN = Port.input("in", PortType.TABLE, Text.of("Data", "数据"));
 
     public static final Param<String> MODEL = Param.string("model", Text.of("Model (PMML)", "模型（PMML）"))
-            .description(Text.of("The PMML file to score with: a model version's PMML location in the model store "
-                            + "(shown on the version), or a PMML file under the server's data roots.",
-                    "用于打分的 PMML 文件：模型库中某个模型版本的 PMML 位置（见该版本页面），或服务器数据根目录下的 PMML 文件。"))
+            .description(Text.of("The PMML file to score with: the PMML location of a model version of this "
+                            + "workspace (shown on the version), or a PMML file under the server's data roots.",
+                    "用于打分的 PMML 文件：本工作区某个模型版本的 PMML 位置（见该版本页面），或服务器数据根目录下的 PMML 文件。"))
             .required();
 
     public static final Param<String> PREDICTION = Param.string("predictionColumn",
