@@ -91,6 +91,17 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
                 pluginJars, dataRoots, connections, RunOptions.reuse());
     }
 
+    /**
+     * The name of the driver's pod in cluster deploy mode on Kubernetes, known before submission so that it can be
+     * killed: the run's ({@link KubernetesDrivers#podName}), or one of the statistics job's own.
+     */
+    String driverPodName() {
+        return switch (task) {
+            case DriverTask.RunExperiment run -> KubernetesDrivers.podName(settings, runId);
+            case DriverTask.ComputeStatistics statistics -> KubernetesDrivers.statisticsPodName(statistics.jobId());
+        };
+    }
+
     /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
 
