@@ -63,7 +63,9 @@ public class PortStatisticsService {
         Optional<String> jobFailure;
         try {
             written = workspace.statistics(location);
-            jobFailure = written.isPresent() ? Optional.empty() : workspace.takeStatisticsFailure(location);
+            // A job under way has written no failure yet: one read of the workspace per poll while it computes.
+            jobFailure = written.isPresent() || jobs.computing(location) ? Optional.empty()
+                    : workspace.takeStatisticsFailure(location);
         } catch (FileNotFoundException gone) {
             throw new TableOutputNotFoundException(runId, nodeId, port, ": its files are no longer in the run "
                     + "workspace");
