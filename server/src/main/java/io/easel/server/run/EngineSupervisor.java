@@ -415,7 +415,7 @@ class EngineSupervisor {
         }
         LaunchSettings launched = run.get().settings();
         return clusterDrivers.kill(new ClusterDrivers.Driver("Run " + runId, launched, run.get().sparkAppId(),
-                KubernetesDrivers.podName(launched, runId), planner.logFile(runId)), reason);
+                KubernetesDrivers.podName(launched, runId), planner.logFile(runId), true), reason);
     }
 
     private Optional<RunView> viewQuietly(UUID runId) {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * there are none, beside the output, where {@link PortStatisticsService} finds them whatever the deploy mode; a job
  * that ends without getting that far, or takes longer than {@code easel.engine.statistics-timeout}, is reported
  * through the failure callback. A job stopped at its time limit or at server shutdown is killed on the cluster too
- * ({@link ClusterDrivers}), as a run is.
+ * ({@link ClusterDrivers}), as a run is; having no callback, it is killed on a standalone master too.
  */
 @Component
 @StudioOnly
@@ -75,7 +75,7 @@ class StatisticsJobs {
 
         private ClusterDrivers.Driver driver() {
             return new ClusterDrivers.Driver("The statistics job of run " + launch.runId(), launch.settings(),
-                    sparkAppId, launch.driverPodName(), launch.logFile());
+                    sparkAppId, launch.driverPodName(), launch.logFile(), false);
         }
     }
 

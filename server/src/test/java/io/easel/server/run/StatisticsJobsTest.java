@@ -28,9 +28,9 @@ import org.springframework.mock.env.MockEnvironment;
 
 /**
  * Statistics jobs past their time limit, and at server shutdown: stopped here and killed on the cluster, as runs are.
- * The jobs are real processes that would run for a minute; the cluster is a spark-submit stand-in (Kubernetes) or a
- * ResourceManager stand-in that records what it is asked to kill (YARN; the real kill is tested with runs in
- * YarnCreditScoringIT).
+ * The jobs are real processes that would run for a minute; the cluster is a spark-submit stand-in (Kubernetes, a
+ * standalone master) or a ResourceManager stand-in that records what it is asked to kill (YARN; the real kill is
+ * tested with runs in YarnCreditScoringIT).
  */
 class StatisticsJobsTest {
 
@@ -65,6 +65,23 @@ class StatisticsJobsTest {
     }
 
     @Test
+    void shouldKillTheJobsDriverOnAStandaloneMasterPastItsTimeLimit() throws IOException {
+        StatisticsJobs jobs = jobs(Duration.ofSeconds(1), null);
+        List<PortStatisticsView> failures = new CopyOnWriteArrayList<>();
+
+        jobs.start(run("spark://spark-master.example:7077"), TABLE, failures::add);
+
+        Path log = jobLog();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Files.readString(log))
+                .as("Spark's client asked to kill the driver the master named")
+                .contains("--class org.apache.spark.deploy.Client spark-internal kill spark://spark-master.example:7077"
+                        + " driver-20261203171000-0001"));
+        assertThat(failures).singleElement().extracting(PortStatisticsView::message).asString()
+                .contains("took longer than the limit of 1s");
+        jobs.stopAll();
+    }
+
+    @Test
     void shouldKillTheJobsYarnApplicationWhenTheServerStops() throws IOException {
         StatisticsJobs jobs = jobs(Duration.ofMinutes(10), "application_1764662400000_0007");
         List<PortStatisticsView> failures = new CopyOnWriteArrayList<>();
@@ -78,7 +95,7 @@ class StatisticsJobsTest {
     }
 
     /**
-     * Jobs launched as processes that would run a minute; with {@code sparkAppId}, they announce it as a Spark
+     * Jobs launched as processes that would run a minute, after logging what a standalone master named them; with {@code sparkAppId}, they announce it as a Spark
      * launcher's handle would.
      */
     private StatisticsJobs jobs(Duration timeLimit, String sparkAppId) throws IOException {
@@ -97,6 +114,9 @@ class StatisticsJobsTest {
             }
         };
         EngineLauncher launcher = launch -> {
+            // What spark-submit logs once a standalone master accepted a cluster-mode driver.
+            Files.writeString(launch.logFile(), "INFO ClientEndpoint: Driver successfully submitted as "
+                    + "driver-20261203171000-0001\n");
             Process process = new ProcessBuilder("sleep", "60").directory(launch.runDirectory().toFile()).start();
             return new Announcing(new ChildProcessEngine(process, false), sparkAppId);
         };
