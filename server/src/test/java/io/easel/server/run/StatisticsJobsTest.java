@@ -95,8 +95,8 @@ class StatisticsJobsTest {
     }
 
     /**
-     * Jobs launched as processes that would run a minute, after logging what a standalone master named them; with {@code sparkAppId}, they announce it as a Spark
-     * launcher's handle would.
+     * Jobs launched as processes that would run a minute, after logging what a standalone master named them; with
+     * {@code sparkAppId}, they announce it as a Spark launcher's handle would.
      */
     private StatisticsJobs jobs(Duration timeLimit, String sparkAppId) throws IOException {
         Path sparkHome = dir.resolve("spark");
