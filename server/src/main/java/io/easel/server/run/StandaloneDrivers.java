@@ -24,8 +24,11 @@ final class StandaloneDrivers {
 
     /** Spark's submission client, which also kills drivers. */
     static final String CLIENT = "org.apache.spark.deploy.Client";
-    /** A JVM's start, and the client's five seconds before it asks the master whether the driver is gone. */
-    static final Duration LIMIT = Duration.ofSeconds(20);
+    /**
+     * A JVM's start, and the client's five seconds before it asks the master whether the driver is gone: 15 s on a
+     * busy 2-core machine against a real master.
+     */
+    static final Duration LIMIT = Duration.ofSeconds(30);
     private static final Pattern SUBMITTED = Pattern.compile("Driver successfully submitted as (driver-[0-9]+-[0-9]+)");
 
     private StandaloneDrivers() {}
