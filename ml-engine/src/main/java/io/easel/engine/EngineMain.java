@@ -33,21 +33,28 @@ public final class EngineMain {
     private EngineMain() {}
 
     public static void main(String[] args) {
-        int exitCode = launch(args);
+        exit(launch(args), "The run did not succeed; its status.json and the run's events say why");
+    }
+
+    /**
+     * Ends a driver's {@code main} with {@code exitCode}. Inside YARN's application master (cluster deploy mode)
+     * {@code main} runs in the master's thread, and the master reports the application's final status from how it
+     * returns: System.exit would stop the master before it reports, and YARN would record a failed attempt even for
+     * a driver that succeeded. There it returns on success and throws otherwise.
+     *
+     * @param failure what did not succeed, the message YARN records with a failed application
+     */
+    public static void exit(int exitCode, String failure) {
         if (!insideYarnApplicationMaster()) {
             System.exit(exitCode);
         }
-        // In YARN cluster deploy mode this method runs in the application master's thread, and the master reports
-        // the application's final status from how it returns: System.exit would stop the master before it reports,
-        // and YARN would record a failed attempt even for a run that succeeded.
         if (exitCode != SUCCEEDED) {
-            throw new IllegalStateException("The run did not succeed (exit code " + exitCode
-                    + "); its status.json and the run's events say why");
+            throw new IllegalStateException(failure + " (exit code " + exitCode + ")");
         }
     }
 
     /** Set by Spark's YARN ApplicationMaster before it calls the user class in cluster deploy mode. */
-    public static boolean insideYarnApplicationMaster() {
+    private static boolean insideYarnApplicationMaster() {
         return System.getProperty("spark.yarn.app.id") != null
                 && "cluster".equals(System.getProperty("spark.submit.deployMode"));
     }

@@ -1,12 +1,29 @@
 package io.easel.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
 class EngineMainTest {
+
+    @Test
+    void shouldReturnOrThrowInsteadOfExitingInsideYarnsApplicationMaster() {
+        // What Spark's YARN ApplicationMaster sets before it calls a driver's main in cluster deploy mode.
+        System.setProperty("spark.yarn.app.id", "application_1764662400000_0001");
+        System.setProperty("spark.submit.deployMode", "cluster");
+        try {
+            EngineMain.exit(EngineMain.SUCCEEDED, "unused"); // returns: the master records SUCCEEDED
+            assertThatThrownBy(() -> EngineMain.exit(EngineMain.FAILED, "The column statistics were not written"))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("The column statistics were not written (exit code 1)");
+        } finally {
+            System.clearProperty("spark.yarn.app.id");
+            System.clearProperty("spark.submit.deployMode");
+        }
+    }
 
     @Test
     void shouldExitWithTheUsageCodeBeforeStartingSparkWhenTheCommandLineIsWrong() {

@@ -25,14 +25,7 @@ public final class StatisticsMain {
     private StatisticsMain() {}
 
     public static void main(String[] args) {
-        int exitCode = launch(args);
-        if (!EngineMain.insideYarnApplicationMaster()) {
-            System.exit(exitCode);
-        }
-        // In YARN cluster deploy mode the application master reports the final status from how this method returns.
-        if (exitCode != EngineMain.SUCCEEDED) {
-            throw new IllegalStateException("The column statistics were not written (exit code " + exitCode + ")");
-        }
+        EngineMain.exit(launch(args), "The column statistics were not written");
     }
 
     static int launch(String[] args) {

@@ -12,9 +12,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Everything the engine of one run is started with; or, with {@code statisticsOf}, a driver that computes the column
- * statistics of one of the run's table outputs where no warm engine can (a statistics job, started as the run's
- * engine was: same master, deploy mode, resources and credentials, no callback).
+ * Everything a driver of one run is started with: the run's engine, or (as {@link #task()} says) a statistics job,
+ * started as the run's engine was (same master, deploy mode, resources and credentials) but without a callback.
  *
  * @param experiment where the driver reads the graph snapshot: the local file
  *     {@code <data-dir>/runs/<runId>/experiment.json} in client deploy mode, its copy in the workspace
@@ -34,18 +33,12 @@ import java.util.UUID;
  *     Kubernetes) has none
  * @param options how the run treats the node outputs earlier runs stored
  * @param kerberos the server's Kerberos principal and keytab, which Spark signs in with on a secured cluster
- * @param statisticsOf the table output (a workspace URI) whose column statistics this driver computes, instead of
- *     running the experiment; null for a run
+ * @param task what the driver does: run the experiment, or compute the column statistics of one table output
  */
 public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Path logFile, String workspace,
         String modelStore, String callbackUrl, String callbackToken, LaunchSettings settings, List<Path> pluginJars,
         DataRoots dataRoots, JdbcConnections connections, RunOptions options, KerberosProperties kerberos,
-        String statisticsOf) {
-
-    /** The main class of a run's driver, in the engine's jar. */
-    static final String ENGINE_MAIN = "io.easel.engine.EngineMain";
-    /** The main class of a statistics job's driver, in the engine's jar. */
-    static final String STATISTICS_MAIN = "io.easel.engine.statistics.StatisticsMain";
+        DriverTask task) {
 
     /** Spark's own settings for the identity its driver signs in to a secured Hadoop cluster with. */
     static final String SPARK_PRINCIPAL = "spark.kerberos.principal";
@@ -55,6 +48,7 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
         pluginJars = List.copyOf(pluginJars);
         options = options == null ? RunOptions.reuse() : options;
         kerberos = kerberos == null ? KerberosProperties.NONE : kerberos;
+        task = task == null ? new DriverTask.RunExperiment() : task;
     }
 
     /** The launch of a run. */
@@ -63,22 +57,22 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
             List<Path> pluginJars, DataRoots dataRoots, JdbcConnections connections, RunOptions options,
             KerberosProperties kerberos) {
         this(runId, experiment, runDirectory, logFile, workspace, modelStore, callbackUrl, callbackToken, settings,
-                pluginJars, dataRoots, connections, options, kerberos, null);
+                pluginJars, dataRoots, connections, options, kerberos, new DriverTask.RunExperiment());
     }
 
     /** Whether this driver computes column statistics rather than running the experiment. */
     boolean computesStatistics() {
-        return statisticsOf != null;
+        return task instanceof DriverTask.ComputeStatistics;
     }
 
     /** The driver's main class in the engine's jar. */
     String mainClass() {
-        return computesStatistics() ? STATISTICS_MAIN : ENGINE_MAIN;
+        return task.mainClass();
     }
 
     /** The Spark application's name, as the cluster manager lists it. */
     String appName() {
-        return computesStatistics() ? "Easel column statistics (run " + runId + ")" : "Easel run " + runId;
+        return task.appName(runId);
     }
 
     /** A launch without Kerberos credentials of the server's. */
@@ -97,6 +91,17 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
                 pluginJars, dataRoots, connections, RunOptions.reuse());
     }
 
+    /**
+     * The name of the driver's pod in cluster deploy mode on Kubernetes, known before submission so that it can be
+     * killed: the run's ({@link KubernetesDrivers#podName}), or one of the statistics job's own.
+     */
+    String driverPodName() {
+        return switch (task) {
+            case DriverTask.RunExperiment run -> KubernetesDrivers.podName(settings, runId);
+            case DriverTask.ComputeStatistics statistics -> KubernetesDrivers.statisticsPodName(statistics.jobId());
+        };
+    }
+
     /** The environment variable the engine reads its callback token from (the engine's EngineArguments). */
     public static final String TOKEN_VARIABLE = "EASEL_CALLBACK_TOKEN";
 
@@ -107,8 +112,8 @@ public record EngineLaunch(UUID runId, String experiment, Path runDirectory, Pat
      * cluster manager with neither gets it as an argument.
      */
     public List<String> engineArguments() {
-        if (computesStatistics()) {
-            return List.of("--table", statisticsOf);
+        if (task instanceof DriverTask.ComputeStatistics statistics) {
+            return List.of("--table", statistics.table());
         }
         List<String> arguments = new ArrayList<>(List.of(
                 "--experiment", experiment,

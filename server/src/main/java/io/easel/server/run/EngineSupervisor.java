@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ class EngineSupervisor {
     private final LaunchPlanner planner;
     private final RunWorkspace workspace;
     private final EngineProperties settings;
-    private final YarnApplications yarn;
+    private final ClusterDrivers clusterDrivers;
     private final YarnDriverFailures yarnDriverFailures;
     private final ScheduledExecutorService timers;
 
@@ -72,7 +71,7 @@ class EngineSupervisor {
     }
 
     EngineSupervisor(RunLedger ledger, RunAnnouncer announcer, EngineLauncher launcher, LaunchPlanner planner,
-            RunWorkspace workspace, EngineProperties settings, YarnApplications yarn,
+            RunWorkspace workspace, EngineProperties settings, ClusterDrivers clusterDrivers,
             YarnDriverFailures yarnDriverFailures) {
         this.ledger = ledger;
         this.announcer = announcer;
@@ -80,7 +79,7 @@ class EngineSupervisor {
         this.planner = planner;
         this.workspace = workspace;
         this.settings = settings;
-        this.yarn = yarn;
+        this.clusterDrivers = clusterDrivers;
         this.yarnDriverFailures = yarnDriverFailures;
         this.timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon()
                 .name("easel-engine-supervisor").factory());
@@ -406,9 +405,8 @@ class EngineSupervisor {
     }
 
     /**
-     * Kills what the run left on the cluster, in the background (within {@link YarnApplications#LIMIT} or
-     * {@link KubernetesDrivers#LIMIT}): stopping the launcher does not end a YARN application, nor a cluster-mode
-     * driver pod on Kubernetes. Other cluster managers end the application with its driver.
+     * Kills what the run left on the cluster, in the background ({@link ClusterDrivers}): stopping the launcher does
+     * not end a YARN application, nor a cluster-mode driver pod on Kubernetes.
      */
     private Optional<Thread> killOnCluster(UUID runId, String reason) {
         Optional<RunView> run = viewQuietly(runId);
@@ -416,31 +414,8 @@ class EngineSupervisor {
             return Optional.empty();
         }
         LaunchSettings launched = run.get().settings();
-        if (KubernetesDrivers.runsOn(launched.master()) && launched.clusterDeployMode()
-                && settings.sparkHome() != null) {
-            return Optional.of(Thread.ofVirtual().name("easel-k8s-kill-" + runId).start(() -> {
-                try {
-                    KubernetesDrivers.kill(settings.sparkHome(), launched, runId, planner.logFile(runId));
-                    log.info("Run {}: driver pod {} killed", runId, KubernetesDrivers.podName(launched, runId));
-                } catch (IOException | RuntimeException e) {
-                    log.warn("Run {}: could not kill its driver pod {}", runId,
-                            KubernetesDrivers.podName(launched, runId), e);
-                }
-            }));
-        }
-        if (!YarnApplications.runsOn(launched.master())
-                || !YarnApplications.isYarnApplicationId(run.get().sparkAppId())) {
-            return Optional.empty();
-        }
-        String applicationId = run.get().sparkAppId();
-        return Optional.of(Thread.ofVirtual().name("easel-yarn-kill-" + runId).start(() -> {
-            try {
-                yarn.kill(applicationId, reason);
-                log.info("Run {}: YARN application {} killed", runId, applicationId);
-            } catch (IOException | RuntimeException e) {
-                log.warn("Run {}: could not kill its YARN application {}", runId, applicationId, e);
-            }
-        }));
+        return clusterDrivers.kill(new ClusterDrivers.Driver("Run " + runId, launched, run.get().sparkAppId(),
+                KubernetesDrivers.podName(launched, runId), planner.logFile(runId), true), reason);
     }
 
     private Optional<RunView> viewQuietly(UUID runId) {
@@ -505,21 +480,8 @@ class EngineSupervisor {
             }
             killOnCluster(runId, "The Easel server stopped").ifPresent(clusterKills::add);
         });
-        awaitQuietly(clusterKills, Collections.max(List.of(YarnApplications.LIMIT, KubernetesDrivers.LIMIT))
-                .plusSeconds(1));
+        ClusterDrivers.await(clusterKills);
         timers.shutdownNow();
-    }
-
-    private static void awaitQuietly(List<Thread> threads, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private void finishQuietly(UUID runId, String message) {

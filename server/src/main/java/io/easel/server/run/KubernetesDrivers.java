@@ -39,8 +39,13 @@ final class KubernetesDrivers {
         return settings.conf().getOrDefault(POD_NAME, "easel-" + runId + "-driver");
     }
 
-    /** spark-submit's command that kills the run's driver pod (and with it its executors). */
-    static List<String> killCommand(Path sparkHome, LaunchSettings settings, UUID runId) {
+    /** The name of a statistics job's driver pod, apart from its run's (a valid DNS label). */
+    static String statisticsPodName(UUID jobId) {
+        return "easel-" + jobId + "-statistics";
+    }
+
+    /** spark-submit's command that kills the driver pod {@code podName} (and with it its executors). */
+    static List<String> killCommand(Path sparkHome, LaunchSettings settings, String podName) {
         List<String> command = new ArrayList<>(List.of(sparkHome.resolve("bin").resolve("spark-submit").toString(),
                 "--master", settings.master()));
         settings.conf().forEach((key, value) -> {
@@ -50,18 +55,18 @@ final class KubernetesDrivers {
             }
         });
         command.add("--kill");
-        command.add(settings.conf().getOrDefault(NAMESPACE, DEFAULT_NAMESPACE) + ":" + podName(settings, runId));
+        command.add(settings.conf().getOrDefault(NAMESPACE, DEFAULT_NAMESPACE) + ":" + podName);
         return command;
     }
 
     /**
      * Runs {@link #killCommand} and waits at most {@link #LIMIT} for it.
      *
-     * @param logFile where spark-submit's output goes (the run's engine log)
+     * @param logFile where spark-submit's output goes (the driver's launch log)
      * @throws IOException when spark-submit cannot start, fails, or does not end in time
      */
-    static void kill(Path sparkHome, LaunchSettings settings, UUID runId, Path logFile) throws IOException {
-        List<String> command = killCommand(sparkHome, settings, runId);
+    static void kill(Path sparkHome, LaunchSettings settings, String podName, Path logFile) throws IOException {
+        List<String> command = killCommand(sparkHome, settings, podName);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
         try {

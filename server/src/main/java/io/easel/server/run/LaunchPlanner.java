@@ -146,10 +146,11 @@ class LaunchPlanner {
         UUID runId = run.id();
         LaunchSettings settings = run.settings() != null ? run.settings()
                 : LaunchSettings.effective(engine, null);
-        Path directory = runDirectory(runId).resolve("statistics").resolve(UUID.randomUUID().toString());
+        DriverTask.ComputeStatistics task = new DriverTask.ComputeStatistics(location, UUID.randomUUID());
+        Path directory = runDirectory(runId).resolve("statistics").resolve(task.jobId().toString());
         return new EngineLaunch(runId, experimentFile(runId).toString(), directory, directory.resolve("engine.log"),
                 workspace(), easel.modelStoreUri(), null, null, settings, plugins.jars(),
-                dataRoots.of(run.workspaceId()), JdbcConnections.none(), RunOptions.reuse(), kerberos, location);
+                dataRoots.of(run.workspaceId()), JdbcConnections.none(), RunOptions.reuse(), kerberos, task);
     }
 
     /**

@@ -40,7 +40,7 @@ public class PortStatisticsService {
     private final StatisticsJobs jobs;
     private final RunService runs;
     /** Why the engine could not compute an output's statistics, by location, until that is told once. */
-    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, PortStatisticsView> failures = new ConcurrentHashMap<>();
 
     PortStatisticsService(PortDataService data, RunWorkspace workspace, ObjectProvider<EngineLauncher> launcher,
             StatisticsJobs jobs, RunService runs) {
@@ -63,7 +63,9 @@ public class PortStatisticsService {
         Optional<String> jobFailure;
         try {
             written = workspace.statistics(location);
-            jobFailure = written.isPresent() ? Optional.empty() : workspace.takeStatisticsFailure(location);
+            // A job under way has written no failure yet: one read of the workspace per poll while it computes.
+            jobFailure = written.isPresent() || jobs.computing(location) ? Optional.empty()
+                    : workspace.takeStatisticsFailure(location);
         } catch (FileNotFoundException gone) {
             throw new TableOutputNotFoundException(runId, nodeId, port, ": its files are no longer in the run "
                     + "workspace");
@@ -74,12 +76,12 @@ public class PortStatisticsService {
         if (written.isPresent()) {
             return ready(StoredJson.MAPPER.readTree(written.get()));
         }
-        String failure = failures.remove(location);
+        PortStatisticsView failure = failures.remove(location);
         if (jobFailure.isPresent()) {
             return PortStatisticsView.failed(jobFailure.get());
         }
         if (failure != null) {
-            return PortStatisticsView.failed(failure);
+            return failure;
         }
         ask(runId, location);
         return PortStatisticsView.computing();
@@ -91,7 +93,7 @@ public class PortStatisticsService {
             return;
         }
         try {
-            jobs.start(runs.get(runId), location, reason -> {
+            jobs.start(runs.get(runId), location, failed -> {
                 try {
                     if (workspace.hasStatisticsFailure(location)) {
                         return; // the job said why itself, beside the output
@@ -99,8 +101,8 @@ public class PortStatisticsService {
                 } catch (IOException unreadable) {
                     log.debug("Could not look for the failure of the statistics job of {}", location, unreadable);
                 }
-                log.warn("The column statistics of {} could not be computed: {}", location, reason);
-                failures.put(location, reason);
+                log.warn("The column statistics of {} could not be computed: {}", location, failed.message());
+                failures.put(location, failed);
             });
         } catch (IOException e) {
             throw new StatisticsUnavailableException(Reason.ENGINE_NOT_STARTED,
@@ -113,7 +115,7 @@ public class PortStatisticsService {
             warm.statistics(location).exceptionally(failure -> {
                 Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                 log.warn("The column statistics of {} could not be computed: {}", location, cause.getMessage());
-                failures.put(location, cause.getMessage());
+                failures.put(location, PortStatisticsView.failed(cause.getMessage()));
                 return null;
             });
         } catch (IOException e) {

@@ -31,7 +31,14 @@ public record PortStatisticsView(String state, Long rows, Long completeRows, Lis
 
     /** @param failure the engine's message */
     static PortStatisticsView failed(String failure) {
-        Text cause = FailureCause.explain(failure).orElseGet(() -> Text.of(failure, failure));
+        return failed(failure, FailureCause.explain(failure).orElseGet(() -> Text.of(failure, failure)));
+    }
+
+    /**
+     * @param failure what went wrong, for logs and clients
+     * @param cause the same in plain words in both languages
+     */
+    static PortStatisticsView failed(String failure, Text cause) {
         return new PortStatisticsView(FAILED, null, null, null,
                 "The engine could not compute the statistics of this output: " + failure, cause);
     }

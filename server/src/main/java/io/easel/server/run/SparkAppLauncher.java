@@ -80,9 +80,9 @@ final class SparkAppLauncher implements EngineLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(launch.logFile().toFile()))
                 .redirectError();
         run.sparkSettings().forEach(launcher::setConf);
-        if (KubernetesDrivers.runsOn(run.master()) && run.clusterDeployMode() && !launch.computesStatistics()) {
-            // A driver pod named after the run, so that cancel, timeout and shutdown can kill it.
-            launcher.setConf(KubernetesDrivers.POD_NAME, KubernetesDrivers.podName(run, launch.runId()));
+        if (KubernetesDrivers.runsOn(run.master()) && run.clusterDeployMode()) {
+            // A driver pod named before submission, so that cancel, a time limit and shutdown can kill it.
+            launcher.setConf(KubernetesDrivers.POD_NAME, launch.driverPodName());
         }
         Optional<Path> secrets = SecretSparkSettings.write(launch);
         if (secrets.isPresent()) {

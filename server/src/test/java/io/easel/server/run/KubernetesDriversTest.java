@@ -27,7 +27,8 @@ class KubernetesDriversTest {
                 "spark.kubernetes.driverEnv.EASEL_CALLBACK_TOKEN", "s3cret",
                 "spark.eventLog.enabled", "true"));
 
-        assertThat(KubernetesDrivers.killCommand(Path.of("/opt/spark"), settings, RUN)).containsExactly(
+        assertThat(KubernetesDrivers.killCommand(Path.of("/opt/spark"), settings, KubernetesDrivers.podName(settings,
+                RUN))).containsExactly(
                 "/opt/spark/bin/spark-submit", "--master", MASTER,
                 "--conf", "spark.kubernetes.authenticate.submission.oauthTokenFile=/var/run/secrets/token",
                 "--conf", "spark.kubernetes.namespace=easel",
@@ -39,21 +40,36 @@ class KubernetesDriversTest {
         LaunchSettings settings = cluster(Map.of("spark.kubernetes.driver.pod.name", "credit-driver"));
 
         assertThat(KubernetesDrivers.podName(settings, RUN)).isEqualTo("credit-driver");
-        assertThat(KubernetesDrivers.killCommand(Path.of("/opt/spark"), settings, RUN))
-                .endsWith("--kill", "default:credit-driver");
+        assertThat(KubernetesDrivers.killCommand(Path.of("/opt/spark"), settings, KubernetesDrivers.podName(settings,
+                RUN))).endsWith("--kill", "default:credit-driver");
         assertThat(KubernetesDrivers.runsOn(MASTER)).isTrue();
         assertThat(KubernetesDrivers.runsOn("yarn")).isFalse();
+    }
+
+    @Test
+    void shouldNameAStatisticsJobsDriverPodApartFromItsRunsEvenWhereTheOperatorNamesPods() {
+        LaunchSettings settings = cluster(Map.of("spark.kubernetes.driver.pod.name", "credit-driver"));
+        UUID job = UUID.fromString("5f1d2a3b-0c4d-4e5f-8a9b-0c1d2e3f4a5b");
+        EngineLaunch statistics = new EngineLaunch(RUN, "experiment.json", Path.of("statistics"),
+                Path.of("engine.log"), "file:/runs", "file:/models", null, null, settings, java.util.List.of(),
+                io.easel.run.DataRoots.of(java.util.List.of(), null), io.easel.run.JdbcConnections.none(),
+                RunOptions.reuse(), null, new DriverTask.ComputeStatistics("file:/runs/r/split/out", job));
+
+        assertThat(statistics.driverPodName()).isEqualTo("easel-5f1d2a3b-0c4d-4e5f-8a9b-0c1d2e3f4a5b-statistics")
+                .as("a DNS label").hasSizeLessThanOrEqualTo(63);
+        assertThat(KubernetesDrivers.killCommand(Path.of("/opt/spark"), settings, statistics.driverPodName()))
+                .endsWith("--kill", "default:easel-5f1d2a3b-0c4d-4e5f-8a9b-0c1d2e3f4a5b-statistics");
     }
 
     @Test
     void shouldRunSparkSubmitAndReportItsFailure() throws IOException {
         Path log = sparkHome.resolve("engine.log");
         sparkSubmit("echo \"$@\"; exit 0");
-        KubernetesDrivers.kill(sparkHome, cluster(Map.of()), RUN, log);
+        KubernetesDrivers.kill(sparkHome, cluster(Map.of()), KubernetesDrivers.podName(cluster(Map.of()), RUN), log);
         assertThat(Files.readString(log)).contains("--master " + MASTER + " --kill default:easel-" + RUN + "-driver");
 
         sparkSubmit("echo pod not found; exit 1");
-        assertThatThrownBy(() -> KubernetesDrivers.kill(sparkHome, cluster(Map.of()), RUN, log))
+        assertThatThrownBy(() -> KubernetesDrivers.kill(sparkHome, cluster(Map.of()), "easel-" + RUN + "-driver", log))
                 .isInstanceOf(IOException.class).hasMessageContaining("exited with code 1");
         assertThat(Files.readString(log)).contains("pod not found");
     }

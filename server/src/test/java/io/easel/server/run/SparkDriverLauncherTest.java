@@ -106,13 +106,35 @@ class SparkDriverLauncherTest {
         assertThat(command).as("no secret on the command line")
                 .noneMatch(argument -> argument.endsWith("secret") || argument.contains("appMasterEnv"));
         assertThat(command).containsSubsequence("--master", "yarn", "--deploy-mode", "cluster", "--properties-file",
-                secrets.toString(), "--load-spark-defaults", "--class", EngineLaunch.ENGINE_MAIN);
+                secrets.toString(), "--load-spark-defaults", "--class", DriverTask.RunExperiment.MAIN);
         assertThat(Files.readAllLines(secrets))
                 .contains("spark.yarn.appMasterEnv." + EngineLaunch.TOKEN_VARIABLE + "=secret");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
 
         List<String> clientMode = new SparkDriverLauncher(server).command(launch());
         assertThat(clientMode).as("the environment carries it beside the server").doesNotContain("--properties-file");
+    }
+
+    @Test
+    void shouldStartAStatisticsJobWithTheTableOnlyAndNoCallbackNorToken() throws IOException {
+        Path home = engineHome();
+        LaunchSettings yarnCluster = new LaunchSettings("yarn", "cluster", "1g", null, null, null, null, Map.of());
+        EngineLaunch run = launch(yarnCluster);
+        DriverTask.ComputeStatistics task = new DriverTask.ComputeStatistics("file:/data/runs/r/split/out",
+                UUID.fromString("00000000-0000-0000-0000-0000000000aa"));
+        EngineLaunch job = new EngineLaunch(run.runId(), run.experiment(), run.runDirectory(), run.logFile(),
+                run.workspace(), run.modelStore(), null, null, yarnCluster, run.pluginJars(), run.dataRoots(),
+                JdbcConnections.none(), RunOptions.reuse(), KerberosProperties.NONE, task);
+
+        List<String> command = new SparkDriverLauncher(settings(home, null)).command(job);
+
+        assertThat(command).endsWith("--class", DriverTask.ComputeStatistics.MAIN,
+                home.toAbsolutePath() + "/easel-ml-engine.jar", "--table", "file:/data/runs/r/split/out");
+        assertThat(job.engineEnvironment()).isEmpty();
+        assertThat(job.secretSparkSettings()).as("no callback, so no token for the driver").isEmpty();
+        assertThat(job.appName()).isEqualTo("Easel column statistics (run " + run.runId() + ")");
+        assertThat(run.appName()).isEqualTo("Easel run " + run.runId());
+        assertThat(run.task()).isEqualTo(new DriverTask.RunExperiment());
     }
 
     @Test
