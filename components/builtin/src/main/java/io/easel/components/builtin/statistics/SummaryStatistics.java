@@ -71,10 +71,10 @@ public final class SummaryStatistics implements SparkComponent {
             .description("One row per numeric column: the count of present and of missing values (null or NaN), "
                             + "mean, standard deviation, minimum, quartiles and maximum. The quartiles come from a "
                             + "t-digest of each column, within the relative error set in rank (0: exact, by "
-                            + "sorting). Reads the table once whatever the number of columns.",
+                            + "sorting). Reads the table once whatever the number of columns (more often for a relative error below 0.0002).",
                     "每个数值列一行：非缺失值与缺失值（null 或 NaN）的个数、平均值、标准差、最小值、四分位数和最大值。"
                             + "四分位数由每列的 t-digest 得出，其排名误差在设定的相对误差以内（0 表示通过排序精确计算）。"
-                            + "无论列数多少，只读取数据一遍。")
+                            + "无论列数多少，只读取数据一遍（相对误差小于 0.0002 时读取多遍）。")
             .keywords("describe", "summary", "statistics", "mean", "std", "quartiles", "median", "min", "max",
                     "missing", "描述统计", "汇总", "统计", "均值", "标准差", "四分位数", "中位数", "缺失值")
             .inputs(IN)
