@@ -123,7 +123,7 @@ class DataProfileTest {
         }
     }
 
-    /** Counts of {@code values} in {@code bins} equal-width bins from their minimum to their maximum, the maximum in the last. */
+    /** Counts of {@code values} in {@code bins} equal-width bins from their minimum to their maximum (in the last). */
     private static List<Long> binCounts(double[] values, int bins) {
         double min = Arrays.stream(values).min().orElseThrow();
         double max = Arrays.stream(values).max().orElseThrow();

@@ -70,7 +70,8 @@ public final class StatisticsBenchmark {
             lines.add(new String[] {step[0], String.format(Locale.ROOT, "%.1f s = %.2f passes", seconds,
                     seconds / pass)});
         }
-        double spark0 = !only.isEmpty() ? Double.NaN : time("Spark's Correlation.corr (Pearson) + count, as before", () -> {
+        String before = "Spark's Correlation.corr (Pearson) + count, as before";
+        double spark0 = !only.isEmpty() ? Double.NaN : time(before, () -> {
             Dataset<Row> vectors = PairMatrix.vectors(data,
                     numbers.stream().map(n -> ColumnSpec.of(n, DataType.DOUBLE)).toList());
             vectors.count();
@@ -82,8 +83,10 @@ public final class StatisticsBenchmark {
         for (String[] line : lines) {
             System.out.printf(Locale.ROOT, "| %s | %s |%n", line[0], line[1]);
         }
-        System.out.printf(Locale.ROOT, "| Spark's Correlation.corr + count (before) | %.1f s = %.2f passes |%n", spark0,
-                spark0 / pass);
+        if (!Double.isNaN(spark0)) {
+            System.out.printf(Locale.ROOT, "| Spark's Correlation.corr + count (before) | %.1f s = %.2f passes |%n",
+                    spark0, spark0 / pass);
+        }
         System.out.println("load average after: " + loadAverage());
         spark.stop();
     }
