@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The column statistics of a stored table output, computed when they are first asked for and kept beside the output
  * ({@link WorkspaceLayout#STATISTICS}): the data profile of every column (missing, distinct, top values, range, mean
- * and a histogram), three Spark jobs whatever the number of columns. Written whole or not at all, so that a reader
+ * and a histogram), one Spark job whatever the number of columns. Written whole or not at all, so that a reader
  * never meets half a file.
  */
 public final class PortStatistics {

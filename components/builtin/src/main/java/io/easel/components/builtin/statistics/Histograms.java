@@ -55,6 +55,11 @@ final class Histograms {
                     : least(floor(value.minus(lowest).divide(width())).cast("int"), lit(bins - 1));
         }
 
+        /** {@link #bin(Column)} of a value in Java, for counts already on the driver. */
+        int binOf(double value) {
+            return bins == 1 ? 0 : Math.min((int) Math.floor((value - lowest) / width()), bins - 1);
+        }
+
         Column contains(Column value) {
             return value.geq(lowest).and(value.leq(highest));
         }

@@ -6,7 +6,9 @@ import com.tdunning.math.stats.ScaleFunction;
 import io.easel.component.ColumnSpec;
 import io.easel.component.Param;
 import io.easel.component.Text;
+import java.io.Serializable;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
@@ -15,13 +17,15 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.util.StatCounter;
 
 /**
  * Quantiles of several numeric columns in one Spark job: each partition builds a t-digest of each column, the driver
  * merges them and reads the quantiles off the merged digests. Spark's own Greenwald–Khanna summaries cost about four
  * plain aggregates per value and, as an imperative aggregate, stop Spark generating code for the moments aggregated
- * beside them; a t-digest costs a fraction of a microsecond per value and leaves the moments to a generated-code
- * aggregation of their own.
+ * beside them; a t-digest costs a fraction of a microsecond per value, and the running moments kept beside it in the
+ * same pass (Spark's {@link StatCounter}) cost less, so the counts, moments and quantiles take one job together.
  *
  * <p>The digests use the uniform scale function (every centroid holds at most about 2/compression of the values, the
  * median as much as the tails) with a compression of {@value #COMPRESSION_PER_ERROR}/relativeError, and a quantile is
@@ -77,18 +81,43 @@ final class Quantiles {
      * one Spark job; an empty array for a column with no value.
      */
     static double[][] of(Dataset<Row> numbers, double[] probabilities, double relativeError) {
+        return describe(numbers, probabilities, relativeError).quantiles();
+    }
+
+    /**
+     * The row count of {@code numbers} (as {@link #numbers} gives them), and per column its {@link Moments} and its
+     * quantiles at {@code probabilities} (an empty array for a column with no value): in one Spark job, in which each
+     * partition keeps per column the running moments beside the digest, so the moments cost no pass of their own.
+     * Below {@link #FINEST_APPROXIMATE}, where Spark's summaries take the quantiles, the moments take a generated-code
+     * aggregation of their own: two jobs.
+     */
+    static Described describe(Dataset<Row> numbers, double[] probabilities, double relativeError) {
         int columns = numbers.columns().length;
         if (relativeError < FINEST_APPROXIMATE) {
-            return numbers.stat().approxQuantile(numbers.columns(), probabilities, relativeError);
+            List<Column> aggregates = new ArrayList<>(List.of(functions.count(functions.lit(1))));
+            for (String column : numbers.columns()) {
+                aggregates.addAll(Moments.aggregates(numbers.col(column)));
+            }
+            Row totals = Columns.aggregate(numbers, aggregates);
+            return new Described(totals.getLong(0), IntStream.range(0, columns)
+                    .mapToObj(i -> Moments.read(totals, 1 + i * Moments.WIDTH)).toList(),
+                    numbers.stat().approxQuantile(numbers.columns(), probabilities, relativeError));
         }
         double compression = compression(relativeError);
+        long rows = 0;
+        StatCounter[] moments = IntStream.range(0, columns).mapToObj(i -> new StatCounter())
+                .toArray(StatCounter[]::new);
         MergingDigest[] merged = IntStream.range(0, columns).mapToObj(i -> digest(compression))
                 .toArray(MergingDigest[]::new);
-        for (byte[][] partition : numbers.javaRDD()
-                .mapPartitions(rows -> Collections.singletonList(digests(rows, columns, compression)).iterator())
+        // every partition's digest merged at once into one digest per column: merging merged digests again and
+        // again (as a tree of merges would) compounds their rank error
+        for (Partition partition : numbers.javaRDD()
+                .mapPartitions(part -> Collections.singletonList(Partition.of(part, columns, compression)).iterator())
                 .collect()) {
+            rows += partition.rows();
             for (int i = 0; i < columns; i++) {
-                merged[i].add(MergingDigest.fromBytes(ByteBuffer.wrap(partition[i])));
+                moments[i].merge(partition.moments()[i]);
+                merged[i].add(MergingDigest.fromBytes(ByteBuffer.wrap(partition.digests()[i])));
             }
         }
         double[][] quantiles = new double[columns][];
@@ -97,7 +126,35 @@ final class Quantiles {
             quantiles[i] = digest.size() == 0 ? new double[0]
                     : Arrays.stream(probabilities).map(p -> quantile(digest, p)).toArray();
         }
-        return quantiles;
+        return new Described(rows, Arrays.stream(moments).map(Moments::of).toList(), quantiles);
+    }
+
+    /** What {@link #describe} found: the row count, and per column its moments and quantiles. */
+    record Described(long rows, List<Moments> moments, double[][] quantiles) {}
+
+    /** One partition's row count, and per column the running moments and the digest (as bytes) of its values. */
+    private record Partition(long rows, StatCounter[] moments, byte[][] digests) implements Serializable {
+
+        /** On an executor: the summary of a partition's rows, nulls left out. */
+        static Partition of(Iterator<Row> rows, int columns, double compression) {
+            StatCounter[] moments = IntStream.range(0, columns).mapToObj(i -> new StatCounter())
+                    .toArray(StatCounter[]::new);
+            MergingDigest[] digests = IntStream.range(0, columns).mapToObj(i -> digest(compression))
+                    .toArray(MergingDigest[]::new);
+            long count = 0;
+            while (rows.hasNext()) {
+                Row row = rows.next();
+                count++;
+                for (int i = 0; i < columns; i++) {
+                    if (!row.isNullAt(i)) {
+                        double value = row.getDouble(i);
+                        moments[i].merge(value);
+                        digests[i].add(value);
+                    }
+                }
+            }
+            return new Partition(count, moments, Arrays.stream(digests).map(Quantiles::bytes).toArray(byte[][]::new));
+        }
     }
 
     static double compression(double relativeError) {
@@ -113,28 +170,14 @@ final class Quantiles {
         return values;
     }
 
-    /** On an executor: one digest per column of a partition's rows, nulls left out, as bytes for the driver. */
-    private static byte[][] digests(Iterator<Row> rows, int columns, double compression) {
-        MergingDigest[] digests = IntStream.range(0, columns).mapToObj(i -> digest(compression))
-                .toArray(MergingDigest[]::new);
-        while (rows.hasNext()) {
-            Row row = rows.next();
-            for (int i = 0; i < columns; i++) {
-                if (!row.isNullAt(i)) {
-                    digests[i].add(row.getDouble(i));
-                }
-            }
-        }
-        byte[][] bytes = new byte[columns][];
-        for (int i = 0; i < columns; i++) {
-            ByteBuffer buffer = ByteBuffer.allocate(digests[i].byteSize());
-            digests[i].asBytes(buffer);
-            bytes[i] = buffer.array();
-        }
-        return bytes;
+    private static byte[] bytes(MergingDigest digest) {
+        ByteBuffer buffer = ByteBuffer.allocate(digest.byteSize());
+        digest.asBytes(buffer);
+        return buffer.array();
     }
 
-    private static MergingDigest digest(double compression) {
+    /** An empty digest of the uniform scale function (see the class comment). */
+    static MergingDigest digest(double compression) {
         MergingDigest digest = new MergingDigest(compression);
         digest.setScaleFunction(ScaleFunction.K_0);
         return digest;

@@ -34,19 +34,11 @@ class PassesTest {
         assertThat(jobs(component, table(30))).isEqualTo(jobs(component, table(3))).isLessThanOrEqualTo(8);
     }
 
-    @Test
-    void shouldSummarizeEveryColumnInTheJobsOfOnePlainAggregationAndOneJobOfDigests() throws Exception {
-        TableData wide = table(30);
-        int onePass = jobs(() -> wide.rows().agg(count(lit(1)), Arrays.stream(wide.rows().columns())
-                .map(c -> count(col(c))).toArray(Column[]::new)).first());
-
-        // the counts and moments in one generated-code aggregation, the quartiles' t-digests in one more job
-        assertThat(jobs("summary-statistics", wide)).isEqualTo(onePass + 1);
-    }
-
-    @Test
-    void shouldTakeEveryColumnsPercentilesInOneJob() throws Exception {
-        assertThat(jobs("percentiles", table(30))).isEqualTo(1);
+    @ParameterizedTest
+    @ValueSource(strings = {"summary-statistics", "data-profile", "percentiles"})
+    void shouldDescribeEveryColumnInOneSparkJob(String component) throws Exception {
+        // each partition summarizes all its columns (moments, digests, value counts) and the driver merges them
+        assertThat(jobs(component, table(30))).isEqualTo(1);
     }
 
     @ParameterizedTest

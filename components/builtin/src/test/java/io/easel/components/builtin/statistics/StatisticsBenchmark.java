@@ -33,7 +33,8 @@ import org.apache.spark.sql.SparkSession;
  * {@code rows} rows (10 numeric columns, 2 integer codes, 2 text categories, 2 % missing) to Parquet first.
  *
  * <p>Run with the components/builtin test class path (see docs/benchmarks.md):
- * {@code StatisticsBenchmark [rows, default 10,000,000] [directory for the table]}.
+ * {@code StatisticsBenchmark [rows, default 10,000,000] [directory for the table] [components, comma-separated,
+ * default all]}.
  */
 public final class StatisticsBenchmark {
 
@@ -42,6 +43,7 @@ public final class StatisticsBenchmark {
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "").replace(",", "")) : 10_000_000L;
         Path directory = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("easel-statistics-benchmark");
+        List<String> only = args.length > 2 ? List.of(args[2].split(",")) : List.of();
         SparkSession spark = TestSpark.session();
         String table = directory.resolve("table-" + rows).toString();
         if (!Files.exists(Path.of(table))) {
@@ -59,13 +61,17 @@ public final class StatisticsBenchmark {
         for (String[] step : new String[][] {
                 {"summary-statistics", "{}"}, {"data-profile", "{}"}, {"percentiles", "{}"},
                 {"correlation-matrix", "pearson"}, {"covariance-matrix", "{}"}}) {
+            if (!only.isEmpty() && !only.contains(step[0])) {
+                continue;
+            }
             Map<String, Object> params = step[0].equals("correlation-matrix") || step[0].equals("covariance-matrix")
                     ? Map.of("columns", numbers) : Map.of();
             double seconds = time(step[0], () -> Stats.run(step[0], params, TableData.source(data)).report());
             lines.add(new String[] {step[0], String.format(Locale.ROOT, "%.1f s = %.2f passes", seconds,
                     seconds / pass)});
         }
-        double spark0 = time("Spark's Correlation.corr (Pearson) + count, as before", () -> {
+        String before = "Spark's Correlation.corr (Pearson) + count, as before";
+        double spark0 = !only.isEmpty() ? Double.NaN : time(before, () -> {
             Dataset<Row> vectors = PairMatrix.vectors(data,
                     numbers.stream().map(n -> ColumnSpec.of(n, DataType.DOUBLE)).toList());
             vectors.count();
@@ -77,8 +83,10 @@ public final class StatisticsBenchmark {
         for (String[] line : lines) {
             System.out.printf(Locale.ROOT, "| %s | %s |%n", line[0], line[1]);
         }
-        System.out.printf(Locale.ROOT, "| Spark's Correlation.corr + count (before) | %.1f s = %.2f passes |%n", spark0,
-                spark0 / pass);
+        if (!Double.isNaN(spark0)) {
+            System.out.printf(Locale.ROOT, "| Spark's Correlation.corr + count (before) | %.1f s = %.2f passes |%n",
+                    spark0, spark0 / pass);
+        }
         System.out.println("load average after: " + loadAverage());
         spark.stop();
     }
