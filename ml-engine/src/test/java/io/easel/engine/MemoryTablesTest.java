@@ -151,6 +151,17 @@ class MemoryTablesTest {
     }
 
     /** Runs every node (none reuses another test's outputs) and waits until Spark has reported its queries. */
+    @Test
+    void shouldRefuseToStartWithALimitThatIsNotASize() {
+        EngineRun run = EngineRun.ofJson(EXPERIMENT, "no-size", root, components, session("ten megabytes"));
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.status().finished().message()).isEqualTo("The run cannot start: the Spark setting "
+                + "spark.easel.memoryTableBytes must be a size such as 10m or 1048576 (bytes; 0 keeps no table in "
+                + "memory), not 'ten megabytes'");
+        assertThat(run.status().nodes()).as("no node is queued").isEmpty();
+    }
+
     private static EngineRun run(String runId, SparkSession session, String experiment) {
         EngineRun run = EngineRun.ofJson(experiment, runId, root, components, session, "--force", "all");
         try {

@@ -454,10 +454,10 @@ public final class ExperimentRun {
         Port port = output.port();
         return switch (value) {
             case PortValue.Table t when output.stored() != null -> {
-                // Downstream nodes read a reused table from the files the earlier run wrote, whatever it did.
-                PortResult.TableStorage earlier = output.stored().storage();
-                PortResult reported = earlier == null ? output.stored()
-                        : output.stored().withStorage(new PortResult.TableStorage(earlier.bytes(), false));
+                // A small reused table is kept in memory too, as this run would have kept it had it computed it.
+                PortResult.TableStorage written = output.stored().storage();
+                PortResult reported = written == null ? output.stored()
+                        : output.stored().withStorage(tables.reuse(t.data(), written));
                 events.add(new RunEvent.NodeOutput(node.id(), port.name(), reported, now));
                 yield t;
             }

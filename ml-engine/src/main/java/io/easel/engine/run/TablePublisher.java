@@ -77,12 +77,11 @@ final class TablePublisher {
         String uri = store.uri(location);
         table.rows().write().mode(SaveMode.Overwrite).parquet(uri);
         long bytes = store.size(location);
-        boolean keep = memoryLimit > 0 && bytes <= memoryLimit;
+        boolean keep = small(bytes);
         TableData written = table.readBack(spark.read().parquet(uri));
         if (keep) {
             // Filled by the count below: downstream nodes and the sample then read memory, not files.
-            written.rows().persist(StorageLevel.MEMORY_ONLY());
-            inMemory.add(written.rows());
+            keep(written);
         }
         TableSpec spec = SparkTypes.fromSchema(written.rows().schema());
         long count = written.rows().count();
@@ -91,6 +90,30 @@ final class TablePublisher {
                 .toList();
         return new Published(written, PortResult.ofTable(spec, count, sample, uri,
                 new PortResult.TableStorage(bytes, keep)));
+    }
+
+    /**
+     * Takes a table an earlier run wrote, as this run reuses it: a small one is kept in memory as well, filled by the
+     * first node downstream that reads it (a re-run whose nodes downstream are reused too never reads it).
+     *
+     * @param written what the earlier run reported of its files
+     * @return the same, saying whether this run keeps it in memory
+     */
+    PortResult.TableStorage reuse(TableData table, PortResult.TableStorage written) {
+        boolean keep = small(written.bytes());
+        if (keep) {
+            keep(table);
+        }
+        return new PortResult.TableStorage(written.bytes(), keep);
+    }
+
+    private boolean small(long bytes) {
+        return memoryLimit > 0 && bytes <= memoryLimit;
+    }
+
+    private void keep(TableData table) {
+        table.rows().persist(StorageLevel.MEMORY_ONLY());
+        inMemory.add(table.rows());
     }
 
     /** Gives back the memory of every table this run kept; the tables are read from their files afterwards. */
