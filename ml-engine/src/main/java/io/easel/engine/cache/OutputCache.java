@@ -13,6 +13,7 @@ import io.easel.engine.store.FileStore;
 import io.easel.run.PortResult;
 import io.easel.run.WorkspaceLayout;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * shared by every output of the run whose lineage holds it). Tables are not
  * copied: the manifest points at the Parquet the computing run wrote. Storing is best effort and loading checks what
  * it loads: an output that cannot be stored is simply not reused, an entry that cannot be loaded makes the node run.
- * A model's fitted pipeline is the exception: it is loaded only when a node that runs needs it ({@link StoredModel}),
- * and one that cannot be loaded then fails that node and is dropped, so that the next run trains the model again.
+ * A model's fitted pipeline and the fitted steps of a table's lineage are the exception: they are loaded only when a
+ * node that runs needs them ({@link StoredModel}, {@link TableData#withLineageFrom}), and a model that cannot be
+ * loaded then fails that node and is dropped, so that the next run trains the model again.
  */
 public final class OutputCache {
 
@@ -123,7 +125,15 @@ public final class OutputCache {
             Function<CacheManifest.TrainerRecipe, Trainer> trainers) throws IOException {
         if (port.type() == PortType.TABLE && output.table() != null) {
             CacheManifest.Table table = output.table();
-            return new TableData(spark.read().parquet(table.location()), lineage(table.lineage()));
+            checkSaved(table.lineage(), port);
+            return TableData.withLineageFrom(spark.read().parquet(table.location()), () -> {
+                try {
+                    return lineage(table.lineage());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("The feature steps of the table that run " + storedBy
+                            + " stored cannot be loaded: " + e.getMessage(), e);
+                }
+            });
         }
         if (port.type() == PortType.MODEL && output.model() != null) {
             CacheManifest.Model model = output.model();
@@ -157,13 +167,30 @@ public final class OutputCache {
         throw new IOException("port '" + port.name() + "' is stored as another kind of output");
     }
 
-    /** Loads the steps of a lineage; a step shared by many outputs is loaded once (from any node's thread). */
+    /**
+     * Checks that the saved steps of a table's lineage are there, without loading them: an entry whose steps are gone
+     * makes the node run now, rather than fail a node downstream that needs them later.
+     */
+    private void checkSaved(CacheManifest.Lineage lineage, Port port) throws IOException {
+        for (String step : lineage.steps()) {
+            if (!store.exists(new Path(workspace, step))) {
+                throw new IOException("a feature step of port '" + port.name() + "' is gone (" + step + ")");
+            }
+        }
+    }
+
+    /**
+     * Loads the steps of a lineage; a step shared by many outputs is loaded once (from any node's thread). A table's
+     * lineage is loaded only when a node that runs asks for it ({@link TableData#withLineageFrom}), a model's with the
+     * model ({@link StoredModel}).
+     */
     private synchronized FeatureLineage lineage(CacheManifest.Lineage stored) throws IOException {
         List<Transformer> steps = new ArrayList<>();
         for (String step : stored.steps()) {
             Transformer loaded = loadedSteps.get(step);
             if (loaded == null) {
                 loaded = PipelineModel.load(store.uri(new Path(workspace, step))).stages()[0];
+                LOG.info("Loaded the saved feature step {}", step);
                 loadedSteps.put(step, loaded);
                 savedSteps.put(loaded, step);
             }

@@ -62,7 +62,8 @@ import org.slf4j.LoggerFactory;
  * node as soon as the nodes it depends on have ended, independent branches side by side on up to
  * {@code spark.easel.concurrentNodes} threads ({@link NodeWorkers}), and reports every step. A node that throws fails
  * alone: what depends on it is skipped, independent branches still run. After a node succeeds its table outputs are
- * checked against the specs its schema rules inferred, written to the workspace and summarized; its models are
+ * checked against the specs its schema rules inferred, written to the workspace (the small ones kept in memory for the
+ * nodes downstream until the run ends, {@link TablePublisher}) and summarized; its models are
  * exported to PMML.
  */
 public final class ExperimentRun {
@@ -74,7 +75,9 @@ public final class ExperimentRun {
     private final RunLayout layout;
     private final RunReporter reporter;
     private final ObjectMapper json;
-    private final TablePublisher tables;
+    /** Writes the run's tables and keeps the small ones in memory; set once the graph is read. */
+    private TablePublisher tables;
+    private final FileStore store;
     private final PmmlExporter models;
     private final DataAccess data;
     private final BooleanSupplier cancelled;
@@ -116,7 +119,7 @@ public final class ExperimentRun {
         this.layout = layout;
         this.reporter = reporter;
         this.json = json;
-        this.tables = new TablePublisher(spark, store);
+        this.store = store;
         this.models = new PmmlExporter(store, json, spark.version());
         this.reuse = new NodeReuse(spark, registry, data, store, json, layout, reuse);
         this.scope = reuse.runScope();
@@ -191,6 +194,7 @@ public final class ExperimentRun {
         int concurrentNodes;
         try {
             concurrentNodes = NodeWorkers.concurrentNodes(spark);
+            tables = new TablePublisher(spark, store, TablePublisher.memoryLimit(spark));
         } catch (IllegalArgumentException e) {
             reporter.finish(RunState.FAILED, "The run cannot start: " + e.getMessage());
             return;
@@ -206,7 +210,12 @@ public final class ExperimentRun {
         Map<PortRef, PortValue> values = new ConcurrentHashMap<>();
         this.computed = values;
         Map<String, String> failedRoot = new ConcurrentHashMap<>();
-        runAsReady(graph, exports, order, validation, values, failedRoot, concurrentNodes);
+        try {
+            runAsReady(graph, exports, order, validation, values, failedRoot, concurrentNodes);
+        } finally {
+            // However the run ends: a warm engine runs run after run, and what one kept must not outlive it.
+            tables.release();
+        }
         // Before the end is reported: the next run of the experiment may start as soon as it is.
         reuse.writeFingerprints(order);
         if (cancelled.getAsBoolean()) {
@@ -445,7 +454,11 @@ public final class ExperimentRun {
         Port port = output.port();
         return switch (value) {
             case PortValue.Table t when output.stored() != null -> {
-                events.add(new RunEvent.NodeOutput(node.id(), port.name(), output.stored(), now));
+                // A small reused table is kept in memory too, as this run would have kept it had it computed it.
+                PortResult.TableStorage written = output.stored().storage();
+                PortResult reported = written == null ? output.stored()
+                        : output.stored().withStorage(tables.reuse(t.data(), written));
+                events.add(new RunEvent.NodeOutput(node.id(), port.name(), reported, now));
                 yield t;
             }
             case PortValue.Report r when output.stored() != null -> {

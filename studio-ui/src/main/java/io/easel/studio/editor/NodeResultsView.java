@@ -146,7 +146,9 @@ class NodeResultsView extends Div {
                 e -> openTableDialog(port, table, output));
         expand.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
         expand.addClassName("open-table");
-        Div line = new Div(summary, expand);
+        Div facts = new Div(summary);
+        storage(output.storage()).ifPresent(facts::add);
+        Div line = new Div(facts, expand);
         line.addClassName("table-summary-line");
 
         TabSheet tabs = new TabSheet();
@@ -162,6 +164,35 @@ class NodeResultsView extends Div {
         box.add(line, tabs);
         barsOf(table, output).ifPresent(box::add);
         return box;
+    }
+
+    /**
+     * The size of a table's files and whether the nodes downstream read it from memory (a small table) or from its
+     * files; nothing for a table reported before runs said so.
+     */
+    private Optional<Component> storage(PortResult.TableStorage storage) {
+        if (storage == null) {
+            return Optional.empty();
+        }
+        Span text = new Span(getTranslation(storage.inMemory() ? "results.table.storage.memory"
+                : "results.table.storage.files", size(storage.bytes())));
+        text.addClassName("table-storage");
+        text.getElement().setAttribute("data-in-memory", Boolean.toString(storage.inMemory()));
+        return Optional.of(text);
+    }
+
+    /** A size in bytes as people read it: 980 B, 42.5 KB, 3.1 MB. */
+    private String size(long bytes) {
+        NumberFormat number = NumberFormat.getNumberInstance(locale);
+        number.setMaximumFractionDigits(1);
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return number.format(value) + " " + units[unit];
     }
 
     /**

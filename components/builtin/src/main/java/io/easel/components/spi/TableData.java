@@ -2,6 +2,7 @@ package io.easel.components.spi;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,15 +11,53 @@ import org.apache.spark.sql.Row;
 /**
  * A table flowing between nodes: its rows and how its columns came from raw records.
  *
- * @param order the sort keys when the row order is part of the result (most important feature first), else empty.
- *     A Spark table has no order of its own once stored: its files are read back in any order (largest first). The
- *     keys are applied again wherever the rows are read back, so the order holds in the stored result, in what the
- *     REST API shows and for downstream nodes.
+ * <p>The lineage may be known only as where to get it ({@link #withLineageFrom}): a table an earlier run stored
+ * has its fitted steps saved, and loading them reads every step back with Spark, which only a node that trains or
+ * exports a model needs; a re-run that only changes an evaluation never does. Such a lineage is loaded on the first
+ * {@link #lineage()}, once for the table and every table derived from it.
  */
-public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> order) {
+public final class TableData {
 
-    public TableData {
-        order = order == null ? List.of() : List.copyOf(order);
+    private final Dataset<Row> rows;
+    private final Supplier<FeatureLineage> lineage;
+    private final List<Column> order;
+
+    /**
+     * @param order the sort keys when the row order is part of the result (most important feature first), else
+     *     empty. A Spark table has no order of its own once stored: its files are read back in any order (largest
+     *     first). The keys are applied again wherever the rows are read back, so the order holds in the stored
+     *     result, in what the REST API shows and for downstream nodes.
+     */
+    public TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> order) {
+        this(rows, () -> lineage, order);
+    }
+
+    private TableData(Dataset<Row> rows, Supplier<FeatureLineage> lineage, List<Column> order) {
+        this.rows = rows;
+        this.lineage = lineage instanceof Once<FeatureLineage> once ? once : new Once<>(lineage);
+        this.order = order == null ? List.of() : List.copyOf(order);
+    }
+
+    /**
+     * A table whose lineage is loaded when first asked for ({@code lineage} is called at most once, and its failure is
+     * that of the node asking).
+     */
+    public static TableData withLineageFrom(Dataset<Row> rows, Supplier<FeatureLineage> lineage) {
+        return new TableData(rows, lineage, List.of());
+    }
+
+    public Dataset<Row> rows() {
+        return rows;
+    }
+
+    /** How its columns came from raw records; loaded now if it was known only as where to get it. */
+    public FeatureLineage lineage() {
+        return lineage.get();
+    }
+
+    /** The sort keys when the row order is part of the result, else empty (see the constructor). */
+    public List<Column> order() {
+        return order;
     }
 
     /** A table whose row order means nothing. */
@@ -48,7 +87,7 @@ public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> 
      * rows may not even have its columns).
      */
     public TableData withRows(Dataset<Row> newRows) {
-        return new TableData(newRows, lineage);
+        return new TableData(newRows, lineage, List.of());
     }
 
     /** These rows sorted by {@code keys}, an order that is part of the result and is kept when stored. */
@@ -63,7 +102,7 @@ public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> 
 
     /** Applies a fitted column-wise transformer and records it, so exported models replay it on raw records. */
     public TableData transform(Transformer step) {
-        return new TableData(step.transform(rows), lineage.then(step));
+        return new TableData(step.transform(rows), () -> lineage().then(step), List.of());
     }
 
     /**
@@ -71,6 +110,31 @@ public record TableData(Dataset<Row> rows, FeatureLineage lineage, List<Column> 
      * trained downstream are not deployable and say so ({@link FeatureLineage.PmmlGap}).
      */
     public TableData transformWithoutPmml(Transformer step, FeatureLineage.PmmlGap gap) {
-        return new TableData(step.transform(rows), lineage.thenWithoutPmml(step, gap));
+        return new TableData(step.transform(rows), () -> lineage().thenWithoutPmml(step, gap), List.of());
+    }
+
+    @Override
+    public String toString() {
+        return "TableData[rows=" + rows + ", order=" + order + "]";
+    }
+
+    /** A value computed on the first call only, from whichever thread asks first. */
+    private static final class Once<T> implements Supplier<T> {
+
+        private Supplier<T> source;
+        private T value;
+
+        Once(Supplier<T> source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (source != null) {
+                value = source.get();
+                source = null; // what it held (a loader, a parent table's lineage) can go
+            }
+            return value;
+        }
     }
 }
