@@ -7,773 +7,67 @@
  * JSON strings. Client -> server: this.$server.graphChanged(json) after user edits (debounced) and
  * this.$server.nodeSelected(id | null). The client only owns the structure (nodes, positions, edges); params stay on
  * the server, which merges them back in.
+ *
+ * This file is the element: its state, the API above, the toolbar and palette, and the X6 graph's events. Each other
+ * job has a module of its own: shapes, ports and titles (-shapes), run state and error marks (-decoration), which
+ * connections are allowed (-connections), the server graph <-> X6 model (-sync), shortcuts (-keys), menus and help
+ * (-menu), styles (-styles), texts and icons (-texts), the overview map (-overview), auto-layout (-layout), and what
+ * the browser keeps (-store).
  */
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { Dnd, Graph, History, Keyboard, Selection, Snapline, type Cell, type Edge, type Node } from '@antv/x6';
+import { connectionProblem, isComplete } from './easel-canvas-connections';
+import { decorationOf, NodeDecorator, nodeTooltipLines, type NodeMarks, type TooltipLine } from './easel-canvas-decoration';
+import { bindShortcuts, ownsKey, shortcutRows } from './easel-canvas-keys';
 import { layeredLayout } from './easel-canvas-layout';
+import {
+  canvasMenu,
+  edgeMenu,
+  nodeMenu,
+  noteMenu,
+  placeMenu,
+  renderHelp,
+  renderMenu,
+  type ContextMenu,
+  type HelpOverlay,
+  type MenuItem,
+} from './easel-canvas-menu';
+import {
+  EMIT_DELAY_MS,
+  GRAPH_SHOWN,
+  HISTORY_SIZE,
+  isNote,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  NOTE_HEIGHT,
+  NOTE_MAX_LENGTH,
+  NOTE_WIDTH,
+  NOTICE_MS,
+  PASTE_OFFSET,
+  type CanvasGraph,
+  type NodeData,
+  type NodeState,
+  type Palette,
+  type PaletteComponent,
+  type PortInfo,
+  type ServerConnector,
+  type ValidationError,
+} from './easel-canvas-model';
 import { Overview } from './easel-canvas-overview';
+import {
+  createNodeCell,
+  createNoteCell,
+  edgeLine,
+  portInfo,
+  PORT_COLORS,
+  registerShapes,
+  SELECTED_COLOR,
+  showLabel,
+} from './easel-canvas-shapes';
 import { PaletteStore, readClipboard, writeClipboard, type ClipboardPayload } from './easel-canvas-store';
-
-type PortType = 'table' | 'model' | 'report';
-type NodeState = 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'not_in_run';
-
-interface PortInfo {
-  name: string;
-  type: PortType;
-  title: string;
-  optional?: boolean;
-}
-
-interface PaletteComponent {
-  id: string;
-  version: number;
-  title: string;
-  titleEn: string;
-  titleZh: string;
-  description: string;
-  keywords: string[];
-  inputs: PortInfo[];
-  outputs: PortInfo[];
-}
-
-interface PaletteCategory {
-  id: string;
-  title: string;
-  components: PaletteComponent[];
-}
-
-interface Palette {
-  categories: PaletteCategory[];
-  texts: Record<string, string>;
-}
-
-interface GraphNode {
-  id: string;
-  component: string;
-  label?: string | null;
-  params?: Record<string, unknown>;
-  position?: { x: number; y: number };
-}
-
-interface PortRef {
-  node: string;
-  port: string;
-}
-
-interface GraphEdge {
-  from: PortRef;
-  to: PortRef;
-}
-
-/** A comment on the canvas (sticky note), saved with the experiment. */
-interface GraphNote {
-  id: string;
-  text: string;
-  position?: { x: number; y: number };
-}
-
-interface CanvasGraph {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  notes?: GraphNote[];
-}
-
-interface ValidationError {
-  nodeId?: string;
-  param?: string;
-  port?: string;
-  code?: string;
-  message: string;
-}
-
-/** What a node cell carries besides its geometry. */
-interface NodeData {
-  component: string;
-  label: string | null;
-  /** The node's params as the server last sent them; kept here so that the undo history covers param edits. */
-  params: Record<string, unknown>;
-  state: NodeState | null;
-  stateMessage: string | null;
-  errors: string[];
-  /** What changed since the node's last run, when its outputs are out of date. */
-  stale?: string | null;
-}
-
-interface ServerConnector {
-  graphChanged(json: string): void;
-  nodeSelected(nodeId: string | null): void;
-  /**
-   * A node command the server carries out: 'output' (show the node's results), 'run-only', 'run-from', 'run-to'
-   * (start a run of the node alone, of it and what is downstream, of it and what it needs upstream).
-   */
-  nodeCommand(command: string, nodeId: string): void;
-}
-
-/** A menu opened by a right click, at a point of the stage. */
-interface ContextMenu {
-  x: number;
-  y: number;
-  items: MenuItem[];
-}
-
-interface MenuItem {
-  label: string;
-  action?: () => void;
-  /** Why the item is disabled; an item without action and reason is a separator. */
-  disabledReason?: string;
-  shortcut?: string;
-}
-
-const NODE_WIDTH = 200;
-const NODE_HEIGHT = 48;
-/** Offset of pasted or duplicated nodes from the originals. */
-const PASTE_OFFSET = 30;
-const HISTORY_SIZE = 200;
-const NOTICE_MS = 4000;
-const NOTE_SHAPE = 'easel-note';
-const NOTE_WIDTH = 180;
-const NOTE_HEIGHT = 100;
-/** As components/api's Note.MAX_TEXT_LENGTH. */
-const NOTE_MAX_LENGTH = 4000;
-
-function isNote(cell: Cell): boolean {
-  return cell.shape === NOTE_SHAPE;
-}
-const EMIT_DELAY_MS = 250;
-/**
- * A User Timing measure (in Chrome's performance panel, and read by the browser suite) from a graph's arrival to the
- * frame that shows it drawn and in view; its detail counts the nodes and edges.
- */
-const GRAPH_SHOWN = 'easel-canvas:graph-shown';
-
-const PORT_COLORS: Record<PortType, string> = {
-  table: '#2f6fde',
-  model: '#d4750b',
-  report: '#2e9a5a',
-};
-
-const STATE_COLORS: Record<NodeState, string> = {
-  queued: '#8a94a6',
-  running: '#2f6fde',
-  succeeded: '#2e9a5a',
-  failed: '#d63a3a',
-  skipped: '#a0a7b4',
-  not_in_run: '#b8bfcb',
-};
-
-/** The badge of a node whose last outputs no longer match its settings or inputs. */
-const STALE_COLOR = '#7c5cc4';
-
-/** Small white glyphs drawn inside the status dot, on a 12x12 box centred at 0,0. */
-const STATE_GLYPHS: Record<NodeState, string> = {
-  queued: 'M 0 -3.5 L 0 0 L 2.5 1.5',
-  running: '',
-  succeeded: 'M -3 0 L -1 2.5 L 3.2 -2.5',
-  failed: 'M -2.5 -2.5 L 2.5 2.5 M 2.5 -2.5 L -2.5 2.5',
-  skipped: 'M -3 0 L 3 0',
-  not_in_run: '',
-};
-
-const ERROR_COLOR = '#e5484d';
-const SELECTED_COLOR = '#1a5fd1';
-
-let shapesRegistered = false;
-
-function registerShapes(): void {
-  if (shapesRegistered) {
-    return;
-  }
-  shapesRegistered = true;
-  const port = (group: 'in' | 'out') => ({
-    position: group === 'in' ? 'top' : 'bottom',
-    markup: [{ tagName: 'circle', selector: 'circle' }],
-    // The port's name (Train, Test, Model…) outside the node: above an input, below an output.
-    label: { position: group === 'in' ? { name: 'top', args: { y: -4 } } : { name: 'bottom', args: { y: 4 } } },
-    attrs: {
-      text: {
-        fontSize: 10,
-        fill: '#4a5361',
-        stroke: '#f6f8fb',
-        strokeWidth: 3,
-        paintOrder: 'stroke',
-        pointerEvents: 'none',
-      },
-      circle: {
-        r: 5,
-        magnet: group === 'in' ? 'passive' : true,
-        stroke: '#5b6472',
-        strokeWidth: 1.5,
-        fill: '#ffffff',
-        cursor: group === 'in' ? 'default' : 'crosshair',
-      },
-    },
-  });
-  Graph.registerNode(
-    'easel-node',
-    {
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
-      markup: [
-        { tagName: 'rect', selector: 'halo' },
-        { tagName: 'rect', selector: 'body' },
-        { tagName: 'path', selector: 'stripe' },
-        { tagName: 'rect', selector: 'progress' },
-        { tagName: 'text', selector: 'title' },
-        { tagName: 'text', selector: 'subtitle' },
-        { tagName: 'circle', selector: 'status' },
-        { tagName: 'path', selector: 'statusGlyph' },
-        { tagName: 'circle', selector: 'errorBadge' },
-        { tagName: 'text', selector: 'errorMark' },
-        { tagName: 'circle', selector: 'staleBadge' },
-        { tagName: 'path', selector: 'staleMark' },
-      ],
-      attrs: {
-        halo: {
-          x: -4,
-          y: -4,
-          width: NODE_WIDTH + 8,
-          height: NODE_HEIGHT + 8,
-          rx: 9,
-          ry: 9,
-          fill: 'none',
-          stroke: SELECTED_COLOR,
-          strokeOpacity: 0.35,
-          strokeWidth: 4,
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        body: {
-          width: NODE_WIDTH,
-          height: NODE_HEIGHT,
-          rx: 6,
-          ry: 6,
-          fill: '#ffffff',
-          stroke: '#c5ccd8',
-          strokeWidth: 1,
-        },
-        stripe: {
-          // A band along the left edge that follows the body's rounded corners.
-          d: `M 6 0 A 6 6 0 0 0 0 6 L 0 ${NODE_HEIGHT - 6} A 6 6 0 0 0 6 ${NODE_HEIGHT} Z`,
-          fill: '#c5ccd8',
-          pointerEvents: 'none',
-        },
-        title: {
-          x: 14,
-          y: NODE_HEIGHT / 2,
-          fontSize: 13,
-          fontWeight: 500,
-          fill: '#1f2733',
-          textVerticalAnchor: 'middle',
-          textAnchor: 'start',
-          pointerEvents: 'none',
-        },
-        subtitle: {
-          x: 14,
-          y: 31,
-          fontSize: 10.5,
-          fill: '#6b7585',
-          textVerticalAnchor: 'middle',
-          textAnchor: 'start',
-          pointerEvents: 'none',
-          visibility: 'hidden',
-        },
-        progress: {
-          // How far a running node's Spark tasks have got: a thin bar along the bottom edge.
-          x: 6,
-          y: NODE_HEIGHT - 4,
-          width: 0,
-          height: 3,
-          rx: 1.5,
-          ry: 1.5,
-          fill: STATE_COLORS.running,
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        status: {
-          cx: NODE_WIDTH - 16,
-          cy: NODE_HEIGHT / 2,
-          r: 7,
-          fill: 'none',
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        statusGlyph: {
-          transform: `translate(${NODE_WIDTH - 16}, ${NODE_HEIGHT / 2})`,
-          fill: 'none',
-          stroke: '#ffffff',
-          strokeWidth: 1.6,
-          strokeLinecap: 'round',
-          strokeLinejoin: 'round',
-          pointerEvents: 'none',
-        },
-        errorBadge: {
-          cx: NODE_WIDTH - 2,
-          cy: 2,
-          r: 7,
-          fill: ERROR_COLOR,
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        errorMark: {
-          x: NODE_WIDTH - 2,
-          y: 2,
-          text: '!',
-          fontSize: 11,
-          fontWeight: 700,
-          fill: '#ffffff',
-          textAnchor: 'middle',
-          textVerticalAnchor: 'middle',
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        staleBadge: {
-          cx: NODE_WIDTH - 20,
-          cy: 2,
-          r: 7,
-          fill: STALE_COLOR,
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-        staleMark: {
-          // A circular arrow: "to be computed again".
-          d: 'M 2.6 -1.8 A 3 3 0 1 0 3 1 M 2.6 -1.8 L 2.9 -4 M 2.6 -1.8 L 0.6 -2.2',
-          transform: `translate(${NODE_WIDTH - 20}, 2)`,
-          fill: 'none',
-          stroke: '#ffffff',
-          strokeWidth: 1.3,
-          strokeLinecap: 'round',
-          visibility: 'hidden',
-          pointerEvents: 'none',
-        },
-      },
-      ports: {
-        groups: { in: port('in'), out: port('out') },
-      },
-    },
-    true,
-  );
-  Graph.registerNode(
-    NOTE_SHAPE,
-    {
-      width: NOTE_WIDTH,
-      height: NOTE_HEIGHT,
-      markup: [
-        { tagName: 'rect', selector: 'body' },
-        { tagName: 'text', selector: 'label' },
-      ],
-      attrs: {
-        body: {
-          width: NOTE_WIDTH,
-          height: NOTE_HEIGHT,
-          rx: 3,
-          ry: 3,
-          fill: '#fff6c4',
-          stroke: '#e3cf6d',
-          strokeWidth: 1,
-          filter: 'drop-shadow(0 1px 2px rgba(60, 50, 0, 0.18))',
-        },
-        label: {
-          x: 10,
-          y: 10,
-          fontSize: 12,
-          fill: '#4a4220',
-          textAnchor: 'start',
-          textVerticalAnchor: 'top',
-          textWrap: { width: NOTE_WIDTH - 20, height: NOTE_HEIGHT - 20, ellipsis: true },
-          pointerEvents: 'none',
-        },
-      },
-    },
-    true,
-  );
-}
-
-const STYLE_ID = 'easel-canvas-styles';
-
-const STYLES = `
-easel-canvas {
-  display: flex;
-  position: relative;
-  min-height: 320px;
-  overflow: hidden;
-  font-family: var(--lumo-font-family, system-ui, sans-serif);
-  font-size: var(--lumo-font-size-s, 14px);
-  color: var(--lumo-body-text-color, #1f2733);
-  background: #f6f8fb;
-  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  border-radius: var(--lumo-border-radius-m, 6px);
-}
-easel-canvas .easel-palette {
-  flex: 0 0 236px;
-  display: flex;
-  flex-direction: column;
-  background: var(--lumo-base-color, #fff);
-  border-right: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  min-height: 0;
-}
-easel-canvas .easel-palette-search {
-  margin: 10px;
-  padding: 7px 10px;
-  border: 1px solid var(--lumo-contrast-20pct, #d5dae3);
-  border-radius: var(--lumo-border-radius-m, 6px);
-  font: inherit;
-  outline: none;
-  background: var(--lumo-contrast-5pct, #f3f5f8);
-}
-easel-canvas .easel-palette-search:focus {
-  border-color: var(--lumo-primary-color, #1a5fd1);
-  background: var(--lumo-base-color, #fff);
-}
-easel-canvas .easel-palette-list {
-  flex: 1 1 auto;
-  overflow-y: auto;
-  padding: 0 6px 12px;
-}
-easel-canvas details.easel-palette-category > summary {
-  cursor: pointer;
-  list-style: none;
-  padding: 7px 6px;
-  font-size: var(--lumo-font-size-xs, 12px);
-  font-weight: 600;
-  letter-spacing: 0.02em;
-  text-transform: uppercase;
-  color: var(--lumo-secondary-text-color, #5b6472);
-  user-select: none;
-}
-easel-canvas details.easel-palette-category > summary::-webkit-details-marker { display: none; }
-easel-canvas details.easel-palette-category > summary::before {
-  content: '';
-  display: inline-block;
-  width: 0; height: 0;
-  margin-right: 7px;
-  border-left: 5px solid currentColor;
-  border-top: 4px solid transparent;
-  border-bottom: 4px solid transparent;
-  transition: transform 0.12s;
-  vertical-align: 1px;
-}
-easel-canvas details.easel-palette-category[open] > summary::before { transform: rotate(90deg); }
-easel-canvas .easel-palette-count {
-  float: right;
-  font-weight: 500;
-  color: var(--lumo-tertiary-text-color, #8a94a6);
-}
-easel-canvas .easel-palette-item {
-  display: flex;
-  align-items: center;
-  gap: 8px;
-  margin: 2px 0;
-  padding: 7px 8px;
-  border: 1px solid transparent;
-  border-radius: var(--lumo-border-radius-m, 6px);
-  cursor: grab;
-  user-select: none;
-  line-height: 1.25;
-}
-easel-canvas .easel-palette-item:hover {
-  background: var(--lumo-primary-color-10pct, #e8effc);
-  border-color: var(--lumo-primary-color-50pct, #a9c2ef);
-}
-easel-canvas .easel-palette-item:focus-visible {
-  outline: 2px solid var(--lumo-primary-color, #1a5fd1);
-}
-easel-canvas .easel-palette-item-title {
-  flex: 1 1 auto;
-  min-width: 0;
-  overflow: hidden;
-  text-overflow: ellipsis;
-  white-space: nowrap;
-}
-easel-canvas .easel-port-dots { display: flex; gap: 3px; flex: 0 0 auto; }
-easel-canvas .easel-port-dot {
-  width: 7px; height: 7px; border-radius: 50%;
-  border: 1.5px solid currentColor; box-sizing: border-box;
-}
-easel-canvas .easel-port-dot.out { background: currentColor; }
-easel-canvas .easel-palette-empty {
-  padding: 16px 10px;
-  color: var(--lumo-secondary-text-color, #5b6472);
-}
-easel-canvas .easel-stage {
-  position: relative;
-  flex: 1 1 auto;
-  min-width: 0;
-}
-easel-canvas .easel-graph {
-  position: absolute;
-  inset: 0;
-  outline: none;
-}
-easel-canvas .easel-toolbar {
-  position: absolute;
-  top: 10px;
-  right: 10px;
-  display: flex;
-  gap: 2px;
-  padding: 3px;
-  background: var(--lumo-base-color, #fff);
-  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  border-radius: var(--lumo-border-radius-m, 6px);
-  box-shadow: 0 1px 3px rgba(20, 30, 50, 0.08);
-  z-index: 2;
-}
-easel-canvas .easel-toolbar button {
-  width: 30px;
-  height: 28px;
-  display: inline-flex;
-  align-items: center;
-  justify-content: center;
-  border: 0;
-  border-radius: 4px;
-  background: transparent;
-  color: var(--lumo-body-text-color, #1f2733);
-  cursor: pointer;
-  padding: 0;
-}
-easel-canvas .easel-toolbar button:hover:not(:disabled) { background: var(--lumo-contrast-10pct, #e9edf3); }
-easel-canvas .easel-toolbar button:disabled { opacity: 0.35; cursor: default; }
-easel-canvas .easel-toolbar .easel-zoom {
-  min-width: 44px;
-  align-self: center;
-  text-align: center;
-  font-size: 12px;
-  color: var(--lumo-secondary-text-color, #5b6472);
-  font-variant-numeric: tabular-nums;
-}
-easel-canvas .easel-toolbar .easel-sep {
-  width: 1px;
-  margin: 4px 3px;
-  background: var(--lumo-contrast-10pct, #e3e7ee);
-}
-easel-canvas .easel-hint {
-  position: absolute;
-  inset: 0;
-  display: flex;
-  align-items: center;
-  justify-content: center;
-  pointer-events: none;
-  color: var(--lumo-tertiary-text-color, #8a94a6);
-  font-size: var(--lumo-font-size-m, 15px);
-}
-easel-canvas .easel-banner {
-  position: absolute;
-  left: 12px;
-  top: 10px;
-  max-width: calc(100% - 340px);
-  padding: 8px 12px;
-  background: #fff1f1;
-  color: #a3262a;
-  border: 1px solid #f3c0c2;
-  border-radius: var(--lumo-border-radius-m, 6px);
-  font-size: var(--lumo-font-size-s, 13px);
-  z-index: 2;
-}
-easel-canvas .easel-banner div + div { margin-top: 3px; }
-easel-canvas .easel-tooltip {
-  position: absolute;
-  z-index: 3;
-  max-width: 320px;
-  padding: 7px 10px;
-  border-radius: 5px;
-  background: rgba(28, 34, 45, 0.94);
-  color: #fff;
-  font-size: 12px;
-  line-height: 1.4;
-  pointer-events: none;
-  white-space: pre-line;
-  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.18);
-}
-easel-canvas .easel-tooltip .error { color: #ffb3b5; }
-easel-canvas g[data-cell-id] rect[data-state='running'] {
-  stroke-dasharray: 6 4;
-  animation: easel-march 0.8s linear infinite;
-}
-easel-canvas g[data-cell-id] circle[data-spin='true'] {
-  stroke-dasharray: 22 12;
-  transform-box: fill-box;
-  transform-origin: center;
-  animation: easel-spin 0.9s linear infinite;
-}
-@keyframes easel-march { to { stroke-dashoffset: -20; } }
-@keyframes easel-spin { to { transform: rotate(360deg); } }
-easel-canvas .x6-port-body { transition: r 0.1s; }
-easel-canvas .x6-port-body:hover { r: 6.5; }
-easel-canvas .x6-edge:hover path:nth-child(2) { stroke-width: 2.5; }
-.x6-widget-dnd { z-index: 1000; }
-easel-canvas .easel-star {
-  flex: 0 0 auto;
-  border: 0;
-  background: transparent;
-  padding: 0 2px;
-  cursor: pointer;
-  font-size: 14px;
-  line-height: 1;
-  color: var(--lumo-contrast-30pct, #b9c0cc);
-  visibility: hidden;
-}
-easel-canvas .easel-palette-item:hover .easel-star,
-easel-canvas .easel-palette-item:focus-within .easel-star,
-easel-canvas .easel-star[aria-pressed='true'] { visibility: visible; }
-easel-canvas .easel-star[aria-pressed='true'] { color: #e0a100; }
-easel-canvas .easel-menu {
-  position: absolute;
-  z-index: 5;
-  min-width: 200px;
-  padding: 4px 0;
-  background: var(--lumo-base-color, #fff);
-  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  border-radius: var(--lumo-border-radius-m, 6px);
-  box-shadow: 0 4px 16px rgba(20, 30, 50, 0.16);
-}
-easel-canvas .easel-menu button {
-  display: flex;
-  width: 100%;
-  justify-content: space-between;
-  gap: 16px;
-  padding: 6px 12px;
-  border: 0;
-  background: transparent;
-  font: inherit;
-  color: inherit;
-  text-align: left;
-  cursor: pointer;
-}
-easel-canvas .easel-menu button:hover:not(:disabled) { background: var(--lumo-primary-color-10pct, #e8effc); }
-easel-canvas .easel-menu button:disabled { color: var(--lumo-disabled-text-color, #a0a7b4); cursor: default; }
-easel-canvas .easel-menu .easel-shortcut { color: var(--lumo-tertiary-text-color, #8a94a6); font-size: 12px; }
-easel-canvas .easel-menu hr { margin: 4px 0; border: 0; border-top: 1px solid var(--lumo-contrast-10pct, #e3e7ee); }
-easel-canvas .easel-overlay {
-  position: absolute;
-  z-index: 6;
-  left: 50%;
-  top: 50%;
-  transform: translate(-50%, -50%);
-  max-width: min(520px, calc(100% - 40px));
-  max-height: calc(100% - 40px);
-  overflow: auto;
-  padding: 16px 20px;
-  background: var(--lumo-base-color, #fff);
-  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  border-radius: var(--lumo-border-radius-l, 10px);
-  box-shadow: 0 8px 28px rgba(20, 30, 50, 0.22);
-}
-easel-canvas .easel-overlay h3 { margin: 0 0 10px; font-size: 16px; }
-easel-canvas .easel-overlay table { border-collapse: collapse; width: 100%; }
-easel-canvas .easel-overlay td { padding: 4px 8px 4px 0; vertical-align: top; }
-easel-canvas .easel-overlay kbd {
-  display: inline-block;
-  padding: 1px 6px;
-  border: 1px solid var(--lumo-contrast-20pct, #d5dae3);
-  border-bottom-width: 2px;
-  border-radius: 4px;
-  font: 12px var(--lumo-font-family, system-ui, sans-serif);
-  background: var(--lumo-contrast-5pct, #f3f5f8);
-  white-space: nowrap;
-}
-easel-canvas .easel-overlay .easel-close { float: right; border: 0; background: transparent; font-size: 18px; cursor: pointer; }
-easel-canvas .easel-rename {
-  position: absolute;
-  z-index: 5;
-  padding: 4px 6px;
-  font: inherit;
-  border: 1px solid var(--lumo-primary-color, #1a5fd1);
-  border-radius: 4px;
-  box-shadow: 0 2px 8px rgba(20, 30, 50, 0.18);
-}
-easel-canvas .easel-minimap {
-  position: absolute;
-  right: 10px;
-  bottom: 10px;
-  z-index: 2;
-  background: var(--lumo-base-color, #fff);
-  border: 1px solid var(--lumo-contrast-10pct, #e3e7ee);
-  border-radius: var(--lumo-border-radius-m, 6px);
-  box-shadow: 0 1px 3px rgba(20, 30, 50, 0.08);
-  overflow: hidden;
-}
-easel-canvas .easel-minimap[hidden] { display: none; }
-easel-canvas .easel-notice {
-  position: absolute;
-  z-index: 4;
-  left: 50%;
-  bottom: 16px;
-  transform: translateX(-50%);
-  padding: 7px 14px;
-  border-radius: var(--lumo-border-radius-m, 6px);
-  background: rgba(28, 34, 45, 0.92);
-  color: #fff;
-  font-size: 13px;
-  pointer-events: none;
-}
-`;
-
-function ensureStyles(): void {
-  if (!document.getElementById(STYLE_ID)) {
-    const style = document.createElement('style');
-    style.id = STYLE_ID;
-    style.textContent = STYLES;
-    document.head.appendChild(style);
-  }
-}
-
-const ICONS: Record<string, TemplateResult> = {
-  zoomIn: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><circle cx="7" cy="7" r="4.5"/><path d="M10.5 10.5 14 14M7 5v4M5 7h4"/></svg>`,
-  zoomOut: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><circle cx="7" cy="7" r="4.5"/><path d="M10.5 10.5 14 14M5 7h4"/></svg>`,
-  fit: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4"/></svg>`,
-  undo: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M5 3 2 6l3 3"/><path d="M2 6h7.5a4 4 0 0 1 0 8H6"/></svg>`,
-  redo: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="m11 3 3 3-3 3"/><path d="M14 6H6.5a4 4 0 0 0 0 8H10"/></svg>`,
-  layout: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"><rect x="5.5" y="1.5" width="5" height="3" rx="1"/><rect x="1.5" y="11.5" width="5" height="3" rx="1"/><rect x="9.5" y="11.5" width="5" height="3" rx="1"/><path d="M8 4.5v3.5M4 11.5V8h8v3.5"/></svg>`,
-  minimap: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5"/><rect x="7.5" y="7.5" width="5" height="4" rx="0.5"/></svg>`,
-  help: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><circle cx="8" cy="8" r="6.5"/><path d="M6.2 6.2a1.9 1.9 0 1 1 2.6 1.7c-.5.3-.8.6-.8 1.2v.4M8 11.6v.1"/></svg>`,
-  remove: html`<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="M3 4.5h10M6.5 4.5V3h3v1.5M4.5 4.5l.7 9h5.6l.7-9"/></svg>`,
-};
-
-const DEFAULT_TEXTS: Record<string, string> = {
-  search: 'Search components',
-  noMatches: 'No component matches',
-  emptyCanvas: 'Drag components here from the palette',
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  fit: 'Fit to screen',
-  undo: 'Undo',
-  redo: 'Redo',
-  remove: 'Delete selection',
-  inputs: 'Inputs',
-  outputs: 'Outputs',
-  wrongType: 'A {from} output cannot feed a {to} input',
-  portTaken: 'This input is already connected',
-  cycle: 'This connection would create a cycle',
-  favourites: 'Favourites',
-  recent: 'Recently used',
-  star: 'Add to favourites',
-  unstar: 'Remove from favourites',
-  layout: 'Auto-layout',
-  minimap: 'Show or hide the overview map',
-  help: 'Keyboard shortcuts',
-  shortcuts: 'Keyboard shortcuts',
-  close: 'Close',
-  viewOutput: 'View output',
-  rename: 'Rename',
-  duplicate: 'Duplicate',
-  delete: 'Delete',
-  componentHelp: 'Help',
-  runThis: 'Run this node',
-  runFrom: 'Run from here',
-  runTo: 'Run to here',
-  stale: 'Out of date',
-  copy: 'Copy',
-  paste: 'Paste',
-  deleteEdge: 'Delete connection',
-  selectAll: 'Select all',
-  multiSelect: 'Add to the selection / select with a box',
-  addNode: 'Add the palette item to the canvas',
-  contextMenu: 'Node and canvas actions',
-  rightClick: 'Right click',
-  shiftClick: 'Shift + click, Shift + drag',
-  description: 'Description',
-  addNote: 'Add comment',
-  editNote: 'Edit comment',
-};
+import { ensureStyles } from './easel-canvas-styles';
+import { graphOf, portId, samePositions, sameStructure } from './easel-canvas-sync';
+import { DEFAULT_TEXTS, ICONS } from './easel-canvas-texts';
 
 export class EaselCanvas extends LitElement {
   declare $server?: ServerConnector;
@@ -794,14 +88,15 @@ export class EaselCanvas extends LitElement {
   private states = new Map<string, { state: NodeState; message: string | null }>();
   /** Why each out-of-date node is, by node id. */
   private stale = new Map<string, string>();
-  /** The decoration each node's attributes hold, as decorate() last set it. */
-  private decorations = new WeakMap<Node, string>();
+  private decorator = new NodeDecorator();
   /** Running nodes' share of tasks done (-1: not known yet) and their progress line. */
   private progress = new Map<string, { fraction: number; text: string }>();
   private errors: ValidationError[] = [];
+  /** The errors' messages by node id: looked up for every node each time the nodes are decorated. */
+  private errorsByNode = new Map<string, string[]>();
   private graphErrors: string[] = [];
   /** The tooltip shown, and the node it is about (kept current while errors and run states change). */
-  private tooltip: { x: number; y: number; lines: { text: string; error: boolean }[]; nodeId?: string } | null = null;
+  private tooltip: { x: number; y: number; lines: TooltipLine[]; nodeId?: string } | null = null;
   private zoom = 1;
   private selectedIds: string[] = [];
   private resizeObserver?: ResizeObserver;
@@ -812,7 +107,7 @@ export class EaselCanvas extends LitElement {
   /** Where the pointer last was over the stage, in client coordinates. */
   private pointer: { x: number; y: number } | null = null;
   private menu: ContextMenu | null = null;
-  private helpShown: { title: string; keys: boolean; rows: [string, string][] } | null = null;
+  private helpShown: HelpOverlay | null = null;
   /** The node being renamed, or the note being written, in place. */
   private renaming: { nodeId: string; x: number; y: number; width: number; value: string; note: boolean } | null = null;
   private minimapShown = true;
@@ -951,6 +246,12 @@ export class EaselCanvas extends LitElement {
   /** ValidationError[] as JSON. */
   setValidationErrors(json: string): void {
     this.errors = (JSON.parse(json) as ValidationError[]) ?? [];
+    this.errorsByNode = new Map();
+    for (const error of this.errors) {
+      if (error.nodeId) {
+        this.errorsByNode.set(error.nodeId, [...(this.errorsByNode.get(error.nodeId) ?? []), error.message]);
+      }
+    }
     this.decorateAll();
   }
 
@@ -1037,54 +338,10 @@ export class EaselCanvas extends LitElement {
             </div>`
           : nothing}
         ${this.notice ? html`<div class="easel-notice" role="status">${this.notice}</div>` : nothing}
-        ${this.renderMenu()} ${this.renderHelp()} ${this.renderRename()}
+        ${renderMenu(this.menu, () => this.closePopups())}
+        ${renderHelp(this.helpShown, t.close, () => this.closePopups())} ${this.renderRename()}
       </div>
     `;
-  }
-
-  private renderMenu(): TemplateResult | typeof nothing {
-    const menu = this.menu;
-    if (!menu) {
-      return nothing;
-    }
-    return html`<div class="easel-menu" role="menu" style="left:${menu.x}px;top:${menu.y}px" @contextmenu=${(e: Event) => e.preventDefault()}>
-      ${menu.items.map((item) =>
-        !item.action && !item.disabledReason
-          ? html`<hr />`
-          : html`<button
-              role="menuitem"
-              data-action=${item.label}
-              ?disabled=${!item.action}
-              title=${item.disabledReason ?? ''}
-              @click=${() => {
-                this.closePopups();
-                item.action?.();
-              }}
-            >
-              <span>${item.label}</span>${item.shortcut ? html`<span class="easel-shortcut">${item.shortcut}</span>` : nothing}
-            </button>`,
-      )}
-    </div>`;
-  }
-
-  private renderHelp(): TemplateResult | typeof nothing {
-    const help = this.helpShown;
-    if (!help) {
-      return nothing;
-    }
-    return html`<div class="easel-overlay easel-help" role="dialog" aria-label=${help.title}>
-      <button class="easel-close" aria-label=${this.texts().close} @click=${() => this.closePopups()}>×</button>
-      <h3>${help.title}</h3>
-      <table>
-        ${help.rows.map(
-          ([key, what]) =>
-            html`<tr>
-              <td>${help.keys ? key.split(' / ').map((k, i) => html`${i > 0 ? ' / ' : ''}<kbd>${k}</kbd>`) : html`<b>${key}</b>`}</td>
-              <td>${what}</td>
-            </tr>`,
-        )}
-      </table>
-    </div>`;
   }
 
   private renderRename(): TemplateResult | typeof nothing {
@@ -1260,7 +517,13 @@ export class EaselCanvas extends LitElement {
         connectionPoint: 'anchor',
         validateMagnet: ({ magnet }) => magnet.getAttribute('port-group') === 'out',
         validateConnection: (args) => {
-          const problem = this.connectionProblem(args.sourceCell, args.sourcePort, args.targetCell, args.targetPort, args.edge);
+          const problem = connectionProblem(
+            graph,
+            this.texts(),
+            { cell: args.sourceCell, port: args.sourcePort },
+            { cell: args.targetCell, port: args.targetPort },
+            args.edge,
+          );
           // X6 asks about every port (to highlight the available ones): only the one under the pointer gets a reason.
           if (problem && problem !== 'invalid' && this.isUnderPointer(args.targetCell, args.targetPort)) {
             this.showNotice(problem);
@@ -1297,7 +560,7 @@ export class EaselCanvas extends LitElement {
     graph.use(new Snapline({ enabled: true, sharp: true }));
     // Bound on the document, so shortcuts work as soon as the editor is shown (no click on the canvas first); the
     // guard leaves keys to text fields, dialogs and other pages.
-    graph.use(new Keyboard({ enabled: true, global: true, guard: (e: KeyboardEvent) => this.ownsKey(e) }));
+    graph.use(new Keyboard({ enabled: true, global: true, guard: (e: KeyboardEvent) => ownsKey(this, !!this.renaming, e) }));
     this.history = new History({
       enabled: true,
       stackSize: HISTORY_SIZE,
@@ -1318,48 +581,22 @@ export class EaselCanvas extends LitElement {
       },
     });
 
-    graph.bindKey(['delete', 'backspace'], () => {
-      this.removeSelection();
-      return false;
-    });
-    graph.bindKey(['ctrl+z', 'meta+z'], () => {
-      this.history?.undo();
-      return false;
-    });
-    graph.bindKey(['ctrl+shift+z', 'meta+shift+z', 'ctrl+y', 'meta+y'], () => {
-      this.history?.redo();
-      return false;
-    });
-    graph.bindKey(['ctrl+c', 'meta+c'], () => {
-      this.copySelection();
-      return false;
-    });
-    graph.bindKey(['ctrl+v', 'meta+v'], () => {
-      this.paste(readClipboard(), this.pointerOnGraph());
-      return false;
-    });
-    graph.bindKey(['ctrl+d', 'meta+d'], () => {
-      this.duplicateSelection();
-      return false;
-    });
-    graph.bindKey(['ctrl+a', 'meta+a'], () => {
-      this.selection?.reset(graph.getNodes());
-      return false;
-    });
-    graph.bindKey(['shift+l'], () => {
-      this.autoLayout();
-      return false;
-    });
-    graph.bindKey(['f2'], () => {
-      const nodes = this.selectedNodes();
-      if (nodes.length === 1) {
-        this.startRename(nodes[0]);
-      }
-      return false;
-    });
-    graph.bindKey(['?'], () => {
-      this.showShortcuts();
-      return false;
+    bindShortcuts(graph, {
+      remove: () => this.removeSelection(),
+      undo: () => this.history?.undo(),
+      redo: () => this.history?.redo(),
+      copy: () => this.copySelection(),
+      paste: () => this.paste(readClipboard(), this.pointerOnGraph()),
+      duplicate: () => this.duplicateSelection(),
+      selectAll: () => this.selection?.reset(graph.getNodes()),
+      layout: () => this.autoLayout(),
+      rename: () => {
+        const nodes = this.selectedNodes();
+        if (nodes.length === 1) {
+          this.startRename(nodes[0]);
+        }
+      },
+      help: () => this.showShortcuts(),
     });
 
     const edited = () => {
@@ -1397,13 +634,13 @@ export class EaselCanvas extends LitElement {
       edited();
     });
     graph.on('edge:added', ({ edge }) => {
-      if (this.isComplete(edge)) {
+      if (isComplete(edge)) {
         this.styleEdge(edge);
         edited();
       }
     });
     graph.on('edge:removed', ({ edge }) => {
-      if (this.isComplete(edge)) {
+      if (isComplete(edge)) {
         edited();
       }
     });
@@ -1456,83 +693,11 @@ export class EaselCanvas extends LitElement {
     label: string | null,
     params: Record<string, unknown>,
   ): Node {
-    const component = this.components.get(componentId);
-    const inputs = component?.inputs ?? [];
-    const outputs = component?.outputs ?? [];
-    const clash = new Set(inputs.map((p) => p.name).filter((n) => outputs.some((o) => o.name === n)));
-    const portItem = (group: 'in' | 'out', p: PortInfo) => ({
-      // Ports are addressed by name; an input and an output of the same name get distinct ids.
-      id: clash.has(p.name) ? `${group}:${p.name}` : p.name,
-      group,
-      data: { name: p.name, type: p.type, title: p.title },
-      attrs: {
-        circle: { stroke: PORT_COLORS[p.type], fill: group === 'out' ? PORT_COLORS[p.type] : '#ffffff' },
-        // The port's name in the UI's language (Train / Test), drawn with a halo so it stays readable over edges.
-        text: { text: p.title },
-      },
-    });
-    const data: NodeData = { component: componentId, label, params, state: null, stateMessage: null, errors: [] };
-    const graph = this.graph!;
-    const node = graph.createNode({
-      id,
-      shape: 'easel-node',
-      x,
-      y,
-      data,
-      attrs: { stripe: { fill: this.stripeColor(component) } },
-      ports: {
-        items: [
-          ...inputs.map((p) => portItem('in', p)),
-          ...outputs.map((p) => portItem('out', p)),
-        ],
-      },
-    });
-    this.showLabel(node);
-    return node;
+    return createNodeCell(this.graph!, this.components.get(componentId), { componentId, id, x, y, label, params });
   }
 
-  /**
-   * Writes the node's title: the component's title on up to two lines, or the user's label with the component's
-   * title below it. SVG text does not clip, so what does not fit is cut with an ellipsis (the tooltip has it all).
-   */
   private showLabel(node: Node): void {
-    if (isNote(node)) {
-      node.attr('label/text', node.getData<{ text: string }>().text ?? '', { decoration: true });
-      return;
-    }
-    const data = node.getData<NodeData>();
-    const title = this.components.get(data.component)?.title ?? data.component;
-    const room = NODE_WIDTH - 14 - 30;
-    const label = data.label;
-    const lines = label ? [truncate(label, room, 13)] : wrap(title, room, 13, 2);
-    node.attr(
-      {
-        title: {
-          text: lines.join('\n'),
-          y: label ? 17 : NODE_HEIGHT / 2,
-          'data-full-title': label ?? title,
-        },
-        subtitle: { text: label ? truncate(title, room, 10.5) : '', visibility: label ? 'visible' : 'hidden', y: 34 },
-      },
-      { decoration: true },
-    );
-  }
-
-  private stripeColor(component: PaletteComponent | undefined): string {
-    const out = component?.outputs[0]?.type ?? component?.inputs[0]?.type;
-    return out ? PORT_COLORS[out] : '#c5ccd8';
-  }
-
-  private portInfo(node: Cell | null | undefined, portId: string | null | undefined): (PortInfo & { group: string }) | null {
-    if (!node || !node.isNode() || !portId) {
-      return null;
-    }
-    const port = node.getPort(portId);
-    if (!port) {
-      return null;
-    }
-    const data = port.data as PortInfo | undefined;
-    return data ? { ...data, group: port.group ?? '' } : null;
+    showLabel(node, isNote(node) ? undefined : this.components.get(node.getData<NodeData>().component));
   }
 
   /**
@@ -1573,73 +738,8 @@ export class EaselCanvas extends LitElement {
     this.requestUpdate();
   }
 
-  /** Why an edge may not go from sourcePort to targetPort, or null when it may. */
-  private connectionProblem(
-    source: Cell | null | undefined,
-    sourcePort: string | null | undefined,
-    target: Cell | null | undefined,
-    targetPort: string | null | undefined,
-    edge: Edge | null | undefined,
-  ): string | null {
-    const from = this.portInfo(source, sourcePort);
-    const to = this.portInfo(target, targetPort);
-    if (!from || !to || from.group !== 'out' || to.group !== 'in' || !source || !target || source.id === target.id) {
-      return 'invalid';
-    }
-    const t = this.texts();
-    if (from.type !== to.type) {
-      return t.wrongType.replace('{from}', from.type).replace('{to}', to.type);
-    }
-    const taken = this.graph!
-      .getIncomingEdges(target)
-      ?.some((e) => e !== edge && e.getTargetPortId() === targetPort && !!e.getSourceCellId());
-    if (taken) {
-      return t.portTaken;
-    }
-    if (this.reaches(target.id, source.id)) {
-      return t.cycle;
-    }
-    return null;
-  }
-
-  /** Whether `to` can be reached from `from` along edges. */
-  private reaches(from: string, to: string): boolean {
-    const graph = this.graph!;
-    const seen = new Set<string>();
-    const stack = [from];
-    while (stack.length > 0) {
-      const id = stack.pop()!;
-      if (id === to) {
-        return true;
-      }
-      if (seen.has(id)) {
-        continue;
-      }
-      seen.add(id);
-      const cell = graph.getCellById(id);
-      for (const e of (cell && graph.getOutgoingEdges(cell)) || []) {
-        const next = e.getTargetCellId();
-        if (next) {
-          stack.push(next);
-        }
-      }
-    }
-    return false;
-  }
-
-  private isComplete(edge: Edge): boolean {
-    return !!edge.getSourceCellId() && !!edge.getTargetCellId() && !!edge.getSourcePortId() && !!edge.getTargetPortId();
-  }
-
   private styleEdge(edge: Edge): void {
-    edge.attr({ line: this.edgeLine(edge.getSourceCell(), edge.getSourcePortId()) }, { decoration: true });
-  }
-
-  /** An edge's line, in the colour of the port type it carries. */
-  private edgeLine(source: Cell | null, sourcePort: string | undefined): Record<string, unknown> {
-    const info = this.portInfo(source, sourcePort);
-    const color = info ? PORT_COLORS[info.type] : '#8a94a6';
-    return { stroke: color, strokeWidth: 1.8, targetMarker: { name: 'block', width: 8, height: 6 } };
+    edge.attr({ line: edgeLine(edge.getSourceCell(), edge.getSourcePortId()) }, { decoration: true });
   }
 
   private nextId(componentId: string): string {
@@ -1802,8 +902,8 @@ export class EaselCanvas extends LitElement {
         const to = graph.getCellById(newIds.get(e.to.node) ?? '');
         if (from?.isNode() && to?.isNode()) {
           const edge = graph.addEdge({
-            source: { cell: from.id, port: this.portId(from, 'out', e.from.port) },
-            target: { cell: to.id, port: this.portId(to, 'in', e.to.port) },
+            source: { cell: from.id, port: portId(from, 'out', e.from.port) },
+            target: { cell: to.id, port: portId(to, 'in', e.to.port) },
             zIndex: -1,
           });
           this.styleEdge(edge);
@@ -1817,14 +917,7 @@ export class EaselCanvas extends LitElement {
   }
 
   private createNote(id: string, x: number, y: number, text: string): Node {
-    return this.graph!.createNode({
-      id,
-      shape: NOTE_SHAPE,
-      x,
-      y,
-      data: { text },
-      attrs: { label: { text } },
-    });
+    return createNoteCell(this.graph!, id, x, y, text);
   }
 
   /** Adds an empty comment at `at` (local coordinates) and opens it for writing. */
@@ -1845,7 +938,7 @@ export class EaselCanvas extends LitElement {
     // Notes stay where the user put them: what they are next to is not known.
     const positions = layeredLayout(
       nodes.map((n) => ({ id: n.id, width: n.getSize().width, height: n.getSize().height })),
-      graph.getEdges().filter((e) => this.isComplete(e)).map((e) => ({ from: e.getSourceCellId(), to: e.getTargetCellId() })),
+      graph.getEdges().filter(isComplete).map((e) => ({ from: e.getSourceCellId(), to: e.getTargetCellId() })),
       { nodeGap: 40, layerGap: 70, origin: { x: 40, y: 40 } },
     );
     graph.startBatch('layout');
@@ -1871,28 +964,6 @@ export class EaselCanvas extends LitElement {
   // ---------------------------------------------------------------------------------------------------------------
   // Keys, menus, overlays
 
-  /** Whether a key event is the canvas's: not typed into a field or a dialog, and this canvas is on screen. */
-  private ownsKey(e: KeyboardEvent): boolean {
-    if (!this.isConnected || this.offsetParent === null || this.renaming) {
-      return false;
-    }
-    for (const target of e.composedPath()) {
-      if (!(target instanceof HTMLElement)) {
-        continue;
-      }
-      const tag = target.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable) {
-        return false;
-      }
-      if (/-(OVERLAY|DIALOG)$/.test(tag) || target.getAttribute('role') === 'dialog') {
-        return target.closest('easel-canvas') === this;
-      }
-    }
-    // Copying text the user selected on the page is the browser's.
-    const text = window.getSelection();
-    return !(e.key.toLowerCase() === 'c' && text && !text.isCollapsed);
-  }
-
   private closePopups(): void {
     if (this.menu || this.helpShown) {
       this.menu = null;
@@ -1911,11 +982,7 @@ export class EaselCanvas extends LitElement {
     this.hideTooltip();
     this.helpShown = null;
     const stage = (this.querySelector('.easel-stage') as HTMLElement).getBoundingClientRect();
-    const at = this.stagePoint(e);
-    // Kept inside the stage: a menu opened near the right or bottom edge opens leftwards or upwards.
-    const x = Math.min(at.x, stage.width - 220);
-    const y = Math.min(at.y, stage.height - 34 * items.length - 12);
-    this.menu = { x: Math.max(4, x), y: Math.max(4, y), items };
+    this.menu = placeMenu(this.stagePoint(e), stage, items);
     this.requestUpdate();
   }
 
@@ -1925,49 +992,41 @@ export class EaselCanvas extends LitElement {
     }
     const t = this.texts();
     if (isNote(node)) {
-      this.openMenu(e, [
-        { label: t.editNote, action: () => this.startRename(node) },
-        { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
-      ]);
+      this.openMenu(e, noteMenu(t, () => this.startRename(node), () => this.removeSelection()));
       return;
     }
     const component = this.components.get(node.getData<NodeData>().component);
-    const run = (command: string) => () => this.$server?.nodeCommand(command, node.id);
-    this.openMenu(e, [
-      { label: t.viewOutput, action: () => this.$server?.nodeCommand('output', node.id) },
-      { label: t.rename, action: () => this.startRename(node), shortcut: 'F2' },
-      { label: t.duplicate, action: () => this.duplicateSelection(), shortcut: 'Ctrl+D' },
-      { label: t.copy, action: () => this.copySelection(), shortcut: 'Ctrl+C' },
-      { label: t.delete, action: () => this.removeSelection(), shortcut: 'Del' },
-      { label: '' },
-      { label: t.runThis, action: run('run-only') },
-      { label: t.runFrom, action: run('run-from') },
-      { label: t.runTo, action: run('run-to') },
-      { label: '' },
-      { label: t.componentHelp, action: () => component && this.showComponentHelp(component) },
-    ]);
+    this.openMenu(
+      e,
+      nodeMenu(t, {
+        viewOutput: () => this.$server?.nodeCommand('output', node.id),
+        rename: () => this.startRename(node),
+        duplicate: () => this.duplicateSelection(),
+        copy: () => this.copySelection(),
+        remove: () => this.removeSelection(),
+        run: (command) => this.$server?.nodeCommand(command, node.id),
+        help: () => component && this.showComponentHelp(component),
+      }),
+    );
   }
 
   private openEdgeMenu(edge: Edge, e: MouseEvent): void {
     this.selection?.reset(edge);
-    const t = this.texts();
-    this.openMenu(e, [{ label: t.deleteEdge, action: () => this.removeSelection(), shortcut: 'Del' }]);
+    this.openMenu(e, edgeMenu(this.texts(), () => this.removeSelection()));
   }
 
   private openCanvasMenu(e: MouseEvent, at: { x: number; y: number }): void {
-    const t = this.texts();
     const clipboard = readClipboard();
-    this.openMenu(e, [
-      {
-        label: t.paste,
-        shortcut: 'Ctrl+V',
-        ...(clipboard ? { action: () => this.paste(clipboard, at) } : { disabledReason: t.paste }),
-      },
-      { label: t.addNote, action: () => this.addNote(at) },
-      { label: t.selectAll, action: () => this.selection?.reset(this.graph!.getNodes()), shortcut: 'Ctrl+A' },
-      { label: t.layout, action: () => this.autoLayout(), shortcut: 'Shift+L' },
-      { label: t.fit, action: () => this.fit() },
-    ]);
+    this.openMenu(
+      e,
+      canvasMenu(this.texts(), {
+        paste: clipboard ? () => this.paste(clipboard, at) : null,
+        addNote: () => this.addNote(at),
+        selectAll: () => this.selection?.reset(this.graph!.getNodes()),
+        layout: () => this.autoLayout(),
+        fit: () => this.fit(),
+      }),
+    );
   }
 
   private startRename(node: Node): void {
@@ -2020,26 +1079,7 @@ export class EaselCanvas extends LitElement {
   private showShortcuts(): void {
     const t = this.texts();
     this.menu = null;
-    this.helpShown = {
-      title: t.shortcuts,
-      keys: true,
-      rows: [
-        ['Ctrl+Z', t.undo],
-        ['Ctrl+Shift+Z / Ctrl+Y', t.redo],
-        ['Ctrl+C', t.copy],
-        ['Ctrl+V', t.paste],
-        ['Ctrl+D', t.duplicate],
-        ['Del / Backspace', t.remove],
-        ['Ctrl+A', t.selectAll],
-        [t.shiftClick, t.multiSelect],
-        ['Shift+L', t.layout],
-        ['F2', t.rename],
-        ['Enter', t.addNode],
-        [t.rightClick, t.contextMenu],
-        ['?', t.help],
-        ['Esc', t.close],
-      ],
-    };
+    this.helpShown = { title: t.shortcuts, keys: true, rows: shortcutRows(t) };
     this.requestUpdate();
   }
 
@@ -2088,14 +1128,22 @@ export class EaselCanvas extends LitElement {
   private onSelectionChanged(): void {
     const selected = this.selection?.getSelectedCells() ?? [];
     this.selectedIds = selected.map((c) => c.id);
-    // A selected edge is drawn wider and darker, so that Delete visibly applies to it.
+    // A selected edge is drawn wider and darker, so that Delete visibly applies to it. Only the edges whose
+    // selection changed are restyled: setting attributes redraws an edge, and a click on a node (which starts every
+    // drag) would otherwise redraw all of them.
+    const selectedEdges = new Set(selected.filter((c) => c.isEdge()).map((c) => c.id));
     this.graph?.getEdges().forEach((edge) => {
-      const on = this.selectedIds.includes(edge.id);
-      edge.attr({ line: { strokeWidth: on ? 3.5 : 1.8, 'data-selected': on ? 'true' : null } }, { decoration: true });
+      const on = selectedEdges.has(edge.id);
+      if (on === (edge.attr('line/data-selected') === 'true')) {
+        return;
+      }
       if (on) {
-        edge.attr('line/stroke', SELECTED_COLOR, { decoration: true });
+        edge.attr({ line: { strokeWidth: 3.5, stroke: SELECTED_COLOR, 'data-selected': 'true' } }, { decoration: true });
       } else {
-        this.styleEdge(edge);
+        edge.attr(
+          { line: { ...edgeLine(edge.getSourceCell(), edge.getSourcePortId()), 'data-selected': null } },
+          { decoration: true },
+        );
       }
     });
     this.decorateAll();
@@ -2144,18 +1192,27 @@ export class EaselCanvas extends LitElement {
     this.applying++;
     try {
       x6.startBatch('server');
-      const cells: Cell[] = graph.nodes.map((n) =>
-        this.createNode(n.component, n.id, n.position?.x ?? 0, n.position?.y ?? 0, n.label ?? null, n.params ?? {}),
-      );
+      // Created with their titles, run states, marks and stacking order, and added in one reset: each later change
+      // of a cell copies its attributes again and redraws it if drawn, which with hundreds of cells took seconds.
+      const nodes = new Map<string, Node>();
+      graph.nodes.forEach((n, index) => {
+        const decoration = decorationOf(this.marksOf(n.id));
+        const node = createNodeCell(x6, this.components.get(n.component), {
+          componentId: n.component,
+          id: n.id,
+          x: n.position?.x ?? 0,
+          y: n.position?.y ?? 0,
+          label: n.label ?? null,
+          params: n.params ?? {},
+          decoration,
+          zIndex: index + 1,
+        });
+        this.decorator.created(node, decoration);
+        nodes.set(n.id, node);
+      });
+      const cells: Cell[] = [...nodes.values()];
       for (const note of graph.notes ?? []) {
         cells.push(this.createNote(note.id, note.position?.x ?? 0, note.position?.y ?? 0, note.text));
-      }
-      // Decorated and styled before they are added: each change of a drawn cell redraws it, and with hundreds of
-      // cells those redraws took seconds. The nodes and edges then go in with one reset.
-      const nodes = new Map<string, Node>();
-      for (const cell of cells) {
-        this.decorate(cell as Node);
-        nodes.set(cell.id, cell as Node);
       }
       for (const e of graph.edges) {
         const from = nodes.get(e.from.node);
@@ -2163,13 +1220,13 @@ export class EaselCanvas extends LitElement {
         if (!from || !to) {
           continue;
         }
-        const sourcePort = this.portId(from, 'out', e.from.port);
+        const sourcePort = portId(from, 'out', e.from.port);
         cells.push(
           x6.createEdge({
             source: { cell: e.from.node, port: sourcePort },
-            target: { cell: e.to.node, port: this.portId(to, 'in', e.to.port) },
+            target: { cell: e.to.node, port: portId(to, 'in', e.to.port) },
             zIndex: -1,
-            attrs: { line: this.edgeLine(from, sourcePort) },
+            attrs: { line: edgeLine(from, sourcePort) },
           }),
         );
       }
@@ -2218,51 +1275,12 @@ export class EaselCanvas extends LitElement {
     node.setData({ ...data, label, params }, { overwrite: true });
   }
 
-  private portId(node: Node, group: 'in' | 'out', name: string): string {
-    const match = node.getPorts().find((p) => p.group === group && (p.data as PortInfo | undefined)?.name === name);
-    return match?.id ?? name;
-  }
-
   /** The structure the user sees, in the shape the server reads. */
   private currentGraph(): CanvasGraph {
-    const graph = this.graph;
-    if (!graph) {
+    if (!this.graph) {
       return this.pendingGraph ?? { nodes: [], edges: [], notes: [] };
     }
-    const notes: GraphNote[] = graph
-      .getNodes()
-      .filter(isNote)
-      .map((n) => ({
-        id: n.id,
-        text: n.getData<{ text: string }>().text ?? '',
-        position: { x: Math.round(n.getPosition().x), y: Math.round(n.getPosition().y) },
-      }));
-    const nodes: GraphNode[] = graph
-      .getNodes()
-      .filter((n) => !n.id.startsWith('__drag-') && !isNote(n))
-      .map((n) => {
-        const p = n.getPosition();
-        const data = n.getData<NodeData>();
-        return {
-          id: n.id,
-          component: data.component,
-          label: data.label,
-          params: data.params ?? {},
-          position: { x: Math.round(p.x), y: Math.round(p.y) },
-        };
-      });
-    const edges: GraphEdge[] = graph
-      .getEdges()
-      .filter((e) => this.isComplete(e))
-      .map((e) => ({
-        from: { node: e.getSourceCellId(), port: this.portName(e.getSourceCell(), e.getSourcePortId()) },
-        to: { node: e.getTargetCellId(), port: this.portName(e.getTargetCell(), e.getTargetPortId()) },
-      }));
-    return { nodes, edges, notes };
-  }
-
-  private portName(node: Cell | null, portId: string | undefined): string {
-    return this.portInfo(node, portId)?.name ?? portId ?? '';
+    return graphOf(this.graph);
   }
 
   private scheduleEmit(): void {
@@ -2310,67 +1328,27 @@ export class EaselCanvas extends LitElement {
     if (isNote(node)) {
       return;
     }
-    const run = this.states.get(node.id) ?? null;
-    const errors = this.errors.filter((e) => e.nodeId === node.id).map((e) => e.message);
-    const selected = this.selectedIds.includes(node.id);
-    const state = run?.state ?? null;
-    const hasError = errors.length > 0;
-    const stale = this.stale.get(node.id) ?? null;
-    let stroke = '#c5ccd8';
-    let strokeWidth = 1;
-    let dash: string | null = null;
-    if (state) {
-      stroke = STATE_COLORS[state];
-      strokeWidth = 1.6;
-      dash = state === 'queued' || state === 'skipped' ? '4 3' : state === 'not_in_run' ? '2 3' : null;
-    }
-    if (hasError) {
-      stroke = ERROR_COLOR;
-      strokeWidth = 2;
-      dash = null;
-    }
-    const progress = state === 'running' ? this.progress.get(node.id) : undefined;
-    const barWidth =
-      progress && progress.fraction >= 0 ? Math.max(2, (NODE_WIDTH - 12) * Math.min(1, progress.fraction)) : 0;
-    const data = node.getData<NodeData>();
-    node.setData({ ...data, state, stateMessage: run?.message ?? null, errors, stale }, { silent: true, decoration: true });
-    const decoration = {
-      halo: { visibility: selected ? 'visible' : 'hidden' },
-      body: {
-        stroke,
-        strokeWidth,
-        strokeDasharray: dash,
-        // Stable hook for tests and CSS: the run state of this node.
-        'data-state': state,
-        'data-invalid': hasError ? 'true' : null,
-        'data-stale': stale !== null ? 'true' : null,
-        'data-progress': barWidth > 0 && progress ? String(Math.round(progress.fraction * 100)) : null,
-        fill: state === 'skipped' || state === 'not_in_run' ? '#f3f4f6' : '#ffffff',
-      },
-      status: {
-        visibility: state && state !== 'not_in_run' ? 'visible' : 'hidden',
-        fill: state && state !== 'running' ? STATE_COLORS[state] : 'none',
-        stroke: state === 'running' ? STATE_COLORS.running : 'none',
-        strokeWidth: state === 'running' ? 2.2 : 0,
-        'data-spin': state === 'running' ? 'true' : null,
-      },
-      progress: { width: barWidth, visibility: barWidth > 0 ? 'visible' : 'hidden' },
-      statusGlyph: { d: state ? STATE_GLYPHS[state] || 'M 0 0' : 'M 0 0', visibility: state ? 'visible' : 'hidden' },
-      errorBadge: { visibility: hasError ? 'visible' : 'hidden' },
-      errorMark: { visibility: hasError ? 'visible' : 'hidden' },
-      staleBadge: { visibility: stale !== null ? 'visible' : 'hidden' },
-      staleMark: { visibility: stale !== null ? 'visible' : 'hidden' },
-    };
-    // Setting attributes redraws the node even when they are the same: selecting one of 300 nodes redrew them all.
-    const key = JSON.stringify(decoration);
-    if (this.decorations.get(node) !== key) {
-      this.decorations.set(node, key);
-      node.attr(decoration, { decoration: true });
-    }
+    this.decorator.apply(node, this.marksOf(node.id));
     if (this.tooltip?.nodeId === node.id) {
       this.tooltip = { ...this.tooltip, lines: this.nodeTooltipLines(node) };
       this.requestUpdate();
     }
+  }
+
+  private marksOf(nodeId: string): NodeMarks {
+    return {
+      run: this.states.get(nodeId) ?? null,
+      errors: this.errorsByNode.get(nodeId) ?? [],
+      selected: this.selectedIds.includes(nodeId),
+      stale: this.stale.get(nodeId) ?? null,
+      progress: this.progress.get(nodeId),
+    };
+  }
+
+  private nodeTooltipLines(node: Node): TooltipLine[] {
+    const data = node.getData<NodeData>();
+    const title = this.components.get(data.component)?.title ?? data.component;
+    return nodeTooltipLines(node, title, this.texts().stale, this.progress.get(node.id));
   }
 
   private showNodeTooltip(node: Node, e: MouseEvent): void {
@@ -2380,27 +1358,8 @@ export class EaselCanvas extends LitElement {
     }
   }
 
-  private nodeTooltipLines(node: Node): { text: string; error: boolean }[] {
-    const data = node.getData<NodeData>();
-    const title = this.components.get(data.component)?.title ?? data.component;
-    // The full title first: on the node it may be cut.
-    const lines = [{ text: data.label ? `${data.label} · ${title}` : title, error: false }];
-    if (data.state && data.stateMessage) {
-      lines.push({ text: data.stateMessage, error: data.state === 'failed' });
-    }
-    if (data.stale) {
-      lines.push({ text: `${this.texts().stale}: ${data.stale}`, error: false });
-    }
-    const progress = data.state === 'running' ? this.progress.get(node.id) : undefined;
-    if (progress) {
-      lines.push({ text: progress.text, error: false });
-    }
-    data.errors.forEach((m) => lines.push({ text: m, error: true }));
-    return lines;
-  }
-
   private showPortTooltip(node: Node, portId: string | null, e: MouseEvent): void {
-    const info = this.portInfo(node, portId);
+    const info = portInfo(node, portId);
     if (!info) {
       return;
     }
@@ -2408,7 +1367,7 @@ export class EaselCanvas extends LitElement {
     this.placeTooltip(e, [{ text: `${info.title} · ${info.type} (${direction})`, error: false }]);
   }
 
-  private placeTooltip(e: MouseEvent, lines: { text: string; error: boolean }[]): void {
+  private placeTooltip(e: MouseEvent, lines: TooltipLine[]): void {
     const stage = this.querySelector('.easel-stage') as HTMLElement | null;
     if (!stage) {
       return;
@@ -2425,79 +1384,6 @@ export class EaselCanvas extends LitElement {
     }
   }
 }
-
-/** Same nodes (id and component), edges and notes; positions, labels and params aside. */
-function sameStructure(a: CanvasGraph, b: CanvasGraph): boolean {
-  const key = (g: CanvasGraph) =>
-    JSON.stringify({
-      nodes: g.nodes.map((n) => `${n.id}:${n.component}`).sort(),
-      edges: g.edges.map((e) => `${e.from.node}.${e.from.port}>${e.to.node}.${e.to.port}`).sort(),
-      notes: (g.notes ?? []).map((n) => `${n.id}:${n.text}`).sort(),
-    });
-  return key(a) === key(b);
-}
-
-function samePositions(a: CanvasGraph, b: CanvasGraph): boolean {
-  const key = (g: CanvasGraph) =>
-    JSON.stringify(g.nodes.map((n) => [n.id, Math.round(n.position?.x ?? 0), Math.round(n.position?.y ?? 0)]).sort());
-  return key(a) === key(b);
-}
-
-function charWidth(ch: string): number {
-  return /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 1.85 : /[A-Z]/.test(ch) ? 1.2 : 1;
-}
-
-/** Cuts text to about `width` pixels at `fontSize`, adding an ellipsis (CJK characters count double). */
-function truncate(text: string, width: number, fontSize: number): string {
-  const budget = width / (fontSize * 0.55);
-  let used = 0;
-  let out = '';
-  for (const ch of text) {
-    const w = charWidth(ch);
-    if (used + w > budget) {
-      return out.trimEnd() + '…';
-    }
-    used += w;
-    out += ch;
-  }
-  return out;
-}
-
-/**
- * Breaks text into at most `maxLines` lines of about `width` pixels, at spaces where it can (anywhere in CJK text);
- * the last line is cut with an ellipsis when the text does not fit.
- */
-function wrap(text: string, width: number, fontSize: number, maxLines: number): string[] {
-  const budget = width / (fontSize * 0.55);
-  const lines: string[] = [];
-  let rest = text.trim();
-  while (rest.length > 0 && lines.length < maxLines - 1) {
-    let used = 0;
-    let end = 0;
-    let lastSpace = -1;
-    for (const ch of rest) {
-      if (used + charWidth(ch) > budget) {
-        break;
-      }
-      used += charWidth(ch);
-      end += ch.length;
-      if (ch === ' ') {
-        lastSpace = end - 1;
-      }
-    }
-    if (end >= rest.length) {
-      break;
-    }
-    const cut = lastSpace > 0 ? lastSpace : end;
-    lines.push(rest.substring(0, cut).trimEnd());
-    rest = rest.substring(cut).trimStart();
-  }
-  if (rest.length > 0) {
-    lines.push(truncate(rest, width, fontSize));
-  }
-  return lines;
-}
-
 if (!customElements.get('easel-canvas')) {
   customElements.define('easel-canvas', EaselCanvas);
 }

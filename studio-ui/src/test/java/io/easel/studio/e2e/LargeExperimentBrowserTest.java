@@ -31,26 +31,31 @@ class LargeExperimentBrowserTest extends SignedInStudio {
         JsonNode created = createExperiment(JsonMapper.builder().build().writeValueAsString(Map.of(
                 "name", "Three hundred nodes", "graph", chains())));
 
-        browser.open(url("/experiments/" + created.get("id").asString()));
         JavascriptExecutor page = browser.driver;
-        Map<?, ?> shown = browser.until(Duration.ofSeconds(60), d -> (Map<?, ?>) page.executeScript("""
-                const shown = performance.getEntriesByName(arguments[0])
-                    .filter(m => m.detail && m.detail.nodes === arguments[1]);
-                if (shown.length === 0) return null;
-                const last = shown[shown.length - 1];
-                return {openMs: last.startTime + last.duration, drawMs: last.duration,
-                    nodes: document.querySelectorAll('easel-canvas g.x6-node').length,
-                    edges: document.querySelectorAll('easel-canvas g.x6-edge').length};""",
-                GRAPH_SHOWN, CHAINS * DEPTH));
-        double openMs = ((Number) shown.get("openMs")).doubleValue();
-        System.out.printf("Canvas, %d nodes and %d edges: shown %.0f ms after the navigation began (the canvas drew"
-                + " the graph in %.0f ms of that)%n", CHAINS * DEPTH, CHAINS * DEPTH,
-                openMs, ((Number) shown.get("drawMs")).doubleValue());
-        assertThat(shown.get("nodes")).isEqualTo(300L);
-        assertThat(shown.get("edges")).isEqualTo(300L);
-        assertThat(browser.findAll("#issues-count")).as("a valid experiment").noneMatch(WebElement::isDisplayed);
-        // Issue 9 asks for 1.5 s on a developer's machine; the suite shares two cores with everything else.
-        assertThat(openMs).as("ms from navigation to the graph shown").isLessThan(15_000);
+        // Opened twice: the first open after start-up also pays for the server's warm-up; the second is what a user
+        // of a running studio meets.
+        for (String open : List.of("first open after start-up", "opened again")) {
+            browser.open(url("/experiments/" + created.get("id").asString()));
+            Map<?, ?> shown = browser.until(Duration.ofSeconds(60), d -> (Map<?, ?>) page.executeScript("""
+                    const shown = performance.getEntriesByName(arguments[0])
+                        .filter(m => m.detail && m.detail.nodes === arguments[1]);
+                    if (shown.length === 0) return null;
+                    const last = shown[shown.length - 1];
+                    return {openMs: last.startTime + last.duration, drawMs: last.duration,
+                        nodes: document.querySelectorAll('easel-canvas g.x6-node').length,
+                        edges: document.querySelectorAll('easel-canvas g.x6-edge').length};""",
+                    GRAPH_SHOWN, CHAINS * DEPTH));
+            double openMs = ((Number) shown.get("openMs")).doubleValue();
+            double drawMs = ((Number) shown.get("drawMs")).doubleValue();
+            System.out.printf("Canvas, %d nodes and %d edges, %s: shown %.0f ms after the navigation began (the graph"
+                    + " reached the canvas after %.0f ms, which drew it in %.0f ms)%n", CHAINS * DEPTH,
+                    CHAINS * DEPTH, open, openMs, openMs - drawMs, drawMs);
+            assertThat(shown.get("nodes")).isEqualTo(300L);
+            assertThat(shown.get("edges")).isEqualTo(300L);
+            assertThat(browser.findAll("#issues-count")).as("a valid experiment").noneMatch(WebElement::isDisplayed);
+            // Issue 9 asks for 1.5 s on a developer's machine; the suite shares two cores with everything else.
+            assertThat(openMs).as("ms from navigation to the graph shown").isLessThan(15_000);
+        }
 
         // A drag of one node across the canvas, while the page records the time between its frames.
         String dragged = "c7-4";
